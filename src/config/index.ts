@@ -1,0 +1,73 @@
+/** Typed configuration read from environment variables and `--flag value` overrides. */
+import { resolve } from "node:path";
+
+export type Registrations = "open" | "approval" | "closed";
+
+export interface Config {
+  localDomain: string;
+  port: number;
+  bind: string;
+  dataDir: string;
+  protocol: "http" | "https";
+  registrations: Registrations;
+  instanceTitle: string;
+  allowPrivateAddresses: boolean;
+  authorizedFetch: boolean;
+  /** Disable per-IP/per-token rate limits (benchmarks only). */
+  rateLimits: boolean;
+}
+
+/** A configuration problem; main prints `message` as one line and exits. */
+export class ConfigError extends Error {}
+
+const BOOL = new Set(["true", "false", "1", "0", "yes", "no"]);
+
+function bool(name: string, v: string | undefined, dflt: boolean): boolean {
+  if (v === undefined || v === "") return dflt;
+  if (!BOOL.has(v.toLowerCase())) throw new ConfigError(`${name} must be true or false, got "${v}"`);
+  return ["true", "1", "yes"].includes(v.toLowerCase());
+}
+
+/** Turns `--local-domain x` / `--local-domain=x` flags into env-style keys (LOCAL_DOMAIN). */
+export function flagsToEnv(args: string[]): { env: Record<string, string>; rest: string[] } {
+  const env: Record<string, string> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/i.exec(a);
+    if (!m) { rest.push(a); continue; }
+    const key = m[1]!.toUpperCase().replace(/-/g, "_");
+    if (m[2] !== undefined) env[key] = m[2];
+    else if (i + 1 < args.length && !args[i + 1]!.startsWith("--")) env[key] = args[++i]!;
+    else env[key] = "true";
+  }
+  return { env, rest };
+}
+
+/** Builds and validates the configuration; throws ConfigError naming the bad variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const e = (k: string) => source[k];
+  const localDomain = e("LOCAL_DOMAIN") || "localhost:3000";
+  if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(localDomain)) throw new ConfigError(`LOCAL_DOMAIN must be a host name with an optional port, got "${localDomain}"`);
+  const portRaw = e("PORT") || "3000";
+  const port = Number(portRaw);
+  if (!/^\d+$/.test(portRaw) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a number from 0 to 65535, got "${portRaw}"`);
+  const bind = e("BIND") || "127.0.0.1";
+  if (!/^[0-9a-f.:]+$|^localhost$/i.test(bind)) throw new ConfigError(`BIND must be an IP address, got "${bind}"`);
+  const protocol = (e("PROTOCOL") || "https").toLowerCase();
+  if (protocol !== "http" && protocol !== "https") throw new ConfigError(`PROTOCOL must be http or https, got "${protocol}"`);
+  const registrations = (e("REGISTRATIONS") || "closed").toLowerCase();
+  if (!["open", "approval", "closed"].includes(registrations)) throw new ConfigError(`REGISTRATIONS must be open, approval or closed, got "${registrations}"`);
+  return {
+    localDomain: localDomain.toLowerCase(),
+    port,
+    bind,
+    dataDir: resolve(e("DATA_DIR") || "./data"),
+    protocol,
+    registrations: registrations as Registrations,
+    instanceTitle: e("INSTANCE_TITLE") || "Hearth",
+    allowPrivateAddresses: bool("ALLOW_PRIVATE_ADDRESSES", e("ALLOW_PRIVATE_ADDRESSES"), false),
+    authorizedFetch: bool("AUTHORIZED_FETCH", e("AUTHORIZED_FETCH"), false),
+    rateLimits: bool("RATE_LIMITS", e("RATE_LIMITS"), true),
+  } as Config;
+}

@@ -1,0 +1,51 @@
+/** AppContext: everything a service, route or job needs, passed explicitly (no singletons). */
+import type { Database } from "bun:sqlite";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Config } from "./config";
+import { openDatabase } from "./db/connection";
+import { migrate } from "./db/migrate";
+import { JobQueue } from "./jobs/queue";
+import { createLogger, type Logger } from "./log";
+import { DiskStorage, type Storage } from "./media/storage";
+import { IdGenerator } from "./model/ids";
+import { Uris } from "./model/uris";
+
+export interface AppContext {
+  config: Config;
+  db: Database;
+  jobs: JobQueue;
+  ids: IdGenerator;
+  uris: Uris;
+  storage: Storage;
+  log: Logger;
+  /** The clock; tests may freeze it. */
+  now: () => number;
+  /** Instance-wide secret (random, kept in the settings table). */
+  secret: string;
+}
+
+/** Opens the data dir and database, applies migrations and builds the context. */
+export function createContext(config: Config, opts: { now?: () => number; log?: Logger } = {}): AppContext {
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = openDatabase(join(config.dataDir, "hearth.sqlite"));
+  migrate(db);
+  const now = opts.now ?? Date.now;
+  const uris = new Uris(config);
+  let secret = db.query<{ value: string }, []>("SELECT value FROM settings WHERE key = 'secret'").get()?.value;
+  if (!secret) {
+    secret = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("hex");
+    db.query("INSERT OR IGNORE INTO settings (key, value) VALUES ('secret', ?)").run(secret);
+  }
+  return {
+    config,
+    db,
+    jobs: new JobQueue(db, now),
+    ids: new IdGenerator(now),
+    uris,
+    storage: new DiskStorage(join(config.dataDir, "media"), (key) => uris.media(key)),
+    log: opts.log ?? createLogger(),
+    now,
+    secret,
+  };
+}

@@ -1,0 +1,19 @@
+/** Opens the SQLite database in WAL mode with the pragmas Hearth relies on. */
+import { Database } from "bun:sqlite";
+
+/** Opens (creating if needed) the database file at `path`. */
+export function openDatabase(path: string): Database {
+  const db = new Database(path, { create: true, strict: true });
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = NORMAL");
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA busy_timeout = 5000");
+  db.exec("PRAGMA cache_size = -16000");
+  db.exec("PRAGMA temp_store = MEMORY");
+  return db;
+}
+
+/** Runs `fn` inside BEGIN IMMEDIATE … COMMIT; rolls back on throw. Nested calls join the outer one. */
+export function transaction<T>(db: Database, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

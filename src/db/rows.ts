@@ -1,0 +1,116 @@
+/** Row types of the main tables, as bun:sqlite returns them. */
+
+export interface AccountRow {
+  id: number;
+  username: string;
+  domain: string | null;
+  display_name: string;
+  note: string;
+  note_source: string;
+  fields: string;
+  locked: number;
+  bot: number;
+  discoverable: number;
+  indexable: number;
+  hide_collections: number;
+  avatar_path: string | null;
+  avatar_remote_url: string | null;
+  header_path: string | null;
+  header_remote_url: string | null;
+  uri: string;
+  url: string | null;
+  inbox_url: string | null;
+  shared_inbox_url: string | null;
+  outbox_url: string | null;
+  followers_url: string | null;
+  following_url: string | null;
+  featured_url: string | null;
+  public_key_pem: string | null;
+  private_key_pem: string | null;
+  actor_type: string;
+  also_known_as: string;
+  moved_to_account_id: number | null;
+  memorial: number;
+  suspended_at: number | null;
+  silenced_at: number | null;
+  statuses_count: number;
+  followers_count: number;
+  following_count: number;
+  last_status_at: number | null;
+  fetched_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UserRow {
+  id: number;
+  account_id: number;
+  email: string;
+  password_hash: string;
+  role: string;
+  confirmed_at: number | null;
+  approved: number;
+  disabled: number;
+  locale: string;
+  settings: string;
+  sign_up_ip: string | null;
+  reason: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface StatusRow {
+  id: number;
+  uri: string;
+  url: string | null;
+  account_id: number;
+  local: number;
+  in_reply_to_id: number | null;
+  in_reply_to_account_id: number | null;
+  reblog_of_id: number | null;
+  conversation_id: number | null;
+  text: string;
+  content: string;
+  spoiler_text: string;
+  sensitive: number;
+  visibility: number;
+  language: string | null;
+  application_id: number | null;
+  poll_id: number | null;
+  replies_count: number;
+  reblogs_count: number;
+  favourites_count: number;
+  media_ids: string;
+  created_at: number;
+  edited_at: number | null;
+  updated_at: number;
+}
+
+export interface MediaRow {
+  id: number;
+  account_id: number;
+  status_id: number | null;
+  type: string;
+  file_key: string | null;
+  thumbnail_key: string | null;
+  content_type: string | null;
+  file_size: number | null;
+  remote_url: string | null;
+  description: string | null;
+  focus_x: number;
+  focus_y: number;
+  meta: string;
+  blurhash: string | null;
+  processing: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** User settings stored as JSON in users.settings. */
+export interface UserSettings {
+  default_privacy?: string;
+  default_sensitive?: boolean;
+  default_language?: string | null;
+  expand_media?: string;
+  expand_spoilers?: boolean;
+}

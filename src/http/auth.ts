@@ -1,0 +1,55 @@
+/** Resolves the bearer token of a request to who is acting and with which scopes. */
+import type { AppContext } from "../context";
+
+export interface Auth {
+  tokenId: number;
+  token: string;
+  applicationId: number | null;
+  scopes: Set<string>;
+  /** Null for client_credentials (app-only) tokens. */
+  userId: number | null;
+  accountId: number | null;
+  role: string | null;
+}
+
+/** Extracts the token from `Authorization: Bearer …` or the `access_token` query parameter. */
+export function tokenFromRequest(request: Request, query?: URLSearchParams): string | null {
+  const h = request.headers.get("authorization");
+  if (h) {
+    const m = /^bearer\s+(\S+)\s*$/i.exec(h);
+    return m ? m[1]! : null;
+  }
+  const q = query ?? new URL(request.url).searchParams;
+  return q.get("access_token");
+}
+
+interface TokenJoin {
+  id: number; token: string; application_id: number | null; scopes: string; user_id: number | null;
+  account_id: number | null; role: string | null; disabled: number | null; approved: number | null;
+  confirmed_at: number | null; suspended_at: number | null;
+}
+
+/** Looks up a live token; null when it is unknown, revoked, or its user cannot log in. */
+export function authenticate(ctx: AppContext, token: string): Auth | null {
+  const r = ctx.db
+    .query<TokenJoin, [string]>(
+      `SELECT t.id, t.token, t.application_id, t.scopes, t.user_id, u.account_id, u.role, u.disabled, u.approved,
+              u.confirmed_at, a.suspended_at
+       FROM oauth_access_tokens t
+       LEFT JOIN users u ON u.id = t.user_id
+       LEFT JOIN accounts a ON a.id = u.account_id
+       WHERE t.token = ? AND t.revoked_at IS NULL`,
+    )
+    .get(token);
+  if (!r) return null;
+  if (r.user_id !== null && (r.account_id === null || r.disabled || !r.approved || r.confirmed_at === null || r.suspended_at !== null)) return null;
+  return {
+    tokenId: r.id,
+    token: r.token,
+    applicationId: r.application_id,
+    scopes: new Set(r.scopes.split(" ").filter(Boolean)),
+    userId: r.user_id,
+    accountId: r.account_id,
+    role: r.role,
+  };
+}

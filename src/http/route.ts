@@ -1,0 +1,139 @@
+/**
+ * The route layer every endpoint file uses: parses params, authenticates, checks scopes and
+ * rate limits, runs the handler, and turns results and ApiErrors into Mastodon-shaped responses.
+ */
+import type { Elysia } from "elysia";
+import type { AppContext } from "../context";
+import { authenticate, tokenFromRequest, type Auth } from "./auth";
+import { ApiError } from "./errors";
+import { fromPairs, type Params } from "./params";
+import { RateLimiter, rateLimitHeaders, type RuleName } from "./rate-limit";
+import { covers } from "./scopes";
+
+export interface RouteOptions {
+  /**
+   * Who may call: "user" needs a token bound to a user, "app" any valid token (including
+   * client_credentials), "optional" reads a token when present, "none" ignores tokens.
+   */
+  auth?: "user" | "app" | "optional" | "none";
+  /** Any one of these scopes suffices (checked whenever a token is present). */
+  scopes?: string[];
+  /** An extra rate limit for an expensive endpoint. */
+  limit?: RuleName;
+}
+
+export interface Req {
+  ctx: AppContext;
+  request: Request;
+  url: URL;
+  params: Record<string, string>;
+  /** Query string merged with the parsed body (body wins). */
+  input: Params;
+  auth: Auth | null;
+  ip: string;
+  /** Response status and headers the handler may set. */
+  set: { status: number; headers: Record<string, string> };
+}
+
+/** A Req whose token belongs to a user (auth: "user"). */
+export interface UserReq extends Req {
+  auth: Auth & { userId: number; accountId: number };
+}
+
+type Handler<R extends Req> = (r: R) => unknown | Promise<unknown>;
+
+/** JSON response with Mastodon's content type. */
+export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", ...headers },
+  });
+}
+
+/** Maps any thrown value to a response; unexpected errors are logged and hidden. */
+export function errorResponse(ctx: AppContext, err: unknown, headers: Record<string, string> = {}): Response {
+  if (err instanceof ApiError) return json({ error: err.message, ...err.extra }, err.status, headers);
+  ctx.log.error(`unhandled error: ${err instanceof Error ? err.stack : String(err)}`);
+  return json({ error: "Internal server error" }, 500, headers);
+}
+
+function clientIp(request: Request, server: any): string {
+  const sock = server?.requestIP?.(request)?.address ?? "unknown";
+  if (sock === "127.0.0.1" || sock === "::1" || sock === "::ffff:127.0.0.1") {
+    const xff = request.headers.get("x-forwarded-for");
+    if (xff) return xff.split(",")[0]!.trim();
+  }
+  return sock;
+}
+
+/** Registers endpoints on the Elysia app with Hearth's conventions. */
+export class Router {
+  readonly limiter: RateLimiter;
+  constructor(readonly app: Elysia<any, any, any, any, any, any, any>, readonly ctx: AppContext) {
+    this.limiter = new RateLimiter(ctx.now);
+  }
+
+  get<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this { return this.add("GET", path, opts, h); }
+  post<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this { return this.add("POST", path, opts, h); }
+  put<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this { return this.add("PUT", path, opts, h); }
+  patch<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this { return this.add("PATCH", path, opts, h); }
+  delete<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this { return this.add("DELETE", path, opts, h); }
+
+  private add<R extends Req>(method: string, path: string, opts: RouteOptions, h: Handler<R>): this {
+    const ctx = this.ctx;
+    const authMode = opts.auth ?? "user";
+    const run = async (c: any): Promise<Response> => {
+      const headers: Record<string, string> = {};
+      try {
+        const request: Request = c.request;
+        const url = new URL(request.url);
+        const ip = clientIp(request, c.server);
+        let auth: Auth | null = null;
+        if (authMode !== "none") {
+          const token = tokenFromRequest(request, url.searchParams);
+          if (token) {
+            auth = authenticate(ctx, token);
+            if (!auth) throw new ApiError(401, "The access token is invalid");
+          }
+          if (!auth && (authMode === "user" || authMode === "app")) throw new ApiError(401, "The access token is invalid");
+          if (auth && authMode === "user" && auth.userId === null) throw new ApiError(422, "This method requires an authenticated user");
+          if (auth && opts.scopes?.length && !opts.scopes.some((s) => covers(auth!.scopes, s))) {
+            throw new ApiError(403, "This action is outside the authorized scopes");
+          }
+        }
+        if (ctx.config.rateLimits) {
+          const general = this.limiter.hit(auth ? "api" : "ip", auth ? `t${auth.tokenId}` : ip);
+          Object.assign(headers, rateLimitHeaders(general));
+          if (opts.limit) {
+            const specific = this.limiter.hit(opts.limit, auth?.accountId ? `a${auth.accountId}` : ip);
+            Object.assign(headers, rateLimitHeaders(specific));
+            if (!specific.allowed) throw new ApiError(429, "Too many requests");
+          }
+          if (!general.allowed) throw new ApiError(429, "Too many requests");
+        }
+        const input: Params = fromPairs(url.searchParams);
+        const body = c.body;
+        if (body && typeof body === "object" && !(body instanceof Blob)) Object.assign(input, body);
+        const req: Req = { ctx, request, url, params: decodeParams(c.params ?? {}), input, auth, ip, set: { status: 200, headers } };
+        const result = await h(req as R);
+        if (result instanceof Response) {
+          for (const [k, v] of Object.entries(headers)) if (!result.headers.has(k)) result.headers.set(k, v);
+          return result;
+        }
+        return json(result ?? {}, req.set.status, headers);
+      } catch (err) {
+        return errorResponse(ctx, err, headers);
+      }
+    };
+    (this.app as any).route(method, path, run);
+    return this;
+  }
+}
+
+function decodeParams(p: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(p)) {
+    try { out[k] = decodeURIComponent(v); } catch { out[k] = v; }
+  }
+  return out;
+}

@@ -1,0 +1,2 @@
+/** Imports every job handler so each registers itself with defineJob. Append new handler files here. */
+export {};

@@ -1,0 +1,82 @@
+/** The durable jobs table: enqueue inside the caller's transaction, claim with a lease. */
+import type { Database } from "bun:sqlite";
+
+export interface JobRow {
+  id: number;
+  kind: string;
+  payload: string;
+  run_at: number;
+  attempts: number;
+  locked_until: number | null;
+  last_error: string | null;
+  created_at: number;
+}
+
+/** Backoff for attempt n (1-based): Mastodon/Sidekiq style (n^4 + 15 + jitter) seconds; 16 tries ≈ 3 days. */
+export function backoffMs(attempt: number, random = Math.random): number {
+  return (attempt ** 4 + 15 + random() * 30 * (attempt + 1)) * 1000;
+}
+
+export const MAX_ATTEMPTS = 16;
+const LEASE_MS = 5 * 60 * 1000;
+
+/** Enqueue/claim/finish operations over the jobs table. */
+export class JobQueue {
+  private listeners: (() => void)[] = [];
+  constructor(private db: Database, private now: () => number) {}
+
+  /** Adds a job; joins the caller's open transaction if there is one. Wakes the runner. */
+  enqueue(kind: string, payload: unknown, opts: { runAt?: number } = {}): number {
+    const t = this.now();
+    const row = this.db
+      .query<{ id: number }, [string, string, number, number]>(
+        "INSERT INTO jobs (kind, payload, run_at, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+      )
+      .get(kind, JSON.stringify(payload ?? {}), opts.runAt ?? t, t)!;
+    queueMicrotask(() => this.listeners.forEach((l) => l()));
+    return row.id;
+  }
+
+  /** Registers a callback run after each enqueue (the runner's wake-up). */
+  onEnqueue(fn: () => void): void { this.listeners.push(fn); }
+
+  /** Claims up to `limit` due jobs with a lease so no other runner takes them. */
+  claim(limit: number): JobRow[] {
+    const t = this.now();
+    return this.db.transaction(() =>
+      this.db
+        .query<JobRow, [number, number, number, number]>(
+          `UPDATE jobs SET locked_until = ?, attempts = attempts + 1
+           WHERE id IN (SELECT id FROM jobs WHERE run_at <= ? AND (locked_until IS NULL OR locked_until < ?) ORDER BY run_at LIMIT ?)
+           RETURNING *`,
+        )
+        .all(t + LEASE_MS, t, t, limit),
+    ).immediate();
+  }
+
+  /** Removes a finished job. */
+  complete(id: number): void { this.db.query("DELETE FROM jobs WHERE id = ?").run(id); }
+
+  /** Reschedules a failed job with backoff, or drops it after MAX_ATTEMPTS. Returns false when dropped. */
+  fail(job: JobRow, error: string, maxAttempts = MAX_ATTEMPTS): boolean {
+    if (job.attempts >= maxAttempts) { this.complete(job.id); return false; }
+    this.db
+      .query("UPDATE jobs SET run_at = ?, locked_until = NULL, last_error = ? WHERE id = ?")
+      .run(this.now() + backoffMs(job.attempts), error.slice(0, 2000), job.id);
+    return true;
+  }
+
+  /** Milliseconds until the next job is due, or null when the table is empty. */
+  nextDueIn(): number | null {
+    const r = this.db.query<{ run_at: number }, []>("SELECT min(run_at) AS run_at FROM jobs WHERE locked_until IS NULL").get();
+    return r?.run_at == null ? null : Math.max(0, r.run_at - this.now());
+  }
+
+  /** Number of queued jobs, optionally of one kind. */
+  count(kind?: string): number {
+    const r = kind
+      ? this.db.query<{ n: number }, [string]>("SELECT count(*) AS n FROM jobs WHERE kind = ?").get(kind)
+      : this.db.query<{ n: number }, []>("SELECT count(*) AS n FROM jobs").get();
+    return r?.n ?? 0;
+  }
+}

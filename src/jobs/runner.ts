@@ -1,0 +1,97 @@
+/** Runs queued jobs in-process: wakes on enqueue, polls as a backstop, survives restarts. */
+import type { AppContext } from "../context";
+import type { JobRow } from "./queue";
+
+/** A job handler: idempotent; throwing reschedules the job with backoff. */
+export type JobHandler = (ctx: AppContext, payload: any, job: JobRow) => Promise<void> | void;
+
+/** Registry of handlers by job kind, filled by jobs/handlers/index.ts. */
+export const handlers = new Map<string, JobHandler>();
+
+/** Registers the handler for a job kind. */
+export function defineJob(kind: string, fn: JobHandler): void {
+  handlers.set(kind, fn);
+}
+
+/** Executes one claimed job and records the outcome. */
+async function runOne(ctx: AppContext, job: JobRow): Promise<void> {
+  const fn = handlers.get(job.kind);
+  if (!fn) {
+    ctx.log.warn(`job ${job.id}: no handler for kind "${job.kind}", dropping`);
+    ctx.jobs.complete(job.id);
+    return;
+  }
+  try {
+    await fn(ctx, JSON.parse(job.payload), job);
+    ctx.jobs.complete(job.id);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const kept = ctx.jobs.fail(job, msg);
+    ctx.log.warn(`job ${job.id} (${job.kind}) failed on attempt ${job.attempts}${kept ? "" : ", giving up"}: ${msg}`);
+  }
+}
+
+/** Background loop over the jobs table with bounded concurrency. */
+export class JobRunner {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running = false;
+  private stopped = true;
+  private active = 0;
+
+  constructor(private ctx: AppContext, private concurrency = 4, private pollMs = 5000) {
+    ctx.jobs.onEnqueue(() => this.wake());
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    while (this.active > 0 || this.running) await Bun.sleep(5);
+  }
+
+  /** Runs every due job now, repeatedly, until none is due (tests call this to settle work). */
+  async drain(maxRounds = 100): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxRounds; i++) {
+      const batch = this.ctx.jobs.claim(50);
+      if (batch.length === 0) break;
+      for (const job of batch) await runOne(this.ctx, job);
+      total += batch.length;
+    }
+    return total;
+  }
+
+  private wake(): void {
+    if (this.stopped || this.running) return;
+    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    this.running = true;
+    void this.loop();
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (!this.stopped) {
+        const free = this.concurrency - this.active;
+        if (free <= 0) { await Bun.sleep(10); continue; }
+        const batch = this.ctx.jobs.claim(free);
+        if (batch.length === 0) break;
+        for (const job of batch) {
+          this.active++;
+          void runOne(this.ctx, job).finally(() => { this.active--; });
+        }
+      }
+    } catch (err) {
+      this.ctx.log.error(`job runner: ${err instanceof Error ? err.stack : err}`);
+    } finally {
+      this.running = false;
+    }
+    if (this.stopped) return;
+    const due = this.ctx.jobs.nextDueIn();
+    const wait = Math.min(due ?? this.pollMs, this.pollMs);
+    this.timer = setTimeout(() => this.wake(), Math.max(wait, 20));
+  }
+}

@@ -1,0 +1,64 @@
+/** Loaded status data → Mastodon Status entity. Pure: all data comes from the view. */
+import type { AccountRow, StatusRow } from "../../db/rows";
+import { visibilityName } from "../../model/visibility";
+import { iso } from "./time";
+
+export interface StatusViewData {
+  row: StatusRow;
+  account: Record<string, unknown>;
+  url: string;
+  mentions: { id: string; username: string; url: string; acct: string }[];
+  tags: { name: string; url: string }[];
+  media: Record<string, unknown>[];
+  application: { name: string; website: string | null } | null;
+  poll: Record<string, unknown> | null;
+  reblog: Record<string, unknown> | null;
+  /** Viewer-specific flags; undefined when there is no viewer. */
+  viewer?: { favourited: boolean; reblogged: boolean; bookmarked: boolean; muted: boolean; pinned: boolean | undefined };
+}
+
+/** The Mastodon Status entity. */
+export function toMastodonStatus(v: StatusViewData): Record<string, unknown> {
+  const s = v.row;
+  const out: Record<string, unknown> = {
+    id: String(s.id),
+    created_at: iso(s.created_at),
+    in_reply_to_id: s.in_reply_to_id === null ? null : String(s.in_reply_to_id),
+    in_reply_to_account_id: s.in_reply_to_account_id === null ? null : String(s.in_reply_to_account_id),
+    sensitive: !!s.sensitive,
+    spoiler_text: s.spoiler_text,
+    visibility: visibilityName(s.visibility),
+    language: s.language,
+    uri: s.uri,
+    url: v.url,
+    replies_count: s.replies_count,
+    reblogs_count: s.reblogs_count,
+    favourites_count: s.favourites_count,
+    quotes_count: 0,
+    edited_at: s.edited_at === null ? null : iso(s.edited_at),
+    content: s.content,
+    reblog: v.reblog,
+    application: v.application,
+    account: v.account,
+    media_attachments: v.media,
+    mentions: v.mentions,
+    tags: v.tags,
+    emojis: [],
+    card: null,
+    poll: v.poll,
+  };
+  if (v.viewer) {
+    out.favourited = v.viewer.favourited;
+    out.reblogged = v.viewer.reblogged;
+    out.muted = v.viewer.muted;
+    out.bookmarked = v.viewer.bookmarked;
+    if (v.viewer.pinned !== undefined) out.pinned = v.viewer.pinned;
+    out.filtered = [];
+  }
+  return out;
+}
+
+/** Mention entity for an account row. */
+export function toMastodonMention(a: AccountRow, url: string): { id: string; username: string; url: string; acct: string } {
+  return { id: String(a.id), username: a.username, url, acct: a.domain ? `${a.username}@${a.domain}` : a.username };
+}

@@ -1,0 +1,98 @@
+/** Builds the HTTP server: Elysia app, body parsing, error mapping and every route group. */
+import { Elysia } from "elysia";
+import type { AppContext } from "./context";
+import { ApiError } from "./http/errors";
+import { parseBody } from "./http/params";
+import { errorResponse, json, Router } from "./http/route";
+import { JobRunner } from "./jobs/runner";
+import "./jobs/handlers";
+import avatarPng from "./assets/missing-avatar.png" with { type: "file" };
+import headerPng from "./assets/missing-header.png" with { type: "file" };
+import oauth from "./oauth";
+import apps from "./api/v1/apps";
+import instance from "./api/v1/instance";
+import accounts from "./api/v1/accounts";
+import followRequests from "./api/v1/follow-requests";
+import statuses from "./api/v1/statuses";
+import timelines from "./api/v1/timelines";
+import notifications from "./api/v1/notifications";
+import misc from "./api/v1/misc";
+import search from "./api/v2/search";
+import wellKnown from "./activitypub/well-known";
+import webPages from "./web-pages";
+
+/** Route groups in registration order. Later issues append theirs here. */
+export const ROUTE_GROUPS: ((r: Router) => void)[] = [
+  oauth, apps, instance, accounts, followRequests, statuses, timelines, notifications, misc, search, wellKnown, webPages,
+];
+
+export interface Server {
+  app: Elysia<any, any, any, any, any, any, any>;
+  runner: JobRunner;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp", avif: "image/avif",
+  mp4: "video/mp4", webm: "video/webm", mp3: "audio/mpeg", ogg: "audio/ogg", m4a: "audio/mp4", wav: "audio/wav",
+};
+
+/** Creates the Elysia app with all routes (not listening yet). */
+export function createApp(ctx: AppContext): Elysia<any, any, any, any, any, any, any> {
+  const app = new Elysia({ strictPath: false })
+    .onParse(async ({ request, contentType }) => parseBody(request, contentType ?? ""))
+    .onError(({ code, error }) => {
+      if (error instanceof ApiError) return errorResponse(ctx, error);
+      if (code === "NOT_FOUND") return json({ error: "Record not found" }, 404);
+      if (code === "PARSE") return json({ error: "Error occurred while parsing request parameters" }, 400);
+      return errorResponse(ctx, error);
+    })
+    .onAfterHandle(({ set }) => {
+      set.headers["access-control-allow-origin"] = "*";
+    })
+    .options("/*", () =>
+      new Response(null, {
+        status: 204,
+        headers: {
+          "Access-Control-Allow-Origin": "*",
+          "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+          "Access-Control-Allow-Headers": "Authorization, Content-Type, Idempotency-Key",
+          "Access-Control-Expose-Headers": "Link, X-RateLimit-Reset, X-RateLimit-Limit, X-RateLimit-Remaining, X-Request-Id, Idempotency-Key",
+          "Access-Control-Max-Age": "86400",
+        },
+      }),
+    )
+    .get("/avatars/original/missing.png", () => new Response(Bun.file(avatarPng), { headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=86400" } }))
+    .get("/headers/original/missing.png", () => new Response(Bun.file(headerPng), { headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=86400" } }))
+    .get("/system/*", async ({ params }) => {
+      const key = (params as any)["*"] as string;
+      const blob = key && !key.includes("..") ? await ctx.storage.get(key) : null;
+      if (!blob) return json({ error: "Record not found" }, 404);
+      const ext = key.split(".").pop()?.toLowerCase() ?? "";
+      return new Response(blob, { headers: { "Content-Type": MEDIA_TYPES[ext] ?? "application/octet-stream", "Cache-Control": "public, max-age=31536000, immutable" } });
+    });
+  const router = new Router(app, ctx);
+  for (const g of ROUTE_GROUPS) g(router);
+  return app;
+}
+
+/** Starts listening on the configured bind/port and the job runner. */
+export function startServer(ctx: AppContext, opts: { port?: number; hostname?: string; runJobs?: boolean } = {}): Server {
+  const app = createApp(ctx);
+  app.listen({ port: opts.port ?? ctx.config.port, hostname: opts.hostname ?? ctx.config.bind, maxRequestBodySize: 120 * 1024 * 1024 });
+  const runner = new JobRunner(ctx);
+  if (opts.runJobs !== false) runner.start();
+  const port = app.server!.port!;
+  return {
+    app,
+    runner,
+    port,
+    url: `http://${opts.hostname ?? ctx.config.bind}:${port}`,
+    async stop() {
+      await runner.stop();
+      await app.stop(true);
+    },
+  };
+}

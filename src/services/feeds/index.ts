@@ -1,0 +1,53 @@
+/**
+ * Home feeds: precomputed (account_id, status_id) rows for local accounts, written when a
+ * status is created, a follow starts or ends, or a status is deleted. Call inside the
+ * service's transaction.
+ */
+import type { AppContext } from "../../context";
+import type { StatusRow } from "../../db/rows";
+import { DIRECT, PRIVATE } from "../../model/visibility";
+
+/** Inserts a new status into the home feeds of the local accounts that should see it. */
+export function fanOutStatus(ctx: AppContext, s: StatusRow): void {
+  const db = ctx.db;
+  const ins = db.query("INSERT OR IGNORE INTO home_feeds (account_id, status_id) VALUES (?, ?)");
+  const author = db.query<{ domain: string | null }, [number]>("SELECT domain FROM accounts WHERE id = ?").get(s.account_id);
+  if (author && author.domain === null) ins.run(s.account_id, s.id);
+  if (s.visibility === DIRECT) {
+    db.query(
+      `INSERT OR IGNORE INTO home_feeds (account_id, status_id)
+       SELECT f.account_id, ? FROM follows f JOIN accounts a ON a.id = f.account_id
+       JOIN mentions m ON m.account_id = f.account_id AND m.status_id = ?
+       WHERE f.target_account_id = ? AND a.domain IS NULL`,
+    ).run(s.id, s.id, s.account_id);
+    return;
+  }
+  const reblogFilter = s.reblog_of_id !== null ? " AND f.show_reblogs = 1" : "";
+  db.query(
+    `INSERT OR IGNORE INTO home_feeds (account_id, status_id)
+     SELECT f.account_id, ? FROM follows f JOIN accounts a ON a.id = f.account_id
+     WHERE f.target_account_id = ? AND a.domain IS NULL${reblogFilter}`,
+  ).run(s.id, s.account_id);
+}
+
+/** After `followerId` starts following `targetId`: adds the target's recent posts to the home feed. */
+export function backfillFeed(ctx: AppContext, followerId: number, targetId: number, limit = 40): void {
+  ctx.db
+    .query(
+      `INSERT OR IGNORE INTO home_feeds (account_id, status_id)
+       SELECT ?, id FROM statuses WHERE account_id = ? AND visibility <= ? ORDER BY id DESC LIMIT ?`,
+    )
+    .run(followerId, targetId, PRIVATE, limit);
+}
+
+/** After an unfollow (or block): removes the target's posts and boosts from the follower's feed. */
+export function unmergeFeed(ctx: AppContext, followerId: number, targetId: number): void {
+  ctx.db
+    .query(`DELETE FROM home_feeds WHERE account_id = ? AND status_id IN (SELECT id FROM statuses WHERE account_id = ?)`)
+    .run(followerId, targetId);
+}
+
+/** Removes a deleted status from every feed. */
+export function removeFromFeeds(ctx: AppContext, statusId: number): void {
+  ctx.db.query("DELETE FROM home_feeds WHERE status_id = ?").run(statusId);
+}

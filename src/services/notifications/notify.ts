@@ -1,0 +1,37 @@
+/** Creates a notification for a local account, honouring blocks and notification-hiding mutes. */
+import type { AppContext } from "../../context";
+
+export type NotificationType =
+  | "mention" | "status" | "reblog" | "follow" | "follow_request" | "favourite" | "poll" | "update"
+  | "admin.sign_up" | "admin.report" | "severed_relationships" | "moderation_warning";
+
+/** Hooks run after a notification row is written (streaming registers one). */
+const afterNotify: ((ctx: AppContext, notificationId: number, accountId: number) => void)[] = [];
+/** Registers a hook run inside the same transaction after each notification insert. */
+export function onNotify(fn: (ctx: AppContext, notificationId: number, accountId: number) => void): void { afterNotify.push(fn); }
+
+/**
+ * Writes a notification row for `accountId` (only local accounts get them). Returns its id,
+ * or null when it was suppressed (self, remote recipient, block, mute, duplicate).
+ */
+export function notify(ctx: AppContext, n: { accountId: number; fromAccountId: number; type: NotificationType; statusId?: number | null }): number | null {
+  const db = ctx.db;
+  if (n.accountId === n.fromAccountId) return null;
+  const rec = db.query<{ domain: string | null }, [number]>("SELECT domain FROM accounts WHERE id = ?").get(n.accountId);
+  if (!rec || rec.domain !== null) return null;
+  if (db.query("SELECT 1 FROM blocks WHERE account_id = ? AND target_account_id = ?").get(n.accountId, n.fromAccountId)) return null;
+  const t = ctx.now();
+  if (db.query("SELECT 1 FROM mutes WHERE account_id = ? AND target_account_id = ? AND hide_notifications = 1 AND (expires_at IS NULL OR expires_at > ?)").get(n.accountId, n.fromAccountId, t)) return null;
+  const statusId = n.statusId ?? null;
+  if (["favourite", "reblog", "follow", "follow_request", "mention"].includes(n.type)) {
+    const dup = db
+      .query("SELECT 1 FROM notifications WHERE account_id = ? AND from_account_id = ? AND type = ? AND status_id IS ?")
+      .get(n.accountId, n.fromAccountId, n.type, statusId);
+    if (dup) return null;
+  }
+  const id = ctx.ids.next();
+  db.query("INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    .run(id, n.accountId, n.fromAccountId, n.type, statusId, t);
+  for (const h of afterNotify) h(ctx, id, n.accountId);
+  return id;
+}
