@@ -3,13 +3,14 @@ import { Elysia } from "elysia";
 import type { AppContext } from "./context";
 import { ApiError } from "./http/errors";
 import { parseBody } from "./http/params";
-import { errorResponse, json, Router } from "./http/route";
+import { errorResponse, json, PARSE_ERROR, Router } from "./http/route";
 import { JobRunner } from "./jobs/runner";
 import "./jobs/handlers";
 import avatarPng from "./assets/missing-avatar.png" with { type: "file" };
 import headerPng from "./assets/missing-header.png" with { type: "file" };
 import oauth from "./oauth";
 import apps from "./api/v1/apps";
+import registrations from "./api/v1/registrations";
 import instance from "./api/v1/instance";
 import accounts from "./api/v1/accounts";
 import followRequests from "./api/v1/follow-requests";
@@ -23,7 +24,7 @@ import webPages from "./web-pages";
 
 /** Route groups in registration order. Later issues append theirs here. */
 export const ROUTE_GROUPS: ((r: Router) => void)[] = [
-  oauth, apps, instance, accounts, followRequests, statuses, timelines, notifications, misc, search, wellKnown, webPages,
+  oauth, apps, registrations, instance, accounts, followRequests, statuses, timelines, notifications, misc, search, wellKnown, webPages,
 ];
 
 export interface Server {
@@ -42,15 +43,19 @@ const MEDIA_TYPES: Record<string, string> = {
 /** Creates the Elysia app with all routes (not listening yet). */
 export function createApp(ctx: AppContext): Elysia<any, any, any, any, any, any, any> {
   const app = new Elysia({ strictPath: false })
-    .onParse(async ({ request, contentType }) => parseBody(request, contentType ?? ""))
+    // Parse failures are handed to the route as a value: Elysia would rewrap a thrown error.
+    .onParse(async ({ request, contentType }) => {
+      try {
+        return await parseBody(request, contentType ?? "");
+      } catch (e) {
+        return { [PARSE_ERROR]: e };
+      }
+    })
     .onError(({ code, error }) => {
       if (error instanceof ApiError) return errorResponse(ctx, error);
       if (code === "NOT_FOUND") return json({ error: "Record not found" }, 404);
       if (code === "PARSE") return json({ error: "Error occurred while parsing request parameters" }, 400);
       return errorResponse(ctx, error);
-    })
-    .onAfterHandle(({ set }) => {
-      set.headers["access-control-allow-origin"] = "*";
     })
     .options("/*", () =>
       new Response(null, {

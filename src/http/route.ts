@@ -40,13 +40,16 @@ export interface UserReq extends Req {
   auth: Auth & { userId: number; accountId: number };
 }
 
+/** Key under which the body parser leaves a parse error for the route to throw. */
+export const PARSE_ERROR = "__hearthParseError";
+
 type Handler<R extends Req> = (r: R) => unknown | Promise<unknown>;
 
 /** JSON response with Mastodon's content type. */
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(data), {
     status,
-    headers: { "Content-Type": "application/json; charset=utf-8", ...headers },
+    headers: { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*", ...headers },
   });
 }
 
@@ -83,24 +86,21 @@ export class Router {
     const ctx = this.ctx;
     const authMode = opts.auth ?? "user";
     const run = async (c: any): Promise<Response> => {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { "Access-Control-Allow-Origin": "*" };
       try {
         const request: Request = c.request;
         const url = new URL(request.url);
         const ip = clientIp(request, c.server);
         let auth: Auth | null = null;
+        let badToken = false;
         if (authMode !== "none") {
           const token = tokenFromRequest(request, url.searchParams);
           if (token) {
             auth = authenticate(ctx, token);
-            if (!auth) throw new ApiError(401, "The access token is invalid");
-          }
-          if (!auth && (authMode === "user" || authMode === "app")) throw new ApiError(401, "The access token is invalid");
-          if (auth && authMode === "user" && auth.userId === null) throw new ApiError(422, "This method requires an authenticated user");
-          if (auth && opts.scopes?.length && !opts.scopes.some((s) => covers(auth!.scopes, s))) {
-            throw new ApiError(403, "This action is outside the authorized scopes");
+            badToken = !auth;
           }
         }
+        // Rate limits come first, as Mastodon's rack-attack does: failed logins count too.
         if (ctx.config.rateLimits) {
           const general = this.limiter.hit(auth ? "api" : "ip", auth ? `t${auth.tokenId}` : ip);
           Object.assign(headers, rateLimitHeaders(general));
@@ -111,8 +111,17 @@ export class Router {
           }
           if (!general.allowed) throw new ApiError(429, "Too many requests");
         }
-        const input: Params = fromPairs(url.searchParams);
+        if (authMode !== "none") {
+          if (badToken) throw new ApiError(401, "The access token is invalid");
+          if (!auth && (authMode === "user" || authMode === "app")) throw new ApiError(401, "The access token is invalid");
+          if (auth && authMode === "user" && auth.userId === null) throw new ApiError(422, "This method requires an authenticated user");
+          if (auth && opts.scopes?.length && !opts.scopes.some((s) => covers(auth!.scopes, s))) {
+            throw new ApiError(403, "This action is outside the authorized scopes");
+          }
+        }
         const body = c.body;
+        if (body && typeof body === "object" && PARSE_ERROR in body) throw body[PARSE_ERROR];
+        const input: Params = fromPairs(url.searchParams);
         if (body && typeof body === "object" && !(body instanceof Blob)) Object.assign(input, body);
         const req: Req = { ctx, request, url, params: decodeParams(c.params ?? {}), input, auth, ip, set: { status: 200, headers } };
         const result = await h(req as R);
