@@ -21,10 +21,17 @@ import misc from "./api/v1/misc";
 import search from "./api/v2/search";
 import wellKnown from "./activitypub/well-known";
 import webPages from "./web-pages";
+import media from "./api/v1/media";
+import polls from "./api/v1/polls";
+import streaming from "./streaming";
+import webClient from "./web-client";
+import { startCron } from "./jobs/cron";
 
 /** Route groups in registration order. Later issues append theirs here. */
 export const ROUTE_GROUPS: ((r: Router) => void)[] = [
-  oauth, apps, registrations, instance, accounts, followRequests, statuses, timelines, notifications, misc, search, wellKnown, webPages,
+  oauth, apps, registrations, instance, accounts, followRequests, statuses, timelines, notifications, misc, search, wellKnown, media, polls, streaming, webPages,
+  // the web client last: its SPA fallback must not shadow API routes
+  webClient,
 ];
 
 export interface Server {
@@ -89,6 +96,7 @@ export function startServer(ctx: AppContext, opts: { port?: number; hostname?: s
   app.listen({ port: opts.port ?? ctx.config.port, hostname: opts.hostname ?? ctx.config.bind, maxRequestBodySize: 120 * 1024 * 1024 });
   const runner = new JobRunner(ctx);
   if (opts.runJobs !== false) runner.start();
+  const stopCron = opts.runJobs !== false ? startCron(ctx) : () => {};
   const port = app.server!.port!;
   return {
     app,
@@ -96,6 +104,7 @@ export function startServer(ctx: AppContext, opts: { port?: number; hostname?: s
     port,
     url: `http://${opts.hostname ?? ctx.config.bind}:${port}`,
     async stop() {
+      stopCron();
       await runner.stop();
       await app.stop(true);
     },

@@ -1,2 +1,4 @@
 /** Imports every job handler so each registers itself with defineJob. Append new handler files here. */
-export {};
+import "./media";
+import "./polls";
+import "./streaming";

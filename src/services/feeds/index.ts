@@ -7,9 +7,13 @@ import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
 import { DIRECT, PRIVATE } from "../../model/visibility";
 
-/** Inserts a new status into the home feeds of the local accounts that should see it. */
+/**
+ * Inserts a new status into the home feeds of the local accounts that should see it, and
+ * enqueues its `stream.update` job (streaming reads home_feeds to find user streams).
+ */
 export function fanOutStatus(ctx: AppContext, s: StatusRow): void {
   const db = ctx.db;
+  ctx.jobs.enqueue("stream.update", { statusId: s.id });
   const ins = db.query("INSERT OR IGNORE INTO home_feeds (account_id, status_id) VALUES (?, ?)");
   const author = db.query<{ domain: string | null }, [number]>("SELECT domain FROM accounts WHERE id = ?").get(s.account_id);
   if (author && author.domain === null) ins.run(s.account_id, s.id);
@@ -30,6 +34,11 @@ export function fanOutStatus(ctx: AppContext, s: StatusRow): void {
   ).run(s.id, s.account_id);
 }
 
+/** After a local edit: enqueues `stream.status_update` for everyone who may have the status. */
+export function statusEdited(ctx: AppContext, statusId: number): void {
+  ctx.jobs.enqueue("stream.status_update", { statusId });
+}
+
 /** After `followerId` starts following `targetId`: adds the target's recent posts to the home feed. */
 export function backfillFeed(ctx: AppContext, followerId: number, targetId: number, limit = 40): void {
   ctx.db
@@ -47,7 +56,8 @@ export function unmergeFeed(ctx: AppContext, followerId: number, targetId: numbe
     .run(followerId, targetId);
 }
 
-/** Removes a deleted status from every feed. */
+/** Removes a deleted status from every feed and enqueues its `stream.delete` job. */
 export function removeFromFeeds(ctx: AppContext, statusId: number): void {
+  ctx.jobs.enqueue("stream.delete", { statusId });
   ctx.db.query("DELETE FROM home_feeds WHERE status_id = ?").run(statusId);
 }

@@ -32,6 +32,7 @@ export function notify(ctx: AppContext, n: { accountId: number; fromAccountId: n
   const id = ctx.ids.next();
   db.query("INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
     .run(id, n.accountId, n.fromAccountId, n.type, statusId, t);
+  ctx.jobs.enqueue("stream.notification", { notificationId: id, accountId: n.accountId });
   for (const h of afterNotify) h(ctx, id, n.accountId);
   return id;
 }
