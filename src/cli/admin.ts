@@ -1,13 +1,110 @@
 /** `hearth admin …` commands (tootctl-style account management). */
 import type { AppContext } from "../context";
+import { ApiError } from "../http/errors";
+import { createLocalAccount } from "../services/accounts/create-local";
+import { randomToken } from "../services/oauth/tokens";
+import { deleteLocalAccount } from "../services/registrations/delete-local-account";
+import { resetPassword } from "../services/registrations/reset-password";
 
-/** Runs an admin subcommand; returns the process exit code. */
-export async function runAdmin(_ctx: AppContext, args: string[]): Promise<number> {
-  console.error(`unknown admin command: ${args.join(" ")}`);
-  return 2;
-}
-
-export const ADMIN_HELP = `  admin accounts create NAME --email E [--password P] [--role owner|admin|user]
+export const ADMIN_HELP = `  admin accounts create NAME --email E [--password P] [--role owner|admin|moderator|user]
   admin accounts list
   admin accounts delete NAME
   admin accounts reset-password NAME`;
+
+const ROLES = ["owner", "admin", "moderator", "user"] as const;
+type Role = (typeof ROLES)[number];
+
+/** A one-line failure: message for stderr and the exit code. */
+class CliError extends Error {
+  constructor(message: string, readonly code = 1) { super(message); }
+}
+
+/** Splits argv into positionals and `--flag value` pairs (flags without a value are "true"). */
+export function parseArgs(args: string[]): { pos: string[]; flags: Record<string, string> } {
+  const pos: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/i.exec(a);
+    if (!m) { pos.push(a); continue; }
+    if (m[2] !== undefined) flags[m[1]!.toLowerCase()] = m[2];
+    else if (i + 1 < args.length && !args[i + 1]!.startsWith("--")) flags[m[1]!.toLowerCase()] = args[++i]!;
+    else flags[m[1]!.toLowerCase()] = "true";
+  }
+  return { pos, flags };
+}
+
+function localUser(ctx: AppContext, name: string | undefined): { accountId: number; userId: number | null; username: string } {
+  if (!name) throw new CliError("missing account name", 2);
+  const row = ctx.db.query<{ id: number; username: string; user_id: number | null }, [string]>(
+    "SELECT a.id, a.username, u.id AS user_id FROM accounts a LEFT JOIN users u ON u.account_id = a.id WHERE a.domain IS NULL AND lower(a.username) = lower(?)",
+  ).get(name.replace(/^@/, ""));
+  if (!row) throw new CliError(`no local account named "${name}"`);
+  return { accountId: row.id, userId: row.user_id, username: row.username };
+}
+
+async function create(ctx: AppContext, name: string | undefined, flags: Record<string, string>): Promise<void> {
+  if (!name) throw new CliError("usage: hearth admin accounts create NAME --email E [--password P] [--role owner|admin|moderator|user]", 2);
+  const email = flags.email;
+  if (!email || email === "true") throw new CliError("--email is required");
+  const role = (flags.role ?? "user").toLowerCase();
+  if (!ROLES.includes(role as Role)) throw new CliError(`invalid role "${flags.role}" (use one of ${ROLES.join(", ")})`);
+  const password = flags.password && flags.password !== "true" ? flags.password : randomToken(18);
+  try {
+    await createLocalAccount(ctx, { username: name.replace(/^@/, ""), email, password, role: role as Role, confirmed: true, approved: true, allowReserved: true });
+  } catch (e) {
+    if (e instanceof ApiError) throw new CliError(e.message.replace(/^Validation failed: /, ""));
+    throw e;
+  }
+  console.log(`Created ${role} account @${name.replace(/^@/, "")} <${email}>`);
+  console.log(`New password: ${password}`);
+}
+
+function list(ctx: AppContext): void {
+  const rows = ctx.db.query<{ username: string; email: string | null; role: string | null; created_at: number }, []>(
+    "SELECT a.username, u.email, u.role, a.created_at FROM accounts a LEFT JOIN users u ON u.account_id = a.id WHERE a.domain IS NULL ORDER BY a.id",
+  ).all();
+  const w = Math.max(8, ...rows.map((r) => r.username.length));
+  const we = Math.max(5, ...rows.map((r) => (r.email ?? "-").length));
+  for (const r of rows) {
+    console.log(`${r.username.padEnd(w)}  ${(r.email ?? "-").padEnd(we)}  ${(r.role ?? "-").padEnd(9)}  ${new Date(r.created_at).toISOString().slice(0, 10)}`);
+  }
+}
+
+/** Runs an admin subcommand; returns the process exit code. */
+export async function runAdmin(ctx: AppContext, args: string[]): Promise<number> {
+  const { pos, flags } = parseArgs(args);
+  const [group, action, name, extra] = pos;
+  try {
+    if (group !== "accounts" || !action) throw new CliError(`unknown admin command "${pos.join(" ")}"; commands:\n${ADMIN_HELP}`, 2);
+    if (extra !== undefined) throw new CliError(`unexpected argument "${extra}"`, 2);
+    switch (action) {
+      case "create":
+        await create(ctx, name, flags);
+        return 0;
+      case "list":
+        list(ctx);
+        return 0;
+      case "delete": {
+        const u = localUser(ctx, name);
+        deleteLocalAccount(ctx, u.accountId);
+        console.log(`Deleted account @${u.username}`);
+        return 0;
+      }
+      case "reset-password": {
+        const u = localUser(ctx, name);
+        if (u.userId === null) throw new CliError(`@${u.username} has no login`);
+        const password = randomToken(18);
+        await resetPassword(ctx, u.userId, password);
+        console.log(`New password: ${password}`);
+        return 0;
+      }
+      default:
+        throw new CliError(`unknown admin command "accounts ${action}"; commands:\n${ADMIN_HELP}`, 2);
+    }
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    console.error(`hearth: ${e.message}`);
+    return e.code;
+  }
+}

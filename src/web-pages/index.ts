@@ -1,4 +1,9 @@
-/** Route group: registers this group's endpoints on the router. */
-import type { Router } from "../http/route";
+/** Route group: server-rendered pages (the root page while the web client is absent). */
+import type { Req, Router } from "../http/route";
+import { hasWebClient } from "../web-client";
+import { rootPage } from "./root";
 
-export default function register(_r: Router): void {}
+export default function register(r: Router): void {
+  // The embedded web client owns `/` when it was built; this page is the fallback.
+  if (!hasWebClient()) r.get<Req>("/", { auth: "none" }, rootPage);
+}

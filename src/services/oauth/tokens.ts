@@ -51,3 +51,8 @@ export function issueToken(ctx: AppContext, t: { applicationId: number | null; u
 export function revokeToken(ctx: AppContext, token: string): boolean {
   return ctx.db.query("UPDATE oauth_access_tokens SET revoked_at = ? WHERE token = ? AND revoked_at IS NULL").run(ctx.now(), token).changes > 0;
 }
+
+/** Revokes every live token of a user (password reset); returns how many. */
+export function revokeUserTokens(ctx: AppContext, userId: number): number {
+  return ctx.db.query("UPDATE oauth_access_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL").run(ctx.now(), userId).changes;
+}

@@ -1,4 +1,9 @@
-/** Route group: registers this group's endpoints on the router. */
-import type { Router } from "../../../http/route";
+/** Route group: small endpoints without a group of their own (preferences, custom emojis). */
+import type { Req, Router } from "../../../http/route";
+import { listCustomEmojis } from "./custom-emojis";
+import { getPreferences } from "./preferences";
 
-export default function register(_r: Router): void {}
+export default function register(r: Router): void {
+  r.get("/api/v1/preferences", { scopes: ["read:accounts"] }, getPreferences);
+  r.get<Req>("/api/v1/custom_emojis", { auth: "none" }, listCustomEmojis);
+}

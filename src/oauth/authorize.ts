@@ -1,0 +1,103 @@
+/**
+ * GET/POST /oauth/authorize: the server-rendered authorization-code flow. GET shows a login form
+ * (no session cookie) or the consent form; POST handles the login (step=login) and the decision
+ * (step=consent). Every form carries a CSRF token bound to a cookie.
+ */
+import type { Req, Router } from "../http/route";
+import { checkLogin, loginFailureMessage } from "../services/oauth/credentials";
+import { OOB_URI } from "../services/oauth/create-app";
+import { OAUTH_DESCRIPTIONS } from "../services/oauth/errors";
+import { createAuthorizationCode } from "../services/oauth/grants";
+import { hmac, safeEqual } from "../services/oauth/secrets";
+import { createWebSession, findWebSession, SESSION_IDLE_MS } from "../services/oauth/sessions";
+import { randomToken } from "../services/oauth/tokens";
+import { cookie, readCookies } from "../web-pages/cookies";
+import { htmlResponse, redirectResponse } from "../web-pages/html";
+import { checkAuthorizeRequest, requestFields, withQuery, type AuthorizeRequest } from "./authorize-request";
+import { consentPage, errorPage, loginPage, oobCodePage } from "./authorize-pages";
+
+/** Name of the login session cookie (value: a web_sessions id). */
+export const SESSION_COOKIE = "_hearth_session";
+/** Name of the pre-login CSRF cookie. */
+export const CSRF_COOKIE = "_hearth_csrf";
+
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
+function loginCsrf(q: Req): { token: string; setCookie: string[] } {
+  let c = readCookies(q.request)[CSRF_COOKIE];
+  const setCookie: string[] = [];
+  if (!c || c.length > 100) {
+    c = randomToken(24);
+    setCookie.push(cookie(CSRF_COOKIE, c, { secure: q.ctx.config.protocol === "https" }));
+  }
+  return { token: hmac(q.ctx.secret, `login:${c}`), setCookie };
+}
+
+function showLogin(q: Req, req: AuthorizeRequest, status = 200, error?: string, login?: string): Response {
+  const { token, setCookie } = loginCsrf(q);
+  const fields = { ...requestFields(req), step: "login", authenticity_token: token };
+  return htmlResponse(loginPage({ title: q.ctx.config.instanceTitle, req, fields, error, login }), status, setCookie);
+}
+
+function fatal(q: Req, message: string, status = 400, heading = "An error has occurred"): Response {
+  return htmlResponse(errorPage({ title: q.ctx.config.instanceTitle, heading, message }), status);
+}
+
+function authorizeUrl(req: AuthorizeRequest, extra: Record<string, string> = {}): string {
+  return withQuery("/oauth/authorize", { ...requestFields(req), ...extra });
+}
+
+/** GET /oauth/authorize */
+export function getAuthorize(q: Req): Response {
+  const check = checkAuthorizeRequest(q.ctx, q.input);
+  if (check.kind === "fatal") return fatal(q, check.message);
+  if (check.kind === "redirect") return redirectResponse(check.location);
+  const req = check.req;
+  const session = req.forceLogin ? null : findWebSession(q.ctx, readCookies(q.request)[SESSION_COOKIE]);
+  if (!session) return showLogin(q, req);
+  const fields = { ...requestFields(req), step: "consent", authenticity_token: session.csrfToken };
+  const switchUrl = authorizeUrl(req, { force_login: "true" });
+  return htmlResponse(consentPage({ title: q.ctx.config.instanceTitle, req, fields, username: session.username, switchUrl }));
+}
+
+/** POST /oauth/authorize; `r` gives access to the router's rate limiter for the "login" rule. */
+export function postAuthorize(r: Router) {
+  return async (q: Req): Promise<Response> => {
+    const check = checkAuthorizeRequest(q.ctx, q.input);
+    if (check.kind === "fatal") return fatal(q, check.message);
+    if (check.kind === "redirect") return redirectResponse(check.location);
+    const req = check.req;
+    const given = str(q.input.authenticity_token);
+    if (str(q.input.step) === "login") {
+      const c = readCookies(q.request)[CSRF_COOKIE];
+      if (!c || !given || !safeEqual(hmac(q.ctx.secret, `login:${c}`), given)) {
+        return fatal(q, "Invalid or missing form token. Go back, reload the page and try again.", 403, "Request rejected");
+      }
+      const login = str(q.input.login);
+      if (q.ctx.config.rateLimits && !r.limiter.hit("login", q.ip).allowed) {
+        return showLogin(q, req, 429, "Too many login attempts. Please wait a few minutes and try again.", login);
+      }
+      const res = await checkLogin(q.ctx, login, str(q.input.password));
+      if (!res.ok) return showLogin(q, req, 422, loginFailureMessage(res.reason), login);
+      const s = createWebSession(q.ctx, { userId: res.user.id, ip: q.ip, userAgent: q.request.headers.get("user-agent") });
+      const secure = q.ctx.config.protocol === "https";
+      return redirectResponse(authorizeUrl(req), 303, [cookie(SESSION_COOKIE, s.id, { secure, maxAgeSeconds: SESSION_IDLE_MS / 1000 })]);
+    }
+    const session = findWebSession(q.ctx, readCookies(q.request)[SESSION_COOKIE]);
+    if (!session) return showLogin(q, req, 401, "Your session has expired. Please log in again.");
+    if (!given || !safeEqual(session.csrfToken, given)) {
+      return fatal(q, "Invalid or missing form token. Go back, reload the page and try again.", 403, "Request rejected");
+    }
+    const decision = str(q.input.decision);
+    if (decision === "deny") {
+      if (req.redirectUri === OOB_URI) return fatal(q, OAUTH_DESCRIPTIONS.access_denied, 200, "Access denied");
+      return redirectResponse(withQuery(req.redirectUri, { error: "access_denied", error_description: OAUTH_DESCRIPTIONS.access_denied, state: req.state }));
+    }
+    if (decision !== "authorize") return fatal(q, OAUTH_DESCRIPTIONS.invalid_request);
+    const code = createAuthorizationCode(q.ctx, {
+      applicationId: req.app.id, userId: session.userId, redirectUri: req.redirectUri, scopes: req.scopes, codeChallenge: req.codeChallenge,
+    });
+    if (req.redirectUri === OOB_URI) return htmlResponse(oobCodePage({ title: q.ctx.config.instanceTitle, appName: req.app.name, code }));
+    return redirectResponse(withQuery(req.redirectUri, { code, state: req.state }));
+  };
+}

@@ -1,0 +1,24 @@
+/** The instance's VAPID key pair for Web Push, created once and kept in the settings table. */
+import { generateKeyPairSync } from "node:crypto";
+import type { AppContext } from "../../context";
+
+function newKeys(): { publicKey: string; privateKey: string } {
+  const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
+  const pub = publicKey.export({ format: "jwk" });
+  const priv = privateKey.export({ format: "jwk" });
+  const point = Buffer.concat([Buffer.from([4]), Buffer.from(pub.x!, "base64url"), Buffer.from(pub.y!, "base64url")]);
+  return { publicKey: point.toString("base64url"), privateKey: priv.d! };
+}
+
+/** The VAPID public key (base64url, uncompressed P-256 point); generated and stored on first use. */
+export function vapidPublicKey(ctx: AppContext): string {
+  const get = () => ctx.db.query<{ value: string }, []>("SELECT value FROM settings WHERE key = 'vapid_public_key'").get()?.value;
+  const existing = get();
+  if (existing) return existing;
+  const k = newKeys();
+  ctx.db.transaction(() => {
+    const ins = ctx.db.query("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)");
+    if (ins.run("vapid_public_key", k.publicKey).changes) ins.run("vapid_private_key", k.privateKey);
+  }).immediate();
+  return get()!;
+}

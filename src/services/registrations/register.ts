@@ -1,0 +1,70 @@
+/** POST /api/v1/accounts: sign-up through an app token, obeying REGISTRATIONS (open/approval/closed). */
+import type { AppContext } from "../../context";
+import { ApiError } from "../../http/errors";
+import { createLocalAccount } from "../accounts/create-local";
+import { issueToken, type TokenRow } from "../oauth/tokens";
+
+export interface SignUp {
+  username: unknown;
+  email: unknown;
+  password: unknown;
+  agreement: unknown;
+  locale: unknown;
+  reason: unknown;
+}
+
+type Details = Record<string, { error: string; description: string }[]>;
+
+const LOCALE_RE = /^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
+
+function accepted(v: unknown): boolean {
+  return v === true || v === 1 || (typeof v === "string" && ["true", "1", "on", "yes"].includes(v.toLowerCase()));
+}
+
+/** Mastodon's "Validation failed" 422 with a `details` hash. */
+function validationError(details: Details): ApiError {
+  const msg = Object.entries(details).map(([k, v]) => `${k[0]!.toUpperCase()}${k.slice(1)} ${v[0]!.description}`).join(", ");
+  return new ApiError(422, `Validation failed: ${msg}`, { details });
+}
+
+/**
+ * Creates the user and a token for it with the app token's scopes. "open" makes a confirmed,
+ * approved user; "approval" leaves it unapproved (the token stops working until approved).
+ */
+export async function registerAccount(ctx: AppContext, s: SignUp, via: { applicationId: number | null; scopes: string[]; ip: string }): Promise<TokenRow> {
+  if (ctx.config.registrations === "closed") throw new ApiError(403, "This action is not allowed");
+  const details: Details = {};
+  const add = (k: string, error: string, description: string) => { (details[k] ??= []).push({ error, description }); };
+  const text = (k: string, v: unknown, max: number): string => {
+    if (v === undefined || v === null || v === "") { add(k, "ERR_BLANK", "can't be blank"); return ""; }
+    if (typeof v !== "string") { add(k, "ERR_INVALID", "is invalid"); return ""; }
+    if (v.length > max) { add(k, "ERR_TOO_LONG", `is too long (maximum is ${max} characters)`); return ""; }
+    return v;
+  };
+  const username = text("username", s.username, 30);
+  const email = text("email", s.email, 320);
+  const password = text("password", s.password, 72);
+  if (!accepted(s.agreement)) add("agreement", "ERR_ACCEPTED", "must be accepted");
+  let locale = "en";
+  if (s.locale !== undefined && s.locale !== null && s.locale !== "") {
+    if (typeof s.locale !== "string" || s.locale.length > 16 || !LOCALE_RE.test(s.locale)) add("locale", "ERR_INCLUSION", "is not included in the list");
+    else locale = s.locale;
+  }
+  let reason: string | null = null;
+  if (s.reason !== undefined && s.reason !== null && s.reason !== "") {
+    if (typeof s.reason !== "string") add("reason", "ERR_INVALID", "is invalid");
+    else if (s.reason.length > 500) add("reason", "ERR_TOO_LONG", "is too long (maximum is 500 characters)");
+    else reason = s.reason;
+  }
+  if (Object.keys(details).length) throw validationError(details);
+  const approved = ctx.config.registrations === "open";
+  let user;
+  try {
+    ({ user } = await createLocalAccount(ctx, { username, email, password, locale, reason, signUpIp: via.ip, confirmed: true, approved, role: "user" }));
+  } catch (e) {
+    // Two sign-ups racing for one name pass validation together; the unique index decides.
+    if (e instanceof Error && /UNIQUE constraint/.test(e.message)) throw validationError({ username: [{ error: "ERR_TAKEN", description: "is already taken" }] });
+    throw e;
+  }
+  return issueToken(ctx, { applicationId: via.applicationId, userId: user.id, scopes: via.scopes });
+}
