@@ -1,0 +1,24 @@
+/** POST /api/v1/statuses: post a new status. */
+import type { Router } from "../../../http/route";
+import { bool, str, strArr } from "../../../http/params";
+import { createStatus } from "../../../services/statuses/create";
+import { statusView } from "./shared";
+
+export default function register(r: Router): void {
+  r.post("/api/v1/statuses", { scopes: ["write:statuses"] }, (q) => {
+    const i = q.input;
+    const id = createStatus(q.ctx, q.auth.accountId, {
+      text: str(i, "status"),
+      spoilerText: str(i, "spoiler_text"),
+      sensitive: bool(i, "sensitive"),
+      visibility: str(i, "visibility") || undefined,
+      language: str(i, "language"),
+      inReplyToId: str(i, "in_reply_to_id"),
+      mediaIds: strArr(i, "media_ids"),
+      poll: i.poll,
+      scheduledAt: str(i, "scheduled_at"),
+      idempotencyKey: q.request.headers.get("idempotency-key") ?? undefined,
+    }, q.auth.applicationId);
+    return statusView(q.ctx, id, q.auth.accountId);
+  });
+}

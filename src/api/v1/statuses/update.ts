@@ -1,0 +1,23 @@
+/** PUT /api/v1/statuses/:id: edit an own status. */
+import type { Router } from "../../../http/route";
+import { bool, str, strArr } from "../../../http/params";
+import { editStatus } from "../../../services/statuses/edit";
+import { findOwnStatus } from "../../../services/statuses/common";
+import { statusView } from "./shared";
+
+export default function register(r: Router): void {
+  r.put("/api/v1/statuses/:id", { scopes: ["write:statuses"] }, (q) => {
+    const i = q.input;
+    const input = {
+      text: str(i, "status"),
+      spoilerText: str(i, "spoiler_text"),
+      sensitive: bool(i, "sensitive"),
+      language: str(i, "language"),
+      mediaIds: strArr(i, "media_ids"),
+      poll: i.poll,
+    };
+    const s = findOwnStatus(q.ctx, q.params.id, q.auth.accountId);
+    editStatus(q.ctx, s, input);
+    return statusView(q.ctx, s.id, q.auth.accountId);
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * Pieces shared by the status services: finding a status the actor may see, checking the
+ * posting inputs (length, language, media) and writing mentions and tags.
+ */
+import type { AppContext } from "../../context";
+import type { MediaRow, StatusRow, UserSettings } from "../../db/rows";
+import { canViewStatus } from "../../db/queries/visibility";
+import { selectIn } from "../../db/sql";
+import { ApiError, notFound, validation } from "../../http/errors";
+import { parseId } from "../../model/ids";
+import { extractHashtags, statusLength, type FormattedText } from "../text/format";
+
+/** Mastodon's character limit for text plus content warning. */
+export const MAX_CHARS = 500;
+/** Most media attachments per status. */
+export const MAX_MEDIA = 4;
+
+/** The status with this client-supplied id if `viewerId` may see it; 404 otherwise. */
+export function findVisibleStatus(ctx: AppContext, rawId: unknown, viewerId: number | null): StatusRow {
+  const id = parseId(rawId);
+  const row = id === undefined ? null : ctx.db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE id = ?").get(id);
+  if (!row || !canViewStatus(ctx, row, viewerId)) throw notFound();
+  return row;
+}
+
+/** The actor's own status (not a boost) with this id; 404 for anything else. */
+export function findOwnStatus(ctx: AppContext, rawId: unknown, accountId: number): StatusRow {
+  const id = parseId(rawId);
+  const row = id === undefined ? null : ctx.db.query<StatusRow, [number, number]>("SELECT * FROM statuses WHERE id = ? AND account_id = ?").get(id, accountId);
+  if (!row || row.reblog_of_id !== null) throw notFound();
+  return row;
+}
+
+/** The posting user's settings and UI locale. */
+export function userPrefs(ctx: AppContext, accountId: number): { settings: UserSettings; locale: string } {
+  const u = ctx.db.query<{ settings: string; locale: string }, [number]>("SELECT settings, locale FROM users WHERE account_id = ?").get(accountId);
+  let settings: UserSettings = {};
+  try { settings = JSON.parse(u?.settings ?? "{}") ?? {}; } catch { /* defaults */ }
+  return { settings, locale: u?.locale ?? "en" };
+}
+
+const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
+/** A valid ISO 639 code (lower-cased) or undefined. */
+export function validLanguage(code: string | null | undefined): string | undefined {
+  if (!code) return undefined;
+  const c = code.trim().toLowerCase();
+  if (!/^[a-z]{2,3}$/.test(c)) return undefined;
+  try { return languageNames.of(c) !== c ? c : undefined; } catch { return undefined; }
+}
+
+/** 422 unless text is non-blank (or media is attached) and text + CW fit the limit. */
+export function checkText(text: string, spoilerText: string, hasMedia: boolean): void {
+  if (text.trim() === "" && !hasMedia) throw validation("Text can't be blank");
+  if (statusLength(spoilerText + text) > MAX_CHARS) throw validation(`Text character limit of ${MAX_CHARS} exceeded`);
+}
+
+/**
+ * The media rows for client-supplied ids, in the given order: they must belong to the
+ * account and be unattached (or attached to `statusId` when editing). 422 otherwise.
+ */
+export function resolveMedia(ctx: AppContext, accountId: number, rawIds: string[], statusId: number | null): MediaRow[] {
+  const uniq = [...new Set(rawIds.filter((x) => x !== ""))];
+  if (uniq.length > MAX_MEDIA) throw new ApiError(422, `Cannot attach more than ${MAX_MEDIA} files`);
+  const ids = uniq.map((x) => parseId(x));
+  const valid = ids.filter((x): x is number => x !== undefined);
+  const rows = new Map(selectIn<MediaRow>(ctx.db, (ph) => `SELECT * FROM media_attachments WHERE account_id = ? AND id IN (${ph})`, valid, [accountId]).map((m) => [m.id, m]));
+  const missing = uniq.filter((raw, i) => {
+    const m = ids[i] === undefined ? undefined : rows.get(ids[i]!);
+    return !m || (m.status_id !== null && m.status_id !== statusId);
+  });
+  if (missing.length) throw new ApiError(422, `Media ${missing.join(", ")} not found or already attached to another post`);
+  const out = valid.map((id) => rows.get(id)!);
+  if (out.some((m) => m.processing === 1)) throw new ApiError(422, "Cannot attach files that have not finished processing. Try again in a moment!");
+  if (out.length > 1 && out.some((m) => m.type === "video" || m.type === "gifv" || m.type === "audio")) {
+    throw new ApiError(422, "Cannot attach a video to a post that already contains images");
+  }
+  return out;
+}
+
+/** Attaches media rows to a status in order and returns the JSON for statuses.media_ids. */
+export function attachMedia(ctx: AppContext, statusId: number, media: MediaRow[]): string {
+  const q = ctx.db.query("UPDATE media_attachments SET status_id = ?, updated_at = ? WHERE id = ?");
+  for (const m of media) q.run(statusId, ctx.now(), m.id);
+  return JSON.stringify(media.map((m) => m.id));
+}
+
+/** Inserts mention rows for the formatted text; returns the ids of newly mentioned accounts. */
+export function writeMentions(ctx: AppContext, statusId: number, f: FormattedText): number[] {
+  const added: number[] = [];
+  const q = ctx.db.query("INSERT OR IGNORE INTO mentions (id, status_id, account_id, silent) VALUES (?, ?, ?, 0)");
+  for (const a of f.mentions) if (q.run(ctx.ids.next(), statusId, a.id).changes > 0) added.push(a.id);
+  return added;
+}
+
+/** Links the status to its hashtags, creating tags as needed and bumping last_status_at. */
+export function writeTags(ctx: AppContext, statusId: number, text: string): void {
+  const t = ctx.now();
+  const db = ctx.db;
+  for (const { name, display } of extractHashtags(text)) {
+    db.query("INSERT OR IGNORE INTO tags (id, name, display_name, last_status_at, created_at) VALUES (?, ?, ?, ?, ?)").run(ctx.ids.next(), name, display, t, t);
+    const tag = db.query<{ id: number }, [string]>("SELECT id FROM tags WHERE name = ?").get(name)!;
+    db.query("UPDATE tags SET last_status_at = ? WHERE id = ?").run(t, tag.id);
+    db.query("INSERT OR IGNORE INTO statuses_tags (tag_id, status_id) VALUES (?, ?)").run(tag.id, statusId);
+  }
+}
+
+/** A status row by id (after a write). */
+export function statusRow(ctx: AppContext, id: number): StatusRow {
+  return ctx.db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE id = ?").get(id)!;
+}

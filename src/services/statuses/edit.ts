@@ -1,0 +1,69 @@
+/**
+ * Editing a status (Mastodon's UpdateStatusService): keeps the previous versions in
+ * status_edits, re-parses mentions and tags, and sends `update` notifications to boosters.
+ */
+import type { AppContext } from "../../context";
+import type { StatusRow } from "../../db/rows";
+import { ApiError } from "../../http/errors";
+import { notify } from "../notifications/notify";
+import { formatText } from "../text/format";
+import { attachMedia, checkText, resolveMedia, statusRow, validLanguage, writeMentions, writeTags } from "./common";
+import { notifyMentioned } from "./create";
+
+/** Parsed PUT /api/v1/statuses/:id parameters; absent fields stay unchanged. */
+export interface EditStatusInput {
+  text?: string;
+  spoilerText?: string;
+  sensitive?: boolean;
+  language?: string;
+  mediaIds?: string[];
+  poll?: unknown;
+}
+
+function recordVersion(ctx: AppContext, s: StatusRow, at: number): void {
+  ctx.db.query(
+    "INSERT INTO status_edits (id, status_id, account_id, text, content, spoiler_text, sensitive, media_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  ).run(ctx.ids.next(), s.id, s.account_id, s.text, s.content, s.spoiler_text, s.sensitive, s.media_ids, at);
+}
+
+/**
+ * Applies an edit to the own status `s` and returns its id. The first edit also stores the
+ * original version. Notifies newly mentioned accounts and local boosters (`update`).
+ */
+export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput): number {
+  return ctx.db.transaction(() => {
+    const db = ctx.db;
+    const t = ctx.now();
+    if (input.poll !== undefined && input.poll !== null && input.poll !== "") throw new ApiError(422, "Polls are not supported yet");
+    const text = input.text ?? s.text;
+    const spoilerText = input.spoilerText ?? s.spoiler_text;
+    const media = input.mediaIds !== undefined ? resolveMedia(ctx, s.account_id, input.mediaIds, s.id) : null;
+    const mediaCount = media ? media.length : (JSON.parse(s.media_ids) as number[]).length;
+    checkText(text, spoilerText, mediaCount > 0);
+    const sensitive = (input.sensitive ?? !!s.sensitive) || spoilerText !== "" ? 1 : 0;
+    const language = validLanguage(input.language) ?? s.language;
+    const mediaIds = media ? JSON.stringify(media.map((m) => m.id)) : s.media_ids;
+    if (text === s.text && spoilerText === s.spoiler_text && sensitive === s.sensitive && language === s.language && mediaIds === s.media_ids) return s.id;
+
+    const hasEdits = !!db.query("SELECT 1 FROM status_edits WHERE status_id = ?").get(s.id);
+    if (!hasEdits) recordVersion(ctx, s, s.created_at);
+    if (media) {
+      db.query(`UPDATE media_attachments SET status_id = NULL WHERE status_id = ? AND id NOT IN (SELECT value FROM json_each(?))`).run(s.id, mediaIds);
+      attachMedia(ctx, s.id, media);
+    }
+    const formatted = formatText(ctx, text);
+    db.query("UPDATE statuses SET text = ?, content = ?, spoiler_text = ?, sensitive = ?, language = ?, media_ids = ?, edited_at = ?, updated_at = ? WHERE id = ?")
+      .run(text, formatted.html, spoilerText, sensitive, language, mediaIds, t, t, s.id);
+    const keep = formatted.mentions.map((a) => a.id);
+    db.query("DELETE FROM mentions WHERE status_id = ? AND account_id NOT IN (SELECT value FROM json_each(?))").run(s.id, JSON.stringify(keep));
+    const added = writeMentions(ctx, s.id, formatted);
+    db.query("DELETE FROM statuses_tags WHERE status_id = ?").run(s.id);
+    writeTags(ctx, s.id, text);
+    const updated = statusRow(ctx, s.id);
+    recordVersion(ctx, updated, t);
+    notifyMentioned(ctx, updated, added);
+    const boosters = db.query<{ account_id: number }, [number]>("SELECT DISTINCT account_id FROM statuses WHERE reblog_of_id = ?").all(s.id);
+    for (const b of boosters) notify(ctx, { accountId: b.account_id, fromAccountId: s.account_id, type: "update", statusId: s.id });
+    return s.id;
+  }).immediate();
+}

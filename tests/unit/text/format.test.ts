@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../../../src/config";
+import { createContext, type AppContext } from "../../../src/context";
+import { createLogger } from "../../../src/log";
+import { extractHashtags, formatText, statusLength } from "../../../src/services/text/format";
+
+let ctx: AppContext;
+let dir: string;
+const B = "https://hearth.test";
+
+function addAccount(username: string, domain: string | null = null): number {
+  const id = ctx.ids.next();
+  const uri = domain ? `https://${domain}/users/${username}` : ctx.uris.actor(username);
+  ctx.db.query("INSERT INTO accounts (id, username, domain, uri, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)").run(id, username, domain, uri);
+  return id;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "hearth-fmt-"));
+  ctx = createContext(loadConfig({ LOCAL_DOMAIN: "hearth.test", PROTOCOL: "https", DATA_DIR: dir }), { log: createLogger("error") });
+  addAccount("alice");
+  addAccount("Bob_2");
+  addAccount("carol", "remote.example");
+});
+afterAll(() => { ctx.db.close(); rmSync(dir, { recursive: true, force: true }); });
+
+const mention = (u: string) => `<span class="h-card" translate="no"><a href="${B}/@${u}" class="u-url mention">@<span>${u}</span></a></span>`;
+const tag = (t: string) => `<a href="${B}/tags/${encodeURIComponent(t)}" class="mention hashtag" rel="tag">#<span>${t}</span></a>`;
+
+describe("formatText", () => {
+  test("paragraphs and line breaks", () => {
+    expect(formatText(ctx, "one\ntwo\n\n\nthree\r\nfour\n").html).toBe("<p>one<br />two</p><p>three<br />four</p>");
+    expect(formatText(ctx, "").html).toBe("");
+    expect(formatText(ctx, "\n\n").html).toBe("");
+  });
+
+  test("escapes HTML and XSS attempts", () => {
+    const r = formatText(ctx, `<script>alert("x")</script> & 'q' <img src=x onerror=alert(1)>`);
+    expect(r.html).toBe("<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; &lt;img src=x onerror=alert(1)&gt;</p>");
+    expect(r.html).not.toContain("<script");
+    expect(r.html).not.toContain("<img");
+  });
+
+  test("URLs cannot break out of the href attribute", () => {
+    const r = formatText(ctx, `https://evil.example/"><script>x</script>`);
+    expect(r.html).not.toContain("<script");
+    expect(r.html).toContain(`href="https://evil.example/"`);
+    const r2 = formatText(ctx, `https://evil.example/a'onmouseover=alert(1)`);
+    expect(r2.html).not.toContain(`'onmouseover`);
+    expect(r2.html).toContain("&#39;onmouseover");
+    expect(formatText(ctx, "javascript:alert(1)").html).toBe("<p>javascript:alert(1)</p>");
+  });
+
+  test("short URL", () => {
+    expect(formatText(ctx, "see https://example.com/a?b=1&c=2.").html).toBe(
+      `<p>see <a href="https://example.com/a?b=1&amp;c=2" target="_blank" rel="nofollow noopener" translate="no">` +
+        `<span class="invisible">https://</span><span class="">example.com/a?b=1&amp;c=2</span><span class="invisible"></span></a>.</p>`,
+    );
+  });
+
+  test("long URL is cut after 30 chars with ellipsis; www. is hidden", () => {
+    const url = "https://www.example.com/a/very/long/path/that/goes/on";
+    expect(formatText(ctx, url).html).toBe(
+      `<p><a href="${url}" target="_blank" rel="nofollow noopener" translate="no">` +
+        `<span class="invisible">https://www.</span><span class="ellipsis">example.com/a/very/long/path/t</span><span class="invisible">hat/goes/on</span></a></p>`,
+    );
+  });
+
+  test("balanced parentheses stay in URLs, trailing ones do not", () => {
+    expect(formatText(ctx, "(https://en.wikipedia.org/wiki/Foo_(bar))").html).toContain(`href="https://en.wikipedia.org/wiki/Foo_(bar)"`);
+    expect(formatText(ctx, "(https://example.com/x)").html).toContain(`href="https://example.com/x"`);
+  });
+
+  test("local mentions resolve, case-insensitively and with the local domain", () => {
+    const r = formatText(ctx, "hi @alice and @bob_2@hearth.test and @ALICE again");
+    expect(r.html).toBe(`<p>hi ${mention("alice")} and ${mention("Bob_2")} and ${mention("alice")} again</p>`);
+    expect(r.mentions.map((a) => a.username)).toEqual(["alice", "Bob_2"]);
+  });
+
+  test("unknown and remote mentions stay plain text", () => {
+    const r = formatText(ctx, "@nobody @carol@remote.example @alice@other.example mail@alice.example");
+    expect(r.html).toBe("<p>@nobody @carol@remote.example @alice@other.example mail@alice.example</p>");
+    expect(r.mentions).toEqual([]);
+  });
+
+  test("mentions inside URLs are not mentions", () => {
+    const r = formatText(ctx, "https://example.com/@alice");
+    expect(r.mentions).toEqual([]);
+    expect(r.html).not.toContain("h-card");
+  });
+
+  test("hashtags: unicode, underscore, not pure digits, deduplicated lower-case", () => {
+    const r = formatText(ctx, "#Hello #hello #café #日本語 #snake_case #123 a#b #_x");
+    expect(r.tags).toEqual(["hello", "café", "日本語", "snake_case", "_x"]);
+    expect(r.html).toBe(`<p>${tag("Hello")} ${tag("hello")} ${tag("café")} ${tag("日本語")} ${tag("snake_case")} #123 a#b ${tag("_x")}</p>`);
+  });
+
+  test("hashtag anchors inside URLs are not tags", () => {
+    expect(formatText(ctx, "https://example.com/page#section").tags).toEqual([]);
+  });
+
+  test("extractHashtags keeps the first typed form", () => {
+    expect(extractHashtags("#Rust and #rust\n#Go")).toEqual([{ name: "rust", display: "Rust" }, { name: "go", display: "Go" }]);
+  });
+});
+
+describe("statusLength", () => {
+  test("URLs count 23 and remote mentions count their username", () => {
+    expect(statusLength("abc")).toBe(3);
+    expect(statusLength("https://example.com/" + "x".repeat(200))).toBe(23);
+    expect(statusLength("a https://example.com.")).toBe(2 + 23 + 1);
+    expect(statusLength("@carol@remote.example")).toBe(6);
+    expect(statusLength("👨‍👩‍👧")).toBe(1);
+  });
+});
