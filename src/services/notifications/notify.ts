@@ -16,7 +16,8 @@ export function onNotify(fn: (ctx: AppContext, notificationId: number, accountId
  */
 export function notify(ctx: AppContext, n: { accountId: number; fromAccountId: number; type: NotificationType; statusId?: number | null }): number | null {
   const db = ctx.db;
-  if (n.accountId === n.fromAccountId) return null;
+  // A poll's end is announced to its own author too (Mastodon's one self-notification).
+  if (n.accountId === n.fromAccountId && n.type !== "poll") return null;
   const rec = db.query<{ domain: string | null }, [number]>("SELECT domain FROM accounts WHERE id = ?").get(n.accountId);
   if (!rec || rec.domain !== null) return null;
   if (db.query("SELECT 1 FROM blocks WHERE account_id = ? AND target_account_id = ?").get(n.accountId, n.fromAccountId)) return null;

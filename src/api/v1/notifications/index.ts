@@ -1,4 +1,11 @@
-/** Route group: registers this group's endpoints on the router. */
+/** Route group: notifications v1 (list, show, dismiss, clear, unread_count). */
 import type { Router } from "../../../http/route";
+import list from "./list";
+import unreadCount from "./unread-count";
+import dismiss from "./dismiss";
+import show from "./show";
 
-export default function register(_r: Router): void {}
+/** Registers this group's endpoints. */
+export default function register(r: Router): void {
+  for (const g of [list, unreadCount, dismiss, show]) g(r);
+}

@@ -1,4 +1,13 @@
-/** Route group: registers this group's endpoints on the router. */
+/** Route group: timelines (home, public, tag), favourites and bookmarks lists, markers. */
 import type { Router } from "../../../http/route";
+import home from "./home";
+import publicTimeline from "./public";
+import tagTimeline from "./tag";
+import favourites from "./favourites";
+import bookmarks from "./bookmarks";
+import markers from "./markers";
 
-export default function register(_r: Router): void {}
+/** Registers this group's endpoints. */
+export default function register(r: Router): void {
+  for (const g of [home, publicTimeline, tagTimeline, favourites, bookmarks, markers]) g(r);
+}

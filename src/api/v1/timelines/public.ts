@@ -1,0 +1,19 @@
+/** GET /api/v1/timelines/public: public top-level statuses; logged-out access allowed. */
+import type { Req, Router } from "../../../http/route";
+import { readPage } from "../../../http/pagination";
+import { bool } from "../../../http/params";
+import { publicTimelineIds, type PublicOptions } from "../../../db/queries/timelines";
+import { statusPage } from "./respond";
+
+/** local / remote / only_media as Mastodon reads them. */
+export function publicOptions(q: Req): PublicOptions {
+  return { local: bool(q.input, "local") ?? false, remote: bool(q.input, "remote") ?? false, onlyMedia: bool(q.input, "only_media") ?? false };
+}
+
+/** Registers the public timeline. */
+export default function publicTimeline(r: Router): void {
+  r.get<Req>("/api/v1/timelines/public", { auth: "optional", scopes: ["read:statuses"] }, (q) => {
+    const viewer = q.auth?.accountId ?? null;
+    return statusPage(q, publicTimelineIds(q.ctx, viewer, publicOptions(q), readPage(q.input)), viewer);
+  });
+}

@@ -1,0 +1,220 @@
+/**
+ * Id-page queries for timelines (home, public, tag), favourites/bookmarks lists and
+ * notifications. Each walks one index in id order; the views load everything else.
+ */
+import type { AppContext } from "../../context";
+import { pageSql, type Page } from "../../http/pagination";
+import { PRIVATE } from "../../model/visibility";
+import type { StatusRow } from "../rows";
+import { selectIn } from "../sql";
+
+type Arg = number | string | null;
+
+/** A page of ids: `ids` are what to show, `cursor` the pagination id of each row (same order). */
+export interface IdPage {
+  ids: number[];
+  cursors: number[];
+}
+
+/**
+ * SQL that hides rows whose authors (`cols`, nullable) the viewer blocks, mutes or is blocked
+ * by. Every probe is a lookup on UNIQUE(account_id, target_account_id).
+ */
+export function viewerFilterSql(viewerId: number, cols: string[], now: number): { sql: string; args: Arg[] } {
+  const list = cols.join(", ");
+  return {
+    sql:
+      ` AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = ? AND b.target_account_id IN (${list}))` +
+      cols.map((c) => ` AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = ${c} AND b.target_account_id = ?)`).join("") +
+      ` AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = ? AND m.target_account_id IN (${list}) AND (m.expires_at IS NULL OR m.expires_at > ?))`,
+    args: [viewerId, ...cols.map(() => viewerId), viewerId, now],
+  };
+}
+
+/** SQL hiding statuses whose authors (`cols`) are suspended (rowid probes on accounts). */
+function notSuspendedSql(cols: string[], alsoSilenced = false): string {
+  const cond = alsoSilenced ? "(a.suspended_at IS NOT NULL OR a.silenced_at IS NOT NULL)" : "a.suspended_at IS NOT NULL";
+  return ` AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id IN (${cols.join(", ")}) AND ${cond})`;
+}
+
+function run(ctx: AppContext, sql: string, args: Arg[], finish: <T>(rows: T[]) => T[]): IdPage {
+  const rows = finish(ctx.db.query<{ id: number; cursor: number }, Arg[]>(sql).all(...args));
+  return { ids: rows.map((r) => r.id), cursors: rows.map((r) => r.cursor) };
+}
+
+/** SQL of the home timeline page (exported so tests can EXPLAIN it). */
+export function homeTimelineSql(viewerId: number, page: Page, now: number): { sql: string; args: Arg[]; finish: <T>(rows: T[]) => T[] } {
+  const p = pageSql(page, "hf.status_id");
+  const f = viewerFilterSql(viewerId, ["s.account_id", "o.account_id"], now);
+  const sql = `SELECT hf.status_id AS id, hf.status_id AS cursor
+    FROM home_feeds hf
+    JOIN statuses s ON s.id = hf.status_id
+    LEFT JOIN statuses o ON o.id = s.reblog_of_id
+    WHERE hf.account_id = ?${p.where}${f.sql}${notSuspendedSql(["s.account_id", "o.account_id"])}
+      AND (s.reblog_of_id IS NULL OR NOT EXISTS (SELECT 1 FROM follows fo WHERE fo.account_id = ? AND fo.target_account_id = s.account_id AND fo.show_reblogs = 0))
+    ORDER BY ${p.order} LIMIT ?`;
+  return { sql, args: [viewerId, ...p.args, ...f.args, viewerId, page.limit], finish: p.finish };
+}
+
+/** Home timeline: one range scan of home_feeds(account_id, status_id), filtered per row. */
+export function homeTimelineIds(ctx: AppContext, viewerId: number, page: Page): IdPage {
+  const q = homeTimelineSql(viewerId, page, ctx.now());
+  return run(ctx, q.sql, q.args, q.finish);
+}
+
+export interface PublicOptions {
+  local?: boolean;
+  remote?: boolean;
+  onlyMedia?: boolean;
+}
+
+function publicFilters(viewerId: number | null, o: PublicOptions, now: number): { sql: string; args: Arg[] } {
+  let sql = " AND s.visibility = 0 AND s.reblog_of_id IS NULL";
+  const args: Arg[] = [];
+  // Both flags at once cancel out, as in Mastodon's PublicFeed.
+  if (o.local && !o.remote) sql += " AND s.local = 1";
+  else if (o.remote && !o.local) sql += " AND s.local = 0";
+  if (o.onlyMedia) sql += " AND EXISTS (SELECT 1 FROM media_attachments ma WHERE ma.status_id = s.id)";
+  sql += notSuspendedSql(["s.account_id"], true);
+  if (viewerId !== null) {
+    const f = viewerFilterSql(viewerId, ["s.account_id"], now);
+    sql += f.sql;
+    args.push(...f.args);
+  }
+  return { sql, args };
+}
+
+/** SQL of the public timeline page (exported so tests can EXPLAIN it). */
+export function publicTimelineSql(viewerId: number | null, o: PublicOptions, page: Page, now: number): { sql: string; args: Arg[]; finish: <T>(rows: T[]) => T[] } {
+  const p = pageSql(page, "s.id");
+  const f = publicFilters(viewerId, o, now);
+  // Pin the partial index: with stats the planner may prefer a rowid scan, which crawls when
+  // public posts are sparse. Replies to others stay out of public timelines, as in Mastodon.
+  const index = !o.local !== !o.remote ? "statuses_public_local" : "statuses_public";
+  const sql = `SELECT s.id AS id, s.id AS cursor FROM statuses s INDEXED BY ${index}
+    WHERE 1${f.sql} AND (s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)${p.where}
+    ORDER BY ${p.order} LIMIT ?`;
+  return { sql, args: [...f.args, ...p.args, page.limit], finish: p.finish };
+}
+
+/** Public timeline: walks the partial index statuses_public (or statuses_public_local). */
+export function publicTimelineIds(ctx: AppContext, viewerId: number | null, o: PublicOptions, page: Page): IdPage {
+  const q = publicTimelineSql(viewerId, o, page, ctx.now());
+  return run(ctx, q.sql, q.args, q.finish);
+}
+
+/** Tag ids for lower-cased names (unknown names are absent). */
+export function tagIdsByName(ctx: AppContext, names: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const q = ctx.db.query<{ id: number }, [string]>("SELECT id FROM tags WHERE name = ?");
+  for (const n of new Set(names.map((x) => x.toLowerCase()))) {
+    const r = q.get(n);
+    if (r) out.set(n, r.id);
+  }
+  return out;
+}
+
+export interface TagOptions extends PublicOptions {
+  /** Tag ids of which a status needs at least one (the timeline's tag plus any[]). */
+  any: number[];
+  /** Tag ids a status must all carry. */
+  all: number[];
+  /** Tag ids a status must not carry. */
+  none: number[];
+}
+
+/** SQL of a tag timeline page (exported so tests can EXPLAIN it). */
+export function tagTimelineSql(viewerId: number | null, o: TagOptions, page: Page, now: number): { sql: string; args: Arg[]; finish: <T>(rows: T[]) => T[] } {
+  const p = pageSql(page, "st.status_id");
+  const f = publicFilters(viewerId, o, now);
+  let extra = "";
+  const extraArgs: Arg[] = [];
+  for (const t of o.all) { extra += " AND EXISTS (SELECT 1 FROM statuses_tags x WHERE x.tag_id = ? AND x.status_id = s.id)"; extraArgs.push(t); }
+  if (o.none.length) {
+    extra += ` AND NOT EXISTS (SELECT 1 FROM statuses_tags x WHERE x.tag_id IN (${o.none.map(() => "?").join(", ")}) AND x.status_id = s.id)`;
+    extraArgs.push(...o.none);
+  }
+  // One tag: a range scan of statuses_tags' primary key. Several: a merge, grouped by status.
+  const tagWhere = o.any.length === 1 ? "st.tag_id = ?" : `st.tag_id IN (${o.any.map(() => "?").join(", ")})`;
+  const group = o.any.length === 1 ? "" : " GROUP BY st.status_id";
+  const sql = `SELECT st.status_id AS id, st.status_id AS cursor FROM statuses_tags st
+    JOIN statuses s ON s.id = st.status_id
+    WHERE ${tagWhere}${p.where}${f.sql}${extra}${group}
+    ORDER BY ${p.order} LIMIT ?`;
+  return { sql, args: [...o.any, ...p.args, ...f.args, ...extraArgs, page.limit], finish: p.finish };
+}
+
+/** Tag timeline: public statuses carrying the tags. */
+export function tagTimelineIds(ctx: AppContext, viewerId: number | null, o: TagOptions, page: Page): IdPage {
+  if (o.any.length === 0) return { ids: [], cursors: [] };
+  const q = tagTimelineSql(viewerId, o, page, ctx.now());
+  return run(ctx, q.sql, q.args, q.finish);
+}
+
+/**
+ * The viewer's favourites or bookmarks, newest first, paged by the favourite/bookmark row id
+ * (index `<table>_account` on (account_id, id) from migration 0005).
+ */
+export function markedStatusIds(ctx: AppContext, table: "favourites" | "bookmarks", viewerId: number, page: Page): IdPage {
+  const p = pageSql(page, "x.id");
+  const sql = `SELECT x.status_id AS id, x.id AS cursor FROM ${table} x
+    WHERE x.account_id = ?${p.where} ORDER BY ${p.order} LIMIT ?`;
+  return run(ctx, sql, [viewerId, ...p.args, page.limit], p.finish);
+}
+
+export interface NotificationFilter {
+  types?: string[];
+  excludeTypes?: string[];
+  fromAccountId?: number;
+}
+
+/** WHERE fragment shared by the notifications list and the unread count. */
+export function notificationFilterSql(viewerId: number, f: NotificationFilter): { sql: string; args: Arg[] } {
+  let sql = "n.account_id = ?";
+  const args: Arg[] = [viewerId];
+  if (f.types?.length) { sql += ` AND n.type IN (${f.types.map(() => "?").join(", ")})`; args.push(...f.types); }
+  if (f.excludeTypes?.length) { sql += ` AND n.type NOT IN (${f.excludeTypes.map(() => "?").join(", ")})`; args.push(...f.excludeTypes); }
+  if (f.fromAccountId !== undefined) { sql += " AND n.from_account_id = ?"; args.push(f.fromAccountId); }
+  // Accounts blocked after the fact stay out of the list.
+  sql += " AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.account_id AND b.target_account_id = n.from_account_id)";
+  return { sql, args };
+}
+
+/** Notification ids of a page, walking notifications(account_id, id). */
+export function notificationIds(ctx: AppContext, viewerId: number, f: NotificationFilter, page: Page): IdPage {
+  const p = pageSql(page, "n.id");
+  const w = notificationFilterSql(viewerId, f);
+  const sql = `SELECT n.id AS id, n.id AS cursor FROM notifications n WHERE ${w.sql}${p.where} ORDER BY ${p.order} LIMIT ?`;
+  return run(ctx, sql, [...w.args, ...p.args, page.limit], p.finish);
+}
+
+/** Ids of the newest `cap` notifications newer than `afterId` (for the unread count). */
+export function countNotificationIdsAfter(ctx: AppContext, viewerId: number, f: NotificationFilter, afterId: number, cap: number): number[] {
+  const w = notificationFilterSql(viewerId, f);
+  const sql = `SELECT n.id FROM notifications n WHERE ${w.sql} AND n.id > ? ORDER BY n.id DESC LIMIT ?`;
+  return ctx.db.query<{ id: number }, Arg[]>(sql).all(...w.args, afterId, cap).map((r) => r.id);
+}
+
+/**
+ * Batch form of canViewStatus: the ids among `rows` that `viewerId` may see, in a fixed
+ * number of queries (authors, blocks both ways, mentions, follows).
+ */
+export function visibleStatusIds(ctx: AppContext, rows: StatusRow[], viewerId: number): Set<number> {
+  const db = ctx.db;
+  const authors = [...new Set(rows.map((r) => r.account_id))];
+  const ids = rows.map((r) => r.id);
+  const col = <T extends Record<string, number>>(sql: (ph: string) => string, list: number[], k: keyof T) =>
+    new Set(selectIn<T>(db, sql, list, [viewerId]).map((r) => r[k] as number));
+  const suspended = new Set(selectIn<{ id: number }>(db, (ph) => `SELECT id FROM accounts WHERE id IN (${ph}) AND suspended_at IS NOT NULL`, authors).map((r) => r.id));
+  const blocking = col<{ t: number }>((ph) => `SELECT target_account_id AS t FROM blocks WHERE account_id = ? AND target_account_id IN (${ph})`, authors, "t");
+  const blockedBy = col<{ a: number }>((ph) => `SELECT account_id AS a FROM blocks WHERE target_account_id = ? AND account_id IN (${ph})`, authors, "a");
+  const mentioned = col<{ s: number }>((ph) => `SELECT status_id AS s FROM mentions WHERE account_id = ? AND status_id IN (${ph})`, ids, "s");
+  const following = col<{ t: number }>((ph) => `SELECT target_account_id AS t FROM follows WHERE account_id = ? AND target_account_id IN (${ph})`, authors, "t");
+  const out = new Set<number>();
+  for (const s of rows) {
+    if (s.account_id === viewerId) { out.add(s.id); continue; }
+    if (suspended.has(s.account_id) || blocking.has(s.account_id) || blockedBy.has(s.account_id)) continue;
+    if (s.visibility < PRIVATE || mentioned.has(s.id) || (s.visibility === PRIVATE && following.has(s.account_id))) out.add(s.id);
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+/** Loaded notification data → Mastodon Notification and Marker entities. Pure. */
+import { iso } from "./time";
+
+/** A notifications row as stored. */
+export interface NotificationRow {
+  id: number;
+  account_id: number;
+  from_account_id: number;
+  type: string;
+  status_id: number | null;
+  created_at: number;
+}
+
+/** Types whose entity carries a `status` (Mastodon's NotificationSerializer#status_type?). */
+export const STATUS_TYPES = new Set(["favourite", "reblog", "status", "mention", "poll", "update"]);
+
+/** The Mastodon Notification entity (v1, ungrouped). */
+export function toMastodonNotification(n: NotificationRow, account: Record<string, unknown>, status: Record<string, unknown> | null): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id: String(n.id),
+    type: n.type,
+    created_at: iso(n.created_at),
+    group_key: `ungrouped-${n.id}`,
+    account,
+  };
+  if (STATUS_TYPES.has(n.type)) out.status = status;
+  return out;
+}
+
+/** A markers row as stored. */
+export interface MarkerRow {
+  account_id: number;
+  timeline: string;
+  last_read_id: number;
+  version: number;
+  updated_at: number;
+}
+
+/** The Mastodon Marker entity. */
+export function toMastodonMarker(m: MarkerRow): Record<string, unknown> {
+  return { last_read_id: String(m.last_read_id), version: m.version, updated_at: iso(m.updated_at) };
+}
