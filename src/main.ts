@@ -6,6 +6,7 @@ import { migrate } from "./db/migrate";
 import { startServer } from "./server";
 import { ADMIN_HELP, runAdmin } from "./cli/admin";
 import { HEARTH_VERSION, VERSION_STRING } from "./version";
+import { sharpSelfTest } from "./media/sharp";
 
 const HELP = `Hearth ${HEARTH_VERSION}: a lightweight Mastodon-compatible Fediverse server
 
@@ -34,6 +35,10 @@ export async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = rest;
   if (!cmd || cmd === "help" || env.HELP || env.H) { console.log(HELP); return 0; }
   if (cmd === "version") { console.log(VERSION_STRING); return 0; }
+  // Hidden: proves the image pipeline (sharp + libvips) loads, e.g. inside the compiled binary.
+  if (cmd === "self-test") {
+    try { console.log(await sharpSelfTest()); return 0; } catch (e) { console.error(`hearth: ${(e as Error).message}`); return 1; }
+  }
   let config;
   try {
     config = loadConfig({ ...process.env, ...env });

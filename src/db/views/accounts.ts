@@ -4,15 +4,29 @@ import type { AccountRow } from "../rows";
 import { selectIn } from "../sql";
 import { toMastodonAccount } from "../../serializers/mastodon/account";
 
-/** Account rows by id. */
+/**
+ * Every accounts column except the key pair: the PEMs are large and no view needs them, so
+ * copying them out of SQLite for each row of a timeline would dominate the query.
+ */
+const VIEW_COLUMNS = `id, username, domain, display_name, note, note_source, fields, locked, bot, discoverable, indexable,
+  hide_collections, avatar_path, avatar_remote_url, header_path, header_remote_url, uri, url, inbox_url, shared_inbox_url,
+  outbox_url, followers_url, following_url, featured_url, NULL AS public_key_pem, NULL AS private_key_pem, actor_type,
+  also_known_as, moved_to_account_id, memorial, suspended_at, silenced_at, statuses_count, followers_count, following_count,
+  last_status_at, fetched_at, created_at, updated_at`;
+
+/** Account rows by id, for views (public_key_pem and private_key_pem are null). */
 export function loadAccountRows(ctx: AppContext, ids: readonly number[]): Map<number, AccountRow> {
-  const rows = selectIn<AccountRow>(ctx.db, (ph) => `SELECT * FROM accounts WHERE id IN (${ph})`, ids);
+  const rows = selectIn<AccountRow>(ctx.db, (ph) => `SELECT ${VIEW_COLUMNS} FROM accounts WHERE id IN (${ph})`, ids);
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Serialized Mastodon Accounts by id, with `moved` filled in. */
 export function loadAccountViews(ctx: AppContext, ids: readonly number[]): Map<number, Record<string, unknown>> {
-  const rows = loadAccountRows(ctx, ids);
+  return accountViewsFromRows(ctx, loadAccountRows(ctx, ids));
+}
+
+/** Serializes already-loaded account rows (loading only the targets of Moves). */
+export function accountViewsFromRows(ctx: AppContext, rows: Map<number, AccountRow>): Map<number, Record<string, unknown>> {
   const movedIds = [...rows.values()].map((r) => r.moved_to_account_id).filter((x): x is number => x !== null && !rows.has(x));
   const moved = movedIds.length ? loadAccountRows(ctx, movedIds) : new Map<number, AccountRow>();
   const all = new Map([...rows, ...moved]);

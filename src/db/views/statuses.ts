@@ -5,7 +5,7 @@
 import type { AppContext } from "../../context";
 import type { MediaRow, StatusRow } from "../rows";
 import { selectIn } from "../sql";
-import { loadAccountRows, loadAccountViews } from "./accounts";
+import { accountViewsFromRows, loadAccountRows } from "./accounts";
 import { profileUrl } from "../../serializers/mastodon/account";
 import { toMastodonMedia } from "../../serializers/mastodon/media";
 import { toMastodonMention, toMastodonStatus, type StatusViewData } from "../../serializers/mastodon/status";
@@ -40,7 +40,8 @@ export function loadStatusViews(ctx: AppContext, ids: readonly number[], viewerI
   const accountIds = new Set<number>([...all.values()].map((r) => r.account_id));
   for (const m of mentions) accountIds.add(m.account_id);
   const accountRows = loadAccountRows(ctx, [...accountIds]);
-  const accountViews = loadAccountViews(ctx, [...new Set([...all.values()].map((r) => r.account_id))]);
+  const authorIds = new Set([...all.values()].map((r) => r.account_id));
+  const accountViews = accountViewsFromRows(ctx, new Map([...accountRows].filter(([id]) => authorIds.has(id))));
 
   const tags = selectIn<{ status_id: number; name: string; display_name: string }>(db, (ph) => `SELECT st.status_id, t.name, t.display_name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id IN (${ph})`, sids);
   const media = selectIn<MediaRow>(db, (ph) => `SELECT * FROM media_attachments WHERE status_id IN (${ph})`, sids);

@@ -1,0 +1,55 @@
+/**
+ * Loads polls with the viewer's own votes in two queries, and registers the loader that
+ * fills `Status.poll` in the statuses view.
+ */
+import type { AppContext } from "../../context";
+import type { StatusRow } from "../rows";
+import { selectIn } from "../sql";
+import { registerPollLoader } from "./statuses";
+import { toMastodonPoll, type PollRow } from "../../serializers/mastodon/poll";
+
+/** Poll rows by id. */
+export function loadPollRows(ctx: AppContext, ids: readonly number[]): Map<number, PollRow> {
+  return new Map(selectIn<PollRow>(ctx.db, (ph) => `SELECT * FROM polls WHERE id IN (${ph})`, ids).map((r) => [r.id, r]));
+}
+
+/** Choices `accountId` made in each of `pollIds` (polls without votes are absent). */
+export function loadOwnVotes(ctx: AppContext, pollIds: readonly number[], accountId: number): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const rows = selectIn<{ poll_id: number; choice: number }>(ctx.db, (ph) => `SELECT poll_id, choice FROM poll_votes WHERE account_id = ? AND poll_id IN (${ph})`, pollIds, [accountId]);
+  for (const r of rows) {
+    const l = out.get(r.poll_id);
+    if (l) l.push(r.choice); else out.set(r.poll_id, [r.choice]);
+  }
+  return out;
+}
+
+/** Serialized Polls by id as seen by `viewerId` (null: logged out). */
+export function loadPollViews(ctx: AppContext, ids: readonly number[], viewerId: number | null): Map<number, Record<string, unknown>> {
+  const rows = loadPollRows(ctx, ids);
+  const own = viewerId === null ? null : loadOwnVotes(ctx, [...rows.keys()], viewerId);
+  const now = ctx.now();
+  const out = new Map<number, Record<string, unknown>>();
+  for (const r of rows.values()) out.set(r.id, toMastodonPoll(r, own ? own.get(r.id) ?? [] : undefined, now));
+  return out;
+}
+
+/** One serialized poll, or undefined. */
+export function pollView(ctx: AppContext, id: number, viewerId: number | null): Record<string, unknown> | undefined {
+  return loadPollViews(ctx, [id], viewerId).get(id);
+}
+
+/** The poll loader for statuses: status id → Poll entity, for statuses that carry a poll. */
+export function statusPolls(ctx: AppContext, statuses: StatusRow[], viewerId: number | null): Map<number, Record<string, unknown>> {
+  const withPoll = statuses.filter((s) => s.poll_id !== null);
+  const out = new Map<number, Record<string, unknown>>();
+  if (withPoll.length === 0) return out;
+  const polls = loadPollViews(ctx, withPoll.map((s) => s.poll_id!), viewerId);
+  for (const s of withPoll) {
+    const p = polls.get(s.poll_id!);
+    if (p) out.set(s.id, p);
+  }
+  return out;
+}
+
+registerPollLoader(statusPolls);

@@ -1,0 +1,227 @@
+/**
+ * The composer: text with a live character count against the server's limit, content warning,
+ * visibility, language, images with alt text (uploaded via /api/v2/media), replies, and a draft
+ * kept in localStorage until the post is sent.
+ */
+import type { JSX } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { mastodon } from "masto";
+import { emit } from "../lib/bus";
+import { errorText } from "../lib/errors";
+import { countCharacters } from "../lib/format";
+import { useApp } from "../lib/state";
+
+type Visibility = "public" | "unlisted" | "private" | "direct";
+
+interface Draft {
+  text: string;
+  cw: string;
+  cwOn: boolean;
+  visibility: Visibility;
+  language: string;
+}
+
+interface Upload {
+  key: string;
+  file: File;
+  preview: string;
+  description: string;
+  media?: mastodon.v1.MediaAttachment;
+  error?: string;
+}
+
+const LANGUAGES: [string, string][] = [
+  ["en", "English"], ["de", "Deutsch"], ["es", "Español"], ["fr", "Français"], ["it", "Italiano"], ["ja", "日本語"],
+  ["nl", "Nederlands"], ["pl", "Polski"], ["pt", "Português"], ["sv", "Svenska"], ["uk", "Українська"], ["zh", "中文"],
+];
+
+const draftKey = (replyId?: string) => `hearth.draft.${replyId ?? "new"}`;
+
+function loadDraft(replyId: string | undefined, fallback: Draft): Draft {
+  try {
+    return { ...fallback, ...JSON.parse(localStorage.getItem(draftKey(replyId)) || "{}") };
+  } catch {
+    return fallback;
+  }
+}
+
+/** The composer; `onPosted` runs after a successful post (e.g. to leave the /compose page). */
+export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFocus?: boolean }): JSX.Element {
+  const app = useApp();
+  const replyTo = app.replyTo;
+  const browserLang = (navigator.language || "en").slice(0, 2);
+  const defaults: Draft = {
+    text: replyTo ? mentionsFor(replyTo, app.me.acct) : "",
+    cw: replyTo?.spoilerText ?? "",
+    cwOn: !!replyTo?.spoilerText,
+    visibility: (replyTo?.visibility as Visibility) ?? ((app.me as any).source?.privacy as Visibility) ?? "public",
+    language: (app.me as any).source?.language || browserLang,
+  };
+  const [d, setD] = useState<Draft>(() => loadDraft(replyTo?.id, defaults));
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const text = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    setD(loadDraft(replyTo?.id, defaults));
+    setError(null);
+    if (replyTo) {
+      const t = text.current;
+      t?.focus();
+      t?.setSelectionRange(t.value.length, t.value.length);
+    }
+  }, [replyTo?.id]);
+
+  useEffect(() => {
+    if (autoFocus) text.current?.focus();
+  }, []);
+
+  const set = (patch: Partial<Draft>) => {
+    const next = { ...d, ...patch };
+    setD(next);
+    if (next.text || next.cw) localStorage.setItem(draftKey(replyTo?.id), JSON.stringify(next));
+    else localStorage.removeItem(draftKey(replyTo?.id));
+  };
+
+  const { maxCharacters, urlLength, maxMedia } = app.limits;
+  const used = countCharacters(d.text, urlLength) + (d.cwOn ? Array.from(d.cw).length : 0);
+  const left = maxCharacters - used;
+  const uploading = uploads.some((u) => !u.media && !u.error);
+  const canPost = !busy && !uploading && left >= 0 && (d.text.trim().length > 0 || uploads.some((u) => u.media));
+
+  const addFiles = async (files: FileList | null) => {
+    if (!files) return;
+    const room = maxMedia - uploads.length;
+    const picked = Array.from(files).slice(0, Math.max(0, room));
+    if (files.length > room) setError(`You can attach at most ${maxMedia} files to a post.`);
+    const fresh = picked.map((file) => ({ key: `${file.name}-${Math.random()}`, file, preview: URL.createObjectURL(file), description: "" }));
+    setUploads((u) => [...u, ...fresh]);
+    for (const up of fresh) {
+      try {
+        const media = await app.client.v2.media.create({ file: up.file });
+        setUploads((u) => u.map((x) => (x.key === up.key ? { ...x, media } : x)));
+      } catch (e) {
+        setUploads((u) => u.map((x) => (x.key === up.key ? { ...x, error: errorText(e, `upload ${up.file.name}`) } : x)));
+      }
+    }
+  };
+
+  const removeUpload = (key: string) => setUploads((u) => u.filter((x) => x.key !== key));
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!canPost) return;
+    setBusy(true);
+    setError(null);
+    try {
+      // Alt text is saved on each attachment just before posting, so editing it is free.
+      for (const u of uploads) {
+        if (u.media && u.description !== (u.media.description ?? "")) {
+          await app.client.v1.media.$select(u.media.id).update({ description: u.description });
+        }
+      }
+      const status = await app.client.v1.statuses.create({
+        status: d.text,
+        spoilerText: d.cwOn ? d.cw : undefined,
+        sensitive: d.cwOn && uploads.length > 0 ? true : undefined,
+        visibility: d.visibility,
+        language: d.language || undefined,
+        inReplyToId: replyTo?.id,
+        mediaIds: uploads.filter((u) => u.media).map((u) => u.media!.id),
+      } as any);
+      localStorage.removeItem(draftKey(replyTo?.id));
+      uploads.forEach((u) => URL.revokeObjectURL(u.preview));
+      setUploads([]);
+      setD({ ...defaults, text: "", cw: "", cwOn: false, visibility: d.visibility, language: d.language });
+      app.clearReply();
+      emit({ type: "posted", status });
+      app.toast("Your post was published");
+      onPosted?.();
+    } catch (err) {
+      setError(errorText(err, "publish your post"));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void submit(e);
+  };
+
+  return (
+    <form class="compose" onSubmit={submit} aria-label="Compose a post">
+      {replyTo && (
+        <p class="replying">
+          Replying to <strong>@{replyTo.account.acct}</strong>{" "}
+          <button type="button" class="link" onClick={app.clearReply}>Cancel reply</button>
+        </p>
+      )}
+      {d.cwOn && (
+        <>
+          <label for="compose-cw" class="visually-hidden">Content warning</label>
+          <input id="compose-cw" class="cw-input" type="text" placeholder="Content warning" value={d.cw} onInput={(e) => set({ cw: e.currentTarget.value })} />
+        </>
+      )}
+      <label for="compose-text" class="visually-hidden">Post text</label>
+      <textarea
+        id="compose-text"
+        ref={text}
+        rows={5}
+        placeholder={replyTo ? "Write your reply" : "What's on your mind?"}
+        value={d.text}
+        onInput={(e) => set({ text: e.currentTarget.value })}
+        onKeyDown={onKeyDown}
+        aria-describedby="compose-count"
+      />
+      {uploads.length > 0 && (
+        <ul class="uploads">
+          {uploads.map((u, i) => (
+            <li key={u.key}>
+              <img src={u.preview} alt="" width={72} height={72} />
+              <div>
+                <label for={`alt-${u.key}`}>Description (alt text) for image {i + 1}</label>
+                <textarea id={`alt-${u.key}`} rows={2} value={u.description} maxLength={1500}
+                  onInput={(e) => { const v = e.currentTarget.value; setUploads((x) => x.map((y) => (y.key === u.key ? { ...y, description: v } : y))); }} />
+                {!u.media && !u.error && <p class="muted" role="status">Uploading…</p>}
+                {u.error && <p class="error-text" role="alert">{u.error}</p>}
+              </div>
+              <button type="button" onClick={() => removeUpload(u.key)} aria-label={`Remove image ${i + 1}`}>Remove</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="compose-tools">
+        <label class="file-button">
+          <span>Add image</span>
+          <input type="file" accept="image/*,video/*,audio/*" multiple class="visually-hidden" disabled={uploads.length >= maxMedia}
+            onChange={(e) => { void addFiles(e.currentTarget.files); e.currentTarget.value = ""; }} />
+        </label>
+        <button type="button" aria-pressed={d.cwOn} onClick={() => set({ cwOn: !d.cwOn })}>CW</button>
+        <label class="visually-hidden" for="compose-visibility">Visibility</label>
+        <select id="compose-visibility" value={d.visibility} onChange={(e) => set({ visibility: e.currentTarget.value as Visibility })}>
+          <option value="public">Public</option>
+          <option value="unlisted">Unlisted</option>
+          <option value="private">Followers only</option>
+          <option value="direct">Mentioned only</option>
+        </select>
+        <label class="visually-hidden" for="compose-language">Language</label>
+        <select id="compose-language" value={d.language} onChange={(e) => set({ language: e.currentTarget.value })}>
+          {!LANGUAGES.some(([c]) => c === d.language) && <option value={d.language}>{d.language}</option>}
+          {LANGUAGES.map(([c, n]) => <option key={c} value={c}>{n}</option>)}
+        </select>
+        <span id="compose-count" class={`count${left < 0 ? " over" : ""}`}>
+          <span class="visually-hidden">Characters left: </span>{left}
+        </span>
+        <button type="submit" class="primary" disabled={!canPost}>{busy ? "Posting…" : replyTo ? "Reply" : "Post"}</button>
+      </div>
+      {error && <p class="error-text" role="alert">{error}</p>}
+    </form>
+  );
+}
+
+/** "@author @others " for a reply, leaving out the replier. */
+function mentionsFor(s: mastodon.v1.Status, self: string): string {
+  const accts = [s.account.acct, ...s.mentions.map((m) => m.acct)].filter((a, i, all) => a !== self && all.indexOf(a) === i);
+  return accts.length ? accts.map((a) => `@${a}`).join(" ") + " " : "";
+}

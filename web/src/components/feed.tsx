@@ -1,0 +1,133 @@
+/**
+ * A paged list of statuses with live updates: new posts from the stream wait behind a
+ * "new posts" bar (so the list never jumps under the reader), deletions and edits apply at once.
+ */
+import type { JSX } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { mastodon } from "masto";
+import type { Status } from "../lib/api";
+import { subscribe } from "../lib/bus";
+import { errorText } from "../lib/errors";
+import { openStream } from "../lib/streaming";
+import { useApp } from "../lib/state";
+import { ErrorBox, Loading } from "./bits";
+import { StatusCard } from "./status";
+
+export interface FeedProps {
+  /** Makes a fresh paginator (called on mount and on refresh). */
+  source: () => mastodon.Paginator<Status[], any>;
+  /** Stream to follow: "user" uses the app's shared socket; others open their own. */
+  stream?: { name: string; params?: Record<string, string> };
+  /** Whether a post the user just made belongs here (home: yes). */
+  acceptOwnPosts?: boolean;
+  label: string;
+  empty: string;
+  doing: string;
+}
+
+/** Renders a feed of statuses with paging, live updates and keyboard-friendly articles. */
+export function Feed({ source, stream, acceptOwnPosts, label, empty, doing }: FeedProps): JSX.Element {
+  const app = useApp();
+  const [items, setItems] = useState<Status[]>([]);
+  const [pending, setPending] = useState<Status[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [done, setDone] = useState(false);
+  const iter = useRef<AsyncIterator<Status[], undefined, any> | null>(null);
+  const list = useRef<HTMLDivElement>(null);
+
+  const loadMore = async (reset = false) => {
+    if (reset) {
+      iter.current = source()[Symbol.asyncIterator]();
+      setDone(false);
+    }
+    setLoading(true);
+    setError(null);
+    try {
+      const r = await iter.current!.next();
+      const page = r.done ? [] : (r.value ?? []);
+      if (r.done || page.length === 0) setDone(true);
+      setItems((cur) => {
+        const base = reset ? [] : cur;
+        const seen = new Set(base.map((x) => x.id));
+        return [...base, ...page.filter((x) => !seen.has(x.id))];
+      });
+      if (reset) setPending([]);
+    } catch (e) {
+      setError(errorText(e, doing));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    setItems([]);
+    void loadMore(true);
+  }, [source]);
+
+  useEffect(() => {
+    const onEvent = (event: string, payload: any) => {
+      if (event === "update") {
+        setPending((p) => (p.some((x) => x.id === payload.id) ? p : [payload as Status, ...p]));
+      } else if (event === "delete") {
+        const id = String(payload);
+        const keep = (x: Status) => x.id !== id && x.reblog?.id !== id;
+        setItems((cur) => cur.filter(keep));
+        setPending((p) => p.filter(keep));
+      } else if (event === "status.update") {
+        const s = payload as Status;
+        setItems((cur) => cur.map((x) => (x.id === s.id ? s : x.reblog?.id === s.id ? { ...x, reblog: s } : x)));
+      }
+    };
+    const unsub = subscribe((e) => {
+      if (e.type === "posted" && acceptOwnPosts) {
+        setItems((cur) => (cur.some((x) => x.id === e.status.id) ? cur : [e.status, ...cur]));
+      } else if (e.type === "stream" && stream?.name === "user" && e.stream === "user") {
+        onEvent(e.event, e.payload);
+      }
+    });
+    const own = stream && stream.name !== "user"
+      ? openStream(app.streamBase, app.token, stream.name, stream.params ?? {}, (e) => onEvent(e.event, e.payload))
+      : null;
+    return () => {
+      unsub();
+      own?.close();
+    };
+  }, [source, stream?.name, stream?.params?.tag]);
+
+  const showPending = () => {
+    setItems((cur) => {
+      const seen = new Set(cur.map((x) => x.id));
+      return [...pending.filter((x) => !seen.has(x.id)), ...cur];
+    });
+    setPending([]);
+    window.scrollTo({ top: 0 });
+    queueMicrotask(() => list.current?.querySelector<HTMLElement>("article.status")?.focus());
+  };
+
+  const change = (s: Status) => setItems((cur) => cur.map((x) => (x.id === s.id ? s : x)));
+  const remove = (id: string) => setItems((cur) => cur.filter((x) => x.id !== id));
+  // Posts that are already shown (e.g. our own, added on posting) don't count as new.
+  const fresh = pending.filter((p) => !items.some((x) => x.id === p.id));
+
+  return (
+    <section class="feed-wrap" aria-label={label}>
+      {fresh.length > 0 && (
+        <button type="button" class="new-posts" onClick={showPending}>
+          Show {fresh.length} new {fresh.length === 1 ? "post" : "posts"}
+        </button>
+      )}
+      <div role="feed" aria-busy={loading} aria-label={label} ref={list}>
+        {items.map((s, i) => (
+          <StatusCard key={s.id} status={s} onChange={change} onDelete={remove} pos={i + 1} size={done ? items.length : -1} />
+        ))}
+      </div>
+      {error && <ErrorBox text={error} retry={() => loadMore(items.length === 0)} />}
+      {loading && <Loading />}
+      {!loading && !error && items.length === 0 && <p class="empty">{empty}</p>}
+      {!loading && !error && !done && items.length > 0 && (
+        <button type="button" class="load-more" onClick={() => loadMore()}>Load more</button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+/** One post: boost line, author, content behind its content warning, media, and actions. */
+import type { JSX } from "preact";
+import { useState } from "preact/hooks";
+import type { Status } from "../lib/api";
+import { errorText } from "../lib/errors";
+import { displayName, htmlToText, sanitizeHtml } from "../lib/format";
+import { navigate } from "../lib/router";
+import { useApp } from "../lib/state";
+import { AccountName, Avatar, RelativeTime } from "./bits";
+import { Icon } from "./icons";
+import { MediaGallery } from "./media";
+
+const VISIBILITY_LABEL: Record<string, string> = { public: "Public", unlisted: "Unlisted", private: "Followers only", direct: "Mentioned people only" };
+
+type Toggle = "favourite" | "reblog" | "bookmark";
+const FLAGS: Record<Toggle, { flag: "favourited" | "reblogged" | "bookmarked"; count?: "favouritesCount" | "reblogsCount"; on: string; off: string }> = {
+  favourite: { flag: "favourited", count: "favouritesCount", on: "Favourite", off: "Remove favourite" },
+  reblog: { flag: "reblogged", count: "reblogsCount", on: "Boost", off: "Undo boost" },
+  bookmark: { flag: "bookmarked", on: "Bookmark", off: "Remove bookmark" },
+};
+
+export interface StatusProps {
+  status: Status;
+  /** Called with the new version of the (outer) status after an action. */
+  onChange?: (s: Status) => void;
+  onDelete?: (id: string) => void;
+  focused?: boolean;
+  pos?: number;
+  size?: number;
+}
+
+/** Renders a status (or a boost of one) as a focusable article. */
+export function StatusCard({ status, onChange, onDelete, focused, pos, size }: StatusProps): JSX.Element {
+  const app = useApp();
+  const s = status.reblog ?? status;
+  const [showCw, setShowCw] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const update = (inner: Status) => onChange?.(status.reblog ? { ...status, reblog: inner } : inner);
+
+  const toggle = async (kind: Toggle) => {
+    const f = FLAGS[kind];
+    const was = !!s[f.flag];
+    const optimistic: Status = { ...s, [f.flag]: !was, ...(f.count ? { [f.count]: Math.max(0, s[f.count] + (was ? -1 : 1)) } : {}) };
+    update(optimistic);
+    setBusy(kind);
+    try {
+      const api = app.client.v1.statuses.$select(s.id);
+      let res: Status;
+      if (kind === "favourite") res = was ? await api.unfavourite() : await api.favourite();
+      else if (kind === "reblog") res = was ? await api.unreblog() : await api.reblog();
+      else res = was ? await api.unbookmark() : await api.bookmark();
+      // A new boost comes back as the wrapper; the post itself is inside it.
+      update(res.reblog && res.reblog.id === s.id ? res.reblog : res);
+    } catch (e) {
+      update(s);
+      app.toast(errorText(e, `${was ? f.off.toLowerCase() : f.on.toLowerCase()} this post`), "error");
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const remove = async () => {
+    if (!confirm("Delete this post?")) return;
+    try {
+      await app.client.v1.statuses.$select(s.id).remove();
+      onDelete?.(status.id);
+      app.toast("Post deleted");
+    } catch (e) {
+      app.toast(errorText(e, "delete this post"), "error");
+    }
+  };
+
+  const onContentClick = (e: MouseEvent) => {
+    const a = (e.target as Element).closest("a");
+    if (!a) return;
+    const mention = s.mentions.find((m) => m.url === a.href);
+    if (mention) {
+      e.preventDefault();
+      navigate(`/accounts/${mention.id}`);
+      return;
+    }
+    const tag = a.classList.contains("hashtag") || /\/tags\//.test(a.pathname) ? a.textContent?.replace(/^#/, "") : null;
+    if (tag) {
+      e.preventDefault();
+      navigate(`/tags/${encodeURIComponent(tag)}`);
+    }
+  };
+
+  const text = htmlToText(s.content);
+  const label = `${displayName(s.account)}${status.reblog ? `, boosted by ${displayName(status.account)}` : ""}: ${s.spoilerText ? `Content warning: ${s.spoilerText}` : text.slice(0, 140)}`;
+  const hidden = !!s.spoilerText && !showCw;
+  const mine = s.account.id === app.me.id;
+  const canBoost = s.visibility === "public" || s.visibility === "unlisted" || (mine && s.visibility === "private");
+
+  return (
+    <article class={`status${focused ? " focused" : ""}`} tabIndex={0} aria-label={label} aria-posinset={pos} aria-setsize={size} data-id={s.id}>
+      {status.reblog && (
+        <p class="boost-line"><Icon name="reblog" size={16} /> <a href={`/accounts/${status.account.id}`} data-route><bdi>{displayName(status.account)}</bdi></a> boosted</p>
+      )}
+      <header class="status-head">
+        <a href={`/accounts/${s.account.id}`} data-route tabIndex={-1} aria-hidden="true"><Avatar account={s.account} /></a>
+        <AccountName account={s.account} />
+        <a class="status-time" href={`/statuses/${s.id}`} data-route data-action="open">
+          <RelativeTime iso={s.createdAt} />
+          {s.visibility !== "public" && <span class="visually-hidden">, {VISIBILITY_LABEL[s.visibility]}</span>}
+        </a>
+      </header>
+      {s.inReplyToId && s.inReplyToAccountId && (
+        <p class="reply-line">Reply{s.inReplyToAccountId === s.account.id ? " in a thread" : s.mentions[0] ? ` to @${s.mentions.find((m) => m.id === s.inReplyToAccountId)?.acct ?? s.mentions[0].acct}` : ""}</p>
+      )}
+      {s.spoilerText && (
+        <p class="cw">
+          <span class="cw-text">{s.spoilerText}</span>{" "}
+          <button type="button" class="cw-toggle" aria-expanded={showCw} onClick={() => setShowCw(!showCw)}>
+            {showCw ? "Show less" : "Show more"}
+          </button>
+        </p>
+      )}
+      {!hidden && (
+        <div class="content" lang={s.language ?? undefined} onClick={onContentClick} dangerouslySetInnerHTML={{ __html: sanitizeHtml(s.content) }} />
+      )}
+      {!hidden && s.mediaAttachments.length > 0 && <MediaGallery media={s.mediaAttachments} sensitive={s.sensitive} />}
+      {hidden && s.mediaAttachments.length > 0 && <p class="muted">{s.mediaAttachments.length} attachment(s) hidden</p>}
+      <footer class="actions">
+        <button type="button" data-action="reply" title="Reply" onClick={() => app.reply(s)}>
+          <Icon name="reply" /><span class="visually-hidden">Reply</span> {s.repliesCount > 0 && <span>{s.repliesCount}</span>}
+        </button>
+        {(["reblog", "favourite", "bookmark"] as Toggle[]).map((k) => {
+          const f = FLAGS[k];
+          const on = !!s[f.flag];
+          const disabled = k === "reblog" && !canBoost;
+          return (
+            <button
+              type="button"
+              key={k}
+              class={on ? `active ${k}` : k}
+              data-action={k}
+              aria-pressed={on}
+              title={disabled ? "This post cannot be boosted" : on ? f.off : f.on}
+              disabled={disabled || busy === k}
+              onClick={() => toggle(k)}
+            >
+              <Icon name={k} /><span class="visually-hidden">{f.on}</span> {f.count && s[f.count] > 0 && <span>{s[f.count]}</span>}
+            </button>
+          );
+        })}
+        {mine && (
+          <button type="button" class="delete" aria-label="Delete" title="Delete" onClick={remove}><Icon name="trash" /></button>
+        )}
+      </footer>
+    </article>
+  );
+}

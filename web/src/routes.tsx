@@ -1,0 +1,51 @@
+/** Client routes → screens. Paths avoid the server's own (/@user pages, /users, /api, /oauth…). */
+import type { JSX } from "preact";
+import { Compose } from "./components/compose";
+import { match, navigate } from "./lib/router";
+import { EditProfile } from "./screens/edit-profile";
+import { FollowRequests } from "./screens/follow-requests";
+import { Notifications } from "./screens/notifications";
+import { Profile } from "./screens/profile";
+import { Search } from "./screens/search";
+import { Thread } from "./screens/thread";
+import { TagTimeline, Timeline } from "./screens/timelines";
+
+type Render = (p: Record<string, string>, loc: URL) => JSX.Element;
+
+const ROUTES: [string, Render][] = [
+  ["/", () => <Timeline kind="home" />],
+  ["/home", () => <Timeline kind="home" />],
+  ["/local", () => <Timeline kind="local" />],
+  ["/federated", () => <Timeline kind="federated" />],
+  ["/bookmarks", () => <Timeline kind="bookmarks" />],
+  ["/favourites", () => <Timeline kind="favourites" />],
+  ["/notifications", () => <Notifications />],
+  ["/search", (_p, loc) => <Search q={loc.searchParams.get("q") ?? ""} />],
+  ["/tags/:tag", (p) => <TagTimeline tag={p.tag!} />],
+  ["/statuses/:id", (p) => <Thread id={p.id!} />],
+  ["/accounts/:id", (p) => <Profile id={p.id!} tab="posts" />],
+  ["/accounts/:id/followers", (p) => <Profile id={p.id!} tab="followers" />],
+  ["/accounts/:id/following", (p) => <Profile id={p.id!} tab="following" />],
+  ["/follow-requests", () => <FollowRequests />],
+  ["/settings/profile", () => <EditProfile />],
+  ["/compose", () => (
+    <>
+      <h1 class="screen-title">New post</h1>
+      <Compose autoFocus onPosted={() => (history.length > 1 ? history.back() : navigate("/home"))} />
+    </>
+  )],
+];
+
+/** Renders the screen for the current location, or a not-found message. */
+export function Routes({ loc }: { loc: URL }): JSX.Element {
+  for (const [pattern, render] of ROUTES) {
+    const p = match(pattern, loc.pathname);
+    if (p) return render(p, loc);
+  }
+  return (
+    <>
+      <h1 class="screen-title">Page not found</h1>
+      <p>There is nothing at this address. <a href="/home" data-route>Go to your home timeline</a>.</p>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+/** A profile: header, bio, fields, counts, follow/unfollow, and posts, followers or following. */
+import type { JSX } from "preact";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import type { mastodon } from "masto";
+import { AccountRow, ErrorBox, Loading } from "../components/bits";
+import { Feed } from "../components/feed";
+import type { Account } from "../lib/api";
+import { errorText } from "../lib/errors";
+import { displayName, sanitizeHtml } from "../lib/format";
+import { useApp } from "../lib/state";
+
+type Tab = "posts" | "followers" | "following";
+
+/** The profile screen for account `id`. */
+export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
+  const app = useApp();
+  const [account, setAccount] = useState<Account | null>(null);
+  const [rel, setRel] = useState<mastodon.v1.Relationship | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const me = id === app.me.id;
+
+  const load = async () => {
+    setError(null);
+    try {
+      const a = me ? app.me : await app.client.v1.accounts.$select(id).fetch();
+      setAccount(a);
+      if (!me) setRel((await app.client.v1.accounts.relationships.fetch({ id: [id] }))[0] ?? null);
+    } catch (e) {
+      setError(errorText(e, "load this profile"));
+    }
+  };
+  useEffect(() => {
+    setAccount(null);
+    setRel(null);
+    void load();
+  }, [id, me ? app.me : null]);
+
+  const follow = async () => {
+    if (!rel) return;
+    setBusy(true);
+    const undo = rel.following || rel.requested;
+    try {
+      const api = app.client.v1.accounts.$select(id);
+      const r = undo ? await api.unfollow() : await api.follow();
+      setRel(r);
+      // Counts change with the follow; the server's account is the source of truth.
+      setAccount(await api.fetch());
+      app.toast(undo ? `Unfollowed ${displayName(account!)}` : r.requested ? "Follow request sent" : `Following ${displayName(account!)}`);
+    } catch (e) {
+      app.toast(errorText(e, undo ? "unfollow" : "follow"), "error");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const posts = useCallback(() => app.client.v1.accounts.$select(id).statuses.list({ limit: 20 }), [id, app.client]);
+
+  if (error) return <ErrorBox text={error} retry={load} />;
+  if (!account) return <Loading />;
+  const followLabel = rel?.following ? "Unfollow" : rel?.requested ? "Cancel follow request" : rel?.followedBy ? "Follow back" : "Follow";
+  return (
+    <>
+      <section class="profile" aria-labelledby="profile-name">
+        <div class="profile-header" style={account.headerStatic && !account.headerStatic.includes("missing") ? { backgroundImage: `url(${account.headerStatic})` } : undefined} />
+        <div class="profile-top">
+          <img class="avatar big" src={account.avatar} alt={`${displayName(account)}'s avatar`} width={96} height={96} />
+          <div class="profile-actions">
+            {me ? (
+              <a class="button" href="/settings/profile" data-route>Edit profile</a>
+            ) : rel && (
+              <button type="button" class={rel.following || rel.requested ? "" : "primary"} disabled={busy} onClick={follow}>{followLabel}</button>
+            )}
+          </div>
+        </div>
+        <h1 id="profile-name" class="profile-name"><bdi>{displayName(account)}</bdi></h1>
+        <p class="acct">@{account.acct}{account.locked && " (approves followers)"}{rel?.followedBy && <span class="badge">Follows you</span>}</p>
+        <div class="note" dangerouslySetInnerHTML={{ __html: sanitizeHtml(account.note) }} />
+        {account.fields.length > 0 && (
+          <dl class="fields">
+            {account.fields.map((f) => (
+              <div key={f.name}><dt>{f.name}</dt><dd dangerouslySetInnerHTML={{ __html: sanitizeHtml(f.value) }} /></div>
+            ))}
+          </dl>
+        )}
+        <nav class="tabs" aria-label="Profile sections">
+          <a href={`/accounts/${id}`} data-route aria-current={tab === "posts" ? "page" : undefined}><strong>{account.statusesCount}</strong> Posts</a>
+          <a href={`/accounts/${id}/following`} data-route aria-current={tab === "following" ? "page" : undefined}><strong>{account.followingCount}</strong> Following</a>
+          <a href={`/accounts/${id}/followers`} data-route aria-current={tab === "followers" ? "page" : undefined}><strong>{account.followersCount}</strong> Followers</a>
+        </nav>
+      </section>
+      {tab === "posts" ? (
+        <Feed key={id} source={posts} label={`Posts by ${displayName(account)}`} empty="No posts yet." doing="load the posts" />
+      ) : (
+        <AccountList key={`${id}-${tab}`} load={() => (tab === "followers" ? app.client.v1.accounts.$select(id).followers.list({ limit: 40 }) : app.client.v1.accounts.$select(id).following.list({ limit: 40 }))} label={tab === "followers" ? "Followers" : "Following"} />
+      )}
+    </>
+  );
+}
+
+/** A paged list of accounts. */
+export function AccountList({ load, label, actions }: { load: () => mastodon.Paginator<Account[], any>; label: string; actions?: (a: Account, drop: () => void) => JSX.Element }): JSX.Element {
+  const [items, setItems] = useState<Account[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [done, setDone] = useState(false);
+  const iter = useRef<AsyncIterator<Account[], undefined, any> | null>(null);
+  const more = async () => {
+    iter.current ??= load()[Symbol.asyncIterator]();
+    setLoading(true);
+    setError(null);
+    try {
+      const r = await iter.current.next();
+      const page = r.done ? [] : (r.value ?? []);
+      if (!page.length) setDone(true);
+      setItems((cur) => [...cur, ...page.filter((a) => !cur.some((c) => c.id === a.id))]);
+    } catch (e) {
+      setError(errorText(e, `load ${label.toLowerCase()}`));
+    } finally {
+      setLoading(false);
+    }
+  };
+  useEffect(() => void more(), []);
+  return (
+    <section aria-label={label}>
+      <ul class="account-list">
+        {items.map((a) => (
+          <AccountRow key={a.id} account={a}>{actions?.(a, () => setItems((cur) => cur.filter((x) => x.id !== a.id)))}</AccountRow>
+        ))}
+      </ul>
+      {error && <ErrorBox text={error} retry={more} />}
+      {loading && <Loading />}
+      {!loading && !error && items.length === 0 && <p class="empty">Nobody here yet.</p>}
+      {!loading && !error && !done && items.length > 0 && <button type="button" class="load-more" onClick={more}>Load more</button>}
+    </section>
+  );
+}
