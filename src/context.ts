@@ -7,6 +7,7 @@ import { openDatabase } from "./db/connection";
 import { migrate } from "./db/migrate";
 import { JobQueue } from "./jobs/queue";
 import { createLogger, type Logger } from "./log";
+import { S3Storage } from "./media/s3-storage";
 import { DiskStorage, type Storage } from "./media/storage";
 import { IdGenerator } from "./model/ids";
 import { Uris } from "./model/uris";
@@ -43,7 +44,7 @@ export function createContext(config: Config, opts: { now?: () => number; log?: 
     jobs: new JobQueue(db, now),
     ids: new IdGenerator(now),
     uris,
-    storage: new DiskStorage(join(config.dataDir, "media"), (key) => uris.media(key)),
+    storage: config.s3 ? new S3Storage(config.s3) : new DiskStorage(join(config.dataDir, "media"), (key) => uris.media(key)),
     log: opts.log ?? createLogger(),
     now,
     secret,

@@ -1,5 +1,6 @@
 /** Typed configuration read from environment variables and `--flag value` overrides. */
 import { resolve } from "node:path";
+import type { S3Config } from "../media/s3-storage";
 
 export type Registrations = "open" | "approval" | "closed";
 
@@ -15,6 +16,10 @@ export interface Config {
   authorizedFetch: boolean;
   /** Disable per-IP/per-token rate limits (benchmarks only). */
   rateLimits: boolean;
+  /** S3-compatible media storage (S3_ENABLED=true); null means local disk under DATA_DIR/media. */
+  s3: S3Config | null;
+  /** MEDIA_CACHE_RETENTION_DAYS: drop cached remote media files older than this; null keeps them. */
+  mediaCacheRetentionDays: number | null;
 }
 
 /** A configuration problem; main prints `message` as one line and exits. */
@@ -58,6 +63,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (protocol !== "http" && protocol !== "https") throw new ConfigError(`PROTOCOL must be http or https, got "${protocol}"`);
   const registrations = (e("REGISTRATIONS") || "closed").toLowerCase();
   if (!["open", "approval", "closed"].includes(registrations)) throw new ConfigError(`REGISTRATIONS must be open, approval or closed, got "${registrations}"`);
+  const s3 = s3Config(source);
+  const retention = e("MEDIA_CACHE_RETENTION_DAYS");
+  if (retention && (!/^\d+$/.test(retention) || Number(retention) < 1)) throw new ConfigError(`MEDIA_CACHE_RETENTION_DAYS must be a whole number of days (1 or more), got "${retention}"`);
   return {
     localDomain: localDomain.toLowerCase(),
     port,
@@ -69,5 +77,25 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     allowPrivateAddresses: bool("ALLOW_PRIVATE_ADDRESSES", e("ALLOW_PRIVATE_ADDRESSES"), false),
     authorizedFetch: bool("AUTHORIZED_FETCH", e("AUTHORIZED_FETCH"), false),
     rateLimits: bool("RATE_LIMITS", e("RATE_LIMITS"), true),
+    s3,
+    mediaCacheRetentionDays: retention ? Number(retention) : null,
   } as Config;
+}
+
+/** S3 settings when S3_ENABLED is true; S3_BUCKET is then required. */
+function s3Config(source: Record<string, string | undefined>): S3Config | null {
+  const e = (k: string) => source[k] || undefined;
+  if (!bool("S3_ENABLED", source.S3_ENABLED, false)) return null;
+  const bucket = e("S3_BUCKET");
+  if (!bucket) throw new ConfigError("S3_BUCKET must be set when S3_ENABLED is true");
+  const endpoint = e("S3_ENDPOINT");
+  if (endpoint && !/^https?:\/\/[^\s/]+/i.test(endpoint)) throw new ConfigError(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+  const aliasHost = e("S3_ALIAS_HOST");
+  if (aliasHost && !/^[a-z0-9.-]+(:\d{1,5})?(\/[^\s]*)?$/i.test(aliasHost)) throw new ConfigError(`S3_ALIAS_HOST must be a host name (optionally with a path), got "${aliasHost}"`);
+  return {
+    bucket, endpoint, aliasHost: aliasHost?.replace(/\/+$/, ""),
+    region: e("S3_REGION") || "us-east-1",
+    accessKeyId: e("AWS_ACCESS_KEY_ID"),
+    secretAccessKey: e("AWS_SECRET_ACCESS_KEY"),
+  };
 }

@@ -1,0 +1,86 @@
+/**
+ * Creates a media attachment from an upload. Images: the small preview, blurhash and meta are
+ * made at once; the original is made inline for small images (or v1) and otherwise by a
+ * `media.process` job enqueued in the same transaction as the row (url stays null until then).
+ * Video/audio are stored as uploaded. A rejected upload leaves no file and no row.
+ */
+import type { AppContext } from "../../context";
+import type { MediaRow } from "../../db/rows";
+import { validation } from "../../http/errors";
+import { analyzeUpload } from "../../media/analyze";
+import { deleteKeys, mediaKey, removePending, writePending } from "../../media/files";
+import { blurhashOf, fitArea, geometry, makeOriginal, makeSmall } from "../../media/image";
+import { MEDIA_LIMITS } from "../../media/limits";
+import { checkDescription, parseFocus, prepareThumbnail } from "./input";
+
+/** Fields of POST /api/v1|v2/media. */
+export interface MediaInput {
+  file?: Blob;
+  thumbnail?: Blob;
+  description?: string;
+  focus?: string;
+}
+
+/** Validates, stores and records an upload; `sync` forces inline processing (v1 API). */
+export async function createMedia(ctx: AppContext, accountId: number, input: MediaInput, opts: { sync: boolean }): Promise<MediaRow> {
+  const description = checkDescription(input.description);
+  const focus = parseFocus(input.focus) ?? { x: 0, y: 0 };
+  if (!input.file) throw validation("File can't be blank");
+  const bytes = new Uint8Array(await input.file.arrayBuffer());
+  const a = await analyzeUpload(bytes, input.file.type, (input.file as File).name);
+  if (a.kind === "image" && input.thumbnail) throw validation("Thumbnail must be blank");
+  const thumb = input.thumbnail ? await prepareThumbnail(input.thumbnail) : undefined;
+
+  const id = ctx.ids.next();
+  const written: string[] = [];
+  const put = async (key: string, data: Uint8Array, mime: string) => { written.push(key); await ctx.storage.put(key, data, mime); return key; };
+  let deferred = false;
+  try {
+    let fileKey: string | null = null;
+    let thumbKey: string | null = null;
+    let contentType = a.mime;
+    let fileSize = bytes.length;
+    let blurhash: string | null = null;
+    let meta: Record<string, unknown>;
+    if (a.kind === "image") {
+      const small = await makeSmall(bytes, a.probe);
+      blurhash = await blurhashOf(small.data);
+      const target = fitArea(a.probe.width, a.probe.height, MEDIA_LIMITS.originalPixels);
+      meta = { original: geometry(target.width, target.height), small: geometry(small.width, small.height) };
+      deferred = !opts.sync && (bytes.length >= MEDIA_LIMITS.inlineBytes || a.probe.width * a.probe.height >= MEDIA_LIMITS.inlinePixels);
+      thumbKey = await put(mediaKey(id, "small", small.ext), small.data, small.mime);
+      if (deferred) {
+        await writePending(ctx, id, bytes);
+      } else {
+        const original = await makeOriginal(bytes, a.probe);
+        meta.original = geometry(original.width, original.height);
+        fileKey = await put(mediaKey(id, "original", original.ext), original.data, original.mime);
+        contentType = original.mime;
+        fileSize = original.data.length;
+      }
+    } else {
+      meta = { ...a.meta, ...(thumb ? { small: thumb.meta } : {}) };
+      blurhash = thumb?.blurhash ?? null;
+      fileKey = await put(mediaKey(id, "original", a.ext), bytes, a.mime);
+      if (thumb) thumbKey = await put(mediaKey(id, "small", thumb.small.ext), thumb.small.data, thumb.small.mime);
+    }
+    const t = ctx.now();
+    return ctx.db.transaction(() => {
+      const row = ctx.db.query<MediaRow, any>(
+        `INSERT INTO media_attachments (id, account_id, type, file_key, thumbnail_key, content_type, file_size, description,
+           focus_x, focus_y, meta, blurhash, processing, created_at, updated_at)
+         VALUES ($id, $account, $type, $file, $thumb, $ct, $size, $desc, $fx, $fy, $meta, $blurhash, $processing, $t, $t) RETURNING *`,
+      ).get({
+        id, account: accountId, type: a.type, file: fileKey, thumb: thumbKey, ct: contentType, size: fileSize,
+        desc: description ?? null, fx: focus.x, fy: focus.y, meta: JSON.stringify(meta), blurhash,
+        processing: deferred ? 1 : 0, t,
+      })!;
+      if (deferred) ctx.jobs.enqueue("media.process", { id });
+      return row;
+    }).immediate();
+  } catch (e) {
+    await deleteKeys(ctx, written);
+    if (deferred) await removePending(ctx, id);
+    throw e;
+  }
+}
