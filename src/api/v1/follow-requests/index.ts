@@ -1,4 +1,9 @@
-/** Route group: registers this group's endpoints on the router. */
+/** Route group: /api/v1/follow_requests (list, authorize, reject). */
 import type { Router } from "../../../http/route";
+import list from "./list";
+import authorize from "./authorize";
 
-export default function register(_r: Router): void {}
+export default function register(r: Router): void {
+  list(r);
+  authorize(r);
+}

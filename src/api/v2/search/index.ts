@@ -1,4 +1,7 @@
-/** Route group: registers this group's endpoints on the router. */
+/** Route group: /api/v2/search. */
 import type { Router } from "../../../http/route";
+import search from "./search";
 
-export default function register(_r: Router): void {}
+export default function register(r: Router): void {
+  search(r);
+}

@@ -1,0 +1,40 @@
+/** GET /api/v1/accounts/relationships?id[]= and GET /api/v1/accounts/familiar_followers?id[]=. */
+import { loadAccountRows, loadAccountViews } from "../../../db/views/accounts";
+import { selectIn } from "../../../db/sql";
+import { bool, strArr } from "../../../http/params";
+import type { Router } from "../../../http/route";
+import { parseId } from "../../../model/ids";
+import { relationshipsJson } from "./helpers";
+
+function ids(input: Record<string, unknown>): number[] {
+  return [...new Set((strArr(input, "id") ?? []).slice(0, 100).map(parseId).filter((x): x is number => x !== undefined))];
+}
+
+export default function register(r: Router): void {
+  r.get("/api/v1/accounts/relationships", { scopes: ["read:follows"] }, (q) => {
+    const wanted = ids(q.input);
+    const withSuspended = bool(q.input, "with_suspended") ?? false;
+    const rows = loadAccountRows(q.ctx, wanted);
+    const found = wanted.filter((id) => rows.has(id) && (withSuspended || rows.get(id)!.suspended_at === null));
+    return relationshipsJson(q.ctx, q.auth.accountId, found);
+  });
+  r.get("/api/v1/accounts/familiar_followers", { scopes: ["read:follows"] }, (q) => {
+    const wanted = ids(q.input);
+    const viewer = q.auth.accountId;
+    // followers of each target that the viewer follows, in one query
+    const pairs = selectIn<{ target: number; aid: number }>(
+      q.ctx.db,
+      (ph) => `SELECT f.target_account_id AS target, f.account_id AS aid FROM follows f
+        JOIN follows mine ON mine.account_id = ? AND mine.target_account_id = f.account_id
+        JOIN accounts a ON a.id = f.account_id AND a.suspended_at IS NULL AND a.hide_collections = 0
+        WHERE f.target_account_id IN (${ph}) ORDER BY f.id DESC`,
+      wanted,
+      [viewer],
+    );
+    const views = loadAccountViews(q.ctx, pairs.map((p) => p.aid));
+    return wanted.map((id) => ({
+      id: String(id),
+      accounts: pairs.filter((p) => p.target === id && p.aid !== viewer).map((p) => views.get(p.aid)).filter((v) => !!v),
+    }));
+  });
+}

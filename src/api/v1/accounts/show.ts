@@ -1,0 +1,27 @@
+/** GET /api/v1/accounts/:id, GET /api/v1/accounts?id[]=, GET /api/v1/accounts/lookup?acct=. */
+import { accountView, loadAccountRows, loadAccountViews } from "../../../db/views/accounts";
+import { ApiError } from "../../../http/errors";
+import { str, strArr } from "../../../http/params";
+import type { Req, Router } from "../../../http/route";
+import { parseId } from "../../../model/ids";
+import { findAccount, findByHandle, parseAcct } from "../../../services/accounts/find";
+
+export default function register(r: Router): void {
+  const opts = { auth: "optional" as const, scopes: ["read:accounts"] };
+  r.get<Req>("/api/v1/accounts/lookup", opts, (q) => {
+    const acct = str(q.input, "acct");
+    if (!acct) throw new ApiError(404, "Record not found");
+    const { username, domain } = parseAcct(q.ctx, acct);
+    const a = findByHandle(q.ctx, username, domain);
+    if (!a || a.suspended_at !== null) throw new ApiError(404, "Record not found");
+    return accountView(q.ctx, a.id);
+  });
+  r.get<Req>("/api/v1/accounts", opts, (q) => {
+    const ids = (strArr(q.input, "id") ?? []).slice(0, 100).map(parseId).filter((x): x is number => x !== undefined);
+    const rows = loadAccountRows(q.ctx, ids);
+    const visible = ids.filter((id) => rows.get(id)?.suspended_at === null);
+    const views = loadAccountViews(q.ctx, visible);
+    return [...new Set(visible)].map((id) => views.get(id)!);
+  });
+  r.get<Req>("/api/v1/accounts/:id", opts, (q) => accountView(q.ctx, findAccount(q.ctx, q.params.id).id));
+}

@@ -1,0 +1,72 @@
+/** GET /api/v2/search: local accounts, hashtags and (LIKE-matched) statuses the viewer can see. */
+import type { AppContext } from "../../../context";
+import { loadAccountViews } from "../../../db/views/accounts";
+import { statusList } from "../../../db/views/statuses";
+import { ApiError } from "../../../http/errors";
+import { bool, int, str } from "../../../http/params";
+import type { Req, Router } from "../../../http/route";
+import { parseId } from "../../../model/ids";
+import { searchAccounts } from "../../../services/accounts/search";
+import { normalizeTag } from "../../../services/text/format";
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
+
+function searchTags(ctx: AppContext, q: string, limit: number, offset: number): Record<string, unknown>[] {
+  const name = normalizeTag(q.trim().replace(/^#/, ""));
+  if (!name || /\s/.test(name)) return [];
+  return ctx.db
+    .query<{ name: string; display_name: string }, [string, string, number, number]>(
+      "SELECT name, display_name FROM tags WHERE name LIKE ? ESCAPE '\\' ORDER BY name = ? DESC, last_status_at DESC, name LIMIT ? OFFSET ?",
+    )
+    .all(likeEscape(name) + "%", name, limit, offset)
+    .map((t) => ({ name: t.display_name || t.name, url: ctx.uris.tag(t.name), history: [], following: false }));
+}
+
+function searchStatuses(ctx: AppContext, q: string, viewer: number | null, accountId: number | undefined, limit: number, offset: number): Record<string, unknown>[] {
+  const text = q.trim();
+  if (text.length < 2) return [];
+  const like = "%" + likeEscape(text.toLowerCase()) + "%";
+  const where = ["s.reblog_of_id IS NULL", "(lower(s.text) LIKE ? ESCAPE '\\' OR lower(s.content) LIKE ? ESCAPE '\\' OR lower(s.spoiler_text) LIKE ? ESCAPE '\\')", "a.suspended_at IS NULL"];
+  const args: (string | number)[] = [like, like, like];
+  if (viewer === null) where.push("s.visibility = 0");
+  else {
+    where.push(`(s.account_id = ? OR s.visibility IN (0, 1)
+      OR (s.visibility = 2 AND EXISTS (SELECT 1 FROM follows f WHERE f.account_id = ? AND f.target_account_id = s.account_id))
+      OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = ?))`);
+    args.push(viewer, viewer, viewer);
+    where.push("s.account_id NOT IN (SELECT target_account_id FROM blocks WHERE account_id = ? UNION SELECT account_id FROM blocks WHERE target_account_id = ?)");
+    args.push(viewer, viewer);
+  }
+  if (accountId !== undefined) { where.push("s.account_id = ?"); args.push(accountId); }
+  const ids = ctx.db
+    .query<{ id: number }, any[]>(`SELECT s.id FROM statuses s JOIN accounts a ON a.id = s.account_id WHERE ${where.join(" AND ")} ORDER BY s.id DESC LIMIT ? OFFSET ?`)
+    .all(...args, limit, offset)
+    .map((r) => r.id);
+  return statusList(ctx, ids, viewer);
+}
+
+export default function register(r: Router): void {
+  r.get<Req>("/api/v2/search", { auth: "optional", scopes: ["read:search"] }, (q) => {
+    const text = str(q.input, "q", { max: 500 });
+    if (text === undefined || text.trim() === "") throw new ApiError(400, "Missing parameter: q");
+    const type = str(q.input, "type");
+    const limit = Math.min(int(q.input, "limit", { min: 1 }) ?? 20, 40);
+    const offset = int(q.input, "offset", { min: 0 });
+    const resolve = bool(q.input, "resolve") ?? false;
+    const following = bool(q.input, "following") ?? false;
+    const accountId = q.input.account_id !== undefined ? parseId(q.input.account_id) ?? -1 : undefined;
+    const viewer = q.auth?.accountId ?? null;
+    if (viewer === null && offset) throw new ApiError(401, "Search queries pagination is not supported without authentication");
+    if (viewer === null && resolve) throw new ApiError(401, "Search queries that resolve remote resources are not supported without authentication");
+    const want = (t: string) => type === undefined || type === "" || type === t;
+    let accounts: Record<string, unknown>[] = [];
+    if (want("accounts")) {
+      const ids = searchAccounts(q.ctx, { q: text, limit, offset, following, viewerId: viewer });
+      const views = loadAccountViews(q.ctx, ids);
+      accounts = ids.map((id) => views.get(id)!).filter((v) => !!v);
+    }
+    const hashtags = want("hashtags") ? searchTags(q.ctx, text, limit, offset ?? 0) : [];
+    const statuses = want("statuses") ? searchStatuses(q.ctx, text, viewer, accountId, limit, offset ?? 0) : [];
+    return { accounts, statuses, hashtags };
+  });
+}

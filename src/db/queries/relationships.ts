@@ -1,0 +1,81 @@
+/** Batch loaders for the viewer-to-account flags of the Relationship entity (fixed query count). */
+import type { AppContext } from "../../context";
+import { selectIn } from "../sql";
+
+/** Everything the Relationship serializer needs about one target account. */
+export interface RelationshipData {
+  id: number;
+  following: { showReblogs: boolean; notify: boolean; languages: string[] | null } | null;
+  followedBy: boolean;
+  blocking: boolean;
+  blockedBy: boolean;
+  muting: { hideNotifications: boolean; expiresAt: number | null } | null;
+  requested: { showReblogs: boolean; notify: boolean; languages: string[] | null } | null;
+  requestedBy: boolean;
+  note: string;
+}
+
+interface FollowLike { id: number; show_reblogs: number; notify: number; languages: string | null }
+
+function langs(s: string | null): string[] | null {
+  if (s === null) return null;
+  try { const v = JSON.parse(s); return Array.isArray(v) ? v.map(String) : null; } catch { return null; }
+}
+
+/** Relationship data of `viewerId` towards each of `targetIds`, keyed by target id (8 queries). */
+export function loadRelationships(ctx: AppContext, viewerId: number, targetIds: readonly number[]): Map<number, RelationshipData> {
+  const db = ctx.db;
+  const ids = [...new Set(targetIds)];
+  const out = new Map<number, RelationshipData>();
+  if (ids.length === 0) return out;
+  const q = <T>(sql: string, extra: (number | string)[] = []) => selectIn<T>(db, (ph) => sql.replace("$IN", ph), ids, [viewerId, ...extra]);
+  const following = new Map(q<FollowLike>("SELECT target_account_id AS id, show_reblogs, notify, languages FROM follows WHERE account_id = ? AND target_account_id IN ($IN)").map((r) => [r.id, r]));
+  const requested = new Map(q<FollowLike>("SELECT target_account_id AS id, show_reblogs, notify, languages FROM follow_requests WHERE account_id = ? AND target_account_id IN ($IN)").map((r) => [r.id, r]));
+  const set = (sql: string, extra: (number | string)[] = []) => new Set(q<{ id: number }>(sql, extra).map((r) => r.id));
+  const followedBy = set("SELECT account_id AS id FROM follows WHERE target_account_id = ? AND account_id IN ($IN)");
+  const requestedBy = set("SELECT account_id AS id FROM follow_requests WHERE target_account_id = ? AND account_id IN ($IN)");
+  const blocking = set("SELECT target_account_id AS id FROM blocks WHERE account_id = ? AND target_account_id IN ($IN)");
+  const blockedBy = set("SELECT account_id AS id FROM blocks WHERE target_account_id = ? AND account_id IN ($IN)");
+  const muting = new Map(
+    q<{ id: number; hide_notifications: number; expires_at: number | null }>(
+      "SELECT target_account_id AS id, hide_notifications, expires_at FROM mutes WHERE account_id = ? AND (expires_at IS NULL OR expires_at > ?) AND target_account_id IN ($IN)",
+      [ctx.now()],
+    ).map((r) => [r.id, r]),
+  );
+  const notes = new Map(q<{ id: number; comment: string }>("SELECT target_account_id AS id, comment FROM account_notes WHERE account_id = ? AND target_account_id IN ($IN)").map((r) => [r.id, r.comment]));
+  const opts = (r: FollowLike | undefined) => (r ? { showReblogs: !!r.show_reblogs, notify: !!r.notify, languages: langs(r.languages) } : null);
+  for (const id of ids) {
+    const m = muting.get(id);
+    out.set(id, {
+      id,
+      following: opts(following.get(id)),
+      followedBy: followedBy.has(id),
+      blocking: blocking.has(id),
+      blockedBy: blockedBy.has(id),
+      muting: m ? { hideNotifications: !!m.hide_notifications, expiresAt: m.expires_at } : null,
+      requested: opts(requested.get(id)),
+      requestedBy: requestedBy.has(id),
+      note: notes.get(id) ?? "",
+    });
+  }
+  return out;
+}
+
+/** Relationship data towards one account. */
+export function loadRelationship(ctx: AppContext, viewerId: number, targetId: number): RelationshipData {
+  return loadRelationships(ctx, viewerId, [targetId]).get(targetId)!;
+}
+
+/**
+ * SQL fragment (starting with " AND") that drops accounts `viewerId` blocks, is blocked by or
+ * mutes from a list; `col` is the account id column. Returns the fragment and its bind values.
+ */
+export function hiddenAccountsSql(ctx: AppContext, col: string, viewerId: number | null): { sql: string; args: number[] } {
+  if (viewerId === null) return { sql: "", args: [] };
+  return {
+    sql: ` AND ${col} NOT IN (SELECT target_account_id FROM blocks WHERE account_id = ?
+      UNION SELECT account_id FROM blocks WHERE target_account_id = ?
+      UNION SELECT target_account_id FROM mutes WHERE account_id = ? AND (expires_at IS NULL OR expires_at > ?))`,
+    args: [viewerId, viewerId, viewerId, ctx.now()],
+  };
+}

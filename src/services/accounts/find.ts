@@ -1,0 +1,30 @@
+/** Read helpers shared by account services and routes: find an account or answer 404. */
+import type { AppContext } from "../../context";
+import type { AccountRow } from "../../db/rows";
+import { ApiError } from "../../http/errors";
+import { parseId } from "../../model/ids";
+
+/** The account with this (client-supplied) id; 404 when unknown or suspended. */
+export function findAccount(ctx: AppContext, rawId: unknown): AccountRow {
+  const id = parseId(rawId);
+  const row = id === undefined ? null : ctx.db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(id);
+  if (!row || row.suspended_at !== null) throw new ApiError(404, "Record not found");
+  return row;
+}
+
+/** A local account by username (case-insensitive), or a remote one by username and domain. */
+export function findByHandle(ctx: AppContext, username: string, domain: string | null): AccountRow | null {
+  return domain === null
+    ? ctx.db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL").get(username)
+    : ctx.db.query<AccountRow, [string, string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND lower(domain) = lower(?)").get(username, domain);
+}
+
+/** Splits `user`, `@user`, `user@domain` into username and domain (null when local). */
+export function parseAcct(ctx: AppContext, acct: string): { username: string; domain: string | null } {
+  const s = acct.trim().replace(/^@/, "");
+  const at = s.indexOf("@");
+  if (at < 0) return { username: s, domain: null };
+  const domain = s.slice(at + 1);
+  const local = domain.toLowerCase() === ctx.config.localDomain.toLowerCase();
+  return { username: s.slice(0, at), domain: local || domain === "" ? null : domain };
+}

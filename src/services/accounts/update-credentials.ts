@@ -1,0 +1,116 @@
+/** UpdateAccountService for PATCH /api/v1/accounts/update_credentials. */
+import type { AppContext } from "../../context";
+import type { AccountRow, UserRow, UserSettings } from "../../db/rows";
+import { validation } from "../../http/errors";
+import { processProfileImage, type ProcessedImage, type ProfileImageKind } from "../../media/avatar";
+import { fieldValueHtml, noteHtml } from "./profile-text";
+
+/** Profile limits (Mastodon defaults). */
+export const LIMITS = { displayName: 30, note: 500, fields: 4, fieldName: 255, fieldValue: 255 };
+
+/** The changes a client asked for; undefined means "leave as is". */
+export interface CredentialsUpdate {
+  displayName?: string;
+  note?: string;
+  fields?: { name: string; value: string }[];
+  locked?: boolean;
+  bot?: boolean;
+  discoverable?: boolean;
+  indexable?: boolean;
+  hideCollections?: boolean;
+  privacy?: string;
+  sensitive?: boolean;
+  language?: string;
+  avatar?: Blob;
+  header?: Blob;
+}
+
+const len = (s: string) => [...s].length;
+
+function check(u: CredentialsUpdate): void {
+  if (u.displayName !== undefined && len(u.displayName) > LIMITS.displayName) throw validation(`Display name is too long (maximum is ${LIMITS.displayName} characters)`);
+  if (u.note !== undefined && len(u.note) > LIMITS.note) throw validation(`Note is too long (maximum is ${LIMITS.note} characters)`);
+  if (u.fields) {
+    if (u.fields.length > LIMITS.fields) throw validation(`Fields is too long (maximum is ${LIMITS.fields} fields)`);
+    for (const f of u.fields) {
+      if (len(f.name) > LIMITS.fieldName) throw validation(`Field name is too long (maximum is ${LIMITS.fieldName} characters)`);
+      if (len(f.value) > LIMITS.fieldValue) throw validation(`Field value is too long (maximum is ${LIMITS.fieldValue} characters)`);
+    }
+  }
+  if (u.privacy !== undefined && !["public", "unlisted", "private"].includes(u.privacy)) throw validation("Privacy is not included in the list");
+  if (u.language !== undefined && u.language !== "" && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(u.language)) throw validation("Language is not included in the list");
+}
+
+/**
+ * Validates everything, re-encodes and stores new images, then writes the account and user
+ * rows in one transaction. On any failure nothing is changed and new files are removed;
+ * replaced files are deleted after the commit.
+ */
+export async function updateCredentials(ctx: AppContext, accountId: number, u: CredentialsUpdate): Promise<void> {
+  check(u);
+  const images: [ProfileImageKind, ProcessedImage][] = [];
+  if (u.avatar) images.push(["avatar", await processProfileImage(u.avatar, "avatar")]);
+  if (u.header) images.push(["header", await processProfileImage(u.header, "header")]);
+  const stored: Partial<Record<ProfileImageKind, string>> = {};
+  const replaced: string[] = [];
+  try {
+    for (const [kind, img] of images) {
+      const rand = Buffer.from(crypto.getRandomValues(new Uint8Array(8))).toString("hex");
+      const key = `accounts/${kind}s/${accountId}/${rand}.${img.ext}`;
+      await ctx.storage.put(key, img.data, img.contentType);
+      stored[kind] = key;
+    }
+    ctx.db.transaction(() => write(ctx, accountId, u, stored, replaced)).immediate();
+  } catch (err) {
+    for (const key of Object.values(stored)) await ctx.storage.delete(key).catch(() => {});
+    throw err;
+  }
+  for (const key of replaced) await ctx.storage.delete(key).catch((e) => ctx.log.warn(`could not delete ${key}: ${e}`));
+}
+
+function write(ctx: AppContext, accountId: number, u: CredentialsUpdate, stored: Partial<Record<ProfileImageKind, string>>, replaced: string[]): void {
+  const db = ctx.db;
+  const a = db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(accountId)!;
+  const sets: string[] = [];
+  const args: (string | number | null)[] = [];
+  const set = (col: string, v: string | number | null) => { sets.push(`${col} = ?`); args.push(v); };
+  const flag = (col: string, v: boolean | undefined) => { if (v !== undefined) set(col, v ? 1 : 0); };
+  if (u.displayName !== undefined) set("display_name", u.displayName);
+  if (u.note !== undefined) { set("note_source", u.note); set("note", noteHtml(ctx, u.note)); }
+  if (u.fields !== undefined) {
+    const fields = u.fields
+      .filter((f) => f.name.trim() !== "" || f.value.trim() !== "")
+      .map((f) => ({ name: f.name, value: f.value, value_html: fieldValueHtml(ctx, f.value), verified_at: null }));
+    set("fields", JSON.stringify(fields));
+  }
+  flag("locked", u.locked);
+  flag("bot", u.bot);
+  flag("discoverable", u.discoverable);
+  flag("indexable", u.indexable);
+  flag("hide_collections", u.hideCollections);
+  if (stored.avatar) { set("avatar_path", stored.avatar); if (a.avatar_path) replaced.push(a.avatar_path); }
+  if (stored.header) { set("header_path", stored.header); if (a.header_path) replaced.push(a.header_path); }
+  set("updated_at", ctx.now());
+  db.query(`UPDATE accounts SET ${sets.join(", ")} WHERE id = ?`).run(...args, accountId);
+  if (u.privacy !== undefined || u.sensitive !== undefined || u.language !== undefined) {
+    const user = db.query<UserRow, [number]>("SELECT * FROM users WHERE account_id = ?").get(accountId)!;
+    let s: UserSettings = {};
+    try { s = JSON.parse(user.settings); } catch { /* start over */ }
+    if (u.privacy !== undefined) s.default_privacy = u.privacy;
+    if (u.sensitive !== undefined) s.default_sensitive = u.sensitive;
+    if (u.language !== undefined) s.default_language = u.language === "" ? null : u.language;
+    db.query("UPDATE users SET settings = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(s), ctx.now(), user.id);
+  }
+  // federation: enqueue an Update(Actor) delivery to followers here.
+}
+
+/** Removes the avatar or header (DELETE /api/v1/profile/avatar|header); the file is deleted after commit. */
+export async function removeProfileImage(ctx: AppContext, accountId: number, kind: ProfileImageKind): Promise<void> {
+  const col = kind === "avatar" ? "avatar_path" : "header_path";
+  const old = ctx.db.transaction(() => {
+    const row = ctx.db.query<{ p: string | null }, [number]>(`SELECT ${col} AS p FROM accounts WHERE id = ?`).get(accountId);
+    if (row?.p) ctx.db.query(`UPDATE accounts SET ${col} = NULL, updated_at = ? WHERE id = ?`).run(ctx.now(), accountId);
+    return row?.p ?? null;
+  }).immediate();
+  if (old) await ctx.storage.delete(old).catch(() => {});
+}
