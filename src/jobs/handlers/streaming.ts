@@ -1,2 +1,20 @@
 /** Job handlers of this area; each calls defineJob(kind, handler) at import time. */
-export {};
+import { defineJob } from "../runner";
+import {
+  publishAnnouncement, publishAnnouncementDelete, publishDelete, publishFiltersChanged, publishNotification, publishStatus,
+} from "../../streaming/publish";
+
+/** stream.update {statusId}: a new status or boost (enqueued by fanOutStatus). */
+defineJob("stream.update", (ctx, p: { statusId: number }) => publishStatus(ctx, p.statusId, "update"));
+/** stream.status_update {statusId}: an edited status. */
+defineJob("stream.status_update", (ctx, p: { statusId: number }) => publishStatus(ctx, p.statusId, "status.update"));
+/** stream.delete {statusId, public?}: a deleted status (payload is the id). */
+defineJob("stream.delete", (ctx, p: { statusId: number; public?: boolean }) => publishDelete(ctx, p.statusId, p.public));
+/** stream.notification {notificationId, accountId}: a new notification (enqueued by notify()). */
+defineJob("stream.notification", (ctx, p: { notificationId: number; accountId: number }) => publishNotification(ctx, p.notificationId, p.accountId));
+/** stream.filters_changed {accountId}: the account's keyword filters changed. */
+defineJob("stream.filters_changed", (ctx, p: { accountId: number }) => publishFiltersChanged(ctx, p.accountId));
+/** stream.announcement {announcement}: a published Announcement entity. */
+defineJob("stream.announcement", (ctx, p: { announcement: Record<string, unknown> }) => publishAnnouncement(ctx, p.announcement));
+/** stream.announcement_delete {announcementId}: a withdrawn announcement. */
+defineJob("stream.announcement_delete", (ctx, p: { announcementId: string }) => publishAnnouncementDelete(ctx, String(p.announcementId)));

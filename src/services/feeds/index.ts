@@ -5,7 +5,7 @@
  */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
-import { DIRECT, PRIVATE } from "../../model/visibility";
+import { DIRECT, PRIVATE, PUBLIC } from "../../model/visibility";
 
 /**
  * Inserts a new status into the home feeds of the local accounts that should see it, and
@@ -58,6 +58,8 @@ export function unmergeFeed(ctx: AppContext, followerId: number, targetId: numbe
 
 /** Removes a deleted status from every feed and enqueues its `stream.delete` job. */
 export function removeFromFeeds(ctx: AppContext, statusId: number): void {
-  ctx.jobs.enqueue("stream.delete", { statusId });
+  // Streaming sends the delete to public streams only when the status was on them.
+  const s = ctx.db.query<{ visibility: number; reblog_of_id: number | null }, [number]>("SELECT visibility, reblog_of_id FROM statuses WHERE id = ?").get(statusId);
+  ctx.jobs.enqueue("stream.delete", { statusId, public: s ? s.visibility === PUBLIC && s.reblog_of_id === null : undefined });
   ctx.db.query("DELETE FROM home_feeds WHERE status_id = ?").run(statusId);
 }

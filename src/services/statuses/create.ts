@@ -7,6 +7,8 @@ import type { StatusRow } from "../../db/rows";
 import { ApiError, validation } from "../../http/errors";
 import { DIRECT, PUBLIC, UNLISTED, visibilityCode } from "../../model/visibility";
 import { fanOutStatus } from "../feeds";
+import { createPollForStatus } from "../polls/create";
+import { validatePollInput } from "../polls/validate";
 import { notify } from "../notifications/notify";
 import { formatText } from "../text/format";
 import { attachMedia, checkText, findVisibleStatus, resolveMedia, statusRow, userPrefs, validLanguage, writeMentions, writeTags } from "./common";
@@ -44,7 +46,7 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
       ).get(accountId, key, t - IDEMPOTENCY_MS);
       if (prev) return prev.status_id;
     }
-    if (input.poll !== undefined && input.poll !== null && input.poll !== "") throw new ApiError(422, "Polls are not supported yet");
+    const poll = input.poll !== undefined && input.poll !== null && input.poll !== "" ? validatePollInput(input.poll) : null;
     if (input.scheduledAt) throw new ApiError(422, "Scheduled statuses are not supported yet");
 
     const { settings, locale } = userPrefs(ctx, accountId);
@@ -83,6 +85,10 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
     db.query("UPDATE accounts SET statuses_count = statuses_count + 1, last_status_at = ? WHERE id = ?").run(t, accountId);
     if (parent && (visibility === PUBLIC || visibility === UNLISTED)) {
       db.query("UPDATE statuses SET replies_count = replies_count + 1 WHERE id = ?").run(parent.id);
+    }
+    if (poll) {
+      if (media.length) throw validation("Cannot attach files to a status with a poll");
+      createPollForStatus(ctx, id, accountId, poll);
     }
     const row = statusRow(ctx, id);
     fanOutStatus(ctx, row);

@@ -1,4 +1,10 @@
-/** Route group: registers this group's endpoints on the router. */
+/** Route group: polls (show, vote). Importing the polls view registers Status.poll loading. */
 import type { Router } from "../../../http/route";
+import "../../../db/views/polls";
+import show from "./show";
+import votes from "./votes";
 
-export default function register(_r: Router): void {}
+export default function register(r: Router): void {
+  show(r);
+  votes(r);
+}

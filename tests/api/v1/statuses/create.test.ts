@@ -145,8 +145,8 @@ describe("POST /api/v1/statuses bad input", () => {
     const dm = await bob.client.v1.statuses.create({ status: "secret", visibility: "direct" });
     await bad({ status: "x", in_reply_to_id: dm.id }, 404);
   });
-  test("polls and scheduled statuses are not supported yet", async () => {
-    await bad({ status: "x", poll: { options: ["a", "b"], expires_in: 300 } }, 422, { error: "Polls are not supported yet" });
+  test("bad polls and scheduled statuses (not supported yet) → 422", async () => {
+    await bad({ status: "x", poll: { options: ["a"], expires_in: 300 } }, 422);
     await bad({ status: "x", scheduled_at: "2099-01-01T00:00:00Z" }, 422);
   });
   test("read-only token 403, no token 401, bad token 401", async () => {

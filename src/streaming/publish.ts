@@ -1,0 +1,178 @@
+/**
+ * Turns stored changes into stream events (called by the stream.* job handlers): finds the
+ * subscribed connections, applies visibility, blocks and mutes per viewer, serializes each
+ * distinct view once and sends. Never writes to the database.
+ */
+import type { AppContext } from "../context";
+import type { StatusRow } from "../db/rows";
+import { selectIn } from "../db/sql";
+import { loadAccountViews } from "../db/views/accounts";
+import { loadStatusRows, loadStatusViews } from "../db/views/statuses";
+import { notificationView } from "../db/views/notifications";
+import { DIRECT, PUBLIC } from "../model/visibility";
+import { covers } from "../http/scopes";
+import { keys } from "./channels";
+import { hiddenViewers, interactedViewers } from "./filter";
+import { hubFor, StreamEvent, type Connection } from "./hub";
+
+interface Target { key: string; conn: Connection }
+interface AuthorRow { id: number; domain: string | null; suspended_at: number | null; silenced_at: number | null }
+
+/**
+ * Streams a new (`update`) or edited (`status.update`) status: to the `user` streams of local
+ * accounts whose home feed holds it, to public and hashtag streams when it is public and not a
+ * boost, and as a `conversation` to the `direct` streams of a direct status's local participants.
+ */
+export function publishStatus(ctx: AppContext, statusId: number, event: "update" | "status.update"): void {
+  const hub = hubFor(ctx);
+  if (hub.size === 0) return;
+  const s = loadStatusRows(ctx, [statusId]).get(statusId);
+  if (!s) return;
+  const original = s.reblog_of_id !== null ? loadStatusRows(ctx, [s.reblog_of_id]).get(s.reblog_of_id) : undefined;
+  if (s.reblog_of_id !== null && !original) return;
+  const authorIds = [...new Set([s.account_id, ...(original ? [original.account_id] : [])])];
+  const authors = selectIn<AuthorRow>(ctx.db, (ph) => `SELECT id, domain, suspended_at, silenced_at FROM accounts WHERE id IN (${ph})`, authorIds);
+  if (authors.length !== authorIds.length || authors.some((a) => a.suspended_at !== null)) return;
+  const author = authors.find((a) => a.id === s.account_id)!;
+  const broadcastable = s.visibility === PUBLIC && s.reblog_of_id === null && author.silenced_at === null;
+  hub.remember(s.id, broadcastable);
+
+  const targets: Target[] = [];
+  const add = (key: string) => { const set = hub.subscribers(key); if (set) for (const conn of set) targets.push({ key, conn }); };
+  for (const r of ctx.db.query<{ account_id: number }, [number]>("SELECT account_id FROM home_feeds WHERE status_id = ?").all(s.id)) add(keys.user(r.account_id));
+  if (broadcastable) {
+    // Replies to others stay off the public streams (as in Mastodon); hashtag streams get them.
+    const replyToOther = s.in_reply_to_id !== null && s.in_reply_to_account_id !== s.account_id;
+    const media = !!ctx.db.query("SELECT 1 FROM media_attachments WHERE status_id = ? LIMIT 1").get(s.id);
+    if (!replyToOther) {
+      for (const base of ["public", s.local ? "public:local" : "public:remote"]) {
+        add(base);
+        if (media) add(`${base}:media`);
+      }
+    }
+    const tags = ctx.db.query<{ name: string }, [number]>("SELECT t.name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id = ?").all(s.id);
+    for (const t of tags) {
+      add(keys.tag(t.name, false));
+      if (s.local) add(keys.tag(t.name, true));
+    }
+  }
+  const rows = original ? [s, original] : [s];
+  const mentions = selectIn<{ account_id: number }>(ctx.db, (ph) => `SELECT account_id FROM mentions WHERE status_id IN (${ph})`, rows.map((r) => r.id)).map((m) => m.account_id);
+  const involved = [...new Set([...authorIds, ...mentions])];
+  deliverStatus(ctx, targets, rows, involved, authorIds, event);
+  if (event === "update" && s.visibility === DIRECT && s.reblog_of_id === null) publishConversation(ctx, s, involved);
+}
+
+/** Sends status `rows[0]` to `targets`, skipping hidden viewers and sharing identical views. */
+function deliverStatus(ctx: AppContext, targets: Target[], rows: StatusRow[], involved: number[], authorIds: number[], event: string): void {
+  if (targets.length === 0) return;
+  const hub = hubFor(ctx);
+  const s = rows[0]!;
+  const viewers = [...new Set(targets.map((t) => t.conn.viewerId).filter((v): v is number => v !== null))];
+  const hidden = hiddenViewers(ctx, viewers, involved, authorIds);
+  // Viewer flags are the only per-viewer part of a Status; viewers without any share one view.
+  const special = interactedViewers(ctx, rows, viewers);
+  for (const a of authorIds) special.add(a);
+  const cache = new Map<string, StreamEvent | null>();
+  const eventFor = (viewer: number | null): StreamEvent | null => {
+    const k = viewer === null ? "anonymous" : special.has(viewer) ? String(viewer) : "viewer";
+    if (!cache.has(k)) {
+      const view = loadStatusViews(ctx, [s.id], viewer).get(s.id);
+      cache.set(k, view ? new StreamEvent(event, JSON.stringify(view)) : null);
+    }
+    return cache.get(k)!;
+  };
+  for (const t of targets) {
+    const v = t.conn.viewerId;
+    if (v !== null && hidden.has(v)) continue;
+    const ev = eventFor(v);
+    if (ev) hub.send(t.conn, t.key, ev);
+  }
+}
+
+/**
+ * Sends a direct status as a Conversation to the `direct` streams of its local participants
+ * (author and mentioned accounts). The conversation id is the status's conversation id.
+ */
+function publishConversation(ctx: AppContext, s: StatusRow, participants: number[]): void {
+  const hub = hubFor(ctx);
+  const watching = participants.filter((p) => hub.subscribers(keys.direct(p)));
+  if (watching.length === 0) return;
+  const hidden = hiddenViewers(ctx, watching, participants, [s.account_id]);
+  const accounts = loadAccountViews(ctx, participants);
+  for (const p of watching) {
+    if (hidden.has(p)) continue;
+    const last = loadStatusViews(ctx, [s.id], p).get(s.id);
+    if (!last) continue;
+    const others = participants.filter((a) => a !== p).map((a) => accounts.get(a)).filter((a) => !!a);
+    const payload = {
+      id: String(s.conversation_id ?? s.id),
+      unread: p !== s.account_id,
+      accounts: others.length ? others : [accounts.get(p)].filter((a) => !!a),
+      last_status: last,
+    };
+    hub.broadcast(keys.direct(p), new StreamEvent("conversation", JSON.stringify(payload)));
+  }
+}
+
+/**
+ * Streams `delete` (payload: the id) to `user` and `list` streams, and to public and hashtag
+ * streams unless the status is known not to have been public. `wasPublic` comes from the job
+ * payload; otherwise the hub's memory of recently streamed statuses decides (unknown: sent).
+ */
+export function publishDelete(ctx: AppContext, statusId: number, wasPublic?: boolean): void {
+  const hub = hubFor(ctx);
+  if (hub.size === 0) return;
+  const pub = wasPublic ?? hub.wasPublic(statusId) ?? true;
+  const ev = new StreamEvent("delete", String(statusId));
+  for (const key of [...hub.keys()]) {
+    if (key.startsWith("notif:") || key.startsWith("direct:")) continue;
+    if (!pub && !key.startsWith("user:") && !key.startsWith("list:")) continue;
+    hub.broadcast(key, ev);
+  }
+}
+
+/**
+ * Streams a notification to its recipient's `user` streams (tokens with read:notifications)
+ * and `user:notification` streams.
+ */
+export function publishNotification(ctx: AppContext, notificationId: number, accountId: number): void {
+  const hub = hubFor(ctx);
+  const userKey = keys.user(accountId);
+  const notifKey = keys.notifications(accountId);
+  if (!hub.subscribers(userKey) && !hub.subscribers(notifKey)) return;
+  const view = notificationView(ctx, notificationId, accountId);
+  if (!view) return;
+  const ev = new StreamEvent("notification", JSON.stringify(view));
+  hub.broadcast(userKey, ev, (c) => canReadNotifications(c));
+  hub.broadcast(notifKey, ev);
+}
+
+function canReadNotifications(c: Connection): boolean {
+  return covers(c.scopes, "read:notifications");
+}
+
+/** Streams `filters_changed` (no payload) to the account's `user` streams. */
+export function publishFiltersChanged(ctx: AppContext, accountId: number): void {
+  hubFor(ctx).broadcast(keys.user(accountId), new StreamEvent("filters_changed", undefined));
+}
+
+/** Streams a published Announcement entity to every `user` stream. */
+export function publishAnnouncement(ctx: AppContext, announcement: Record<string, unknown>): void {
+  toAllUsers(ctx, new StreamEvent("announcement", JSON.stringify(announcement)));
+}
+
+/** Streams `announcement.delete` (payload: the id) to every `user` stream. */
+export function publishAnnouncementDelete(ctx: AppContext, announcementId: string): void {
+  toAllUsers(ctx, new StreamEvent("announcement.delete", announcementId));
+}
+
+/** Streams `announcement.reaction` ({name, count, announcement_id}) to every `user` stream. */
+export function publishAnnouncementReaction(ctx: AppContext, reaction: { name: string; count: number; announcement_id: string }): void {
+  toAllUsers(ctx, new StreamEvent("announcement.reaction", JSON.stringify(reaction)));
+}
+
+function toAllUsers(ctx: AppContext, ev: StreamEvent): void {
+  const hub = hubFor(ctx);
+  for (const key of [...hub.keys()]) if (key.startsWith("user:")) hub.broadcast(key, ev);
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { startTestServer, type TestServer, type TestUser } from "../../../rig";
+import { makeUsers, postPoll } from "./helpers";
+
+let s: TestServer;
+let alice: TestUser, bob: TestUser, carol: TestUser;
+
+beforeAll(async () => {
+  s = await startTestServer();
+  [alice, bob, carol] = await makeUsers(s, ["alice", "bob", "carol"] as const);
+  await bob.client.v1.accounts.$select(alice.id).follow();
+}, 15000);
+afterAll(() => s.stop());
+
+describe("GET /api/v1/polls/:id", () => {
+  test("a poll on a public status, logged in (masto.js) and logged out", async () => {
+    const { pollId, statusId } = await postPoll(s, alice, { options: ["tea", "coffee"], expires_in: 3600 });
+    const p = await bob.client.v1.polls.$select(pollId).fetch();
+    expect(p).toMatchObject({
+      id: pollId, expired: false, multiple: false, votesCount: 0, votersCount: null, voted: false, ownVotes: [], emojis: [],
+      options: [{ title: "tea", votesCount: 0 }, { title: "coffee", votesCount: 0 }],
+    });
+    expect(Date.parse(p.expiresAt!)).toBeGreaterThan(Date.now() + 3500_000);
+    const anon = await s.api("GET", `/api/v1/polls/${pollId}`);
+    expect(anon.status).toBe(200);
+    const a = (await anon.json()) as Record<string, unknown>;
+    expect("voted" in a).toBe(false);
+    expect("own_votes" in a).toBe(false);
+    // the Status entity carries the same poll
+    const st = await bob.client.v1.statuses.$select(statusId).fetch();
+    expect(st.poll?.id).toBe(pollId);
+    expect(st.poll?.options.map((o) => o.title)).toEqual(["tea", "coffee"]);
+  });
+
+  test("hide_totals hides per-option counts until the end; multiple shows voters_count", async () => {
+    const { pollId } = await postPoll(s, alice, { options: ["a", "b", "c"], expires_in: 600, hide_totals: true, multiple: true });
+    const p = (await (await s.api("GET", `/api/v1/polls/${pollId}`, { token: bob.token })).json()) as any;
+    expect(p.options.map((o: any) => o.votes_count)).toEqual([null, null, null]);
+    expect(p.voters_count).toBe(0);
+    expect(p.multiple).toBe(true);
+  });
+
+  test("a poll on a private status: followers only", async () => {
+    const { pollId } = await postPoll(s, alice, { options: ["x", "y"], expires_in: 600 }, { visibility: "private" });
+    expect((await s.api("GET", `/api/v1/polls/${pollId}`, { token: bob.token })).status).toBe(200);
+    const other = await s.api("GET", `/api/v1/polls/${pollId}`, { token: carol.token });
+    expect(other.status).toBe(404);
+    expect(await other.json()).toEqual({ error: "Record not found" });
+    expect((await s.api("GET", `/api/v1/polls/${pollId}`)).status).toBe(404);
+  });
+
+  test("unknown or malformed ids → 404; bad token → 401; token without read → 403", async () => {
+    const { pollId } = await postPoll(s, alice, { options: ["x", "y"], expires_in: 600 });
+    expect((await s.api("GET", "/api/v1/polls/999999")).status).toBe(404);
+    expect((await s.api("GET", "/api/v1/polls/abc")).status).toBe(404);
+    expect((await s.api("GET", `/api/v1/polls/${pollId}`, { token: "bogus" })).status).toBe(401);
+    const writeOnly = s.token(bob.user.id, ["write"]);
+    expect((await s.api("GET", `/api/v1/polls/${pollId}`, { token: writeOnly })).status).toBe(403);
+  });
+});
