@@ -1,5 +1,6 @@
 /** Job handlers of this area; each calls defineJob(kind, handler) at import time. */
 import { defineJob } from "../runner";
+import { hubFor } from "../../streaming/hub";
 import {
   publishAnnouncement, publishAnnouncementDelete, publishDelete, publishFiltersChanged, publishNotification, publishStatus,
 } from "../../streaming/publish";
@@ -18,3 +19,6 @@ defineJob("stream.filters_changed", (ctx, p: { accountId: number }) => publishFi
 defineJob("stream.announcement", (ctx, p: { announcement: Record<string, unknown> }) => publishAnnouncement(ctx, p.announcement));
 /** stream.announcement_delete {announcementId}: a withdrawn announcement. */
 defineJob("stream.announcement_delete", (ctx, p: { announcementId: string }) => publishAnnouncementDelete(ctx, String(p.announcementId)));
+
+/** Revoked tokens lose their open streams. */
+defineJob("stream.close_tokens", (ctx, p: { tokenIds: number[] }) => { for (const id of p.tokenIds) hubFor(ctx).closeToken(id); });

@@ -49,10 +49,18 @@ export function issueToken(ctx: AppContext, t: { applicationId: number | null; u
 
 /** Revokes a token by its value; true when a live token was revoked. */
 export function revokeToken(ctx: AppContext, token: string): boolean {
-  return ctx.db.query("UPDATE oauth_access_tokens SET revoked_at = ? WHERE token = ? AND revoked_at IS NULL").run(ctx.now(), token).changes > 0;
+  return ctx.db.transaction(() => {
+    const row = ctx.db.query<{ id: number }, [number, string]>("UPDATE oauth_access_tokens SET revoked_at = ? WHERE token = ? AND revoked_at IS NULL RETURNING id").get(ctx.now(), token);
+    if (row) ctx.jobs.enqueue("stream.close_tokens", { tokenIds: [row.id] });
+    return !!row;
+  }).immediate();
 }
 
 /** Revokes every live token of a user (password reset); returns how many. */
 export function revokeUserTokens(ctx: AppContext, userId: number): number {
-  return ctx.db.query("UPDATE oauth_access_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL").run(ctx.now(), userId).changes;
+  return ctx.db.transaction(() => {
+    const rows = ctx.db.query<{ id: number }, [number, number]>("UPDATE oauth_access_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL RETURNING id").all(ctx.now(), userId);
+    if (rows.length) ctx.jobs.enqueue("stream.close_tokens", { tokenIds: rows.map((r) => r.id) });
+    return rows.length;
+  }).immediate();
 }

@@ -9,6 +9,9 @@ import { notify } from "../notifications/notify";
 import { formatText } from "../text/format";
 import { attachMedia, checkText, resolveMedia, statusRow, validLanguage, writeMentions, writeTags } from "./common";
 import { notifyMentioned } from "./create";
+import { statusEdited } from "../feeds";
+import { resetPoll } from "../polls/reset";
+import { validatePollInput } from "../polls/validate";
 
 /** Parsed PUT /api/v1/statuses/:id parameters; absent fields stay unchanged. */
 export interface EditStatusInput {
@@ -34,16 +37,19 @@ export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput
   return ctx.db.transaction(() => {
     const db = ctx.db;
     const t = ctx.now();
-    if (input.poll !== undefined && input.poll !== null && input.poll !== "") throw new ApiError(422, "Polls are not supported yet");
+    // As Mastodon: an edit carries the poll again; leaving it out removes the poll.
+    const pollGiven = input.poll !== undefined && input.poll !== null && input.poll !== "";
+    const poll = pollGiven ? validatePollInput(input.poll) : null;
     const text = input.text ?? s.text;
     const spoilerText = input.spoilerText ?? s.spoiler_text;
     const media = input.mediaIds !== undefined ? resolveMedia(ctx, s.account_id, input.mediaIds, s.id) : null;
     const mediaCount = media ? media.length : (JSON.parse(s.media_ids) as number[]).length;
+    if (poll && mediaCount > 0) throw new ApiError(422, "Validation failed: Media attachments cannot be combined with a poll");
     checkText(text, spoilerText, mediaCount > 0);
     const sensitive = (input.sensitive ?? !!s.sensitive) || spoilerText !== "" ? 1 : 0;
     const language = validLanguage(input.language) ?? s.language;
     const mediaIds = media ? JSON.stringify(media.map((m) => m.id)) : s.media_ids;
-    if (text === s.text && spoilerText === s.spoiler_text && sensitive === s.sensitive && language === s.language && mediaIds === s.media_ids) return s.id;
+    if (text === s.text && spoilerText === s.spoiler_text && sensitive === s.sensitive && language === s.language && mediaIds === s.media_ids && !poll && s.poll_id === null) return s.id;
 
     const hasEdits = !!db.query("SELECT 1 FROM status_edits WHERE status_id = ?").get(s.id);
     if (!hasEdits) recordVersion(ctx, s, s.created_at);
@@ -59,11 +65,13 @@ export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput
     const added = writeMentions(ctx, s.id, formatted);
     db.query("DELETE FROM statuses_tags WHERE status_id = ?").run(s.id);
     writeTags(ctx, s.id, text);
+    resetPoll(ctx, s.id, poll);
     const updated = statusRow(ctx, s.id);
     recordVersion(ctx, updated, t);
     notifyMentioned(ctx, updated, added);
     const boosters = db.query<{ account_id: number }, [number]>("SELECT DISTINCT account_id FROM statuses WHERE reblog_of_id = ?").all(s.id);
     for (const b of boosters) notify(ctx, { accountId: b.account_id, fromAccountId: s.account_id, type: "update", statusId: s.id });
+    statusEdited(ctx, s.id);
     return s.id;
   }).immediate();
 }
