@@ -26,10 +26,15 @@ import polls from "./api/v1/polls";
 import streaming from "./streaming";
 import webClient from "./web-client";
 import { startCron } from "./jobs/cron";
+import apRoutes from "./activitypub/routes";
+import apInbox from "./activitypub/inbox";
+import apInstance from "./activitypub/instance";
+import publicPages from "./web-client/pages";
 
 /** Route groups in registration order. Later issues append theirs here. */
 export const ROUTE_GROUPS: ((r: Router) => void)[] = [
-  oauth, apps, registrations, instance, accounts, followRequests, statuses, timelines, notifications, misc, search, wellKnown, media, polls, streaming, webPages,
+  oauth, apps, registrations, instance, accounts, followRequests, statuses, timelines, notifications, misc, search, wellKnown, media, polls, streaming,
+  apInstance, apInbox, apRoutes, publicPages, webPages,
   // the web client last: its SPA fallback must not shadow API routes
   webClient,
 ];
