@@ -2,8 +2,8 @@
 import { Elysia } from "elysia";
 import type { AppContext } from "./context";
 import { ApiError } from "./http/errors";
-import { parseBody } from "./http/params";
-import { errorResponse, json, PARSE_ERROR, Router } from "./http/route";
+import { parseBody, readRawBody } from "./http/params";
+import { errorResponse, json, PARSE_ERROR, RAW_BODY, Router } from "./http/route";
 import { JobRunner } from "./jobs/runner";
 import "./jobs/handlers";
 import avatarPng from "./assets/missing-avatar.png" with { type: "file" };
@@ -58,6 +58,11 @@ export function createApp(ctx: AppContext): Elysia<any, any, any, any, any, any,
     // Parse failures are handed to the route as a value: Elysia would rewrap a thrown error.
     .onParse(async ({ request, contentType }) => {
       try {
+        // ActivityPub bodies stay raw: the inbox must check their digest byte for byte.
+        const ct = (contentType ?? "").toLowerCase();
+        if (ct.includes("activity+json") || ct.includes("ld+json") || new URL(request.url).pathname.endsWith("/inbox")) {
+          return { [RAW_BODY]: await readRawBody(request) };
+        }
         return await parseBody(request, contentType ?? "");
       } catch (e) {
         return { [PARSE_ERROR]: e };

@@ -68,6 +68,15 @@ function depth(v: unknown, d = 0): number {
   return d;
 }
 
+/** The body as text, refusing more than MAX_BODY_BYTES (413). */
+export async function readRawBody(request: Request): Promise<string> {
+  const len = Number(request.headers.get("content-length") ?? "0");
+  if (len > MAX_BODY_BYTES) throw new ApiError(413, "Request entity too large");
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new ApiError(413, "Request entity too large");
+  return text;
+}
+
 /** Reads and parses a request body by content type. Throws ApiError 400/413/415-style errors. */
 export async function parseBody(request: Request, contentType: string): Promise<Params> {
   const ct = contentType.toLowerCase();

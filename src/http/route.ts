@@ -31,6 +31,8 @@ export interface Req {
   input: Params;
   auth: Auth | null;
   ip: string;
+  /** The unparsed body of ActivityPub requests (content type activity+json / ld+json, or any POST to an inbox). */
+  rawBody?: string;
   /** Response status and headers the handler may set. */
   set: { status: number; headers: Record<string, string> };
 }
@@ -42,6 +44,8 @@ export interface UserReq extends Req {
 
 /** Key under which the body parser leaves a parse error for the route to throw. */
 export const PARSE_ERROR = "__hearthParseError";
+/** Key under which the body parser leaves an unparsed ActivityPub body (see Req.rawBody). */
+export const RAW_BODY = "__hearthRawBody";
 
 type Handler<R extends Req> = (r: R) => unknown | Promise<unknown>;
 
@@ -122,8 +126,9 @@ export class Router {
         const body = c.body;
         if (body && typeof body === "object" && PARSE_ERROR in body) throw body[PARSE_ERROR];
         const input: Params = fromPairs(url.searchParams);
-        if (body && typeof body === "object" && !(body instanceof Blob)) Object.assign(input, body);
-        const req: Req = { ctx, request, url, params: decodeParams(c.params ?? {}), input, auth, ip, set: { status: 200, headers } };
+        const rawBody: string | undefined = body && typeof body === "object" && RAW_BODY in body ? body[RAW_BODY] : undefined;
+        if (body && typeof body === "object" && !(body instanceof Blob) && rawBody === undefined) Object.assign(input, body);
+        const req: Req = { ctx, request, url, params: decodeParams(c.params ?? {}), input, auth, ip, rawBody, set: { status: 200, headers } };
         const result = await h(req as R);
         if (result instanceof Response) {
           for (const [k, v] of Object.entries(headers)) if (!result.headers.has(k)) result.headers.set(k, v);

@@ -17,7 +17,7 @@ beforeAll(() => {
   ctx = createContext(loadConfig({ DATA_DIR: dir, RATE_LIMITS: "true" }), { log: createLogger("silent") });
   app = createApp(ctx);
   const r = new Router(app, ctx);
-  r.post("/t/echo/:id", { auth: "none" }, (q) => ({ params: q.params, input: q.input }));
+  r.post("/t/echo/:id", { auth: "none" }, (q) => ({ params: q.params, input: q.input, raw: q.rawBody }));
   r.get("/t/boom", { auth: "none" }, () => { throw new Error("secret detail"); });
   r.get("/t/teapot", { auth: "none" }, () => { throw new ApiError(422, "Validation failed: nope"); });
   r.get("/t/private", { auth: "user", scopes: ["read:statuses"] }, () => ({}));
@@ -77,4 +77,11 @@ test("tokens: missing or bogus → 401 with rate limit headers", async () => {
   expect(await res.json()).toEqual({ error: "The access token is invalid" });
   expect(res.headers.get("x-ratelimit-limit")).toBe("300");
   expect(Number(res.headers.get("x-ratelimit-remaining"))).toBeLessThan(300);
+});
+
+test("ActivityPub bodies reach the route raw", async () => {
+  const res = await fetch(`${base}/t/echo/9`, { method: "POST", body: '{"type":"Follow"}', headers: { "content-type": "application/activity+json" } });
+  const body = await res.json();
+  expect(body.input).toEqual({});
+  expect(body.raw).toBe('{"type":"Follow"}');
 });
