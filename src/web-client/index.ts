@@ -31,14 +31,16 @@ function serveFile(path: string, file: string, method: string): Response {
   const hashed = path.startsWith("/assets/");
   const headers: Record<string, string> = {
     "Content-Type": contentType(path),
-    "Cache-Control": hashed ? IMMUTABLE : path === "/index.html" ? "no-cache" : "public, max-age=3600",
+    // index.html and the service worker must be revalidated so a new build reaches browsers.
+    "Cache-Control": hashed ? IMMUTABLE : path === "/index.html" || path === "/sw.js" ? "no-cache" : "public, max-age=3600",
     "X-Content-Type-Options": "nosniff",
   };
   if (path === "/index.html") headers["Referrer-Policy"] = "same-origin";
   return new Response(method === "HEAD" ? null : Bun.file(file), { headers });
 }
 
-function indexResponse(method: string): Response {
+/** The app's index.html (or the placeholder when the client was not built). */
+export function indexResponse(method: string): Response {
   const file = assets["/index.html"];
   if (file) return serveFile("/index.html", file, method);
   return new Response(method === "HEAD" ? null : PLACEHOLDER_HTML, {

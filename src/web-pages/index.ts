@@ -1,9 +1,14 @@
-/** Route group: server-rendered pages (the root page while the web client is absent). */
+/** Route group: server-rendered pages (the first-run page at `/` until an account exists). */
 import type { Req, Router } from "../http/route";
-import { hasWebClient } from "../web-client";
+import { hasWebClient, indexResponse } from "../web-client";
 import { rootPage } from "./root";
 
 export default function register(r: Router): void {
-  // The embedded web client owns `/` when it was built; this page is the fallback.
-  if (!hasWebClient()) r.get<Req>("/", { auth: "none" }, rootPage);
+  // Until the owner account exists, `/` explains how to create it (the app could not sign in
+  // anyway); afterwards the embedded web client owns `/`, with this page as its fallback.
+  r.get<Req>("/", { auth: "none" }, (q) => {
+    const anyone = !!q.ctx.db.query("SELECT 1 FROM users LIMIT 1").get();
+    if (anyone && hasWebClient()) return indexResponse(q.request.method);
+    return rootPage(q);
+  });
 }

@@ -98,6 +98,10 @@ describe.skipIf(!built)("web client, desktop", () => {
     const post = b.locator("article.status", { hasText: "Spoilers ahead" }).first();
     await post.getByRole("button", { name: "Show more" }).click();
     await post.getByText("The butler did it").waitFor();
+    // Sensitive media shows only its blurhash until the reader asks for it.
+    expect(await post.locator("canvas.blurhash").count()).toBe(1);
+    expect(await post.getByRole("img", { name: "A rust-coloured rectangle" }).count()).toBe(0);
+    await post.getByRole("button", { name: /Sensitive content/ }).click();
     await expect(post.getByRole("img", { name: "A rust-coloured rectangle" }).count()).resolves.toBe(1);
     await post.getByRole("button", { name: /^Favourite/ }).click();
     await expect(post.getByRole("button", { name: /^Favourite/ })).toBeTruthy();

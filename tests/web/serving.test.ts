@@ -39,8 +39,18 @@ describe.skipIf(!hasWebClient())("serving the built client", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(res.headers.get("content-type")).toContain("javascript");
+    // The service worker is revalidated on every load so a new build reaches browsers.
+    const sw = await s.api("GET", "/sw.js");
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get("cache-control")).toBe("no-cache");
+    expect(sw.headers.get("content-type")).toContain("javascript");
     const manifest = await s.api("GET", "/manifest.webmanifest");
     expect((await manifest.json()).icons.length).toBeGreaterThan(1);
+  });
+  test("/@name paths are the server's public pages, never the client", async () => {
+    const res = await s.api("GET", "/@nobody", { headers: html });
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('<div id="app">');
   });
   test("unknown API and federation paths stay JSON 404s", async () => {
     for (const p of ["/api/v1/nope", "/users/nobody/whatever", "/.well-known/nope"]) {

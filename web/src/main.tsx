@@ -1,11 +1,15 @@
-/** Entry: boots the session (or the sign-in screen) and renders the app. */
+/** Entry: boots the session (or the sign-in screen) and renders the app under the offline banner. */
 import { render } from "preact";
 import { App } from "./app";
+import { OfflineBanner } from "./components/offline";
+import { registerServiceWorker, watchNetwork } from "./lib/network";
 import { interceptLinks } from "./lib/router";
 import "./styles.css";
 
+watchNetwork();
 interceptLinks();
+registerServiceWorker();
 const root = document.getElementById("app")!;
 // Preact diffs against what is there; the static "Loading…" line must go first.
 root.textContent = "";
-render(<App />, root);
+render(<><OfflineBanner /><App /></>, root);

@@ -5,6 +5,7 @@ import { match, navigate } from "./lib/router";
 import { EditProfile } from "./screens/edit-profile";
 import { FollowRequests } from "./screens/follow-requests";
 import { Notifications } from "./screens/notifications";
+import { Preferences } from "./screens/preferences";
 import { Profile } from "./screens/profile";
 import { Search } from "./screens/search";
 import { Thread } from "./screens/thread";
@@ -28,6 +29,7 @@ const ROUTES: [string, Render][] = [
   ["/accounts/:id/following", (p) => <Profile id={p.id!} tab="following" />],
   ["/follow-requests", () => <FollowRequests />],
   ["/settings/profile", () => <EditProfile />],
+  ["/settings/preferences", () => <Preferences />],
   ["/compose", () => (
     <>
       <h1 class="screen-title">New post</h1>

@@ -1,7 +1,7 @@
 /**
  * The composer: text with a live character count against the server's limit, content warning,
- * visibility, language, images with alt text (uploaded via /api/v2/media), replies, and a draft
- * kept in localStorage until the post is sent.
+ * visibility, language, images with alt text and a focal point (uploaded via /api/v2/media), a
+ * poll, mention and hashtag autocomplete, replies, and a draft kept in localStorage until sent.
  */
 import type { JSX } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -10,6 +10,9 @@ import { emit } from "../lib/bus";
 import { errorText } from "../lib/errors";
 import { countCharacters } from "../lib/format";
 import { useApp } from "../lib/state";
+import { useAutocomplete } from "./autocomplete";
+import { FocalPoint } from "./focal-point";
+import { NEW_POLL, PollEditor, type PollDraft } from "./poll";
 
 type Visibility = "public" | "unlisted" | "private" | "direct";
 
@@ -19,6 +22,7 @@ interface Draft {
   cwOn: boolean;
   visibility: Visibility;
   language: string;
+  poll?: PollDraft | null;
 }
 
 interface Upload {
@@ -26,6 +30,8 @@ interface Upload {
   file: File;
   preview: string;
   description: string;
+  /** Focal point, -1..1 on both axes (y up), as Mastodon's `focus`. */
+  focus: { x: number; y: number };
   media?: mastodon.v1.MediaAttachment;
   error?: string;
 }
@@ -88,14 +94,22 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
   const used = countCharacters(d.text, urlLength) + (d.cwOn ? Array.from(d.cw).length : 0);
   const left = maxCharacters - used;
   const uploading = uploads.some((u) => !u.media && !u.error);
-  const canPost = !busy && !uploading && left >= 0 && (d.text.trim().length > 0 || uploads.some((u) => u.media));
+  const pollOk = !d.poll || d.poll.options.filter((o) => o.trim()).length >= 2;
+  const canPost = !busy && !uploading && left >= 0 && pollOk && (d.text.trim().length > 0 || uploads.some((u) => u.media));
+  const ac = useAutocomplete(text, (value, caret) => {
+    set({ text: value });
+    requestAnimationFrame(() => {
+      text.current?.focus();
+      text.current?.setSelectionRange(caret, caret);
+    });
+  });
 
   const addFiles = async (files: FileList | null) => {
     if (!files) return;
     const room = maxMedia - uploads.length;
     const picked = Array.from(files).slice(0, Math.max(0, room));
     if (files.length > room) setError(`You can attach at most ${maxMedia} files to a post.`);
-    const fresh = picked.map((file) => ({ key: `${file.name}-${Math.random()}`, file, preview: URL.createObjectURL(file), description: "" }));
+    const fresh = picked.map((file) => ({ key: `${file.name}-${Math.random()}`, file, preview: URL.createObjectURL(file), description: "", focus: { x: 0, y: 0 } }));
     setUploads((u) => [...u, ...fresh]);
     for (const up of fresh) {
       try {
@@ -117,8 +131,12 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
     try {
       // Alt text is saved on each attachment just before posting, so editing it is free.
       for (const u of uploads) {
-        if (u.media && u.description !== (u.media.description ?? "")) {
-          await app.client.v1.media.$select(u.media.id).update({ description: u.description });
+        const moved = u.focus.x !== 0 || u.focus.y !== 0;
+        if (u.media && (u.description !== (u.media.description ?? "") || moved)) {
+          await app.client.v1.media.$select(u.media.id).update({
+            description: u.description,
+            ...(moved ? { focus: `${u.focus.x.toFixed(2)},${u.focus.y.toFixed(2)}` } : {}),
+          });
         }
       }
       const status = await app.client.v1.statuses.create({
@@ -128,12 +146,13 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         visibility: d.visibility,
         language: d.language || undefined,
         inReplyToId: replyTo?.id,
-        mediaIds: uploads.filter((u) => u.media).map((u) => u.media!.id),
+        mediaIds: d.poll ? undefined : uploads.filter((u) => u.media).map((u) => u.media!.id),
+        poll: d.poll ? { options: d.poll.options.map((o) => o.trim()).filter(Boolean), expiresIn: d.poll.expiresIn, multiple: d.poll.multiple } : undefined,
       } as any);
       localStorage.removeItem(draftKey(replyTo?.id));
       uploads.forEach((u) => URL.revokeObjectURL(u.preview));
       setUploads([]);
-      setD({ ...defaults, text: "", cw: "", cwOn: false, visibility: d.visibility, language: d.language });
+      setD({ ...defaults, text: "", cw: "", cwOn: false, poll: null, visibility: d.visibility, language: d.language });
       app.clearReply();
       emit({ type: "posted", status });
       app.toast("Your post was published");
@@ -146,6 +165,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
+    if (ac.onKeyDown(e)) return;
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void submit(e);
   };
 
@@ -170,15 +190,21 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         rows={5}
         placeholder={replyTo ? "Write your reply" : "What's on your mind?"}
         value={d.text}
-        onInput={(e) => set({ text: e.currentTarget.value })}
+        onInput={(e) => { set({ text: e.currentTarget.value }); ac.update(); }}
         onKeyDown={onKeyDown}
+        onKeyUp={(e) => { if (e.key === "ArrowLeft" || e.key === "ArrowRight" || e.key === "Home" || e.key === "End") ac.update(); }}
+        onClick={ac.update}
+        onBlur={() => setTimeout(ac.update, 150)}
         aria-describedby="compose-count"
+        {...ac.inputProps}
       />
+      {ac.list}
       {uploads.length > 0 && (
         <ul class="uploads">
           {uploads.map((u, i) => (
             <li key={u.key}>
-              <img src={u.preview} alt="" width={72} height={72} />
+              <FocalPoint src={u.preview} index={i + 1} focus={u.focus}
+                onChange={(focus) => setUploads((x) => x.map((y) => (y.key === u.key ? { ...y, focus } : y)))} />
               <div>
                 <label for={`alt-${u.key}`}>Description (alt text) for image {i + 1}</label>
                 <textarea id={`alt-${u.key}`} rows={2} value={u.description} maxLength={1500}
@@ -191,12 +217,15 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
           ))}
         </ul>
       )}
+      {d.poll && <PollEditor poll={d.poll} onChange={(poll) => set({ poll })} onRemove={() => set({ poll: null })} />}
       <div class="compose-tools">
-        <label class="file-button">
+        <label class={`file-button${d.poll ? " disabled" : ""}`}>
           <span>Add image</span>
-          <input type="file" accept="image/*,video/*,audio/*" multiple class="visually-hidden" disabled={uploads.length >= maxMedia}
+          <input type="file" accept="image/*,video/*,audio/*" multiple class="visually-hidden" disabled={uploads.length >= maxMedia || !!d.poll}
             onChange={(e) => { void addFiles(e.currentTarget.files); e.currentTarget.value = ""; }} />
         </label>
+        <button type="button" aria-pressed={!!d.poll} disabled={uploads.length > 0} title={uploads.length ? "A post can have media or a poll, not both" : undefined}
+          onClick={() => set({ poll: d.poll ? null : { ...NEW_POLL, options: ["", ""] } })}>Poll</button>
         <button type="button" aria-pressed={d.cwOn} onClick={() => set({ cwOn: !d.cwOn })}>CW</button>
         <label class="visually-hidden" for="compose-visibility">Visibility</label>
         <select id="compose-visibility" value={d.visibility} onChange={(e) => set({ visibility: e.currentTarget.value as Visibility })}>

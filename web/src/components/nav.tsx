@@ -33,6 +33,7 @@ export function Nav({ unread }: { unread: number }): JSX.Element {
           {link("/follow-requests", "Follow requests")}
           {link(`/accounts/${app.me.id}`, "Profile")}
           {link("/settings/profile", "Edit profile")}
+          {link("/settings/preferences", "Preferences")}
         </ul>
       </nav>
       <div class="me-row">

@@ -9,6 +9,8 @@ import { useApp } from "../lib/state";
 import { AccountName, Avatar, RelativeTime } from "./bits";
 import { Icon } from "./icons";
 import { MediaGallery } from "./media";
+import { PollView } from "./poll";
+import { readingPrefs } from "../lib/prefs";
 
 const VISIBILITY_LABEL: Record<string, string> = { public: "Public", unlisted: "Unlisted", private: "Followers only", direct: "Mentioned people only" };
 
@@ -33,7 +35,7 @@ export interface StatusProps {
 export function StatusCard({ status, onChange, onDelete, focused, pos, size }: StatusProps): JSX.Element {
   const app = useApp();
   const s = status.reblog ?? status;
-  const [showCw, setShowCw] = useState(false);
+  const [showCw, setShowCw] = useState(() => readingPrefs().expandSpoilers);
   const [busy, setBusy] = useState<string | null>(null);
   const update = (inner: Status) => onChange?.(status.reblog ? { ...status, reblog: inner } : inner);
 
@@ -120,6 +122,7 @@ export function StatusCard({ status, onChange, onDelete, focused, pos, size }: S
         <div class="content" lang={s.language ?? undefined} onClick={onContentClick} dangerouslySetInnerHTML={{ __html: sanitizeHtml(s.content) }} />
       )}
       {!hidden && s.mediaAttachments.length > 0 && <MediaGallery media={s.mediaAttachments} sensitive={s.sensitive} />}
+      {!hidden && s.poll && <PollView poll={s.poll} mine={s.account.id === app.me.id} onChange={(poll) => update({ ...s, poll })} />}
       {hidden && s.mediaAttachments.length > 0 && <p class="muted">{s.mediaAttachments.length} attachment(s) hidden</p>}
       <footer class="actions">
         <button type="button" data-action="reply" title="Reply" onClick={() => app.reply(s)}>

@@ -1,4 +1,7 @@
-/** A profile: header, bio, fields, counts, follow/unfollow, and posts, followers or following. */
+/**
+ * A profile: header, bio, fields, counts, follow/unfollow, mute, block, a personal note, and
+ * posts, followers or following.
+ */
 import type { JSX } from "preact";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { mastodon } from "masto";
@@ -54,6 +57,25 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
     }
   };
 
+  const toggle = async (kind: "mute" | "block") => {
+    if (!rel) return;
+    const on = kind === "mute" ? rel.muting : rel.blocking;
+    const name = displayName(account!);
+    if (!on && kind === "block" && !confirm(`Block ${name}? They will not be able to follow you or see your posts.`)) return;
+    setBusy(true);
+    try {
+      const api = app.client.v1.accounts.$select(id);
+      const r = kind === "mute" ? (on ? await api.unmute() : await api.mute()) : on ? await api.unblock() : await api.block();
+      setRel(r);
+      if (kind === "block") setAccount(await api.fetch());
+      app.toast(`${on ? (kind === "mute" ? "Unmuted" : "Unblocked") : kind === "mute" ? "Muted" : "Blocked"} ${name}`);
+    } catch (e) {
+      app.toast(errorText(e, on ? `un${kind}` : kind), "error");
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const posts = useCallback(() => app.client.v1.accounts.$select(id).statuses.list({ limit: 20 }), [id, app.client]);
 
   if (error) return <ErrorBox text={error} retry={load} />;
@@ -69,7 +91,11 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
             {me ? (
               <a class="button" href="/settings/profile" data-route>Edit profile</a>
             ) : rel && (
-              <button type="button" class={rel.following || rel.requested ? "" : "primary"} disabled={busy} onClick={follow}>{followLabel}</button>
+              <>
+                {!rel.blocking && <button type="button" class={rel.following || rel.requested ? "" : "primary"} disabled={busy} onClick={follow}>{followLabel}</button>}
+                <button type="button" disabled={busy} aria-pressed={rel.muting} onClick={() => toggle("mute")}>{rel.muting ? "Unmute" : "Mute"}</button>
+                <button type="button" disabled={busy} aria-pressed={rel.blocking} onClick={() => toggle("block")}>{rel.blocking ? "Unblock" : "Block"}</button>
+              </>
             )}
           </div>
         </div>
@@ -83,6 +109,7 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
             ))}
           </dl>
         )}
+        {!me && rel && <NoteBox id={id} initial={rel.note ?? ""} onSaved={(note) => setRel({ ...rel, note })} />}
         <nav class="tabs" aria-label="Profile sections">
           <a href={`/accounts/${id}`} data-route aria-current={tab === "posts" ? "page" : undefined}><strong>{account.statusesCount}</strong> Posts</a>
           <a href={`/accounts/${id}/following`} data-route aria-current={tab === "following" ? "page" : undefined}><strong>{account.followingCount}</strong> Following</a>
@@ -95,6 +122,34 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
         <AccountList key={`${id}-${tab}`} load={() => (tab === "followers" ? app.client.v1.accounts.$select(id).followers.list({ limit: 40 }) : app.client.v1.accounts.$select(id).following.list({ limit: 40 }))} label={tab === "followers" ? "Followers" : "Following"} />
       )}
     </>
+  );
+}
+
+/** The personal note on an account: visible only to you, saved with /api/v1/accounts/:id/note. */
+function NoteBox({ id, initial, onSaved }: { id: string; initial: string; onSaved(note: string): void }): JSX.Element {
+  const app = useApp();
+  const [text, setText] = useState(initial);
+  const [state, setState] = useState<"idle" | "saving" | "saved">("idle");
+  useEffect(() => setText(initial), [id]);
+  const save = async () => {
+    if (text === initial) return;
+    setState("saving");
+    try {
+      const r = await app.client.v1.accounts.$select(id).note.create({ comment: text });
+      onSaved(r.note ?? text);
+      setState("saved");
+    } catch (e) {
+      setState("idle");
+      app.toast(errorText(e, "save your note"), "error");
+    }
+  };
+  return (
+    <div class="note-box">
+      <label for="account-note">Personal note (only you can see it)</label>
+      <textarea id="account-note" rows={2} maxLength={2000} value={text} placeholder="Click to add a note"
+        onInput={(e) => { setText(e.currentTarget.value); setState("idle"); }} onBlur={save} />
+      <p class="muted" role="status">{state === "saving" ? "Saving…" : state === "saved" ? "Note saved" : ""}</p>
+    </div>
   );
 }
 
