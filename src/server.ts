@@ -30,11 +30,13 @@ import apRoutes from "./activitypub/routes";
 import apInbox from "./activitypub/inbox";
 import apInstance from "./activitypub/instance";
 import publicPages from "./web-client/pages";
+import reports from "./api/v1/reports";
 
 /** Route groups in registration order. Later issues append theirs here. */
 export const ROUTE_GROUPS: ((r: Router) => void)[] = [
   oauth, apps, registrations, instance, accounts, followRequests, statuses, timelines, notifications, misc, search, wellKnown, media, polls, streaming,
   apInstance, apInbox, apRoutes, publicPages, webPages,
+  reports,
   // the web client last: its SPA fallback must not shadow API routes
   webClient,
 ];

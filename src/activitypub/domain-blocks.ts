@@ -1,11 +1,114 @@
 /** Admin domain blocks (owner: signatures helper): suspend, silence, reject media. */
 import type { AppContext } from "../context";
+import { placeholders } from "../db/sql";
 
 export type DomainSeverity = "suspend" | "silence" | "noop";
 export interface DomainPolicy { severity: DomainSeverity; rejectMedia: boolean }
 
+export const SEVERITIES: readonly DomainSeverity[] = ["suspend", "silence", "noop"];
+
+export interface DomainBlockRow {
+  id: number;
+  domain: string;
+  severity: DomainSeverity;
+  reject_media: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/**
+ * Normalizes a domain as typed or as found in a URL: lower case, punycode, no trailing dot,
+ * port kept. Null when it is not a plausible host name.
+ */
+export function normalizeDomain(input: string): string | null {
+  const d = input.trim().toLowerCase().replace(/\.$/, "");
+  if (!d || /[\s/@?#]/.test(d)) return null;
+  try {
+    const host = new URL(`http://${d}`).host;
+    return /^[a-z0-9.\-:[\]]+$/.test(host) ? host : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The host itself, the host without its port, then each parent domain (most specific first). */
+function candidates(host: string): string[] {
+  const out = [host];
+  const bare = host.startsWith("[") ? host.replace(/:\d+$/, "") : host.replace(/:\d+$/, "");
+  if (bare !== host) out.push(bare);
+  if (!/^[\d.]+$/.test(bare) && !bare.startsWith("[")) {
+    const parts = bare.split(".");
+    for (let i = 1; i < parts.length - 1; i++) out.push(parts.slice(i).join("."));
+  }
+  return out;
+}
+
 /** The policy for a host (subdomains inherit a parent's block), or null when not blocked. */
 export function domainPolicy(ctx: AppContext, host: string): DomainPolicy | null {
-  void ctx; void host;
-  return null;
+  const norm = normalizeDomain(host);
+  if (!norm) return null;
+  const list = candidates(norm);
+  const rows = ctx.db.query<DomainBlockRow, string[]>(`SELECT * FROM domain_blocks WHERE domain IN (${placeholders(list.length)})`).all(...list);
+  if (!rows.length) return null;
+  // The most specific block wins (a subdomain's own rule overrides its parent's).
+  const row = list.map((d) => rows.find((r) => r.domain === d)).find((r) => r)!;
+  return { severity: row.severity, rejectMedia: row.reject_media === 1 };
+}
+
+/** True when the host is suspended (nothing is fetched from or delivered to it). */
+export function isSuspendedDomain(ctx: AppContext, host: string): boolean {
+  return domainPolicy(ctx, host)?.severity === "suspend";
+}
+
+/** SQL condition matching accounts of `domain` and its subdomains (binds: domain, '%.' || domain). */
+const ACCOUNTS_OF = "domain IS NOT NULL AND (lower(domain) = ? OR lower(domain) LIKE ?)";
+
+/**
+ * Creates or updates a block in one transaction. Suspend marks the domain's remote accounts
+ * suspended and silence marks them silenced, stamped with the block's time so that unblocking
+ * undoes exactly what the block did.
+ */
+export function blockDomain(ctx: AppContext, input: { domain: string; severity: DomainSeverity; rejectMedia: boolean }): DomainBlockRow {
+  const domain = normalizeDomain(input.domain);
+  if (!domain) throw new Error(`invalid domain "${input.domain}"`);
+  if (!SEVERITIES.includes(input.severity)) throw new Error(`invalid severity "${input.severity}"`);
+  const t = ctx.now();
+  return ctx.db.transaction(() => {
+    const old = ctx.db.query<DomainBlockRow, [string]>("SELECT * FROM domain_blocks WHERE domain = ?").get(domain);
+    if (old) undoAccountMarks(ctx, old);
+    const row = ctx.db.query<DomainBlockRow, any[]>(
+      `INSERT INTO domain_blocks (id, domain, severity, reject_media, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (domain) DO UPDATE SET severity = excluded.severity, reject_media = excluded.reject_media, updated_at = excluded.updated_at
+       RETURNING *`,
+    ).get(ctx.ids.next(), domain, input.severity, input.rejectMedia ? 1 : 0, t, t)!;
+    const col = row.severity === "suspend" ? "suspended_at" : row.severity === "silence" ? "silenced_at" : null;
+    if (col) {
+      ctx.db.query(`UPDATE accounts SET ${col} = ?, updated_at = ? WHERE ${ACCOUNTS_OF} AND ${col} IS NULL`).run(row.updated_at, t, domain, `%.${domain}`);
+    }
+    return row;
+  }).immediate();
+}
+
+/** Removes a block and lifts the suspensions/silences it made. False when there was none. */
+export function unblockDomain(ctx: AppContext, domainInput: string): boolean {
+  const domain = normalizeDomain(domainInput);
+  if (!domain) return false;
+  return ctx.db.transaction(() => {
+    const old = ctx.db.query<DomainBlockRow, [string]>("SELECT * FROM domain_blocks WHERE domain = ?").get(domain);
+    if (!old) return false;
+    undoAccountMarks(ctx, old);
+    ctx.db.query("DELETE FROM domain_blocks WHERE id = ?").run(old.id);
+    return true;
+  }).immediate();
+}
+
+function undoAccountMarks(ctx: AppContext, row: DomainBlockRow): void {
+  const col = row.severity === "suspend" ? "suspended_at" : row.severity === "silence" ? "silenced_at" : null;
+  if (!col) return;
+  ctx.db.query(`UPDATE accounts SET ${col} = NULL, updated_at = ? WHERE ${ACCOUNTS_OF} AND ${col} = ?`).run(ctx.now(), row.domain, `%.${row.domain}`, row.updated_at);
+}
+
+/** All blocks, by domain. */
+export function listDomainBlocks(ctx: AppContext): DomainBlockRow[] {
+  return ctx.db.query<DomainBlockRow, []>("SELECT * FROM domain_blocks ORDER BY domain").all();
 }

@@ -5,11 +5,15 @@ import { createLocalAccount } from "../services/accounts/create-local";
 import { randomToken } from "../services/oauth/tokens";
 import { deleteLocalAccount } from "../services/registrations/delete-local-account";
 import { resetPassword } from "../services/registrations/reset-password";
+import { DOMAINS_HELP, runDomains } from "./domains";
+import { MOVE_HELP, runMoveCommand } from "./move";
 
 export const ADMIN_HELP = `  admin accounts create NAME --email E [--password P] [--role owner|admin|moderator|user]
   admin accounts list
   admin accounts delete NAME
-  admin accounts reset-password NAME`;
+  admin accounts reset-password NAME
+${DOMAINS_HELP}
+${MOVE_HELP}`;
 
 const ROLES = ["owner", "admin", "moderator", "user"] as const;
 type Role = (typeof ROLES)[number];
@@ -75,6 +79,7 @@ function list(ctx: AppContext): void {
 export async function runAdmin(ctx: AppContext, args: string[]): Promise<number> {
   const { pos, flags } = parseArgs(args);
   const [group, action, name, extra] = pos;
+  if (group === "domains") return runDomains(ctx, pos.slice(1), flags);
   try {
     if (group !== "accounts" || !action) throw new CliError(`unknown admin command "${pos.join(" ")}"; commands:\n${ADMIN_HELP}`, 2);
     if (extra !== undefined) throw new CliError(`unexpected argument "${extra}"`, 2);
@@ -99,6 +104,9 @@ export async function runAdmin(ctx: AppContext, args: string[]): Promise<number>
         console.log(`New password: ${password}`);
         return 0;
       }
+      case "move":
+      case "alias":
+        return await runMoveCommand(ctx, action, name, flags);
       default:
         throw new CliError(`unknown admin command "accounts ${action}"; commands:\n${ADMIN_HELP}`, 2);
     }

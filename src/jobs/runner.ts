@@ -53,12 +53,19 @@ export class JobRunner {
     while (this.active > 0 || this.running) await Bun.sleep(5);
   }
 
-  /** Runs every due job now, repeatedly, until none is due (tests call this to settle work). */
+  /**
+   * Runs every due job now, repeatedly, until none is due and none the background loop
+   * claimed is still running (tests call this to settle work).
+   */
   async drain(maxRounds = 100): Promise<number> {
     let total = 0;
     for (let i = 0; i < maxRounds; i++) {
+      while (this.active > 0) await Bun.sleep(2);
       const batch = this.ctx.jobs.claim(50);
-      if (batch.length === 0) break;
+      if (batch.length === 0) {
+        if (this.active > 0) continue;
+        break;
+      }
       for (const job of batch) await runOne(this.ctx, job);
       total += batch.length;
     }

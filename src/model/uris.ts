@@ -24,4 +24,31 @@ export class Uris {
   defaultAvatar(): string { return `${this.base}/avatars/original/missing.png`; }
   defaultHeader(): string { return `${this.base}/headers/original/missing.png`; }
   streaming(): string { return `${this.config.protocol === "https" ? "wss" : "ws"}://${this.config.localDomain}`; }
+  /** The instance actor (an Application that signs our own fetches). */
+  instanceActor(): string { return `${this.base}/actor`; }
+  // ActivityPub activity and collection ids (federation documents helper).
+  /** Id of the Create activity of a status (`statusUri` is the status's own URI). */
+  createActivity(statusUri: string): string { return `${statusUri}/activity`; }
+  /** Id of the Update activity for the edit made at `editedAt` (ms). */
+  updateActivity(statusUri: string, editedAt: number): string { return `${statusUri}#updates/${editedAt}`; }
+  /** Id of the Delete activity of a status. */
+  deleteActivity(statusUri: string): string { return `${statusUri}#delete`; }
+  /** Id of the Announce activity of a boost (`reblogUri` is the boost row's own URI). */
+  announceActivity(reblogUri: string): string { return `${reblogUri}/activity`; }
+  /** Id of an activity about a row (Like, Follow, Block, Accept, Reject…): `${actor}#${kind}/${id}`. */
+  rowActivity(actorUri: string, kind: string, id: number | string): string { return `${actorUri}#${kind}/${id}`; }
+  /** Id of the Undo of another activity. */
+  undoActivity(activityId: string): string { return `${activityId}/undo`; }
+  /** A page of a collection, e.g. the outbox: `?page=true` plus cursor params. */
+  collectionPage(collection: string, params: Record<string, string | number> = {}): string {
+    const q = new URLSearchParams({ page: "true" });
+    for (const [k, v] of Object.entries(params)) q.set(k, String(v));
+    return `${collection}?${q.toString()}`;
+  }
+  /** The replies collection of a status. */
+  replies(statusUri: string): string { return `${statusUri}/replies`; }
+  /** The interaction (remote follow / reply) page template of WebFinger's subscribe link. */
+  authorizeInteraction(): string { return `${this.base}/authorize_interaction?uri={uri}`; }
+  /** The public page of a status by username and id (alias of statusUrl for AP documents). */
+  statusActivityUri(username: string, id: number | string): string { return `${this.status(username, id)}/activity`; }
 }

@@ -1,4 +1,28 @@
-/** Route group: registers this group's endpoints on the router (r.app is the Elysia app for raw routes). */
+/**
+ * Route group: the shared inbox (POST /inbox) and personal inboxes (POST /users/:name/inbox).
+ * Both verify and store the activity as one `ap.inbox` job and answer 202 Accepted.
+ */
 import type { Router } from "../../http/route";
+import { ApiError } from "../../http/errors";
+import { receiveActivity } from "./receive";
 
-export default function register(_r: Router): void {}
+function accepted(): Response {
+  return new Response(null, { status: 202 });
+}
+
+/** Registers POST /inbox and POST /users/:name/inbox (auth: HTTP signatures, not tokens). */
+export default function register(r: Router): void {
+  r.post("/inbox", { auth: "none" }, async (req) => {
+    await receiveActivity(req.ctx, { method: "POST", url: req.request.url, headers: req.request.headers, rawBody: req.rawBody });
+    return accepted();
+  });
+
+  r.post("/users/:name/inbox", { auth: "none" }, async (req) => {
+    const user = req.ctx.db
+      .query<{ username: string }, [string]>("SELECT username FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL AND suspended_at IS NULL")
+      .get(req.params.name ?? "");
+    if (!user) throw new ApiError(404, "Record not found");
+    await receiveActivity(req.ctx, { method: "POST", url: req.request.url, headers: req.request.headers, rawBody: req.rawBody, recipientUsername: user.username });
+    return accepted();
+  });
+}

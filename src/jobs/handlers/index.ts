@@ -2,3 +2,6 @@
 import "./media";
 import "./polls";
 import "./streaming";
+import "./inbox";
+import "./deref";
+import "./delivery";

@@ -4,6 +4,7 @@ import type { AccountRow, UserRow, UserSettings } from "../../db/rows";
 import { validation } from "../../http/errors";
 import { processProfileImage, type ProcessedImage, type ProfileImageKind } from "../../media/avatar";
 import { fieldValueHtml, noteHtml } from "./profile-text";
+import { publishProfileUpdate } from "../federation/accounts";
 
 /** Profile limits (Mastodon defaults). */
 export const LIMITS = { displayName: 30, note: 500, fields: 4, fieldName: 255, fieldValue: 255 };
@@ -43,8 +44,8 @@ function check(u: CredentialsUpdate): void {
 
 /**
  * Validates everything, re-encodes and stores new images, then writes the account and user
- * rows in one transaction. On any failure nothing is changed and new files are removed;
- * replaced files are deleted after the commit.
+ * rows in one transaction (enqueuing Update(Person) to remote followers). On any failure
+ * nothing is changed and new files are removed; replaced files are deleted after the commit.
  */
 export async function updateCredentials(ctx: AppContext, accountId: number, u: CredentialsUpdate): Promise<void> {
   check(u);
@@ -101,7 +102,7 @@ function write(ctx: AppContext, accountId: number, u: CredentialsUpdate, stored:
     if (u.language !== undefined) s.default_language = u.language === "" ? null : u.language;
     db.query("UPDATE users SET settings = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(s), ctx.now(), user.id);
   }
-  // federation: enqueue an Update(Actor) delivery to followers here.
+  publishProfileUpdate(ctx, accountId);
 }
 
 /** Removes the avatar or header (DELETE /api/v1/profile/avatar|header); the file is deleted after commit. */
@@ -109,7 +110,10 @@ export async function removeProfileImage(ctx: AppContext, accountId: number, kin
   const col = kind === "avatar" ? "avatar_path" : "header_path";
   const old = ctx.db.transaction(() => {
     const row = ctx.db.query<{ p: string | null }, [number]>(`SELECT ${col} AS p FROM accounts WHERE id = ?`).get(accountId);
-    if (row?.p) ctx.db.query(`UPDATE accounts SET ${col} = NULL, updated_at = ? WHERE id = ?`).run(ctx.now(), accountId);
+    if (row?.p) {
+      ctx.db.query(`UPDATE accounts SET ${col} = NULL, updated_at = ? WHERE id = ?`).run(ctx.now(), accountId);
+      publishProfileUpdate(ctx, accountId);
+    }
     return row?.p ?? null;
   }).immediate();
   if (old) await ctx.storage.delete(old).catch(() => {});

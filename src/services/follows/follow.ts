@@ -5,11 +5,13 @@ import { ApiError } from "../../http/errors";
 import { blockedEitherWay } from "../../db/queries/visibility";
 import { notify } from "../notifications/notify";
 import { insertFollow, languagesJson, type FollowOptions } from "./rows";
+import { newFollowUri, publishFollow } from "../federation/interactions";
 
 /**
  * Makes `sourceId` follow `target`. Locked and remote targets get a follow request (and a
  * `follow_request` notification when local); others a follow, counters, feed backfill and a
  * `follow` notification. Following oneself is 404 and a block either way 403, as in Mastodon.
+ * A remote target gets a Follow (its id kept in follow_requests.uri until the Accept comes in).
  */
 export function followAccount(ctx: AppContext, sourceId: number, target: AccountRow, o: FollowOptions): void {
   // Mastodon's FollowService raises RecordNotFound for self-follows.
@@ -27,10 +29,12 @@ export function followAccount(ctx: AppContext, sourceId: number, target: Account
     }
     const opts = { showReblogs: o.reblogs ?? true, notify: o.notify ?? false, languages: languagesJson(o.languages) };
     if (target.locked || target.domain !== null) {
-      db.query("INSERT INTO follow_requests (id, account_id, target_account_id, show_reblogs, notify, languages, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .run(ctx.ids.next(), sourceId, target.id, opts.showReblogs ? 1 : 0, opts.notify ? 1 : 0, opts.languages, ctx.now());
+      const id = ctx.ids.next();
+      const uri = target.domain !== null ? newFollowUri(ctx) : null;
+      db.query("INSERT INTO follow_requests (id, account_id, target_account_id, show_reblogs, notify, languages, uri, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .run(id, sourceId, target.id, opts.showReblogs ? 1 : 0, opts.notify ? 1 : 0, opts.languages, uri, ctx.now());
       if (target.domain === null) notify(ctx, { accountId: target.id, fromAccountId: sourceId, type: "follow_request" });
-      // federation: enqueue delivery of a Follow activity to target.inbox_url here.
+      else publishFollow(ctx, sourceId, target, { id, uri });
       return;
     }
     insertFollow(ctx, sourceId, target.id, opts);

@@ -4,6 +4,7 @@ import type { StatusRow } from "../../db/rows";
 import { canViewStatus } from "../../db/queries/visibility";
 import { ApiError, notFound } from "../../http/errors";
 import { pollExpired, pollTitles, pollTallies, type PollRow } from "../../serializers/mastodon/poll";
+import { publishPollVotes, voteUri } from "../federation/accounts";
 
 const fail = (msg: string) => new ApiError(422, `Validation failed: ${msg}`);
 
@@ -19,7 +20,8 @@ export function parseChoices(raw: string[] | undefined): number[] {
 /**
  * Records `accountId`'s votes in poll `pollId` and updates its tallies in one transaction.
  * `rawChoices` are the `choices[]` strings. 404 when the poll's status is invisible to the voter; 422 for own, ended or already
- * voted polls and for bad choices. Returns the updated poll row.
+ * voted polls and for bad choices. Returns the updated poll row. A remote poll's author gets
+ * one Create(Note) per chosen option; a local poll's new counts go out as Update(Question).
  */
 export function voteInPoll(ctx: AppContext, pollId: number, accountId: number, rawChoices: string[] | undefined): PollRow {
   return ctx.db.transaction(() => {
@@ -39,16 +41,23 @@ export function voteInPoll(ctx: AppContext, pollId: number, accountId: number, r
     if (new Set(choices).size !== choices.length) throw fail("Choices must not contain duplicate items");
     if (!poll.multiple && choices.length > 1) throw fail("You can only choose one option in this poll");
     const t = ctx.now();
-    const ins = db.query("INSERT INTO poll_votes (id, poll_id, account_id, choice, created_at) VALUES (?, ?, ?, ?, ?)");
+    const ins = db.query("INSERT INTO poll_votes (id, poll_id, account_id, choice, uri, created_at) VALUES (?, ?, ?, ?, ?, ?)");
     const tallies = pollTallies(poll);
+    const titles = pollTitles(poll);
+    const voterUri = status.local ? null : db.query<{ uri: string }, [number]>("SELECT uri FROM accounts WHERE id = ?").get(accountId)!.uri;
+    const votes: { id: number; title: string }[] = [];
     for (const c of choices) {
-      ins.run(ctx.ids.next(), pollId, accountId, c, t);
+      const id = ctx.ids.next();
+      ins.run(id, pollId, accountId, c, voterUri === null ? null : voteUri(ctx, voterUri, id), t);
+      votes.push({ id, title: titles[c]! });
       tallies[c] = (tallies[c] ?? 0) + 1;
     }
-    return db
+    const updated = db
       .query<PollRow, [string, number, number, number]>(
         "UPDATE polls SET tallies = ?, votes_count = votes_count + ?, voters_count = voters_count + 1, updated_at = ? WHERE id = ? RETURNING *",
       )
       .get(JSON.stringify(tallies), choices.length, t, pollId)!;
+    publishPollVotes(ctx, accountId, status, votes);
+    return updated;
   }).immediate();
 }

@@ -7,6 +7,7 @@ import { fanOutStatus } from "../feeds";
 import { notify } from "../notifications/notify";
 import { removeStatusRow } from "../statuses/delete";
 import { statusRow, userPrefs } from "../statuses/common";
+import { publishReblog, publishUnreblog } from "../federation/statuses";
 
 /**
  * Boosts `s` (an original status) for the account and returns the boost's id; returns the
@@ -34,7 +35,9 @@ export function reblogStatus(ctx: AppContext, accountId: number, s: StatusRow, v
     ).run(id, ctx.uris.activity(me.username, id, "activity"), ctx.uris.statusUrl(me.username, id), accountId, s.id, visibility, t, t);
     db.query("UPDATE statuses SET reblogs_count = reblogs_count + 1 WHERE id = ?").run(s.id);
     db.query("UPDATE accounts SET statuses_count = statuses_count + 1, last_status_at = ? WHERE id = ?").run(t, accountId);
-    fanOutStatus(ctx, statusRow(ctx, id));
+    const boost = statusRow(ctx, id);
+    fanOutStatus(ctx, boost);
+    publishReblog(ctx, boost, s);
     notify(ctx, { accountId: s.account_id, fromAccountId: accountId, type: "reblog", statusId: s.id });
     return id;
   }).immediate();
@@ -45,6 +48,7 @@ export function unreblogStatus(ctx: AppContext, accountId: number, statusId: num
   return ctx.db.transaction(() => {
     const boost = ctx.db.query<StatusRow, [number, number]>("SELECT * FROM statuses WHERE account_id = ? AND reblog_of_id = ?").get(accountId, statusId);
     if (!boost) return false;
+    publishUnreblog(ctx, boost);
     removeStatusRow(ctx, boost);
     return true;
   }).immediate();

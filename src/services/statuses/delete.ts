@@ -6,6 +6,7 @@ import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
 import { PUBLIC, UNLISTED } from "../../model/visibility";
 import { removeFromFeeds } from "../feeds";
+import { publishStatusDelete } from "../federation/statuses";
 
 /** Deletes status `s` (own status or own boost) with its boosts. Call inside a transaction. */
 export function removeStatusRow(ctx: AppContext, s: StatusRow): void {
@@ -29,7 +30,10 @@ export function removeStatusRow(ctx: AppContext, s: StatusRow): void {
   db.query("DELETE FROM statuses WHERE id = ?").run(s.id);
 }
 
-/** Deletes the account's own status `s` and everything hanging off it, in one transaction. */
+/** Deletes the account's own status `s` and everything hanging off it, in one transaction; enqueues Delete to its remote audience. */
 export function deleteStatus(ctx: AppContext, s: StatusRow): void {
-  ctx.db.transaction(() => removeStatusRow(ctx, s)).immediate();
+  ctx.db.transaction(() => {
+    publishStatusDelete(ctx, s);
+    removeStatusRow(ctx, s);
+  }).immediate();
 }

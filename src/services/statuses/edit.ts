@@ -12,6 +12,7 @@ import { notifyMentioned } from "./create";
 import { statusEdited } from "../feeds";
 import { resetPoll } from "../polls/reset";
 import { validatePollInput } from "../polls/validate";
+import { publishStatusUpdate } from "../federation/statuses";
 
 /** Parsed PUT /api/v1/statuses/:id parameters; absent fields stay unchanged. */
 export interface EditStatusInput {
@@ -72,6 +73,7 @@ export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput
     const boosters = db.query<{ account_id: number }, [number]>("SELECT DISTINCT account_id FROM statuses WHERE reblog_of_id = ?").all(s.id);
     for (const b of boosters) notify(ctx, { accountId: b.account_id, fromAccountId: s.account_id, type: "update", statusId: s.id });
     statusEdited(ctx, s.id);
+    publishStatusUpdate(ctx, statusRow(ctx, s.id));
     return s.id;
   }).immediate();
 }

@@ -1,6 +1,7 @@
 /**
- * Plain text as typed by a local user → Mastodon-style HTML, with the local accounts it
- * mentions and the hashtags it uses. Pure apart from one query resolving mentioned usernames.
+ * Plain text as typed by a local user → Mastodon-style HTML, with the accounts it mentions
+ * and the hashtags it uses. Pure apart from two queries resolving mentioned accounts (remote
+ * ones must already be known: resolve them first, see services/federation/mentions.ts).
  */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
@@ -10,7 +11,7 @@ import { profileUrl } from "../../serializers/mastodon/account";
 /** What `formatText` returns. */
 export interface FormattedText {
   html: string;
-  /** Resolved local accounts, in order of first mention, deduplicated. */
+  /** Resolved accounts (local, or remote ones already known), in order of first mention, deduplicated. */
   mentions: AccountRow[];
   /** Lower-cased (NFKC) hashtag names, deduplicated, in order of appearance. */
   tags: string[];
@@ -109,20 +110,46 @@ function isLocalDomain(ctx: AppContext, domain: string | null): boolean {
   return domain === null || domain.toLowerCase() === ctx.config.localDomain.toLowerCase();
 }
 
+/** The `@user` / `@user@domain` mentions in `text` (domain null when absent), deduplicated. */
+export function extractMentions(text: string): { username: string; domain: string | null }[] {
+  const seen = new Map<string, { username: string; domain: string | null }>();
+  for (const line of text.split(/\r\n?|\n/)) {
+    for (const t of tokenize(line)) {
+      if (t.kind !== "mention") continue;
+      const key = `${t.username.toLowerCase()}@${(t.domain ?? "").toLowerCase()}`;
+      if (!seen.has(key)) seen.set(key, { username: t.username, domain: t.domain });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** Key of a remote handle in the lookup map. */
+const handleKey = (username: string, domain: string) => `${username.toLowerCase()}@${domain.toLowerCase()}`;
+
 /**
  * Renders plain text to HTML: escaped, `<p>` per paragraph, `<br />` per line break, URLs,
- * local mentions and hashtags linked. Unknown or remote mentions stay plain text.
+ * mentions of known accounts and hashtags linked. Unknown mentions stay plain text.
  */
 export function formatText(ctx: AppContext, text: string): FormattedText {
   const paras = paragraphs(text).map((p) => p.map(tokenize));
   const wanted = new Set<string>();
+  const remote = new Map<string, [string, string]>();
   for (const p of paras) for (const line of p) for (const t of line) {
-    if (t.kind === "mention" && isLocalDomain(ctx, t.domain)) wanted.add(t.username.toLowerCase());
+    if (t.kind !== "mention") continue;
+    if (isLocalDomain(ctx, t.domain)) wanted.add(t.username.toLowerCase());
+    else remote.set(handleKey(t.username, t.domain!), [t.username.toLowerCase(), t.domain!.toLowerCase()]);
   }
   const rows = wanted.size
     ? selectIn<AccountRow>(ctx.db, (ph) => `SELECT * FROM accounts WHERE domain IS NULL AND lower(username) IN (${ph})`, [...wanted])
     : [];
   const byName = new Map(rows.map((r) => [r.username.toLowerCase(), r]));
+  const remoteRows = remote.size
+    ? ctx.db.query<AccountRow, [string]>(
+      `SELECT a.* FROM json_each(?) j JOIN accounts a ON lower(a.username) = json_extract(j.value, '$[0]')
+         AND ifnull(lower(a.domain), '') = json_extract(j.value, '$[1]') WHERE a.suspended_at IS NULL`,
+    ).all(JSON.stringify([...remote.values()]))
+    : [];
+  const byHandle = new Map(remoteRows.map((r) => [handleKey(r.username, r.domain ?? ""), r]));
 
   const mentions = new Map<number, AccountRow>();
   const tags = new Set<string>();
@@ -131,7 +158,7 @@ export function formatText(ctx: AppContext, text: string): FormattedText {
       case "text": return escapeHtml(t.text);
       case "url": return linkHtml(t.url);
       case "mention": {
-        const a = isLocalDomain(ctx, t.domain) ? byName.get(t.username.toLowerCase()) : undefined;
+        const a = isLocalDomain(ctx, t.domain) ? byName.get(t.username.toLowerCase()) : byHandle.get(handleKey(t.username, t.domain!));
         if (!a) return escapeHtml(t.raw);
         if (!mentions.has(a.id)) mentions.set(a.id, a);
         return `<span class="h-card" translate="no"><a href="${escapeHtml(profileUrl(ctx, a))}" class="u-url mention">@<span>${escapeHtml(a.username)}</span></a></span>`;

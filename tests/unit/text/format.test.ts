@@ -80,10 +80,16 @@ describe("formatText", () => {
     expect(r.mentions.map((a) => a.username)).toEqual(["alice", "Bob_2"]);
   });
 
-  test("unknown and remote mentions stay plain text", () => {
-    const r = formatText(ctx, "@nobody @carol@remote.example @alice@other.example mail@alice.example");
-    expect(r.html).toBe("<p>@nobody @carol@remote.example @alice@other.example mail@alice.example</p>");
+  test("unknown mentions stay plain text", () => {
+    const r = formatText(ctx, "@nobody @dave@remote.example @alice@other.example mail@alice.example");
+    expect(r.html).toBe("<p>@nobody @dave@remote.example @alice@other.example mail@alice.example</p>");
     expect(r.mentions).toEqual([]);
+  });
+
+  test("known remote accounts are linked to their profile (resolved before formatting)", () => {
+    const r = formatText(ctx, "hi @carol@Remote.example and @carol@other.example");
+    expect(r.html).toBe(`<p>hi <span class="h-card" translate="no"><a href="https://remote.example/users/carol" class="u-url mention">@<span>carol</span></a></span> and @carol@other.example</p>`);
+    expect(r.mentions.map((a) => `${a.username}@${a.domain}`)).toEqual(["carol@remote.example"]);
   });
 
   test("mentions inside URLs are not mentions", () => {

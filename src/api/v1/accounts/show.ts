@@ -5,14 +5,16 @@ import { str, strArr } from "../../../http/params";
 import type { Req, Router } from "../../../http/route";
 import { parseId } from "../../../model/ids";
 import { findAccount, findByHandle, parseAcct } from "../../../services/accounts/find";
+import { resolveAccountByHandle } from "../../../activitypub/deref/account";
 
 export default function register(r: Router): void {
   const opts = { auth: "optional" as const, scopes: ["read:accounts"] };
-  r.get<Req>("/api/v1/accounts/lookup", opts, (q) => {
+  r.get<Req>("/api/v1/accounts/lookup", opts, async (q) => {
     const acct = str(q.input, "acct");
     if (!acct) throw new ApiError(404, "Record not found");
     const { username, domain } = parseAcct(q.ctx, acct);
-    const a = findByHandle(q.ctx, username, domain);
+    // A remote handle not seen yet is resolved over WebFinger (federation).
+    const a = findByHandle(q.ctx, username, domain) ?? (domain !== null ? await resolveAccountByHandle(q.ctx, `${username}@${domain}`) : null);
     if (!a || a.suspended_at !== null) throw new ApiError(404, "Record not found");
     return accountView(q.ctx, a.id);
   });

@@ -2,11 +2,13 @@
 import type { Router } from "../../../http/route";
 import { bool, str, strArr } from "../../../http/params";
 import { createStatus } from "../../../services/statuses/create";
+import { resolveRemoteMentions } from "../../../services/federation/mentions";
 import { statusView } from "./shared";
 
 export default function register(r: Router): void {
-  r.post("/api/v1/statuses", { scopes: ["write:statuses"] }, (q) => {
+  r.post("/api/v1/statuses", { scopes: ["write:statuses"] }, async (q) => {
     const i = q.input;
+    await resolveRemoteMentions(q.ctx, str(i, "status"));
     const id = createStatus(q.ctx, q.auth.accountId, {
       text: str(i, "status"),
       spoilerText: str(i, "spoiler_text"),

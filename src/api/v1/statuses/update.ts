@@ -2,11 +2,12 @@
 import type { Router } from "../../../http/route";
 import { bool, str, strArr } from "../../../http/params";
 import { editStatus } from "../../../services/statuses/edit";
+import { resolveRemoteMentions } from "../../../services/federation/mentions";
 import { findOwnStatus } from "../../../services/statuses/common";
 import { statusView } from "./shared";
 
 export default function register(r: Router): void {
-  r.put("/api/v1/statuses/:id", { scopes: ["write:statuses"] }, (q) => {
+  r.put("/api/v1/statuses/:id", { scopes: ["write:statuses"] }, async (q) => {
     const i = q.input;
     const input = {
       text: str(i, "status"),
@@ -17,6 +18,7 @@ export default function register(r: Router): void {
       poll: i.poll,
     };
     const s = findOwnStatus(q.ctx, q.params.id, q.auth.accountId);
+    await resolveRemoteMentions(q.ctx, input.text);
     editStatus(q.ctx, s, input);
     return statusView(q.ctx, s.id, q.auth.accountId);
   });

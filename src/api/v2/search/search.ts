@@ -8,6 +8,8 @@ import type { Req, Router } from "../../../http/route";
 import { parseId } from "../../../model/ids";
 import { searchAccounts } from "../../../services/accounts/search";
 import { normalizeTag } from "../../../services/text/format";
+import { resolveQuery } from "../../../activitypub/deref/resolve-url";
+import { canViewStatus } from "../../../db/queries/visibility";
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
 
@@ -46,7 +48,7 @@ function searchStatuses(ctx: AppContext, q: string, viewer: number | null, accou
 }
 
 export default function register(r: Router): void {
-  r.get<Req>("/api/v2/search", { auth: "optional", scopes: ["read:search"] }, (q) => {
+  r.get<Req>("/api/v2/search", { auth: "optional", scopes: ["read:search"] }, async (q) => {
     const text = str(q.input, "q", { max: 500 });
     if (text === undefined || text.trim() === "") throw new ApiError(400, "Missing parameter: q");
     const type = str(q.input, "type");
@@ -59,14 +61,20 @@ export default function register(r: Router): void {
     if (viewer === null && offset) throw new ApiError(401, "Search queries pagination is not supported without authentication");
     if (viewer === null && resolve) throw new ApiError(401, "Search queries that resolve remote resources are not supported without authentication");
     const want = (t: string) => type === undefined || type === "" || type === t;
+    // resolve=true: a handle or URL is looked up remotely first (federation).
+    const found = resolve && !offset ? await resolveQuery(q.ctx, text) : { account: null, status: null };
     let accounts: Record<string, unknown>[] = [];
     if (want("accounts")) {
       const ids = searchAccounts(q.ctx, { q: text, limit, offset, following, viewerId: viewer });
+      if (found.account && found.account.suspended_at === null && !ids.includes(found.account.id)) ids.unshift(found.account.id);
       const views = loadAccountViews(q.ctx, ids);
       accounts = ids.map((id) => views.get(id)!).filter((v) => !!v);
     }
     const hashtags = want("hashtags") ? searchTags(q.ctx, text, limit, offset ?? 0) : [];
-    const statuses = want("statuses") ? searchStatuses(q.ctx, text, viewer, accountId, limit, offset ?? 0) : [];
+    let statuses = want("statuses") ? searchStatuses(q.ctx, text, viewer, accountId, limit, offset ?? 0) : [];
+    if (want("statuses") && found.status && canViewStatus(q.ctx, found.status, viewer)) {
+      statuses = [...statusList(q.ctx, [found.status.id], viewer), ...statuses.filter((x) => x.id !== String(found.status!.id))];
+    }
     return { accounts, statuses, hashtags };
   });
 }

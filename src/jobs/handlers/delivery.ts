@@ -1,0 +1,105 @@
+/**
+ * ActivityPub delivery jobs: `ap.fanout` turns one activity into one `ap.deliver` job per
+ * unique remote inbox; `ap.deliver` signs and POSTs it, retried with the queue's backoff.
+ */
+import { hostKey, isHostUnavailable, markHostAlive, recordHostFailure, unavailableHosts, type DeliverPayload, type FanoutPayload } from "../../activitypub/delivery";
+import { domainPolicy } from "../../activitypub/domain-blocks";
+import { FetchError, localSigningKey, safeFetch } from "../../activitypub/fetch";
+import type { AppContext } from "../../context";
+import { selectIn } from "../../db/sql";
+import { defineJob } from "../runner";
+
+interface InboxRow { domain: string; inbox_url: string | null; shared_inbox_url: string | null }
+
+/** The unique inboxes a fan-out goes to, minus our own host, suspended and unavailable hosts. */
+export function fanoutInboxes(ctx: AppContext, p: FanoutPayload): string[] {
+  const out = new Set<string>();
+  const dead = unavailableHosts(ctx);
+  const local = ctx.config.localDomain.toLowerCase();
+  const suspended = new Map<string, boolean>();
+  const allowed = (url: string | null | undefined, domain?: string): url is string => {
+    if (!url) return false;
+    let host: string;
+    try { host = new URL(url).host.toLowerCase(); } catch { return false; }
+    if (host === local || dead.has(host)) return false;
+    for (const h of domain ? [host, domain.toLowerCase()] : [host]) {
+      if (!suspended.has(h)) suspended.set(h, domainPolicy(ctx, h)?.severity === "suspend");
+      if (suspended.get(h)) return false;
+    }
+    return true;
+  };
+  if (p.followers) {
+    const rows = ctx.db.query<InboxRow, [number]>(
+      `SELECT DISTINCT a.domain, a.inbox_url, a.shared_inbox_url FROM follows f JOIN accounts a ON a.id = f.account_id
+       WHERE f.target_account_id = ? AND a.domain IS NOT NULL AND a.suspended_at IS NULL`,
+    ).all(p.senderId);
+    for (const r of rows) {
+      const inbox = r.shared_inbox_url || r.inbox_url;
+      if (allowed(inbox, r.domain)) out.add(inbox);
+    }
+  }
+  if (p.accountIds?.length) {
+    const rows = selectIn<InboxRow>(ctx.db, (ph) => `SELECT domain, inbox_url, shared_inbox_url FROM accounts WHERE id IN (${ph}) AND domain IS NOT NULL AND suspended_at IS NULL`, p.accountIds);
+    // One recipient behind a shared inbox gets its personal inbox (as Mastodon does for
+    // Follow, Block, Accept…); several on one server share a single delivery.
+    const perShared = new Map<string, number>();
+    for (const r of rows) if (r.shared_inbox_url) perShared.set(r.shared_inbox_url, (perShared.get(r.shared_inbox_url) ?? 0) + 1);
+    for (const r of rows) {
+      const shared = r.shared_inbox_url;
+      const inbox = shared && (out.has(shared) || perShared.get(shared)! > 1 || !r.inbox_url) ? shared : r.inbox_url;
+      if (allowed(inbox, r.domain)) out.add(inbox);
+    }
+  }
+  for (const inbox of p.inboxes ?? []) if (allowed(inbox)) out.add(inbox);
+  return [...out];
+}
+
+defineJob("ap.fanout", (ctx, p: FanoutPayload) => {
+  if (!localSigningKey(ctx, p.senderId)) return; // the sender is gone: nothing to sign with
+  const inboxes = fanoutInboxes(ctx, p);
+  if (!inboxes.length) return;
+  ctx.db.transaction(() => {
+    for (const inbox of inboxes) {
+      const d: DeliverPayload = { senderId: p.senderId, inbox, activity: p.activity };
+      ctx.jobs.enqueue("ap.deliver", d);
+    }
+  }).immediate();
+});
+
+/** Mastodon's rule: 4xx other than 401/408/429, and 501, will never work; everything else may. */
+export function unsalvageable(status: number): boolean {
+  return status === 501 || (status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429);
+}
+
+defineJob("ap.deliver", async (ctx, p: DeliverPayload) => {
+  const host = hostKey(p.inbox);
+  if (domainPolicy(ctx, host)?.severity === "suspend" || isHostUnavailable(ctx, host)) return;
+  const key = localSigningKey(ctx, p.senderId);
+  if (!key) return;
+  let status: number;
+  try {
+    const res = await safeFetch(ctx, p.inbox, {
+      method: "POST",
+      headers: { "Content-Type": "application/activity+json", Accept: "application/activity+json, application/ld+json" },
+      body: JSON.stringify(p.activity),
+      signer: key,
+      maxRedirects: 0,
+      skipBody: true,
+    });
+    status = res.status;
+  } catch (e) {
+    if (e instanceof FetchError && e.permanent) {
+      ctx.log.warn(`ap.deliver to ${p.inbox} dropped: ${e.message}`);
+      return;
+    }
+    recordHostFailure(ctx, host);
+    throw e;
+  }
+  if ((status >= 200 && status < 300) || unsalvageable(status)) {
+    markHostAlive(ctx, host);
+    if (status >= 300) ctx.log.info(`ap.deliver to ${p.inbox} dropped: answered ${status}`);
+    return;
+  }
+  recordHostFailure(ctx, host);
+  throw new Error(`POST ${p.inbox} answered ${status}`);
+});

@@ -1,0 +1,7 @@
+/** `ap.inbox`: processes one verified incoming activity (stored by the inbox routes). */
+import { processInboxJob } from "../../activitypub/inbox/process";
+import { defineJob } from "../runner";
+
+defineJob("ap.inbox", async (ctx, payload) => {
+  await processInboxJob(ctx, payload);
+});

@@ -1,0 +1,125 @@
+/**
+ * Local status → Note/Question. `loadNoteData` loads what a page of notes needs in a fixed
+ * number of queries; `noteFromData` is pure over it.
+ */
+import type { AppContext } from "../../context";
+import type { AccountRow, MediaRow, StatusRow } from "../../db/rows";
+import { selectIn } from "../../db/sql";
+import { DIRECT, PRIVATE, PUBLIC, UNLISTED } from "../../model/visibility";
+import { pollExpired, pollTallies, pollTitles, type PollRow } from "../mastodon/poll";
+import { acct } from "../mastodon/account";
+import { apTime, OBJECT_CONTEXT, PUBLIC_COLLECTION } from "./context";
+
+/** Everything the Note serializer needs besides the status rows. */
+export interface NoteData {
+  accounts: Map<number, Pick<AccountRow, "id" | "username" | "domain" | "uri" | "url" | "followers_url">>;
+  parents: Map<number, string>;
+  mentions: Map<number, number[]>;
+  tags: Map<number, { name: string; display_name: string }[]>;
+  media: Map<number, MediaRow[]>;
+  polls: Map<number, PollRow>;
+}
+
+/** Loads authors, mentioned accounts, parents' URIs, tags, media and polls for `rows`. */
+export function loadNoteData(ctx: AppContext, rows: StatusRow[]): NoteData {
+  const db = ctx.db;
+  const ids = rows.map((r) => r.id);
+  const mentionRows = selectIn<{ status_id: number; account_id: number }>(db, (ph) => `SELECT status_id, account_id FROM mentions WHERE silent = 0 AND status_id IN (${ph}) ORDER BY id`, ids);
+  const accIds = new Set<number>(rows.map((r) => r.account_id));
+  for (const m of mentionRows) accIds.add(m.account_id);
+  const accounts = new Map(selectIn<AccountRow>(db, (ph) => `SELECT id, username, domain, uri, url, followers_url FROM accounts WHERE id IN (${ph})`, [...accIds]).map((a) => [a.id, a]));
+  const parentIds = rows.map((r) => r.in_reply_to_id).filter((x): x is number => x !== null);
+  const parents = new Map(selectIn<{ id: number; uri: string }>(db, (ph) => `SELECT id, uri FROM statuses WHERE id IN (${ph})`, parentIds).map((p) => [p.id, p.uri]));
+  const mentions = new Map<number, number[]>();
+  for (const m of mentionRows) (mentions.get(m.status_id) ?? mentions.set(m.status_id, []).get(m.status_id)!).push(m.account_id);
+  const tags = new Map<number, { name: string; display_name: string }[]>();
+  for (const t of selectIn<{ status_id: number; name: string; display_name: string }>(db, (ph) => `SELECT st.status_id, t.name, t.display_name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id IN (${ph})`, ids)) {
+    (tags.get(t.status_id) ?? tags.set(t.status_id, []).get(t.status_id)!).push(t);
+  }
+  const media = new Map<number, MediaRow[]>();
+  for (const m of selectIn<MediaRow>(db, (ph) => `SELECT * FROM media_attachments WHERE status_id IN (${ph})`, ids)) {
+    (media.get(m.status_id!) ?? media.set(m.status_id!, []).get(m.status_id!)!).push(m);
+  }
+  const polls = new Map(selectIn<PollRow>(db, (ph) => `SELECT * FROM polls WHERE status_id IN (${ph})`, ids).map((p) => [p.status_id, p]));
+  return { accounts, parents, mentions, tags, media, polls };
+}
+
+/** to/cc of a status as Mastodon addresses it. */
+export function audience(visibility: number, followersUrl: string, mentioned: string[]): { to: string[]; cc: string[] } {
+  switch (visibility) {
+    case PUBLIC: return { to: [PUBLIC_COLLECTION], cc: [followersUrl, ...mentioned] };
+    case UNLISTED: return { to: [followersUrl], cc: [PUBLIC_COLLECTION, ...mentioned] };
+    case PRIVATE: return { to: [followersUrl], cc: mentioned };
+    case DIRECT: default: return { to: mentioned, cc: [] };
+  }
+}
+
+function mediaDocument(ctx: AppContext, m: MediaRow): Record<string, unknown> {
+  let meta: any = {};
+  try { meta = JSON.parse(m.meta); } catch { /* none */ }
+  const doc: Record<string, unknown> = {
+    type: "Document",
+    mediaType: m.content_type ?? "application/octet-stream",
+    url: m.file_key ? ctx.storage.url(m.file_key) : m.remote_url,
+    name: m.description || null,
+    blurhash: m.blurhash ?? undefined,
+  };
+  if (m.type !== "audio") doc.focalPoint = [m.focus_x, m.focus_y];
+  if (meta?.original?.width) doc.width = meta.original.width;
+  if (meta?.original?.height) doc.height = meta.original.height;
+  return doc;
+}
+
+/** The Note (or Question) of `s` built from loaded data; pure. `withContext` adds @context. */
+export function noteFromData(ctx: AppContext, s: StatusRow, d: NoteData, withContext = true): Record<string, unknown> {
+  const author = d.accounts.get(s.account_id)!;
+  const followers = author.followers_url ?? ctx.uris.followers(author.username);
+  const mentioned = (d.mentions.get(s.id) ?? []).map((id) => d.accounts.get(id)).filter((a) => !!a);
+  const { to, cc } = audience(s.visibility, followers, mentioned.map((a) => a!.uri));
+  const poll = d.polls.get(s.id);
+  const note: Record<string, unknown> = {};
+  if (withContext) note["@context"] = OBJECT_CONTEXT;
+  Object.assign(note, {
+    id: s.uri,
+    type: poll ? "Question" : "Note",
+    summary: s.spoiler_text || null,
+    inReplyTo: s.in_reply_to_id !== null ? d.parents.get(s.in_reply_to_id) ?? null : null,
+    published: apTime(s.created_at),
+    url: s.local ? ctx.uris.statusUrl(author.username, s.id) : s.url ?? s.uri,
+    attributedTo: author.uri,
+    to,
+    cc,
+    sensitive: !!s.sensitive,
+    content: s.content,
+  });
+  if (s.edited_at !== null) note.updated = apTime(s.edited_at);
+  if (s.language) note.contentMap = { [s.language]: s.content };
+  const order: number[] = (() => { try { return JSON.parse(s.media_ids); } catch { return []; } })();
+  const media = (d.media.get(s.id) ?? []).slice().sort((a, b) => (order.indexOf(a.id) + 1 || 1e9) - (order.indexOf(b.id) + 1 || 1e9) || a.id - b.id);
+  note.attachment = media.map((m) => mediaDocument(ctx, m));
+  note.tag = [
+    ...mentioned.map((a) => ({ type: "Mention", href: a!.uri, name: `@${a!.domain ? acct(a!) : `${a!.username}@${ctx.config.localDomain}`}` })),
+    ...(d.tags.get(s.id) ?? []).map((t) => ({ type: "Hashtag", href: ctx.uris.tag(t.name), name: `#${t.display_name || t.name}` })),
+  ];
+  if (poll) {
+    const titles = pollTitles(poll);
+    const tallies = pollTallies(poll);
+    note[poll.multiple ? "anyOf" : "oneOf"] = titles.map((name, i) => ({ type: "Note", name, replies: { type: "Collection", totalItems: tallies[i] ?? 0 } }));
+    if (poll.expires_at !== null) note.endTime = apTime(poll.expires_at);
+    if (pollExpired(poll, ctx.now()) && poll.expires_at !== null) note.closed = apTime(poll.expires_at);
+    note.votersCount = poll.voters_count;
+  }
+  return note;
+}
+
+/**
+ * The Note (or Question) object of a status, with to/cc, tags, attachments, inReplyTo.
+ * A boost is serialized as its original. `data` may be preloaded with loadNoteData.
+ */
+export function toApNote(ctx: AppContext, s: StatusRow, data?: NoteData): Record<string, unknown> {
+  if (s.reblog_of_id !== null) {
+    const orig = ctx.db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE id = ?").get(s.reblog_of_id);
+    if (orig) s = orig;
+  }
+  return noteFromData(ctx, s, data ?? loadNoteData(ctx, [s]));
+}

@@ -1,0 +1,66 @@
+/**
+ * Publishing account-level activities: Update(Person) after profile changes, Move to a new
+ * account, and poll votes (Create(Note) with `name`) to a remote poll's author.
+ * Call inside the writing service's transaction.
+ */
+import type { AppContext } from "../../context";
+import type { AccountRow, StatusRow } from "../../db/rows";
+import { toApActivity, toApActor, toApNote } from "../../serializers/activitypub";
+import { AS_PUBLIC, sendToStatusAudience } from "./statuses";
+import { accountRow, sendToAccounts, sendToFollowers } from "./send";
+
+/** Enqueues Update(Person) of local account `accountId` (its row as just written) to its followers. */
+export function publishProfileUpdate(ctx: AppContext, accountId: number): void {
+  const a = accountRow(ctx, accountId);
+  if (a.domain !== null) return;
+  sendToFollowers(ctx, accountId, () => toApActivity(ctx, "Update", a, toApActor(ctx, a), {
+    id: ctx.uris.rowActivity(a.uri, "updates", a.updated_at), to: [AS_PUBLIC],
+  }));
+}
+
+/** Enqueues Move of local account `accountId` to `target` (id `#moves/moveId`) to its followers. */
+export function publishMove(ctx: AppContext, accountId: number, target: AccountRow, moveId: number): void {
+  const a = accountRow(ctx, accountId);
+  const activity = toApActivity(ctx, "Move", a, a.uri, { id: ctx.uris.rowActivity(a.uri, "moves", moveId), target: target.uri });
+  sendToFollowers(ctx, accountId, activity);
+}
+
+/** The id of a vote's Note (stored in poll_votes.uri); its Create is `${id}/activity`. */
+export function voteUri(ctx: AppContext, voterUri: string, voteId: number): string {
+  return ctx.uris.rowActivity(voterUri, "votes", voteId);
+}
+
+/**
+ * Enqueues one Create(Note{name: option title, inReplyTo: poll}) per chosen option, addressed
+ * to the remote poll's author only (as Mastodon's VoteService). For a local poll, sends
+ * Update(Question) with the new counts instead (when anyone remote should see it).
+ */
+export function publishPollVotes(ctx: AppContext, voterId: number, status: StatusRow, votes: { id: number; title: string }[]): void {
+  if (status.local) { publishPollUpdate(ctx, status); return; }
+  const voter = accountRow(ctx, voterId);
+  const author = accountRow(ctx, status.account_id);
+  for (const v of votes) {
+    const id = voteUri(ctx, voter.uri, v.id);
+    const note = { id, type: "Note", name: v.title, attributedTo: voter.uri, to: [author.uri], inReplyTo: status.uri };
+    const activity = toApActivity(ctx, "Create", voter, note, { id: ctx.uris.createActivity(id), to: [author.uri] });
+    sendToAccounts(ctx, voterId, activity, [author.id]);
+  }
+}
+
+/**
+ * Enqueues Update(Question) with fresh counts for local poll status `status` after a vote
+ * (Mastodon's DistributePollUpdateWorker): to its audience and the poll's remote voters.
+ */
+export function publishPollUpdate(ctx: AppContext, status: StatusRow): void {
+  const poll = ctx.db.query<{ id: number; updated_at: number }, [number]>("SELECT id, updated_at FROM polls WHERE status_id = ?").get(status.id);
+  if (!poll) return;
+  const voters = ctx.db.query<{ account_id: number }, [number]>(
+    "SELECT DISTINCT v.account_id FROM poll_votes v JOIN accounts a ON a.id = v.account_id WHERE v.poll_id = ? AND a.domain IS NOT NULL",
+  ).all(poll.id).map((r) => r.account_id);
+  sendToStatusAudience(ctx, status, () => {
+    const note = toApNote(ctx, status);
+    return toApActivity(ctx, "Update", accountRow(ctx, status.account_id), note, {
+      id: ctx.uris.updateActivity(status.uri, poll.updated_at), to: note.to, cc: note.cc,
+    });
+  }, voters);
+}

@@ -1,0 +1,75 @@
+/**
+ * ReportService for POST /api/v1/reports: validates and stores a report; with `forward` and a
+ * remote target, enqueues a Flag from the instance actor to the target's server.
+ */
+import type { AppContext } from "../../context";
+import type { AccountRow, StatusRow } from "../../db/rows";
+import { canViewStatus } from "../../db/queries/visibility";
+import { selectIn } from "../../db/sql";
+import { notFound, validation } from "../../http/errors";
+import { parseId } from "../../model/ids";
+import { instanceActorId } from "../../activitypub/instance-actor";
+import { publishFlag } from "../federation/reports";
+
+/** Mastodon's limit for a local report's comment. */
+export const MAX_COMMENT = 1000;
+export const CATEGORIES = ["spam", "legal", "violation", "other"] as const;
+
+/** Parsed POST /api/v1/reports parameters. */
+export interface CreateReportInput {
+  accountId?: string;
+  statusIds?: string[];
+  comment?: string;
+  forward?: boolean;
+  category?: string;
+  ruleIds?: string[];
+}
+
+function findTarget(ctx: AppContext, raw: string | undefined): AccountRow {
+  const id = parseId(raw);
+  const a = id === undefined ? null : ctx.db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(id);
+  if (!a) throw notFound();
+  return a;
+}
+
+/** The reported statuses: each must be the target's and visible to the reporter (404 otherwise, as Mastodon's find). */
+function findStatuses(ctx: AppContext, reporterId: number, targetId: number, raw: string[]): StatusRow[] {
+  const ids = [...new Set(raw.filter((x) => x !== ""))].map((x) => parseId(x));
+  if (ids.some((x) => x === undefined)) throw notFound();
+  const rows = selectIn<StatusRow>(ctx.db, (ph) => `SELECT * FROM statuses WHERE account_id = ? AND id IN (${ph})`, ids as number[], [targetId]);
+  if (rows.length !== ids.length || rows.some((s) => !canViewStatus(ctx, s, reporterId))) throw notFound();
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+function checkRules(ctx: AppContext, raw: string[]): number[] {
+  const ids = [...new Set(raw.filter((x) => x !== ""))].map((x) => (/^\d{1,18}$/.test(x) ? Number(x) : NaN));
+  const known = ids.some(Number.isNaN) ? [] : selectIn<{ id: number }>(ctx.db, (ph) => `SELECT id FROM rules WHERE id IN (${ph})`, ids);
+  if (known.length !== ids.length) throw validation("Rule ids does not reference valid rules");
+  return ids;
+}
+
+/** Files a report by `reporterId` and returns its id. */
+export async function createReport(ctx: AppContext, reporterId: number, input: CreateReportInput): Promise<number> {
+  const target = findTarget(ctx, input.accountId);
+  const statuses = findStatuses(ctx, reporterId, target.id, input.statusIds ?? []);
+  const comment = input.comment ?? "";
+  if ([...comment].length > MAX_COMMENT) throw validation(`Comment is too long (maximum is ${MAX_COMMENT} characters)`);
+  const ruleIds = input.ruleIds?.length ? checkRules(ctx, input.ruleIds) : [];
+  let category = input.category || "other";
+  if (!(CATEGORIES as readonly string[]).includes(category)) throw validation("Category is not included in the list");
+  if (ruleIds.length) category = "violation";
+  const forward = !!input.forward && target.domain !== null;
+  // The instance actor is made (with its key) on first use, which is async: before the transaction.
+  const actorId = forward ? await instanceActorId(ctx) : null;
+  return ctx.db.transaction(() => {
+    const id = ctx.ids.next();
+    const uri = ctx.uris.url(`/${crypto.randomUUID()}`);
+    ctx.db.query(
+      `INSERT INTO reports (id, account_id, target_account_id, status_ids, comment, forwarded, uri, category, rule_ids, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, reporterId, target.id, JSON.stringify(statuses.map((s) => s.id)), comment, forward ? 1 : 0, uri, category,
+      ruleIds.length ? JSON.stringify(ruleIds) : null, ctx.now());
+    if (actorId !== null) publishFlag(ctx, actorId, target, { uri, comment, statusUris: statuses.map((s) => s.uri) });
+    return id;
+  }).immediate();
+}

@@ -1,0 +1,119 @@
+/**
+ * A local "remote server" for outbound tests: serves WebFinger and actor documents for fake
+ * accounts on 127.0.0.1 and records every activity POSTed to its inboxes.
+ */
+import type { TestServer } from "../../rig";
+import type { AccountRow, StatusRow } from "../../../src/db/rows";
+import { resolveAccountByHandle } from "../../../src/activitypub/deref/account";
+import { generateKeys } from "../../../src/services/accounts/create-local";
+import { insertFollow } from "../../../src/services/follows/rows";
+
+export interface Delivery { path: string; body: any; signature: string | null }
+
+let key: Promise<{ publicKey: string; privateKey: string }> | null = null;
+
+/** The sink server. */
+export class Sink {
+  readonly host: string;
+  readonly base: string;
+  /** Everything POSTed, in arrival order. */
+  readonly received: Delivery[] = [];
+  /** Extra actor fields by username (alsoKnownAs…). */
+  readonly extra = new Map<string, Record<string, unknown>>();
+  private server: ReturnType<typeof Bun.serve>;
+  private publicKey = "";
+
+  constructor() {
+    this.server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: (req) => this.handle(req) });
+    this.host = `127.0.0.1:${this.server.port}`;
+    this.base = `http://${this.host}`;
+  }
+
+  /** The actor URI of a fake account here. */
+  actor(name: string): string { return `${this.base}/users/${name}`; }
+
+  /** Resolves fake account `name` into Hearth (WebFinger + actor fetch, as a mention or follow would). */
+  async account(s: TestServer, name: string, extra: Record<string, unknown> = {}): Promise<AccountRow> {
+    key ??= generateKeys();
+    this.publicKey = (await key).publicKey;
+    this.extra.set(name, extra);
+    const row = await resolveAccountByHandle(s.ctx, `${name}@${this.host}`);
+    if (!row) throw new Error(`could not resolve ${name}@${this.host}`);
+    return row;
+  }
+
+  /** Returns and forgets what arrived so far. */
+  take(): Delivery[] { return this.received.splice(0); }
+
+  /** Activities received (bodies) of one type, without removing them. */
+  ofType(type: string): any[] { return this.received.filter((d) => d.body?.type === type).map((d) => d.body); }
+
+  stop(): void { this.server.stop(true); }
+
+  private actorDoc(name: string): Record<string, unknown> {
+    const uri = this.actor(name);
+    return {
+      "@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
+      id: uri, type: "Person", preferredUsername: name, name, summary: "", url: `${this.base}/@${name}`,
+      inbox: `${uri}/inbox`, outbox: `${uri}/outbox`, followers: `${uri}/followers`, following: `${uri}/following`,
+      endpoints: { sharedInbox: `${this.base}/inbox` }, manuallyApprovesFollowers: false,
+      publicKey: { id: `${uri}#main-key`, owner: uri, publicKeyPem: this.publicKey },
+      ...this.extra.get(name),
+    };
+  }
+
+  private async handle(req: Request): Promise<Response> {
+    const url = new URL(req.url);
+    const json = (v: unknown, type = "application/activity+json") => new Response(JSON.stringify(v), { headers: { "Content-Type": type } });
+    if (req.method === "POST") {
+      const text = await req.text();
+      let body: any = null;
+      try { body = JSON.parse(text); } catch { /* recorded as null */ }
+      this.received.push({ path: url.pathname, body, signature: req.headers.get("signature") });
+      return new Response(null, { status: 202 });
+    }
+    if (url.pathname === "/.well-known/webfinger") {
+      const m = /^acct:([^@]+)@(.+)$/.exec(url.searchParams.get("resource") ?? "");
+      if (!m || m[2] !== this.host || !this.extra.has(m[1]!)) return new Response("not found", { status: 404 });
+      return json({ subject: `acct:${m[1]}@${this.host}`, links: [{ rel: "self", type: "application/activity+json", href: this.actor(m[1]!) }] }, "application/jrd+json");
+    }
+    const am = /^\/users\/([^/]+)$/.exec(url.pathname);
+    if (am && this.extra.has(am[1]!)) return json(this.actorDoc(am[1]!));
+    if (/\/(outbox|followers|following|collections\/featured)$/.test(url.pathname)) {
+      return json({ "@context": "https://www.w3.org/ns/activitystreams", id: this.base + url.pathname, type: "OrderedCollection", totalItems: 0, orderedItems: [] });
+    }
+    return new Response("not found", { status: 404 });
+  }
+}
+
+/** Makes remote `followerId` follow local `targetId` (as an accepted inbound Follow would). */
+export function remoteFollows(s: TestServer, followerId: number, targetId: number, uri: string): void {
+  s.ctx.db.transaction(() => insertFollow(s.ctx, followerId, targetId, { showReblogs: true, notify: false, languages: null, uri })).immediate();
+}
+
+/** Inserts a public status by a remote account (as the inbox would store it). */
+export function remoteStatus(s: TestServer, authorId: number, uri: string, content = "<p>remote</p>"): StatusRow {
+  const id = s.ctx.ids.next();
+  const t = s.ctx.now();
+  s.ctx.db.query(
+    "INSERT INTO statuses (id, uri, url, account_id, local, content, visibility, conversation_id, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, 0, ?, ?, ?)",
+  ).run(id, uri, uri, authorId, content, id, t, t);
+  return s.ctx.db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE id = ?").get(id)!;
+}
+
+/** Drains the server's queue until the sink has at least `n` deliveries (or a short deadline passes). */
+export async function settle(s: TestServer, sink: Sink, n = 0): Promise<Delivery[]> {
+  const end = Date.now() + 3000;
+  for (;;) {
+    await s.drain();
+    if (sink.received.length >= n || Date.now() > end) break;
+    await Bun.sleep(10);
+  }
+  await s.drain();
+  return sink.take();
+}
+
+/** Count of delivery jobs queued (fan-out and per-inbox). */
+export function deliveryJobs(s: TestServer): number {
+  return s.count("jobs", "kind IN ('ap.fanout', 'ap.deliver')");
+}
