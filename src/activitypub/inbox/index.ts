@@ -12,10 +12,13 @@ function accepted(): Response {
 
 /** Registers POST /inbox and POST /users/:name/inbox (auth: HTTP signatures, not tokens). */
 export default function register(r: Router): void {
-  r.post("/inbox", { auth: "none" }, async (req) => {
-    await receiveActivity(req.ctx, { method: "POST", url: req.request.url, headers: req.request.headers, rawBody: req.rawBody });
-    return accepted();
-  });
+  // The instance actor's inbox behaves as the shared inbox.
+  for (const path of ["/inbox", "/actor/inbox"]) {
+    r.post(path, { auth: "none" }, async (req) => {
+      await receiveActivity(req.ctx, { method: "POST", url: req.request.url, headers: req.request.headers, rawBody: req.rawBody });
+      return accepted();
+    });
+  }
 
   r.post("/users/:name/inbox", { auth: "none" }, async (req) => {
     const user = req.ctx.db

@@ -15,7 +15,7 @@ export function findAccount(ctx: AppContext, rawId: unknown): AccountRow {
 /** A local account by username (case-insensitive), or a remote one by username and domain. */
 export function findByHandle(ctx: AppContext, username: string, domain: string | null): AccountRow | null {
   return domain === null
-    ? ctx.db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL").get(username)
+    ? ctx.db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL AND id > 0").get(username)
     : ctx.db.query<AccountRow, [string, string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND lower(domain) = lower(?)").get(username, domain);
 }
 

@@ -23,7 +23,8 @@ export function searchAccounts(ctx: AppContext, s: AccountSearch): number[] {
   if (raw === "" || raw === "@") return [];
   const hasDomain = raw.replace(/^@/, "").includes("@");
   const { username, domain } = parseAcct(ctx, raw);
-  const where: string[] = ["a.suspended_at IS NULL"];
+  // id > 0 leaves out the instance actor (id -99).
+  const where: string[] = ["a.suspended_at IS NULL", "a.id > 0"];
   const args: (string | number)[] = [];
   const prefix = likeEscape(username.toLowerCase()) + "%";
   if (hasDomain) {
