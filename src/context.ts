@@ -11,6 +11,7 @@ import { S3Storage } from "./media/s3-storage";
 import { DiskStorage, type Storage } from "./media/storage";
 import { IdGenerator } from "./model/ids";
 import { Uris } from "./model/uris";
+import { generateKeys } from "./services/accounts/keys";
 
 export interface AppContext {
   config: Config;
@@ -24,10 +25,17 @@ export interface AppContext {
   now: () => number;
   /** Instance-wide secret (random, kept in the settings table). */
   secret: string;
+  /** Hashes a password with argon2id (the test rig lowers the cost). */
+  hashPassword: (password: string) => Promise<string>;
+  /** A new RSA-2048 key pair for a local actor (the test rig reuses pregenerated ones). */
+  newKeyPair: () => Promise<{ publicKey: string; privateKey: string }>;
 }
 
 /** Opens the data dir and database, applies migrations and builds the context. */
-export function createContext(config: Config, opts: { now?: () => number; log?: Logger } = {}): AppContext {
+export function createContext(
+  config: Config,
+  opts: { now?: () => number; log?: Logger; hashPassword?: AppContext["hashPassword"]; newKeyPair?: AppContext["newKeyPair"] } = {},
+): AppContext {
   mkdirSync(config.dataDir, { recursive: true });
   const db = openDatabase(join(config.dataDir, "hearth.sqlite"));
   migrate(db);
@@ -48,5 +56,7 @@ export function createContext(config: Config, opts: { now?: () => number; log?: 
     log: opts.log ?? createLogger(),
     now,
     secret,
+    hashPassword: opts.hashPassword ?? ((pw) => Bun.password.hash(pw, { algorithm: "argon2id" })),
+    newKeyPair: opts.newKeyPair ?? generateKeys,
   };
 }

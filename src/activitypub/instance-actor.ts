@@ -10,7 +10,7 @@
  */
 import type { AppContext } from "../context";
 import type { AccountRow } from "../db/rows";
-import { generateKeys } from "../services/accounts/create-local";
+
 
 /** The instance actor's fixed account id. */
 export const INSTANCE_ACTOR_ID = -99;
@@ -41,7 +41,7 @@ export async function instanceActorId(ctx: AppContext): Promise<number> {
 async function create(ctx: AppContext): Promise<number> {
   const u = urls(ctx);
   if (!exists(ctx)) {
-    const keys = await generateKeys();
+    const keys = await ctx.newKeyPair();
     const t = ctx.now();
     ctx.db.query(
       `INSERT INTO accounts (id, username, domain, uri, url, inbox_url, shared_inbox_url, outbox_url, public_key_pem, private_key_pem,

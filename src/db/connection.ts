@@ -1,6 +1,12 @@
 /** Opens the SQLite database in WAL mode with the pragmas Hearth relies on. */
 import { Database } from "bun:sqlite";
 
+/**
+ * bun:sqlite's `db.query()` statement cache holds 20 statements by default (LRU): far fewer
+ * than the distinct statements a busy server cycles through, so it would re-prepare most.
+ */
+Database.MAX_QUERY_CACHE_SIZE = 1000;
+
 /** Opens (creating if needed) the database file at `path`. */
 export function openDatabase(path: string): Database {
   const db = new Database(path, { create: true, strict: true });

@@ -6,13 +6,16 @@ export function placeholders(n: number): string {
   return Array.from({ length: n }, () => "?").join(", ");
 }
 
-/** Runs `SELECT … WHERE col IN (…)` in chunks (SQLite bind limit) and concatenates rows. */
+/** What `selectIn` puts between the parentheses of `IN (…)`: one JSON array parameter. */
+const JSON_LIST = "SELECT value FROM json_each(?)";
+
+/**
+ * Runs `SELECT … WHERE col IN (…)` and returns its rows. The list is bound as one JSON array
+ * (`IN (SELECT value FROM json_each(?))`), so each query shape is one cached prepared
+ * statement whatever the list's length, and there is no bind-variable limit.
+ */
 export function selectIn<T>(db: Database, sqlWithIn: (ph: string) => string, ids: readonly (number | string)[], extra: (number | string | null)[] = []): T[] {
-  const out: T[] = [];
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 500) {
-    const chunk = unique.slice(i, i + 500);
-    out.push(...(db.query(sqlWithIn(placeholders(chunk.length))).all(...extra, ...chunk) as T[]));
-  }
-  return out;
+  if (ids.length === 0) return [];
+  const unique = ids.length === 1 ? ids : [...new Set(ids)];
+  return db.query(sqlWithIn(JSON_LIST)).all(...extra, JSON.stringify(unique)) as T[];
 }

@@ -11,6 +11,23 @@ export interface Sink {
   /** Writes one frame; returns false when the client is gone or too far behind. */
   send(text: string): boolean;
   close(): void;
+  /** Server pub/sub (WebSockets): one publish reaches every socket of a topic. */
+  readonly topics?: TopicSink;
+}
+
+/** Bun's WebSocket topics, as the hub uses them (one topic per stream key and stream array). */
+export interface TopicSink {
+  subscribe(topic: string): void;
+  unsubscribe(topic: string): void;
+  /** Queues `text` for every socket subscribed to `topic`; each socket's queue is written in one go. */
+  publish(topic: string, text: string): void;
+  /** True when the client is gone or too far behind (the hub then drops it, as after a failed send). */
+  congested(): boolean;
+}
+
+/** The topic of the sockets subscribed to `key` whose events carry `streamJson`. */
+function topicOf(key: string, streamJson: string): string {
+  return `${key} ${streamJson}`;
 }
 
 /** One client connection: who is watching (null: logged out) and its subscriptions. */
@@ -81,7 +98,10 @@ export class StreamHub {
 
   /** Forgets a closed connection and all its subscriptions. */
   remove(c: Connection): void {
-    for (const key of c.subs.keys()) this.detach(c, key);
+    for (const [key, streamJson] of c.subs) {
+      this.detach(c, key);
+      try { c.sink.topics?.unsubscribe(topicOf(key, streamJson)); } catch { /* socket already closed */ }
+    }
     c.subs.clear();
     this.conns.delete(c);
     if (this.sse.delete(c) && this.sse.size === 0 && this.heartbeat) {
@@ -93,7 +113,9 @@ export class StreamHub {
   /** Subscribes `c` to `key`; `stream` is the array sent with its events. False if already subscribed. */
   subscribe(c: Connection, key: string, stream: string[]): boolean {
     if (c.subs.has(key)) return false;
-    c.subs.set(key, JSON.stringify(stream));
+    const streamJson = JSON.stringify(stream);
+    c.subs.set(key, streamJson);
+    c.sink.topics?.subscribe(topicOf(key, streamJson));
     let set = this.byKey.get(key);
     if (!set) this.byKey.set(key, (set = new Set()));
     set.add(c);
@@ -102,7 +124,11 @@ export class StreamHub {
 
   /** Removes one subscription. */
   unsubscribe(c: Connection, key: string): void {
-    if (c.subs.delete(key)) this.detach(c, key);
+    const streamJson = c.subs.get(key);
+    if (streamJson === undefined) return;
+    c.subs.delete(key);
+    this.detach(c, key);
+    try { c.sink.topics?.unsubscribe(topicOf(key, streamJson)); } catch { /* socket already closed */ }
   }
 
   /** Connections subscribed to `key`. */
@@ -125,9 +151,38 @@ export class StreamHub {
 
   /** Sends `ev` to every subscriber of `key` (optionally only those `accept` lets through). */
   broadcast(key: string, ev: StreamEvent, accept?: (c: Connection) => boolean): void {
+    this.deliver(key, accept ? (c) => (accept(c) ? ev : null) : () => ev);
+  }
+
+  /**
+   * Sends each subscriber of `key` the event `eventFor` picks for it (null: nothing). WebSocket
+   * subscribers that share a stream array and all get the same event are reached with one topic
+   * publish (the frame is encoded once and queued per socket); the others one send at a time.
+   */
+  deliver(key: string, eventFor: (c: Connection) => StreamEvent | null): void {
     const set = this.byKey.get(key);
     if (!set) return;
-    for (const c of [...set]) if (!accept || accept(c)) this.send(c, key, ev);
+    const groups = new Map<string, { ev: StreamEvent | null; uniform: boolean; conns: Connection[] }>();
+    for (const c of [...set]) {
+      const ev = eventFor(c);
+      const streamJson = c.subs.get(key)!;
+      if (!c.sink.topics) { if (ev) this.send(c, key, ev); continue; }
+      const g = groups.get(streamJson);
+      if (!g) groups.set(streamJson, { ev, uniform: true, conns: [c] });
+      else { if (g.ev !== ev) g.uniform = false; g.conns.push(c); }
+    }
+    for (const [streamJson, g] of groups) {
+      if (!g.uniform) {
+        for (const c of g.conns) { const ev = eventFor(c); if (ev) this.send(c, key, ev); }
+        continue;
+      }
+      if (!g.ev) continue;
+      let publisher: TopicSink | undefined;
+      for (const c of g.conns) {
+        if (c.sink.topics!.congested()) { this.remove(c); c.sink.close(); } else publisher ??= c.sink.topics;
+      }
+      publisher?.publish(topicOf(key, streamJson), g.ev.wsFrame(streamJson));
+    }
   }
 
   /** Closes every connection opened with token `tokenId` (after the token is revoked). */

@@ -15,7 +15,6 @@ import { keys } from "./channels";
 import { hiddenViewers, interactedViewers } from "./filter";
 import { hubFor, StreamEvent, type Connection } from "./hub";
 
-interface Target { key: string; conn: Connection }
 interface AuthorRow { id: number; domain: string | null; suspended_at: number | null; silenced_at: number | null }
 
 /**
@@ -37,8 +36,8 @@ export function publishStatus(ctx: AppContext, statusId: number, event: "update"
   const broadcastable = s.visibility === PUBLIC && s.reblog_of_id === null && author.silenced_at === null;
   hub.remember(s.id, broadcastable);
 
-  const targets: Target[] = [];
-  const add = (key: string) => { const set = hub.subscribers(key); if (set) for (const conn of set) targets.push({ key, conn }); };
+  const targets: string[] = [];
+  const add = (key: string) => { if (hub.subscribers(key)) targets.push(key); };
   for (const r of ctx.db.query<{ account_id: number }, [number]>("SELECT account_id FROM home_feeds WHERE status_id = ?").all(s.id)) add(keys.user(r.account_id));
   if (broadcastable) {
     // Replies to others stay off the public streams (as in Mastodon); hashtag streams get them.
@@ -63,31 +62,31 @@ export function publishStatus(ctx: AppContext, statusId: number, event: "update"
   if (event === "update" && s.visibility === DIRECT && s.reblog_of_id === null) publishConversation(ctx, s, involved);
 }
 
-/** Sends status `rows[0]` to `targets`, skipping hidden viewers and sharing identical views. */
-function deliverStatus(ctx: AppContext, targets: Target[], rows: StatusRow[], involved: number[], authorIds: number[], event: string): void {
+/** Sends status `rows[0]` to the subscribers of `targets` (stream keys), skipping hidden viewers and sharing identical views. */
+function deliverStatus(ctx: AppContext, targets: string[], rows: StatusRow[], involved: number[], authorIds: number[], event: string): void {
   if (targets.length === 0) return;
   const hub = hubFor(ctx);
   const s = rows[0]!;
-  const viewers = [...new Set(targets.map((t) => t.conn.viewerId).filter((v): v is number => v !== null))];
+  const viewerSet = new Set<number>();
+  for (const key of targets) for (const c of hub.subscribers(key) ?? []) if (c.viewerId !== null) viewerSet.add(c.viewerId);
+  const viewers = [...viewerSet];
   const hidden = hiddenViewers(ctx, viewers, involved, authorIds);
   // Viewer flags are the only per-viewer part of a Status; viewers without any share one view.
   const special = interactedViewers(ctx, rows, viewers);
   for (const a of authorIds) special.add(a);
   const cache = new Map<string, StreamEvent | null>();
-  const eventFor = (viewer: number | null): StreamEvent | null => {
+  const eventFor = (c: Connection): StreamEvent | null => {
+    const viewer = c.viewerId;
+    if (viewer !== null && hidden.has(viewer)) return null;
     const k = viewer === null ? "anonymous" : special.has(viewer) ? String(viewer) : "viewer";
-    if (!cache.has(k)) {
+    let ev = cache.get(k);
+    if (ev === undefined) {
       const view = loadStatusViews(ctx, [s.id], viewer).get(s.id);
-      cache.set(k, view ? new StreamEvent(event, JSON.stringify(view)) : null);
+      cache.set(k, (ev = view ? new StreamEvent(event, JSON.stringify(view)) : null));
     }
-    return cache.get(k)!;
+    return ev;
   };
-  for (const t of targets) {
-    const v = t.conn.viewerId;
-    if (v !== null && hidden.has(v)) continue;
-    const ev = eventFor(v);
-    if (ev) hub.send(t.conn, t.key, ev);
-  }
+  for (const key of targets) hub.deliver(key, eventFor);
 }
 
 /**

@@ -14,7 +14,7 @@ import { openSse } from "./sse";
 /** Bytes a slow client may have queued before it is disconnected. */
 const MAX_BUFFERED = 4 * 1024 * 1024;
 
-function wsSink(ws: ServerWebSocket<unknown>): Sink {
+function wsSink(ws: ServerWebSocket<unknown>, server: { publish(topic: string, data: string): number } | undefined): Sink {
   return {
     kind: "ws",
     send(text) {
@@ -22,6 +22,13 @@ function wsSink(ws: ServerWebSocket<unknown>): Sink {
       return ws.send(text) !== 0 && ws.getBufferedAmount() < MAX_BUFFERED;
     },
     close() { try { ws.close(1008, "Too slow"); } catch { /* already closed */ } },
+    // Topic publishes go through the server: one encoding, per-socket queues written in one go.
+    topics: server?.publish ? {
+      subscribe: (topic) => { ws.subscribe(topic); },
+      unsubscribe: (topic) => { ws.unsubscribe(topic); },
+      publish: (topic, text) => { server.publish(topic, text); },
+      congested: () => ws.readyState !== 1 || ws.getBufferedAmount() >= MAX_BUFFERED,
+    } : undefined,
   };
 }
 
@@ -68,7 +75,7 @@ export default function websocket(r: Router): void {
         headers: protocol ? { "Sec-WebSocket-Protocol": protocol } : undefined,
         data: {
           open(ws: ServerWebSocket<unknown>) {
-            conn = new Connection(wsSink(ws), caller.viewerId, caller.tokenId, caller.scopes);
+            conn = new Connection(wsSink(ws, server), caller.viewerId, caller.tokenId, caller.scopes);
             hub.add(conn);
             if (initial) hub.subscribe(conn, initial.key, initial.stream);
           },

@@ -11,6 +11,7 @@ import { createContext, type AppContext } from "../../src/context";
 import { createLogger } from "../../src/log";
 import { startServer, type Server } from "../../src/server";
 import { createLocalAccount } from "../../src/services/accounts/create-local";
+import { generateKeys } from "../../src/services/accounts/keys";
 import { createApplication, issueToken } from "../../src/services/oauth/tokens";
 import type { AccountRow, UserRow } from "../../src/db/rows";
 
@@ -45,6 +46,19 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Test-only crypto shortcuts: argon2id at its lowest cost, and RSA key pairs drawn from a
+ * small pool generated once per test process (the real ones cost ~100 ms per user).
+ */
+const cheapHash = (pw: string) => Bun.password.hash(pw, { algorithm: "argon2id", memoryCost: 1024, timeCost: 1 });
+let keyPool: Promise<{ publicKey: string; privateKey: string }[]> | null = null;
+let keyTurn = 0;
+async function pooledKeyPair(): Promise<{ publicKey: string; privateKey: string }> {
+  keyPool ??= Promise.all(Array.from({ length: 4 }, () => generateKeys()));
+  const pool = await keyPool;
+  return pool[keyTurn++ % pool.length]!;
+}
+
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): number {
   const s = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response("") });
@@ -62,7 +76,7 @@ export async function startTestServer(opts: { env?: Record<string, string>; now?
     LOCAL_DOMAIN: domain, PORT: String(port), BIND: "127.0.0.1", DATA_DIR: dataDir, PROTOCOL: "http",
     REGISTRATIONS: "open", ALLOW_PRIVATE_ADDRESSES: "true", RATE_LIMITS: "false", ...opts.env,
   });
-  const ctx = createContext(config, { now: opts.now, log: createLogger(process.env.TEST_LOG_LEVEL || "error") });
+  const ctx = createContext(config, { now: opts.now, log: createLogger(process.env.TEST_LOG_LEVEL || "error"), hashPassword: cheapHash, newKeyPair: pooledKeyPair });
   const server = startServer(ctx, { port, runJobs: opts.runJobs });
   const url = `http://${domain}`;
   let app: { id: number } | null = null;

@@ -20,6 +20,8 @@ describe("isSpaPath", () => {
 });
 
 const s = await startTestServer();
+// With no accounts `/` is the first-run page (tests/well-known/root-page.test.ts); the app owns it after.
+await s.createUser("owner", { role: "owner" });
 afterAll(() => s.stop());
 
 describe.skipIf(!hasWebClient())("serving the built client", () => {

@@ -1,5 +1,9 @@
-/** Loads accounts (and the accounts they moved to) for serialization in a fixed number of queries. */
+/**
+ * Loads accounts (and the accounts they moved to) for serialization in a fixed number of
+ * queries. Rows and their serialized views are cached per connection; see account-cache.ts.
+ */
 import type { AppContext } from "../../context";
+import { accountCache, type AccountCache } from "./account-cache";
 import type { AccountRow } from "../rows";
 import { selectIn } from "../sql";
 import { toMastodonAccount } from "../../serializers/mastodon/account";
@@ -14,10 +18,32 @@ const VIEW_COLUMNS = `id, username, domain, display_name, note, note_source, fie
   also_known_as, moved_to_account_id, memorial, suspended_at, silenced_at, statuses_count, followers_count, following_count,
   last_status_at, fetched_at, created_at, updated_at`;
 
-/** Account rows by id, for views (public_key_pem and private_key_pem are null). */
+function queryRows(ctx: AppContext, ids: readonly number[]): AccountRow[] {
+  return selectIn<AccountRow>(ctx.db, (ph) => `SELECT ${VIEW_COLUMNS} FROM accounts WHERE id IN (${ph})`, ids);
+}
+
+/** Account rows by id, for views (public_key_pem and private_key_pem are null). Rows are frozen: do not modify. */
 export function loadAccountRows(ctx: AppContext, ids: readonly number[]): Map<number, AccountRow> {
-  const rows = selectIn<AccountRow>(ctx.db, (ph) => `SELECT ${VIEW_COLUMNS} FROM accounts WHERE id IN (${ph})`, ids);
-  return new Map(rows.map((r) => [r.id, r]));
+  const cache = accountCache(ctx.db);
+  if (!cache) return new Map(queryRows(ctx, ids).map((r) => [r.id, r]));
+  const out = new Map<number, AccountRow>();
+  const missing: number[] = [];
+  for (const id of ids) {
+    const e = cache.get(id);
+    if (e) out.set(id, e.row);
+    else missing.push(id);
+  }
+  if (missing.length) for (const r of queryRows(ctx, missing)) out.set(r.id, cache.put(r).row);
+  return out;
+}
+
+/** The serialized account for `r`, from the cache when it was built from this very row. */
+function viewOf(ctx: AppContext, cache: AccountCache | null, r: AccountRow, moved: AccountRow | undefined): Record<string, unknown> {
+  const e = moved === undefined && r.moved_to_account_id === null ? cache?.get(r.id) : undefined;
+  if (e && e.row === r && e.ctx === ctx && e.view) return e.view;
+  const view = toMastodonAccount(ctx, r, moved ? toMastodonAccount(ctx, moved) : null);
+  if (e && e.row === r) cache!.setView(e, ctx, view);
+  return view;
 }
 
 /** Serialized Mastodon Accounts by id, with `moved` filled in. */
@@ -31,9 +57,10 @@ export function accountViewsFromRows(ctx: AppContext, rows: Map<number, AccountR
   const moved = movedIds.length ? loadAccountRows(ctx, movedIds) : new Map<number, AccountRow>();
   const all = new Map([...rows, ...moved]);
   const out = new Map<number, Record<string, unknown>>();
+  const cache = accountCache(ctx.db);
   for (const r of rows.values()) {
     const m = r.moved_to_account_id ? all.get(r.moved_to_account_id) : undefined;
-    out.set(r.id, toMastodonAccount(ctx, r, m ? toMastodonAccount(ctx, m) : null));
+    out.set(r.id, viewOf(ctx, cache, r, m));
   }
   return out;
 }

@@ -21,6 +21,17 @@ export function statusUrl(ctx: AppContext, s: StatusRow, username: string, isLoc
   return isLocal ? ctx.uris.statusUrl(username, s.id) : s.url || s.uri;
 }
 
+/**
+ * The viewer's favourites (k 0), boosts (1), bookmarks (2) and pins (3) among statuses ?2, and
+ * muted conversations (4) among ?3 (JSON arrays): one statement instead of five.
+ */
+const VIEWER_FLAGS_SQL = `
+  SELECT 0 AS k, status_id AS id FROM favourites WHERE account_id = ?1 AND status_id IN (SELECT value FROM json_each(?2))
+  UNION ALL SELECT 1, reblog_of_id FROM statuses WHERE account_id = ?1 AND reblog_of_id IN (SELECT value FROM json_each(?2))
+  UNION ALL SELECT 2, status_id FROM bookmarks WHERE account_id = ?1 AND status_id IN (SELECT value FROM json_each(?2))
+  UNION ALL SELECT 3, status_id FROM status_pins WHERE account_id = ?1 AND status_id IN (SELECT value FROM json_each(?2))
+  UNION ALL SELECT 4, conversation_id FROM conversation_mutes WHERE account_id = ?1 AND conversation_id IN (SELECT value FROM json_each(?3))`;
+
 /** Status rows by id. */
 export function loadStatusRows(ctx: AppContext, ids: readonly number[]): Map<number, StatusRow> {
   return new Map(selectIn<StatusRow>(ctx.db, (ph) => `SELECT * FROM statuses WHERE id IN (${ph})`, ids).map((r) => [r.id, r]));
@@ -50,13 +61,9 @@ export function loadStatusViews(ctx: AppContext, ids: readonly number[], viewerI
 
   let fav = new Set<number>(), rebl = new Set<number>(), bm = new Set<number>(), pin = new Set<number>(), muted = new Set<number>();
   if (viewerId !== null) {
-    const ids1 = (sql: string, list: number[]) => new Set(selectIn<{ id: number }>(db, (ph) => sql.replace("$IN", ph), list, [viewerId]).map((r) => r.id));
-    fav = ids1("SELECT status_id AS id FROM favourites WHERE account_id = ? AND status_id IN ($IN)", sids);
-    rebl = ids1("SELECT reblog_of_id AS id FROM statuses WHERE account_id = ? AND reblog_of_id IN ($IN)", sids);
-    bm = ids1("SELECT status_id AS id FROM bookmarks WHERE account_id = ? AND status_id IN ($IN)", sids);
-    pin = ids1("SELECT status_id AS id FROM status_pins WHERE account_id = ? AND status_id IN ($IN)", sids);
     const convIds = [...new Set([...all.values()].map((r) => r.conversation_id).filter((x): x is number => x !== null))];
-    muted = ids1("SELECT conversation_id AS id FROM conversation_mutes WHERE account_id = ? AND conversation_id IN ($IN)", convIds);
+    const flags = [fav, rebl, bm, pin, muted];
+    for (const r of db.query<{ k: number; id: number }, [number, string, string]>(VIEWER_FLAGS_SQL).all(viewerId, JSON.stringify(sids), JSON.stringify(convIds))) flags[r.k]!.add(r.id);
   }
   const polls = new Map<number, Record<string, unknown>>();
   for (const l of pollLoaders) for (const [k, v] of l(ctx, [...all.values()], viewerId)) polls.set(k, v);

@@ -1,6 +1,4 @@
 /** Creates a local account with its user row and RSA key pair. */
-import { generateKeyPair } from "node:crypto";
-import { promisify } from "node:util";
 import type { AppContext } from "../../context";
 import type { AccountRow, UserRow } from "../../db/rows";
 import { ApiError } from "../../http/errors";
@@ -24,18 +22,6 @@ export interface NewLocalAccount {
   allowReserved?: boolean;
 }
 
-const generateKeyPairAsync = promisify(generateKeyPair);
-
-/** An RSA-2048 key pair in PEM, generated off the event loop. */
-export async function generateKeys(): Promise<{ publicKey: string; privateKey: string }> {
-  const { publicKey, privateKey } = await generateKeyPairAsync("rsa", {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  });
-  return { publicKey, privateKey };
-}
-
 /** Validates and inserts account + user in one transaction. Throws 422 ApiErrors on bad input. */
 export async function createLocalAccount(ctx: AppContext, n: NewLocalAccount): Promise<{ account: AccountRow; user: UserRow }> {
   const username = n.username.trim();
@@ -54,7 +40,7 @@ export async function createLocalAccount(ctx: AppContext, n: NewLocalAccount): P
     const msg = Object.entries(errors).map(([k, v]) => `${k[0]!.toUpperCase()}${k.slice(1)} ${v[0]!.description}`).join(", ");
     throw new ApiError(422, `Validation failed: ${msg}`, { details: errors });
   }
-  const [hash, keys] = await Promise.all([Bun.password.hash(n.password, { algorithm: "argon2id" }), generateKeys()]);
+  const [hash, keys] = await Promise.all([ctx.hashPassword(n.password), ctx.newKeyPair()]);
   const t = ctx.now();
   return db.transaction(() => {
     const id = ctx.ids.next();

@@ -5,7 +5,7 @@ import { revokeUserTokens } from "../oauth/tokens";
 
 /** Hashes and stores `password` (argon2id), revokes the user's tokens and ends their sessions. */
 export async function resetPassword(ctx: AppContext, userId: number, password: string): Promise<void> {
-  const hash = await Bun.password.hash(password, { algorithm: "argon2id" });
+  const hash = await ctx.hashPassword(password);
   ctx.db.transaction(() => {
     ctx.db.query("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?").run(hash, ctx.now(), userId);
     revokeUserTokens(ctx, userId);

@@ -4,7 +4,7 @@
  * and signs activities it sends to a Hearth inbox with F1's signRequest.
  */
 import { signRequest } from "../../../src/activitypub/signatures";
-import { generateKeys } from "../../../src/services/accounts/create-local";
+import { generateKeys } from "../../../src/services/accounts/keys";
 
 export interface FakeActor {
   name: string;

@@ -5,7 +5,7 @@
 import type { TestServer } from "../../rig";
 import type { AccountRow, StatusRow } from "../../../src/db/rows";
 import { resolveAccountByHandle } from "../../../src/activitypub/deref/account";
-import { generateKeys } from "../../../src/services/accounts/create-local";
+import { generateKeys } from "../../../src/services/accounts/keys";
 import { insertFollow } from "../../../src/services/follows/rows";
 
 export interface Delivery { path: string; body: any; signature: string | null }

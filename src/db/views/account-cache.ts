@@ -1,0 +1,87 @@
+/**
+ * A per-connection cache of account rows (as the views load them) and their serialized
+ * Account entities. Timelines show the same few hundred authors over and over; this skips
+ * reading and serializing them again. Staleness is ruled out, not guessed:
+ * - TEMP triggers on this connection record every inserted, updated or deleted account id in
+ *   a TEMP table, which is read (and emptied) before each use: those entries are dropped;
+ * - `PRAGMA data_version` changes when another connection (the CLI, another process) commits:
+ *   then everything is dropped;
+ * - inside a transaction the cache is not used at all (uncommitted rows may roll back).
+ * Cached rows and views are frozen, so a caller that modified one would fail loudly.
+ */
+import type { Database } from "bun:sqlite";
+import type { AppContext } from "../../context";
+import type { AccountRow } from "../rows";
+
+/** One cached account: its row and, once built for a context, its Account entity. */
+export interface AccountEntry {
+  row: AccountRow;
+  ctx?: AppContext;
+  view?: Record<string, unknown>;
+}
+
+const MAX_ENTRIES = 20_000;
+
+const SETUP = `
+  CREATE TEMP TABLE IF NOT EXISTS hearth_account_changes (id INTEGER PRIMARY KEY);
+  CREATE TEMP TRIGGER IF NOT EXISTS hearth_account_insert AFTER INSERT ON main.accounts
+    BEGIN INSERT OR IGNORE INTO hearth_account_changes (id) VALUES (new.id); END;
+  CREATE TEMP TRIGGER IF NOT EXISTS hearth_account_update AFTER UPDATE ON main.accounts
+    BEGIN INSERT OR IGNORE INTO hearth_account_changes (id) VALUES (old.id); INSERT OR IGNORE INTO hearth_account_changes (id) VALUES (new.id); END;
+  CREATE TEMP TRIGGER IF NOT EXISTS hearth_account_delete AFTER DELETE ON main.accounts
+    BEGIN INSERT OR IGNORE INTO hearth_account_changes (id) VALUES (old.id); END;`;
+
+/** The cache of one connection. */
+export class AccountCache {
+  private entries = new Map<number, AccountEntry>();
+  private dataVersion = -1;
+  constructor(private db: Database) {}
+
+  /** Drops whatever changed since the last call (see the module comment). */
+  refresh(): void {
+    const v = this.db.query<{ data_version: number }, []>("PRAGMA data_version").get()!.data_version;
+    if (v !== this.dataVersion) { this.entries.clear(); this.dataVersion = v; }
+    const changed = this.db.query<{ id: number }, []>("SELECT id FROM temp.hearth_account_changes").all();
+    if (changed.length === 0) return;
+    for (const r of changed) this.entries.delete(r.id);
+    this.db.query("DELETE FROM temp.hearth_account_changes").run();
+  }
+
+  get(id: number): AccountEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** Caches a freshly read row (frozen) and returns its entry. */
+  put(row: AccountRow): AccountEntry {
+    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    const e: AccountEntry = { row: Object.freeze(row) };
+    this.entries.set(row.id, e);
+    return e;
+  }
+
+  /** Remembers the Account entity built from `e.row` for `ctx` (frozen, with its arrays). */
+  setView(e: AccountEntry, ctx: AppContext, view: Record<string, unknown>): void {
+    for (const v of Object.values(view)) if (Array.isArray(v)) { for (const x of v) if (x && typeof x === "object") Object.freeze(x); Object.freeze(v); }
+    e.ctx = ctx;
+    e.view = Object.freeze(view);
+  }
+}
+
+const caches = new WeakMap<Database, AccountCache | null>();
+
+/** The up-to-date cache of `db`, or null inside a transaction or where it cannot be set up. */
+export function accountCache(db: Database): AccountCache | null {
+  if (db.inTransaction) return null;
+  let c = caches.get(db);
+  if (c === undefined) {
+    try {
+      db.exec(SETUP);
+      c = new AccountCache(db);
+    } catch {
+      c = null; // e.g. a read-only connection
+    }
+    caches.set(db, c);
+  }
+  c?.refresh();
+  return c;
+}
