@@ -85,8 +85,32 @@ export function blockDomain(ctx: AppContext, input: { domain: string; severity: 
     if (col) {
       ctx.db.query(`UPDATE accounts SET ${col} = ?, updated_at = ? WHERE ${ACCOUNTS_OF} AND ${col} IS NULL`).run(row.updated_at, t, domain, `%.${domain}`);
     }
+    if (row.severity === "suspend") severRelationships(ctx, domain);
     return row;
   }).immediate();
+}
+
+/**
+ * Suspension severs every follow and follow request between local accounts and the domain's
+ * accounts (as Mastodon does), drops the domain's posts from home feeds and fixes the counters.
+ */
+function severRelationships(ctx: AppContext, domain: string): void {
+  const db = ctx.db;
+  const remote = `SELECT id FROM accounts WHERE ${ACCOUNTS_OF}`;
+  const args = [domain, `%.${domain}`];
+  const touched = db.query<{ id: number }, any[]>(
+    `SELECT account_id AS id FROM follows WHERE target_account_id IN (${remote})
+     UNION SELECT target_account_id AS id FROM follows WHERE account_id IN (${remote})`,
+  ).all(...args, ...args).map((r) => r.id);
+  for (const table of ["follows", "follow_requests"]) {
+    db.query(`DELETE FROM ${table} WHERE account_id IN (${remote}) OR target_account_id IN (${remote})`).run(...args, ...args);
+  }
+  db.query(`DELETE FROM home_feeds WHERE status_id IN (SELECT id FROM statuses WHERE account_id IN (${remote}))`).run(...args);
+  const recount = db.query(
+    `UPDATE accounts SET followers_count = (SELECT count(*) FROM follows WHERE target_account_id = accounts.id),
+       following_count = (SELECT count(*) FROM follows WHERE account_id = accounts.id) WHERE id = ?`,
+  );
+  for (const id of touched) recount.run(id);
 }
 
 /** Removes a block and lifts the suspensions/silences it made. False when there was none. */

@@ -116,3 +116,31 @@ describe("hearth admin domains", () => {
     expect(r.stdout.toString()).toContain("admin domains block DOMAIN [--severity silence|suspend|noop] [--reject-media]");
   }, SLOW);
 });
+
+describe("suspending a domain severs relationships", () => {
+  test("follows both ways and requests go, counters follow, home feeds drop its posts", async () => {
+    const { account: local } = await (await import("../../src/services/accounts/create-local")).createLocalAccount(ctx, { username: "localfan", email: "lf@example.com", password: "long enough pw" });
+    const r1 = remote("x1", "gone.example");
+    const r2 = remote("x2", "gone.example");
+    const keep = remote("y", "fine.example");
+    const t = Date.now();
+    const follow = ctx.db.query("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)");
+    follow.run(ctx.ids.next(), local.id, r1, t);
+    follow.run(ctx.ids.next(), r2, local.id, t);
+    follow.run(ctx.ids.next(), local.id, keep, t);
+    ctx.db.query("INSERT INTO follow_requests (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), r1, local.id, t);
+    const sid = ctx.ids.next();
+    ctx.db.query("INSERT INTO statuses (id, uri, account_id, local, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)").run(sid, `https://gone.example/s/${sid}`, r1, t, t);
+    ctx.db.query("INSERT INTO home_feeds (account_id, status_id) VALUES (?, ?)").run(local.id, sid);
+    ctx.db.query("UPDATE accounts SET following_count = 2, followers_count = 1 WHERE id = ?").run(local.id);
+
+    const r = await run("domains", "block", "gone.example", "--severity", "suspend");
+    expect(r.code).toBe(0);
+    const n = (sql: string, ...a: any[]) => (ctx.db.query(sql).get(...a) as any).n;
+    expect(n("SELECT count(*) AS n FROM follows WHERE account_id = ? OR target_account_id = ?", local.id, local.id)).toBe(1);
+    expect(n("SELECT count(*) AS n FROM follow_requests WHERE target_account_id = ?", local.id)).toBe(0);
+    expect(n("SELECT count(*) AS n FROM home_feeds WHERE account_id = ?", local.id)).toBe(0);
+    const counts = ctx.db.query("SELECT following_count, followers_count FROM accounts WHERE id = ?").get(local.id) as any;
+    expect(counts).toEqual({ following_count: 1, followers_count: 0 });
+  }, 30_000);
+});

@@ -83,13 +83,13 @@ export function toMastodonRole(role: string): Record<string, unknown> {
 }
 
 /** The CredentialAccount entity: Account plus `source` and `role`, for the account's owner. */
-export function toCredentialAccount(ctx: AppContext, a: AccountRow, u: UserRow, followRequestsCount: number): Record<string, unknown> {
+export function toCredentialAccount(ctx: AppContext, a: AccountRow, u: UserRow, followRequestsCount: number, moved?: object | null): Record<string, unknown> {
   let settings: UserSettings = {};
   try { settings = JSON.parse(u.settings); } catch { /* keep defaults */ }
   let rawFields: { name: string; value: string }[] = [];
   try { rawFields = (JSON.parse(a.fields) as any[]).map((f) => ({ name: String(f.name ?? ""), value: String(f.value ?? ""), verified_at: f.verified_at ?? null })); } catch { /* none */ }
   return {
-    ...toMastodonAccount(ctx, a),
+    ...toMastodonAccount(ctx, a, moved),
     source: {
       privacy: settings.default_privacy ?? "public",
       sensitive: settings.default_sensitive ?? false,
