@@ -27,6 +27,9 @@ Configuration (environment variables, each also a flag: PORT=3000 or --port 3000
   PROTOCOL       https or http: the scheme of every public URL (default https)
   REGISTRATIONS  open, approval or closed (default closed)
   INSTANCE_TITLE the instance's name (default Hearth)
+  ALLOW_PRIVATE_ADDRESSES, AUTHORIZED_FETCH, RATE_LIMITS, LOG_LEVEL,
+  MEDIA_CACHE_RETENTION_DAYS, S3_ENABLED, S3_BUCKET, S3_ENDPOINT, S3_REGION,
+  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, S3_ALIAS_HOST   (see README.md)
 `;
 
 /** Parses argv and runs a command; returns the exit code (serve never returns). */
