@@ -2,7 +2,7 @@
 import type { Database } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Config } from "./config";
+import { ConfigError, type Config } from "./config";
 import { openDatabase } from "./db/connection";
 import { migrate } from "./db/migrate";
 import { JobQueue } from "./jobs/queue";
@@ -31,6 +31,30 @@ export interface AppContext {
   newKeyPair: () => Promise<{ publicKey: string; privateKey: string }>;
 }
 
+/**
+ * A data directory belongs to one LOCAL_DOMAIN and PROTOCOL forever (they are in every URI
+ * others stored). The first use records them; later runs that leave them unset adopt the
+ * recorded ones (so `hearth admin …` needs no repeat of the server's settings), and runs that
+ * set different ones stop with a clear error.
+ */
+function pinIdentity(db: Database, config: Config): Config {
+  const get = (k: string) => db.query<{ value: string }, [string]>("SELECT value FROM settings WHERE key = ?").get(k)?.value;
+  const pinned = { localDomain: get("local_domain"), protocol: get("protocol") };
+  const next = { ...config };
+  for (const [key, env] of [["localDomain", "LOCAL_DOMAIN"], ["protocol", "PROTOCOL"]] as const) {
+    const stored = pinned[key];
+    if (stored === undefined) {
+      db.query("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)").run(key === "localDomain" ? "local_domain" : "protocol", config[key]);
+    } else if (stored !== config[key]) {
+      if (config.explicit[key]) {
+        throw new ConfigError(`${env} is "${config[key]}" but the data in ${config.dataDir} belongs to "${stored}"; it cannot change once an instance has started`);
+      }
+      (next as any)[key] = stored;
+    }
+  }
+  return next;
+}
+
 /** Opens the data dir and database, applies migrations and builds the context. */
 export function createContext(
   config: Config,
@@ -39,6 +63,7 @@ export function createContext(
   mkdirSync(config.dataDir, { recursive: true });
   const db = openDatabase(join(config.dataDir, "hearth.sqlite"));
   migrate(db);
+  config = pinIdentity(db, config);
   const now = opts.now ?? Date.now;
   const uris = new Uris(config);
   let secret = db.query<{ value: string }, []>("SELECT value FROM settings WHERE key = 'secret'").get()?.value;

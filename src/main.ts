@@ -42,6 +42,10 @@ export async function main(argv: string[]): Promise<number> {
   if (cmd === "self-test") {
     try { console.log(await sharpSelfTest()); return 0; } catch (e) { console.error(`hearth: ${(e as Error).message}`); return 1; }
   }
+  if (!["serve", "migrate", "admin"].includes(cmd)) {
+    console.error(`hearth: unknown command "${cmd}" (try hearth --help)`);
+    return 2;
+  }
   let config;
   try {
     config = loadConfig({ ...process.env, ...env });
@@ -49,20 +53,25 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof ConfigError) { console.error(`hearth: ${e.message}`); return 1; }
     throw e;
   }
+  let context: ReturnType<typeof createContext>;
+  try {
+    context = createContext(config, {});
+  } catch (e) {
+    if (e instanceof ConfigError) { console.error(`hearth: ${e.message}`); return 1; }
+    throw e;
+  }
+  const ctx = context;
   if (cmd === "migrate") {
-    const ctx = createContext(config, {});
     const applied = migrate(ctx.db);
     console.log(applied.length ? `applied ${applied.join(", ")}` : "database is up to date");
     return 0;
   }
   if (cmd === "admin") {
-    const ctx = createContext(config, {});
     return runAdmin(ctx, args.concat(Object.entries(env).flatMap(([k, v]) => [`--${k.toLowerCase().replace(/_/g, "-")}`, v])));
   }
   if (cmd === "serve") {
-    const ctx = createContext(config);
     const server = startServer(ctx);
-    ctx.log.info(`Hearth ${HEARTH_VERSION} listening on http://${config.bind}:${server.port} as ${ctx.uris.base} (data in ${config.dataDir})`);
+    ctx.log.info(`Hearth ${HEARTH_VERSION} listening on http://${config.bind}:${server.port} as ${ctx.uris.base} (data in ${ctx.config.dataDir})`);
     const n = ctx.db.query<{ n: number }, []>("SELECT count(*) AS n FROM users").get()!.n;
     if (n === 0) {
       console.log(`No accounts yet. Create the owner account with:\n  hearth admin accounts create NAME --email you@example.com --role owner\n(from a checkout: bun src/main.ts admin accounts create NAME --email you@example.com --role owner)`);

@@ -14,6 +14,8 @@ export interface Config {
   instanceTitle: string;
   allowPrivateAddresses: boolean;
   authorizedFetch: boolean;
+  /** Which identity settings were given explicitly (env or flag) rather than defaulted. */
+  explicit: { localDomain: boolean; protocol: boolean };
   /** Disable per-IP/per-token rate limits (benchmarks only). */
   rateLimits: boolean;
   /** S3-compatible media storage (S3_ENABLED=true); null means local disk under DATA_DIR/media. */
@@ -68,6 +70,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (retention && (!/^\d+$/.test(retention) || Number(retention) < 1)) throw new ConfigError(`MEDIA_CACHE_RETENTION_DAYS must be a whole number of days (1 or more), got "${retention}"`);
   return {
     localDomain: localDomain.toLowerCase(),
+    explicit: { localDomain: !!e("LOCAL_DOMAIN"), protocol: !!e("PROTOCOL") },
     port,
     bind,
     dataDir: resolve(e("DATA_DIR") || "./data"),
