@@ -66,7 +66,7 @@ const ACCOUNTS_OF = "domain IS NOT NULL AND (lower(domain) = ? OR lower(domain) 
 /**
  * Creates or updates a block in one transaction. Suspend marks the domain's remote accounts
  * suspended and silence marks them silenced, stamped with the block's time so that unblocking
- * undoes exactly what the block did.
+ * undoes exactly what the block did. Suspend or reject_media enqueues `media.clear_domain`.
  */
 export function blockDomain(ctx: AppContext, input: { domain: string; severity: DomainSeverity; rejectMedia: boolean }): DomainBlockRow {
   const domain = normalizeDomain(input.domain);
@@ -86,6 +86,8 @@ export function blockDomain(ctx: AppContext, input: { domain: string; severity: 
       ctx.db.query(`UPDATE accounts SET ${col} = ?, updated_at = ? WHERE ${ACCOUNTS_OF} AND ${col} IS NULL`).run(row.updated_at, t, domain, `%.${domain}`);
     }
     if (row.severity === "suspend") severRelationships(ctx, domain);
+    // As Mastodon's block: cached media of the domain goes when it is suspended or its media rejected.
+    if (row.severity === "suspend" || row.reject_media === 1) ctx.jobs.enqueue("media.clear_domain", { domain });
     return row;
   }).immediate();
 }

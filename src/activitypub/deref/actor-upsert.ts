@@ -1,6 +1,7 @@
 /** Validating a remote actor document and writing it to the accounts table. */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
+import { scheduleRemoteProfileImages } from "../../services/media/cache-avatar";
 import { domainPolicy } from "../domain-blocks";
 import { sanitizeHtml } from "../sanitize";
 import { stripTags } from "../sanitize";
@@ -89,7 +90,8 @@ function columns(ctx: AppContext, actor: Record<string, any>, id: string, domain
  * Inserts or updates a remote account from an actor document already fetched and trusted.
  * Validates (id/inbox same origin, key owner, username). `opts.domain` is the WebFinger
  * domain when it differs from the actor's host. Enqueues `ap.backfill_account` for a new
- * account and `ap.refresh_account` to resolve an unknown `movedTo`. Throws InvalidActorError.
+ * account, `ap.refresh_account` to resolve an unknown `movedTo` and `media.cache_avatar` when
+ * the avatar or header URL is new or changed. Throws InvalidActorError.
  */
 export function upsertRemoteActor(ctx: AppContext, actor: Record<string, any>, opts: { domain?: string } = {}): AccountRow {
   const id = idOf(actor);
@@ -105,6 +107,7 @@ export function upsertRemoteActor(ctx: AppContext, actor: Record<string, any>, o
       // As Mastodon: the same handle on the same domain is the same account (its URI may have changed).
       ?? db.query<AccountRow, [string, string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND lower(domain) = ?").get(cols.username as string, domain);
     if (row && row.domain === null) throw new InvalidActorError(`${id} collides with a local account`);
+    const before = row ?? null;
     const keys = Object.keys(cols);
     if (row) {
       db.query(`UPDATE accounts SET ${keys.map((k) => `${k} = ?`).join(", ")} WHERE id = ?`).run(...keys.map((k) => cols[k]!), row.id);
@@ -123,6 +126,8 @@ export function upsertRemoteActor(ctx: AppContext, actor: Record<string, any>, o
     } else {
       db.query("UPDATE accounts SET moved_to_account_id = NULL WHERE id = ?").run(row.id);
     }
+    const after = db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(row.id)!;
+    scheduleRemoteProfileImages(ctx, before, after);
     return db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(row.id)!;
   }).immediate();
 }

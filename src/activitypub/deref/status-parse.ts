@@ -19,6 +19,8 @@ export interface ParsedMedia {
   blurhash: string | null;
   focus: [number, number];
   meta: Record<string, unknown>;
+  /** The attachment's `icon` (a preview image of a video or audio file), if any. */
+  previewUrl?: string | null;
 }
 
 /** A remote poll as stored. */
@@ -80,6 +82,7 @@ function parseMedia(o: Record<string, any>): ParsedMedia[] {
       blurhash: typeof a.blurhash === "string" && BLURHASH_RE.test(a.blurhash) ? a.blurhash : null,
       focus: [clamp(fp[0]), clamp(fp[1])],
       meta,
+      previewUrl: urlToHref(a.icon && typeof a.icon === "object" && !Array.isArray(a.icon) ? a.icon.url : a.icon) ?? null,
     });
   }
   return out;

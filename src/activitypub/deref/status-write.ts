@@ -3,6 +3,7 @@ import type { AppContext } from "../../context";
 import type { AccountRow, StatusRow } from "../../db/rows";
 import { PUBLIC, UNLISTED } from "../../model/visibility";
 import { fanOutStatus, statusEdited } from "../../services/feeds";
+import { enqueueRemoteMediaCache, remoteMediaAllowed } from "../../services/media/cache-remote";
 import { notify } from "../../services/notifications/notify";
 import { enqueueExpiry } from "../../services/polls/create";
 import { statusRow } from "../../services/statuses/common";
@@ -33,6 +34,7 @@ function writeTags(ctx: AppContext, statusId: number, tags: ParsedStatus["tags"]
   }
 }
 
+/** Stores the attachments' rows and enqueues one `media.cache_remote` job each (unless the domain rejects media). */
 function writeMedia(ctx: AppContext, statusId: number, accountId: number, p: ParsedStatus): string {
   const t = ctx.now();
   const ids: number[] = [];
@@ -40,9 +42,11 @@ function writeMedia(ctx: AppContext, statusId: number, accountId: number, p: Par
     `INSERT INTO media_attachments (id, account_id, status_id, type, content_type, remote_url, description, focus_x, focus_y, meta, blurhash, processing, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
   );
+  const cache = remoteMediaAllowed(ctx, accountId);
   for (const m of p.media) {
     const id = ctx.ids.next();
     q.run(id, accountId, statusId, m.type, m.contentType, m.url, m.description, m.focus[0], m.focus[1], JSON.stringify(m.meta), m.blurhash, t, t);
+    if (cache) enqueueRemoteMediaCache(ctx, id, m.type, m.previewUrl ?? null);
     ids.push(id);
   }
   return JSON.stringify(ids);
@@ -132,7 +136,8 @@ export function updateRemoteStatus(ctx: AppContext, s: StatusRow, p: ParsedStatu
   if (!db.query("SELECT 1 FROM status_edits WHERE status_id = ?").get(s.id)) recordVersion(ctx, s, s.created_at);
   let mediaIds = s.media_ids;
   if (mediaChanged) {
-    db.query("DELETE FROM media_attachments WHERE status_id = ?").run(s.id);
+    // Detached, not deleted: the unattached-media cleanup removes the rows with their cached files.
+    db.query("UPDATE media_attachments SET status_id = NULL WHERE status_id = ?").run(s.id);
     mediaIds = writeMedia(ctx, s.id, s.account_id, p);
   }
   const editedAt = p.updatedAt !== null && p.updatedAt <= t ? Math.max(p.updatedAt, s.created_at) : t;

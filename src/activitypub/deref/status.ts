@@ -98,7 +98,8 @@ export async function upsertRemoteStatus(ctx: AppContext, object: Record<string,
   if (attributedTo(object) !== author.uri) return null;
   const p = parseStatusObject(ctx, object, author.followers_url);
   if (!p) return null;
-  if (domainPolicy(ctx, author.domain)?.rejectMedia) p.media = [];
+  // As Mastodon: attachments of a domain whose media is rejected are kept as links (type unknown), never downloaded.
+  if (domainPolicy(ctx, author.domain)?.rejectMedia) p.media = p.media.map((m) => ({ ...m, type: "unknown", previewUrl: null }));
   const existing = ctx.db.query<StatusRow, [string]>("SELECT * FROM statuses WHERE uri = ?").get(uri);
   if (existing && existing.account_id !== authorId) return null;
   const mentions = await resolveMentions(ctx, p.mentionHrefs, p.addressed);

@@ -1,10 +1,11 @@
 /**
  * Deletes a local account and its user (admin CLI). Rows that reference the account cascade;
  * counters on other accounts and statuses are recomputed and home feeds cleaned in the same
- * transaction. Stored media files stay on disk and no Delete is federated yet.
+ * transaction. Stored media files are deleted by a `media.delete_files` job; no Delete is federated yet.
  */
 import type { AppContext } from "../../context";
 import { placeholders } from "../../db/sql";
+import { enqueueAccountFileDeletion } from "../media/cleanup";
 
 function ids(ctx: AppContext, sql: string, id: number): number[] {
   return ctx.db.query<{ id: number }, [number]>(sql).all(id).map((r) => r.id);
@@ -22,8 +23,8 @@ export function deleteLocalAccount(ctx: AppContext, accountId: number): boolean 
 
 /**
  * Deletes any account row (local or remote) with everything that cascades from it, fixing
- * counters and home feeds of others. Call inside a transaction (the inbox uses it for a
- * remote actor's Delete of itself).
+ * counters and home feeds of others; enqueues the deletion of its stored files. Call inside a
+ * transaction (the inbox uses it for a remote actor's Delete of itself).
  */
 export function purgeAccount(ctx: AppContext, accountId: number): void {
   const db = ctx.db;
@@ -38,6 +39,7 @@ export function purgeAccount(ctx: AppContext, accountId: number): void {
        SELECT id FROM statuses WHERE account_id = ?1
        UNION SELECT r.id FROM statuses r JOIN statuses o ON o.id = r.reblog_of_id WHERE o.account_id = ?1)`,
   ).run(accountId);
+  enqueueAccountFileDeletion(ctx, accountId);
   db.query("DELETE FROM accounts WHERE id = ?").run(accountId);
   const others = [...new Set([...following, ...followers])].filter((x) => x !== accountId);
   if (others.length) {

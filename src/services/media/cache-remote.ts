@@ -1,0 +1,85 @@
+/**
+ * The local cache of remote attachments (the `media.cache_remote` job): images are downloaded
+ * and stored as an original plus the `small` preview; video and audio keep only their remote
+ * URL but get their preview image (`icon`) cached when they have one. The remote's blurhash,
+ * description and focus win over computed ones.
+ */
+import type { AppContext } from "../../context";
+import type { MediaRow } from "../../db/rows";
+import { ApiError } from "../../http/errors";
+import { deleteKeys, mediaKey } from "../../media/files";
+import { blurhashOf, geometry, makeOriginal, makeSmall, probeImage, type EncodedImage } from "../../media/image";
+import { MEDIA_LIMITS } from "../../media/limits";
+import { fetchRemoteImage, mediaHostAllowed, RemoteMediaError } from "../../media/remote-fetch";
+
+/** Payload of `media.cache_remote`: the attachment and, for video/audio, its preview image URL. */
+export interface CacheRemotePayload { id: number; preview?: string | null }
+
+const IMAGE_TYPES = new Set(["image", "unknown"]);
+
+/** True when attachments and avatars of account `accountId` may be downloaded (remote, not suspended, domain allows media). */
+export function remoteMediaAllowed(ctx: AppContext, accountId: number): boolean {
+  const a = ctx.db.query<{ domain: string | null; suspended_at: number | null }, [number]>("SELECT domain, suspended_at FROM accounts WHERE id = ?").get(accountId);
+  return !!a && a.domain !== null && a.suspended_at === null && mediaHostAllowed(ctx, a.domain);
+}
+
+/** Enqueues the caching of a freshly stored remote attachment when there is an image to cache. Call inside the writing transaction. */
+export function enqueueRemoteMediaCache(ctx: AppContext, id: number, type: string, previewUrl: string | null): void {
+  if (IMAGE_TYPES.has(type)) ctx.jobs.enqueue("media.cache_remote", { id });
+  else if (previewUrl) ctx.jobs.enqueue("media.cache_remote", { id, preview: previewUrl });
+}
+
+async function render(bytes: Uint8Array, mime: string, withOriginal: boolean): Promise<{ small: EncodedImage; original: EncodedImage | null }> {
+  try {
+    const probe = await probeImage(bytes, mime, "Remote file");
+    return { small: await makeSmall(bytes, probe, "Remote file"), original: withOriginal ? await makeOriginal(bytes, probe, "Remote file") : null };
+  } catch (e) {
+    if (e instanceof ApiError) throw new RemoteMediaError(e.message, true);
+    throw e;
+  }
+}
+
+/**
+ * Downloads and stores the local copy of attachment `p.id`. Idempotent: a vanished, detached,
+ * already cached or no longer allowed attachment is left alone. Throws RemoteMediaError
+ * (see fetchRemoteImage) so the job can retry or give up; the row then keeps its remote URL.
+ */
+export async function cacheRemoteMedia(ctx: AppContext, p: CacheRemotePayload): Promise<void> {
+  const row = ctx.db.query<MediaRow, [number]>("SELECT * FROM media_attachments WHERE id = ?").get(p.id);
+  if (!row || row.status_id === null || !row.remote_url || row.file_key || row.thumbnail_key) return;
+  if (!remoteMediaAllowed(ctx, row.account_id)) return;
+  const isImage = IMAGE_TYPES.has(row.type);
+  const source = isImage ? row.remote_url : typeof p.preview === "string" ? p.preview : null;
+  if (!source) return;
+  const { bytes, sniffed } = await fetchRemoteImage(ctx, source, MEDIA_LIMITS.imageSizeLimit);
+  const { small, original } = await render(bytes, sniffed.mime, isImage);
+  const blurhash = row.blurhash ?? await blurhashOf(small.data);
+  let meta: Record<string, unknown> = {};
+  try { meta = JSON.parse(row.meta) ?? {}; } catch { /* keep empty */ }
+  meta.small = geometry(small.width, small.height);
+  if (original) meta.original = geometry(original.width, original.height);
+
+  const written: string[] = [];
+  try {
+    const thumbKey = mediaKey(row.id, "small", small.ext);
+    written.push(thumbKey);
+    await ctx.storage.put(thumbKey, small.data, small.mime);
+    let fileKey: string | null = null;
+    if (original) {
+      fileKey = mediaKey(row.id, "original", original.ext);
+      written.push(fileKey);
+      await ctx.storage.put(fileKey, original.data, original.mime);
+    }
+    // Guarded: the row may have been edited away, detached or cached by another run meanwhile.
+    const changed = ctx.db.query(
+      `UPDATE media_attachments SET file_key = ?, thumbnail_key = ?, type = ?, content_type = coalesce(?, content_type),
+         file_size = coalesce(?, file_size), meta = ?, blurhash = ?, updated_at = ?
+       WHERE id = ? AND remote_url = ? AND status_id IS NOT NULL AND file_key IS NULL AND thumbnail_key IS NULL`,
+    ).run(fileKey, thumbKey, isImage ? "image" : row.type, original?.mime ?? null, original?.data.length ?? null,
+      JSON.stringify(meta), blurhash, ctx.now(), row.id, row.remote_url).changes;
+    if (changed === 0) await deleteKeys(ctx, written);
+  } catch (e) {
+    await deleteKeys(ctx, written);
+    throw e;
+  }
+}
