@@ -51,7 +51,16 @@ type Handler<R extends Req> = (r: R) => unknown | Promise<unknown>;
 
 /** JSON response with Mastodon's content type. */
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(data), {
+  return jsonTextResponse(JSON.stringify(data), status, headers);
+}
+
+/** A handler result that is already JSON text: sent as is, like a returned object would be. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+function jsonTextResponse(text: string, status: number, headers: Record<string, string>): Response {
+  return new Response(text, {
     status,
     headers: { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*", ...headers },
   });
@@ -89,12 +98,13 @@ export class Router {
   private add<R extends Req>(method: string, path: string, opts: RouteOptions, h: Handler<R>): this {
     const ctx = this.ctx;
     const authMode = opts.auth ?? "user";
-    const run = async (c: any): Promise<Response> => {
+    // Destructured on purpose: Elysia reads this parameter list to decide what to prepare per
+    // request; a whole-context parameter would make it parse cookies, headers and the query too.
+    const run = async ({ request, body, params, server }: { request: Request; body: any; params?: Record<string, string>; server: any }): Promise<Response> => {
       const headers: Record<string, string> = { "Access-Control-Allow-Origin": "*" };
       try {
-        const request: Request = c.request;
         const url = new URL(request.url);
-        const ip = clientIp(request, c.server);
+        const ip = clientIp(request, server);
         let auth: Auth | null = null;
         let badToken = false;
         if (authMode !== "none") {
@@ -123,17 +133,17 @@ export class Router {
             throw new ApiError(403, "This action is outside the authorized scopes");
           }
         }
-        const body = c.body;
         if (body && typeof body === "object" && PARSE_ERROR in body) throw body[PARSE_ERROR];
         const input: Params = fromPairs(url.searchParams);
         const rawBody: string | undefined = body && typeof body === "object" && RAW_BODY in body ? body[RAW_BODY] : undefined;
         if (body && typeof body === "object" && !(body instanceof Blob) && rawBody === undefined) Object.assign(input, body);
-        const req: Req = { ctx, request, url, params: decodeParams(c.params ?? {}), input, auth, ip, rawBody, set: { status: 200, headers } };
+        const req: Req = { ctx, request, url, params: decodeParams(params ?? {}), input, auth, ip, rawBody, set: { status: 200, headers } };
         const result = await h(req as R);
         if (result instanceof Response) {
           for (const [k, v] of Object.entries(headers)) if (!result.headers.has(k)) result.headers.set(k, v);
           return result;
         }
+        if (result instanceof JsonText) return jsonTextResponse(result.text, req.set.status, headers);
         return json(result ?? {}, req.set.status, headers);
       } catch (err) {
         return errorResponse(ctx, err, headers);

@@ -59,10 +59,21 @@ export function viewerFilterSql(viewerId: number, cols: string[], now: number, r
   return { sql, args };
 }
 
-/** SQL hiding statuses whose authors (`cols`) are suspended (rowid probes on accounts). */
+/**
+ * SQL hiding statuses whose authors (`cols`, nullable) are suspended: one rowid probe on
+ * accounts per column (measurably cheaper than one probe with `a.id IN (…)`).
+ */
 function notSuspendedSql(cols: string[], alsoSilenced = false): string {
   const cond = alsoSilenced ? "(a.suspended_at IS NOT NULL OR a.silenced_at IS NOT NULL)" : "a.suspended_at IS NOT NULL";
-  return ` AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id IN (${cols.join(", ")}) AND ${cond})`;
+  return cols.map((c) => ` AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = ${c} AND ${cond})`).join("");
+}
+
+/**
+ * `LIMIT n` with the page size written into the SQL: SQLite runs these timeline queries about
+ * twice as fast with a literal limit as with a bound one (readPage makes it an integer ≤ 40).
+ */
+function limitSql(limit: number): string {
+  return `LIMIT ${Math.max(1, Math.floor(Number(limit)) || 1)}`;
 }
 
 function run(ctx: AppContext, sql: string, args: Arg[], finish: <T>(rows: T[]) => T[]): IdPage {
@@ -80,8 +91,8 @@ export function homeTimelineSql(viewerId: number, page: Page, now: number, rel: 
     LEFT JOIN statuses o ON o.id = s.reblog_of_id
     WHERE hf.account_id = ?${p.where}${f.sql}${notSuspendedSql(["s.account_id", "o.account_id"])}
       AND (s.reblog_of_id IS NULL OR NOT EXISTS (SELECT 1 FROM follows fo WHERE fo.account_id = ? AND fo.target_account_id = s.account_id AND fo.show_reblogs = 0))
-    ORDER BY ${p.order} LIMIT ?`;
-  return { sql, args: [viewerId, ...p.args, ...f.args, viewerId, page.limit], finish: p.finish };
+    ORDER BY ${p.order} ${limitSql(page.limit)}`;
+  return { sql, args: [viewerId, ...p.args, ...f.args, viewerId], finish: p.finish };
 }
 
 /** Home timeline: one range scan of home_feeds(account_id, status_id), filtered per row. */
@@ -121,8 +132,8 @@ export function publicTimelineSql(viewerId: number | null, o: PublicOptions, pag
   const index = !o.local !== !o.remote ? "statuses_public_local" : "statuses_public";
   const sql = `SELECT s.id AS id, s.id AS cursor FROM statuses s INDEXED BY ${index}
     WHERE 1${f.sql} AND (s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)${p.where}
-    ORDER BY ${p.order} LIMIT ?`;
-  return { sql, args: [...f.args, ...p.args, page.limit], finish: p.finish };
+    ORDER BY ${p.order} ${limitSql(page.limit)}`;
+  return { sql, args: [...f.args, ...p.args], finish: p.finish };
 }
 
 /** Public timeline: walks the partial index statuses_public (or statuses_public_local). */
@@ -168,8 +179,8 @@ export function tagTimelineSql(viewerId: number | null, o: TagOptions, page: Pag
   const sql = `SELECT st.status_id AS id, st.status_id AS cursor FROM statuses_tags st
     JOIN statuses s ON s.id = st.status_id
     WHERE ${tagWhere}${p.where}${f.sql}${extra}${group}
-    ORDER BY ${p.order} LIMIT ?`;
-  return { sql, args: [...o.any, ...p.args, ...f.args, ...extraArgs, page.limit], finish: p.finish };
+    ORDER BY ${p.order} ${limitSql(page.limit)}`;
+  return { sql, args: [...o.any, ...p.args, ...f.args, ...extraArgs], finish: p.finish };
 }
 
 /** Tag timeline: public statuses carrying the tags. */

@@ -39,11 +39,14 @@ export class AccountCache {
 
   /** Drops whatever changed since the last call (see the module comment). */
   refresh(): void {
-    const v = this.db.query<{ data_version: number }, []>("PRAGMA data_version").get()!.data_version;
+    // One statement: the data version (v = 1) and the recorded changes.
+    const rows = this.db.query<{ v: number; id: number }, []>(
+      "SELECT 1 AS v, data_version AS id FROM pragma_data_version UNION ALL SELECT 0, id FROM temp.hearth_account_changes",
+    ).all();
+    const v = rows.find((r) => r.v === 1)!.id;
     if (v !== this.dataVersion) { this.entries.clear(); this.dataVersion = v; }
-    const changed = this.db.query<{ id: number }, []>("SELECT id FROM temp.hearth_account_changes").all();
-    if (changed.length === 0) return;
-    for (const r of changed) this.entries.delete(r.id);
+    if (rows.length === 1) return;
+    for (const r of rows) if (r.v === 0) this.entries.delete(r.id);
     this.db.query("DELETE FROM temp.hearth_account_changes").run();
   }
 

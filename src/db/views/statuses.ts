@@ -3,12 +3,12 @@
  * queries: rows, reblogged originals, accounts, mentions, tags, media, apps and viewer flags.
  */
 import type { AppContext } from "../../context";
-import type { MediaRow, StatusRow } from "../rows";
+import type { AccountRow, MediaRow, StatusRow } from "../rows";
 import { selectIn } from "../sql";
 import { accountViewsFromRows, loadAccountRows } from "./accounts";
 import { profileUrl } from "../../serializers/mastodon/account";
 import { toMastodonMedia } from "../../serializers/mastodon/media";
-import { toMastodonMention, toMastodonStatus, type StatusViewData } from "../../serializers/mastodon/status";
+import { toMastodonMention, toMastodonStatus, type StatusViewData, type StatusViewerFlags } from "../../serializers/mastodon/status";
 
 /** Hook for polls (filled in by the polls module): status ids → serialized Poll by status id. */
 export type PollLoader = (ctx: AppContext, statuses: StatusRow[], viewerId: number | null) => Map<number, Record<string, unknown>>;
@@ -23,29 +23,46 @@ export function statusUrl(ctx: AppContext, s: StatusRow, username: string, isLoc
 
 /**
  * The viewer's favourites (k 0), boosts (1), bookmarks (2) and pins (3) among statuses ?2, and
- * muted conversations (4) among ?3 (JSON arrays): one statement instead of five.
+ * muted conversations (4) among ?3 (JSON arrays): one statement instead of five. CROSS JOIN
+ * keeps the short id list as the outer loop (an index probe per id, however many favourites
+ * the viewer has): about twice as fast as `IN (SELECT value FROM json_each(…))`. Exported so
+ * tests can EXPLAIN it.
  */
-const VIEWER_FLAGS_SQL = `
-  SELECT 0 AS k, status_id AS id FROM favourites WHERE account_id = ?1 AND status_id IN (SELECT value FROM json_each(?2))
-  UNION ALL SELECT 1, reblog_of_id FROM statuses WHERE account_id = ?1 AND reblog_of_id IN (SELECT value FROM json_each(?2))
-  UNION ALL SELECT 2, status_id FROM bookmarks WHERE account_id = ?1 AND status_id IN (SELECT value FROM json_each(?2))
-  UNION ALL SELECT 3, status_id FROM status_pins WHERE account_id = ?1 AND status_id IN (SELECT value FROM json_each(?2))
-  UNION ALL SELECT 4, conversation_id FROM conversation_mutes WHERE account_id = ?1 AND conversation_id IN (SELECT value FROM json_each(?3))`;
+export const VIEWER_FLAGS_SQL = `
+  SELECT 0 AS k, x.status_id AS id FROM json_each(?2) j CROSS JOIN favourites x ON x.account_id = ?1 AND x.status_id = j.value
+  UNION ALL SELECT 1, x.reblog_of_id FROM json_each(?2) j CROSS JOIN statuses x ON x.reblog_of_id = j.value AND x.account_id = ?1
+  UNION ALL SELECT 2, x.status_id FROM json_each(?2) j CROSS JOIN bookmarks x ON x.account_id = ?1 AND x.status_id = j.value
+  UNION ALL SELECT 3, x.status_id FROM json_each(?2) j CROSS JOIN status_pins x ON x.account_id = ?1 AND x.status_id = j.value
+  UNION ALL SELECT 4, x.conversation_id FROM json_each(?3) j CROSS JOIN conversation_mutes x ON x.account_id = ?1 AND x.conversation_id = j.value`;
 
 /** Status rows by id. */
 export function loadStatusRows(ctx: AppContext, ids: readonly number[]): Map<number, StatusRow> {
   return new Map(selectIn<StatusRow>(ctx.db, (ph) => `SELECT * FROM statuses WHERE id IN (${ph})`, ids).map((r) => [r.id, r]));
 }
 
-/** Serialized Mastodon Statuses by id, as seen by `viewerId` (null: logged out). Missing ids are skipped. */
-export function loadStatusViews(ctx: AppContext, ids: readonly number[], viewerId: number | null): Map<number, Record<string, unknown>> {
+/** What a page of statuses needs apart from viewer flags and polls (see loadStatusData). */
+export interface StatusData {
+  /** The requested rows. */
+  rows: Map<number, StatusRow>;
+  /** The requested rows and the originals they reblog. */
+  all: Map<number, StatusRow>;
+  accountRows: Map<number, AccountRow>;
+  accountViews: Map<number, Record<string, unknown>>;
+  mentions: { status_id: number; account_id: number }[];
+  tags: { status_id: number; name: string; display_name: string }[];
+  media: MediaRow[];
+  apps: Map<number, { id: number; name: string; website: string | null }>;
+}
+
+/** Loads rows, reblogged originals, accounts, mentions, tags, media and apps of `ids`. */
+export function loadStatusData(ctx: AppContext, ids: readonly number[]): StatusData {
   const db = ctx.db;
   const rows = loadStatusRows(ctx, ids);
   const reblogIds = [...rows.values()].map((r) => r.reblog_of_id).filter((x): x is number => x !== null && !rows.has(x));
   const originals = reblogIds.length ? loadStatusRows(ctx, reblogIds) : new Map<number, StatusRow>();
   const all = new Map([...rows, ...originals]);
   const sids = [...all.keys()];
-  if (sids.length === 0) return new Map();
+  if (sids.length === 0) return { rows, all, accountRows: new Map(), accountViews: new Map(), mentions: [], tags: [], media: [], apps: new Map() };
 
   const mentions = selectIn<{ status_id: number; account_id: number }>(db, (ph) => `SELECT status_id, account_id FROM mentions WHERE status_id IN (${ph}) AND silent = 0 ORDER BY id`, sids);
   const accountIds = new Set<number>([...all.values()].map((r) => r.account_id));
@@ -58,51 +75,83 @@ export function loadStatusViews(ctx: AppContext, ids: readonly number[], viewerI
   const media = selectIn<MediaRow>(db, (ph) => `SELECT * FROM media_attachments WHERE status_id IN (${ph})`, sids);
   const appIds = [...new Set([...all.values()].map((r) => r.application_id).filter((x): x is number => x !== null))];
   const apps = new Map(selectIn<{ id: number; name: string; website: string | null }>(db, (ph) => `SELECT id, name, website FROM oauth_applications WHERE id IN (${ph})`, appIds).map((a) => [a.id, a]));
+  return { rows, all, accountRows, accountViews, mentions, tags, media, apps };
+}
 
-  let fav = new Set<number>(), rebl = new Set<number>(), bm = new Set<number>(), pin = new Set<number>(), muted = new Set<number>();
-  if (viewerId !== null) {
-    const convIds = [...new Set([...all.values()].map((r) => r.conversation_id).filter((x): x is number => x !== null))];
-    const flags = [fav, rebl, bm, pin, muted];
-    for (const r of db.query<{ k: number; id: number }, [number, string, string]>(VIEWER_FLAGS_SQL).all(viewerId, JSON.stringify(sids), JSON.stringify(convIds))) flags[r.k]!.add(r.id);
-  }
+/** The viewer-independent part of one status's view data (no reblog, poll or viewer flags). */
+export function baseViewData(ctx: AppContext, d: StatusData, s: StatusRow): StatusViewData {
+  const author = d.accountRows.get(s.account_id)!;
+  const order: number[] = (() => { try { return JSON.parse(s.media_ids); } catch { return []; } })();
+  const ms = d.media.filter((m) => m.status_id === s.id).sort((a, b) => (order.indexOf(a.id) + 1 || 1e9) - (order.indexOf(b.id) + 1 || 1e9) || a.id - b.id);
+  const app = s.application_id !== null && author.domain === null ? d.apps.get(s.application_id) : undefined;
+  return {
+    row: s,
+    account: d.accountViews.get(s.account_id)!,
+    url: statusUrl(ctx, s, author.username, author.domain === null),
+    mentions: d.mentions.filter((m) => m.status_id === s.id).map((m) => d.accountRows.get(m.account_id)).filter((a) => !!a).map((a) => toMastodonMention(a!, profileUrl(ctx, a!))),
+    tags: d.tags.filter((t) => t.status_id === s.id).map((t) => ({ name: t.name, url: ctx.uris.tag(t.name) })),
+    media: ms.map((m) => toMastodonMedia(ctx, m)),
+    application: app ? { name: app.name, website: app.website } : null,
+    poll: null,
+    reblog: null,
+  };
+}
+
+/** The viewer's favourites, boosts, bookmarks and pins among `statuses`, and muted conversations. */
+export interface ViewerSets { fav: Set<number>; rebl: Set<number>; bm: Set<number>; pin: Set<number>; muted: Set<number> }
+
+/** Loads ViewerSets for `statuses` (one query). */
+export function loadViewerSets(ctx: AppContext, statuses: readonly StatusRow[], viewerId: number): ViewerSets {
+  const v: ViewerSets = { fav: new Set(), rebl: new Set(), bm: new Set(), pin: new Set(), muted: new Set() };
+  const convIds = [...new Set(statuses.map((r) => r.conversation_id).filter((x): x is number => x !== null))];
+  const flags = [v.fav, v.rebl, v.bm, v.pin, v.muted];
+  const sids = JSON.stringify(statuses.map((r) => r.id));
+  for (const r of ctx.db.query<{ k: number; id: number }, [number, string, string]>(VIEWER_FLAGS_SQL).all(viewerId, sids, JSON.stringify(convIds))) flags[r.k]!.add(r.id);
+  return v;
+}
+
+/** The viewer flags of status `s` (a reblog's refer to the original). */
+export function viewerFlags(s: StatusRow, viewerId: number, v: ViewerSets): StatusViewerFlags {
+  const target = s.reblog_of_id ?? s.id;
+  return {
+    favourited: v.fav.has(target),
+    reblogged: v.rebl.has(target),
+    bookmarked: v.bm.has(target),
+    muted: s.conversation_id !== null && v.muted.has(s.conversation_id),
+    pinned: s.account_id === viewerId && s.reblog_of_id === null && s.visibility <= 2 ? v.pin.has(s.id) : undefined,
+  };
+}
+
+/** Serialized Polls by status id for the statuses among `statuses` that carry one. */
+export function loadStatusPolls(ctx: AppContext, statuses: StatusRow[], viewerId: number | null): Map<number, Record<string, unknown>> {
   const polls = new Map<number, Record<string, unknown>>();
-  for (const l of pollLoaders) for (const [k, v] of l(ctx, [...all.values()], viewerId)) polls.set(k, v);
+  for (const l of pollLoaders) for (const [k, v] of l(ctx, statuses, viewerId)) polls.set(k, v);
+  return polls;
+}
+
+/** Serialized Mastodon Statuses by id, as seen by `viewerId` (null: logged out). Missing ids are skipped. */
+export function loadStatusViews(ctx: AppContext, ids: readonly number[], viewerId: number | null): Map<number, Record<string, unknown>> {
+  const d = loadStatusData(ctx, ids);
+  if (d.all.size === 0) return new Map();
+  const all = [...d.all.values()];
+  const sets = viewerId !== null ? loadViewerSets(ctx, all, viewerId) : null;
+  const polls = loadStatusPolls(ctx, all, viewerId);
 
   const build = (s: StatusRow, reblog: Record<string, unknown> | null): Record<string, unknown> => {
-    const author = accountRows.get(s.account_id)!;
-    const order: number[] = (() => { try { return JSON.parse(s.media_ids); } catch { return []; } })();
-    const ms = media.filter((m) => m.status_id === s.id).sort((a, b) => (order.indexOf(a.id) + 1 || 1e9) - (order.indexOf(b.id) + 1 || 1e9) || a.id - b.id);
-    const data: StatusViewData = {
-      row: s,
-      account: accountViews.get(s.account_id)!,
-      url: statusUrl(ctx, s, author.username, author.domain === null),
-      mentions: mentions.filter((m) => m.status_id === s.id).map((m) => accountRows.get(m.account_id)).filter((a) => !!a).map((a) => toMastodonMention(a!, profileUrl(ctx, a!))),
-      tags: tags.filter((t) => t.status_id === s.id).map((t) => ({ name: t.name, url: ctx.uris.tag(t.name) })),
-      media: ms.map((m) => toMastodonMedia(ctx, m)),
-      application: s.application_id !== null && author.domain === null ? (apps.has(s.application_id) ? { name: apps.get(s.application_id)!.name, website: apps.get(s.application_id)!.website } : null) : null,
-      poll: polls.get(s.id) ?? null,
-      reblog,
-    };
-    if (viewerId !== null) {
-      const target = s.reblog_of_id ?? s.id;
-      data.viewer = {
-        favourited: fav.has(target),
-        reblogged: rebl.has(target),
-        bookmarked: bm.has(target),
-        muted: s.conversation_id !== null && muted.has(s.conversation_id),
-        pinned: s.account_id === viewerId && s.reblog_of_id === null && s.visibility <= 2 ? pin.has(s.id) : undefined,
-      };
-    }
+    const data = baseViewData(ctx, d, s);
+    data.poll = polls.get(s.id) ?? null;
+    data.reblog = reblog;
+    if (sets) data.viewer = viewerFlags(s, viewerId!, sets);
     return toMastodonStatus(data);
   };
 
   const out = new Map<number, Record<string, unknown>>();
   for (const id of ids) {
-    const s = rows.get(id);
-    if (!s || !accountRows.has(s.account_id)) continue;
+    const s = d.rows.get(id);
+    if (!s || !d.accountRows.has(s.account_id)) continue;
     if (s.reblog_of_id !== null) {
-      const o = all.get(s.reblog_of_id);
-      if (!o || !accountRows.has(o.account_id)) continue;
+      const o = d.all.get(s.reblog_of_id);
+      if (!o || !d.accountRows.has(o.account_id)) continue;
       out.set(id, build(s, build(o, null)));
     } else out.set(id, build(s, null));
   }

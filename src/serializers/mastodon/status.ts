@@ -14,7 +14,18 @@ export interface StatusViewData {
   poll: Record<string, unknown> | null;
   reblog: Record<string, unknown> | null;
   /** Viewer-specific flags; undefined when there is no viewer. */
-  viewer?: { favourited: boolean; reblogged: boolean; bookmarked: boolean; muted: boolean; pinned: boolean | undefined };
+  viewer?: StatusViewerFlags;
+}
+
+/** What the viewer did with a status (pinned: undefined where pinning does not apply). */
+export interface StatusViewerFlags { favourited: boolean; reblogged: boolean; bookmarked: boolean; muted: boolean; pinned: boolean | undefined }
+
+/** The viewer's fields of a Status, in the order they close the entity. */
+export function viewerFields(f: StatusViewerFlags): Record<string, unknown> {
+  const out: Record<string, unknown> = { favourited: f.favourited, reblogged: f.reblogged, muted: f.muted, bookmarked: f.bookmarked };
+  if (f.pinned !== undefined) out.pinned = f.pinned;
+  out.filtered = [];
+  return out;
 }
 
 /** The Mastodon Status entity. */
@@ -47,15 +58,7 @@ export function toMastodonStatus(v: StatusViewData): Record<string, unknown> {
     card: null,
     poll: v.poll,
   };
-  if (v.viewer) {
-    out.favourited = v.viewer.favourited;
-    out.reblogged = v.viewer.reblogged;
-    out.muted = v.viewer.muted;
-    out.bookmarked = v.viewer.bookmarked;
-    if (v.viewer.pinned !== undefined) out.pinned = v.viewer.pinned;
-    out.filtered = [];
-  }
-  return out;
+  return v.viewer ? Object.assign(out, viewerFields(v.viewer)) : out;
 }
 
 /** Mention entity for an account row. */
