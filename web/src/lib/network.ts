@@ -19,7 +19,9 @@ export function watchNetwork(): void {
   window.fetch = async (...args: Parameters<typeof fetch>) => {
     try {
       const res = await orig(...args);
-      set(true);
+      // A response that was already on its way (or came from a cache) must not hide the
+      // banner while the browser itself says it is offline.
+      if (navigator.onLine) set(true);
       return res;
     } catch (e) {
       // Aborts are ours (timeouts, navigation); only real network failures mean offline.
