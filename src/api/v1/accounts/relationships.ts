@@ -7,7 +7,10 @@ import { parseId } from "../../../model/ids";
 import { relationshipsJson } from "./helpers";
 
 function ids(input: Record<string, unknown>): number[] {
-  return [...new Set((strArr(input, "id") ?? []).slice(0, 100).map(parseId).filter((x): x is number => x !== undefined))];
+  // masto.js 8 sends familiarFollowers.fetch([a, b]) as `?0=a&1=b`: read those too.
+  const positional = Object.keys(input).filter((k) => /^\d+$/.test(k)).sort((a, b) => Number(a) - Number(b)).map((k) => String(input[k]));
+  const raw = strArr(input, "id") ?? positional;
+  return [...new Set(raw.slice(0, 100).map(parseId).filter((x): x is number => x !== undefined))];
 }
 
 export default function register(r: Router): void {

@@ -45,6 +45,10 @@ test("familiar followers", async () => {
   // a follows me and I follow a
   expect(res[0]!.accounts.map((x) => x.id)).toEqual([a.id]);
   expect(res[1]!.accounts).toEqual([]);
+  // masto.js sends the ids positionally (?0=…&1=…); they are read all the same
+  const viaMasto = await me.client.v1.accounts.familiarFollowers.fetch([me.id, d.id]);
+  expect(viaMasto.map((r) => r.id)).toEqual([me.id, d.id]);
+  expect(viaMasto[0]!.accounts.map((x) => x.id)).toEqual([a.id]);
   // from d's side nobody d follows follows a except... d follows a itself, which is not a follower of a
   const mine = (await (await s.api("GET", `/api/v1/accounts/familiar_followers?id[]=${a.id}`, { token: d.token })).json()) as { accounts: unknown[] }[];
   expect(mine[0]!.accounts).toEqual([]);
