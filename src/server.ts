@@ -31,12 +31,13 @@ import apInbox from "./activitypub/inbox";
 import apInstance from "./activitypub/instance";
 import publicPages from "./web-client/pages";
 import reports from "./api/v1/reports";
+import conversations from "./api/v1/conversations";
 
 /** Route groups in registration order. Later issues append theirs here. */
 export const ROUTE_GROUPS: ((r: Router) => void)[] = [
   oauth, apps, registrations, instance, accounts, followRequests, statuses, timelines, notifications, misc, search, wellKnown, media, polls, streaming,
   apInstance, apInbox, apRoutes, publicPages, webPages,
-  reports,
+  reports, conversations,
   // the web client last: its SPA fallback must not shadow API routes
   webClient,
 ];

@@ -9,6 +9,7 @@ import m0008 from "../../migrations/0008_federation_delivery.sql" with { type: "
 import m0009 from "../../migrations/0009_remote_actors.sql" with { type: "text" };
 import m0010 from "../../migrations/0010_inbox.sql" with { type: "text" };
 import m0011 from "../../migrations/0011_outbound.sql" with { type: "text" };
+import m0012 from "../../migrations/0012_conversations.sql" with { type: "text" };
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: { name: string; sql: string }[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: { name: string; sql: string }[] = [
   { name: "0009_remote_actors", sql: m0009 },
   { name: "0010_inbox", sql: m0010 },
   { name: "0011_outbound", sql: m0011 },
+  { name: "0012_conversations", sql: m0012 },
 ];

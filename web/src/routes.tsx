@@ -2,6 +2,7 @@
 import type { JSX } from "preact";
 import { Compose } from "./components/compose";
 import { match, navigate } from "./lib/router";
+import { Conversations } from "./screens/conversations";
 import { EditProfile } from "./screens/edit-profile";
 import { FollowRequests } from "./screens/follow-requests";
 import { Notifications } from "./screens/notifications";
@@ -21,6 +22,7 @@ const ROUTES: [string, Render][] = [
   ["/bookmarks", () => <Timeline kind="bookmarks" />],
   ["/favourites", () => <Timeline kind="favourites" />],
   ["/notifications", () => <Notifications />],
+  ["/conversations", () => <Conversations />],
   ["/search", (_p, loc) => <Search q={loc.searchParams.get("q") ?? ""} />],
   ["/tags/:tag", (p) => <TagTimeline tag={p.tag!} />],
   ["/statuses/:id", (p) => <Thread id={p.id!} />],

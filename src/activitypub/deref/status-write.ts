@@ -8,6 +8,7 @@ import { notify } from "../../services/notifications/notify";
 import { enqueueExpiry } from "../../services/polls/create";
 import { statusRow } from "../../services/statuses/common";
 import { notifyMentioned } from "../../services/statuses/create";
+import { recordDirectStatus } from "../../services/conversations/record";
 import type { ParsedPoll, ParsedStatus } from "./status-parse";
 
 /** Accounts a status mentions: visible ones (tags) and silent ones (only addressed). */
@@ -108,6 +109,7 @@ export function insertRemoteStatus(ctx: AppContext, p: ParsedStatus, author: Acc
   if (!opts.backfill) {
     fanOutStatus(ctx, row);
     notifyMentioned(ctx, row, added);
+    recordDirectStatus(ctx, row);
   }
   return row;
 }

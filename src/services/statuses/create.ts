@@ -12,6 +12,7 @@ import { validatePollInput } from "../polls/validate";
 import { notify } from "../notifications/notify";
 import { formatText } from "../text/format";
 import { publishStatusCreate } from "../federation/statuses";
+import { recordDirectStatus } from "../conversations/record";
 import { attachMedia, checkText, findVisibleStatus, resolveMedia, statusRow, userPrefs, validLanguage, writeMentions, writeTags } from "./common";
 
 /** Parsed POST /api/v1/statuses parameters. */
@@ -95,6 +96,7 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
     fanOutStatus(ctx, row);
     publishStatusCreate(ctx, row);
     notifyMentioned(ctx, row, mentioned);
+    recordDirectStatus(ctx, row);
     notifySubscribers(ctx, row, new Set(mentioned));
     if (key) db.query("INSERT OR REPLACE INTO idempotency_keys (account_id, key, status_id, created_at) VALUES (?, ?, ?, ?)").run(accountId, key, id, t);
     return id;

@@ -11,6 +11,7 @@ import { errorText } from "../lib/errors";
 import { countCharacters } from "../lib/format";
 import { useApp } from "../lib/state";
 import { useAutocomplete } from "./autocomplete";
+import { EmojiPicker } from "./emoji-picker";
 import { FocalPoint } from "./focal-point";
 import { NEW_POLL, PollEditor, type PollDraft } from "./poll";
 
@@ -103,6 +104,21 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
       text.current?.setSelectionRange(caret, caret);
     });
   });
+
+  /** Puts `:shortcode:` at the caret, with spaces around it where needed. */
+  const insertEmoji = (code: string) => {
+    const t = text.current;
+    const at = t ? t.selectionStart ?? d.text.length : d.text.length;
+    const before = d.text.slice(0, at);
+    const after = d.text.slice(at);
+    const piece = `${before && !/\s$/.test(before) ? " " : ""}:${code}: `;
+    set({ text: before + piece + after });
+    const caret = before.length + piece.length;
+    requestAnimationFrame(() => {
+      text.current?.focus();
+      text.current?.setSelectionRange(caret, caret);
+    });
+  };
 
   const addFiles = async (files: FileList | null) => {
     if (!files) return;
@@ -226,6 +242,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         </label>
         <button type="button" aria-pressed={!!d.poll} disabled={uploads.length > 0} title={uploads.length ? "A post can have media or a poll, not both" : undefined}
           onClick={() => set({ poll: d.poll ? null : { ...NEW_POLL, options: ["", ""] } })}>Poll</button>
+        <EmojiPicker onPick={insertEmoji} />
         <button type="button" aria-pressed={d.cwOn} onClick={() => set({ cwOn: !d.cwOn })}>CW</button>
         <label class="visually-hidden" for="compose-visibility">Visibility</label>
         <select id="compose-visibility" value={d.visibility} onChange={(e) => set({ visibility: e.currentTarget.value as Visibility })}>

@@ -25,6 +25,7 @@ export function Nav({ unread }: { unread: number }): JSX.Element {
         <ul>
           {link("/home", "Home")}
           {link("/notifications", "Notifications", unread > 0 && <span class="badge"><span class="visually-hidden">, </span>{unread}<span class="visually-hidden"> unread</span></span>)}
+          {link("/conversations", "Conversations")}
           {link("/local", "Local")}
           {link("/federated", "Federated")}
           {link("/search", "Search")}

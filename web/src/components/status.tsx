@@ -10,6 +10,7 @@ import { AccountName, Avatar, RelativeTime } from "./bits";
 import { Icon } from "./icons";
 import { MediaGallery } from "./media";
 import { PollView } from "./poll";
+import { StatusMenu } from "./status-menu";
 import { readingPrefs } from "../lib/prefs";
 
 const VISIBILITY_LABEL: Record<string, string> = { public: "Public", unlisted: "Unlisted", private: "Followers only", direct: "Mentioned people only" };
@@ -147,6 +148,7 @@ export function StatusCard({ status, onChange, onDelete, focused, pos, size }: S
             </button>
           );
         })}
+        <StatusMenu status={s} update={update} />
         {mine && (
           <button type="button" class="delete" aria-label="Delete" title="Delete" onClick={remove}><Icon name="trash" /></button>
         )}

@@ -4,7 +4,8 @@ const target = new EventTarget();
 
 export type BusEvent =
   | { type: "stream"; stream: string; event: string; payload: any }
-  | { type: "posted"; status: any };
+  | { type: "posted"; status: any }
+  | { type: "pinned"; status: any };
 
 /** Publishes an event to every subscriber. */
 export function emit(e: BusEvent): void {

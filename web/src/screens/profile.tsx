@@ -7,6 +7,8 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { mastodon } from "masto";
 import { AccountRow, ErrorBox, Loading } from "../components/bits";
 import { Feed } from "../components/feed";
+import { PinnedPosts } from "../components/pinned";
+import { ReportDialog } from "../components/report-dialog";
 import type { Account } from "../lib/api";
 import { errorText } from "../lib/errors";
 import { displayName, sanitizeHtml } from "../lib/format";
@@ -21,6 +23,7 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
   const [rel, setRel] = useState<mastodon.v1.Relationship | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const me = id === app.me.id;
 
   const load = async () => {
@@ -95,6 +98,7 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
                 {!rel.blocking && <button type="button" class={rel.following || rel.requested ? "" : "primary"} disabled={busy} onClick={follow}>{followLabel}</button>}
                 <button type="button" disabled={busy} aria-pressed={rel.muting} onClick={() => toggle("mute")}>{rel.muting ? "Unmute" : "Mute"}</button>
                 <button type="button" disabled={busy} aria-pressed={rel.blocking} onClick={() => toggle("block")}>{rel.blocking ? "Unblock" : "Block"}</button>
+                <button type="button" onClick={() => setReporting(true)}>Report</button>
               </>
             )}
           </div>
@@ -116,6 +120,8 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
           <a href={`/accounts/${id}/followers`} data-route aria-current={tab === "followers" ? "page" : undefined}><strong>{account.followersCount}</strong> Followers</a>
         </nav>
       </section>
+      {reporting && <ReportDialog account={account} onClose={() => setReporting(false)} />}
+      {tab === "posts" && <PinnedPosts key={`pinned-${id}`} accountId={id} />}
       {tab === "posts" ? (
         <Feed key={id} source={posts} label={`Posts by ${displayName(account)}`} empty="No posts yet." doing="load the posts" />
       ) : (

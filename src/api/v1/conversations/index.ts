@@ -1,0 +1,9 @@
+/** Route group: /api/v1/conversations (list, remove, mark read). */
+import type { Router } from "../../../http/route";
+import list from "./list";
+import actions from "./actions";
+
+export default function register(r: Router): void {
+  list(r);
+  actions(r);
+}
