@@ -248,6 +248,19 @@ describe("two Hearth instances", () => {
     expect(got.avatar).not.toContain("missing.png");
   }, T);
 
+  test("pin: alice pins a post on A; bob on B sees it among her pinned posts, then not after unpin", async () => {
+    const st = await alice.client.v1.statuses.create({ status: "pinned for the fediverse" });
+    await both();
+    await alice.client.v1.statuses.$select(st.id).pin();
+    await both();
+    const pinned = await bob.client.v1.accounts.$select(aliceOnB.id).statuses.list({ pinned: true });
+    expect(pinned.map((x) => x.uri)).toContain(st.uri);
+    await alice.client.v1.statuses.$select(st.id).unpin();
+    await both();
+    const after = await bob.client.v1.accounts.$select(aliceOnB.id).statuses.list({ pinned: true });
+    expect(after.map((x) => x.uri)).not.toContain(st.uri);
+  }, T);
+
   test("no delivery or inbox job failed along the way", () => {
     expect([...failedJobs(A), ...failedJobs(B)]).toEqual([]);
   });

@@ -64,3 +64,13 @@ export function publishPollUpdate(ctx: AppContext, status: StatusRow): void {
     });
   }, voters);
 }
+
+/** Enqueues Add (pin) or Remove (unpin) of status `s` to/from the featured collection, to followers. */
+export function publishPinChange(ctx: AppContext, type: "Add" | "Remove", accountId: number, s: StatusRow, pinId: number): void {
+  const a = accountRow(ctx, accountId);
+  if (a.domain !== null) return;
+  sendToFollowers(ctx, accountId, () => toApActivity(ctx, type, a, s.uri, {
+    id: ctx.uris.rowActivity(a.uri, type === "Add" ? "pins" : "unpins", pinId),
+    target: a.featured_url ?? ctx.uris.featured(a.username),
+  }));
+}
