@@ -44,15 +44,18 @@ export function publishStatusCreate(ctx: AppContext, s: StatusRow): void {
   });
 }
 
-/** Enqueues Update(Note) after an edit of a local status (the row as updated). */
-export function publishStatusUpdate(ctx: AppContext, s: StatusRow): void {
+/**
+ * Enqueues Update(Note) after an edit of a local status (the row as updated). `formerlyMentioned`
+ * accounts, dropped by the edit, get it too, as Mastodon does, so their copy changes as well.
+ */
+export function publishStatusUpdate(ctx: AppContext, s: StatusRow, formerlyMentioned: number[] = []): void {
   sendToStatusAudience(ctx, s, () => {
     const note = toApNote(ctx, s);
     const at = s.edited_at ?? s.updated_at;
     return toApActivity(ctx, "Update", accountRow(ctx, s.account_id), note, {
       id: ctx.uris.updateActivity(s.uri, at), published: apTime(at), ...addressing(note),
     });
-  });
+  }, formerlyMentioned);
 }
 
 /**

@@ -62,7 +62,10 @@ export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput
     db.query("UPDATE statuses SET text = ?, content = ?, spoiler_text = ?, sensitive = ?, language = ?, media_ids = ?, edited_at = ?, updated_at = ? WHERE id = ?")
       .run(text, formatted.html, spoilerText, sensitive, language, mediaIds, t, t, s.id);
     const keep = formatted.mentions.map((a) => a.id);
-    db.query("DELETE FROM mentions WHERE status_id = ? AND account_id NOT IN (SELECT value FROM json_each(?))").run(s.id, JSON.stringify(keep));
+    const dropped = db
+      .query<{ account_id: number }, [number, string]>("DELETE FROM mentions WHERE status_id = ? AND account_id NOT IN (SELECT value FROM json_each(?)) RETURNING account_id")
+      .all(s.id, JSON.stringify(keep))
+      .map((m) => m.account_id);
     const added = writeMentions(ctx, s.id, formatted);
     db.query("DELETE FROM statuses_tags WHERE status_id = ?").run(s.id);
     writeTags(ctx, s.id, text);
@@ -73,7 +76,7 @@ export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput
     const boosters = db.query<{ account_id: number }, [number]>("SELECT DISTINCT account_id FROM statuses WHERE reblog_of_id = ?").all(s.id);
     for (const b of boosters) notify(ctx, { accountId: b.account_id, fromAccountId: s.account_id, type: "update", statusId: s.id });
     statusEdited(ctx, s.id);
-    publishStatusUpdate(ctx, statusRow(ctx, s.id));
+    publishStatusUpdate(ctx, statusRow(ctx, s.id), dropped);
     return s.id;
   }).immediate();
 }
