@@ -2,7 +2,8 @@
  * Move (account migration): the actor announces it moved to `target`. Accepted only when the
  * target, fetched fresh, lists the actor in `alsoKnownAs`. The actor is marked moved and each
  * local follower follows the target (a Follow is delivered to a remote target) and unfollows
- * the actor (Undo(Follow) goes to it), as Mastodon's MoveWorker does.
+ * the actor (Undo(Follow) goes to it), as Mastodon's MoveWorker does. Local accounts that
+ * blocked or muted the actor block or mute the target too (MoveWorker's carry-over).
  */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
@@ -52,5 +53,23 @@ export async function onMove(ctx: AppContext, a: Activity, { actor }: InboxConte
       }
       unfollowAccount(ctx, f.account_id, actor);
     }
+    carryOver(ctx, actor.id, moved.id);
   });
+}
+
+/** Local blocks and mutes of the old account apply to the new one (rows only; nothing is delivered). */
+function carryOver(ctx: AppContext, from: number, to: number): void {
+  const t = ctx.now();
+  const local = "SELECT id FROM accounts WHERE domain IS NULL";
+  for (const row of ctx.db.query<{ account_id: number }, [number, number]>(
+    `SELECT account_id FROM blocks WHERE target_account_id = ? AND account_id IN (${local}) AND account_id <> ?`,
+  ).all(from, to)) {
+    ctx.db.query("INSERT OR IGNORE INTO blocks (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), row.account_id, to, t);
+  }
+  for (const row of ctx.db.query<{ account_id: number; hide_notifications: number; expires_at: number | null }, [number, number]>(
+    `SELECT account_id, hide_notifications, expires_at FROM mutes WHERE target_account_id = ? AND account_id IN (${local}) AND account_id <> ?`,
+  ).all(from, to)) {
+    ctx.db.query("INSERT OR IGNORE INTO mutes (id, account_id, target_account_id, hide_notifications, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(ctx.ids.next(), row.account_id, to, row.hide_notifications, row.expires_at, t);
+  }
 }

@@ -291,6 +291,21 @@ describe("Move and Delete(Person)", () => {
     expect(remote.receivedOfType("Undo").some((r) => r.body.object?.object === bob.uri)).toBe(true);
   });
 
+  test("Move carries local blocks and mutes of the old account over to the new one", async () => {
+    const old = await remote.addActor("mover", {}, 2);
+    await send({ type: "Create", actor: old.uri, object: { id: `${old.uri}/notes/hello`, type: "Note", attributedTo: old.uri, content: "hi", to: [`https://www.w3.org/ns/activitystreams#Public`], cc: [] } }, old);
+    const o = account(old.uri);
+    const blocker = await s.createUser("blockerx");
+    const muter = await s.createUser("muterx");
+    s.ctx.db.query("INSERT INTO blocks (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(s.ctx.ids.next(), blocker.account.id, o.id, Date.now());
+    s.ctx.db.query("INSERT INTO mutes (id, account_id, target_account_id, hide_notifications, created_at) VALUES (?, ?, ?, 0, ?)").run(s.ctx.ids.next(), muter.account.id, o.id, Date.now());
+    const next = await remote.addActor("mover2", { alsoKnownAs: [old.uri] }, 2);
+    await send({ type: "Move", actor: old.uri, object: old.uri, target: next.uri }, old);
+    const n = account(next.uri);
+    expect(s.count("blocks", "account_id = ? AND target_account_id = ?", blocker.account.id, n.id)).toBe(1);
+    expect(s.count("mutes", "account_id = ? AND target_account_id = ? AND hide_notifications = 0", muter.account.id, n.id)).toBe(1);
+  });
+
   test("Delete of the actor itself removes the account and its statuses", async () => {
     const st = remoteStatus(eve);
     const e = account(eve.uri);
