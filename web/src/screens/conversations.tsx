@@ -3,41 +3,20 @@
  * mark, and actions to mark read (POST …/read) or remove it from the list (DELETE).
  */
 import type { JSX } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
 import type { mastodon } from "masto";
 import { ErrorBox, Loading } from "../components/bits";
 import { StatusCard } from "../components/status";
 import { errorText } from "../lib/errors";
 import { displayName } from "../lib/format";
 import { useApp } from "../lib/state";
+import { usePaged } from "../lib/paging";
 
 type Conversation = mastodon.v1.Conversation;
 
 /** The conversations screen. */
 export function Conversations(): JSX.Element {
   const app = useApp();
-  const [items, setItems] = useState<Conversation[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [done, setDone] = useState(false);
-  const iter = useRef<AsyncIterator<Conversation[], undefined, any> | null>(null);
-
-  const more = async () => {
-    iter.current ??= app.client.v1.conversations.list({ limit: 20 })[Symbol.asyncIterator]();
-    setLoading(true);
-    setError(null);
-    try {
-      const r = await iter.current.next();
-      const page = r.done ? [] : (r.value ?? []);
-      if (!page.length) setDone(true);
-      setItems((cur) => [...cur, ...page.filter((c) => !cur.some((x) => x.id === c.id))]);
-    } catch (e) {
-      setError(errorText(e, "load your conversations"));
-    } finally {
-      setLoading(false);
-    }
-  };
-  useEffect(() => void more(), []);
+  const { items, setItems, error, loading, done, more } = usePaged<Conversation>(() => app.client.v1.conversations.list({ limit: 20 }), "load your conversations");
 
   const read = async (c: Conversation) => {
     try {

@@ -1,12 +1,12 @@
 /** Notifications (GET /api/v1/notifications), live from the user stream. */
 import type { JSX } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect } from "preact/hooks";
 import { AccountName, Avatar, ErrorBox, Loading, RelativeTime } from "../components/bits";
 import { StatusCard } from "../components/status";
 import type { Notification, Status } from "../lib/api";
 import { subscribe } from "../lib/bus";
-import { errorText } from "../lib/errors";
 import { useApp } from "../lib/state";
+import { usePaged } from "../lib/paging";
 
 const VERBS: Record<string, string> = {
   favourite: "favourited your post",
@@ -24,31 +24,12 @@ const VERBS: Record<string, string> = {
 /** The notifications screen; clears the unread badge while open. */
 export function Notifications(): JSX.Element {
   const app = useApp();
-  const [items, setItems] = useState<Notification[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [done, setDone] = useState(false);
-  const iter = useRef<AsyncIterator<Notification[], undefined, any> | null>(null);
-
-  const more = async (reset = false) => {
-    if (reset) iter.current = app.client.v1.notifications.list({ limit: 20 })[Symbol.asyncIterator]();
-    setLoading(true);
-    setError(null);
-    try {
-      const r = await iter.current!.next();
-      const page = r.done ? [] : (r.value ?? []);
-      if (!page.length) setDone(true);
-      setItems((cur) => (reset ? page : [...cur, ...page.filter((n) => !cur.some((c) => c.id === n.id))]));
-    } catch (e) {
-      setError(errorText(e, "load your notifications"));
-    } finally {
-      setLoading(false);
-    }
-  };
+  const { items, setItems, error, loading, done, more, reload } = usePaged<Notification>(
+    () => app.client.v1.notifications.list({ limit: 20 }), "load your notifications", false);
 
   useEffect(() => {
     app.clearUnread();
-    void more(true);
+    void reload();
     return subscribe((e) => {
       if (e.type === "stream" && e.stream === "user" && e.event === "notification") {
         setItems((cur) => (cur.some((n) => n.id === e.payload.id) ? cur : [e.payload as Notification, ...cur]));
@@ -84,7 +65,7 @@ export function Notifications(): JSX.Element {
           </li>
         ))}
       </ul>
-      {error && <ErrorBox text={error} retry={() => more(items.length === 0)} />}
+      {error && <ErrorBox text={error} retry={() => (items.length === 0 ? reload() : more())} />}
       {loading && <Loading />}
       {!loading && !error && items.length === 0 && <p class="empty">No notifications yet.</p>}
       {!loading && !error && !done && items.length > 0 && <button type="button" class="load-more" onClick={() => more()}>Load more</button>}

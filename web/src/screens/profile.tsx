@@ -3,7 +3,7 @@
  * posts, followers or following.
  */
 import type { JSX } from "preact";
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useState } from "preact/hooks";
 import type { mastodon } from "masto";
 import { AccountRow, ErrorBox, Loading } from "../components/bits";
 import { Feed } from "../components/feed";
@@ -13,6 +13,7 @@ import type { Account } from "../lib/api";
 import { errorText } from "../lib/errors";
 import { displayName, sanitizeHtml } from "../lib/format";
 import { useApp } from "../lib/state";
+import { usePaged } from "../lib/paging";
 
 type Tab = "posts" | "followers" | "following";
 
@@ -161,27 +162,7 @@ function NoteBox({ id, initial, onSaved }: { id: string; initial: string; onSave
 
 /** A paged list of accounts. */
 export function AccountList({ load, label, actions }: { load: () => mastodon.Paginator<Account[], any>; label: string; actions?: (a: Account, drop: () => void) => JSX.Element }): JSX.Element {
-  const [items, setItems] = useState<Account[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [done, setDone] = useState(false);
-  const iter = useRef<AsyncIterator<Account[], undefined, any> | null>(null);
-  const more = async () => {
-    iter.current ??= load()[Symbol.asyncIterator]();
-    setLoading(true);
-    setError(null);
-    try {
-      const r = await iter.current.next();
-      const page = r.done ? [] : (r.value ?? []);
-      if (!page.length) setDone(true);
-      setItems((cur) => [...cur, ...page.filter((a) => !cur.some((c) => c.id === a.id))]);
-    } catch (e) {
-      setError(errorText(e, `load ${label.toLowerCase()}`));
-    } finally {
-      setLoading(false);
-    }
-  };
-  useEffect(() => void more(), []);
+  const { items, setItems, error, loading, done, more } = usePaged<Account>(load, `load ${label.toLowerCase()}`);
   return (
     <section aria-label={label}>
       <ul class="account-list">
