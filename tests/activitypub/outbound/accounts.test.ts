@@ -4,10 +4,10 @@
  * itself), and account migration from the CLI (alias, Move).
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { startTestServer, type TestServer, type TestUser } from "../../rig";
+import type { TestServer, TestUser } from "../../rig";
 import type { AccountRow } from "../../../src/db/rows";
 import { runAdmin } from "../../../src/cli/admin";
-import { deliveryJobs, remoteFollows, remoteStatus, settle, Sink } from "./sink";
+import { deliveryJobs, remoteStatus, settle, Sink, startScene, stopScene, type Scene } from "./sink";
 
 const PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
 let s: TestServer;
@@ -15,27 +15,14 @@ let a: Sink;
 let b: Sink;
 let alice: TestUser;
 let carol: TestUser;
-let bob: AccountRow;
 let dave: AccountRow;
 
+let sc: Scene;
 beforeAll(async () => {
-  s = await startTestServer({ runJobs: false });
-  a = new Sink();
-  b = new Sink();
-  alice = await s.createUser("alice");
-  carol = await s.createUser("carol");
-  bob = await a.account(s, "bob");
-  dave = await b.account(s, "dave");
-  remoteFollows(s, bob.id, alice.account.id, `${a.base}/follows/bob-alice`);
-  await settle(s, a);
-  a.take(); b.take();
+  sc = await startScene();
+  ({ s, a, b, alice, carol, dave } = sc);
 }, 30_000);
-
-afterAll(async () => {
-  await s.stop();
-  a.stop();
-  b.stop();
-});
+afterAll(() => stopScene(sc));
 
 const bodies = async (sink: Sink, n: number) => (await settle(s, sink, n)).map((d) => d.body);
 const quiet = (fn: () => Promise<number>) => async () => {

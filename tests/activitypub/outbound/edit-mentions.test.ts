@@ -1,18 +1,15 @@
 /** An edit that drops a remote mention still sends the Update to the dropped account's server. */
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { startTestServer, type TestServer, type TestUser } from "../../rig";
+import type { TestServer, TestUser } from "../../rig";
 import type { AccountRow } from "../../../src/db/rows";
-import { settle, Sink } from "./sink";
+import { settle, Sink, startScene, stopScene, type Scene } from "./sink";
 
-let s: TestServer, b: Sink, alice: TestUser, dave: AccountRow;
+let sc: Scene, s: TestServer, b: Sink, alice: TestUser, dave: AccountRow;
 beforeAll(async () => {
-  s = await startTestServer({ runJobs: false });
-  b = new Sink();
-  alice = await s.createUser("alice");
-  dave = await b.account(s, "dave");
-  b.take();
+  sc = await startScene();
+  ({ s, b, alice, dave } = sc);
 }, 30_000);
-afterAll(async () => { await s.stop(); b.stop(); });
+afterAll(() => stopScene(sc));
 
 test("Update reaches the formerly mentioned account", async () => {
   const st = await alice.client.v1.statuses.create({ status: `hi @dave@${b.host}`, visibility: "direct" });

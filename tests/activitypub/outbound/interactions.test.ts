@@ -4,38 +4,25 @@
  * and interactions between local accounts deliver nothing.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { startTestServer, type TestServer, type TestUser } from "../../rig";
+import type { TestServer, TestUser } from "../../rig";
 import type { AccountRow } from "../../../src/db/rows";
-import { deliveryJobs, remoteFollows, remoteStatus, settle, Sink } from "./sink";
+import { deliveryJobs, remoteStatus, remoteFollows, settle, Sink, startScene, stopScene, type Scene } from "./sink";
 
 let s: TestServer;
 let a: Sink;
 let b: Sink;
 let alice: TestUser;
 let carol: TestUser;
-let bob: AccountRow;
 let dave: AccountRow;
 let frank: AccountRow;
 
+let sc: Scene;
 beforeAll(async () => {
-  s = await startTestServer({ runJobs: false });
-  a = new Sink();
-  b = new Sink();
-  alice = await s.createUser("alice");
-  carol = await s.createUser("carol");
-  bob = await a.account(s, "bob");
-  dave = await b.account(s, "dave");
-  frank = await b.account(s, "frank");
-  remoteFollows(s, bob.id, alice.account.id, `${a.base}/follows/bob-alice`);
-  await settle(s, a);
-  a.take(); b.take();
+  sc = await startScene({ onB: ["frank"] });
+  ({ s, a, b, alice, carol, dave } = sc);
+  frank = sc.onB.frank!;
 }, 30_000);
-
-afterAll(async () => {
-  await s.stop();
-  a.stop();
-  b.stop();
-});
+afterAll(() => stopScene(sc));
 
 /** Deliveries at B; asserts A got nothing. */
 async function atB(n: number): Promise<any[]> {

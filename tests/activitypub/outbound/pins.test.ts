@@ -1,21 +1,14 @@
 /** Pinning and unpinning federate Add/Remove on the featured collection to remote followers only. */
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { startTestServer, type TestServer, type TestUser } from "../../rig";
-import type { AccountRow } from "../../../src/db/rows";
-import { remoteFollows, settle, Sink } from "./sink";
+import type { TestServer, TestUser } from "../../rig";
+import { settle, Sink, startScene, stopScene, type Scene } from "./sink";
 
-let s: TestServer, a: Sink, alice: TestUser, carol: TestUser, bob: AccountRow;
+let sc: Scene, s: TestServer, a: Sink, alice: TestUser, carol: TestUser;
 beforeAll(async () => {
-  s = await startTestServer({ runJobs: false });
-  a = new Sink();
-  alice = await s.createUser("alice");
-  carol = await s.createUser("carol");
-  bob = await a.account(s, "bob");
-  remoteFollows(s, bob.id, alice.account.id, `${a.base}/follows/pins`);
-  await settle(s, a);
-  a.take();
+  sc = await startScene();
+  ({ s, a, alice, carol } = sc);
 }, 30_000);
-afterAll(async () => { await s.stop(); a.stop(); });
+afterAll(() => stopScene(sc));
 
 test("pin → Add, unpin → Remove, with the featured collection as target", async () => {
   const st = await alice.client.v1.statuses.create({ status: "pin me" });

@@ -2,7 +2,7 @@
  * A local "remote server" for outbound tests: serves WebFinger and actor documents for fake
  * accounts on 127.0.0.1 and records every activity POSTed to its inboxes.
  */
-import type { TestServer } from "../../rig";
+import { startTestServer, type TestServer, type TestUser } from "../../rig";
 import type { AccountRow, StatusRow } from "../../../src/db/rows";
 import { resolveAccountByHandle } from "../../../src/activitypub/deref/account";
 import { generateKeys } from "../../../src/services/accounts/keys";
@@ -116,4 +116,48 @@ export async function settle(s: TestServer, sink: Sink, n = 0): Promise<Delivery
 /** Count of delivery jobs queued (fan-out and per-inbox). */
 export function deliveryJobs(s: TestServer): number {
   return s.count("jobs", "kind IN ('ap.fanout', 'ap.deliver')");
+}
+
+/**
+ * The scene the outbound suites share: a Hearth server (jobs only via drain) with local alice and
+ * carol; host A holds bob, a remote follower of alice; host B holds dave (and any `onB` names),
+ * reached only by mentions, replies and direct interactions. Nothing recorded yet at either host.
+ */
+export interface Scene {
+  s: TestServer;
+  a: Sink;
+  b: Sink;
+  alice: TestUser;
+  carol: TestUser;
+  bob: AccountRow;
+  dave: AccountRow;
+  onB: Record<string, AccountRow>;
+}
+
+/** Starts the scene; `beforeSettle` runs after the accounts exist, before the first settle. */
+export async function startScene(opts: { followUri?: string; onB?: string[]; beforeSettle?: (sc: Scene) => void } = {}): Promise<Scene> {
+  const s = await startTestServer({ runJobs: false });
+  const a = new Sink();
+  const b = new Sink();
+  const alice = await s.createUser("alice");
+  const carol = await s.createUser("carol");
+  const bob = await a.account(s, "bob");
+  const dave = await b.account(s, "dave");
+  const onB: Record<string, AccountRow> = {};
+  for (const name of opts.onB ?? []) onB[name] = await b.account(s, name);
+  const sc: Scene = { s, a, b, alice, carol, bob, dave, onB };
+  remoteFollows(s, bob.id, alice.account.id, opts.followUri ?? `${a.base}/follows/bob-alice`);
+  opts.beforeSettle?.(sc);
+  await settle(s, a);
+  a.take();
+  b.take();
+  return sc;
+}
+
+/** Stops the server and both sinks. */
+export async function stopScene(sc: Scene | undefined): Promise<void> {
+  if (!sc) return;
+  await sc.s.stop();
+  sc.a.stop();
+  sc.b.stop();
 }

@@ -4,10 +4,10 @@
  * Host A holds alice's remote follower; host B holds accounts that are only mentioned or replied to.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { startTestServer, type TestServer, type TestUser } from "../../rig";
+import type { TestServer, TestUser } from "../../rig";
 import type { AccountRow, StatusRow } from "../../../src/db/rows";
 import { resolveRemoteMentions } from "../../../src/services/federation/mentions";
-import { deliveryJobs, remoteFollows, remoteStatus, settle, Sink } from "./sink";
+import { deliveryJobs, remoteStatus, settle, Sink, startScene, stopScene, type Scene } from "./sink";
 
 const PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
 let s: TestServer;
@@ -15,28 +15,14 @@ let a: Sink; // alice's follower's server
 let b: Sink; // mentioned / replied-to accounts' server
 let alice: TestUser;
 let carol: TestUser;
-let bob: AccountRow;
 let dave: AccountRow;
 
+let sc: Scene;
 beforeAll(async () => {
-  s = await startTestServer({ runJobs: false });
-  a = new Sink();
-  b = new Sink();
-  alice = await s.createUser("alice");
-  carol = await s.createUser("carol");
-  bob = await a.account(s, "bob");
-  dave = await b.account(s, "dave");
-  remoteFollows(s, bob.id, alice.account.id, `${a.base}/follows/1`);
-  b.extra.set("erin", {}); // known to B's WebFinger, not yet to Hearth
-  await settle(s, a);
-  a.take(); b.take();
+  sc = await startScene({ beforeSettle: (x) => x.b.extra.set("erin", {}) });
+  ({ s, a, b, alice, carol, dave } = sc);
 }, 30_000);
-
-afterAll(async () => {
-  await s.stop();
-  a.stop();
-  b.stop();
-});
+afterAll(() => stopScene(sc));
 
 const row = (id: string) => s.ctx.db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE id = ?").get(Number(id))!;
 async function both(na: number, nb: number) {
