@@ -45,15 +45,10 @@ const SETUP = `
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_insert AFTER INSERT ON main.statuses BEGIN ${rec("new.id")} END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_update AFTER UPDATE ON main.statuses BEGIN ${rec("old.id")} ${rec("new.id")} END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_delete AFTER DELETE ON main.statuses BEGIN ${rec("old.id")} END;
-  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_mention_insert AFTER INSERT ON main.mentions BEGIN ${rec("new.status_id")} END;
-  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_mention_update AFTER UPDATE ON main.mentions BEGIN ${rec("old.status_id")} ${rec("new.status_id")} END;
-  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_mention_delete AFTER DELETE ON main.mentions BEGIN ${rec("old.status_id")} END;
-  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_tag_insert AFTER INSERT ON main.statuses_tags BEGIN ${rec("new.status_id")} END;
-  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_tag_update AFTER UPDATE ON main.statuses_tags BEGIN ${rec("old.status_id")} ${rec("new.status_id")} END;
-  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_tag_delete AFTER DELETE ON main.statuses_tags BEGIN ${rec("old.status_id")} END;
-  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_media_insert AFTER INSERT ON main.media_attachments BEGIN ${rec("new.status_id")} END;
-  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_media_update AFTER UPDATE ON main.media_attachments BEGIN ${rec("old.status_id")} ${rec("new.status_id")} END;
-  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_media_delete AFTER DELETE ON main.media_attachments BEGIN ${rec("old.status_id")} END;
+  ${[["mention", "mentions"], ["tag", "statuses_tags"], ["media", "media_attachments"]].map(([name, table]) => `
+  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_${name}_insert AFTER INSERT ON main.${table} BEGIN ${rec("new.status_id")} END;
+  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_${name}_update AFTER UPDATE ON main.${table} BEGIN ${rec("old.status_id")} ${rec("new.status_id")} END;
+  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_${name}_delete AFTER DELETE ON main.${table} BEGIN ${rec("old.status_id")} END;`).join("")}
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_viewer_boost_insert AFTER INSERT ON main.statuses WHEN new.reblog_of_id IS NOT NULL BEGIN ${rec("-new.account_id")} END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_viewer_boost_update AFTER UPDATE ON main.statuses WHEN old.reblog_of_id IS NOT NULL OR new.reblog_of_id IS NOT NULL BEGIN ${rec("-old.account_id")} ${rec("-new.account_id")} END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_viewer_boost_delete AFTER DELETE ON main.statuses WHEN old.reblog_of_id IS NOT NULL BEGIN ${rec("-old.account_id")} END;
