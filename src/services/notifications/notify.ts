@@ -5,10 +5,6 @@ export type NotificationType =
   | "mention" | "status" | "reblog" | "follow" | "follow_request" | "favourite" | "poll" | "update"
   | "admin.sign_up" | "admin.report" | "severed_relationships" | "moderation_warning";
 
-/** Hooks run after a notification row is written (streaming registers one). */
-const afterNotify: ((ctx: AppContext, notificationId: number, accountId: number) => void)[] = [];
-/** Registers a hook run inside the same transaction after each notification insert. */
-export function onNotify(fn: (ctx: AppContext, notificationId: number, accountId: number) => void): void { afterNotify.push(fn); }
 
 /**
  * Writes a notification row for `accountId` (only local accounts get them). Returns its id,
@@ -34,6 +30,5 @@ export function notify(ctx: AppContext, n: { accountId: number; fromAccountId: n
   db.query("INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
     .run(id, n.accountId, n.fromAccountId, n.type, statusId, t);
   ctx.jobs.enqueue("stream.notification", { notificationId: id, accountId: n.accountId });
-  for (const h of afterNotify) h(ctx, id, n.accountId);
   return id;
 }
