@@ -32,12 +32,20 @@ import apInstance from "./activitypub/instance";
 import publicPages from "./web-client/pages";
 import reports from "./api/v1/reports";
 import conversations from "./api/v1/conversations";
+import lists from "./api/v1/lists";
+import filters from "./api/v1/filters";
+import tags from "./api/v1/tags";
+import scheduledStatuses from "./api/v1/scheduled-statuses";
+import notificationsV2 from "./api/v2/notifications";
+import admin from "./api/v1/admin";
+import security from "./web-pages/security";
 
 /** Route groups in registration order. Later issues append theirs here. */
 export const ROUTE_GROUPS: ((r: Router) => void)[] = [
   oauth, apps, registrations, instance, accounts, followRequests, statuses, timelines, notifications, misc, search, wellKnown, media, polls, streaming,
   apInstance, apInbox, apRoutes, publicPages, webPages,
   reports, conversations,
+  lists, filters, tags, scheduledStatuses, notificationsV2, admin, security,
   // the web client last: its SPA fallback must not shadow API routes
   webClient,
 ];

@@ -10,6 +10,13 @@ import m0009 from "../../migrations/0009_remote_actors.sql" with { type: "text" 
 import m0010 from "../../migrations/0010_inbox.sql" with { type: "text" };
 import m0011 from "../../migrations/0011_outbound.sql" with { type: "text" };
 import m0012 from "../../migrations/0012_conversations.sql" with { type: "text" };
+import m0013 from "../../migrations/0013_lists.sql" with { type: "text" };
+import m0014 from "../../migrations/0014_filters.sql" with { type: "text" };
+import m0015 from "../../migrations/0015_tag_follows.sql" with { type: "text" };
+import m0016 from "../../migrations/0016_scheduled_statuses.sql" with { type: "text" };
+import m0017 from "../../migrations/0017_notification_groups.sql" with { type: "text" };
+import m0018 from "../../migrations/0018_two_factor.sql" with { type: "text" };
+import m0019 from "../../migrations/0019_moderation.sql" with { type: "text" };
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: { name: string; sql: string }[] = [
@@ -21,4 +28,11 @@ export const MIGRATIONS: { name: string; sql: string }[] = [
   { name: "0010_inbox", sql: m0010 },
   { name: "0011_outbound", sql: m0011 },
   { name: "0012_conversations", sql: m0012 },
+  { name: "0013_lists", sql: m0013 },
+  { name: "0014_filters", sql: m0014 },
+  { name: "0015_tag_follows", sql: m0015 },
+  { name: "0016_scheduled_statuses", sql: m0016 },
+  { name: "0017_notification_groups", sql: m0017 },
+  { name: "0018_two_factor", sql: m0018 },
+  { name: "0019_moderation", sql: m0019 },
 ];

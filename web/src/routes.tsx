@@ -10,6 +10,15 @@ import { Preferences } from "./screens/preferences";
 import { Profile } from "./screens/profile";
 import { Search } from "./screens/search";
 import { Thread } from "./screens/thread";
+import { Lists } from "./screens/lists";
+import { ListTimeline } from "./screens/list-timeline";
+import { Filters } from "./screens/filters";
+import { FollowedTags } from "./screens/followed-tags";
+import { Scheduled } from "./screens/scheduled";
+import { ImportExport } from "./screens/import-export";
+import { Security } from "./screens/security";
+import { Admin } from "./screens/admin";
+import { Settings } from "./screens/settings";
 import { TagTimeline, Timeline } from "./screens/timelines";
 
 type Render = (p: Record<string, string>, loc: URL) => JSX.Element;
@@ -32,6 +41,17 @@ const ROUTES: [string, Render][] = [
   ["/follow-requests", () => <FollowRequests />],
   ["/settings/profile", () => <EditProfile />],
   ["/settings/preferences", () => <Preferences />],
+  ["/settings", () => <Settings />],
+  ["/settings/filters", (p) => <Filters {...p} />],
+  ["/settings/import-export", (p) => <ImportExport {...p} />],
+  ["/settings/security", (p) => <Security {...p} />],
+  ["/lists", (p) => <Lists {...p} />],
+  ["/lists/:id", (p) => <ListTimeline {...p} />],
+  ["/followed-tags", (p) => <FollowedTags {...p} />],
+  ["/scheduled", (p) => <Scheduled {...p} />],
+  ["/admin", (p) => <Admin {...p} />],
+  ["/admin/:section", (p) => <Admin {...p} />],
+  ["/admin/:section/:id", (p) => <Admin {...p} />],
   ["/compose", () => (
     <>
       <h1 class="screen-title">New post</h1>

@@ -4,6 +4,12 @@ import { useLocation } from "../lib/router";
 import { useApp } from "../lib/state";
 import { Avatar } from "./bits";
 
+/** True when the signed-in account's role may moderate (Mastodon's manage_reports permission, bit 1 << 4). */
+function isStaff(me: object): boolean {
+  const p = Number((me as { role?: { permissions?: string } }).role?.permissions ?? 0);
+  return (p & 1) === 1 || (p & 16) === 16;
+}
+
 /** The site header with navigation links. */
 export function Nav({ unread }: { unread: number }): JSX.Element {
   const app = useApp();
@@ -31,10 +37,14 @@ export function Nav({ unread }: { unread: number }): JSX.Element {
           {link("/search", "Search")}
           {link("/bookmarks", "Bookmarks")}
           {link("/favourites", "Favourites")}
+          {link("/lists", "Lists")}
+          {link("/followed-tags", "Followed hashtags")}
           {link("/follow-requests", "Follow requests")}
           {link(`/accounts/${app.me.id}`, "Profile")}
           {link("/settings/profile", "Edit profile")}
           {link("/settings/preferences", "Preferences")}
+          {link("/settings", "Settings")}
+          {isStaff(app.me) && link("/admin", "Moderation")}
         </ul>
       </nav>
       <div class="me-row">

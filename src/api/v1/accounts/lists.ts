@@ -1,6 +1,5 @@
 /**
- * GET /api/v1/blocks, /api/v1/mutes (paginated, Link) and the stubs that answer [] until
- * their features exist: endorsements, featured tags, lists containing an account.
+ * GET /api/v1/blocks, /api/v1/mutes (paginated, Link) and the endorsements stub (answers []).
  */
 import type { Req, Router } from "../../../http/route";
 import { findAccount } from "../../../services/accounts/find";
@@ -20,12 +19,4 @@ export default function register(r: Router): void {
     ),
   );
   r.get("/api/v1/endorsements", { scopes: ["read:accounts"] }, () => []);
-  r.get<Req>("/api/v1/accounts/:id/featured_tags", { auth: "optional", scopes: ["read:accounts"] }, (q) => {
-    findAccount(q.ctx, q.params.id);
-    return [];
-  });
-  r.get("/api/v1/accounts/:id/lists", { scopes: ["read:lists"] }, (q) => {
-    findAccount(q.ctx, q.params.id);
-    return [];
-  });
 }

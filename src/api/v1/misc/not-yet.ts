@@ -6,11 +6,6 @@
 import type { Req, Router } from "../../../http/route";
 
 const EMPTY_LISTS: [path: string, scopes: string[] | null][] = [
-  ["/api/v1/lists", ["read:lists"]],
-  ["/api/v1/filters", ["read:filters"]],
-  ["/api/v2/filters", ["read:filters"]],
-  ["/api/v1/followed_tags", ["read:follows"]],
-  ["/api/v1/scheduled_statuses", ["read:statuses"]],
   ["/api/v1/domain_blocks", ["read:blocks"]],
   ["/api/v1/announcements", null],
   ["/api/v1/trends", null],

@@ -1,0 +1,2 @@
+-- filters: placeholder, filled by its feature
+SELECT 1; -- placeholder, replaced by its feature

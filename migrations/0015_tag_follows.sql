@@ -1,0 +1,2 @@
+-- tag_follows: placeholder, filled by its feature
+SELECT 1; -- placeholder, replaced by its feature
