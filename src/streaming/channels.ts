@@ -46,10 +46,6 @@ export function scopesAllow(name: string, scopes: ReadonlySet<string>): boolean 
   return covers(scopes, name === "user:notification" ? "read:notifications" : "read:statuses");
 }
 
-function listExists(ctx: AppContext): boolean {
-  return !!ctx.db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'lists'").get();
-}
-
 /**
  * Resolves a stream name and its params for `auth`; throws StreamError (400 unknown stream or
  * missing tag/list, 401 missing token or scope, 404 unknown list).
@@ -72,8 +68,7 @@ export function resolveChannel(ctx: AppContext, name: string, params: { tag?: un
     case "list": {
       const list = typeof params.list === "string" || typeof params.list === "number" ? String(params.list) : "";
       if (!/^\d{1,19}$/.test(list)) throw new StreamError(400, "No list for stream provided");
-      // Lists have no table yet: until they do, any id is accepted and nothing is delivered.
-      if (listExists(ctx) && !ctx.db.query("SELECT 1 FROM lists WHERE id = ? AND account_id = ?").get(Number(list), viewer)) {
+      if (!ctx.db.query("SELECT 1 FROM lists WHERE id = ? AND account_id = ?").get(Number(list), viewer)) {
         throw new StreamError(404, "List not found");
       }
       return { key: keys.list(list), stream: [name, list] };

@@ -147,9 +147,10 @@ describe("multiplexed subscriptions", () => {
     p.close();
   });
 
-  test("list: accepted, delivers nothing; direct: conversation events", async () => {
+  test("list: an unknown list is 404 (tests/api/v1/lists covers lists); direct: conversation events", async () => {
     const p = await probe(alice.token);
     p.send({ type: "subscribe", stream: "list", list: "12345" });
+    expect(await p.next((m) => m.error !== undefined)).toEqual({ error: "List not found", status: 404 });
     p.send({ type: "subscribe", stream: "direct" });
     p.send({ type: "subscribe", stream: "nope" });
     await p.next((m) => m.error === "Unknown stream type");

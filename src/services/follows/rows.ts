@@ -4,6 +4,7 @@
  */
 import type { AppContext } from "../../context";
 import { backfillFeed, unmergeFeed } from "../feeds";
+import { removeFromLists } from "../lists/feed";
 
 export interface FollowOptions {
   reblogs?: boolean;
@@ -25,7 +26,7 @@ export function insertFollow(ctx: AppContext, followerId: number, targetId: numb
   return true;
 }
 
-/** Deletes a follows row (if any), lowers both counters and removes the target's posts from the follower's feed. */
+/** Deletes a follows row (if any), lowers both counters and removes the target's posts from the follower's feed and lists. */
 export function deleteFollow(ctx: AppContext, followerId: number, targetId: number): boolean {
   const db = ctx.db;
   const res = db.query("DELETE FROM follows WHERE account_id = ? AND target_account_id = ?").run(followerId, targetId);
@@ -33,6 +34,7 @@ export function deleteFollow(ctx: AppContext, followerId: number, targetId: numb
   db.query("UPDATE accounts SET following_count = max(following_count - 1, 0) WHERE id = ?").run(followerId);
   db.query("UPDATE accounts SET followers_count = max(followers_count - 1, 0) WHERE id = ?").run(targetId);
   unmergeFeed(ctx, followerId, targetId);
+  removeFromLists(ctx, followerId, targetId);
   return true;
 }
 

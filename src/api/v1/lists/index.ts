@@ -1,11 +1,17 @@
-/** Route group: lists (/api/v1/lists, members, /api/v1/accounts/:id/lists). Placeholder until lists land. */
+/** Route group: lists (/api/v1/lists, members, /api/v1/accounts/:id/lists, /api/v1/timelines/list/:id). */
 import type { Router } from "../../../http/route";
-import { findAccount } from "../../../services/accounts/find";
+import all from "./all";
+import create from "./create";
+import show from "./show";
+import update from "./update";
+import remove from "./delete";
+import accounts from "./accounts";
+import addAccounts from "./add-accounts";
+import removeAccounts from "./remove-accounts";
+import accountLists from "./account-lists";
+import timeline from "./timeline";
 
+/** Registers this group's endpoints. */
 export default function register(r: Router): void {
-  r.get("/api/v1/lists", { scopes: ["read:lists"] }, () => []);
-  r.get("/api/v1/accounts/:id/lists", { scopes: ["read:lists"] }, (q) => {
-    findAccount(q.ctx, q.params.id);
-    return [];
-  });
+  for (const g of [all, create, show, update, remove, accounts, addAccounts, removeAccounts, accountLists, timeline]) g(r);
 }
