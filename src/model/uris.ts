@@ -20,6 +20,10 @@ export class Uris {
   statusUrl(username: string, id: number | string): string { return `${this.profile(username)}/${id}`; }
   activity(username: string, id: number | string, kind: string): string { return `${this.status(username, id)}/${kind}`; }
   tag(name: string): string { return `${this.base}/tags/${encodeURIComponent(name)}`; }
+  /** An account's posts with a hashtag (FeaturedTag.url, Mastodon's short_account_tag_url). */
+  accountTag(username: string, tag: string): string { return `${this.profile(username)}/tagged/${encodeURIComponent(tag)}`; }
+  /** The collection of hashtags featured on a profile (the actor's `featuredTags`). */
+  featuredTags(username: string): string { return `${this.actor(username)}/collections/tags`; }
   media(key: string): string { return `${this.base}/system/${key}`; }
   defaultAvatar(): string { return `${this.base}/avatars/original/missing.png`; }
   defaultHeader(): string { return `${this.base}/headers/original/missing.png`; }

@@ -1,4 +1,4 @@
-/** Outbox, followers, following and featured collections of local accounts. */
+/** Outbox, followers, following, featured and featured-tags collections of local accounts. */
 import type { AppContext } from "../../context";
 import type { AccountRow, StatusRow } from "../../db/rows";
 import { selectIn } from "../../db/sql";
@@ -8,6 +8,7 @@ import { loadNoteData, noteFromData } from "../../serializers/activitypub/note";
 import { audience } from "../../serializers/activitypub/note";
 import { AS_CONTEXT, OBJECT_CONTEXT, apTime } from "../../serializers/activitypub/context";
 import { authorizeFetch } from "./fetch-auth";
+import { toApHashtag } from "../../services/tags/feature";
 import { localAccountByName } from "./documents";
 import { apError, apJson } from "./respond";
 
@@ -113,4 +114,12 @@ export const featured = collection((ctx, _req, _url, a) => {
   ).all(a.id, UNLISTED);
   const data = loadNoteData(ctx, rows);
   return { "@context": OBJECT_CONTEXT, id: ctx.uris.featured(a.username), type: "OrderedCollection", totalItems: rows.length, orderedItems: rows.map((s) => noteFromData(ctx, s, data, false)) };
+});
+
+/** GET /users/:name/collections/tags: the hashtags featured on the profile (the actor's `featuredTags`). */
+export const featuredTags = collection((ctx, _req, _url, a) => {
+  const rows = ctx.db.query<{ name: string; display: string }, [number]>(
+    "SELECT t.name, f.name AS display FROM featured_tags f JOIN tags t ON t.id = f.tag_id WHERE f.account_id = ? ORDER BY f.id",
+  ).all(a.id);
+  return { "@context": OBJECT_CONTEXT, id: ctx.uris.featuredTags(a.username), type: "Collection", totalItems: rows.length, items: rows.map((t) => toApHashtag(ctx, t.name, t.display)) };
 });

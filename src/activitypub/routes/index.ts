@@ -4,7 +4,7 @@
  * negotiation (browsers are redirected to the HTML pages).
  */
 import type { Req, Router } from "../../http/route";
-import { followers, following, featured, outbox } from "./collections";
+import { followers, following, featured, featuredTags, outbox } from "./collections";
 import { actorResponse, statusActivityResponse, statusResponse } from "./documents";
 import { isActivityPubRequest } from "./negotiate";
 import { webfingerHandler } from "./webfinger";
@@ -25,4 +25,5 @@ export default function register(r: Router): void {
   r.get<Req>("/users/:name/followers", none, (q) => followers(q.ctx, q.request, q.url, q.params.name!));
   r.get<Req>("/users/:name/following", none, (q) => following(q.ctx, q.request, q.url, q.params.name!));
   r.get<Req>("/users/:name/collections/featured", none, (q) => featured(q.ctx, q.request, q.url, q.params.name!));
+  r.get<Req>("/users/:name/collections/tags", none, (q) => featuredTags(q.ctx, q.request, q.url, q.params.name!));
 }

@@ -47,6 +47,7 @@ export function toApActor(ctx: AppContext, a: AccountRow): Record<string, unknow
     inbox: u.inbox(a.username),
     outbox: u.outbox(a.username),
     featured: u.featured(a.username),
+    featuredTags: u.featuredTags(a.username),
     preferredUsername: a.username,
     name: a.display_name,
     summary: a.note,

@@ -6,6 +6,8 @@
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
 import { DIRECT, PRIVATE, PUBLIC } from "../../model/visibility";
+import { fanOutToLists, inExclusiveList } from "../lists/feed";
+import { fanOutToTagFollowers } from "../tags/fan-out";
 
 /**
  * Inserts a new status into the home feeds of the local accounts that should see it, and
@@ -27,11 +29,15 @@ export function fanOutStatus(ctx: AppContext, s: StatusRow): void {
     return;
   }
   const reblogFilter = s.reblog_of_id !== null ? " AND f.show_reblogs = 1" : "";
+  // Followers who put the author on an exclusive list read these posts there, not at home.
   db.query(
     `INSERT OR IGNORE INTO home_feeds (account_id, status_id)
-     SELECT f.account_id, ? FROM follows f JOIN accounts a ON a.id = f.account_id
-     WHERE f.target_account_id = ? AND a.domain IS NULL${reblogFilter}`,
+     SELECT f.account_id, ?1 FROM follows f JOIN accounts a ON a.id = f.account_id
+     WHERE f.target_account_id = ?2 AND a.domain IS NULL${reblogFilter}
+       AND f.account_id NOT IN (SELECT l.account_id FROM list_accounts la JOIN lists l ON l.id = la.list_id WHERE la.account_id = ?2 AND l.exclusive = 1)`,
   ).run(s.id, s.account_id);
+  fanOutToLists(ctx, s);
+  fanOutToTagFollowers(ctx, s);
 }
 
 /** After a local edit: enqueues `stream.status_update` for everyone who may have the status. */
@@ -41,6 +47,7 @@ export function statusEdited(ctx: AppContext, statusId: number): void {
 
 /** After `followerId` starts following `targetId`: adds the target's recent posts to the home feed. */
 export function backfillFeed(ctx: AppContext, followerId: number, targetId: number, limit = 40): void {
+  if (inExclusiveList(ctx, followerId, targetId)) return;
   ctx.db
     .query(
       `INSERT OR IGNORE INTO home_feeds (account_id, status_id)

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from "preact/hooks";
 import type { mastodon } from "masto";
 import { AccountRow, ErrorBox, Loading } from "../components/bits";
 import { Feed } from "../components/feed";
+import { ProfileLists } from "../components/list-membership";
 import { PinnedPosts } from "../components/pinned";
 import { ReportDialog } from "../components/report-dialog";
 import type { Account } from "../lib/api";
@@ -14,6 +15,7 @@ import { errorText } from "../lib/errors";
 import { displayName, sanitizeHtml } from "../lib/format";
 import { useApp } from "../lib/state";
 import { usePaged } from "../lib/paging";
+import { FeaturedHashtags } from "./followed-tags";
 
 type Tab = "posts" | "followers" | "following";
 
@@ -99,6 +101,7 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
                 {!rel.blocking && <button type="button" class={rel.following || rel.requested ? "" : "primary"} disabled={busy} onClick={follow}>{followLabel}</button>}
                 <button type="button" disabled={busy} aria-pressed={rel.muting} onClick={() => toggle("mute")}>{rel.muting ? "Unmute" : "Mute"}</button>
                 <button type="button" disabled={busy} aria-pressed={rel.blocking} onClick={() => toggle("block")}>{rel.blocking ? "Unblock" : "Block"}</button>
+                {rel.following && <ProfileLists accountId={id} name={displayName(account)} />}
                 <button type="button" onClick={() => setReporting(true)}>Report</button>
               </>
             )}
@@ -122,9 +125,10 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
         </nav>
       </section>
       {reporting && <ReportDialog account={account} onClose={() => setReporting(false)} />}
+      {tab === "posts" && <FeaturedHashtags key={`featured-${id}`} accountId={id} />}
       {tab === "posts" && <PinnedPosts key={`pinned-${id}`} accountId={id} />}
       {tab === "posts" ? (
-        <Feed key={id} source={posts} label={`Posts by ${displayName(account)}`} empty="No posts yet." doing="load the posts" />
+        <Feed key={id} source={posts} context="account" label={`Posts by ${displayName(account)}`} empty="No posts yet." doing="load the posts" />
       ) : (
         <AccountList key={`${id}-${tab}`} load={() => (tab === "followers" ? app.client.v1.accounts.$select(id).followers.list({ limit: 40 }) : app.client.v1.accounts.$select(id).following.list({ limit: 40 }))} label={tab === "followers" ? "Followers" : "Following"} />
       )}

@@ -3,6 +3,7 @@ import type { JSX } from "preact";
 import { useCallback } from "preact/hooks";
 import { Feed } from "../components/feed";
 import { useApp } from "../lib/state";
+import { TagActions } from "./followed-tags";
 
 export type TimelineKind = "home" | "local" | "federated" | "bookmarks" | "favourites";
 
@@ -35,7 +36,7 @@ export function Timeline({ kind }: { kind: TimelineKind }): JSX.Element {
     <>
       <h1 class="screen-title">{TITLES[kind]}</h1>
       <Feed key={kind} source={source} stream={stream} acceptOwnPosts={kind === "home" || kind === "local" || kind === "federated"}
-        label={TITLES[kind]} empty={empty} doing={`load the ${TITLES[kind].toLowerCase()}`} />
+        context={kind === "home" ? "home" : kind === "local" || kind === "federated" ? "public" : undefined} label={TITLES[kind]} empty={empty} doing={`load the ${TITLES[kind].toLowerCase()}`} />
     </>
   );
 }
@@ -47,7 +48,8 @@ export function TagTimeline({ tag }: { tag: string }): JSX.Element {
   return (
     <>
       <h1 class="screen-title">#{tag}</h1>
-      <Feed key={tag} source={source} stream={{ name: "hashtag", params: { tag } }} label={`Posts tagged #${tag}`}
+      <TagActions tag={tag} />
+      <Feed key={tag} source={source} stream={{ name: "hashtag", params: { tag } }} context="public" label={`Posts tagged #${tag}`}
         empty={`No posts tagged #${tag} yet.`} doing={`load posts tagged #${tag}`} />
     </>
   );

@@ -1,11 +1,12 @@
-/** Route group: hashtags (/api/v1/tags, followed_tags, featured_tags). Placeholder until they land. */
-import type { Req, Router } from "../../../http/route";
-import { findAccount } from "../../../services/accounts/find";
+/** Route group: hashtags (/api/v1/tags/:name and its actions, followed_tags, featured_tags, accounts/:id/featured_tags). */
+import type { Router } from "../../../http/route";
+import show from "./show";
+import follow from "./follow";
+import feature from "./feature";
+import followedTags from "./followed-tags";
+import featuredTags from "./featured-tags";
+import accountFeaturedTags from "./account-featured-tags";
 
 export default function register(r: Router): void {
-  r.get("/api/v1/followed_tags", { scopes: ["read:follows"] }, () => []);
-  r.get<Req>("/api/v1/accounts/:id/featured_tags", { auth: "optional", scopes: ["read:accounts"] }, (q) => {
-    findAccount(q.ctx, q.params.id);
-    return [];
-  });
+  for (const g of [show, follow, feature, followedTags, featuredTags, accountFeaturedTags]) g(r);
 }

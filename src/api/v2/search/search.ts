@@ -10,18 +10,19 @@ import { searchAccounts } from "../../../services/accounts/search";
 import { normalizeTag } from "../../../services/text/format";
 import { resolveQuery } from "../../../activitypub/deref/resolve-url";
 import { canViewStatus } from "../../../db/queries/visibility";
+import { tagsJson } from "../../v1/tags/helpers";
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
 
-function searchTags(ctx: AppContext, q: string, limit: number, offset: number): Record<string, unknown>[] {
+function searchTags(ctx: AppContext, q: string, limit: number, offset: number, viewer: number | null): Record<string, unknown>[] {
   const name = normalizeTag(q.trim().replace(/^#/, ""));
   if (!name || /\s/.test(name)) return [];
-  return ctx.db
-    .query<{ name: string; display_name: string }, [string, string, number, number]>(
-      "SELECT name, display_name FROM tags WHERE name LIKE ? ESCAPE '\\' ORDER BY name = ? DESC, last_status_at DESC, name LIMIT ? OFFSET ?",
+  const rows = ctx.db
+    .query<{ id: number; name: string; display_name: string }, [string, string, number, number]>(
+      "SELECT id, name, display_name FROM tags WHERE name LIKE ? ESCAPE '\\' ORDER BY name = ? DESC, last_status_at DESC, name LIMIT ? OFFSET ?",
     )
-    .all(likeEscape(name) + "%", name, limit, offset)
-    .map((t) => ({ name: t.display_name || t.name, url: ctx.uris.tag(t.name), history: [], following: false }));
+    .all(likeEscape(name) + "%", name, limit, offset);
+  return tagsJson(ctx, rows, viewer);
 }
 
 function searchStatuses(ctx: AppContext, q: string, viewer: number | null, accountId: number | undefined, limit: number, offset: number): Record<string, unknown>[] {
@@ -70,7 +71,7 @@ export default function register(r: Router): void {
       const views = loadAccountViews(q.ctx, ids);
       accounts = ids.map((id) => views.get(id)!).filter((v) => !!v);
     }
-    const hashtags = want("hashtags") ? searchTags(q.ctx, text, limit, offset ?? 0) : [];
+    const hashtags = want("hashtags") ? searchTags(q.ctx, text, limit, offset ?? 0, viewer) : [];
     let statuses = want("statuses") ? searchStatuses(q.ctx, text, viewer, accountId, limit, offset ?? 0) : [];
     if (want("statuses") && found.status && canViewStatus(q.ctx, found.status, viewer)) {
       statuses = [...statusList(q.ctx, [found.status.id], viewer), ...statuses.filter((x) => x.id !== String(found.status!.id))];

@@ -19,7 +19,9 @@ afterAll(() => s.stop());
 test("accounts, hashtags and statuses", async () => {
   const res = await me.client.v2.search.list({ q: "ki" });
   expect(res.accounts).toEqual([]);
-  expect(res.hashtags).toEqual([{ name: "Kittens", url: `${s.url}/tags/kittens`, history: [], following: false }] as any);
+  expect(res.hashtags).toMatchObject([{ name: "Kittens", url: `${s.url}/tags/kittens`, following: false, featuring: false }]);
+  expect(res.hashtags[0]!.history).toHaveLength(7);
+  expect(res.hashtags[0]!.history![0]).toMatchObject({ uses: "1", accounts: "1" });
   const r2 = await me.client.v2.search.list({ q: "kate" });
   expect(r2.accounts.map((a) => a.acct)).toEqual(["kate"]);
   const kites = await me.client.v2.search.list({ q: "kites", type: "statuses" });
