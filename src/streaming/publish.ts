@@ -7,6 +7,7 @@ import type { AppContext } from "../context";
 import type { StatusRow } from "../db/rows";
 import { selectIn } from "../db/sql";
 import { loadAccountViews } from "../db/views/accounts";
+import { filteringAccounts } from "../db/views/filters";
 import { loadStatusRows, loadStatusViews } from "../db/views/statuses";
 import { notificationView } from "../db/views/notifications";
 import { DIRECT, PUBLIC } from "../model/visibility";
@@ -19,8 +20,9 @@ interface AuthorRow { id: number; domain: string | null; suspended_at: number | 
 
 /**
  * Streams a new (`update`) or edited (`status.update`) status: to the `user` streams of local
- * accounts whose home feed holds it, to public and hashtag streams when it is public and not a
- * boost, and as a `conversation` to the `direct` streams of a direct status's local participants.
+ * accounts whose home feed holds it, to the `list` streams of lists whose feed holds it, to public
+ * and hashtag streams when it is public and not a boost, and as a `conversation` to the `direct`
+ * streams of a direct status's local participants.
  */
 export function publishStatus(ctx: AppContext, statusId: number, event: "update" | "status.update"): void {
   const hub = hubFor(ctx);
@@ -39,6 +41,7 @@ export function publishStatus(ctx: AppContext, statusId: number, event: "update"
   const targets: string[] = [];
   const add = (key: string) => { if (hub.subscribers(key)) targets.push(key); };
   for (const r of ctx.db.query<{ account_id: number }, [number]>("SELECT account_id FROM home_feeds WHERE status_id = ?").all(s.id)) add(keys.user(r.account_id));
+  for (const r of ctx.db.query<{ list_id: number }, [number]>("SELECT list_id FROM list_feeds WHERE status_id = ?").all(s.id)) add(keys.list(String(r.list_id)));
   if (broadcastable) {
     // Replies to others stay off the public streams (as in Mastodon); hashtag streams get them.
     const replyToOther = s.in_reply_to_id !== null && s.in_reply_to_account_id !== s.account_id;
@@ -71,9 +74,11 @@ function deliverStatus(ctx: AppContext, targets: string[], rows: StatusRow[], in
   for (const key of targets) for (const c of hub.subscribers(key) ?? []) if (c.viewerId !== null) viewerSet.add(c.viewerId);
   const viewers = [...viewerSet];
   const hidden = hiddenViewers(ctx, viewers, involved, authorIds);
-  // Viewer flags are the only per-viewer part of a Status; viewers without any share one view.
+  // Viewer flags and filter results are the only per-viewer parts of a Status; viewers without
+  // any share one view.
   const special = interactedViewers(ctx, rows, viewers);
   for (const a of authorIds) special.add(a);
+  for (const a of filteringAccounts(ctx, viewers)) special.add(a);
   const cache = new Map<string, StreamEvent | null>();
   const eventFor = (c: Connection): StreamEvent | null => {
     const viewer = c.viewerId;

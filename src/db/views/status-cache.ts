@@ -28,6 +28,8 @@ export interface StatusEntry {
   mid: string;
   /** JSON text after the value of `poll`, without the closing brace. */
   tail: string;
+  /** Its media descriptions (keyword filters match them). */
+  media?: string[];
 }
 
 const MAX_ENTRIES = 4096;

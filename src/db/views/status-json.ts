@@ -8,7 +8,8 @@ import type { StatusRow } from "../rows";
 import { viewerFields, toMastodonStatus } from "../../serializers/mastodon/status";
 import { loadAccountRows } from "./accounts";
 import { statusCache, type StatusCache, type StatusEntry } from "./status-cache";
-import { baseViewData, loadStatusData, loadStatusPolls, loadViewerSets, statusList, viewerFlags, type StatusData, type ViewerSets } from "./statuses";
+import { baseViewData, loadStatusData, loadStatusPolls, loadViewerSets, mediaDescriptions, statusList, viewerFlags, type StatusData, type ViewerSets } from "./statuses";
+import { loadFilterResults } from "./filters";
 
 // Stand-ins for the values filled per request; NULs make them impossible to miss in the text.
 const REBLOG_MARK = "\u0000hearth:reblog\u0000";
@@ -25,7 +26,7 @@ function makeEntry(ctx: AppContext, d: StatusData, s: StatusRow): StatusEntry | 
   const [mid, tail, ...more2] = rest.split(POLL_HOLE);
   if (more2.length || tail === undefined || !tail.endsWith("}")) return null;
   const depIds = [s.account_id, ...d.mentions.filter((m) => m.status_id === s.id).map((m) => m.account_id)];
-  return { ctx, row: s, depIds, deps: depIds.map((id) => d.accountRows.get(id)), head: head!, mid: mid!, tail: tail.slice(0, -1) };
+  return { ctx, row: s, depIds, deps: depIds.map((id) => d.accountRows.get(id)), head: head!, mid: mid!, tail: tail.slice(0, -1), media: mediaDescriptions(d.media, s.id) };
 }
 
 /** Cached entries of `ids` whose account rows are unchanged; the others are dropped. */
@@ -107,9 +108,10 @@ export function statusListJson(ctx: AppContext, ids: readonly number[], viewerId
   const all = [...rows.values()];
   const polls = loadStatusPolls(ctx, all, viewerId);
   const sets = viewerId !== null ? cachedViewerSets(ctx, cache, all, viewerId) : null;
+  const filtered = viewerId !== null ? loadFilterResults(ctx, viewerId, shown.map((e) => e.row), rows, (id) => entries.get(id)?.media ?? [], polls) : null;
   const one = (e: StatusEntry, reblog: string): string => {
     const poll = polls.get(e.row.id);
-    const flags = sets ? "," + JSON.stringify(viewerFields(viewerFlags(e.row, viewerId!, sets))).slice(1, -1) : "";
+    const flags = sets ? "," + JSON.stringify(viewerFields({ ...viewerFlags(e.row, viewerId!, sets), filtered: filtered?.get(e.row.id) })).slice(1, -1) : "";
     return e.head + reblog + e.mid + (poll ? JSON.stringify(poll) : "null") + e.tail + flags + "}";
   };
   const out = shown.map((e) => one(e, e.row.reblog_of_id === null ? "null" : one(entries.get(e.row.reblog_of_id)!, "null")));

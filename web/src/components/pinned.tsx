@@ -38,7 +38,7 @@ export function PinnedPosts({ accountId }: { accountId: string }): JSX.Element |
       <h2 id="pinned-title">Pinned posts</h2>
       <div class="thread">
         {items.map((st) => (
-          <StatusCard key={st.id} status={st}
+          <StatusCard key={st.id} status={st} context="account"
             onChange={(n) => setItems((cur) => cur.map((x) => (x.id === n.id ? n : x)))}
             onDelete={(id) => setItems((cur) => cur.filter((x) => x.id !== id))} />
         ))}

@@ -12,6 +12,8 @@ import { MediaGallery } from "./media";
 import { PollView } from "./poll";
 import { StatusMenu } from "./status-menu";
 import { readingPrefs } from "../lib/prefs";
+import { filterVerdict, type FilterContext } from "../lib/filters";
+import { FilteredStatus } from "./filtered-status";
 
 const VISIBILITY_LABEL: Record<string, string> = { public: "Public", unlisted: "Unlisted", private: "Followers only", direct: "Mentioned people only" };
 
@@ -30,10 +32,31 @@ export interface StatusProps {
   focused?: boolean;
   pos?: number;
   size?: number;
+  /** Where the card is shown: the viewer's filters for this context apply (none when absent). */
+  context?: FilterContext;
 }
 
-/** Renders a status (or a boost of one) as a focusable article. */
-export function StatusCard({ status, onChange, onDelete, focused, pos, size }: StatusProps): JSX.Element {
+/**
+ * Renders a status (or a boost of one) as a focusable article, unless the viewer's filters for
+ * `context` hide it or fold it into a "Filtered: …" line with a "Show anyway" button.
+ */
+export function StatusCard(props: StatusProps): JSX.Element | null {
+  const app = useApp();
+  const [revealed, setRevealed] = useState(false);
+  const verdict = filterVerdict(props.status, props.context, app.me.id, { warnInsteadOfHide: props.focused });
+  if (verdict?.action === "hide") return null;
+  if (verdict?.action === "warn" && !revealed) {
+    const id = (props.status.reblog ?? props.status).id;
+    const show = () => {
+      setRevealed(true);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`article.status[data-id="${id}"]:not(.filtered-status)`)?.focus());
+    };
+    return <FilteredStatus id={id} titles={verdict.titles} pos={props.pos} size={props.size} onShow={show} />;
+  }
+  return <StatusArticle {...props} blurMedia={verdict?.action === "blur"} />;
+}
+
+function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMedia }: StatusProps & { blurMedia?: boolean }): JSX.Element {
   const app = useApp();
   const s = status.reblog ?? status;
   const [showCw, setShowCw] = useState(() => readingPrefs().expandSpoilers);
@@ -122,7 +145,7 @@ export function StatusCard({ status, onChange, onDelete, focused, pos, size }: S
       {!hidden && (
         <div class="content" lang={s.language ?? undefined} onClick={onContentClick} dangerouslySetInnerHTML={{ __html: sanitizeHtml(s.content) }} />
       )}
-      {!hidden && s.mediaAttachments.length > 0 && <MediaGallery media={s.mediaAttachments} sensitive={s.sensitive} />}
+      {!hidden && s.mediaAttachments.length > 0 && <MediaGallery media={s.mediaAttachments} sensitive={s.sensitive || !!blurMedia} />}
       {!hidden && s.poll && <PollView poll={s.poll} mine={s.account.id === app.me.id} onChange={(poll) => update({ ...s, poll })} />}
       {hidden && s.mediaAttachments.length > 0 && <p class="muted">{s.mediaAttachments.length} attachment(s) hidden</p>}
       <footer class="actions">

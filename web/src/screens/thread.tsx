@@ -53,9 +53,9 @@ export function Thread({ id }: { id: string }): JSX.Element {
     <>
       <h1 class="screen-title">Post</h1>
       <div class="thread" role="feed" aria-label="Conversation">
-        {data.ancestors.map((s) => <StatusCard key={s.id} status={s} onChange={replace} onDelete={removed} />)}
-        <div ref={focusRef} class="thread-focus"><StatusCard status={data.status} onChange={replace} onDelete={removed} focused /></div>
-        {data.descendants.map((s) => <StatusCard key={s.id} status={s} onChange={replace} onDelete={removed} />)}
+        {data.ancestors.map((s) => <StatusCard key={s.id} status={s} onChange={replace} onDelete={removed} context="thread" />)}
+        <div ref={focusRef} class="thread-focus"><StatusCard status={data.status} onChange={replace} onDelete={removed} focused context="thread" /></div>
+        {data.descendants.map((s) => <StatusCard key={s.id} status={s} onChange={replace} onDelete={removed} context="thread" />)}
       </div>
     </>
   );
