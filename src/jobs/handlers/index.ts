@@ -5,3 +5,4 @@ import "./streaming";
 import "./inbox";
 import "./deref";
 import "./delivery";
+import "./scheduled-statuses";

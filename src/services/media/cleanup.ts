@@ -1,7 +1,8 @@
 /**
  * Periodic media cleanup, as `tootctl media remove` does: unattached uploads older than a day
- * (rows and files), and cached files of remote media older than MEDIA_CACHE_RETENTION_DAYS
- * (files only; rows keep remote_url so they can be fetched again).
+ * (rows and files; uploads waiting for a scheduled status count as attached), and cached
+ * files of remote media older than MEDIA_CACHE_RETENTION_DAYS (files only; rows keep
+ * remote_url so they can be fetched again).
  */
 import type { AppContext } from "../../context";
 import type { MediaRow } from "../../db/rows";
@@ -18,8 +19,8 @@ export async function removeUnattachedMedia(ctx: AppContext, olderThanMs = DAY):
     // Rows go first (re-checking status_id) so media attached meanwhile is never touched.
     const rows = ctx.db.transaction(() => ctx.db.query<MediaRow, [number, number]>(
       `DELETE FROM media_attachments WHERE id IN (
-         SELECT id FROM media_attachments WHERE status_id IS NULL AND created_at < ? ORDER BY created_at LIMIT ?)
-       AND status_id IS NULL RETURNING *`,
+         SELECT id FROM media_attachments WHERE status_id IS NULL AND scheduled_status_id IS NULL AND created_at < ? ORDER BY created_at LIMIT ?)
+       AND status_id IS NULL AND scheduled_status_id IS NULL RETURNING *`,
     ).all(cutoff, BATCH)).immediate();
     for (const r of rows) {
       await deleteKeys(ctx, [r.file_key, r.thumbnail_key]);

@@ -26,6 +26,7 @@ export interface CreateStatusInput {
   mediaIds?: string[];
   /** Any value present means a poll was requested. */
   poll?: unknown;
+  /** Handled by the route: a future time goes to scheduleStatus, a past one posts now. */
   scheduledAt?: string;
   idempotencyKey?: string;
 }
@@ -49,7 +50,6 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
       if (prev) return prev.status_id;
     }
     const poll = input.poll !== undefined && input.poll !== null && input.poll !== "" ? validatePollInput(input.poll) : null;
-    if (input.scheduledAt) throw new ApiError(422, "Scheduled statuses are not supported yet");
 
     const { settings, locale } = userPrefs(ctx, accountId);
     const visName = input.visibility ?? settings.default_privacy ?? "public";

@@ -4,7 +4,7 @@
  * poll, mention and hashtag autocomplete, replies, and a draft kept in localStorage until sent.
  */
 import type { JSX } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { mastodon } from "masto";
 import { emit } from "../lib/bus";
 import { errorText } from "../lib/errors";
@@ -14,6 +14,7 @@ import { useAutocomplete } from "./autocomplete";
 import { EmojiPicker } from "./emoji-picker";
 import { FocalPoint } from "./focal-point";
 import { NEW_POLL, PollEditor, type PollDraft } from "./poll";
+import { defaultScheduleValue, isoFromLocalInput, ScheduleField, scheduleProblem } from "../screens/scheduled";
 
 type Visibility = "public" | "unlisted" | "private" | "direct";
 
@@ -68,9 +69,12 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The "Publish at" value while scheduling (datetime-local), null when posting now. */
+  const [schedule, setSchedule] = useState<string | null>(null);
   const text = useRef<HTMLTextAreaElement>(null);
 
-  useEffect(() => {
+  // A layout effect: the reply's mentions are in the box before the browser paints (or a test reads it).
+  useLayoutEffect(() => {
     setD(loadDraft(replyTo?.id, defaults));
     setError(null);
     if (replyTo) {
@@ -142,6 +146,8 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!canPost) return;
+    const notYet = schedule !== null ? scheduleProblem(schedule) : null;
+    if (notYet) { setError(notYet); return; }
     setBusy(true);
     setError(null);
     try {
@@ -164,14 +170,21 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         inReplyToId: replyTo?.id,
         mediaIds: d.poll ? undefined : uploads.filter((u) => u.media).map((u) => u.media!.id),
         poll: d.poll ? { options: d.poll.options.map((o) => o.trim()).filter(Boolean), expiresIn: d.poll.expiresIn, multiple: d.poll.multiple } : undefined,
+        scheduledAt: schedule !== null ? isoFromLocalInput(schedule) : undefined,
       } as any);
       localStorage.removeItem(draftKey(replyTo?.id));
       uploads.forEach((u) => URL.revokeObjectURL(u.preview));
       setUploads([]);
       setD({ ...defaults, text: "", cw: "", cwOn: false, poll: null, visibility: d.visibility, language: d.language });
       app.clearReply();
-      emit({ type: "posted", status });
-      app.toast("Your post was published");
+      const scheduledFor = (status as { scheduledAt?: string }).scheduledAt;
+      if (scheduledFor) {
+        setSchedule(null);
+        app.toast(`Scheduled for ${new Date(scheduledFor).toLocaleString()}`);
+      } else {
+        emit({ type: "posted", status });
+        app.toast("Your post was published");
+      }
       onPosted?.();
     } catch (err) {
       setError(errorText(err, "publish your post"));
@@ -233,6 +246,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
           ))}
         </ul>
       )}
+      {schedule !== null && <ScheduleField value={schedule} onChange={setSchedule} />}
       {d.poll && <PollEditor poll={d.poll} onChange={(poll) => set({ poll })} onRemove={() => set({ poll: null })} />}
       <div class="compose-tools">
         <label class={`file-button${d.poll ? " disabled" : ""}`}>
@@ -244,6 +258,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
           onClick={() => set({ poll: d.poll ? null : { ...NEW_POLL, options: ["", ""] } })}>Poll</button>
         <EmojiPicker onPick={insertEmoji} />
         <button type="button" aria-pressed={d.cwOn} onClick={() => set({ cwOn: !d.cwOn })}>CW</button>
+        <button type="button" aria-pressed={schedule !== null} onClick={() => setSchedule(schedule === null ? defaultScheduleValue() : null)}>Schedule</button>
         <label class="visually-hidden" for="compose-visibility">Visibility</label>
         <select id="compose-visibility" value={d.visibility} onChange={(e) => set({ visibility: e.currentTarget.value as Visibility })}>
           <option value="public">Public</option>
@@ -259,7 +274,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         <span id="compose-count" class={`count${left < 0 ? " over" : ""}`}>
           <span class="visually-hidden">Characters left: </span>{left}
         </span>
-        <button type="submit" class="primary" disabled={!canPost}>{busy ? "Posting…" : replyTo ? "Reply" : "Post"}</button>
+        <button type="submit" class="primary" disabled={!canPost}>{busy ? "Posting…" : schedule !== null ? "Schedule post" : replyTo ? "Reply" : "Post"}</button>
       </div>
       {error && <p class="error-text" role="alert">{error}</p>}
     </form>

@@ -1,6 +1,13 @@
-/** Route group: /api/v1/scheduled_statuses. Placeholder until scheduled posts land. */
+/** Route group: /api/v1/scheduled_statuses (list, show, reschedule, cancel). */
 import type { Router } from "../../../http/route";
+import list from "./list";
+import show from "./show";
+import update from "./update";
+import remove from "./delete";
 
 export default function register(r: Router): void {
-  r.get("/api/v1/scheduled_statuses", { scopes: ["read:statuses"] }, () => []);
+  list(r);
+  show(r);
+  update(r);
+  remove(r);
 }
