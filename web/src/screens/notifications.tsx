@@ -1,12 +1,18 @@
-/** Notifications (GET /api/v1/notifications), live from the user stream. */
+/**
+ * Notifications, grouped (GET /api/v2/notifications: "Alice and 3 others favourited your post"),
+ * or one by one from /api/v1/notifications on servers without grouping; live from the user stream.
+ */
 import type { JSX } from "preact";
-import { useEffect } from "preact/hooks";
-import { AccountName, Avatar, ErrorBox, Loading, RelativeTime } from "../components/bits";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { AccountName, AccountRow, ErrorBox, Loading, RelativeTime } from "../components/bits";
 import { StatusCard } from "../components/status";
-import type { Notification, Status } from "../lib/api";
+import type { Account, Notification, Status } from "../lib/api";
 import { subscribe } from "../lib/bus";
+import { errorText } from "../lib/errors";
+import { displayName, htmlToText } from "../lib/format";
 import { useApp } from "../lib/state";
-import { usePaged } from "../lib/paging";
+import { addLive, addPage, addSingles, EMPTY, groupAccounts, isRealGroup, newerId, withStatus, type Group, type Store } from "./notifications-model";
+import "./notifications.css";
 
 const VERBS: Record<string, string> = {
   favourite: "favourited your post",
@@ -14,67 +20,200 @@ const VERBS: Record<string, string> = {
   follow: "followed you",
   follow_request: "asked to follow you",
   mention: "mentioned you",
-  poll: "A poll you voted in or created has ended",
   status: "just posted",
   update: "edited a post you interacted with",
   "admin.sign_up": "signed up",
   "admin.report": "filed a report",
 };
+const POLL_ENDED = "A poll you voted in or created has ended";
+const PAGE = 20;
 
-/** The notifications screen; clears the unread badge while open. */
+/** The notifications screen; clears the unread badge and moves the read marker while open. */
 export function Notifications(): JSX.Element {
   const app = useApp();
-  const { items, setItems, error, loading, done, more, reload } = usePaged<Notification>(
-    () => app.client.v1.notifications.list({ limit: 20 }), "load your notifications", false);
+  const [store, setStore] = useState<Store>(EMPTY);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [done, setDone] = useState(false);
+  const v1 = useRef(((app.instance as any)?.apiVersions?.mastodon ?? 2) < 2);
+  const iter = useRef<AsyncIterator<unknown> | null>(null);
+  const marked = useRef("");
+  const current = useRef(store);
+  current.current = store;
+
+  const open = () => (v1.current
+    ? app.client.v1.notifications.list({ limit: PAGE })
+    : app.client.v2.notifications.list({ limit: PAGE }))[Symbol.asyncIterator]();
+
+  const load = async (reset: boolean): Promise<void> => {
+    if (reset || !iter.current) iter.current = open();
+    setLoading(true);
+    setError(null);
+    if (reset) setDone(false);
+    try {
+      const r = await iter.current.next();
+      if (v1.current) {
+        const list = (r.done ? [] : r.value ?? []) as Notification[];
+        if (!list.length) setDone(true);
+        setStore((cur) => addSingles(reset ? EMPTY : cur, list));
+      } else {
+        const page = (r.done ? null : r.value) as Parameters<typeof addPage>[1] | null;
+        if (!page || page.notificationGroups.length === 0) setDone(true);
+        if (page) setStore((cur) => addPage(reset ? EMPTY : cur, page));
+      }
+    } catch (e) {
+      // Servers before Mastodon 4.3 have no grouped notifications: read them one by one.
+      if (!v1.current && (e as { statusCode?: number }).statusCode === 404) {
+        v1.current = true;
+        return load(true);
+      }
+      setError(errorText(e, "load your notifications"));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  // A notification for a group that is not on screen: ask for the whole group.
+  const fetchGroup = async (n: Notification) => {
+    try {
+      const page = await app.client.v2.notifications.$select(n.groupKey).fetch();
+      setStore((cur) => {
+        const next = addPage(cur, page, true);
+        return { ...next, groups: next.groups.map((g) => (g.key === n.groupKey && !g.latestAt ? { ...g, latestAt: n.createdAt } : g)) };
+      });
+    } catch {
+      setStore((cur) => addLive(cur, n, true));
+    }
+  };
 
   useEffect(() => {
     app.clearUnread();
-    void reload();
+    void load(true);
     return subscribe((e) => {
-      if (e.type === "stream" && e.stream === "user" && e.event === "notification") {
-        setItems((cur) => (cur.some((n) => n.id === e.payload.id) ? cur : [e.payload as Notification, ...cur]));
-        app.clearUnread();
-      }
+      if (e.type !== "stream" || e.stream !== "user" || e.event !== "notification") return;
+      const n = e.payload as Notification;
+      app.clearUnread();
+      const grouped = !v1.current && !!n.groupKey && isRealGroup(n.groupKey);
+      if (grouped && !current.current.groups.some((g) => g.key === n.groupKey)) void fetchGroup(n);
+      else setStore((cur) => addLive(cur, n, !v1.current));
     });
   }, []);
 
-  const change = (s: Status) => setItems((cur) => cur.map((n) => (n.status?.id === s.id ? ({ ...n, status: s } as Notification) : n)));
+  // Everything on screen has been seen: move the notifications read marker (as Mastodon's web app does).
+  const newest = store.groups.reduce((m, g) => (newerId(g.mostRecentId, m) ? g.mostRecentId : m), "0");
+  useEffect(() => {
+    if (newest === "0" || !newerId(newest, marked.current)) return;
+    marked.current = newest;
+    app.client.v1.markers.create({ notifications: { lastReadId: newest } })
+      .catch((e) => app.toast(errorText(e, "mark your notifications as read"), "error"));
+  }, [newest]);
+
+  const change = (s: Status) => setStore((cur) => withStatus(cur, s));
+  const items = store.groups;
 
   return (
     <>
       <h1 class="screen-title">Notifications</h1>
       <ul class="notifications" aria-busy={loading}>
-        {items.map((n) => (
-          <li key={n.id} class={`notification n-${n.type}`}>
-            {n.type === "mention" && n.status ? (
-              <StatusCard status={n.status} onChange={change} />
-            ) : (
-              <div class="notification-body">
-                <p class="notification-line">
-                  <Avatar account={n.account} size={32} />{" "}
-                  {n.type === "poll" ? VERBS.poll : <><AccountName account={n.account} /> {VERBS[n.type] ?? n.type}</>}{" "}
-                  <RelativeTime iso={n.createdAt} />
-                </p>
-                {n.status && (
-                  <a class="notification-status" href={`/statuses/${n.status.id}`} data-route>
-                    {n.status.spoilerText ? `CW: ${n.status.spoilerText}` : stripTags(n.status.content).slice(0, 200)}
-                  </a>
-                )}
-              </div>
-            )}
+        {items.map((g) => (
+          <li key={g.key} class={`notification n-${g.type.replace(".", "-")}`}>
+            <GroupItem group={g} store={store} grouped={!v1.current} onChange={change} />
           </li>
         ))}
       </ul>
-      {error && <ErrorBox text={error} retry={() => (items.length === 0 ? reload() : more())} />}
+      {error && <ErrorBox text={error} retry={() => load(items.length === 0)} />}
       {loading && <Loading />}
       {!loading && !error && items.length === 0 && <p class="empty">No notifications yet.</p>}
-      {!loading && !error && !done && items.length > 0 && <button type="button" class="load-more" onClick={() => more()}>Load more</button>}
+      {!loading && !error && !done && items.length > 0 && <button type="button" class="load-more" onClick={() => load(false)}>Load more</button>}
     </>
   );
 }
 
-function stripTags(html: string): string {
-  const t = document.createElement("template");
-  t.innerHTML = html;
-  return t.content.textContent ?? "";
+interface ItemProps {
+  group: Group;
+  store: Store;
+  grouped: boolean;
+  onChange: (s: Status) => void;
+}
+
+/** One group: a mention as its post; anything else as "who did what", avatars and the post excerpt. */
+function GroupItem({ group: g, store, grouped, onChange }: ItemProps): JSX.Element | null {
+  const accounts = groupAccounts(store, g);
+  const status = g.statusId ? store.statuses[g.statusId] : undefined;
+  const first = accounts[0];
+  if (!first) return null;
+  if (g.type === "mention" && status) return <StatusCard status={status} onChange={onChange} context="notifications" />;
+  const others = g.count - 1;
+  return (
+    <div class="notification-body">
+      <AvatarRow accounts={accounts} />
+      <p class="notification-line">
+        {g.type === "poll" ? POLL_ENDED : (
+          <>
+            <AccountName account={first} />
+            {others > 0 && <> and {others} {others === 1 ? "other" : "others"}</>} {VERBS[g.type] ?? g.type}
+          </>
+        )}{" "}
+        {g.latestAt && <RelativeTime iso={g.latestAt} />}
+      </p>
+      {status && (
+        <a class="notification-status" href={`/statuses/${status.id}`} data-route>
+          {status.spoilerText ? `CW: ${status.spoilerText}` : htmlToText(status.content).slice(0, 200)}
+        </a>
+      )}
+      {grouped && g.count > 1 && isRealGroup(g.key) && <AllAccounts group={g} what={VERBS[g.type] ?? g.type} />}
+    </div>
+  );
+}
+
+/** Up to eight small avatars, each a link to the profile named by its alt text. */
+function AvatarRow({ accounts }: { accounts: Account[] }): JSX.Element {
+  return (
+    <ul class="group-avatars" aria-label="Latest accounts">
+      {accounts.map((a) => (
+        <li key={a.id}>
+          <a href={`/accounts/${a.id}`} data-route>
+            <img class="avatar" src={a.avatarStatic || a.avatar} width={28} height={28} alt={displayName(a)} loading="lazy" decoding="async" />
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A disclosure listing everyone in the group (GET /api/v2/notifications/:group_key/accounts). */
+function AllAccounts({ group, what }: { group: Group; what: string }): JSX.Element {
+  const app = useApp();
+  const [open, setOpen] = useState(false);
+  const [list, setList] = useState<Account[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const id = `group-accounts-${group.key.replace(/[^a-zA-Z0-9_-]/g, "_")}`;
+  const fetchAll = async () => {
+    setError(null);
+    try {
+      setList(await app.client.v2.notifications.$select(group.key).accounts.fetch());
+    } catch (e) {
+      setError(errorText(e, "load the accounts"));
+    }
+  };
+  // A new notification in the group refreshes an open list.
+  useEffect(() => { if (open) void fetchAll(); }, [open, group.count]);
+  return (
+    <div class="group-all">
+      <button type="button" class="link" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        {open ? "Hide accounts" : `Show all ${group.count} accounts`}
+      </button>
+      {open && (
+        <div id={id}>
+          {error && <ErrorBox text={error} retry={fetchAll} />}
+          {!error && !list && <Loading />}
+          {list && (
+            <ul class="account-list" aria-label={`Everyone who ${what}`}>
+              {list.map((a) => <AccountRow key={a.id} account={a} />)}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,49 @@
+/**
+ * The notification filtering policy (Mastodon's NotificationPolicy): per kind of sender,
+ * accept, filter or drop. Stored in notification_policies; no row means accept everything.
+ * notify() applies "drop" (policy-check.ts); "filter" is kept but lets notifications through
+ * until Hearth has notification requests.
+ */
+import type { AppContext } from "../../context";
+import { validation } from "../../http/errors";
+
+/** The policy's fields, in Mastodon's order. */
+export const POLICY_FIELDS = ["for_not_following", "for_not_followers", "for_new_accounts", "for_private_mentions", "for_limited_accounts", "for_bots"] as const;
+export type PolicyField = (typeof POLICY_FIELDS)[number];
+export type PolicyValue = "accept" | "filter" | "drop";
+export const POLICY_VALUES: readonly PolicyValue[] = ["accept", "filter", "drop"];
+
+/** A policy as stored (or the defaults). */
+export type NotificationPolicyRow = Record<PolicyField, PolicyValue>;
+
+const DEFAULTS: NotificationPolicyRow = Object.fromEntries(POLICY_FIELDS.map((f) => [f, "accept"])) as NotificationPolicyRow;
+
+/** The account's policy, or the defaults when it never set one. */
+export function loadNotificationPolicy(ctx: AppContext, accountId: number): NotificationPolicyRow {
+  const row = ctx.db.query<NotificationPolicyRow, [number]>(`SELECT ${POLICY_FIELDS.join(", ")} FROM notification_policies WHERE account_id = ?`).get(accountId);
+  return row ? { ...row } : { ...DEFAULTS };
+}
+
+/**
+ * Changes some fields of the account's policy and returns the whole policy. Every value must be
+ * accept, filter or drop (422 otherwise, nothing written). No side effects.
+ */
+export function updateNotificationPolicy(ctx: AppContext, accountId: number, changes: Partial<Record<PolicyField, string>>): NotificationPolicyRow {
+  for (const f of POLICY_FIELDS) {
+    const v = changes[f];
+    if (v !== undefined && !POLICY_VALUES.includes(v as PolicyValue)) throw validation(`${humanize(f)} is not included in the list`);
+  }
+  return ctx.db.transaction(() => {
+    const next = { ...loadNotificationPolicy(ctx, accountId), ...(changes as Partial<NotificationPolicyRow>) };
+    ctx.db.query(
+      `INSERT INTO notification_policies (account_id, ${POLICY_FIELDS.join(", ")}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (account_id) DO UPDATE SET ${POLICY_FIELDS.map((f) => `${f} = excluded.${f}`).join(", ")}, updated_at = excluded.updated_at`,
+    ).run(accountId, ...POLICY_FIELDS.map((f) => next[f]), ctx.now());
+    return next;
+  }).immediate();
+}
+
+function humanize(f: string): string {
+  const s = f.replace(/_/g, " ");
+  return s[0]!.toUpperCase() + s.slice(1);
+}
