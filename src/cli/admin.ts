@@ -5,6 +5,7 @@ import { createLocalAccount } from "../services/accounts/create-local";
 import { randomToken } from "../services/oauth/tokens";
 import { deleteLocalAccount } from "../services/registrations/delete-local-account";
 import { resetPassword } from "../services/registrations/reset-password";
+import { adminDisableTwoFactor } from "../services/security/two-factor";
 import { DOMAINS_HELP, runDomains } from "./domains";
 import { MOVE_HELP, runMoveCommand } from "./move";
 
@@ -12,6 +13,7 @@ export const ADMIN_HELP = `  admin accounts create NAME --email E [--password P]
   admin accounts list
   admin accounts delete NAME
   admin accounts reset-password NAME
+  admin accounts disable-2fa NAME
 ${DOMAINS_HELP}
 ${MOVE_HELP}`;
 
@@ -102,6 +104,13 @@ export async function runAdmin(ctx: AppContext, args: string[]): Promise<number>
         const password = randomToken(18);
         await resetPassword(ctx, u.userId, password);
         console.log(`New password: ${password}`);
+        return 0;
+      }
+      case "disable-2fa": {
+        const u = localUser(ctx, name);
+        if (u.userId === null) throw new CliError(`@${u.username} has no login`);
+        const was = adminDisableTwoFactor(ctx, u.userId);
+        console.log(was ? `Two-factor authentication is now off for @${u.username}` : `@${u.username} did not have two-factor authentication on`);
         return 0;
       }
       case "move":

@@ -1,10 +1,10 @@
 /**
  * GET/POST /oauth/authorize: the server-rendered authorization-code flow. GET shows a login form
- * (no session cookie) or the consent form; POST handles the login (step=login) and the decision
- * (step=consent). Every form carries a CSRF token bound to a cookie.
+ * (no session cookie) or the consent form; POST handles the login (step=login, then step=otp for
+ * users with two-factor authentication) and the decision (step=consent). Every form carries a
+ * CSRF token bound to a cookie.
  */
 import type { Req, Router } from "../http/route";
-import { checkLogin, loginFailureMessage } from "../services/oauth/credentials";
 import { OOB_URI } from "../services/oauth/create-app";
 import { OAUTH_DESCRIPTIONS } from "../services/oauth/errors";
 import { createAuthorizationCode } from "../services/oauth/grants";
@@ -13,6 +13,8 @@ import { createWebSession, findWebSession, SESSION_IDLE_MS } from "../services/o
 import { randomToken } from "../services/oauth/tokens";
 import { cookie, readCookies } from "../web-pages/cookies";
 import { htmlResponse, redirectResponse } from "../web-pages/html";
+import { checkLoginCsrf, runLoginStep, type LoginOutcome } from "../web-pages/security/login-flow";
+import { otpPage } from "../web-pages/security/sign-in-pages";
 import { checkAuthorizeRequest, requestFields, withQuery, type AuthorizeRequest } from "./authorize-request";
 import { consentPage, errorPage, loginPage, oobCodePage } from "./authorize-pages";
 
@@ -23,7 +25,8 @@ export const CSRF_COOKIE = "_hearth_csrf";
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
-function loginCsrf(q: Req): { token: string; setCookie: string[] } {
+/** The login form's CSRF token, bound to a cookie (set here when the browser has none yet). */
+export function loginCsrf(q: Req): { token: string; setCookie: string[] } {
   let c = readCookies(q.request)[CSRF_COOKIE];
   const setCookie: string[] = [];
   if (!c || c.length > 100) {
@@ -37,6 +40,11 @@ function showLogin(q: Req, req: AuthorizeRequest, status = 200, error?: string, 
   const { token, setCookie } = loginCsrf(q);
   const fields = { ...requestFields(req), step: "login", authenticity_token: token };
   return htmlResponse(loginPage({ title: q.ctx.config.instanceTitle, req, fields, error, login }), status, setCookie);
+}
+
+function showOtp(q: Req, req: AuthorizeRequest, res: Extract<LoginOutcome, { kind: "otp" }>): Response {
+  const fields = { ...requestFields(req), step: "otp", authenticity_token: str(q.input.authenticity_token), otp_challenge: res.challenge };
+  return htmlResponse(otpPage({ site: q.ctx.config.instanceTitle, action: "/oauth/authorize", fields, error: res.message }), res.status);
 }
 
 function fatal(q: Req, message: string, status = 400, heading = "An error has occurred"): Response {
@@ -68,18 +76,15 @@ export function postAuthorize(r: Router) {
     if (check.kind === "redirect") return redirectResponse(check.location);
     const req = check.req;
     const given = str(q.input.authenticity_token);
-    if (str(q.input.step) === "login") {
-      const c = readCookies(q.request)[CSRF_COOKIE];
-      if (!c || !given || !safeEqual(hmac(q.ctx.secret, `login:${c}`), given)) {
-        return fatal(q, "Invalid or missing form token. Go back, reload the page and try again.", 403, "Request rejected");
-      }
-      const login = str(q.input.login);
-      if (q.ctx.config.rateLimits && !r.limiter.hit("login", q.ip).allowed) {
-        return showLogin(q, req, 429, "Too many login attempts. Please wait a few minutes and try again.", login);
-      }
-      const res = await checkLogin(q.ctx, login, str(q.input.password));
-      if (!res.ok) return showLogin(q, req, 422, loginFailureMessage(res.reason), login);
-      const s = createWebSession(q.ctx, { userId: res.user.id, ip: q.ip, userAgent: q.request.headers.get("user-agent") });
+    const step = str(q.input.step);
+    if (step === "login" || step === "otp") {
+      // Password, then (with two-factor authentication) a code: see web-pages/security/login-flow.
+      const browser = checkLoginCsrf(q, readCookies(q.request)[CSRF_COOKIE]);
+      if (!browser) return fatal(q, "Invalid or missing form token. Go back, reload the page and try again.", 403, "Request rejected");
+      const res = await runLoginStep(q, r.limiter, browser);
+      if (res.kind === "password") return showLogin(q, req, res.status, res.message, res.login);
+      if (res.kind === "otp") return showOtp(q, req, res);
+      const s = createWebSession(q.ctx, { userId: res.userId, ip: q.ip, userAgent: q.request.headers.get("user-agent") });
       const secure = q.ctx.config.protocol === "https";
       return redirectResponse(authorizeUrl(req), 303, [cookie(SESSION_COOKIE, s.id, { secure, maxAgeSeconds: SESSION_IDLE_MS / 1000 })]);
     }

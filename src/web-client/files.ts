@@ -22,7 +22,7 @@ export function contentType(path: string): string {
 }
 
 /** Path prefixes that belong to the server (API, OAuth, federation, media), never to the client. */
-const SERVER_PREFIXES = ["/api", "/oauth", "/.well-known", "/nodeinfo", "/users", "/system", "/avatars", "/headers", "/inbox"];
+const SERVER_PREFIXES = ["/api", "/oauth", "/auth", "/.well-known", "/nodeinfo", "/users", "/system", "/avatars", "/headers", "/inbox"];
 
 /** True when a GET for `path` with this Accept header should get the client's index.html. */
 export function isSpaPath(path: string, accept: string | null): boolean {

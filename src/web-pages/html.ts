@@ -16,8 +16,8 @@ button{font-size:1rem;padding:.6rem 1.2rem;margin:1.2rem .5rem 0 0;border-radius
 button.primary{background:#8a4b14;color:#fff}button.secondary{background:#fff;color:#6b3d12}
 .error{background:#fde8e6;color:#8b1a10;padding:.6rem .8rem;border-radius:6px}
 code,pre{background:#f0ebe4;padding:.15rem .35rem;border-radius:4px;word-break:break-all}
-ul.scopes li{margin:.2rem 0}.muted{color:#5c544b;font-size:.9rem}
-@media (prefers-color-scheme:dark){body{background:#1d1a17;color:#eee6dc}main{background:#2a2622}code,pre{background:#3a342e}
+ul.scopes li{margin:.2rem 0}.muted{color:#5c544b;font-size:.9rem}a{color:#8a4b14}
+@media (prefers-color-scheme:dark){body{background:#1d1a17;color:#eee6dc}main{background:#2a2622}code,pre{background:#3a342e}a{color:#f0b27a}
 input[type=text],input[type=email],input[type=password]{background:#1d1a17;color:#eee6dc}.muted{color:#b9ae9f}.error{background:#4a1d18;color:#ffd9d3}}
 `;
 

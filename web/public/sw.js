@@ -4,7 +4,7 @@
  * public pages and media always go to the network: nothing private is ever cached here.
  */
 const CACHE = "hearth-shell-v1";
-const SERVER_PATHS = /^\/(api|oauth|@|users|\.well-known|nodeinfo|system|avatars|headers|inbox|sw\.js)/;
+const SERVER_PATHS = /^\/(api|oauth|auth|@|users|\.well-known|nodeinfo|system|avatars|headers|inbox|sw\.js)/;
 
 async function cacheShell() {
   const cache = await caches.open(CACHE);

@@ -5,6 +5,7 @@ import { authenticateClient } from "./clients";
 import { checkLogin } from "./credentials";
 import { OAuthError } from "./errors";
 import { redeemAuthorizationCode } from "./grants";
+import { twoFactorEnabled } from "../security/two-factor";
 import { issueToken, type AppRow, type TokenRow } from "./tokens";
 
 export interface TokenRequest {
@@ -45,7 +46,8 @@ export async function exchangeToken(ctx: AppContext, q: TokenRequest): Promise<T
       if (!q.password) throw new OAuthError(400, "invalid_request", "Missing required parameter: password.");
       const scopes = requestedScopes(app, q.scope);
       const res = await checkLogin(ctx, q.username, q.password);
-      if (!res.ok) throw new OAuthError(400, "invalid_grant");
+      // As Mastodon: users with two-factor authentication must use the authorization-code flow.
+      if (!res.ok || twoFactorEnabled(ctx, res.user.id)) throw new OAuthError(400, "invalid_grant");
       return issueToken(ctx, { applicationId: app.id, userId: res.user.id, scopes });
     }
   }

@@ -1,4 +1,20 @@
-/** Route group: server-rendered account security pages (two-factor, sessions, authorized apps). Placeholder. */
-import type { Router } from "../../http/route";
+/**
+ * Route group: the server-rendered account security pages, as Mastodon serves them outside its
+ * client API: /auth/sign_in and /auth/sign_out, /auth/security (password, sessions),
+ * /auth/two_factor, and /oauth/authorized_applications. They use the browser session cookie of
+ * the OAuth login; every POST carries the session's CSRF token; pages are never framed or cached.
+ */
+import type { Req, Router } from "../../http/route";
+import { registerAuthorizedApps } from "./authorized-apps";
+import { registerOverview } from "./overview";
+import { getSignIn, postSignIn, postSignOut } from "./sign-in";
+import { registerTwoFactor } from "./two-factor";
 
-export default function register(_r: Router): void {}
+export default function register(r: Router): void {
+  r.get<Req>("/auth/sign_in", { auth: "none" }, getSignIn);
+  r.post<Req>("/auth/sign_in", { auth: "none" }, postSignIn(r));
+  r.post<Req>("/auth/sign_out", { auth: "none" }, postSignOut);
+  registerOverview(r);
+  registerTwoFactor(r);
+  registerAuthorizedApps(r);
+}

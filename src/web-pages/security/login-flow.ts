@@ -1,0 +1,53 @@
+/**
+ * The login steps shared by /oauth/authorize and /auth/sign_in: password first; for users with
+ * two-factor authentication a second form asks for a TOTP or recovery code. Both steps count
+ * toward the "login" rate limit; wrong codes also count per user (see services/security/two-factor).
+ */
+import type { Req } from "../../http/route";
+import type { RateLimiter } from "../../http/rate-limit";
+import { checkLogin, loginFailureMessage } from "../../services/oauth/credentials";
+import { hmac, safeEqual } from "../../services/oauth/secrets";
+import { issueLoginChallenge, readLoginChallenge } from "../../services/security/login-challenge";
+import { secondFactorMessage, twoFactorEnabled, verifySecondFactor } from "../../services/security/two-factor";
+
+export type LoginOutcome =
+  /** Both factors are good: start a session for the user. */
+  | { kind: "done"; userId: number }
+  /** Show the password form again. */
+  | { kind: "password"; status: number; message: string; login: string }
+  /** Show the code form (again) with this challenge. */
+  | { kind: "otp"; status: number; challenge: string; message?: string };
+
+const TOO_MANY = "Too many login attempts. Please wait a few minutes and try again.";
+
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
+/** The login CSRF cookie value when the form's token was made for it, else null. */
+export function checkLoginCsrf(q: Req, cookieValue: string | undefined): string | null {
+  const given = str(q.input.authenticity_token);
+  if (!cookieValue || !given || !safeEqual(hmac(q.ctx.secret, `login:${cookieValue}`), given)) return null;
+  return cookieValue;
+}
+
+/**
+ * Runs the posted step (`step=login` with login/password, or `step=otp` with otp_challenge and
+ * otp_attempt). `browser` is the verified login CSRF cookie the challenge is bound to.
+ */
+export async function runLoginStep(q: Req, limiter: RateLimiter, browser: string): Promise<LoginOutcome> {
+  const limited = q.ctx.config.rateLimits && !limiter.hit("login", q.ip).allowed;
+  if (str(q.input.step) === "otp") {
+    const challenge = str(q.input.otp_challenge);
+    const userId = readLoginChallenge(q.ctx, challenge, browser);
+    if (userId === null) return { kind: "password", status: 422, message: "Your login has expired. Please log in again.", login: "" };
+    if (limited) return { kind: "otp", status: 429, challenge, message: TOO_MANY };
+    const res = verifySecondFactor(q.ctx, userId, str(q.input.otp_attempt));
+    if (!res.ok) return { kind: "otp", status: res.reason === "throttled" ? 429 : 422, challenge, message: secondFactorMessage(res.reason) };
+    return { kind: "done", userId };
+  }
+  const login = str(q.input.login);
+  if (limited) return { kind: "password", status: 429, message: TOO_MANY, login };
+  const res = await checkLogin(q.ctx, login, str(q.input.password));
+  if (!res.ok) return { kind: "password", status: 422, message: loginFailureMessage(res.reason), login };
+  if (twoFactorEnabled(q.ctx, res.user.id)) return { kind: "otp", status: 200, challenge: issueLoginChallenge(q.ctx, res.user.id, browser) };
+  return { kind: "done", userId: res.user.id };
+}
