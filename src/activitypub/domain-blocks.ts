@@ -12,6 +12,11 @@ export interface DomainBlockRow {
   domain: string;
   severity: DomainSeverity;
   reject_media: number;
+  /** 0019: the admin API's extra fields (the CLI leaves them as they are). */
+  reject_reports: number;
+  private_comment: string | null;
+  public_comment: string | null;
+  obfuscate: number;
   created_at: number;
   updated_at: number;
 }
@@ -43,21 +48,38 @@ function candidates(host: string): string[] {
   return out;
 }
 
-/** The policy for a host (subdomains inherit a parent's block), or null when not blocked. */
-export function domainPolicy(ctx: AppContext, host: string): DomainPolicy | null {
+/** The block that applies to a host (subdomains inherit a parent's block), or null. */
+export function domainRule(ctx: AppContext, host: string): DomainBlockRow | null {
   const norm = normalizeDomain(host);
   if (!norm) return null;
   const list = candidates(norm);
   const rows = ctx.db.query<DomainBlockRow, string[]>(`SELECT * FROM domain_blocks WHERE domain IN (${placeholders(list.length)})`).all(...list);
-  if (!rows.length) return null;
   // The most specific block wins (a subdomain's own rule overrides its parent's).
-  const row = list.map((d) => rows.find((r) => r.domain === d)).find((r) => r)!;
-  return { severity: row.severity, rejectMedia: row.reject_media === 1 };
+  return list.map((d) => rows.find((r) => r.domain === d)).find((r) => r) ?? null;
+}
+
+/** The policy for a host (subdomains inherit a parent's block), or null when not blocked. */
+export function domainPolicy(ctx: AppContext, host: string): DomainPolicy | null {
+  const row = domainRule(ctx, host);
+  return row ? { severity: row.severity, rejectMedia: row.reject_media === 1 } : null;
 }
 
 /** True when the host is suspended (nothing is fetched from or delivered to it). */
 export function isSuspendedDomain(ctx: AppContext, host: string): boolean {
   return domainPolicy(ctx, host)?.severity === "suspend";
+}
+
+/** True when reports (Flag activities) from the host are rejected by a block. */
+export function rejectsReports(ctx: AppContext, host: string): boolean {
+  return domainRule(ctx, host)?.reject_reports === 1;
+}
+
+/** The admin API's optional fields of a block; undefined leaves a field as it is. */
+export interface DomainBlockExtras {
+  rejectReports?: boolean;
+  privateComment?: string | null;
+  publicComment?: string | null;
+  obfuscate?: boolean;
 }
 
 /** SQL condition matching accounts of `domain` and its subdomains (binds: domain, '%.' || domain). */
@@ -68,7 +90,7 @@ const ACCOUNTS_OF = "domain IS NOT NULL AND (lower(domain) = ? OR lower(domain) 
  * suspended and silence marks them silenced, stamped with the block's time so that unblocking
  * undoes exactly what the block did. Suspend or reject_media enqueues `media.clear_domain`.
  */
-export function blockDomain(ctx: AppContext, input: { domain: string; severity: DomainSeverity; rejectMedia: boolean }): DomainBlockRow {
+export function blockDomain(ctx: AppContext, input: { domain: string; severity: DomainSeverity; rejectMedia: boolean } & DomainBlockExtras): DomainBlockRow {
   const domain = normalizeDomain(input.domain);
   if (!domain) throw new Error(`invalid domain "${input.domain}"`);
   if (!SEVERITIES.includes(input.severity)) throw new Error(`invalid severity "${input.severity}"`);
@@ -81,6 +103,7 @@ export function blockDomain(ctx: AppContext, input: { domain: string; severity: 
        ON CONFLICT (domain) DO UPDATE SET severity = excluded.severity, reject_media = excluded.reject_media, updated_at = excluded.updated_at
        RETURNING *`,
     ).get(ctx.ids.next(), domain, input.severity, input.rejectMedia ? 1 : 0, t, t)!;
+    setExtras(ctx, row, input);
     const col = row.severity === "suspend" ? "suspended_at" : row.severity === "silence" ? "silenced_at" : null;
     if (col) {
       ctx.db.query(`UPDATE accounts SET ${col} = ?, updated_at = ? WHERE ${ACCOUNTS_OF} AND ${col} IS NULL`).run(row.updated_at, t, domain, `%.${domain}`);
@@ -90,6 +113,17 @@ export function blockDomain(ctx: AppContext, input: { domain: string; severity: 
     if (row.severity === "suspend" || row.reject_media === 1) ctx.jobs.enqueue("media.clear_domain", { domain });
     return row;
   }).immediate();
+}
+
+function setExtras(ctx: AppContext, row: DomainBlockRow, x: DomainBlockExtras): void {
+  const sets: [string, string | number | null][] = [];
+  if (x.rejectReports !== undefined) sets.push(["reject_reports", x.rejectReports ? 1 : 0]);
+  if (x.privateComment !== undefined) sets.push(["private_comment", x.privateComment || null]);
+  if (x.publicComment !== undefined) sets.push(["public_comment", x.publicComment || null]);
+  if (x.obfuscate !== undefined) sets.push(["obfuscate", x.obfuscate ? 1 : 0]);
+  if (!sets.length) return;
+  ctx.db.query(`UPDATE domain_blocks SET ${sets.map(([k]) => `${k} = ?`).join(", ")} WHERE id = ?`).run(...sets.map(([, v]) => v), row.id);
+  for (const [k, v] of sets) (row as unknown as Record<string, unknown>)[k] = v;
 }
 
 /**

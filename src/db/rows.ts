@@ -33,6 +33,8 @@ export interface AccountRow {
   memorial: number;
   suspended_at: number | null;
   silenced_at: number | null;
+  /** Migration 0019: set while moderators force the account's posts to be sensitive. */
+  sensitized_at?: number | null;
   statuses_count: number;
   followers_count: number;
   following_count: number;

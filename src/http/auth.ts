@@ -1,5 +1,6 @@
 /** Resolves the bearer token of a request to who is acting and with which scopes. */
 import type { AppContext } from "../context";
+import { ApiError } from "./errors";
 
 export interface Auth {
   tokenId: number;
@@ -26,15 +27,22 @@ export function tokenFromRequest(request: Request, query?: URLSearchParams): str
 interface TokenJoin {
   id: number; token: string; application_id: number | null; scopes: string; user_id: number | null;
   account_id: number | null; role: string | null; disabled: number | null; approved: number | null;
-  confirmed_at: number | null; suspended_at: number | null;
+  confirmed_at: number | null; suspended_at: number | null; last_used_at: number | null;
 }
 
-/** Looks up a live token; null when it is unknown, revoked, or its user cannot log in. */
+/** last_used_at (shown under authorized apps) is written at most this often per token. */
+const LAST_USED_GRANULARITY_MS = 3600_000;
+
+/**
+ * Looks up a live token (noting its last use, hourly); null when it is unknown, revoked, or
+ * its user is unconfirmed or pending. A disabled or suspended user's token throws 403 "Your
+ * login is currently disabled", as Mastodon answers (moderation keeps tokens; they stop working).
+ */
 export function authenticate(ctx: AppContext, token: string): Auth | null {
   const r = ctx.db
     .query<TokenJoin, [string]>(
       `SELECT t.id, t.token, t.application_id, t.scopes, t.user_id, u.account_id, u.role, u.disabled, u.approved,
-              u.confirmed_at, a.suspended_at
+              u.confirmed_at, a.suspended_at, t.last_used_at
        FROM oauth_access_tokens t
        LEFT JOIN users u ON u.id = t.user_id
        LEFT JOIN accounts a ON a.id = u.account_id
@@ -42,7 +50,12 @@ export function authenticate(ctx: AppContext, token: string): Auth | null {
     )
     .get(token);
   if (!r) return null;
-  if (r.user_id !== null && (r.account_id === null || r.disabled || !r.approved || r.confirmed_at === null || r.suspended_at !== null)) return null;
+  if (r.user_id !== null && (r.account_id === null || !r.approved || r.confirmed_at === null)) return null;
+  if (r.user_id !== null && (r.disabled || r.suspended_at !== null)) throw new ApiError(403, "Your login is currently disabled");
+  const t = ctx.now();
+  if (r.last_used_at === null || t - r.last_used_at >= LAST_USED_GRANULARITY_MS) {
+    ctx.db.query("UPDATE oauth_access_tokens SET last_used_at = ? WHERE id = ?").run(t, r.id);
+  }
   return {
     tokenId: r.id,
     token: r.token,

@@ -1,8 +1,11 @@
 /**
  * Flag: a report about local accounts (and their statuses) from a remote server, stored in
- * `reports` for the moderators (the admin API comes later). One report per target account.
+ * `reports` for the moderators, who get an admin.report notification. One report per target
+ * account; reports from a domain blocked with reject_reports are dropped.
  */
 import type { AppContext } from "../../context";
+import { rejectsReports } from "../domain-blocks";
+import { notifyStaff } from "../../services/admin/notify-staff";
 import { asArray, idOf, inTransaction, localAccountByUri, localStatusByUri, type Activity, type InboxContext } from "./util";
 
 /** Longest report comment kept (Mastodon's limit for remote reports is larger; this suffices). */
@@ -23,13 +26,17 @@ export async function onFlag(ctx: AppContext, a: Activity, { actor }: InboxConte
   if (statusesByAccount.size === 0) return;
   const comment = typeof a.content === "string" ? a.content.slice(0, MAX_COMMENT) : "";
   const uri = typeof a.id === "string" ? a.id : null;
+  // A domain block with reject_reports drops the domain's reports (Mastodon's ReportService).
+  if (actor.domain && rejectsReports(ctx, actor.domain)) return;
   inTransaction(ctx, () => {
     for (const [targetId, statusIds] of statusesByAccount) {
       const reportUri = uri && statusesByAccount.size > 1 ? `${uri}#${targetId}` : uri;
-      ctx.db.query(
+      const id = ctx.ids.next();
+      const res = ctx.db.query(
         `INSERT INTO reports (id, account_id, target_account_id, status_ids, comment, uri, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      ).run(ctx.ids.next(), actor.id, targetId, JSON.stringify([...new Set(statusIds)]), comment, reportUri, ctx.now());
+      ).run(id, actor.id, targetId, JSON.stringify([...new Set(statusIds)]), comment, reportUri, ctx.now());
+      if (res.changes > 0) notifyStaff(ctx, "manage_reports", { fromAccountId: actor.id, type: "admin.report", reportId: id });
     }
   });
 }

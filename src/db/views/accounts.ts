@@ -15,7 +15,7 @@ import { toMastodonAccount } from "../../serializers/mastodon/account";
 const VIEW_COLUMNS = `id, username, domain, display_name, note, note_source, fields, locked, bot, discoverable, indexable,
   hide_collections, avatar_path, avatar_remote_url, header_path, header_remote_url, uri, url, inbox_url, shared_inbox_url,
   outbox_url, followers_url, following_url, featured_url, NULL AS public_key_pem, NULL AS private_key_pem, actor_type,
-  also_known_as, moved_to_account_id, memorial, suspended_at, silenced_at, statuses_count, followers_count, following_count,
+  also_known_as, moved_to_account_id, memorial, suspended_at, silenced_at, sensitized_at, statuses_count, followers_count, following_count,
   last_status_at, fetched_at, created_at, updated_at`;
 
 function queryRows(ctx: AppContext, ids: readonly number[]): AccountRow[] {

@@ -6,6 +6,7 @@ import type { AppContext } from "../../context";
 import type { StatusRow } from "../rows";
 import { selectIn } from "../sql";
 import { loadAccountViews } from "./accounts";
+import { loadNotificationReports } from "./notification-reports";
 import { loadStatusRows, loadStatusViews } from "./statuses";
 import { countNotificationIdsAfter, visibleStatusIds, type NotificationFilter } from "../queries/timelines";
 import { toMastodonNotification, type NotificationRow } from "../../serializers/mastodon/notification";
@@ -21,7 +22,7 @@ export function loadNotificationRows(ctx: AppContext, ids: readonly number[], vi
  * The status each notification shows (a boost is shown as the boosted status), or null when
  * it has none; notifications whose status is gone or invisible to `viewerId` are left out.
  */
-function shownStatuses(ctx: AppContext, rows: NotificationRow[], viewerId: number): Map<number, StatusRow | null> {
+export function shownStatuses(ctx: AppContext, rows: NotificationRow[], viewerId: number): Map<number, StatusRow | null> {
   const statusRows = loadStatusRows(ctx, rows.map((r) => r.status_id).filter((x): x is number => x !== null));
   const originals = loadStatusRows(ctx, [...statusRows.values()].map((s) => s.reblog_of_id).filter((x): x is number => x !== null));
   const shown = (id: number) => {
@@ -46,6 +47,7 @@ export function notificationList(ctx: AppContext, ids: readonly number[], viewer
   const statusIds = [...new Set([...shown.values()].filter((s): s is StatusRow => !!s).map((s) => s.id))];
   const statusViews = loadStatusViews(ctx, statusIds, viewerId);
   const accounts = loadAccountViews(ctx, rows.map((r) => r.from_account_id));
+  const reports = loadNotificationReports(ctx, rows);
   const out: Record<string, unknown>[] = [];
   for (const n of rows) {
     const account = accounts.get(n.from_account_id);
@@ -53,7 +55,7 @@ export function notificationList(ctx: AppContext, ids: readonly number[], viewer
     const s = shown.get(n.id);
     const status = s ? statusViews.get(s.id) : null;
     if (status === undefined) continue;
-    out.push(toMastodonNotification(n, account, status));
+    out.push(toMastodonNotification(n, account, status, n.report_id ? reports.get(n.report_id) : null));
   }
   return out;
 }

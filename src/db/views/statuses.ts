@@ -9,6 +9,7 @@ import { accountViewsFromRows, loadAccountRows } from "./accounts";
 import { profileUrl } from "../../serializers/mastodon/account";
 import { toMastodonMedia } from "../../serializers/mastodon/media";
 import { toMastodonMention, toMastodonStatus, type StatusViewData, type StatusViewerFlags } from "../../serializers/mastodon/status";
+import { loadFilterResults } from "./filters";
 
 /** Hook for polls (filled in by the polls module): status ids → serialized Poll by status id. */
 export type PollLoader = (ctx: AppContext, statuses: StatusRow[], viewerId: number | null) => Map<number, Record<string, unknown>>;
@@ -94,6 +95,7 @@ export function baseViewData(ctx: AppContext, d: StatusData, s: StatusRow): Stat
     application: app ? { name: app.name, website: app.website } : null,
     poll: null,
     reblog: null,
+    authorSensitized: (author.sensitized_at ?? null) !== null,
   };
 }
 
@@ -122,6 +124,11 @@ export function viewerFlags(s: StatusRow, viewerId: number, v: ViewerSets): Stat
   };
 }
 
+/** The media descriptions of status `statusId` among `media` (what keyword filters also match). */
+export function mediaDescriptions(media: readonly MediaRow[], statusId: number): string[] {
+  return media.filter((m) => m.status_id === statusId && m.description).map((m) => m.description!);
+}
+
 /** Serialized Polls by status id for the statuses among `statuses` that carry one. */
 export function loadStatusPolls(ctx: AppContext, statuses: StatusRow[], viewerId: number | null): Map<number, Record<string, unknown>> {
   const polls = new Map<number, Record<string, unknown>>();
@@ -136,12 +143,13 @@ export function loadStatusViews(ctx: AppContext, ids: readonly number[], viewerI
   const all = [...d.all.values()];
   const sets = viewerId !== null ? loadViewerSets(ctx, all, viewerId) : null;
   const polls = loadStatusPolls(ctx, all, viewerId);
+  const filtered = viewerId !== null ? loadFilterResults(ctx, viewerId, d.rows.values(), d.all, (id) => mediaDescriptions(d.media, id), polls) : null;
 
   const build = (s: StatusRow, reblog: Record<string, unknown> | null): Record<string, unknown> => {
     const data = baseViewData(ctx, d, s);
     data.poll = polls.get(s.id) ?? null;
     data.reblog = reblog;
-    if (sets) data.viewer = viewerFlags(s, viewerId!, sets);
+    if (sets) data.viewer = { ...viewerFlags(s, viewerId!, sets), filtered: filtered?.get(s.id) };
     return toMastodonStatus(data);
   };
 

@@ -67,7 +67,14 @@ export function toMastodonAccount(ctx: AppContext, a: AccountRow, moved?: object
     fields: parseFields(a),
   };
   if (a.memorial) out.memorial = true;
-  if (a.suspended_at) { out.suspended = true; }
+  if (a.suspended_at) {
+    // As Mastodon's serializer for unavailable accounts: the profile is emptied for everyone.
+    out.suspended = true;
+    Object.assign(out, { display_name: "", note: "", locked: false, bot: false, discoverable: false, fields: [], emojis: [], roles: [] });
+    out.avatar = out.avatar_static = ctx.uris.defaultAvatar();
+    out.header = out.header_static = ctx.uris.defaultHeader();
+    moved = null;
+  }
   if (a.silenced_at) out.limited = true;
   if (moved) out.moved = moved;
   return out;

@@ -9,21 +9,26 @@ export interface NotificationRow {
   type: string;
   status_id: number | null;
   created_at: number;
+  /** Set for grouped types (migration 0017); null means the notification is its own group. */
+  group_key?: string | null;
+  /** The report of an admin.report notification (migration 0019). */
+  report_id?: number | null;
 }
 
 /** Types whose entity carries a `status` (Mastodon's NotificationSerializer#status_type?). */
 export const STATUS_TYPES = new Set(["favourite", "reblog", "status", "mention", "poll", "update"]);
 
 /** The Mastodon Notification entity (v1, ungrouped). */
-export function toMastodonNotification(n: NotificationRow, account: Record<string, unknown>, status: Record<string, unknown> | null): Record<string, unknown> {
+export function toMastodonNotification(n: NotificationRow, account: Record<string, unknown>, status: Record<string, unknown> | null, report?: Record<string, unknown> | null): Record<string, unknown> {
   const out: Record<string, unknown> = {
     id: String(n.id),
     type: n.type,
     created_at: iso(n.created_at),
-    group_key: `ungrouped-${n.id}`,
+    group_key: n.group_key ?? `ungrouped-${n.id}`,
     account,
   };
   if (STATUS_TYPES.has(n.type)) out.status = status;
+  if (n.type === "admin.report") out.report = report ?? null;
   return out;
 }
 

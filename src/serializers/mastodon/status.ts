@@ -15,16 +15,21 @@ export interface StatusViewData {
   reblog: Record<string, unknown> | null;
   /** Viewer-specific flags; undefined when there is no viewer. */
   viewer?: StatusViewerFlags;
+  /** The author is marked sensitive by the moderators: the status shows as sensitive. */
+  authorSensitized?: boolean;
 }
 
-/** What the viewer did with a status (pinned: undefined where pinning does not apply). */
-export interface StatusViewerFlags { favourited: boolean; reblogged: boolean; bookmarked: boolean; muted: boolean; pinned: boolean | undefined }
+/**
+ * What the viewer did with a status (pinned: undefined where pinning does not apply), and the
+ * viewer's filters that match it (FilterResult entities; none when undefined).
+ */
+export interface StatusViewerFlags { favourited: boolean; reblogged: boolean; bookmarked: boolean; muted: boolean; pinned: boolean | undefined; filtered?: unknown[] }
 
 /** The viewer's fields of a Status, in the order they close the entity. */
 export function viewerFields(f: StatusViewerFlags): Record<string, unknown> {
   const out: Record<string, unknown> = { favourited: f.favourited, reblogged: f.reblogged, muted: f.muted, bookmarked: f.bookmarked };
   if (f.pinned !== undefined) out.pinned = f.pinned;
-  out.filtered = [];
+  out.filtered = f.filtered ?? [];
   return out;
 }
 
@@ -36,7 +41,7 @@ export function toMastodonStatus(v: StatusViewData): Record<string, unknown> {
     created_at: iso(s.created_at),
     in_reply_to_id: s.in_reply_to_id === null ? null : String(s.in_reply_to_id),
     in_reply_to_account_id: s.in_reply_to_account_id === null ? null : String(s.in_reply_to_account_id),
-    sensitive: !!s.sensitive,
+    sensitive: !!s.sensitive || !!v.authorSensitized,
     spoiler_text: s.spoiler_text,
     visibility: visibilityName(s.visibility),
     language: s.language,

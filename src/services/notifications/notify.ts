@@ -1,5 +1,7 @@
 /** Creates a notification for a local account, honouring blocks and notification-hiding mutes. */
 import type { AppContext } from "../../context";
+import { groupKeyFor } from "./group-key";
+import { droppedByPolicy } from "./policy-check";
 
 export type NotificationType =
   | "mention" | "status" | "reblog" | "follow" | "follow_request" | "favourite" | "poll" | "update"
@@ -8,9 +10,10 @@ export type NotificationType =
 
 /**
  * Writes a notification row for `accountId` (only local accounts get them). Returns its id,
- * or null when it was suppressed (self, remote recipient, block, mute, duplicate).
+ * or null when it was suppressed (self, remote recipient, block, mute, duplicate, the
+ * recipient's notification policy).
  */
-export function notify(ctx: AppContext, n: { accountId: number; fromAccountId: number; type: NotificationType; statusId?: number | null }): number | null {
+export function notify(ctx: AppContext, n: { accountId: number; fromAccountId: number; type: NotificationType; statusId?: number | null; reportId?: number | null }): number | null {
   const db = ctx.db;
   // A poll's end is announced to its own author too (Mastodon's one self-notification).
   if (n.accountId === n.fromAccountId && n.type !== "poll") return null;
@@ -26,9 +29,10 @@ export function notify(ctx: AppContext, n: { accountId: number; fromAccountId: n
       .get(n.accountId, n.fromAccountId, n.type, statusId);
     if (dup) return null;
   }
+  if (droppedByPolicy(ctx, { accountId: n.accountId, fromAccountId: n.fromAccountId, type: n.type, statusId })) return null;
   const id = ctx.ids.next();
-  db.query("INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-    .run(id, n.accountId, n.fromAccountId, n.type, statusId, t);
+  db.query("INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at, group_key, report_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    .run(id, n.accountId, n.fromAccountId, n.type, statusId, t, groupKeyFor(ctx, n.accountId, n.type, statusId, t), n.reportId ?? null);
   ctx.jobs.enqueue("stream.notification", { notificationId: id, accountId: n.accountId });
   return id;
 }

@@ -3,6 +3,7 @@ import type { AppContext } from "../../context";
 import { ApiError } from "../../http/errors";
 import { createLocalAccount } from "../accounts/create-local";
 import { issueToken, type TokenRow } from "../oauth/tokens";
+import { notifyStaff } from "../admin/notify-staff";
 
 export interface SignUp {
   username: unknown;
@@ -30,6 +31,7 @@ function validationError(details: Details): ApiError {
 /**
  * Creates the user and a token for it with the app token's scopes. "open" makes a confirmed,
  * approved user; "approval" leaves it unapproved (the token stops working until approved).
+ * Staff with manage_users get an admin.sign_up notification.
  */
 export async function registerAccount(ctx: AppContext, s: SignUp, via: { applicationId: number | null; scopes: string[]; ip: string }): Promise<TokenRow> {
   if (ctx.config.registrations === "closed") throw new ApiError(403, "This action is not allowed");
@@ -58,13 +60,15 @@ export async function registerAccount(ctx: AppContext, s: SignUp, via: { applica
   }
   if (Object.keys(details).length) throw validationError(details);
   const approved = ctx.config.registrations === "open";
-  let user;
+  let user, account;
   try {
-    ({ user } = await createLocalAccount(ctx, { username, email, password, locale, reason, signUpIp: via.ip, confirmed: true, approved, role: "user" }));
+    ({ user, account } = await createLocalAccount(ctx, { username, email, password, locale, reason, signUpIp: via.ip, confirmed: true, approved, role: "user" }));
   } catch (e) {
     // Two sign-ups racing for one name pass validation together; the unique index decides.
     if (e instanceof Error && /UNIQUE constraint/.test(e.message)) throw validationError({ username: [{ error: "ERR_TAKEN", description: "is already taken" }] });
     throw e;
   }
+  // Staff who manage users hear of every sign-up (Mastodon's admin.sign_up), pending or not.
+  ctx.db.transaction(() => notifyStaff(ctx, "manage_users", { fromAccountId: account.id, type: "admin.sign_up" })).immediate();
   return issueToken(ctx, { applicationId: via.applicationId, userId: user.id, scopes: via.scopes });
 }

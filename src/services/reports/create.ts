@@ -1,6 +1,7 @@
 /**
- * ReportService for POST /api/v1/reports: validates and stores a report; with `forward` and a
- * remote target, enqueues a Flag from the instance actor to the target's server.
+ * ReportService for POST /api/v1/reports: validates and stores a report and notifies the staff
+ * who manage reports (admin.report); with `forward` and a remote target, enqueues a Flag from
+ * the instance actor to the target's server.
  */
 import type { AppContext } from "../../context";
 import type { AccountRow, StatusRow } from "../../db/rows";
@@ -10,6 +11,7 @@ import { notFound, validation } from "../../http/errors";
 import { parseId } from "../../model/ids";
 import { instanceActorId } from "../../activitypub/instance-actor";
 import { publishFlag } from "../federation/reports";
+import { notifyStaff } from "../admin/notify-staff";
 
 /** Mastodon's limit for a local report's comment. */
 export const MAX_COMMENT = 1000;
@@ -70,6 +72,7 @@ export async function createReport(ctx: AppContext, reporterId: number, input: C
     ).run(id, reporterId, target.id, JSON.stringify(statuses.map((s) => s.id)), comment, forward ? 1 : 0, uri, category,
       ruleIds.length ? JSON.stringify(ruleIds) : null, ctx.now());
     if (actorId !== null) publishFlag(ctx, actorId, target, { uri, comment, statusUris: statuses.map((s) => s.uri) });
+    notifyStaff(ctx, "manage_reports", { fromAccountId: reporterId, type: "admin.report", reportId: id });
     return id;
   }).immediate();
 }

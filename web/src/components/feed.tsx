@@ -12,6 +12,7 @@ import { openStream } from "../lib/streaming";
 import { useApp } from "../lib/state";
 import { ErrorBox, Loading } from "./bits";
 import { StatusCard } from "./status";
+import { filterVerdict, type FilterContext } from "../lib/filters";
 
 export interface FeedProps {
   /** Makes a fresh paginator (called on mount and on refresh). */
@@ -23,10 +24,12 @@ export interface FeedProps {
   label: string;
   empty: string;
   doing: string;
+  /** Where this feed is shown: the viewer's filters for this context apply (none when absent). */
+  context?: FilterContext;
 }
 
 /** Renders a feed of statuses with paging, live updates and keyboard-friendly articles. */
-export function Feed({ source, stream, acceptOwnPosts, label, empty, doing }: FeedProps): JSX.Element {
+export function Feed({ source, stream, acceptOwnPosts, label, empty, doing, context }: FeedProps): JSX.Element {
   const app = useApp();
   const [items, setItems] = useState<Status[]>([]);
   const [pending, setPending] = useState<Status[]>([]);
@@ -108,7 +111,9 @@ export function Feed({ source, stream, acceptOwnPosts, label, empty, doing }: Fe
   const change = (s: Status) => setItems((cur) => cur.map((x) => (x.id === s.id ? s : x)));
   const remove = (id: string) => setItems((cur) => cur.filter((x) => x.id !== id));
   // Posts that are already shown (e.g. our own, added on posting) don't count as new.
-  const fresh = pending.filter((p) => !items.some((x) => x.id === p.id));
+  const hidden = (x: Status) => filterVerdict(x, context, app.me.id)?.action === "hide";
+  const fresh = pending.filter((p) => !items.some((x) => x.id === p.id) && !hidden(p));
+  const shown = items.filter((x) => !hidden(x));
 
   return (
     <section class="feed-wrap" aria-label={label}>
@@ -117,9 +122,10 @@ export function Feed({ source, stream, acceptOwnPosts, label, empty, doing }: Fe
           Show {fresh.length} new {fresh.length === 1 ? "post" : "posts"}
         </button>
       )}
-      <div role="feed" aria-busy={loading} aria-label={label} ref={list}>
-        {items.map((s, i) => (
-          <StatusCard key={s.id} status={s} onChange={change} onDelete={remove} pos={i + 1} size={done ? items.length : -1} />
+      {/* role="feed" only with articles inside: an empty feed role fails aria-required-children */}
+      <div role={shown.length > 0 ? "feed" : undefined} aria-busy={shown.length > 0 ? loading : undefined} aria-label={shown.length > 0 ? label : undefined} ref={list}>
+        {shown.map((s, i) => (
+          <StatusCard key={s.id} status={s} onChange={change} onDelete={remove} pos={i + 1} size={done ? shown.length : -1} context={context} />
         ))}
       </div>
       {error && <ErrorBox text={error} retry={() => loadMore(items.length === 0)} />}

@@ -6,8 +6,8 @@ import { base64url, sha256 } from "./sha256";
 import { loadApp, loadSession, saveApp, saveSession, type RegisteredApp } from "./session";
 import { apiErrorText, readJson, UserError } from "./errors";
 
-/** Scopes the web client asks for. */
-export const SCOPES = "read write follow push";
+/** Scopes the web client asks for (admin ones only work for staff; the server checks the role). */
+export const SCOPES = "read write follow push admin:read admin:write";
 const PENDING_KEY = "hearth.oauth-pending";
 
 /** Where the server sends the browser back after authorizing. */
@@ -24,7 +24,8 @@ function randomString(bytes = 32): string {
 async function registerApp(): Promise<RegisteredApp> {
   const uri = redirectUri();
   const existing = loadApp(uri);
-  if (existing) return existing;
+  // An app registered before the scopes changed cannot ask for the new ones: register again.
+  if (existing && existing.scopes === SCOPES) return existing;
   const res = await fetch("/api/v1/apps", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -32,7 +33,7 @@ async function registerApp(): Promise<RegisteredApp> {
   });
   const body = await readJson(res);
   if (!res.ok) throw new UserError(apiErrorText(res.status, body, "register this app with the server"));
-  const app = { clientId: body.client_id, clientSecret: body.client_secret, redirectUri: uri };
+  const app = { clientId: body.client_id, clientSecret: body.client_secret, redirectUri: uri, scopes: SCOPES };
   saveApp(app);
   return app;
 }
@@ -85,11 +86,17 @@ export async function finishSignIn(params: URLSearchParams): Promise<string> {
   return pending.returnTo || "/home";
 }
 
-/** Revokes the token (best effort) and forgets the session. */
+/**
+ * Ends the server's browser session (its login cookie, so the next sign-in asks for the password
+ * again), revokes the token (both best effort) and forgets the session.
+ */
 export async function signOut(): Promise<void> {
   const s = loadSession();
   const app = loadApp(redirectUri());
   saveSession(null);
+  if (s) {
+    await fetch("/auth/sign_out", { method: "POST", headers: { Authorization: `Bearer ${s.accessToken}` } }).catch(() => undefined);
+  }
   if (s && app) {
     await fetch("/oauth/revoke", {
       method: "POST",

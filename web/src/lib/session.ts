@@ -9,6 +9,8 @@ export interface RegisteredApp {
   clientId: string;
   clientSecret: string;
   redirectUri: string;
+  /** The scopes it was registered with (older records lack them). */
+  scopes?: string;
 }
 
 const SESSION_KEY = "hearth.session";

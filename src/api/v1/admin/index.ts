@@ -1,4 +1,18 @@
-/** Route group: the admin API (/api/v1/admin/*). Placeholder until moderation lands. */
+/**
+ * Route group: the admin API (Mastodon's /api/v1/admin/* and /api/v2/admin/accounts):
+ * accounts and their moderation, reports, domain blocks. Every endpoint checks the admin
+ * scope and then the role's permission (403 "This action is not allowed").
+ */
 import type { Router } from "../../../http/route";
+import accountsList from "./accounts-list";
+import accountShow from "./account-show";
+import accountAction from "./account-action";
+import accountState from "./account-state";
+import reports from "./reports";
+import reportActions from "./report-actions";
+import domainBlocks from "./domain-blocks";
 
-export default function register(_r: Router): void {}
+/** Registers this group's endpoints. */
+export default function register(r: Router): void {
+  for (const g of [accountsList, accountShow, accountAction, accountState, reports, reportActions, domainBlocks]) g(r);
+}

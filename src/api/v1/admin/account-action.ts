@@ -1,0 +1,16 @@
+/** POST /api/v1/admin/accounts/:id/action: moderate an account (type none|sensitive|disable|silence|suspend). */
+import type { Router } from "../../../http/route";
+import { str } from "../../../http/params";
+import { findAdminTarget } from "../../../services/admin/accounts";
+import { takeAccountAction } from "../../../services/admin/account-action";
+import { SCOPES, staff } from "./helpers";
+
+/** Registers the endpoint; answers `{}` as Mastodon does. */
+export default function register(r: Router): void {
+  r.post("/api/v1/admin/accounts/:id/action", { scopes: SCOPES.writeAccounts }, (q) => {
+    staff(q, "manage_users", "manage_reports");
+    const t = findAdminTarget(q.ctx, q.params.id);
+    takeAccountAction(q.ctx, q.auth, t, { type: str(q.input, "type"), reportId: str(q.input, "report_id"), text: str(q.input, "text") });
+    return {};
+  });
+}

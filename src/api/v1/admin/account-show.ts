@@ -1,0 +1,12 @@
+/** GET /api/v1/admin/accounts/:id: the Admin::Account (Manage Users). */
+import type { Router } from "../../../http/route";
+import { findAdminTarget } from "../../../services/admin/accounts";
+import { adminAccount, SCOPES, staff } from "./helpers";
+
+/** Registers the endpoint. */
+export default function register(r: Router): void {
+  r.get("/api/v1/admin/accounts/:id", { scopes: SCOPES.readAccounts }, (q) => {
+    staff(q, "manage_users");
+    return adminAccount(q, findAdminTarget(q.ctx, q.params.id).account.id);
+  });
+}

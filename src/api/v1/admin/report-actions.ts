@@ -1,0 +1,26 @@
+/** POST /api/v1/admin/reports/:id/{assign_to_self,unassign,resolve,reopen}: each answers with the Admin::Report. */
+import type { Router } from "../../../http/route";
+import { assignReportToSelf, findReport, reopenReport, resolveReport, unassignReport } from "../../../services/admin/reports";
+import type { AdminReportRow } from "../../../serializers/mastodon/admin-report";
+import type { AppContext } from "../../../context";
+import type { StaffAuth } from "../../../services/admin/accounts";
+import { reportEntity } from "./reports";
+import { SCOPES } from "./helpers";
+
+const ACTIONS: [string, (ctx: AppContext, auth: StaffAuth, r: AdminReportRow) => void][] = [
+  ["assign_to_self", assignReportToSelf],
+  ["unassign", (ctx, _a, r) => unassignReport(ctx, r)],
+  ["resolve", resolveReport],
+  ["reopen", (ctx, _a, r) => reopenReport(ctx, r)],
+];
+
+/** Registers the report actions (Manage Reports). */
+export default function register(r: Router): void {
+  for (const [name, act] of ACTIONS) {
+    r.post(`/api/v1/admin/reports/:id/${name}`, { scopes: SCOPES.writeReports }, (q) => {
+      const report = findReport(q.ctx, q.auth, q.params.id);
+      act(q.ctx, q.auth, report);
+      return reportEntity(q, report.id);
+    });
+  }
+}
