@@ -17,6 +17,8 @@ import m0016 from "../../migrations/0016_scheduled_statuses.sql" with { type: "t
 import m0017 from "../../migrations/0017_notification_groups.sql" with { type: "text" };
 import m0018 from "../../migrations/0018_two_factor.sql" with { type: "text" };
 import m0019 from "../../migrations/0019_moderation.sql" with { type: "text" };
+import m0020 from "../../migrations/0020_endorsements.sql" with { type: "text" };
+import m0021 from "../../migrations/0021_notification_requests.sql" with { type: "text" };
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: { name: string; sql: string }[] = [
@@ -35,4 +37,6 @@ export const MIGRATIONS: { name: string; sql: string }[] = [
   { name: "0017_notification_groups", sql: m0017 },
   { name: "0018_two_factor", sql: m0018 },
   { name: "0019_moderation", sql: m0019 },
+  { name: "0020_endorsements", sql: m0020 },
+  { name: "0021_notification_requests", sql: m0021 },
 ];
