@@ -12,6 +12,8 @@ export interface RelationshipData {
   muting: { hideNotifications: boolean; expiresAt: number | null } | null;
   requested: { showReblogs: boolean; notify: boolean; languages: string[] | null } | null;
   requestedBy: boolean;
+  /** The viewer features the target on their profile. */
+  endorsed: boolean;
   note: string;
 }
 
@@ -22,7 +24,7 @@ function langs(s: string | null): string[] | null {
   try { const v = JSON.parse(s); return Array.isArray(v) ? v.map(String) : null; } catch { return null; }
 }
 
-/** Relationship data of `viewerId` towards each of `targetIds`, keyed by target id (8 queries). */
+/** Relationship data of `viewerId` towards each of `targetIds`, keyed by target id (9 queries). */
 export function loadRelationships(ctx: AppContext, viewerId: number, targetIds: readonly number[]): Map<number, RelationshipData> {
   const db = ctx.db;
   const ids = [...new Set(targetIds)];
@@ -36,6 +38,7 @@ export function loadRelationships(ctx: AppContext, viewerId: number, targetIds: 
   const requestedBy = set("SELECT account_id AS id FROM follow_requests WHERE target_account_id = ? AND account_id IN ($IN)");
   const blocking = set("SELECT target_account_id AS id FROM blocks WHERE account_id = ? AND target_account_id IN ($IN)");
   const blockedBy = set("SELECT account_id AS id FROM blocks WHERE target_account_id = ? AND account_id IN ($IN)");
+  const endorsed = set("SELECT target_account_id AS id FROM endorsements WHERE account_id = ? AND target_account_id IN ($IN)");
   const muting = new Map(
     q<{ id: number; hide_notifications: number; expires_at: number | null }>(
       "SELECT target_account_id AS id, hide_notifications, expires_at FROM mutes WHERE account_id = ? AND (expires_at IS NULL OR expires_at > ?) AND target_account_id IN ($IN)",
@@ -55,6 +58,7 @@ export function loadRelationships(ctx: AppContext, viewerId: number, targetIds: 
       muting: m ? { hideNotifications: !!m.hide_notifications, expiresAt: m.expires_at } : null,
       requested: opts(requested.get(id)),
       requestedBy: requestedBy.has(id),
+      endorsed: endorsed.has(id),
       note: notes.get(id) ?? "",
     });
   }

@@ -18,7 +18,7 @@ export function toMastodonRelationship(r: RelationshipData): Record<string, unkn
     requested: !!r.requested,
     requested_by: r.requestedBy,
     domain_blocking: false,
-    endorsed: false,
+    endorsed: r.endorsed,
     note: r.note,
   };
 }

@@ -5,6 +5,7 @@
 import type { AppContext } from "../../context";
 import { backfillFeed, unmergeFeed } from "../feeds";
 import { removeFromLists } from "../lists/feed";
+import { removeEndorsement } from "../endorsements/endorse";
 
 export interface FollowOptions {
   reblogs?: boolean;
@@ -26,7 +27,7 @@ export function insertFollow(ctx: AppContext, followerId: number, targetId: numb
   return true;
 }
 
-/** Deletes a follows row (if any), lowers both counters and removes the target's posts from the follower's feed and lists. */
+/** Deletes a follows row (if any), lowers both counters and removes the target's posts from the follower's feed and lists, and the endorsement. */
 export function deleteFollow(ctx: AppContext, followerId: number, targetId: number): boolean {
   const db = ctx.db;
   const res = db.query("DELETE FROM follows WHERE account_id = ? AND target_account_id = ?").run(followerId, targetId);
@@ -35,6 +36,7 @@ export function deleteFollow(ctx: AppContext, followerId: number, targetId: numb
   db.query("UPDATE accounts SET followers_count = max(followers_count - 1, 0) WHERE id = ?").run(targetId);
   unmergeFeed(ctx, followerId, targetId);
   removeFromLists(ctx, followerId, targetId);
+  removeEndorsement(ctx, followerId, targetId);
   return true;
 }
 

@@ -111,6 +111,7 @@ details.cw summary{cursor:pointer;font-weight:600;margin:.5rem 0}
 .poll{list-style:none;padding:0;margin:.5rem 0}.poll li{margin:.25rem 0}.bar{display:block;height:.4rem;background:var(--accent);border-radius:3px;min-width:2px}
 .meta{color:var(--muted);font-size:.9rem;margin:.5rem 0 0}.pager{text-align:center;padding:1rem}
 h2{font-size:1.1rem;margin:1.2rem 0 .5rem}.empty{padding:1rem;color:var(--muted)}
+.featured ul{list-style:none;padding:0;margin:.4rem 0}.featured li{margin:.4rem 0}.featured h3{font-size:1rem;margin:.8rem 0 0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 

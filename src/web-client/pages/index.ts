@@ -1,8 +1,8 @@
 /**
  * Route group: server-rendered public pages for browsers arriving from elsewhere: `/@name`
- * (profile) and `/@name/:id` (status), readable without JavaScript, with OpenGraph tags.
- * ActivityPub requests for the same paths are handed to the federation side; remote handles
- * (`/@user@domain`) redirect to the account's own page.
+ * (profile), `/@name/:id` (status) and `/@name/tagged/:tag` (posts with a hashtag), readable
+ * without JavaScript, with OpenGraph tags. ActivityPub requests for the same paths are handed
+ * to the federation side; remote handles (`/@user@domain`) redirect to the account's own page.
  */
 import type { AppContext } from "../../context";
 import type { AccountRow, StatusRow } from "../../db/rows";
@@ -14,6 +14,7 @@ import { setting } from "../../services/instance/stats";
 import { esc, pageResponse, publicLayout } from "./html";
 import { profilePage } from "./profile";
 import { statusPage } from "./status";
+import { taggedPage } from "./tagged";
 
 function siteName(ctx: AppContext): string {
   return setting(ctx, "site_title") ?? ctx.config.instanceTitle;
@@ -45,6 +46,14 @@ export async function publicPage(ctx: AppContext, request: Request, url: URL): P
   const ap = await apResponseFor(ctx, request, path);
   if (ap) return ap;
   const notFound = () => pageResponse(notFoundPage(ctx), 404, method);
+  const tagged = /^\/@([^/@]+)\/tagged\/([^/]+)$/.exec(path);
+  if (tagged) {
+    let name: string, tag: string;
+    try { [name, tag] = [decodeURIComponent(tagged[1]!), decodeURIComponent(tagged[2]!)]; } catch { return notFound(); }
+    const account = localAccount(ctx, name);
+    const html = account ? taggedPage(ctx, siteName(ctx), account, tag, url.searchParams.get("max_id")) : null;
+    return html ? pageResponse(html, 200, method) : notFound();
+  }
   if (!m) return notFound();
   let name: string, idPart: string | undefined;
   try {

@@ -5,6 +5,7 @@ import { accountViewsFromRows, loadAccountRows } from "../../db/views/accounts";
 import { statusList } from "../../db/views/statuses";
 import { parseId } from "../../model/ids";
 import { clip, esc, publicLayout, sanitize, textOf } from "./html";
+import { featuredSection } from "./featured";
 import { fullAcct, nameOf, renderStatus } from "./render";
 
 const PAGE = 20;
@@ -54,6 +55,7 @@ ${moved}<div class="content bio">${sanitize(String(a.note ?? ""))}</div>
 ${fields}
 <ul class="counts" aria-label="Counts">${count(a.statuses_count, "post", "posts")}${count(a.following_count, "following", "following")}${count(a.followers_count, "follower", "followers")}</ul>
 </div></section>
+${maxId === undefined ? featuredSection(ctx, account.id) : ""}
 <h2>Posts</h2>
 ${newer}<section class="card" aria-label="Posts">${statuses.length ? statuses.map((s) => renderStatus(s, domain)).join("\n") : `<p class="empty">No public posts${maxId !== undefined ? " before this" : " yet"}.</p>`}</section>
 ${older}`;

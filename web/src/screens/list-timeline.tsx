@@ -51,7 +51,7 @@ export function ListTimeline({ id }: Record<string, string>): JSX.Element {
       </div>
       {panel === "settings" && <ListSettings list={list} onSaved={(l) => { setList(l); setPanel(null); }} onCancel={() => setPanel(null)} />}
       {panel === "members" && <ListMembers listId={list.id} title={list.title} onChange={() => setVersion((v) => v + 1)} />}
-      <Feed key={id} source={source} stream={stream} label={`Posts in ${list.title}`} doing="load this list"
+      <Feed key={id} source={source} stream={stream} context="home" label={`Posts in ${list.title}`} doing="load this list"
         empty="No posts in this list yet. Use “Manage members” to add people you follow." />
     </>
   );

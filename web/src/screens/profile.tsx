@@ -1,12 +1,13 @@
 /**
- * A profile: header, bio, fields, counts, follow/unfollow, mute, block, a personal note, and
- * posts, followers or following.
+ * A profile: header, bio, fields, counts, follow/unfollow, mute, block, feature, a personal
+ * note, featured hashtags and profiles, and posts, followers or following.
  */
 import type { JSX } from "preact";
 import { useCallback, useEffect, useState } from "preact/hooks";
 import type { mastodon } from "masto";
 import { AccountRow, ErrorBox, Loading } from "../components/bits";
 import { Feed } from "../components/feed";
+import { FeaturedAccounts, FeatureToggle } from "../components/featured-accounts";
 import { ProfileLists } from "../components/list-membership";
 import { PinnedPosts } from "../components/pinned";
 import { ReportDialog } from "../components/report-dialog";
@@ -101,6 +102,7 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
                 {!rel.blocking && <button type="button" class={rel.following || rel.requested ? "" : "primary"} disabled={busy} onClick={follow}>{followLabel}</button>}
                 <button type="button" disabled={busy} aria-pressed={rel.muting} onClick={() => toggle("mute")}>{rel.muting ? "Unmute" : "Mute"}</button>
                 <button type="button" disabled={busy} aria-pressed={rel.blocking} onClick={() => toggle("block")}>{rel.blocking ? "Unblock" : "Block"}</button>
+                {rel.following && <FeatureToggle account={account} rel={rel} onChange={setRel} />}
                 {rel.following && <ProfileLists accountId={id} name={displayName(account)} />}
                 <button type="button" onClick={() => setReporting(true)}>Report</button>
               </>
@@ -126,6 +128,7 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
       </section>
       {reporting && <ReportDialog account={account} onClose={() => setReporting(false)} />}
       {tab === "posts" && <FeaturedHashtags key={`featured-${id}`} accountId={id} />}
+      {tab === "posts" && <FeaturedAccounts key={`endorsed-${id}`} accountId={id} />}
       {tab === "posts" && <PinnedPosts key={`pinned-${id}`} accountId={id} />}
       {tab === "posts" ? (
         <Feed key={id} source={posts} context="account" label={`Posts by ${displayName(account)}`} empty="No posts yet." doing="load the posts" />

@@ -14,7 +14,8 @@ import followsList from "./follows-list";
 import follow from "./follow";
 import block from "./block";
 import lists from "./lists";
+import endorsements from "./endorsements";
 
 export default function register(r: Router): void {
-  for (const g of [verifyCredentials, updateCredentials, relationships, search, show, statuses, followsList, follow, block, lists]) g(r);
+  for (const g of [verifyCredentials, updateCredentials, relationships, search, show, statuses, followsList, follow, block, lists, endorsements]) g(r);
 }

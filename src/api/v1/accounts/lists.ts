@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/blocks, /api/v1/mutes (paginated, Link) and the endorsements stub (answers []).
+ * GET /api/v1/blocks and /api/v1/mutes (paginated, Link). /api/v1/endorsements is in endorsements.ts.
  */
 import type { Req, Router } from "../../../http/route";
 import { findAccount } from "../../../services/accounts/find";
@@ -18,5 +18,4 @@ export default function register(r: Router): void {
       (v, row) => ({ ...v, mute_expires_at: row.expires_at ? new Date(row.expires_at as number).toISOString() : null }),
     ),
   );
-  r.get("/api/v1/endorsements", { scopes: ["read:accounts"] }, () => []);
 }
