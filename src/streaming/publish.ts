@@ -152,6 +152,17 @@ export function publishNotification(ctx: AppContext, notificationId: number, acc
   hub.broadcast(notifKey, ev);
 }
 
+/**
+ * Streams `notifications_merged` (payload "1", as Mastodon) to the account's `user` streams
+ * (tokens with read:notifications) and `user:notification` streams: accepted requests were merged.
+ */
+export function publishNotificationsMerged(ctx: AppContext, accountId: number): void {
+  const hub = hubFor(ctx);
+  const ev = new StreamEvent("notifications_merged", "1");
+  hub.broadcast(keys.user(accountId), ev, (c) => canReadNotifications(c));
+  hub.broadcast(keys.notifications(accountId), ev);
+}
+
 function canReadNotifications(c: Connection): boolean {
   return covers(c.scopes, "read:notifications");
 }

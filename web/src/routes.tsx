@@ -6,6 +6,7 @@ import { Conversations } from "./screens/conversations";
 import { EditProfile } from "./screens/edit-profile";
 import { FollowRequests } from "./screens/follow-requests";
 import { Notifications } from "./screens/notifications";
+import { NotificationRequests } from "./screens/notification-requests";
 import { Preferences } from "./screens/preferences";
 import { Profile } from "./screens/profile";
 import { Search } from "./screens/search";
@@ -31,6 +32,7 @@ const ROUTES: [string, Render][] = [
   ["/bookmarks", () => <Timeline kind="bookmarks" />],
   ["/favourites", () => <Timeline kind="favourites" />],
   ["/notifications", () => <Notifications />],
+  ["/notifications/requests", (p) => <NotificationRequests {...p} />],
   ["/conversations", () => <Conversations />],
   ["/search", (_p, loc) => <Search q={loc.searchParams.get("q") ?? ""} />],
   ["/tags/:tag", (p) => <TagTimeline tag={p.tag!} />],

@@ -205,6 +205,8 @@ export interface NotificationFilter {
   types?: string[];
   excludeTypes?: string[];
   fromAccountId?: number;
+  /** Also notifications held back by the notification policy (include_filtered). */
+  includeFiltered?: boolean;
 }
 
 /** WHERE fragment shared by the notifications list and the unread count. */
@@ -214,6 +216,8 @@ export function notificationFilterSql(viewerId: number, f: NotificationFilter): 
   if (f.types?.length) { sql += ` AND n.type IN (${f.types.map(() => "?").join(", ")})`; args.push(...f.types); }
   if (f.excludeTypes?.length) { sql += ` AND n.type NOT IN (${f.excludeTypes.map(() => "?").join(", ")})`; args.push(...f.excludeTypes); }
   if (f.fromAccountId !== undefined) { sql += " AND n.from_account_id = ?"; args.push(f.fromAccountId); }
+  // Filtered notifications only when asked for, or when reading one sender's (as Mastodon's browserable).
+  else if (!f.includeFiltered) sql += " AND n.filtered = 0";
   // Accounts blocked after the fact stay out of the list.
   sql += " AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.account_id AND b.target_account_id = n.from_account_id)";
   return { sql, args };

@@ -2,7 +2,7 @@
 import { defineJob } from "../runner";
 import { hubFor } from "../../streaming/hub";
 import {
-  publishAnnouncement, publishAnnouncementDelete, publishDelete, publishFiltersChanged, publishNotification, publishStatus,
+  publishAnnouncement, publishAnnouncementDelete, publishDelete, publishFiltersChanged, publishNotification, publishNotificationsMerged, publishStatus,
 } from "../../streaming/publish";
 
 /** stream.update {statusId}: a new status or boost (enqueued by fanOutStatus). */
@@ -13,6 +13,8 @@ defineJob("stream.status_update", (ctx, p: { statusId: number }) => publishStatu
 defineJob("stream.delete", (ctx, p: { statusId: number; public?: boolean }) => publishDelete(ctx, p.statusId, p.public));
 /** stream.notification {notificationId, accountId}: a new notification (enqueued by notify()). */
 defineJob("stream.notification", (ctx, p: { notificationId: number; accountId: number }) => publishNotification(ctx, p.notificationId, p.accountId));
+/** stream.notifications_merged {accountId}: accepted notification requests were merged (requests-accept.ts). */
+defineJob("stream.notifications_merged", (ctx, p: { accountId: number }) => publishNotificationsMerged(ctx, p.accountId));
 /** stream.filters_changed {accountId}: the account's keyword filters changed. */
 defineJob("stream.filters_changed", (ctx, p: { accountId: number }) => publishFiltersChanged(ctx, p.accountId));
 /** stream.announcement {announcement}: a published Announcement entity. */

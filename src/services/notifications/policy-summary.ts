@@ -1,11 +1,13 @@
 /** The summary of a notification policy: filtered notifications waiting for the user. */
 import type { AppContext } from "../../context";
 import type { PolicySummary } from "../../serializers/mastodon/notification-policy";
+import { notificationRequestCounts } from "../../db/queries/notification-requests";
 
 /**
- * Pending requests and notifications of `accountId`. Hearth does not hold notifications back
- * yet (there are no notification requests), so both are 0.
+ * Pending requests of `accountId` (at most 100) and the filtered mentions they hold, as
+ * Mastodon's NotificationPolicy#summarize! counts them.
  */
-export function policySummary(_ctx: AppContext, _accountId: number): PolicySummary {
-  return { pendingRequests: 0, pendingNotifications: 0 };
+export function policySummary(ctx: AppContext, accountId: number): PolicySummary {
+  const c = notificationRequestCounts(ctx, accountId);
+  return { pendingRequests: c.requests, pendingNotifications: c.notifications };
 }

@@ -1,8 +1,8 @@
 /**
  * The notification filtering policy (Mastodon's NotificationPolicy): per kind of sender,
  * accept, filter or drop. Stored in notification_policies; no row means accept everything.
- * notify() applies "drop" (policy-check.ts); "filter" is kept but lets notifications through
- * until Hearth has notification requests.
+ * notify() applies it (policy-check.ts): "drop" means never created, "filter" means stored
+ * filtered and gathered in a notification request (requests-*.ts).
  */
 import type { AppContext } from "../../context";
 import { validation } from "../../http/errors";

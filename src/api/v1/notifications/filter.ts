@@ -1,12 +1,12 @@
-/** Reads the types[] / exclude_types[] / account_id filters shared by list and unread_count. */
+/** Reads the types[] / exclude_types[] / account_id / include_filtered filters shared by list and unread_count. */
 import type { Params } from "../../../http/params";
-import { strArr, str } from "../../../http/params";
+import { bool, strArr, str } from "../../../http/params";
 import { parseId } from "../../../model/ids";
 import type { NotificationFilter } from "../../../db/queries/timelines";
 
 /** The filter, or null when account_id is not an id (nothing can match). */
 export function readNotificationFilter(input: Params): NotificationFilter | null {
-  const f: NotificationFilter = { types: strArr(input, "types"), excludeTypes: strArr(input, "exclude_types") };
+  const f: NotificationFilter = { types: strArr(input, "types"), excludeTypes: strArr(input, "exclude_types"), includeFiltered: bool(input, "include_filtered") };
   const acct = str(input, "account_id");
   if (acct !== undefined && acct !== "") {
     const id = parseId(acct);
