@@ -3,8 +3,8 @@ import type { AppContext } from "../context";
 import { ApiError } from "../http/errors";
 import { createLocalAccount } from "../services/accounts/create-local";
 import { randomToken } from "../services/oauth/tokens";
-import { deleteLocalAccount } from "../services/registrations/delete-local-account";
 import { resetPassword } from "../services/registrations/reset-password";
+import { deleteAccountAsOperator } from "../services/admin/delete-account-data";
 import { adminDisableTwoFactor } from "../services/security/two-factor";
 import { DOMAINS_HELP, runDomains } from "./domains";
 import { MOVE_HELP, runMoveCommand } from "./move";
@@ -93,9 +93,10 @@ export async function runAdmin(ctx: AppContext, args: string[]): Promise<number>
         list(ctx);
         return 0;
       case "delete": {
+        // As DELETE /api/v1/admin/accounts/:id: suspended, data purged, Delete(Person) queued; the name stays taken.
         const u = localUser(ctx, name);
-        deleteLocalAccount(ctx, u.accountId);
-        console.log(`Deleted account @${u.username}`);
+        deleteAccountAsOperator(ctx, u.accountId);
+        console.log(`Deleted account @${u.username} (the name stays reserved)`);
         return 0;
       }
       case "reset-password": {

@@ -113,20 +113,40 @@ describe("hearth admin accounts", () => {
     expect((await passwordGrant("bob", bobPassword)).status).toBe(400);
   }, SLOW);
 
-  test("delete removes the account, its user and its tokens", async () => {
+  test("delete suspends and empties the account (the name stays taken), removes its login and tokens, frees the e-mail", async () => {
     const userId = (ctx.db.query("SELECT u.id FROM users u JOIN accounts a ON a.id = u.account_id WHERE a.username = 'bob'").get() as any).id;
     expect(count("SELECT count(*) AS n FROM oauth_access_tokens WHERE user_id = ?", userId)).toBeGreaterThan(0);
     const ids = ctx.db.query("SELECT id, username FROM accounts").all() as { id: number; username: string }[];
     const bobId = ids.find((a) => a.username === "bob")!.id;
     const adminId = ids.find((a) => a.username === "admin")!.id;
     ctx.db.query("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (1, ?, ?, 0)").run(bobId, adminId);
-    ctx.db.query("UPDATE accounts SET followers_count = 1 WHERE id = ?").run(adminId);
+    ctx.db.query("UPDATE accounts SET followers_count = 1, display_name = 'Bob B' WHERE id IN (?, ?)").run(adminId, bobId);
     const r = admin("accounts", "delete", "bob");
+    expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(count("SELECT count(*) AS n FROM accounts WHERE username = 'bob'")).toBe(0);
+    expect(r.out).toContain("Deleted account @bob");
+    const shell = ctx.db.query("SELECT suspended_at, display_name, private_key_pem FROM accounts WHERE username = 'bob'").get() as any;
+    expect(shell.suspended_at).not.toBeNull();
+    expect(shell.display_name).toBe("");
+    expect(shell.private_key_pem).toContain("PRIVATE KEY");
     expect(count("SELECT count(*) AS n FROM users WHERE id = ?", userId)).toBe(0);
     expect(count("SELECT count(*) AS n FROM oauth_access_tokens WHERE user_id = ?", userId)).toBe(0);
-    expect(count("SELECT count(*) AS n FROM accounts")).toBe(1);
+    expect(count("SELECT count(*) AS n FROM follows WHERE account_id = ?", bobId)).toBe(0);
     expect(count("SELECT followers_count AS n FROM accounts WHERE id = ?", adminId)).toBe(0);
+    // Seen over the API as Mastodon shows a deleted (suspended) account.
+    const seen = await (await fetch(`${url}/api/v1/accounts/${bobId}`)).json() as any;
+    expect(seen).toMatchObject({ id: String(bobId), username: "bob", suspended: true, display_name: "" });
+    expect(await (await fetch(`${url}/api/v1/accounts/${bobId}/statuses`)).json()).toEqual([]);
+    expect((await passwordGrant("bob", bobPassword)).status).toBe(400);
+    // The name stays taken; the e-mail address is free again (tootctl's reserve_email: false).
+    const again = admin("accounts", "create", "bob", "--email", "bob2@example.com");
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/Username is already taken/);
+    const other = admin("accounts", "create", "robert", "--email", "bob@example.com");
+    expect(other.err).toBe("");
+    expect(other.code).toBe(0);
+    // Deleting again is harmless.
+    expect(admin("accounts", "delete", "bob").code).toBe(0);
+    expect(count("SELECT count(*) AS n FROM accounts WHERE username = 'bob'")).toBe(1);
   }, SLOW);
 });

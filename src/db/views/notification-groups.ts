@@ -6,6 +6,7 @@ import type { AppContext } from "../../context";
 import type { StatusRow } from "../rows";
 import { loadAccountViews } from "./accounts";
 import { loadNotificationReports } from "./notification-reports";
+import { loadNotificationWarnings } from "./notification-warnings";
 import { shownStatuses } from "./notifications";
 import { loadStatusViews } from "./statuses";
 import { loadGroupData, type GroupRep } from "../queries/notification-groups";
@@ -51,10 +52,13 @@ export function groupedNotifications(ctx: AppContext, viewerId: number, reps: Gr
     return { key: r.key, type: n.type, count: d.count, mostRecentId: d.mostRecentId, sampleAccountIds: d.sampleAccountIds, statusId, page };
   });
 
-  // admin.report groups carry their report (they are never grouped, so the row is the group's).
+  // admin.report and moderation_warning groups carry their report or warning (they are never
+  // grouped, so the row is the group's).
   const reports = loadNotificationReports(ctx, visible.map((r) => r.row));
+  const warnings = loadNotificationWarnings(ctx, visible.map((r) => r.row));
   visible.forEach((r, i) => {
     if (r.row.type === "admin.report") views[i]!.extra = { report: (r.row.report_id ? reports.get(r.row.report_id) : null) ?? null };
+    if (r.row.type === "moderation_warning") views[i]!.extra = { moderation_warning: (r.row.account_warning_id ? warnings.get(r.row.account_warning_id) : null) ?? null };
   });
   const accounts = loadAccountViews(ctx, [...new Set(views.flatMap((g) => g.sampleAccountIds))]);
   const statusViews = loadStatusViews(ctx, [...new Set(views.map((g) => g.statusId).filter((x): x is number => x !== null))], viewerId);

@@ -7,6 +7,7 @@ import type { StatusRow } from "../rows";
 import { selectIn } from "../sql";
 import { loadAccountViews } from "./accounts";
 import { loadNotificationReports } from "./notification-reports";
+import { loadNotificationWarnings } from "./notification-warnings";
 import { loadStatusRows, loadStatusViews } from "./statuses";
 import { countNotificationIdsAfter, visibleStatusIds, type NotificationFilter } from "../queries/timelines";
 import { toMastodonNotification, type NotificationRow } from "../../serializers/mastodon/notification";
@@ -48,6 +49,7 @@ export function notificationList(ctx: AppContext, ids: readonly number[], viewer
   const statusViews = loadStatusViews(ctx, statusIds, viewerId);
   const accounts = loadAccountViews(ctx, rows.map((r) => r.from_account_id));
   const reports = loadNotificationReports(ctx, rows);
+  const warnings = loadNotificationWarnings(ctx, rows);
   const out: Record<string, unknown>[] = [];
   for (const n of rows) {
     const account = accounts.get(n.from_account_id);
@@ -55,7 +57,7 @@ export function notificationList(ctx: AppContext, ids: readonly number[], viewer
     const s = shown.get(n.id);
     const status = s ? statusViews.get(s.id) : null;
     if (status === undefined) continue;
-    out.push(toMastodonNotification(n, account, status, n.report_id ? reports.get(n.report_id) : null));
+    out.push(toMastodonNotification(n, account, status, n.report_id ? reports.get(n.report_id) : null, n.account_warning_id ? warnings.get(n.account_warning_id) : null));
   }
   return out;
 }

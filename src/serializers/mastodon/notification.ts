@@ -13,13 +13,15 @@ export interface NotificationRow {
   group_key?: string | null;
   /** The report of an admin.report notification (migration 0019). */
   report_id?: number | null;
+  /** The warning of a moderation_warning notification (migration 0022). */
+  account_warning_id?: number | null;
 }
 
 /** Types whose entity carries a `status` (Mastodon's NotificationSerializer#status_type?). */
 export const STATUS_TYPES = new Set(["favourite", "reblog", "status", "mention", "poll", "update"]);
 
-/** The Mastodon Notification entity (v1, ungrouped). */
-export function toMastodonNotification(n: NotificationRow, account: Record<string, unknown>, status: Record<string, unknown> | null, report?: Record<string, unknown> | null): Record<string, unknown> {
+/** The Mastodon Notification entity (v1, ungrouped); `warning` is the serialized AccountWarning of a moderation_warning. */
+export function toMastodonNotification(n: NotificationRow, account: Record<string, unknown>, status: Record<string, unknown> | null, report?: Record<string, unknown> | null, warning?: Record<string, unknown> | null): Record<string, unknown> {
   const out: Record<string, unknown> = {
     id: String(n.id),
     type: n.type,
@@ -29,6 +31,7 @@ export function toMastodonNotification(n: NotificationRow, account: Record<strin
   };
   if (STATUS_TYPES.has(n.type)) out.status = status;
   if (n.type === "admin.report") out.report = report ?? null;
+  if (n.type === "moderation_warning") out.moderation_warning = warning ?? null;
   return out;
 }
 

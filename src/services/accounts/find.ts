@@ -4,11 +4,14 @@ import type { AccountRow } from "../../db/rows";
 import { ApiError } from "../../http/errors";
 import { parseId } from "../../model/ids";
 
-/** The account with this (client-supplied) id; 404 when unknown or suspended. */
-export function findAccount(ctx: AppContext, rawId: unknown): AccountRow {
+/**
+ * The account with this (client-supplied) id; 404 when unknown or suspended (unless
+ * `o.suspended`: pages that show a suspended account as empty rather than missing).
+ */
+export function findAccount(ctx: AppContext, rawId: unknown, o?: { suspended?: boolean }): AccountRow {
   const id = parseId(rawId);
   const row = id === undefined ? null : ctx.db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(id);
-  if (!row || row.suspended_at !== null) throw new ApiError(404, "Record not found");
+  if (!row || (row.suspended_at !== null && !o?.suspended)) throw new ApiError(404, "Record not found");
   return row;
 }
 

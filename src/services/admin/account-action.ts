@@ -1,14 +1,18 @@
 /**
  * POST /api/v1/admin/accounts/:id/action (Mastodon's Admin::AccountAction): none (a warning),
- * sensitive, disable, silence or suspend, logged in account_warnings, resolving the given
+ * sensitive, disable, silence or suspend, logged in account_warnings (a local user is told by a
+ * moderation_warning notification unless send_email_notification is false), resolving the given
  * report (none) or every open report about the account (other types), in one transaction.
+ * Disabling or suspending a local user closes their open streams.
  */
 import type { AppContext } from "../../context";
 import { notFound, validation } from "../../http/errors";
 import { parseId } from "../../model/ids";
 import type { AdminTarget, StaffAuth } from "./accounts";
 import { notAllowed, requirePermission, roleOverrides } from "./permissions";
+import { closeUserStreams } from "./streams";
 import { suspendAccount } from "./suspension";
+import { recordWarning } from "./warnings";
 
 export const ACTION_TYPES = ["none", "sensitive", "disable", "silence", "suspend"] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
@@ -18,11 +22,13 @@ export interface AccountActionInput {
   type?: string;
   reportId?: string;
   text?: string;
+  /** Mastodon's send_email_notification (default true): whether the user gets the warning. */
+  sendEmailNotification?: boolean;
 }
 
 const MAX_TEXT = 5000;
 
-/** Takes the action; throws 403 (permission/rank), 422 (type, text) or 404 (report) before writing. */
+/** Takes the action; throws 403 (permission/rank), 422 (type, text) or 404 (report) before writing. Enqueues stream jobs. */
 export function takeAccountAction(ctx: AppContext, auth: StaffAuth, t: AdminTarget, i: AccountActionInput): void {
   const staff = requirePermission(ctx, auth, "manage_users", "manage_reports");
   const allowed: readonly string[] = t.account.domain === null ? ACTION_TYPES : ACTION_TYPES.filter((x) => x !== "disable");
@@ -43,6 +49,7 @@ export function takeAccountAction(ctx: AppContext, auth: StaffAuth, t: AdminTarg
     switch (type) {
       case "disable":
         ctx.db.query("UPDATE users SET disabled = 1, updated_at = ? WHERE account_id = ?").run(now, a.id);
+        if (t.user) closeUserStreams(ctx, t.user.id);
         break;
       case "sensitive":
         ctx.db.query("UPDATE accounts SET sensitized_at = ?, updated_at = ? WHERE id = ? AND sensitized_at IS NULL").run(now, now, a.id);
@@ -52,10 +59,10 @@ export function takeAccountAction(ctx: AppContext, auth: StaffAuth, t: AdminTarg
         break;
       case "suspend":
         if (a.suspended_at === null) suspendAccount(ctx, a);
+        if (t.user) closeUserStreams(ctx, t.user.id);
         break;
     }
-    ctx.db.query("INSERT INTO account_warnings (id, account_id, target_account_id, action, text, report_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .run(ctx.ids.next(), staff.accountId, a.id, type, text, reportId, now);
+    recordWarning(ctx, { staffAccountId: staff.accountId, target: a, action: type, text, reportId, notify: i.sendEmailNotification !== false });
     const resolve = `UPDATE reports SET action_taken_at = ?, action_taken_by_account_id = ?, updated_at = ?`;
     if (type === "none") {
       if (reportId !== null) ctx.db.query(`${resolve} WHERE id = ? AND action_taken_at IS NULL`).run(now, staff.accountId, now, reportId);

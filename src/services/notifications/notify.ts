@@ -1,7 +1,8 @@
 /** Creates a notification for a local account, honouring blocks and notification-hiding mutes. */
 import type { AppContext } from "../../context";
 import { groupKeyFor } from "./group-key";
-import { droppedByPolicy } from "./policy-check";
+import { policyDecision } from "./policy-check";
+import { recordFilteredNotification } from "./requests-record";
 
 export type NotificationType =
   | "mention" | "status" | "reblog" | "follow" | "follow_request" | "favourite" | "poll" | "update"
@@ -11,7 +12,8 @@ export type NotificationType =
 /**
  * Writes a notification row for `accountId` (only local accounts get them). Returns its id,
  * or null when it was suppressed (self, remote recipient, block, mute, duplicate, the
- * recipient's notification policy).
+ * recipient's notification policy). Enqueues stream.notification, except for notifications
+ * the policy filters: those are stored filtered, ungrouped, and gathered in a request.
  */
 export function notify(ctx: AppContext, n: { accountId: number; fromAccountId: number; type: NotificationType; statusId?: number | null; reportId?: number | null }): number | null {
   const db = ctx.db;
@@ -29,10 +31,13 @@ export function notify(ctx: AppContext, n: { accountId: number; fromAccountId: n
       .get(n.accountId, n.fromAccountId, n.type, statusId);
     if (dup) return null;
   }
-  if (droppedByPolicy(ctx, { accountId: n.accountId, fromAccountId: n.fromAccountId, type: n.type, statusId })) return null;
+  const decision = policyDecision(ctx, { accountId: n.accountId, fromAccountId: n.fromAccountId, type: n.type, statusId });
+  if (decision === "drop") return null;
+  const filtered = decision === "filter";
   const id = ctx.ids.next();
-  db.query("INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at, group_key, report_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-    .run(id, n.accountId, n.fromAccountId, n.type, statusId, t, groupKeyFor(ctx, n.accountId, n.type, statusId, t), n.reportId ?? null);
-  ctx.jobs.enqueue("stream.notification", { notificationId: id, accountId: n.accountId });
+  db.query("INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at, group_key, report_id, filtered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    .run(id, n.accountId, n.fromAccountId, n.type, statusId, t, filtered ? null : groupKeyFor(ctx, n.accountId, n.type, statusId, t), n.reportId ?? null, filtered ? 1 : 0);
+  if (filtered) recordFilteredNotification(ctx, { accountId: n.accountId, fromAccountId: n.fromAccountId, type: n.type, statusId });
+  else ctx.jobs.enqueue("stream.notification", { notificationId: id, accountId: n.accountId });
   return id;
 }

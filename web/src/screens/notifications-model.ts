@@ -19,6 +19,18 @@ export interface Group {
   /** Newest first, at most MAX_AVATARS. */
   accountIds: string[];
   statusId?: string;
+  /** admin.report: the reported account; moderation_warning: the action and moderator's text. */
+  reportTarget?: Account;
+  warning?: { action: string; text: string };
+}
+
+/** The entities admin.report and moderation_warning notifications (and their groups) carry. */
+function extrasOf(x: unknown): Pick<Group, "reportTarget" | "warning"> {
+  const e = x as { report?: { targetAccount?: Account } | null; moderationWarning?: { action: string; text: string } | null };
+  const out: Pick<Group, "reportTarget" | "warning"> = {};
+  if (e.report?.targetAccount) out.reportTarget = e.report.targetAccount;
+  if (e.moderationWarning) out.warning = { action: e.moderationWarning.action, text: e.moderationWarning.text };
+  return out;
 }
 
 export interface Store {
@@ -48,6 +60,7 @@ export function groupOf(g: Results["notificationGroups"][number]): Group {
     latestAt: any.latestPageNotificationAt ?? "",
     accountIds: [...(g.sampleAccountIds as unknown as string[])],
     statusId: any.statusId,
+    ...extrasOf(g),
   };
 }
 
@@ -71,7 +84,7 @@ export function addPage(s: Store, page: Results, atTop = false): Store {
 export function addSingles(s: Store, list: readonly Notification[]): Store {
   const known = new Set(s.groups.map((g) => g.key));
   const groups = list
-    .map((n) => ({ key: `ungrouped-${n.id}`, type: n.type, count: 1, mostRecentId: n.id, latestAt: n.createdAt, accountIds: [n.account.id], statusId: n.status?.id }))
+    .map((n) => ({ key: `ungrouped-${n.id}`, type: n.type, count: 1, mostRecentId: n.id, latestAt: n.createdAt, accountIds: [n.account.id], statusId: n.status?.id, ...extrasOf(n) }))
     .filter((g) => !known.has(g.key));
   return {
     groups: [...s.groups, ...groups],
@@ -90,7 +103,7 @@ export function addLive(s: Store, n: Notification, grouped: boolean): Store {
   if (old && !newerId(n.id, old.mostRecentId)) return s;
   const g: Group = old
     ? { ...old, count: old.count + 1, mostRecentId: n.id, latestAt: n.createdAt, accountIds: [n.account.id, ...old.accountIds.filter((id) => id !== n.account.id)].slice(0, MAX_AVATARS) }
-    : { key, type: n.type, count: 1, mostRecentId: n.id, latestAt: n.createdAt, accountIds: [n.account.id], statusId: n.status?.id };
+    : { key, type: n.type, count: 1, mostRecentId: n.id, latestAt: n.createdAt, accountIds: [n.account.id], statusId: n.status?.id, ...extrasOf(n) };
   return {
     groups: [g, ...s.groups.filter((x) => x.key !== key)],
     accounts: { ...s.accounts, [n.account.id]: n.account },

@@ -10,8 +10,10 @@ import type { Account, Notification, Status } from "../lib/api";
 import { subscribe } from "../lib/bus";
 import { errorText } from "../lib/errors";
 import { displayName, htmlToText } from "../lib/format";
+import { filterVerdict } from "../lib/filters";
 import { useApp } from "../lib/state";
 import { addLive, addPage, addSingles, EMPTY, groupAccounts, isRealGroup, newerId, withStatus, type Group, type Store } from "./notifications-model";
+import { RequestsLink } from "./notification-requests";
 import "./notifications.css";
 
 const VERBS: Record<string, string> = {
@@ -26,6 +28,14 @@ const VERBS: Record<string, string> = {
   "admin.report": "filed a report",
 };
 const POLL_ENDED = "A poll you voted in or created has ended";
+/** moderation_warning: what the moderators did (AccountWarning.action). */
+const WARNED: Record<string, string> = {
+  none: "Your account has received a moderation warning",
+  disable: "Your login has been disabled by the moderators",
+  sensitive: "The moderators will mark your posts as sensitive",
+  silence: "Your account has been limited by the moderators",
+  suspend: "Your account has been suspended",
+};
 const PAGE = 20;
 
 /** The notifications screen; clears the unread badge and moves the read marker while open. */
@@ -90,6 +100,8 @@ export function Notifications(): JSX.Element {
     app.clearUnread();
     void load(true);
     return subscribe((e) => {
+      // Accepted notification requests were merged into the list: read it again.
+      if (e.type === "stream" && e.event === "notifications_merged") return void load(true);
       if (e.type !== "stream" || e.stream !== "user" || e.event !== "notification") return;
       const n = e.payload as Notification;
       app.clearUnread();
@@ -109,11 +121,15 @@ export function Notifications(): JSX.Element {
   }, [newest]);
 
   const change = (s: Status) => setStore((cur) => withStatus(cur, s));
-  const items = store.groups;
+  // A mention hidden by a `hide` filter leaves no empty row behind (StatusCard renders nothing for it).
+  const hidden = (g: Group) => g.type === "mention" && !!g.statusId && !!store.statuses[g.statusId]
+    && filterVerdict(store.statuses[g.statusId]!, "notifications", app.me.id)?.action === "hide";
+  const items = store.groups.filter((g) => !hidden(g));
 
   return (
     <>
       <h1 class="screen-title">Notifications</h1>
+      <RequestsLink />
       <ul class="notifications" aria-busy={loading}>
         {items.map((g) => (
           <li key={g.key} class={`notification n-${g.type.replace(".", "-")}`}>
@@ -143,6 +159,17 @@ function GroupItem({ group: g, store, grouped, onChange }: ItemProps): JSX.Eleme
   const first = accounts[0];
   if (!first) return null;
   if (g.type === "mention" && status) return <StatusCard status={status} onChange={onChange} context="notifications" />;
+  if (g.type === "moderation_warning") {
+    const w = g.warning;
+    return (
+      <div class="notification-body">
+        <p class="notification-line">
+          {WARNED[w?.action ?? "none"] ?? WARNED.none}{w?.text ? `: ${w.text}` : "."}{" "}
+          {g.latestAt && <RelativeTime iso={g.latestAt} />}
+        </p>
+      </div>
+    );
+  }
   const others = g.count - 1;
   return (
     <div class="notification-body">
@@ -151,7 +178,8 @@ function GroupItem({ group: g, store, grouped, onChange }: ItemProps): JSX.Eleme
         {g.type === "poll" ? POLL_ENDED : (
           <>
             <AccountName account={first} />
-            {others > 0 && <> and {others} {others === 1 ? "other" : "others"}</>} {VERBS[g.type] ?? g.type}
+            {others > 0 && <> and {others} {others === 1 ? "other" : "others"}</>}{" "}
+            {g.type === "admin.report" && g.reportTarget ? <>reported <AccountName account={g.reportTarget} /></> : VERBS[g.type] ?? g.type}
           </>
         )}{" "}
         {g.latestAt && <RelativeTime iso={g.latestAt} />}

@@ -10,7 +10,9 @@ import { normalizeTag } from "../../../services/text/format";
 export default function register(r: Router): void {
   r.get<Req>("/api/v1/accounts/:id/statuses", { auth: "optional", scopes: ["read:statuses"] }, (q) => {
     const ctx = q.ctx;
-    const account = findAccount(ctx, q.params.id);
+    // A suspended account answers an empty list (Mastodon's AccountStatusesController), not 404.
+    const account = findAccount(ctx, q.params.id, { suspended: true });
+    if (account.suspended_at !== null) return [];
     const viewer = q.auth?.accountId ?? null;
     const page = readPage(q.input, 20, 40);
     const pinned = bool(q.input, "pinned");

@@ -37,19 +37,26 @@ describe("actions and their effects", () => {
     expect((await checkLogin(s.ctx, "alice", alice.password)).ok).toBe(true);
   });
 
-  test("suspend: token refused, hidden from others' timelines and lookups, emptied profile; unsuspend restores", async () => {
+  test("suspend: token refused, hidden from timelines and search, shown as suspended with an emptied profile; unsuspend restores", async () => {
     s.ctx.db.query("UPDATE accounts SET display_name = 'Bob B', note = '<p>hi</p>' WHERE id = ?").run(bob.account.id);
     const st = await bob.client.v1.statuses.create({ status: "bob says hi" });
     await carol.client.v1.accounts.$select(bob.id).follow();
     await s.drain();
     expect(await publicIds()).toContain(st.id);
+    const found = async () => ((await call(s, "GET", "/api/v2/search?q=bob&type=accounts", carol.token)).body.accounts as { id: string }[]).map((a) => a.id);
+    expect(await found()).toEqual([bob.id]);
     await act(mod, bob.id, { type: "suspend" });
     expect((await call(s, "GET", "/api/v1/timelines/home", bob.token)).status).toBe(403);
     expect(await publicIds()).not.toContain(st.id);
     expect(((await carol.client.v1.timelines.home.list()) as { id: string }[]).map((x) => x.id)).not.toContain(st.id);
-    expect((await call(s, "GET", `/api/v1/accounts/${bob.id}`, carol.token)).status).toBe(404);
-    expect((await call(s, "GET", "/api/v1/accounts/lookup?acct=bob", carol.token)).status).toBe(404);
+    // Mastodon 3.3+: the account is still answered, marked suspended and emptied, so clients can say so.
+    const shown = await call(s, "GET", `/api/v1/accounts/${bob.id}`, carol.token);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({ id: bob.id, username: "bob", acct: "bob", suspended: true, display_name: "", note: "", fields: [] });
+    expect((await call(s, "GET", "/api/v1/accounts/lookup?acct=bob", carol.token)).body).toMatchObject({ id: bob.id, suspended: true });
+    expect((await call(s, "GET", `/api/v1/accounts/${bob.id}/statuses`, carol.token)).body).toEqual([]);
     expect((await call(s, "GET", `/api/v1/statuses/${st.id}`, carol.token)).status).toBe(404);
+    expect(await found()).toEqual([]);
     const seen = await mod.client.v1.admin.accounts.$select(bob.id).fetch();
     expect(seen).toMatchObject({ suspended: true, account: { suspended: true, displayName: "", note: "" } });
     expect((await call(s, "GET", "/api/v2/admin/accounts?status=suspended", mod.token)).body.map((a: any) => a.id)).toEqual([bob.id]);
