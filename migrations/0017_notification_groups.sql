@@ -21,8 +21,8 @@ CREATE TABLE notification_policies (
   for_not_following    TEXT NOT NULL DEFAULT 'accept' CHECK (for_not_following IN ('accept', 'filter', 'drop')),
   for_not_followers    TEXT NOT NULL DEFAULT 'accept' CHECK (for_not_followers IN ('accept', 'filter', 'drop')),
   for_new_accounts     TEXT NOT NULL DEFAULT 'accept' CHECK (for_new_accounts IN ('accept', 'filter', 'drop')),
-  for_private_mentions TEXT NOT NULL DEFAULT 'accept' CHECK (for_private_mentions IN ('accept', 'filter', 'drop')),
-  for_limited_accounts TEXT NOT NULL DEFAULT 'accept' CHECK (for_limited_accounts IN ('accept', 'filter', 'drop')),
+  for_private_mentions TEXT NOT NULL DEFAULT 'filter' CHECK (for_private_mentions IN ('accept', 'filter', 'drop')),
+  for_limited_accounts TEXT NOT NULL DEFAULT 'filter' CHECK (for_limited_accounts IN ('accept', 'filter', 'drop')),
   for_bots             TEXT NOT NULL DEFAULT 'accept' CHECK (for_bots IN ('accept', 'filter', 'drop')),
   updated_at           INTEGER NOT NULL
 ) WITHOUT ROWID;

@@ -4,7 +4,7 @@
  * filtered (held in a notification request), or drop it so it is never created.
  */
 import type { AppContext } from "../../context";
-import { POLICY_FIELDS, type NotificationPolicyRow, type PolicyField, type PolicyValue } from "./policy";
+import { POLICY_DEFAULTS, POLICY_FIELDS, type NotificationPolicyRow, type PolicyField, type PolicyValue } from "./policy";
 
 /** Types a policy can hold back (Mastodon's Notification::PROPERTIES filterable). */
 const FILTERABLE = new Set(["mention", "reblog", "follow", "follow_request", "favourite"]);
@@ -27,8 +27,8 @@ export interface PolicyInput { accountId: number; fromAccountId: number; type: s
 export function policyDecision(ctx: AppContext, n: PolicyInput): PolicyValue {
   if (!FILTERABLE.has(n.type)) return "accept";
   const db = ctx.db;
-  const p = db.query<NotificationPolicyRow, [number]>(`SELECT ${POLICY_FIELDS.join(", ")} FROM notification_policies WHERE account_id = ?`).get(n.accountId);
-  if (!p || POLICY_FIELDS.every((f) => p[f] === "accept")) return "accept";
+  const p = db.query<NotificationPolicyRow, [number]>(`SELECT ${POLICY_FIELDS.join(", ")} FROM notification_policies WHERE account_id = ?`).get(n.accountId) ?? POLICY_DEFAULTS;
+  if (POLICY_FIELDS.every((f) => p[f] === "accept")) return "accept";
   if (db.query("SELECT 1 FROM notification_permissions WHERE account_id = ? AND from_account_id = ?").get(n.accountId, n.fromAccountId)) return "accept";
   const s = db.query<Sender, [number]>(
     "SELECT a.created_at, a.silenced_at, a.bot, a.domain, u.role FROM accounts a LEFT JOIN users u ON u.account_id = a.id WHERE a.id = ?",

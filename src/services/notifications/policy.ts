@@ -1,6 +1,6 @@
 /**
  * The notification filtering policy (Mastodon's NotificationPolicy): per kind of sender,
- * accept, filter or drop. Stored in notification_policies; no row means accept everything.
+ * accept, filter or drop. Stored in notification_policies; no row means Mastodon's defaults (POLICY_DEFAULTS).
  * notify() applies it (policy-check.ts): "drop" means never created, "filter" means stored
  * filtered and gathered in a notification request (requests-*.ts).
  */
@@ -16,7 +16,12 @@ export const POLICY_VALUES: readonly PolicyValue[] = ["accept", "filter", "drop"
 /** A policy as stored (or the defaults). */
 export type NotificationPolicyRow = Record<PolicyField, PolicyValue>;
 
-const DEFAULTS: NotificationPolicyRow = Object.fromEntries(POLICY_FIELDS.map((f) => [f, "accept"])) as NotificationPolicyRow;
+/** Mastodon's defaults: private mentions from strangers and limited accounts are filtered, the rest accepted. */
+export const POLICY_DEFAULTS: Readonly<NotificationPolicyRow> = {
+  for_not_following: "accept", for_not_followers: "accept", for_new_accounts: "accept",
+  for_private_mentions: "filter", for_limited_accounts: "filter", for_bots: "accept",
+};
+const DEFAULTS = POLICY_DEFAULTS;
 
 /** The account's policy, or the defaults when it never set one. */
 export function loadNotificationPolicy(ctx: AppContext, accountId: number): NotificationPolicyRow {

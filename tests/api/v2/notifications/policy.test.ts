@@ -3,9 +3,10 @@ import { startTestServer, type TestServer, type TestUser } from "../../../rig";
 
 let s: TestServer;
 let me: TestUser, other: TestUser;
-const ALL_ACCEPT = {
+// Mastodon's defaults: private mentions from strangers and limited accounts are filtered.
+const DEFAULTS = {
   for_not_following: "accept", for_not_followers: "accept", for_new_accounts: "accept",
-  for_private_mentions: "accept", for_limited_accounts: "accept", for_bots: "accept",
+  for_private_mentions: "filter", for_limited_accounts: "filter", for_bots: "accept",
   summary: { pending_requests_count: 0, pending_notifications_count: 0 },
 };
 
@@ -18,15 +19,15 @@ afterAll(() => s.stop());
 
 describe("/api/v2/notifications/policy", () => {
   test("defaults, update, persistence", async () => {
-    expect(await (await s.api("GET", "/api/v2/notifications/policy", { token: me.token })).json()).toEqual(ALL_ACCEPT);
+    expect(await (await s.api("GET", "/api/v2/notifications/policy", { token: me.token })).json()).toEqual(DEFAULTS);
     const res = await s.api("PATCH", "/api/v2/notifications/policy", { token: me.token, json: { for_not_following: "filter", for_new_accounts: "drop" } });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ...ALL_ACCEPT, for_not_following: "filter", for_new_accounts: "drop" });
+    expect(await res.json()).toEqual({ ...DEFAULTS, for_not_following: "filter", for_new_accounts: "drop" });
     const viaMasto = await me.client.v2.notifications.policy.update({ forPrivateMentions: "filter" });
     expect(viaMasto).toMatchObject({ forNotFollowing: "filter", forNewAccounts: "drop", forPrivateMentions: "filter", forBots: "accept" });
     expect(await me.client.v2.notifications.policy.fetch()).toMatchObject({ forNotFollowing: "filter", forPrivateMentions: "filter" });
     // per account
-    expect(await (await s.api("GET", "/api/v2/notifications/policy", { token: other.token })).json()).toEqual(ALL_ACCEPT);
+    expect(await (await s.api("GET", "/api/v2/notifications/policy", { token: other.token })).json()).toEqual(DEFAULTS);
   });
 
   test("bad values are 422 and change nothing; scopes and tokens", async () => {
@@ -46,7 +47,7 @@ describe("/api/v2/notifications/policy", () => {
 describe("/api/v1/notifications/policy", () => {
   test("the boolean shape reads and writes the same policy", async () => {
     const v1 = await (await s.api("GET", "/api/v1/notifications/policy", { token: other.token })).json();
-    expect(v1).toEqual({ filter_not_following: false, filter_not_followers: false, filter_new_accounts: false, filter_private_mentions: false, summary: ALL_ACCEPT.summary });
+    expect(v1).toEqual({ filter_not_following: false, filter_not_followers: false, filter_new_accounts: false, filter_private_mentions: true, summary: DEFAULTS.summary });
     const put = await s.api("PUT", "/api/v1/notifications/policy", { token: other.token, form: { filter_private_mentions: "true", filter_not_followers: "1" } });
     expect(await put.json()).toMatchObject({ filter_private_mentions: true, filter_not_followers: true, filter_not_following: false });
     expect(await (await s.api("GET", "/api/v2/notifications/policy", { token: other.token })).json()).toMatchObject({ for_private_mentions: "filter", for_not_followers: "filter" });
