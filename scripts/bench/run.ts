@@ -6,6 +6,8 @@
  *   media       issue 4: image uploads through POST /api/v1/media and /api/v2/media
  *   inbox       federation: signed activities POSTed to the inbox
  *   federation  federation: delivery fan-out to remote followers
+ *   features    lists, grouped notifications, filters, followed tags, scheduled posts and the
+ *               admin API on the 1M-status database plus features-seed.ts (50 clients)
  * BENCH_ONLY=name[,name] picks suites; any other value is passed to the http suite as
  * BENCH_SCENARIO (e.g. BENCH_ONLY=home). BENCH_SUITE_TIMEOUT caps each suite (seconds, 300).
  * Every suite talks to 127.0.0.1 only and prints the load average next to its figures.
@@ -14,7 +16,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadNote, num, ROOT } from "./lib";
 
-const SUITES = ["http", "streaming", "media", "inbox", "federation"];
+const SUITES = ["http", "streaming", "media", "inbox", "federation", "features"];
 
 function pick(only: string | undefined): { suites: string[]; env: Record<string, string> } {
   if (!only) return { suites: SUITES, env: {} };

@@ -20,6 +20,7 @@ import m0019 from "../../migrations/0019_moderation.sql" with { type: "text" };
 import m0020 from "../../migrations/0020_endorsements.sql" with { type: "text" };
 import m0021 from "../../migrations/0021_notification_requests.sql" with { type: "text" };
 import m0022 from "../../migrations/0022_moderation_warnings.sql" with { type: "text" };
+import m0023 from "../../migrations/0023_feature_indexes.sql" with { type: "text" };
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: { name: string; sql: string }[] = [
@@ -41,4 +42,5 @@ export const MIGRATIONS: { name: string; sql: string }[] = [
   { name: "0020_endorsements", sql: m0020 },
   { name: "0021_notification_requests", sql: m0021 },
   { name: "0022_moderation_warnings", sql: m0022 },
+  { name: "0023_feature_indexes", sql: m0023 },
 ];

@@ -25,8 +25,26 @@ export interface AdminAccountFilter {
 const like = (s: string) => "%" + s.toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c) + "%";
 const prefix = (s: string) => s.toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c) + "%";
 
-/** WHERE conditions (joined with AND) for `f`; `a` is accounts, `u` the user (LEFT JOIN). */
-function filterSql(f: AdminAccountFilter): { sql: string; args: Arg[] } {
+/**
+ * Up to this many accounts whose username starts with the searched prefix are found through
+ * accounts_handle (lower(username), …) and sorted; a prefix shared by more accounts is cheaper
+ * to meet walking accounts by id, which stops after a page.
+ */
+const PREFIX_RANGE_MAX = 2000;
+
+/** Whether few enough usernames start with `username` to read them through accounts_handle. */
+function sparsePrefix(ctx: AppContext, username: string): boolean {
+  const r = ctx.db.query<{ n: number }, [string, number]>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM accounts WHERE lower(username) >= lower(?1) AND lower(username) < lower(?1) || char(1114111) LIMIT ?2)`,
+  ).get(username, PREFIX_RANGE_MAX);
+  return (r?.n ?? 0) < PREFIX_RANGE_MAX;
+}
+
+/**
+ * WHERE conditions (joined with AND) for `f`; `a` is accounts, `u` the user (LEFT JOIN).
+ * `usernameRange` adds the username prefix as an index range (see sparsePrefix).
+ */
+function filterSql(f: AdminAccountFilter, usernameRange = false): { sql: string; args: Arg[] } {
   const where = ["a.id > 0"];
   const args: Arg[] = [];
   if (f.origin === "local") where.push("a.domain IS NULL");
@@ -48,6 +66,7 @@ function filterSql(f: AdminAccountFilter): { sql: string; args: Arg[] } {
     if (!roles.length) where.push("0");
   }
   if (roles.length) { where.push(`u.role IN (${roles.map(() => "?").join(", ")})`); args.push(...roles); }
+  if (f.username && usernameRange) { where.push("lower(a.username) >= lower(?) AND lower(a.username) < lower(?) || char(1114111)"); args.push(f.username, f.username); }
   if (f.username) { where.push("lower(a.username) LIKE ? ESCAPE '\\'"); args.push(prefix(f.username)); }
   if (f.displayName) { where.push("lower(a.display_name) LIKE ? ESCAPE '\\'"); args.push(like(f.displayName)); }
   if (f.byDomain) { where.push("lower(a.domain) LIKE ? ESCAPE '\\'"); args.push(like(f.byDomain)); }
@@ -56,9 +75,9 @@ function filterSql(f: AdminAccountFilter): { sql: string; args: Arg[] } {
   return { sql: where.join(" AND "), args };
 }
 
-/** Account ids of one page (newest first), walking accounts by id. */
+/** Account ids of one page (newest first), walking accounts by id (or the range of a rare username prefix). */
 export function adminAccountIds(ctx: AppContext, f: AdminAccountFilter, page: Page): number[] {
-  const w = filterSql(f);
+  const w = filterSql(f, !!f.username && sparsePrefix(ctx, f.username));
   const p = pageSql(page, "a.id");
   const rows = ctx.db.query<{ id: number }, Arg[]>(
     `SELECT a.id FROM accounts a LEFT JOIN users u ON u.account_id = a.id WHERE ${w.sql}${p.where} ORDER BY ${p.order} LIMIT ?`,

@@ -3,6 +3,7 @@
  * queries: seven days of usage per tag, the viewer's follow and feature flags, and the counts
  * of an account's featured tags.
  */
+import type { Database } from "bun:sqlite";
 import type { AppContext } from "../../context";
 import { PUBLIC, UNLISTED } from "../../model/visibility";
 import { SEQ } from "../../model/ids";
@@ -26,30 +27,57 @@ export interface TagData {
   featuring: Set<number> | null;
 }
 
-/**
- * Loads history and viewer flags for `tags` (3 queries at most). History counts public
- * posts per UTC day, as Mastodon's trends history does; the status id range (ids start with
- * their creation time) keeps it to one range scan of statuses_tags per tag.
- */
-export function loadTagData(ctx: AppContext, tags: TagRef[], viewerId: number | null): TagData {
-  const today = Math.floor(ctx.now() / DAY) * DAY;
-  const days = Array.from({ length: HISTORY_DAYS }, (_, i) => today - i * DAY);
-  const since = days[days.length - 1]!;
-  const ids = tags.map((t) => t.id).filter((x): x is number => x !== null);
-  const rows = selectIn<{ tag: number; day: number; uses: number; accounts: number }>(
+/** How long a tag's past days are reused before they are counted again (late posts still land). */
+const PAST_DAYS_TTL = 10 * 60_000;
+const MAX_CACHED_TAGS = 5000;
+/** Per database and tag: its history before `today` (newest first), counted at `at`. */
+const pastDays = new WeakMap<Database, Map<number, { today: number; at: number; days: TagDay[] }>>();
+
+/** Uses and accounts per (tag, day) of public posts in `tagIds` since `since` (one query). */
+function countDays(ctx: AppContext, tagIds: number[], since: number): { tag: number; day: number; uses: number; accounts: number }[] {
+  return selectIn<{ tag: number; day: number; uses: number; accounts: number }>(
     ctx.db,
     (ph) => `SELECT st.tag_id AS tag, (s.created_at / ${DAY}) * ${DAY} AS day, count(*) AS uses, count(DISTINCT s.account_id) AS accounts
       FROM statuses_tags st JOIN statuses s ON s.id = st.status_id
       WHERE st.status_id >= ? AND s.created_at >= ? AND s.visibility = ${PUBLIC} AND st.tag_id IN (${ph})
       GROUP BY st.tag_id, day`,
-    ids,
+    tagIds,
     [since * SEQ, since],
   );
+}
+
+/**
+ * Loads history and viewer flags for `tags` (4 queries at most). History counts public
+ * posts per UTC day, as Mastodon's trends history does; the status id range (ids start with
+ * their creation time) keeps it to one range scan of statuses_tags per tag. Past days are
+ * counted once per PAST_DAYS_TTL and then only today is, like Mastodon's counters that are
+ * kept rather than recounted.
+ */
+export function loadTagData(ctx: AppContext, tags: TagRef[], viewerId: number | null): TagData {
+  const now = ctx.now();
+  const today = Math.floor(now / DAY) * DAY;
+  const days = Array.from({ length: HISTORY_DAYS }, (_, i) => today - i * DAY);
+  const since = days[days.length - 1]!;
+  const ids = tags.map((t) => t.id).filter((x): x is number => x !== null);
+  let cache = pastDays.get(ctx.db);
+  if (!cache) pastDays.set(ctx.db, (cache = new Map()));
+  const past = (id: number) => { const c = cache!.get(id); return c && c.today === today && c.at > now - PAST_DAYS_TTL ? c.days : undefined; };
+  const known = new Set(ids.filter((id) => past(id)));
+  const recount = ids.filter((id) => !known.has(id));
   const history = new Map<number, TagDay[]>();
-  for (const id of ids) history.set(id, days.map((day) => ({ day, uses: 0, accounts: 0 })));
+  for (const id of ids) {
+    const before = past(id)?.map((d) => ({ ...d })) ?? days.slice(1).map((day) => ({ day, uses: 0, accounts: 0 }));
+    history.set(id, [{ day: today, uses: 0, accounts: 0 }, ...before]);
+  }
+  const rows = [...(recount.length ? countDays(ctx, recount, since) : []), ...(known.size ? countDays(ctx, [...known], today) : [])];
   for (const r of rows) {
     const d = history.get(r.tag)?.find((x) => x.day === r.day);
     if (d) { d.uses = r.uses; d.accounts = r.accounts; }
+  }
+  for (const id of recount) {
+    cache.delete(id);
+    if (cache.size >= MAX_CACHED_TAGS) cache.delete(cache.keys().next().value!);
+    cache.set(id, { today, at: now, days: history.get(id)!.slice(1).map((d) => ({ ...d })) });
   }
   let following: Set<number> | null = null;
   let featuring: Set<number> | null = null;
