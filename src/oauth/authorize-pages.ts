@@ -1,11 +1,7 @@
 /** HTML for the authorization flow: login form, consent form, out-of-band code and error pages. */
-import { esc, layout } from "../web-pages/html";
+import { esc, hidden, layout, loginForm } from "../web-pages/html";
 import type { AuthorizeRequest } from "./authorize-request";
 import { describeScope } from "./scope-descriptions";
-
-function hidden(fields: Record<string, string>): string {
-  return Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join("\n");
-}
 
 function appLine(req: AuthorizeRequest): string {
   const name = `<strong>${esc(req.app.name)}</strong>`;
@@ -19,14 +15,7 @@ export function loginPage(o: { title: string; req: AuthorizeRequest; fields: Rec
 <h1>Log in to ${esc(o.title)}</h1>
 <p>${appLine(o.req)} wants to access your account. Log in to continue.</p>
 ${err}
-<form method="post" action="/oauth/authorize">
-${hidden(o.fields)}
-<label for="login">Email address or username</label>
-<input type="text" id="login" name="login" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${esc(o.login ?? "")}">
-<label for="password">Password</label>
-<input type="password" id="password" name="password" autocomplete="current-password" required>
-<button type="submit" class="primary">Log in</button>
-</form>`);
+${loginForm("/oauth/authorize", o.fields, o.login)}`);
 }
 
 /** The consent form listing the requested scopes, with Authorize and Deny buttons. */

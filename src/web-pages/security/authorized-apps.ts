@@ -7,8 +7,8 @@ import type { Req, Router } from "../../http/route";
 import { parseId } from "../../model/ids";
 import { listAuthorizedApps, revokeAuthorizedApp, type AuthorizedApp } from "../../services/security/authorized-apps";
 import { describeScope } from "../../oauth/scope-descriptions";
-import { esc, redirectResponse } from "../html";
-import { flash, hidden, securityPage, timeTag } from "./chrome";
+import { esc, hidden, redirectResponse } from "../html";
+import { flash, securityPage, timeTag } from "./chrome";
 import { field, withSession, type PageSession } from "./guard";
 
 const PATH = "/oauth/authorized_applications";

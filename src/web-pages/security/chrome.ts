@@ -8,10 +8,6 @@ const PAGES: [href: string, label: string][] = [
   ["/oauth/authorized_applications", "Authorized apps"],
 ];
 
-/** Hidden inputs for a form (values escaped). */
-export function hidden(fields: Record<string, string>): string {
-  return Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join("\n");
-}
 
 /** A message box: a notice (role=status) or an error (role=alert). */
 export function flash(o: { notice?: string; error?: string }): string {

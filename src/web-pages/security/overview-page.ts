@@ -1,7 +1,7 @@
 /** HTML of /auth/security: change password, two-factor status, browser sessions, authorized apps. */
-import { esc } from "../html";
+import { esc, hidden } from "../html";
 import type { BrowserSession } from "../../services/security/sessions";
-import { describeUserAgent, flash, hidden, timeTag } from "./chrome";
+import { describeUserAgent, flash, timeTag } from "./chrome";
 
 /** What the page shows. */
 export interface OverviewData {

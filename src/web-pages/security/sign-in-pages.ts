@@ -1,6 +1,5 @@
 /** HTML of the login forms: the password form of /auth/sign_in and the two-factor code form (also used by /oauth/authorize). */
-import { esc, layout } from "../html";
-import { hidden } from "./chrome";
+import { esc, hidden, layout, loginForm } from "../html";
 
 function errorBox(error: string | undefined): string {
   return error ? `<p class="error" role="alert">${esc(error)}</p>` : "";
@@ -13,14 +12,7 @@ export function signInPage(o: { site: string; fields: Record<string, string>; er
 <h1>Log in to ${esc(o.site)}</h1>
 <p>Log in again to manage your account security.</p>
 ${errorBox(o.error)}
-<form method="post" action="/auth/sign_in">
-${hidden(o.fields)}
-<label for="login">Email address or username</label>
-<input type="text" id="login" name="login" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${esc(o.login ?? "")}">
-<label for="password">Password</label>
-<input type="password" id="password" name="password" autocomplete="current-password" required>
-<button type="submit" class="primary">Log in</button>
-</form>`);
+${loginForm("/auth/sign_in", o.fields, o.login)}`);
 }
 
 /** The second step: a code from the authenticator app or a recovery code; `action` is where the form posts. */

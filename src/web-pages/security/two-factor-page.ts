@@ -1,7 +1,7 @@
 /** HTML of /auth/two_factor: the setup steps (QR code, key, confirm), the recovery codes, and the "on" state. */
 import { renderSVG } from "uqr";
-import { esc } from "../html";
-import { flash, hidden, timeTag } from "./chrome";
+import { esc, hidden } from "../html";
+import { flash, timeTag } from "./chrome";
 
 /** The QR code of an otpauth:// URI as inline SVG (no script, no external image). */
 function qrSvg(uri: string): string {
