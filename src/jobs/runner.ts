@@ -31,6 +31,12 @@ async function runOne(ctx: AppContext, job: JobRow): Promise<void> {
   }
 }
 
+/**
+ * How long the background loop may run jobs back to back before it lets pending requests in:
+ * handlers are mostly synchronous SQLite work on the server's only thread.
+ */
+const SLICE_MS = 20;
+
 /** Background loop over the jobs table with bounded concurrency. */
 export class JobRunner {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -81,13 +87,25 @@ export class JobRunner {
 
   private async loop(): Promise<void> {
     try {
+      let slice = performance.now();
       while (!this.stopped) {
         const free = this.concurrency - this.active;
-        if (free <= 0) { await Bun.sleep(10); continue; }
+        if (free <= 0) {
+          // Synchronous handlers are done once their promises settle: look again before sleeping.
+          await new Promise<void>((r) => setImmediate(r));
+          if (this.active >= this.concurrency) await Bun.sleep(10);
+          slice = performance.now();
+          continue;
+        }
         const batch = this.ctx.jobs.claim(free);
         if (batch.length === 0) break;
+        // Claimed jobs count as active at once, so drain() waits for those not started yet.
+        this.active += batch.length;
         for (const job of batch) {
-          this.active++;
+          if (performance.now() - slice >= SLICE_MS) {
+            await new Promise<void>((r) => setImmediate(r));
+            slice = performance.now();
+          }
           void runOne(this.ctx, job).finally(() => { this.active--; });
         }
       }

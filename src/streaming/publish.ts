@@ -22,9 +22,10 @@ interface AuthorRow { id: number; domain: string | null; suspended_at: number | 
  * Streams a new (`update`) or edited (`status.update`) status: to the `user` streams of local
  * accounts whose home feed holds it, to the `list` streams of lists whose feed holds it, to public
  * and hashtag streams when it is public and not a boost, and as a `conversation` to the `direct`
- * streams of a direct status's local participants.
+ * streams of a direct status's local participants. With `homesOf`, only to the `user` streams
+ * of those accounts (a later batch of a hashtag fan-out: the first publish already did the rest).
  */
-export function publishStatus(ctx: AppContext, statusId: number, event: "update" | "status.update"): void {
+export function publishStatus(ctx: AppContext, statusId: number, event: "update" | "status.update", homesOf?: number[]): void {
   const hub = hubFor(ctx);
   if (hub.size === 0) return;
   const s = loadStatusRows(ctx, [statusId]).get(statusId);
@@ -40,9 +41,13 @@ export function publishStatus(ctx: AppContext, statusId: number, event: "update"
 
   const targets: string[] = [];
   const add = (key: string) => { if (hub.subscribers(key)) targets.push(key); };
-  for (const r of ctx.db.query<{ account_id: number }, [number]>("SELECT account_id FROM home_feeds WHERE status_id = ?").all(s.id)) add(keys.user(r.account_id));
-  for (const r of ctx.db.query<{ list_id: number }, [number]>("SELECT list_id FROM list_feeds WHERE status_id = ?").all(s.id)) add(keys.list(String(r.list_id)));
-  if (broadcastable) {
+  if (homesOf) {
+    for (const a of homesOf) add(keys.user(a));
+  } else {
+    for (const r of ctx.db.query<{ account_id: number }, [number]>("SELECT account_id FROM home_feeds WHERE status_id = ?").all(s.id)) add(keys.user(r.account_id));
+    for (const r of ctx.db.query<{ list_id: number }, [number]>("SELECT list_id FROM list_feeds WHERE status_id = ?").all(s.id)) add(keys.list(String(r.list_id)));
+  }
+  if (broadcastable && !homesOf) {
     // Replies to others stay off the public streams (as in Mastodon); hashtag streams get them.
     const replyToOther = s.in_reply_to_id !== null && s.in_reply_to_account_id !== s.account_id;
     const media = !!ctx.db.query("SELECT 1 FROM media_attachments WHERE status_id = ? LIMIT 1").get(s.id);
@@ -62,7 +67,7 @@ export function publishStatus(ctx: AppContext, statusId: number, event: "update"
   const mentions = selectIn<{ account_id: number }>(ctx.db, (ph) => `SELECT account_id FROM mentions WHERE status_id IN (${ph})`, rows.map((r) => r.id)).map((m) => m.account_id);
   const involved = [...new Set([...authorIds, ...mentions])];
   deliverStatus(ctx, targets, rows, involved, authorIds, event);
-  if (event === "update" && s.visibility === DIRECT && s.reblog_of_id === null) publishConversation(ctx, s, involved);
+  if (event === "update" && !homesOf && s.visibility === DIRECT && s.reblog_of_id === null) publishConversation(ctx, s, involved);
 }
 
 /** Sends status `rows[0]` to the subscribers of `targets` (stream keys), skipping hidden viewers and sharing identical views. */

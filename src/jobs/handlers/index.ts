@@ -6,3 +6,4 @@ import "./inbox";
 import "./deref";
 import "./delivery";
 import "./scheduled-statuses";
+import "./feeds";

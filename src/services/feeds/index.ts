@@ -7,15 +7,17 @@ import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
 import { DIRECT, PRIVATE, PUBLIC } from "../../model/visibility";
 import { fanOutToLists, inExclusiveList } from "../lists/feed";
-import { fanOutToTagFollowers } from "../tags/fan-out";
+import { enqueueTagFanOut } from "../tags/fan-out";
 
 /**
  * Inserts a new status into the home feeds of the local accounts that should see it, and
- * enqueues its `stream.update` job (streaming reads home_feeds to find user streams).
+ * enqueues its `stream.update` job (streaming reads home_feeds to find user streams). When
+ * hashtag followers are to get it, enqueues `feeds.tag_fan_out` instead, which streams the
+ * update after its first batch so that nobody gets it twice.
  */
 export function fanOutStatus(ctx: AppContext, s: StatusRow): void {
   const db = ctx.db;
-  ctx.jobs.enqueue("stream.update", { statusId: s.id });
+  if (!enqueueTagFanOut(ctx, s)) ctx.jobs.enqueue("stream.update", { statusId: s.id });
   const ins = db.query("INSERT OR IGNORE INTO home_feeds (account_id, status_id) VALUES (?, ?)");
   const author = db.query<{ domain: string | null }, [number]>("SELECT domain FROM accounts WHERE id = ?").get(s.account_id);
   if (author && author.domain === null) ins.run(s.account_id, s.id);
@@ -37,7 +39,6 @@ export function fanOutStatus(ctx: AppContext, s: StatusRow): void {
        AND f.account_id NOT IN (SELECT l.account_id FROM list_accounts la JOIN lists l ON l.id = la.list_id WHERE la.account_id = ?2 AND l.exclusive = 1)`,
   ).run(s.id, s.account_id);
   fanOutToLists(ctx, s);
-  fanOutToTagFollowers(ctx, s);
 }
 
 /** After a local edit: enqueues `stream.status_update` for everyone who may have the status. */

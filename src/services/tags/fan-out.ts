@@ -1,32 +1,85 @@
 /**
  * Home-feed delivery to hashtag followers (Mastodon's deliver_to_hashtag_followers! and
- * FeedManager#filter_from_tags?). Called by fanOutStatus inside the writing transaction.
+ * FeedManager#filter_from_tags?). fanOutStatus only enqueues a `feeds.tag_fan_out` job in the
+ * writing transaction; the job inserts in batches of followers, each in its own transaction.
  */
 import type { AppContext } from "../../context";
-import type { StatusRow } from "../../db/rows";
 import { PUBLIC } from "../../model/visibility";
 
+/** Followers handled per transaction: keeps each write-lock hold short on popular tags. */
+export const TAG_FAN_OUT_BATCH = 500;
+
+/** Payload of `feeds.tag_fan_out`: `after` is the follower-id cursor (absent on the first batch). */
+export interface TagFanOutPayload { statusId: number; after?: number; batch?: number }
+
+/** What one batch did: the followers whose feed got the status (null when the status is gone). */
+export interface TagFanOutBatch { inserted: number[]; first: boolean }
+
+interface StatusBits { id: number; account_id: number; visibility: number; reblog_of_id: number | null }
+
 /**
- * Adds a new public, non-boost status to the home feeds of local accounts following one of
- * its hashtags, once each, unless the status is by a silenced account, by the follower, or
- * the follower blocks or mutes its author or a mentioned account or is blocked by the
- * author. One INSERT … SELECT that starts from statuses_tags_status, so a post without tags
- * (or whose tags nobody follows) costs one index probe. Streaming follows home_feeds.
+ * Enqueues `feeds.tag_fan_out` for a new public, non-boost status when some local account
+ * (other than the author) follows one of its tags. Returns true when it did: the job then
+ * streams the `update` itself, after its first batch. Call inside the writing transaction.
  */
-export function fanOutToTagFollowers(ctx: AppContext, s: StatusRow): void {
-  if (s.visibility !== PUBLIC || s.reblog_of_id !== null) return;
-  ctx.db
-    .query(
+export function enqueueTagFanOut(ctx: AppContext, s: StatusBits): boolean {
+  if (s.visibility !== PUBLIC || s.reblog_of_id !== null) return false;
+  // statuses_tags_status, then tag_follows_tag: two index probes when nobody follows the tags.
+  const hit = ctx.db
+    .query("SELECT 1 FROM statuses_tags st JOIN tag_follows tf ON tf.tag_id = st.tag_id WHERE st.status_id = ? AND tf.account_id <> ? LIMIT 1")
+    .get(s.id, s.account_id);
+  if (!hit) return false;
+  const payload: TagFanOutPayload = { statusId: s.id };
+  ctx.jobs.enqueue("feeds.tag_fan_out", payload);
+  return true;
+}
+
+/**
+ * Runs one batch of a tag fan-out (call inside an immediate transaction): takes the next
+ * `batch` distinct followers of the status's tags after the cursor, adds the status to the
+ * home feeds of those who should see it — not the author, nobody who blocks or mutes the author
+ * or a mentioned account or is blocked by the author, nothing from a silenced or suspended
+ * author, and once each (INSERT OR IGNORE: followers of the author already have it) — and
+ * enqueues the next batch when more followers remain. Null when the status no longer exists,
+ * so a status deleted before the job runs is never put back.
+ */
+export function runTagFanOutBatch(ctx: AppContext, p: TagFanOutPayload): TagFanOutBatch | null {
+  const db = ctx.db;
+  const s = db.query<StatusBits, [number]>("SELECT id, account_id, visibility, reblog_of_id FROM statuses WHERE id = ?").get(p.statusId);
+  if (!s) return null;
+  const first = p.after === undefined;
+  if (s.visibility !== PUBLIC || s.reblog_of_id !== null) return { inserted: [], first };
+  const author = db.query<{ silenced_at: number | null; suspended_at: number | null }, [number]>("SELECT silenced_at, suspended_at FROM accounts WHERE id = ?").get(s.account_id);
+  if (!author || author.silenced_at !== null || author.suspended_at !== null) return { inserted: [], first };
+  const after = p.after ?? -1;
+  const batch = Math.max(1, Math.floor(p.batch ?? TAG_FAN_OUT_BATCH));
+  // One id past the batch tells whether another batch must follow.
+  const ids = db
+    .query<{ account_id: number }, [number, number, number]>(
+      `SELECT DISTINCT tf.account_id FROM statuses_tags st JOIN tag_follows tf ON tf.tag_id = st.tag_id
+       WHERE st.status_id = ?1 AND tf.account_id > ?2 ORDER BY tf.account_id LIMIT ?3`,
+    )
+    .all(s.id, after, batch + 1);
+  if (ids.length === 0) return { inserted: [], first };
+  const last = ids[Math.min(ids.length, batch) - 1]!.account_id;
+  const inserted = db
+    .query<{ account_id: number }, [number, number, number, number, number]>(
       `INSERT OR IGNORE INTO home_feeds (account_id, status_id)
        SELECT DISTINCT tf.account_id, st.status_id FROM statuses_tags st
        JOIN tag_follows tf ON tf.tag_id = st.tag_id
-       WHERE st.status_id = ?1 AND tf.account_id <> ?2
-         AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = ?2 AND (a.silenced_at IS NOT NULL OR a.suspended_at IS NOT NULL))
+       WHERE st.status_id = ?1 AND tf.account_id > ?4 AND tf.account_id <= ?5 AND tf.account_id <> ?2
          AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = ?2 AND b.target_account_id = tf.account_id)
          AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = tf.account_id
            AND (b.target_account_id = ?2 OR b.target_account_id IN (SELECT m.account_id FROM mentions m WHERE m.status_id = ?1 AND m.silent = 0)))
          AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = tf.account_id AND (mu.expires_at IS NULL OR mu.expires_at > ?3)
-           AND (mu.target_account_id = ?2 OR mu.target_account_id IN (SELECT m.account_id FROM mentions m WHERE m.status_id = ?1 AND m.silent = 0)))`,
+           AND (mu.target_account_id = ?2 OR mu.target_account_id IN (SELECT m.account_id FROM mentions m WHERE m.status_id = ?1 AND m.silent = 0)))
+       RETURNING account_id`,
     )
-    .run(s.id, s.account_id, ctx.now());
+    .all(s.id, s.account_id, ctx.now(), after, last)
+    .map((r) => r.account_id);
+  if (ids.length > batch) {
+    const next: TagFanOutPayload = { statusId: s.id, after: last, ...(p.batch !== undefined ? { batch: p.batch } : {}) };
+    ctx.jobs.enqueue("feeds.tag_fan_out", next);
+  }
+  return { inserted, first };
 }

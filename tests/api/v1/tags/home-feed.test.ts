@@ -1,7 +1,8 @@
 /**
  * Followed hashtags feed the home timeline: public posts (local, and remote ones arriving in
  * the inbox) with a followed tag from accounts one does not follow, once, honouring blocks,
- * mutes, silences and visibility; and the user stream gets them live.
+ * mutes, silences and visibility; and the user stream gets them live. (The delivery is the
+ * feeds.tag_fan_out job: see fan-out-job.test.ts.)
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../../../rig";
@@ -29,7 +30,9 @@ afterAll(async () => {
 async function post(u: TestUser, status: string, extra: Record<string, unknown> = {}): Promise<string> {
   const r = await s.api("POST", "/api/v1/statuses", { token: u.token, json: { status, ...extra } });
   expect(r.status).toBe(200);
-  return ((await r.json()) as { id: string }).id;
+  const id = ((await r.json()) as { id: string }).id;
+  await s.drain(); // the feeds.tag_fan_out job delivers to tag followers
+  return id;
 }
 
 async function home(u: TestUser): Promise<string[]> {

@@ -1,0 +1,21 @@
+/** Home-feed jobs: `feeds.tag_fan_out` delivers a new public status to hashtag followers in batches. */
+import { runTagFanOutBatch, type TagFanOutPayload } from "../../services/tags/fan-out";
+import { publishStatus } from "../../streaming/publish";
+import { defineJob } from "../runner";
+
+/**
+ * feeds.tag_fan_out {statusId, after?, batch?} (enqueued by fanOutStatus): one batch of
+ * followers per transaction, the next batch enqueued in it. Then streams: the first batch
+ * streams the `update` everyone else gets (fanOutStatus deferred it here), later batches only to
+ * the followers they added, so each user stream sees the status once. Streaming runs after the
+ * commit, before the next batch can, and its failure does not redo the batch.
+ */
+defineJob("feeds.tag_fan_out", (ctx, p: TagFanOutPayload) => {
+  const r = ctx.db.transaction(() => runTagFanOutBatch(ctx, p)).immediate();
+  if (!r || (!r.first && r.inserted.length === 0)) return;
+  try {
+    publishStatus(ctx, p.statusId, "update", r.first ? undefined : r.inserted);
+  } catch (err) {
+    ctx.log.warn(`feeds.tag_fan_out ${p.statusId}: streaming failed: ${err instanceof Error ? err.message : err}`);
+  }
+});
