@@ -1,12 +1,13 @@
 /**
  * Pages of notification groups (Mastodon's Notification::Groups#paginate_groups): walk the
  * recipient's notifications in id order and keep the first one met of each group, until
- * `limit` groups. Reads notifications(account_id, id) in growing batches.
+ * `limit` groups. Reads notifications(account_id, id) in batches sized by what it met so far,
+ * and keeps what it read for the page's group counts (groupDataFromWalk).
  */
 import type { AppContext } from "../../context";
 import type { NotificationRow } from "../../serializers/mastodon/notification";
 import { parseId } from "../../model/ids";
-import { notificationFilterSql, type NotificationFilter } from "./timelines";
+import { blocksAnyone, notificationFilterSql, type NotificationFilter } from "./timelines";
 
 type Arg = number | string | null;
 
@@ -41,39 +42,78 @@ export function effectiveGroupKey(row: Pick<NotificationRow, "id" | "type" | "gr
  */
 export const NOT_SUSPENDED_SQL = "NOT EXISTS (SELECT 1 FROM accounts fa INDEXED BY accounts_suspended WHERE fa.id = n.from_account_id AND fa.suspended_at IS NOT NULL)";
 
+/** What a walk found: the representatives, and what it read on the way (see groupDataFromWalk). */
+export interface WalkResult {
+  reps: GroupRep[];
+  /**
+   * Set for a walk down without account_id: every row it read, newest first, policy-filtered
+   * ones included, so that it holds every member of the page's groups from `bottom` up.
+   */
+  seen: NotificationRow[] | null;
+  /** The oldest id read (null: none). */
+  bottom: number | null;
+  /** True when nothing older than `bottom` is left within the walk's bounds. */
+  exhausted: boolean;
+  /** The walk's since_id, below which it read nothing. */
+  sinceId?: number;
+  /** Whether the viewer blocks anyone (else block probes are left out). */
+  blocking: boolean;
+}
+
 /**
  * Representatives of up to `w.limit` groups, newest first, among the notifications the filter
  * lets through within the walk's bounds. Each is the newest (walking down) or the oldest
  * (walking up from min_id) of its group within those bounds.
  */
 export function groupRepresentatives(ctx: AppContext, viewerId: number, f: NotificationFilter, w: GroupWalk, groupedTypes: ReadonlySet<string> | null): GroupRep[] {
-  const filter = notificationFilterSql(viewerId, f);
+  return walkGroups(ctx, viewerId, f, w, groupedTypes).reps;
+}
+
+/** groupRepresentatives, also keeping what the walk read (WalkResult). */
+export function walkGroups(ctx: AppContext, viewerId: number, f: NotificationFilter, w: GroupWalk, groupedTypes: ReadonlySet<string> | null): WalkResult {
+  // Walking down without account_id, policy-filtered rows are read too (and skipped here): then
+  // the rows read are all that the group data needs above `bottom` (it counts those rows too).
+  const keep = !w.asc && f.fromAccountId === undefined;
+  const skipFiltered = keep && !f.includeFiltered;
+  const blocking = blocksAnyone(ctx, viewerId);
+  const filter = notificationFilterSql(viewerId, skipFiltered ? { ...f, includeFiltered: true } : f, blocking);
   let where = `${filter.sql} AND ${NOT_SUSPENDED_SQL}`;
   const args: Arg[] = [...filter.args];
   if (w.maxId !== undefined) { where += " AND n.id < ?"; args.push(w.maxId); }
   if (w.sinceId !== undefined) { where += " AND n.id > ?"; args.push(w.sinceId); }
   if (w.minId !== undefined) { where += " AND n.id > ?"; args.push(w.minId); }
-  const sql = `SELECT n.* FROM notifications n WHERE ${where} AND n.id ${w.asc ? ">" : "<"} ? ORDER BY n.id ${w.asc ? "ASC" : "DESC"} LIMIT ?`;
-  const q = ctx.db.query<NotificationRow, Arg[]>(sql);
-  const seen = new Set<string>();
+  // The batch size is written into the SQL (a bound LIMIT costs SQLite ~15 µs a query here) and
+  // rounded, so that few statements are prepared.
+  const sql = (limit: number) => `SELECT n.* FROM notifications n WHERE ${where} AND n.id ${w.asc ? ">" : "<"} ? ORDER BY n.id ${w.asc ? "ASC" : "DESC"} LIMIT ${limit}`;
+  const seenKeys = new Set<string>();
   const reps: GroupRep[] = [];
+  const seen: NotificationRow[] | null = keep ? [] : null;
   let cursor = w.asc ? 0 : Number.MAX_SAFE_INTEGER;
-  // Big groups (hundreds of favourites) are skipped over with batches that double in size.
-  let batch = Math.max(w.limit * 2, 20);
+  let exhausted = false;
+  let read = 0;
+  // The first batch reads twice the page; the next ones a little less than the groups met so
+  // far suggest is left (reading too far costs more than one more small batch), doubling when
+  // none were met.
+  let batch = Math.ceil(Math.max(w.limit * 2, 20) / 10) * 10;
   for (;;) {
-    const rows = q.all(...args, cursor, batch);
+    const rows = ctx.db.query<NotificationRow & { filtered?: number }, Arg[]>(sql(batch)).all(...args, cursor);
+    if (seen) for (const row of rows) seen.push(row);
+    read += rows.length;
     for (const row of rows) {
+      if (skipFiltered && row.filtered) continue;
       const key = effectiveGroupKey(row, groupedTypes);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (seenKeys.has(key)) continue;
+      seenKeys.add(key);
       reps.push({ row, key });
       if (reps.length === w.limit) break;
     }
-    if (reps.length === w.limit || rows.length < batch) break;
-    cursor = rows[rows.length - 1]!.id;
-    batch = Math.min(batch * 2, 2000);
+    if (rows.length < batch) exhausted = true;
+    if (rows.length) cursor = rows[rows.length - 1]!.id;
+    if (reps.length === w.limit || exhausted) break;
+    const guess = reps.length ? Math.ceil(((w.limit - reps.length) * read * 0.8) / reps.length) + 10 : batch * 2;
+    batch = Math.min(Math.ceil(guess / 10) * 10, batch * 4, 2000);
   }
-  return w.asc ? reps.reverse() : reps;
+  return { reps: w.asc ? reps.reverse() : reps, seen, bottom: read ? cursor : null, exhausted, sinceId: w.sinceId, blocking };
 }
 
 /** What a group looks like up to the page's newest notification (Mastodon's load_groups_data). */
@@ -87,22 +127,25 @@ export interface GroupData {
   pageMinId: number | null;
 }
 
+type GroupRow = { group_key: string; id: number; from_account_id: number; created_at: number };
+
 /**
- * Counts, newest notification and sample senders of the viewer's groups `keys`, among their
- * notifications with ids in [lo, hi] for page_min_id and ≤ hi otherwise; one query. Senders
- * that are suspended or blocked are left out, as in the list. The rows (one notifications_group
- * range per key, newest first) are tallied here: twice as fast as SQL window functions.
+ * The viewer's notifications of groups `keys` with ids `op` `bound`, newest first, without
+ * suspended or blocked senders, as in the list: one query, a notifications_group range per key.
  */
-export function loadGroupData(ctx: AppContext, viewerId: number, keys: readonly string[], lo: number, hi: number, samples: number): Map<string, GroupData> {
-  const out = new Map<string, GroupData>();
-  if (keys.length === 0) return out;
-  const rows = ctx.db.query<{ group_key: string; id: number; from_account_id: number; created_at: number }, Arg[]>(
+function groupRows(ctx: AppContext, viewerId: number, keys: readonly string[], op: "<=" | "<", bound: number, blocking = true): GroupRow[] {
+  const blocks = blocking ? "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.account_id AND b.target_account_id = n.from_account_id)" : "";
+  return ctx.db.query<GroupRow, Arg[]>(
     `SELECT n.group_key, n.id, n.from_account_id, n.created_at FROM json_each(?) j
-     CROSS JOIN notifications n ON n.account_id = ? AND n.group_key = j.value AND n.id <= ?
-     WHERE ${NOT_SUSPENDED_SQL}
-       AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.account_id AND b.target_account_id = n.from_account_id)
+     CROSS JOIN notifications n ON n.account_id = ? AND n.group_key = j.value AND n.id ${op} ?
+     WHERE ${NOT_SUSPENDED_SQL} ${blocks}
      ORDER BY n.id DESC`,
-  ).all(JSON.stringify([...new Set(keys)]), viewerId, hi);
+  ).all(JSON.stringify([...new Set(keys)]), viewerId, bound);
+}
+
+/** GroupData of group rows given newest first (tallied here: twice as fast as SQL window functions). */
+function tally(rows: Iterable<GroupRow>, lo: number, samples: number): Map<string, GroupData> {
+  const out = new Map<string, GroupData>();
   for (const r of rows) {
     let g = out.get(r.group_key);
     if (!g) out.set(r.group_key, (g = { mostRecentId: r.id, latestAt: r.created_at, count: 0, sampleAccountIds: [], pageMinId: null }));
@@ -111,6 +154,31 @@ export function loadGroupData(ctx: AppContext, viewerId: number, keys: readonly 
     if (r.id >= lo) g.pageMinId = r.id;
   }
   return out;
+}
+
+/**
+ * Counts, newest notification and sample senders of the viewer's groups `keys`, among their
+ * notifications with ids in [lo, hi] for page_min_id and ≤ hi otherwise; one query. Senders
+ * that are suspended or blocked are left out, as in the list.
+ */
+export function loadGroupData(ctx: AppContext, viewerId: number, keys: readonly string[], lo: number, hi: number, samples: number): Map<string, GroupData> {
+  if (keys.length === 0) return new Map();
+  return tally(groupRows(ctx, viewerId, keys, "<=", hi), lo, samples);
+}
+
+/**
+ * loadGroupData for the groups of a page that `walk` found, reading only what the walk did not:
+ * their notifications older than its bottom (nothing when it ran out). Walks that kept nothing
+ * (walking up, or with account_id) fall back to loadGroupData.
+ */
+export function groupDataFromWalk(ctx: AppContext, viewerId: number, walk: WalkResult, keys: readonly string[], lo: number, hi: number, samples: number): Map<string, GroupData> {
+  if (keys.length === 0) return new Map();
+  if (!walk.seen || walk.bottom === null) return loadGroupData(ctx, viewerId, keys, lo, hi, samples);
+  const want = new Set(keys);
+  const rows: GroupRow[] = [];
+  for (const r of walk.seen) if (r.id <= hi && r.group_key && want.has(r.group_key)) rows.push(r as GroupRow);
+  if (!walk.exhausted || walk.sinceId !== undefined) rows.push(...groupRows(ctx, viewerId, keys, "<", Math.min(walk.bottom, hi + 1), walk.blocking));
+  return tally(rows, lo, samples);
 }
 
 /** The newest notification of the viewer's group `key` ("ungrouped-<id>" included) that the list would show. */

@@ -6,7 +6,7 @@ import type { AppContext } from "../../context";
 import { pageSql, type Page } from "../../http/pagination";
 import { PRIVATE } from "../../model/visibility";
 import type { StatusRow } from "../rows";
-import { selectIn } from "../sql";
+import type { NotificationRow } from "../../serializers/mastodon/notification";
 
 type Arg = number | string | null;
 
@@ -209,8 +209,11 @@ export interface NotificationFilter {
   includeFiltered?: boolean;
 }
 
-/** WHERE fragment shared by the notifications list and the unread count. */
-export function notificationFilterSql(viewerId: number, f: NotificationFilter): { sql: string; args: Arg[] } {
+/**
+ * WHERE fragment shared by the notifications list and the unread count. `blocking` false (the
+ * viewer blocks nobody: see blocksAnyone) leaves out the per-row block probe.
+ */
+export function notificationFilterSql(viewerId: number, f: NotificationFilter, blocking = true): { sql: string; args: Arg[] } {
   let sql = "n.account_id = ?";
   const args: Arg[] = [viewerId];
   if (f.types?.length) { sql += ` AND n.type IN (${f.types.map(() => "?").join(", ")})`; args.push(...f.types); }
@@ -219,8 +222,13 @@ export function notificationFilterSql(viewerId: number, f: NotificationFilter): 
   // Filtered notifications only when asked for, or when reading one sender's (as Mastodon's browserable).
   else if (!f.includeFiltered) sql += " AND n.filtered = 0";
   // Accounts blocked after the fact stay out of the list.
-  sql += " AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.account_id AND b.target_account_id = n.from_account_id)";
+  if (blocking) sql += " AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.account_id AND b.target_account_id = n.from_account_id)";
   return { sql, args };
+}
+
+/** Whether the viewer blocks any account (one index probe). */
+export function blocksAnyone(ctx: AppContext, viewerId: number): boolean {
+  return ctx.db.query<{ b: number }, [number]>("SELECT EXISTS (SELECT 1 FROM blocks WHERE account_id = ?) AS b").get(viewerId)!.b === 1;
 }
 
 /** Notification ids of a page, walking notifications(account_id, id). */
@@ -231,6 +239,14 @@ export function notificationIds(ctx: AppContext, viewerId: number, f: Notificati
   return run(ctx, sql, [...w.args, ...p.args, page.limit], p.finish);
 }
 
+/** The rows of the page notificationIds gives (one query instead of ids, then rows). */
+export function notificationRowsPage(ctx: AppContext, viewerId: number, f: NotificationFilter, page: Page): NotificationRow[] {
+  const p = pageSql(page, "n.id");
+  const w = notificationFilterSql(viewerId, f, blocksAnyone(ctx, viewerId));
+  const sql = `SELECT n.* FROM notifications n WHERE ${w.sql}${p.where} ORDER BY ${p.order} ${limitSql(page.limit)}`;
+  return p.finish(ctx.db.query<NotificationRow, Arg[]>(sql).all(...w.args, ...p.args));
+}
+
 /** Ids of the newest `cap` notifications newer than `afterId` (for the unread count). */
 export function countNotificationIdsAfter(ctx: AppContext, viewerId: number, f: NotificationFilter, afterId: number, cap: number): number[] {
   const w = notificationFilterSql(viewerId, f);
@@ -239,23 +255,44 @@ export function countNotificationIdsAfter(ctx: AppContext, viewerId: number, f: 
 }
 
 /**
- * Batch form of canViewStatus: the ids among `rows` that `viewerId` may see, in a fixed
- * number of queries (authors, blocks both ways, mentions, follows).
+ * The parts of visibleStatusIds's query: who among the authors ?2 is suspended (k 0), blocked by
+ * the viewer ?1 (1) or blocks them (2); which of the statuses ?3 mention the viewer (3); which of
+ * the authors ?4 the viewer follows (4). Index probes, the short JSON lists as outer loops.
  */
-export function visibleStatusIds(ctx: AppContext, rows: StatusRow[], viewerId: number): Set<number> {
-  const db = ctx.db;
-  const authors = [...new Set(rows.map((r) => r.account_id))];
-  const ids = rows.map((r) => r.id);
-  const col = <T extends Record<string, number>>(sql: (ph: string) => string, list: number[], k: keyof T) =>
-    new Set(selectIn<T>(db, sql, list, [viewerId]).map((r) => r[k] as number));
-  const suspended = new Set(selectIn<{ id: number }>(db, (ph) => `SELECT id FROM accounts WHERE id IN (${ph}) AND suspended_at IS NOT NULL`, authors).map((r) => r.id));
-  const blocking = col<{ t: number }>((ph) => `SELECT target_account_id AS t FROM blocks WHERE account_id = ? AND target_account_id IN (${ph})`, authors, "t");
-  const blockedBy = col<{ a: number }>((ph) => `SELECT account_id AS a FROM blocks WHERE target_account_id = ? AND account_id IN (${ph})`, authors, "a");
-  const mentioned = col<{ s: number }>((ph) => `SELECT status_id AS s FROM mentions WHERE account_id = ? AND status_id IN (${ph})`, ids, "s");
-  const following = col<{ t: number }>((ph) => `SELECT target_account_id AS t FROM follows WHERE account_id = ? AND target_account_id IN (${ph})`, authors, "t");
+const VISIBILITY_PARTS = [
+  "SELECT 0 AS k, a.id AS id FROM json_each(?2) j CROSS JOIN accounts a INDEXED BY accounts_suspended ON a.id = j.value AND a.suspended_at IS NOT NULL",
+  "SELECT 1 AS k, b.target_account_id AS id FROM json_each(?2) j CROSS JOIN blocks b ON b.account_id = ?1 AND b.target_account_id = j.value",
+  "SELECT 2 AS k, b.account_id AS id FROM json_each(?2) j CROSS JOIN blocks b ON b.account_id = j.value AND b.target_account_id = ?1",
+  "SELECT 3 AS k, m.status_id AS id FROM json_each(?3) j CROSS JOIN mentions m ON m.status_id = j.value AND m.account_id = ?1",
+  "SELECT 4 AS k, f.target_account_id AS id FROM json_each(?4) j CROSS JOIN follows f ON f.account_id = ?1 AND f.target_account_id = j.value",
+];
+
+/** The whole visibility query (exported so tests can EXPLAIN it). */
+export const VISIBILITY_SQL = VISIBILITY_PARTS.join(" UNION ALL ");
+
+/**
+ * Batch form of canViewStatus: the ids among `rows` that `viewerId` may see, in one query
+ * (suspended authors, blocks both ways, mentions of private and direct statuses, follows).
+ * `authors` may hold the authors' current rows: then their suspension is read from them.
+ */
+export function visibleStatusIds(ctx: AppContext, rows: StatusRow[], viewerId: number, authors?: ReadonlyMap<number, { suspended_at: number | null }>): Set<number> {
   const out = new Set<number>();
-  for (const s of rows) {
-    if (s.account_id === viewerId) { out.add(s.id); continue; }
+  const others = rows.filter((s) => s.account_id !== viewerId);
+  for (const s of rows) if (s.account_id === viewerId) out.add(s.id);
+  if (others.length === 0) return out;
+  const authorIds = [...new Set(others.map((s) => s.account_id))];
+  const mentionIds = others.filter((s) => s.visibility >= PRIVATE).map((s) => s.id);
+  const followIds = [...new Set(others.filter((s) => s.visibility === PRIVATE).map((s) => s.account_id))];
+  const sets = [new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>()];
+  const known = authors !== undefined && authorIds.every((id) => authors.has(id));
+  if (known) for (const id of authorIds) if (authors.get(id)!.suspended_at !== null) sets[0]!.add(id);
+  // Only the parts that can match anything: each combination is its own cached statement.
+  const parts = VISIBILITY_PARTS.filter((_, k) => (k === 0 ? !known : k < 3 || (k === 3 ? mentionIds.length > 0 : followIds.length > 0)));
+  const args: Arg[] = [viewerId, JSON.stringify(authorIds), JSON.stringify(mentionIds), JSON.stringify(followIds)];
+  const q = ctx.db.query<{ k: number; id: number }, Arg[]>(parts.join(" UNION ALL "));
+  for (const r of q.all(...args.slice(0, followIds.length ? 4 : mentionIds.length ? 3 : 2))) sets[r.k]!.add(r.id);
+  const [suspended, blocking, blockedBy, mentioned, following] = sets as [Set<number>, Set<number>, Set<number>, Set<number>, Set<number>];
+  for (const s of others) {
     if (suspended.has(s.account_id) || blocking.has(s.account_id) || blockedBy.has(s.account_id)) continue;
     if (s.visibility < PRIVATE || mentioned.has(s.id) || (s.visibility === PRIVATE && following.has(s.account_id))) out.add(s.id);
   }

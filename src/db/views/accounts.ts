@@ -24,7 +24,10 @@ function queryRows(ctx: AppContext, ids: readonly number[]): AccountRow[] {
 
 /** Account rows by id, for views (public_key_pem and private_key_pem are null). Rows are frozen: do not modify. */
 export function loadAccountRows(ctx: AppContext, ids: readonly number[]): Map<number, AccountRow> {
-  const cache = accountCache(ctx.db);
+  return rowsFrom(ctx, accountCache(ctx.db), ids);
+}
+
+function rowsFrom(ctx: AppContext, cache: AccountCache | null, ids: readonly number[]): Map<number, AccountRow> {
   if (!cache) return new Map(queryRows(ctx, ids).map((r) => [r.id, r]));
   const out = new Map<number, AccountRow>();
   const missing: number[] = [];
@@ -48,18 +51,23 @@ function viewOf(ctx: AppContext, cache: AccountCache | null, r: AccountRow, move
 
 /** Serialized Mastodon Accounts by id, with `moved` filled in. */
 export function loadAccountViews(ctx: AppContext, ids: readonly number[]): Map<number, Record<string, unknown>> {
-  return accountViewsFromRows(ctx, loadAccountRows(ctx, ids));
+  // One cache refresh for both steps: nothing is written in between.
+  const cache = accountCache(ctx.db);
+  return viewsFrom(ctx, cache, rowsFrom(ctx, cache, ids));
 }
 
 /** Serializes already-loaded account rows (loading only the targets of Moves). */
 export function accountViewsFromRows(ctx: AppContext, rows: Map<number, AccountRow>): Map<number, Record<string, unknown>> {
-  const movedIds = [...rows.values()].map((r) => r.moved_to_account_id).filter((x): x is number => x !== null && !rows.has(x));
-  const moved = movedIds.length ? loadAccountRows(ctx, movedIds) : new Map<number, AccountRow>();
-  const all = new Map([...rows, ...moved]);
+  return viewsFrom(ctx, accountCache(ctx.db), rows);
+}
+
+function viewsFrom(ctx: AppContext, cache: AccountCache | null, rows: Map<number, AccountRow>): Map<number, Record<string, unknown>> {
+  let movedIds: number[] | undefined;
+  for (const r of rows.values()) if (r.moved_to_account_id !== null && !rows.has(r.moved_to_account_id)) (movedIds ??= []).push(r.moved_to_account_id);
+  const moved = movedIds ? rowsFrom(ctx, cache, movedIds) : undefined;
   const out = new Map<number, Record<string, unknown>>();
-  const cache = accountCache(ctx.db);
   for (const r of rows.values()) {
-    const m = r.moved_to_account_id ? all.get(r.moved_to_account_id) : undefined;
+    const m = r.moved_to_account_id ? rows.get(r.moved_to_account_id) ?? moved?.get(r.moved_to_account_id) : undefined;
     out.set(r.id, viewOf(ctx, cache, r, m));
   }
   return out;
@@ -68,4 +76,17 @@ export function accountViewsFromRows(ctx: AppContext, rows: Map<number, AccountR
 /** One serialized account, or undefined. */
 export function accountView(ctx: AppContext, id: number): Record<string, unknown> | undefined {
   return loadAccountViews(ctx, [id]).get(id);
+}
+
+/** JSON texts of the cached (frozen) Account entities, so a view serialized once is never stringified again. */
+const jsonTexts = new WeakMap<object, string>();
+
+/** JSON.stringify(view) of a view loadAccountViews gave, remembered for frozen (cached) views. */
+export function accountJson(view: Record<string, unknown>): string {
+  let text = jsonTexts.get(view);
+  if (text === undefined) {
+    text = JSON.stringify(view);
+    if (Object.isFrozen(view)) jsonTexts.set(view, text);
+  }
+  return text;
 }

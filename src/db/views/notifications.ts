@@ -43,7 +43,11 @@ export function shownStatuses(ctx: AppContext, rows: NotificationRow[], viewerId
 
 /** Serialized Notifications in the given order, as seen by their recipient `viewerId`. */
 export function notificationList(ctx: AppContext, ids: readonly number[], viewerId: number): Record<string, unknown>[] {
-  const rows = loadNotificationRows(ctx, ids, viewerId);
+  return notificationListFromRows(ctx, loadNotificationRows(ctx, ids, viewerId), viewerId);
+}
+
+/** notificationList for already-loaded rows of `viewerId`. */
+export function notificationListFromRows(ctx: AppContext, rows: NotificationRow[], viewerId: number): Record<string, unknown>[] {
   const shown = shownStatuses(ctx, rows, viewerId);
   const statusIds = [...new Set([...shown.values()].filter((s): s is StatusRow => !!s).map((s) => s.id))];
   const statusViews = loadStatusViews(ctx, statusIds, viewerId);

@@ -89,17 +89,26 @@ function cachedViewerSets(ctx: AppContext, cache: StatusCache, rows: StatusRow[]
   return v;
 }
 
-/** The JSON array of the statuses `ids` as seen by `viewerId`: JSON.stringify(statusList(…)). */
-export function statusListJson(ctx: AppContext, ids: readonly number[], viewerId: number | null): string {
+/** Status entries of a page: `ids` and the originals they reblog, and the cache they came from. */
+export interface LoadedEntries {
+  cache: StatusCache;
+  /** By status id (absent: deleted, or author gone). */
+  entries: Map<number, StatusEntry>;
+}
+
+/** The entries of `ids` (and of the originals they reblog), or null where the cache cannot be used (inside a transaction). */
+export function loadStatusEntries(ctx: AppContext, ids: readonly number[]): LoadedEntries | null {
   const cache = statusCache(ctx.db);
-  if (!cache) return JSON.stringify(statusList(ctx, ids, viewerId));
-  const entries = entriesFor(ctx, cache, ids);
-  const shown: StatusEntry[] = [];
-  for (const id of ids) {
-    const e = entries.get(id);
-    if (e && (e.row.reblog_of_id === null || entries.has(e.row.reblog_of_id))) shown.push(e);
-  }
-  if (shown.length === 0) return "[]";
+  return cache ? { cache, entries: entriesFor(ctx, cache, ids) } : null;
+}
+
+/**
+ * The JSON texts of `shown` (entries whose reblogged originals are in `l.entries`), in order, as
+ * `viewerId` sees them: each is JSON.stringify of what loadStatusViews gives for its id.
+ */
+export function statusJsonTexts(ctx: AppContext, l: LoadedEntries, shown: readonly StatusEntry[], viewerId: number | null): string[] {
+  if (shown.length === 0) return [];
+  const { cache, entries } = l;
   const rows = new Map<number, StatusRow>();
   for (const e of shown) {
     rows.set(e.row.id, e.row);
@@ -114,6 +123,17 @@ export function statusListJson(ctx: AppContext, ids: readonly number[], viewerId
     const flags = sets ? "," + JSON.stringify(viewerFields({ ...viewerFlags(e.row, viewerId!, sets), filtered: filtered?.get(e.row.id) })).slice(1, -1) : "";
     return e.head + reblog + e.mid + (poll ? JSON.stringify(poll) : "null") + e.tail + flags + "}";
   };
-  const out = shown.map((e) => one(e, e.row.reblog_of_id === null ? "null" : one(entries.get(e.row.reblog_of_id)!, "null")));
-  return "[" + out.join(",") + "]";
+  return shown.map((e) => one(e, e.row.reblog_of_id === null ? "null" : one(entries.get(e.row.reblog_of_id)!, "null")));
+}
+
+/** The JSON array of the statuses `ids` as seen by `viewerId`: JSON.stringify(statusList(…)). */
+export function statusListJson(ctx: AppContext, ids: readonly number[], viewerId: number | null): string {
+  const l = loadStatusEntries(ctx, ids);
+  if (!l) return JSON.stringify(statusList(ctx, ids, viewerId));
+  const shown: StatusEntry[] = [];
+  for (const id of ids) {
+    const e = l.entries.get(id);
+    if (e && (e.row.reblog_of_id === null || l.entries.has(e.row.reblog_of_id))) shown.push(e);
+  }
+  return "[" + statusJsonTexts(ctx, l, shown, viewerId).join(",") + "]";
 }

@@ -35,6 +35,18 @@ export function toMastodonNotification(n: NotificationRow, account: Record<strin
   return out;
 }
 
+/**
+ * JSON.stringify(toMastodonNotification(…)) from the JSON texts of its parts (cached account and
+ * status text; null where the entity has null), without parsing or copying them.
+ */
+export function toMastodonNotificationJson(n: NotificationRow, account: string, status: string | null, report?: string | null, warning?: string | null): string {
+  let out = `{"id":"${n.id}","type":${JSON.stringify(n.type)},"created_at":"${iso(n.created_at)}","group_key":${JSON.stringify(n.group_key ?? `ungrouped-${n.id}`)},"account":${account}`;
+  if (STATUS_TYPES.has(n.type)) out += `,"status":${status ?? "null"}`;
+  if (n.type === "admin.report") out += `,"report":${report ?? "null"}`;
+  if (n.type === "moderation_warning") out += `,"moderation_warning":${warning ?? "null"}`;
+  return out + "}";
+}
+
 /** A markers row as stored. */
 export interface MarkerRow {
   account_id: number;

@@ -1,8 +1,8 @@
 /** GET /api/v1/notifications: the viewer's notifications, newest first, with a Link header. */
-import type { Router } from "../../../http/route";
+import { JsonText, type Router } from "../../../http/route";
 import { linkHeader, readPage } from "../../../http/pagination";
-import { notificationIds } from "../../../db/queries/timelines";
-import { notificationList } from "../../../db/views/notifications";
+import { notificationRowsPage } from "../../../db/queries/timelines";
+import { notificationListJson } from "../../../db/views/notification-json";
 import { readNotificationFilter } from "./filter";
 
 /** Registers the notifications list (limit 40 by default, at most 80, as Mastodon). */
@@ -10,10 +10,10 @@ export default function list(r: Router): void {
   r.get("/api/v1/notifications", { scopes: ["read:notifications"] }, (q) => {
     const f = readNotificationFilter(q.input);
     if (!f) return [];
-    const page = notificationIds(q.ctx, q.auth.accountId, f, readPage(q.input, 40, 80));
+    const rows = notificationRowsPage(q.ctx, q.auth.accountId, f, readPage(q.input, 40, 80));
     // Link follows the raw page so hidden rows never end pagination early.
-    const link = linkHeader(q.url, q.ctx.uris.base, page.cursors[0], page.cursors[page.cursors.length - 1]);
+    const link = linkHeader(q.url, q.ctx.uris.base, rows[0]?.id, rows[rows.length - 1]?.id);
     if (link) q.set.headers.Link = link;
-    return notificationList(q.ctx, page.ids, q.auth.accountId);
+    return new JsonText(notificationListJson(q.ctx, rows, q.auth.accountId));
   });
 }

@@ -1,8 +1,9 @@
 /** GET /api/v2/notifications: a page of notification groups, newest first, with a Link header. */
-import type { Router } from "../../../http/route";
+import { JsonText, type Router } from "../../../http/route";
 import { linkHeader, readPage } from "../../../http/pagination";
-import { groupRepresentatives } from "../../../db/queries/notification-groups";
-import { emptyGroupedResults, groupedNotifications } from "../../../db/views/notification-groups";
+import { groupDataFromWalk, walkGroups } from "../../../db/queries/notification-groups";
+import { emptyGroupedResults, SAMPLE_ACCOUNTS } from "../../../db/views/notification-groups";
+import { groupedNotificationsJson } from "../../../db/views/notification-groups-json";
 import { readNotificationFilter } from "../../v1/notifications/filter";
 import { readExpandAccounts, readGroupedTypes } from "./params";
 
@@ -19,7 +20,8 @@ export default function list(r: Router): void {
     if (!f) return emptyGroupedResults(expand);
     const page = readPage(q.input, 40, 80);
     const asc = page.minId !== undefined;
-    const reps = groupRepresentatives(q.ctx, q.auth.accountId, f, { ...page, asc }, grouped);
+    const walk = walkGroups(q.ctx, q.auth.accountId, f, { ...page, asc }, grouped);
+    const reps = walk.reps;
     if (reps.length === 0) return emptyGroupedResults(expand);
     const first = reps[0]!.row.id;
     const last = reps[reps.length - 1]!.row.id;
@@ -30,14 +32,14 @@ export default function list(r: Router): void {
         ? { lo: last, hi: page.maxId !== undefined ? page.maxId - 1 : Number.MAX_SAFE_INTEGER }
         : { lo: page.sinceId !== undefined ? page.sinceId + 1 : 0, hi: first };
     }
-    const out = groupedNotifications(q.ctx, q.auth.accountId, reps, { range, expand });
+    const data = (keys: string[], lo: number, hi: number) => groupDataFromWalk(q.ctx, q.auth.accountId, walk, keys, lo, hi, SAMPLE_ACCOUNTS);
+    const out = groupedNotificationsJson(q.ctx, q.auth.accountId, reps, { range, expand, data });
     // The links skip what the page's groups already cover: on a full page that is exactly
     // Mastodon's (oldest and newest representative), on a short one it ends the walk there.
-    const groups = out.notification_groups as { page_min_id: string; page_max_id: string }[];
-    const next = Math.min(last, ...groups.map((g) => Number(g.page_min_id)));
-    const prev = Math.max(first, ...groups.map((g) => Number(g.page_max_id)));
+    const next = Math.min(last, ...out.groups.map((g) => g.page!.minId));
+    const prev = Math.max(first, ...out.groups.map((g) => g.page!.maxId));
     const link = linkHeader(q.url, q.ctx.uris.base, prev, next);
     if (link) q.set.headers.Link = link;
-    return out;
+    return new JsonText(out.json);
   });
 }
