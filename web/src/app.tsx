@@ -75,9 +75,18 @@ function useMedia(q: string): boolean {
   const [m, setM] = useState(() => matchMedia(q).matches);
   useEffect(() => {
     const mq = matchMedia(q);
-    const l = () => setM(mq.matches);
+    // Settle first: a brief flip (a resize in progress, a full-page capture) must not move the
+    // composer between columns, which would remount it and lose open panels.
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const l = () => {
+      clearTimeout(t);
+      t = setTimeout(() => setM(mq.matches), 250);
+    };
     mq.addEventListener("change", l);
-    return () => mq.removeEventListener("change", l);
+    return () => {
+      clearTimeout(t);
+      mq.removeEventListener("change", l);
+    };
   }, [q]);
   return m;
 }
