@@ -6,13 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
-import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { hasWebClient } from "../../src/web-client";
-import { axeViolations, launch, newContext, shot, signIn } from "./browser";
+import type { TestUser } from "../rig";
+import { axeViolations, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(40_000);
-const built = hasWebClient();
-const s = (built ? await startTestServer() : null) as TestServer;
+const { built, s } = await webTestServer();
 let browser: Browser;
 let boss: TestUser, alice: TestUser, spammer: TestUser;
 let userPage: Page, adminPage: Page;
@@ -26,14 +24,11 @@ beforeAll(async () => {
   postId = (await spammer.client.v1.statuses.create({ status: "Cheap watches, buy now" })).id;
   await s.drain();
   browser = await launch();
-  userPage = await (await newContext(browser)).newPage();
-  adminPage = await (await newContext(browser)).newPage();
+  userPage = await newPage(browser);
+  adminPage = await newPage(browser);
 }, 40_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.stop();
-});
+afterAll(() => closeScene(browser, s));
 
 describe.skipIf(!built)("moderation in the web client", () => {
   test("a user reports a post and has no Moderation link", async () => {
@@ -131,7 +126,7 @@ describe.skipIf(!built)("moderation in the web client", () => {
   });
 
   test("at phone width the report page still works", async () => {
-    const p = await (await newContext(browser, 375, 800)).newPage();
+    const p = await newPage(browser, 375, 800);
     await signIn(p, s.url, boss, "boss");
     const id = String(s.ctx.db.query<{ id: number }, []>("SELECT id FROM reports").get()!.id);
     await p.goto(`${s.url}/admin/reports/${id}`);

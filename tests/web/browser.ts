@@ -5,7 +5,8 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import type { TestUser } from "../rig";
+import { startTestServer, type TestServer, type TestUser } from "../rig";
+import { hasWebClient } from "../../src/web-client";
 
 export const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dir, "..", "artifacts", "web");
@@ -61,4 +62,21 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function samplePng(): Promise<Buffer> {
   const sharp = (await import("sharp")).default;
   return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 90, b: 40 } } }).png().toBuffer();
+}
+
+/** A browser test file's server: started only when the web client is built (`built` says so). */
+export async function webTestServer(): Promise<{ built: boolean; s: TestServer }> {
+  const built = hasWebClient();
+  return { built, s: (built ? await startTestServer() : null) as TestServer };
+}
+
+/** A new page in its own context (fresh cookies and storage), at desktop width unless told. */
+export async function newPage(b: Browser, width?: number, height?: number): Promise<Page> {
+  return (await newContext(b, width, height)).newPage();
+}
+
+/** Closes the file's browser and stops its server (either may never have started). */
+export async function closeScene(b: Browser | undefined, s: TestServer | undefined): Promise<void> {
+  await b?.close();
+  await s?.stop();
 }

@@ -6,13 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
-import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { hasWebClient } from "../../src/web-client";
-import { axeViolations, launch, newContext, shot, signIn } from "./browser";
+import type { TestUser } from "../rig";
+import { axeViolations, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(30_000);
-const built = hasWebClient();
-const s = (built ? await startTestServer() : null) as TestServer;
+const { built, s } = await webTestServer();
 let browser: Browser;
 let erin: TestUser, frank: TestUser, gwen: TestUser;
 let p: Page;
@@ -24,14 +22,11 @@ beforeAll(async () => {
   gwen = await s.createUser("gwen");
   await frank.client.v1.accounts.updateCredentials({ displayName: "Frank Knits" });
   browser = await launch();
-  p = await (await newContext(browser)).newPage();
+  p = await newPage(browser);
   await signIn(p, s.url, erin, "erin");
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.stop();
-});
+afterAll(() => closeScene(browser, s));
 
 const endorsed = () => s.count("endorsements", "account_id = ? AND target_account_id = ?", erin.id, frank.id);
 
@@ -66,7 +61,7 @@ describe.skipIf(!built)("featured profiles", () => {
   });
 
   test("another user sees them on your profile", async () => {
-    const other = await (await newContext(browser)).newPage();
+    const other = await newPage(browser);
     await signIn(other, s.url, gwen, "gwen");
     await other.goto(`${s.url}/accounts/${erin.id}`);
     const section = other.getByRole("region", { name: "Featured profiles" });
@@ -105,7 +100,7 @@ describe.skipIf(!built)("at 375 px wide", () => {
   test("the profile actions with the feature toggle and the Featured profiles fit", async () => {
     await erin.client.v1.accounts.$select(frank.id).follow();
     await erin.client.v1.accounts.$select(frank.id).endorse();
-    const phone = await (await newContext(browser, 375, 740)).newPage();
+    const phone = await newPage(browser, 375, 740);
     await signIn(phone, s.url, erin, "erin");
     await phone.goto(`${s.url}/accounts/${frank.id}`);
     await phone.getByRole("button", { name: "Stop featuring on profile" }).waitFor();

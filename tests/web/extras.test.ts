@@ -5,13 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
-import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { hasWebClient } from "../../src/web-client";
-import { axeViolations, launch, newContext, samplePng, shot, signIn } from "./browser";
+import type { TestUser } from "../rig";
+import { axeViolations, closeScene, launch, newContext, newPage, samplePng, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(30_000);
-const built = hasWebClient();
-const s = (built ? await startTestServer() : null) as TestServer;
+const { built, s } = await webTestServer();
 let browser: Browser;
 let erin: TestUser;
 let frank: TestUser;
@@ -25,13 +23,10 @@ beforeAll(async () => {
   firstId = (await erin.client.v1.statuses.create({ status: "Erin's first post" })).id;
   await s.drain();
   browser = await launch();
-  p = await (await newContext(browser)).newPage();
+  p = await newPage(browser);
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.stop();
-});
+afterAll(() => closeScene(browser, s));
 
 describe.skipIf(!built)("web client extras", () => {
   test("without custom emojis the composer has no emoji button", async () => {

@@ -5,13 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
-import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { hasWebClient } from "../../src/web-client";
-import { axeViolations, launch, newContext, shot, signIn } from "./browser";
+import type { TestUser } from "../rig";
+import { axeViolations, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(30_000);
-const built = hasWebClient();
-const s = (built ? await startTestServer() : null) as TestServer;
+const { built, s } = await webTestServer();
 let browser: Browser;
 let fay: TestUser, gus: TestUser;
 let p: Page;
@@ -22,13 +20,10 @@ beforeAll(async () => {
   await fay.client.v1.accounts.$select(gus.id).follow();
   await s.drain();
   browser = await launch();
-  p = await (await newContext(browser)).newPage();
+  p = await newPage(browser);
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.stop();
-});
+afterAll(() => closeScene(browser, s));
 
 describe.skipIf(!built)("filters", () => {
   test("a filter is created in the UI; blank titles are explained in words", async () => {
@@ -98,7 +93,7 @@ describe.skipIf(!built)("filters", () => {
   });
 
   test("at phone width the screen fits; deleting asks first and then removes the filter", async () => {
-    const phone = await (await newContext(browser, 375, 800)).newPage();
+    const phone = await newPage(browser, 375, 800);
     await signIn(phone, s.url, fay, "fay");
     await phone.goto(`${s.url}/settings/filters`);
     const card = phone.getByRole("article", { name: "Dragon spoilers" });

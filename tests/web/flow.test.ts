@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { hasWebClient } from "../../src/web-client";
-import { axeViolations, launch, newContext, samplePng, shot, signIn } from "./browser";
+import type { TestUser } from "../rig";
+import { axeViolations, closeScene, launch, newContext, newPage, samplePng, shot, signIn, webTestServer } from "./browser";
 
 let browser: Browser;
 let alice: TestUser;
@@ -20,8 +19,7 @@ let b: Page;
 setDefaultTimeout(30_000);
 
 // The client must be built (make web) for these tests; `make test` builds it first.
-const built = hasWebClient();
-const s = (built ? await startTestServer() : null) as TestServer;
+const { built, s } = await webTestServer();
 // Live updates need the streaming API; until it is registered that one step is skipped, loudly.
 const streaming = built && (await fetch(`${s.url}/api/v1/streaming/health`).then((r) => r.ok, () => false));
 if (built && !streaming) console.warn("[web] streaming API not available: the live-update step is skipped");
@@ -37,10 +35,7 @@ beforeAll(async () => {
   b = await bCtx.newPage();
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.stop();
-});
+afterAll(() => closeScene(browser, s));
 
 describe.skipIf(!built)("web client, desktop", () => {
   test("the sign-in page is accessible", async () => {

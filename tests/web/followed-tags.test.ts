@@ -5,13 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
-import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { hasWebClient } from "../../src/web-client";
-import { axeViolations, launch, newContext, shot, signIn } from "./browser";
+import type { TestUser } from "../rig";
+import { axeViolations, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(30_000);
-const built = hasWebClient();
-const s = (built ? await startTestServer() : null) as TestServer;
+const { built, s } = await webTestServer();
 let browser: Browser;
 let erin: TestUser;
 let frank: TestUser;
@@ -23,14 +21,11 @@ beforeAll(async () => {
   frank = await s.createUser("frank");
   await frank.client.v1.statuses.create({ status: "Finished a pair of socks #knitting" });
   browser = await launch();
-  p = await (await newContext(browser)).newPage();
+  p = await newPage(browser);
   await signIn(p, s.url, erin, "erin");
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.stop();
-});
+afterAll(() => closeScene(browser, s));
 
 const follows = () => s.count("tag_follows", "account_id = ?", erin.id);
 
@@ -117,7 +112,7 @@ describe.skipIf(!built)("followed and featured hashtags", () => {
   });
 
   test("works at 375 px wide", async () => {
-    const phone = await (await newContext(browser, 375, 740)).newPage();
+    const phone = await newPage(browser, 375, 740);
     await signIn(phone, s.url, erin, "erin");
     await phone.goto(`${s.url}/followed-tags`);
     await phone.getByRole("link", { name: "#Weaving" }).waitFor();

@@ -6,10 +6,9 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
-import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { hasWebClient } from "../../src/web-client";
+import type { TestUser } from "../rig";
 import { parseCsv, readImport, rowProblem, sameAcct, toCsv } from "../../web/src/lib/csv";
-import { axeViolations, launch, newContext, shot, signIn } from "./browser";
+import { axeViolations, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(30_000);
 
@@ -42,8 +41,7 @@ describe("CSV helpers", () => {
   });
 });
 
-const built = hasWebClient();
-const s = (built ? await startTestServer() : null) as TestServer;
+const { built, s } = await webTestServer();
 let browser: Browser;
 let p: Page;
 let ivy: TestUser;
@@ -64,13 +62,10 @@ beforeAll(async () => {
   await ivy.client.v1.statuses.create({ status: "Moving house soon" });
   await s.drain();
   browser = await launch();
-  p = await (await newContext(browser)).newPage();
+  p = await newPage(browser);
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.stop();
-});
+afterAll(() => closeScene(browser, s));
 
 /** Clicks an export button and returns the downloaded file's name and text. */
 async function exported(file: string): Promise<{ name: string; text: string }> {

@@ -5,13 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
-import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { hasWebClient } from "../../src/web-client";
-import { axeViolations, launch, newContext, shot, signIn } from "./browser";
+import type { TestUser } from "../rig";
+import { axeViolations, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(30_000);
-const built = hasWebClient();
-const s = (built ? await startTestServer() : null) as TestServer;
+const { built, s } = await webTestServer();
 let browser: Browser;
 let owner: TestUser, friend: TestUser;
 let p: Page;
@@ -24,13 +22,10 @@ beforeAll(async () => {
   await friend.client.v1.statuses.create({ status: "Fern's earlier post" });
   await s.drain();
   browser = await launch();
-  p = await (await newContext(browser)).newPage();
+  p = await newPage(browser);
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.stop();
-});
+afterAll(() => closeScene(browser, s));
 
 const ownerLists = () => s.ctx.db.query<{ id: number; title: string; replies_policy: string; exclusive: number }, [number]>("SELECT * FROM lists WHERE account_id = ?").all(owner.account.id);
 
@@ -119,7 +114,7 @@ describe.skipIf(!built)("lists in the web client", () => {
   });
 
   test("works at 375 px wide", async () => {
-    const phone = await (await newContext(browser, 375, 740)).newPage();
+    const phone = await newPage(browser, 375, 740);
     await signIn(phone, s.url, owner, "lwowner");
     await phone.goto(`${s.url}/lists`);
     await phone.getByLabel("New list title").fill("A rather long list title for a small screen");

@@ -5,13 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
-import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { hasWebClient } from "../../src/web-client";
-import { axeViolations, launch, newContext, shot, signIn } from "./browser";
+import type { TestUser } from "../rig";
+import { axeViolations, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(30_000);
-const built = hasWebClient();
-const s = (built ? await startTestServer() : null) as TestServer;
+const { built, s } = await webTestServer();
 let browser: Browser;
 let carol: TestUser;
 let dave: TestUser;
@@ -25,13 +23,10 @@ beforeAll(async () => {
   await carol.client.v1.accounts.$select(dave.id).follow();
   await s.drain();
   browser = await launch();
-  p = await (await newContext(browser, 375, 740)).newPage();
+  p = await newPage(browser, 375, 740);
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.stop();
-});
+afterAll(() => closeScene(browser, s));
 
 async function noSideScroll(page: Page): Promise<void> {
   const w = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -5,13 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
-import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { hasWebClient } from "../../src/web-client";
-import { axeViolations, launch, newContext, shot, signIn } from "./browser";
+import type { TestUser } from "../rig";
+import { axeViolations, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(30_000);
-const built = hasWebClient();
-const s = (built ? await startTestServer() : null) as TestServer;
+const { built, s } = await webTestServer();
 let browser: Browser;
 let boss: TestUser, gina: TestUser, spammer: TestUser;
 
@@ -33,13 +31,10 @@ beforeAll(async () => {
   browser = await launch();
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.stop();
-});
+afterAll(() => closeScene(browser, s));
 
 async function openNotifications(user: TestUser, name: string, width?: number): Promise<Page> {
-  const p = await (await newContext(browser, width)).newPage();
+  const p = await newPage(browser, width);
   await signIn(p, s.url, user, name);
   await p.getByRole("link", { name: /Notifications/ }).first().click();
   await p.getByRole("heading", { name: "Notifications", level: 1 }).waitFor();

@@ -6,13 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
-import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { hasWebClient } from "../../src/web-client";
-import { axeViolations, launch, newContext, shot, signIn } from "./browser";
+import type { TestUser } from "../rig";
+import { axeViolations, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(30_000);
-const built = hasWebClient();
-const s = (built ? await startTestServer() : null) as TestServer;
+const { built, s } = await webTestServer();
 let browser: Browser;
 let nora: TestUser, otto: TestUser, pia: TestUser;
 let p: Page;
@@ -25,13 +23,10 @@ beforeAll(async () => {
   s.ctx.db.query("UPDATE accounts SET display_name = 'Otto Stranger' WHERE id = ?").run(otto.account.id);
   await nora.client.v1.accounts.$select(pia.id).follow();
   browser = await launch();
-  p = await (await newContext(browser)).newPage();
+  p = await newPage(browser);
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.stop();
-});
+afterAll(() => closeScene(browser, s));
 
 const toNotifications = async () => {
   await p.getByRole("link", { name: /^Notifications/ }).first().click();

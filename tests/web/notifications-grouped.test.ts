@@ -5,14 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
-import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { hasWebClient } from "../../src/web-client";
+import type { TestUser } from "../rig";
 import { hubFor } from "../../src/streaming/hub";
-import { axeViolations, launch, newContext, shot, signIn } from "./browser";
+import { axeViolations, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(30_000);
-const built = hasWebClient();
-const s = (built ? await startTestServer() : null) as TestServer;
+const { built, s } = await webTestServer();
 let browser: Browser;
 let gina: TestUser, hank: TestUser, iris: TestUser, jack: TestUser;
 let p: Page;
@@ -32,13 +30,10 @@ beforeAll(async () => {
   await jack.client.v1.statuses.create({ status: "@gina lunch later?" });
   await s.drain();
   browser = await launch();
-  p = await (await newContext(browser)).newPage();
+  p = await newPage(browser);
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.stop();
-});
+afterAll(() => closeScene(browser, s));
 
 const favGroup = () => p.locator(".notifications > li", { hasText: "favourited your post" });
 

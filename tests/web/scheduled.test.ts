@@ -4,14 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
-import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { hasWebClient } from "../../src/web-client";
+import type { TestUser } from "../rig";
 import { addMedia } from "../api/v1/statuses/helpers";
-import { axeViolations, launch, newContext, shot, signIn } from "./browser";
+import { axeViolations, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(30_000);
-const built = hasWebClient();
-const s = (built ? await startTestServer() : null) as TestServer;
+const { built, s } = await webTestServer();
 let browser: Browser;
 let hana: TestUser;
 let p: Page;
@@ -30,13 +28,10 @@ beforeAll(async () => {
   await hana.client.v1.statuses.create({ status: "Already out there" });
   await s.drain();
   browser = await launch();
-  p = await (await newContext(browser)).newPage();
+  p = await newPage(browser);
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.stop();
-});
+afterAll(() => closeScene(browser, s));
 
 describe.skipIf(!built)("scheduled posts", () => {
   test("the composer schedules a post instead of publishing it", async () => {

@@ -5,14 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { hasWebClient } from "../../src/web-client";
+import type { TestUser } from "../rig";
 import { stepOf, totp } from "../web-pages/security/helpers";
-import { axeViolations, launch, shot, signIn } from "./browser";
+import { axeViolations, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(60_000);
-const built = hasWebClient();
-const s = (built ? await startTestServer() : null) as TestServer;
+const { built, s } = await webTestServer();
 let browser: Browser;
 let dana: TestUser;
 let p: Page;
@@ -42,10 +40,7 @@ beforeAll(async () => {
   p = await (await context()).newPage();
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.stop();
-});
+afterAll(() => closeScene(browser, s));
 
 describe.skipIf(!built)("account security", () => {
   test("Settings → Account security explains and links to the server's pages", async () => {
