@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { ConfigError, type Config } from "./config";
 import { openDatabase } from "./db/connection";
 import { migrate } from "./db/migrate";
-import { JobQueue } from "./jobs/queue";
+import { JobQueue } from "./db/job-queue";
 import { createLogger, type Logger } from "./log";
 import { S3Storage } from "./media/s3-storage";
 import { DiskStorage, type Storage } from "./media/storage";

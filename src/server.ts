@@ -1,7 +1,7 @@
 /** Builds the HTTP server: Elysia app, body parsing, error mapping and every route group. */
 import { Elysia } from "elysia";
 import type { AppContext } from "./context";
-import { ApiError } from "./http/errors";
+import { ApiError } from "./model/errors";
 import { parseBody, readRawBody } from "./http/params";
 import { errorResponse, json, PARSE_ERROR, RAW_BODY, Router } from "./http/route";
 import { JobRunner } from "./jobs/runner";
@@ -19,17 +19,17 @@ import timelines from "./api/v1/timelines";
 import notifications from "./api/v1/notifications";
 import misc from "./api/v1/misc";
 import search from "./api/v2/search";
-import wellKnown from "./activitypub/well-known";
-import webPages from "./web-pages";
+import wellKnown from "./activitypub/inbound/well-known";
+import webPages from "./pages";
 import media from "./api/v1/media";
 import polls from "./api/v1/polls";
 import streaming from "./streaming";
 import webClient from "./web-client";
 import { startCron } from "./jobs/cron";
-import apRoutes from "./activitypub/routes";
-import apInbox from "./activitypub/inbox";
-import apInstance from "./activitypub/instance";
-import publicPages from "./web-client/pages";
+import apRoutes from "./activitypub/inbound/routes";
+import apInbox from "./activitypub/inbound/inbox";
+import apInstance from "./activitypub/inbound/instance";
+import publicPages from "./pages/public";
 import reports from "./api/v1/reports";
 import conversations from "./api/v1/conversations";
 import lists from "./api/v1/lists";
@@ -38,7 +38,7 @@ import tags from "./api/v1/tags";
 import scheduledStatuses from "./api/v1/scheduled-statuses";
 import notificationsV2 from "./api/v2/notifications";
 import admin from "./api/v1/admin";
-import security from "./web-pages/security";
+import security from "./pages/account";
 
 /** Route groups in registration order. Later issues append theirs here. */
 export const ROUTE_GROUPS: ((r: Router) => void)[] = [

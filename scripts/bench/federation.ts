@@ -8,8 +8,8 @@
  * Run: node_modules/.bin/bun scripts/bench/federation.ts   Knobs: BENCH_FED_FOLLOWERS (5000),
  * BENCH_FED_HOSTS (500), BENCH_FED_CONCURRENCY (comma list, default 4,16,64).
  */
-import { deliverToFollowers } from "../../src/activitypub/delivery";
-import { verifyRequest } from "../../src/activitypub/signatures";
+import { deliverToFollowers } from "../../src/activitypub/outbound/delivery";
+import { verifyRequest } from "../../src/activitypub/outbound/signatures";
 import { JobRunner } from "../../src/jobs/runner";
 import { startTestServer } from "../../tests/rig";
 

@@ -9,7 +9,7 @@
  */
 import { startTestServer } from "../../tests/rig";
 import { FakeRemote, type FakeActor } from "../../tests/activitypub/inbox/fake-remote";
-import { signRequest } from "../../src/activitypub/signatures";
+import { signRequest } from "../../src/activitypub/outbound/signatures";
 
 const N = Number(process.env.BENCH_INBOX_N ?? 2000);
 const CLIENTS = (process.env.BENCH_INBOX_CLIENTS ?? "1,10,50").split(",").map(Number);

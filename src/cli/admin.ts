@@ -1,6 +1,6 @@
 /** `hearth admin …` commands (tootctl-style account management). */
 import type { AppContext } from "../context";
-import { ApiError } from "../http/errors";
+import { ApiError } from "../model/errors";
 import { createLocalAccount } from "../services/accounts/create-local";
 import { randomToken } from "../services/oauth/tokens";
 import { resetPassword } from "../services/registrations/reset-password";

@@ -1,6 +1,6 @@
 /** Resolves the bearer token of a request to who is acting and with which scopes. */
 import type { AppContext } from "../context";
-import { ApiError } from "./errors";
+import { ApiError } from "../model/errors";
 
 export interface Auth {
   tokenId: number;

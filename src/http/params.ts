@@ -2,7 +2,7 @@
  * Request parameters the way Rails/Mastodon read them: query string merged with a JSON,
  * form-urlencoded or multipart body, where `a[]=` builds arrays and `a[b][c]=` builds objects.
  */
-import { ApiError } from "./errors";
+import { ApiError } from "../model/errors";
 
 export type Params = Record<string, unknown>;
 

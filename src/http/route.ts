@@ -5,7 +5,7 @@
 import type { Elysia } from "elysia";
 import type { AppContext } from "../context";
 import { authenticate, tokenFromRequest, type Auth } from "./auth";
-import { ApiError } from "./errors";
+import { ApiError } from "../model/errors";
 import { fromPairs, type Params } from "./params";
 import { RateLimiter, rateLimitHeaders, type RuleName } from "./rate-limit";
 import { covers } from "./scopes";

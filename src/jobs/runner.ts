@@ -1,6 +1,6 @@
 /** Runs queued jobs in-process: wakes on enqueue, polls as a backstop, survives restarts. */
 import type { AppContext } from "../context";
-import type { JobRow } from "./queue";
+import type { JobRow } from "../db/job-queue";
 
 /** A job handler: idempotent; throwing reschedules the job with backoff. */
 export type JobHandler = (ctx: AppContext, payload: any, job: JobRow) => Promise<void> | void;

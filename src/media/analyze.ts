@@ -2,7 +2,7 @@
  * Upload validation: detects the real type from the bytes, checks it against what the client
  * claimed and against the instance limits, and reads dimensions/duration. Throws 422 ApiErrors.
  */
-import { validation } from "../http/errors";
+import { validation } from "../model/errors";
 import { readMp3, readWav } from "./audio-meta";
 import { avOriginalMeta, CorruptMediaError, type AvInfo } from "./av-meta";
 import { probeImage, type ImageProbe } from "./image";

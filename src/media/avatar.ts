@@ -2,7 +2,7 @@
  * Profile images: validate an upload, re-encode it with sharp (EXIF orientation applied,
  * metadata stripped) and crop it to Mastodon's avatar/header sizes.
  */
-import { validation } from "../http/errors";
+import { validation } from "../model/errors";
 import { loadSharp } from "./sharp";
 
 export type ProfileImageKind = "avatar" | "header";

@@ -4,7 +4,7 @@
  * preview and its blurhash. Every rejection is a 422 ApiError naming the file.
  */
 import { encode as encodeBlurhash } from "blurhash";
-import { validation } from "../http/errors";
+import { validation } from "../model/errors";
 import { MEDIA_LIMITS } from "./limits";
 import { loadSharp } from "./sharp";
 

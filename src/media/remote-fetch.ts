@@ -3,8 +3,8 @@
  * fetch with a size cap, the real type sniffed from the bytes, images only.
  */
 import type { AppContext } from "../context";
-import { domainPolicy } from "../activitypub/domain-blocks";
-import { FetchError, safeFetch } from "../activitypub/fetch";
+import { domainPolicy } from "../activitypub/outbound/domain-blocks";
+import { FetchError, safeFetch } from "../activitypub/outbound/fetch";
 import { sniffMedia, type Sniffed } from "./sniff";
 
 /** A download that failed; `permanent` when retrying cannot help (refused, not an image, 404). */

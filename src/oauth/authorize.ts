@@ -11,12 +11,12 @@ import { createAuthorizationCode } from "../services/oauth/grants";
 import { hmac, safeEqual } from "../services/oauth/secrets";
 import { createWebSession, findWebSession, SESSION_IDLE_MS } from "../services/oauth/sessions";
 import { randomToken } from "../services/oauth/tokens";
-import { cookie, readCookies } from "../web-pages/cookies";
-import { htmlResponse, redirectResponse } from "../web-pages/html";
-import { checkLoginCsrf, runLoginStep, type LoginOutcome } from "../web-pages/security/login-flow";
-import { otpPage } from "../web-pages/security/sign-in-pages";
+import { cookie, readCookies } from "../http/cookies";
+import { htmlResponse, redirectResponse } from "../pages/layout";
+import { checkLoginCsrf, runLoginStep, type LoginOutcome } from "../pages/account/login-flow";
+import { otpPage } from "../pages/account/sign-in-pages";
 import { checkAuthorizeRequest, requestFields, withQuery, type AuthorizeRequest } from "./authorize-request";
-import { consentPage, errorPage, loginPage, oobCodePage } from "./authorize-pages";
+import { consentPage, errorPage, loginPage, oobCodePage } from "../pages/oauth/authorize-pages";
 
 /** Name of the login session cookie (value: a web_sessions id). */
 export const SESSION_COOKIE = "_hearth_session";

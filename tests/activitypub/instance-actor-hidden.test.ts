@@ -1,7 +1,7 @@
 /** The instance actor is a server detail: it never shows up as an account in the client API or CLI lists. */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { instanceActorId } from "../../src/activitypub/instance-actor";
+import { instanceActorId } from "../../src/activitypub/outbound/instance-actor";
 
 let s: TestServer, alice: TestUser;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { INSTANCE_ACTOR_ID, instanceActorId } from "../../src/activitypub/instance-actor";
+import { INSTANCE_ACTOR_ID, instanceActorId } from "../../src/activitypub/outbound/instance-actor";
 import { startTestServer, type TestServer } from "../rig";
 
 let s: TestServer;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { createHash, generateKeyPairSync, sign } from "node:crypto";
 import { signRequest as fedifySign, verifyRequest as fedifyVerify } from "@fedify/fedify/sig";
-import { signRequest, signRequestRfc9421, verifyRequest, type PublicKeyInfo } from "../../src/activitypub/signatures";
+import { signRequest, signRequestRfc9421, verifyRequest, type PublicKeyInfo } from "../../src/activitypub/outbound/signatures";
 import { generateKeys } from "../../src/services/accounts/keys";
 
 const NOW = Date.parse("2025-03-01T12:00:00Z");

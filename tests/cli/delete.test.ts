@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../rig";
 import { runCli } from "../federation/helpers";
 import { WsProbe } from "../streaming/probe";
-import { verifyRequest } from "../../src/activitypub/signatures";
+import { verifyRequest } from "../../src/activitypub/outbound/signatures";
 
 let s: TestServer;
 let alice: TestUser, carol: TestUser;

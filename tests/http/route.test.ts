@@ -8,7 +8,7 @@ import { createContext, type AppContext } from "../../src/context";
 import { createLogger } from "../../src/log";
 import { createApp } from "../../src/server";
 import { Router } from "../../src/http/route";
-import { ApiError } from "../../src/http/errors";
+import { ApiError } from "../../src/model/errors";
 
 let ctx: AppContext, app: ReturnType<typeof createApp>, base: string, dir: string;
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestUser } from "../rig";
 import { insertStatus } from "../rig/fixtures";
-import { sanitize, textOf } from "../../src/web-client/pages/html";
+import { sanitize, textOf } from "../../src/pages/public/html";
 
 const s = await startTestServer();
 let alice: TestUser;

@@ -2,9 +2,9 @@
  * ActivityPub delivery jobs: `ap.fanout` turns one activity into one `ap.deliver` job per
  * unique remote inbox; `ap.deliver` signs and POSTs it, retried with the queue's backoff.
  */
-import { hostKey, isHostUnavailable, markHostAlive, recordHostFailure, unavailableHosts, type DeliverPayload, type FanoutPayload } from "../../activitypub/delivery";
-import { domainPolicy } from "../../activitypub/domain-blocks";
-import { FetchError, localSigningKey, safeFetch } from "../../activitypub/fetch";
+import { hostKey, isHostUnavailable, markHostAlive, recordHostFailure, unavailableHosts, type DeliverPayload, type FanoutPayload } from "../../activitypub/outbound/delivery";
+import { domainPolicy } from "../../activitypub/outbound/domain-blocks";
+import { FetchError, localSigningKey, safeFetch } from "../../activitypub/outbound/fetch";
 import type { AppContext } from "../../context";
 import { selectIn } from "../../db/sql";
 import { defineJob } from "../runner";

@@ -13,7 +13,7 @@ import { processMedia } from "../../services/media/process";
 import { clearDomainMedia, deletableKey, removeRemoteMediaCache, removeUnattachedMedia } from "../../services/media/cleanup";
 import { deleteKeys } from "../../media/files";
 import { CRON_JOBS } from "../cron";
-import type { JobRow } from "../queue";
+import type { JobRow } from "../../db/job-queue";
 import { defineJob } from "../runner";
 
 /** Remote media downloads are tried this many times (with the queue's backoff), then given up. */

@@ -1,7 +1,7 @@
 /** Local account → Person/Service actor document. */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
-import { escapeHtml } from "../../services/text/format";
+import { escapeHtml } from "../../text/format";
 import { ACTOR_CONTEXT, apTime } from "./context";
 
 const IMAGE_TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp", avif: "image/avif" };

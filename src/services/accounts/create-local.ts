@@ -1,7 +1,7 @@
 /** Creates a local account with its user row and RSA key pair. */
 import type { AppContext } from "../../context";
 import type { AccountRow, UserRow } from "../../db/rows";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 
 export const USERNAME_RE = /^[a-z0-9_]+$/i;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,7 +1,7 @@
 /** Read helpers shared by account services and routes: find an account or answer 404. */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { parseId } from "../../model/ids";
 
 /**

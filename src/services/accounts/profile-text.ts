@@ -1,6 +1,6 @@
 /** Turns profile text (bio, field values) into the HTML stored next to the source. */
 import type { AppContext } from "../../context";
-import { formatText } from "../text/format";
+import { formatText } from "../../text/format";
 
 /** Bio HTML: paragraphs, links, mentions and hashtags; empty text stays empty. */
 export function noteHtml(ctx: AppContext, text: string): string {

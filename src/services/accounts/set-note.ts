@@ -1,7 +1,7 @@
 /** Private notes on other accounts (POST /api/v1/accounts/:id/note). */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
-import { validation } from "../../http/errors";
+import { validation } from "../../model/errors";
 
 /** Mastodon's AccountNote comment limit. */
 export const NOTE_MAX = 2000;

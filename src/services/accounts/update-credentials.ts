@@ -1,7 +1,7 @@
 /** UpdateAccountService for PATCH /api/v1/accounts/update_credentials. */
 import type { AppContext } from "../../context";
 import type { AccountRow, UserRow, UserSettings } from "../../db/rows";
-import { validation } from "../../http/errors";
+import { validation } from "../../model/errors";
 import { processProfileImage, type ProcessedImage, type ProfileImageKind } from "../../media/avatar";
 import { fieldValueHtml, noteHtml } from "./profile-text";
 import { publishProfileUpdate } from "../federation/accounts";

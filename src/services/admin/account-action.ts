@@ -6,7 +6,7 @@
  * Disabling or suspending a local user closes their open streams.
  */
 import type { AppContext } from "../../context";
-import { notFound, validation } from "../../http/errors";
+import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import type { AdminTarget, StaffAuth } from "./accounts";
 import { notAllowed, requirePermission, roleOverrides } from "./permissions";

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from "../../context";
 import type { AccountRow, UserRow } from "../../db/rows";
-import { notFound } from "../../http/errors";
+import { notFound } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import { purgeAccount } from "../registrations/delete-local-account";
 import { notAllowed, requirePermission, roleOverrides, type Staff } from "./permissions";

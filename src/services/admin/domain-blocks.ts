@@ -3,8 +3,8 @@
  * service the `hearth admin domains` CLI uses, so both see and change the same blocks.
  */
 import type { AppContext } from "../../context";
-import { ApiError, notFound, validation } from "../../http/errors";
-import { blockDomain, domainRule, normalizeDomain, SEVERITIES, unblockDomain, type DomainBlockExtras, type DomainBlockRow, type DomainSeverity } from "../../activitypub/domain-blocks";
+import { ApiError, notFound, validation } from "../../model/errors";
+import { blockDomain, domainRule, normalizeDomain, SEVERITIES, unblockDomain, type DomainBlockExtras, type DomainBlockRow, type DomainSeverity } from "../../activitypub/outbound/domain-blocks";
 import { toAdminDomainBlock } from "../../serializers/mastodon/admin-account";
 
 /** Parsed create/update parameters (undefined: not given). */

@@ -3,7 +3,7 @@
  * toMastodonRole), positions deciding who may act on whom, and the 403 for everyone else.
  */
 import type { AppContext } from "../../context";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { toMastodonRole } from "../../serializers/mastodon/account";
 
 /** Permission flags of Role.md. */

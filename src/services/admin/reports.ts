@@ -3,7 +3,7 @@
  * unassign, resolve, reopen and re-categorize. Each needs manage_reports and writes one row.
  */
 import type { AppContext } from "../../context";
-import { notFound, validation } from "../../http/errors";
+import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import { reportRow } from "../../db/views/admin";
 import type { AdminReportRow } from "../../serializers/mastodon/admin-report";

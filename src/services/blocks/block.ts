@@ -1,7 +1,7 @@
 /** BlockService / UnblockService. */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { deleteFollow, deleteFollowRequest } from "../follows/rows";
 import { followRef } from "../follows/unfollow";
 import { blockUri, publishBlock, publishFollowAnswer, publishUnblock, publishUnfollow } from "../federation/interactions";

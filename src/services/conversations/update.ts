@@ -1,6 +1,6 @@
 /** Marking a conversation read and removing it from the list (the statuses stay). */
 import type { AppContext } from "../../context";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { parseId } from "../../model/ids";
 
 /** The account's conversation row id for `idStr`, or a 404 for unknown and other people's ids. */

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
-import { validation } from "../../http/errors";
+import { validation } from "../../model/errors";
 
 /** Mastodon's words for featuring someone you do not follow (also covers yourself). */
 export const NOT_FOLLOWING = "You must be already following the person you want to endorse";

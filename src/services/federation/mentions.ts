@@ -4,8 +4,8 @@
  * time so posting never hangs on a slow or dead server.
  */
 import type { AppContext } from "../../context";
-import { resolveAccountByHandle } from "../../activitypub/deref/account";
-import { extractMentions } from "../text/format";
+import { resolveAccountByHandle } from "../../activitypub/outbound/deref/account";
+import { extractMentions } from "../../text/format";
 
 /** Most unknown handles resolved per post. */
 export const MAX_MENTION_LOOKUPS = 10;

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
-import { resolveAccountByHandle, resolveAccountByUri } from "../../activitypub/deref/account";
+import { resolveAccountByHandle, resolveAccountByUri } from "../../activitypub/outbound/deref/account";
 import { blockedEitherWay } from "../../db/queries/visibility";
 import { followAccount } from "../follows/follow";
 import { unfollowAccount } from "../follows/unfollow";

@@ -7,7 +7,7 @@
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
 import { selectIn } from "../../db/sql";
-import { deliverToAccounts, deliverToFollowers } from "../../activitypub/delivery";
+import { deliverToAccounts, deliverToFollowers } from "../../activitypub/outbound/delivery";
 
 /** The account row (local or remote) by id; throws when missing (callers pass known ids). */
 export function accountRow(ctx: AppContext, id: number): AccountRow {

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from "../../context";
 import { forgetViewerFilters } from "../../db/views/filters";
-import { notFound, validation } from "../../http/errors";
+import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import type { FilterKeywordRow, FilterRow, FilterStatusRow } from "../../serializers/mastodon/filter";
 import type { FilterAction } from "./match";

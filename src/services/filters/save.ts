@@ -1,6 +1,6 @@
 /** CustomFilter create / update / destroy (v2), with nested keyword attributes. */
 import type { AppContext } from "../../context";
-import { notFound } from "../../http/errors";
+import { notFound } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import type { FilterKeywordRow, FilterRow } from "../../serializers/mastodon/filter";
 import {

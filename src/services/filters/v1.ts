@@ -4,7 +4,7 @@
  * keyword; irreversible means the hide action.
  */
 import type { AppContext } from "../../context";
-import { validation } from "../../http/errors";
+import { validation } from "../../model/errors";
 import type { FilterKeywordRow, FilterRow } from "../../serializers/mastodon/filter";
 import { checkContext, checkKeyword, checkTitle, commitFilters, Errors, expiresAt, insertKeyword, ownedKeyword } from "./common";
 

@@ -1,7 +1,7 @@
 /** FollowService: follow an account, or update the options of an existing follow or request. */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { blockedEitherWay } from "../../db/queries/visibility";
 import { notify } from "../notifications/notify";
 import { insertFollow, languagesJson, type FollowOptions } from "./rows";

@@ -1,7 +1,7 @@
 /** AuthorizeFollowService / RejectFollowService for pending follow requests to a local account. */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { deleteFollowRequest, insertFollow } from "./rows";
 import { publishFollowAnswer } from "../federation/interactions";
 

@@ -1,6 +1,6 @@
 /** Reading lists: the row type, and finding a list of its owner (404 for anyone else's). */
 import type { AppContext } from "../../context";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { parseId } from "../../model/ids";
 
 /** A row of the lists table. */

@@ -3,7 +3,7 @@
  * in one transaction, keeping the list feed in step (backfill on add, unmerge on remove).
  */
 import type { AppContext } from "../../context";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import { selectIn } from "../../db/sql";
 import { backfillList, unmergeList } from "./feed";

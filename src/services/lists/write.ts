@@ -3,7 +3,7 @@
  * written in one transaction each. Deleting a list drops its members and feed (cascade).
  */
 import type { AppContext } from "../../context";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { findList, REPLIES_POLICIES, type ListRow, type RepliesPolicy } from "./find";
 
 /** Mastodon's List::PER_ACCOUNT_LIMIT. */

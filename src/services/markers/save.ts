@@ -1,6 +1,6 @@
 /** Reading positions (markers) for the home and notifications timelines. */
 import type { AppContext } from "../../context";
-import { validation } from "../../http/errors";
+import { validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import type { MarkerRow } from "../../serializers/mastodon/notification";
 

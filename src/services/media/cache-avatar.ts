@@ -6,7 +6,7 @@
  */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { PROFILE_IMAGE_MAX_BYTES, processProfileImage, type ProfileImageKind } from "../../media/avatar";
 import { deleteKeys } from "../../media/files";
 import { fetchRemoteImage, RemoteMediaError } from "../../media/remote-fetch";

@@ -6,7 +6,7 @@
  */
 import type { AppContext } from "../../context";
 import type { MediaRow } from "../../db/rows";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { deleteKeys, mediaKey } from "../../media/files";
 import { blurhashOf, geometry, makeOriginal, makeSmall, probeImage, type EncodedImage } from "../../media/image";
 import { MEDIA_LIMITS } from "../../media/limits";

@@ -6,7 +6,7 @@
  */
 import type { AppContext } from "../../context";
 import type { MediaRow } from "../../db/rows";
-import { validation } from "../../http/errors";
+import { validation } from "../../model/errors";
 import { analyzeUpload } from "../../media/analyze";
 import { deleteKeys, mediaKey, removePending, writePending } from "../../media/files";
 import { blurhashOf, fitArea, geometry, makeOriginal, makeSmall } from "../../media/image";

@@ -1,7 +1,7 @@
 /** Looks up media the caller may manage: their own and not yet attached to a status (as Mastodon). */
 import type { AppContext } from "../../context";
 import type { MediaRow } from "../../db/rows";
-import { notFound } from "../../http/errors";
+import { notFound } from "../../model/errors";
 import { parseId } from "../../model/ids";
 
 /** The caller's unattached media row, or a 404 "Record not found". */

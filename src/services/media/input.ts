@@ -1,5 +1,5 @@
 /** Validation of the description/focus/thumbnail fields shared by media create and update. */
-import { validation } from "../../http/errors";
+import { validation } from "../../model/errors";
 import { analyzeUpload } from "../../media/analyze";
 import { blurhashOf, geometry, makeSmall, type EncodedImage } from "../../media/image";
 import { MEDIA_LIMITS } from "../../media/limits";

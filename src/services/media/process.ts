@@ -6,7 +6,7 @@
  */
 import type { AppContext } from "../../context";
 import type { MediaRow } from "../../db/rows";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { deleteKeys, mediaKey, readPending, removePending } from "../../media/files";
 import { geometry, makeOriginal, probeImage, type EncodedImage } from "../../media/image";
 

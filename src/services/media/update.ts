@@ -4,7 +4,7 @@
  */
 import type { AppContext } from "../../context";
 import type { MediaRow } from "../../db/rows";
-import { validation } from "../../http/errors";
+import { validation } from "../../model/errors";
 import { deleteKeys, mediaKey } from "../../media/files";
 import { findOwnUnattachedMedia } from "./find";
 import { checkDescription, parseFocus, prepareThumbnail } from "./input";

@@ -1,7 +1,7 @@
 /** MuteService / UnmuteService. */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { backfillFeed, unmergeFeed } from "../feeds";
 
 /**

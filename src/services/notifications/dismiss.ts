@@ -1,6 +1,6 @@
 /** Dismissing notifications: one, or all of an account's. */
 import type { AppContext } from "../../context";
-import { notFound } from "../../http/errors";
+import { notFound } from "../../model/errors";
 
 /** Deletes notification `id` of `accountId`; 404 when it is not theirs. No side effects. */
 export function dismissNotification(ctx: AppContext, accountId: number, id: number): void {

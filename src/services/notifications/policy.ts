@@ -5,7 +5,7 @@
  * filtered and gathered in a notification request (requests-*.ts).
  */
 import type { AppContext } from "../../context";
-import { validation } from "../../http/errors";
+import { validation } from "../../model/errors";
 
 /** The policy's fields, in Mastodon's order. */
 export const POLICY_FIELDS = ["for_not_following", "for_not_followers", "for_new_accounts", "for_private_mentions", "for_limited_accounts", "for_bots"] as const;

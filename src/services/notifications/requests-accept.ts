@@ -5,7 +5,7 @@
  * when the call returns.
  */
 import type { AppContext } from "../../context";
-import { notFound } from "../../http/errors";
+import { notFound } from "../../model/errors";
 import { findNotificationRequests, type NotificationRequestRow } from "../../db/queries/notification-requests";
 import { groupKeyFor } from "./group-key";
 

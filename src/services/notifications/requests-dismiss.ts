@@ -4,7 +4,7 @@
  * notifications. Later filtered mentions from the same sender open a new request.
  */
 import type { AppContext } from "../../context";
-import { notFound } from "../../http/errors";
+import { notFound } from "../../model/errors";
 import { findNotificationRequests, type NotificationRequestRow } from "../../db/queries/notification-requests";
 
 /** Dismisses the recipient's request `id`; 404 when it is unknown or not theirs. No side effects. */

@@ -1,6 +1,6 @@
 /** POST /api/v1/apps: validates and registers an OAuth client application. */
 import type { AppContext } from "../../context";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { parseScopes } from "../../http/scopes";
 import { createApplication, type AppRow } from "./tokens";
 

@@ -1,7 +1,7 @@
 /** Pinning statuses to the profile: own, not a boost, not direct, at most five. */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { DIRECT } from "../../model/visibility";
 import { publishPinChange } from "../federation/accounts";
 

@@ -1,5 +1,5 @@
 /** Validation of the `poll[...]` parameters of a status, with Mastodon's limits. */
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { bool, int, strArr, type Params } from "../../http/params";
 
 /** Limits reported in /api/v2/instance configuration.polls (Mastodon's defaults). */

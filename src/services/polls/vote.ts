@@ -2,7 +2,7 @@
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
 import { canViewStatus } from "../../db/queries/visibility";
-import { ApiError, notFound } from "../../http/errors";
+import { ApiError, notFound } from "../../model/errors";
 import { pollExpired, pollTitles, pollTallies, type PollRow } from "../../serializers/mastodon/poll";
 import { publishPollVotes, voteUri } from "../federation/accounts";
 

@@ -1,7 +1,7 @@
 /** Boosting and unboosting (Mastodon's ReblogService / UnreblogService). */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
-import { ApiError, validation } from "../../http/errors";
+import { ApiError, validation } from "../../model/errors";
 import { DIRECT, PRIVATE, visibilityCode } from "../../model/visibility";
 import { fanOutStatus } from "../feeds";
 import { notify } from "../notifications/notify";

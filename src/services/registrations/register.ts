@@ -1,6 +1,6 @@
 /** POST /api/v1/accounts: sign-up through an app token, obeying REGISTRATIONS (open/approval/closed). */
 import type { AppContext } from "../../context";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { createLocalAccount } from "../accounts/create-local";
 import { issueToken, type TokenRow } from "../oauth/tokens";
 import { notifyStaff } from "../admin/notify-staff";

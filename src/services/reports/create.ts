@@ -7,9 +7,9 @@ import type { AppContext } from "../../context";
 import type { AccountRow, StatusRow } from "../../db/rows";
 import { canViewStatus } from "../../db/queries/visibility";
 import { selectIn } from "../../db/sql";
-import { notFound, validation } from "../../http/errors";
+import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
-import { instanceActorId } from "../../activitypub/instance-actor";
+import { instanceActorId } from "../../activitypub/outbound/instance-actor";
 import { publishFlag } from "../federation/reports";
 import { notifyStaff } from "../admin/notify-staff";
 

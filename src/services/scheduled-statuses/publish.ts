@@ -5,7 +5,7 @@
  * valid, the account is suspended) the scheduled status is dropped, as Mastodon does.
  */
 import type { AppContext } from "../../context";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { createStatus } from "../statuses/create";
 import type { ScheduledStatusRow } from "../../serializers/mastodon/scheduled-status";
 import type { ScheduledParams } from "./schedule";

@@ -3,7 +3,7 @@
  * be, and how many an account may have pending (in total and for one day).
  */
 import type { AppContext } from "../../context";
-import { notFound, validation } from "../../http/errors";
+import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import type { ScheduledStatusRow } from "../../serializers/mastodon/scheduled-status";
 

@@ -4,7 +4,7 @@
  * the `scheduled_status.publish` job for its time, in one transaction.
  */
 import type { AppContext } from "../../context";
-import { ApiError, validation } from "../../http/errors";
+import { ApiError, validation } from "../../model/errors";
 import { visibilityCode } from "../../model/visibility";
 import { validatePollInput } from "../polls/validate";
 import { checkText, findVisibleStatus, resolveMedia, userPrefs } from "../statuses/common";

@@ -1,6 +1,6 @@
 /** Applications holding live tokens for a user (Mastodon's /oauth/authorized_applications) and revoking them. */
 import type { AppContext } from "../../context";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 
 /** One authorized application with the union of its tokens' scopes. */
 export interface AuthorizedApp {

@@ -1,6 +1,6 @@
 /** Password checks for the account security pages: verify the current one, change it. */
 import type { AppContext } from "../../context";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { sha256Hex } from "../oauth/secrets";
 
 /** Registration's limits (services/accounts/create-local.ts). */

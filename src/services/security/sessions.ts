@@ -1,6 +1,6 @@
 /** A user's browser sessions (web_sessions) for the security page: list, revoke one, end the current one. */
 import type { AppContext } from "../../context";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { sha256Hex } from "../oauth/secrets";
 import { SESSION_IDLE_MS } from "../oauth/sessions";
 

@@ -4,7 +4,7 @@
  * turning it off. The TOTP secret is stored sealed; recovery codes as hashes.
  */
 import type { AppContext } from "../../context";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { verifyPassword } from "./passwords";
 import { consumeRecoveryCode, newRecoveryCodes, recoveryCodesLeft } from "./recovery-codes";
 import { seal, unseal } from "./seal";

@@ -6,9 +6,9 @@ import type { AppContext } from "../../context";
 import type { MediaRow, StatusRow, UserSettings } from "../../db/rows";
 import { canViewStatus } from "../../db/queries/visibility";
 import { selectIn } from "../../db/sql";
-import { ApiError, notFound, validation } from "../../http/errors";
+import { ApiError, notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
-import { extractHashtags, statusLength, type FormattedText } from "../text/format";
+import { extractHashtags, statusLength, type FormattedText } from "../../text/format";
 
 /** Mastodon's character limit for text plus content warning. */
 export const MAX_CHARS = 500;

@@ -4,13 +4,13 @@
  */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
-import { ApiError, validation } from "../../http/errors";
+import { ApiError, validation } from "../../model/errors";
 import { DIRECT, PUBLIC, UNLISTED, visibilityCode } from "../../model/visibility";
 import { fanOutStatus } from "../feeds";
 import { createPollForStatus } from "../polls/create";
 import { validatePollInput } from "../polls/validate";
 import { notify } from "../notifications/notify";
-import { formatText } from "../text/format";
+import { formatText } from "../../text/format";
 import { publishStatusCreate } from "../federation/statuses";
 import { recordDirectStatus } from "../conversations/record";
 import { attachMedia, checkText, findVisibleStatus, resolveMedia, statusRow, userPrefs, validLanguage, writeMentions, writeTags } from "./common";

@@ -4,9 +4,9 @@
  */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 import { notify } from "../notifications/notify";
-import { formatText } from "../text/format";
+import { formatText } from "../../text/format";
 import { attachMedia, checkText, resolveMedia, statusRow, validLanguage, writeMentions, writeTags } from "./common";
 import { notifyMentioned } from "./create";
 import { statusEdited } from "../feeds";

@@ -1,7 +1,7 @@
 /** Muting a conversation: no more notifications from a thread the account takes part in. */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
-import { ApiError } from "../../http/errors";
+import { ApiError } from "../../model/errors";
 
 /** Mutes the conversation of `s`; 422 unless the account wrote or is mentioned in the status. */
 export function muteConversation(ctx: AppContext, accountId: number, s: StatusRow): void {

@@ -4,7 +4,7 @@
  * Remove of the Hashtag to/from the actor's `featuredTags` collection, to its followers.
  */
 import type { AppContext } from "../../context";
-import { ApiError, validation } from "../../http/errors";
+import { ApiError, validation } from "../../model/errors";
 import { toApActivity } from "../../serializers/activitypub/activity";
 import { accountRow, sendToFollowers } from "../federation/send";
 import { findOrCreateTag, isValidTagName, tagRef, type TagRef, type TagRow } from "./names";

@@ -3,7 +3,7 @@
  * `#word` in a post), and finding or creating the tags row for one.
  */
 import type { AppContext } from "../../context";
-import { normalizeTag } from "../text/format";
+import { normalizeTag } from "../../text/format";
 
 /** A tags row (name lower-cased NFKC, display_name as first typed). */
 export interface TagRow {

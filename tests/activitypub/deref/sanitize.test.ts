@@ -1,7 +1,7 @@
 /** Remote HTML sanitizing and visibility derivation (pure). */
 import { describe, expect, test } from "bun:test";
-import { sanitizeHtml, stripTags } from "../../../src/activitypub/sanitize";
-import { visibilityFromAudience } from "../../../src/activitypub/visibility";
+import { sanitizeHtml, stripTags } from "../../../src/text/sanitize";
+import { visibilityFromAudience } from "../../../src/serializers/activitypub/addressing";
 
 describe("sanitizeHtml", () => {
   const cases: [string, string][] = [

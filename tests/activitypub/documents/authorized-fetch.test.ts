@@ -1,9 +1,9 @@
 /** AUTHORIZED_FETCH: only signed GETs read documents; private posts only to followers; blocked domains refused. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../../rig";
-import { fetchActivityJson, FetchError } from "../../../src/activitypub/fetch";
-import { resolveAccountByHandle } from "../../../src/activitypub/deref/account";
-import { blockDomain } from "../../../src/activitypub/domain-blocks";
+import { fetchActivityJson, FetchError } from "../../../src/activitypub/outbound/fetch";
+import { resolveAccountByHandle } from "../../../src/activitypub/outbound/deref/account";
+import { blockDomain } from "../../../src/activitypub/outbound/domain-blocks";
 
 let a: TestServer, b: TestServer;
 let alice: TestUser, bob: TestUser, eve: TestUser;

@@ -1,7 +1,7 @@
 /** ActivityPub documents served to other servers: WebFinger, actor, notes, negotiation, collections. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../../rig";
-import { apResponseFor } from "../../../src/activitypub/routes/negotiate";
+import { apResponseFor } from "../../../src/activitypub/inbound/routes/negotiate";
 
 const AP = { Accept: "application/activity+json" };
 const LD = { Accept: 'application/ld+json; profile="https://www.w3.org/ns/activitystreams"' };

@@ -3,7 +3,7 @@
  * here), WebFinger and stored objects on 127.0.0.1, records what is POSTed to its inboxes,
  * and signs activities it sends to a Hearth inbox with F1's signRequest.
  */
-import { signRequest } from "../../../src/activitypub/signatures";
+import { signRequest } from "../../../src/activitypub/outbound/signatures";
 import { generateKeys } from "../../../src/services/accounts/keys";
 
 export interface FakeActor {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { loadConfig } from "../../../src/config";
 import { createContext, type AppContext } from "../../../src/context";
 import { createLogger } from "../../../src/log";
-import { extractHashtags, formatText, statusLength } from "../../../src/services/text/format";
+import { extractHashtags, formatText, statusLength } from "../../../src/text/format";
 
 let ctx: AppContext;
 let dir: string;

@@ -4,7 +4,7 @@ import type { Router } from "../../../http/route";
 import { findAccount } from "../../../services/accounts/find";
 import { followAccount } from "../../../services/follows/follow";
 import { removeFromFollowers, unfollowAccount } from "../../../services/follows/unfollow";
-import { validation } from "../../../http/errors";
+import { validation } from "../../../model/errors";
 import { relationshipJson } from "./helpers";
 
 export default function register(r: Router): void {

@@ -4,12 +4,12 @@
  * emptied, so clients can say so; its posts and network are not shown elsewhere.
  */
 import { accountView, loadAccountRows, loadAccountViews } from "../../../db/views/accounts";
-import { ApiError } from "../../../http/errors";
+import { ApiError } from "../../../model/errors";
 import { str, strArr } from "../../../http/params";
 import type { Req, Router } from "../../../http/route";
 import { parseId } from "../../../model/ids";
 import { findByHandle, parseAcct } from "../../../services/accounts/find";
-import { resolveAccountByHandle } from "../../../activitypub/deref/account";
+import { resolveAccountByHandle } from "../../../activitypub/outbound/deref/account";
 
 export default function register(r: Router): void {
   const opts = { auth: "optional" as const, scopes: ["read:accounts"] };

@@ -5,7 +5,7 @@ import { bool, str } from "../../../http/params";
 import { linkHeader, pageSql, readPage } from "../../../http/pagination";
 import type { Req, Router } from "../../../http/route";
 import { findAccount } from "../../../services/accounts/find";
-import { normalizeTag } from "../../../services/text/format";
+import { normalizeTag } from "../../../text/format";
 
 export default function register(r: Router): void {
   r.get<Req>("/api/v1/accounts/:id/statuses", { auth: "optional", scopes: ["read:statuses"] }, (q) => {

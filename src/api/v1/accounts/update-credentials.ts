@@ -1,5 +1,5 @@
 /** PATCH /api/v1/accounts/update_credentials and DELETE /api/v1/profile/avatar|header. */
-import { validation } from "../../../http/errors";
+import { validation } from "../../../model/errors";
 import { arr, bool, file, str, type Params } from "../../../http/params";
 import type { Router, UserReq } from "../../../http/route";
 import { removeProfileImage, updateCredentials, type CredentialsUpdate } from "../../../services/accounts/update-credentials";

@@ -1,6 +1,6 @@
 /** GET /api/v2/admin/accounts and GET /api/v1/admin/accounts: accounts matching filters, Link-paged. */
 import type { Router, UserReq } from "../../../http/route";
-import { ApiError } from "../../../http/errors";
+import { ApiError } from "../../../model/errors";
 import { bool, str, strArr, type Params } from "../../../http/params";
 import { linkHeader, readPage } from "../../../http/pagination";
 import { adminAccountIds, type AdminAccountFilter } from "../../../db/queries/admin";

@@ -1,6 +1,6 @@
 /** Shared pieces of the admin routes: the staff check, scopes, and answering with Admin::Accounts. */
 import type { UserReq } from "../../../http/route";
-import { notFound } from "../../../http/errors";
+import { notFound } from "../../../model/errors";
 import { adminAccountView } from "../../../db/views/admin";
 import { requirePermission, type Permission, type Staff } from "../../../services/admin/permissions";
 

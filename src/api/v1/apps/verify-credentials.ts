@@ -1,6 +1,6 @@
 /** GET /api/v1/apps/verify_credentials: the calling token's application (any valid token). */
 import type { Req } from "../../../http/route";
-import { notFound } from "../../../http/errors";
+import { notFound } from "../../../model/errors";
 import { toMastodonApplication } from "../../../serializers/mastodon/application";
 import { vapidPublicKey } from "../../../services/instance/vapid";
 import type { AppRow } from "../../../services/oauth/tokens";

@@ -1,6 +1,6 @@
 /** DELETE /api/v1/conversations/:id and POST /api/v1/conversations/:id/read. */
 import type { Router } from "../../../http/route";
-import { ApiError } from "../../../http/errors";
+import { ApiError } from "../../../model/errors";
 import { markConversationRead, removeConversation } from "../../../services/conversations/update";
 import { conversationView } from "./view";
 

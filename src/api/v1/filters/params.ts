@@ -1,5 +1,5 @@
 /** Reading the filter endpoints' parameters (types only; the services check the rules). */
-import { ApiError } from "../../../http/errors";
+import { ApiError } from "../../../model/errors";
 import { arr, bool, int, str, strArr, type Params } from "../../../http/params";
 import { MAX_EXPIRES_IN } from "../../../services/filters/common";
 import type { FilterInput, KeywordAttributes } from "../../../services/filters/save";

@@ -1,5 +1,5 @@
 /** Reading a list's fields and account_ids[] from a request, Rails-style. */
-import { ApiError } from "../../../http/errors";
+import { ApiError } from "../../../model/errors";
 import { bool, str, strArr, type Params } from "../../../http/params";
 import type { ListInput } from "../../../services/lists/write";
 

@@ -1,5 +1,5 @@
 /** GET /api/v1/media/:id: 206 while processing, 200 when done, 422 when processing failed. */
-import { validation } from "../../../http/errors";
+import { validation } from "../../../model/errors";
 import type { Router, UserReq } from "../../../http/route";
 import { toMastodonMedia } from "../../../serializers/mastodon/media";
 import { findOwnUnattachedMedia } from "../../../services/media/find";

@@ -1,6 +1,6 @@
 /** POST /api/v1/notifications/:id/dismiss and POST /api/v1/notifications/clear. */
 import type { Router } from "../../../http/route";
-import { notFound } from "../../../http/errors";
+import { notFound } from "../../../model/errors";
 import { parseId } from "../../../model/ids";
 import { clearNotifications, dismissNotification } from "../../../services/notifications/dismiss";
 

@@ -3,7 +3,7 @@
  * sender (Mastodon 4.3). Reading needs read:notifications, acting write:notifications.
  */
 import type { Router } from "../../../http/route";
-import { notFound } from "../../../http/errors";
+import { notFound } from "../../../model/errors";
 import { strArr, type Params } from "../../../http/params";
 import { linkHeader, readPage } from "../../../http/pagination";
 import { parseId } from "../../../model/ids";

@@ -1,6 +1,6 @@
 /** GET /api/v1/notifications/:id: one of the viewer's notifications. */
 import type { Router } from "../../../http/route";
-import { notFound } from "../../../http/errors";
+import { notFound } from "../../../model/errors";
 import { parseId } from "../../../model/ids";
 import { notificationView } from "../../../db/views/notifications";
 

@@ -1,6 +1,6 @@
 /** GET /api/v1/polls/:id: a poll, when its status is visible to the caller. */
 import type { Req, Router } from "../../../http/route";
-import { notFound } from "../../../http/errors";
+import { notFound } from "../../../model/errors";
 import { parseId } from "../../../model/ids";
 import { canViewStatus } from "../../../db/queries/visibility";
 import { loadStatusRows } from "../../../db/views/statuses";

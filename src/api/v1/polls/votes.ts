@@ -1,6 +1,6 @@
 /** POST /api/v1/polls/:id/votes: vote in a poll with `choices[]` option indexes. */
 import type { Router } from "../../../http/route";
-import { notFound } from "../../../http/errors";
+import { notFound } from "../../../model/errors";
 import { strArr } from "../../../http/params";
 import { parseId } from "../../../model/ids";
 import { pollView } from "../../../db/views/polls";

@@ -2,7 +2,7 @@
 import type { AppContext } from "../../../context";
 import { loadStatusViews } from "../../../db/views/statuses";
 import type { StatusRow } from "../../../db/rows";
-import { notFound } from "../../../http/errors";
+import { notFound } from "../../../model/errors";
 import { parseId } from "../../../model/ids";
 import { findVisibleStatus, statusRow } from "../../../services/statuses/common";
 

@@ -1,7 +1,7 @@
 /** GET /api/v1/accounts/:id/featured_tags: the hashtags an account features (public; none for a suspended account). */
 import type { AccountRow } from "../../../db/rows";
 import { loadFeaturedTags } from "../../../db/views/tags";
-import { ApiError } from "../../../http/errors";
+import { ApiError } from "../../../model/errors";
 import type { Req, Router } from "../../../http/route";
 import { parseId } from "../../../model/ids";
 import { toMastodonFeaturedTag } from "../../../serializers/mastodon/tag";

@@ -3,7 +3,7 @@
  * (the ten tags the viewer used most in recent posts and has not featured yet).
  */
 import { loadFeaturedTags } from "../../../db/views/tags";
-import { ApiError } from "../../../http/errors";
+import { ApiError } from "../../../model/errors";
 import { str } from "../../../http/params";
 import type { Router } from "../../../http/route";
 import { parseId } from "../../../model/ids";

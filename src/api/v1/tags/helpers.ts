@@ -1,7 +1,7 @@
 /** Shared pieces of the hashtag routes: reading a tag name from the path, and Tag entities for a list. */
 import type { AppContext } from "../../../context";
 import { loadTagData } from "../../../db/views/tags";
-import { ApiError } from "../../../http/errors";
+import { ApiError } from "../../../model/errors";
 import { toMastodonTag } from "../../../serializers/mastodon/tag";
 import { isValidTagName, type TagRef } from "../../../services/tags/names";
 

@@ -1,5 +1,5 @@
 /** Parameters shared by the grouped notifications endpoints. */
-import { ApiError } from "../../../http/errors";
+import { ApiError } from "../../../model/errors";
 import type { Params } from "../../../http/params";
 import { str, strArr } from "../../../http/params";
 import type { ExpandAccounts } from "../../../db/views/notification-groups";

@@ -1,6 +1,6 @@
 /** GET /api/v2/notifications/:group_key: one of the viewer's groups. */
 import { JsonText, type Router } from "../../../http/route";
-import { notFound } from "../../../http/errors";
+import { notFound } from "../../../model/errors";
 import { effectiveGroupKey, newestOfGroup } from "../../../db/queries/notification-groups";
 import { groupedNotificationsJson } from "../../../db/views/notification-groups-json";
 import { groupKeyParam } from "./params";

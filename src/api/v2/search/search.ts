@@ -2,13 +2,13 @@
 import type { AppContext } from "../../../context";
 import { loadAccountViews } from "../../../db/views/accounts";
 import { statusList } from "../../../db/views/statuses";
-import { ApiError } from "../../../http/errors";
+import { ApiError } from "../../../model/errors";
 import { bool, int, str } from "../../../http/params";
 import type { Req, Router } from "../../../http/route";
 import { parseId } from "../../../model/ids";
 import { searchAccounts } from "../../../services/accounts/search";
-import { normalizeTag } from "../../../services/text/format";
-import { resolveQuery } from "../../../activitypub/deref/resolve-url";
+import { normalizeTag } from "../../../text/format";
+import { resolveQuery } from "../../../activitypub/outbound/deref/resolve-url";
 import { canViewStatus } from "../../../db/queries/visibility";
 import { tagsJson } from "../../v1/tags/helpers";
 

@@ -1,8 +1,8 @@
 /** /api/v1/admin/reports: list, show, update, assign, resolve, reopen; admin.report notifications. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../../../rig";
-import { onFlag } from "../../../../src/activitypub/inbox/flag";
-import { blockDomain } from "../../../../src/activitypub/domain-blocks";
+import { onFlag } from "../../../../src/activitypub/inbound/inbox/flag";
+import { blockDomain } from "../../../../src/activitypub/outbound/domain-blocks";
 import type { AccountRow } from "../../../../src/db/rows";
 import { call, remoteAccount, staffUser } from "./helpers";
 

@@ -1,7 +1,7 @@
 /** Poll services: parameter validation, creation, edits (resetPoll) and expiry notifications. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../../../rig";
-import { ApiError } from "../../../../src/http/errors";
+import { ApiError } from "../../../../src/model/errors";
 import { createPollForStatus } from "../../../../src/services/polls/create";
 import { resetPoll } from "../../../../src/services/polls/reset";
 import { validatePollInput } from "../../../../src/services/polls/validate";

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../../../rig";
 import { handlers } from "../../../../src/jobs/runner";
-import type { JobRow } from "../../../../src/jobs/queue";
+import type { JobRow } from "../../../../src/db/job-queue";
 import { payloadOf, WsProbe } from "../../../streaming/probe";
 
 let s: TestServer;

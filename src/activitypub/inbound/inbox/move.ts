@@ -1,0 +1,75 @@
+/**
+ * Move (account migration): the actor announces it moved to `target`. Accepted only when the
+ * target, fetched fresh, lists the actor in `alsoKnownAs`. The actor is marked moved and each
+ * local follower follows the target (a Follow is delivered to a remote target) and unfollows
+ * the actor (Undo(Follow) goes to it), as Mastodon's MoveWorker does. Local accounts that
+ * blocked or muted the actor block or mute the target too (MoveWorker's carry-over).
+ */
+import type { AppContext } from "../../../context";
+import type { AccountRow } from "../../../db/rows";
+import { ApiError } from "../../../model/errors";
+import { followAccount } from "../../../services/follows/follow";
+import { unfollowAccount } from "../../../services/follows/unfollow";
+import { resolveAccountByUri } from "../../outbound/deref/account";
+import { idOf, inTransaction, localAccountByUri, type Activity, type InboxContext } from "./util";
+
+function aliases(a: AccountRow): string[] {
+  try {
+    const v = JSON.parse(a.also_known_as);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  } catch { return []; }
+}
+
+interface FollowerRow { account_id: number; show_reblogs: number; notify: number; languages: string | null }
+
+/** Inbox handler for Move activities (see the file comment); ignores what it cannot use. */
+export async function onMove(ctx: AppContext, a: Activity, { actor }: InboxContext): Promise<void> {
+  const targetUri = idOf(a.target);
+  if (idOf(a.object) !== actor.uri || !targetUri || targetUri === actor.uri) return;
+  let target = localAccountByUri(ctx, targetUri);
+  if (!target) {
+    try { target = await resolveAccountByUri(ctx, targetUri, { refresh: true }); } catch { target = null; }
+  }
+  if (!target || target.id === actor.id || target.suspended_at !== null || target.moved_to_account_id !== null) return;
+  if (!aliases(target).includes(actor.uri)) return;
+  const moved = target;
+  inTransaction(ctx, () => {
+    const db = ctx.db;
+    db.query("UPDATE accounts SET moved_to_account_id = ?, updated_at = ? WHERE id = ?").run(moved.id, ctx.now(), actor.id);
+    const followers = db
+      .query<FollowerRow, [number]>(
+        `SELECT f.account_id, f.show_reblogs, f.notify, f.languages FROM follows f JOIN accounts a ON a.id = f.account_id
+         WHERE f.target_account_id = ? AND a.domain IS NULL AND a.suspended_at IS NULL`,
+      )
+      .all(actor.id);
+    for (const f of followers) {
+      let languages: string[] | null = null;
+      try { languages = f.languages ? JSON.parse(f.languages) : null; } catch { /* all languages */ }
+      try {
+        followAccount(ctx, f.account_id, moved, { reblogs: !!f.show_reblogs, notify: !!f.notify, languages });
+      } catch (e) {
+        // Blocked either way or following oneself: this follower just stops following the actor.
+        if (!(e instanceof ApiError)) throw e;
+      }
+      unfollowAccount(ctx, f.account_id, actor);
+    }
+    carryOver(ctx, actor.id, moved.id);
+  });
+}
+
+/** Local blocks and mutes of the old account apply to the new one (rows only; nothing is delivered). */
+function carryOver(ctx: AppContext, from: number, to: number): void {
+  const t = ctx.now();
+  const local = "SELECT id FROM accounts WHERE domain IS NULL";
+  for (const row of ctx.db.query<{ account_id: number }, [number, number]>(
+    `SELECT account_id FROM blocks WHERE target_account_id = ? AND account_id IN (${local}) AND account_id <> ?`,
+  ).all(from, to)) {
+    ctx.db.query("INSERT OR IGNORE INTO blocks (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), row.account_id, to, t);
+  }
+  for (const row of ctx.db.query<{ account_id: number; hide_notifications: number; expires_at: number | null }, [number, number]>(
+    `SELECT account_id, hide_notifications, expires_at FROM mutes WHERE target_account_id = ? AND account_id IN (${local}) AND account_id <> ?`,
+  ).all(from, to)) {
+    ctx.db.query("INSERT OR IGNORE INTO mutes (id, account_id, target_account_id, hide_notifications, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(ctx.ids.next(), row.account_id, to, row.hide_notifications, row.expires_at, t);
+  }
+}

@@ -1,0 +1,48 @@
+/** GET /.well-known/webfinger?resource=acct:user@domain | actor URL | profile URL → JRD. */
+import type { AppContext } from "../../../context";
+import type { AccountRow } from "../../../db/rows";
+import type { Req } from "../../../http/route";
+import { avatarUrl } from "../../../serializers/mastodon/account";
+
+function jrd(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/jrd+json; charset=utf-8", "Access-Control-Allow-Origin": "*", Vary: "Accept", "Cache-Control": status === 200 ? "public, max-age=259200" : "no-store" },
+  });
+}
+
+/** The local account a resource names, or null (remote domains and unknown names). */
+export function accountForResource(ctx: AppContext, resource: string): AccountRow | null {
+  const local = ctx.config.localDomain.toLowerCase();
+  const byName = (n: string) => ctx.db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL").get(n);
+  const r = resource.trim();
+  const acct = /^(?:acct:)?@?([^@\s/]+)@([^@\s/]+)$/i.exec(r);
+  if (acct && !/^https?:/i.test(r)) return acct[2]!.toLowerCase() === local ? byName(acct[1]!) : null;
+  let url: URL;
+  try { url = new URL(r); } catch { return null; }
+  if (url.host.toLowerCase() !== local) return null;
+  const path = decodeURIComponent(url.pathname).replace(/\/+$/, "");
+  if (path === "/actor") return ctx.db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE uri = ? AND domain IS NULL").get(ctx.uris.url("/actor"));
+  const m = /^\/(?:users\/|@)([^/@]+)$/.exec(path);
+  return m ? byName(m[1]!) : null;
+}
+
+/** Handler: the JRD document for a local account; 400 without `resource`, 404 when unknown. */
+export function webfingerHandler(q: Req): Response {
+  const ctx = q.ctx;
+  const resource = typeof q.input.resource === "string" ? q.input.resource : "";
+  if (!resource) return jrd({ error: "Missing resource parameter" }, 400);
+  const a = accountForResource(ctx, resource);
+  if (!a || a.suspended_at !== null) return jrd({ error: "Record not found" }, 404);
+  const isInstance = a.actor_type === "Application" && a.uri === ctx.uris.url("/actor");
+  const profile = isInstance ? a.url ?? ctx.uris.base : ctx.uris.profile(a.username);
+  const links: Record<string, unknown>[] = [
+    { rel: "http://webfinger.net/rel/profile-page", type: "text/html", href: profile },
+    { rel: "self", type: "application/activity+json", href: a.uri },
+  ];
+  if (!isInstance) {
+    links.push({ rel: "http://ostatus.org/schema/1.0/subscribe", template: ctx.uris.authorizeInteraction() });
+    if (a.avatar_path) links.push({ rel: "http://webfinger.net/rel/avatar", type: "image/png", href: avatarUrl(ctx, a) });
+  }
+  return jrd({ subject: `acct:${a.username}@${ctx.config.localDomain}`, aliases: isInstance ? [a.uri] : [profile, a.uri], links });
+}

@@ -1,0 +1,133 @@
+/** Validating a remote actor document and writing it to the accounts table. */
+import type { AppContext } from "../../../context";
+import type { AccountRow } from "../../../db/rows";
+import { scheduleRemoteProfileImages } from "../../../services/media/cache-avatar";
+import { domainPolicy } from "../domain-blocks";
+import { sanitizeHtml } from "../../../text/sanitize";
+import { stripTags } from "../../../text/sanitize";
+import { asArray, hostOf, idOf, isHttpUrl, sameOrigin, text, timeOf, urlToHref } from "./util";
+
+/** Mastodon's pattern for remote usernames. */
+export const REMOTE_USERNAME_RE = /^[a-z0-9_]+([a-z0-9_.-]+[a-z0-9_]+)?$/i;
+/** AS2 actor types we accept. */
+export const ACTOR_TYPES = new Set(["Person", "Service", "Application", "Group", "Organization"]);
+
+/** Thrown when an actor document fails validation. */
+export class InvalidActorError extends Error {}
+
+/** The PEM of the actor's key owned by the actor itself; throws on a foreign owner. */
+function publicKeyOf(actor: Record<string, any>, id: string): { pem: string; keyId: string | null } | null {
+  const keys = asArray<any>(actor.publicKey).filter((k) => k && typeof k === "object");
+  if (keys.length === 0) return null;
+  const own = keys.find((k) => idOf(k.owner) === id && typeof k.publicKeyPem === "string");
+  if (!own) throw new InvalidActorError(`publicKey of ${id} is owned by someone else`);
+  const keyId = typeof own.id === "string" && isHttpUrl(own.id) && sameOrigin(own.id, id) ? own.id : null;
+  return { pem: String(own.publicKeyPem).slice(0, 10_000), keyId };
+}
+
+function imageUrl(v: unknown): string | null {
+  const first = asArray<any>(v)[0];
+  if (typeof first === "string") return isHttpUrl(first) ? first : null;
+  return first ? urlToHref(first.url) ?? null : null;
+}
+
+function fieldsOf(actor: Record<string, any>): string {
+  const out = asArray<any>(actor.attachment)
+    .filter((a) => a && a.type === "PropertyValue" && typeof a.name === "string")
+    .slice(0, 16)
+    .map((a) => {
+      const html = sanitizeHtml(text(a.value, 2000));
+      return { name: stripTags(a.name).slice(0, 255), value: html, value_html: html, verified_at: null };
+    });
+  return JSON.stringify(out);
+}
+
+/** The columns an actor document maps to (without id/created_at). */
+function columns(ctx: AppContext, actor: Record<string, any>, id: string, domain: string): Record<string, string | number | null> {
+  const inbox = idOf(actor.inbox);
+  if (!inbox || !isHttpUrl(inbox) || !sameOrigin(inbox, id)) throw new InvalidActorError(`inbox of ${id} is not on its origin`);
+  const username = actor.preferredUsername;
+  // Instance actors are named after their domain, which may carry a port.
+  const nameOk = typeof username === "string" && (REMOTE_USERNAME_RE.test(username) || (actor.type === "Application" && /^[a-z0-9.-]+(:\d{1,5})?$/i.test(username)));
+  if (!nameOk || username.length > 255) throw new InvalidActorError(`bad preferredUsername for ${id}`);
+  const shared = idOf(actor.endpoints?.sharedInbox);
+  const link = (v: unknown) => { const u = idOf(v); return u && isHttpUrl(u) ? u : null; };
+  const rejectMedia = domainPolicy(ctx, domain)?.rejectMedia ?? false;
+  const aka = asArray(actor.alsoKnownAs).map(idOf).filter((u): u is string => !!u && isHttpUrl(u)).slice(0, 20);
+  const type = String(actor.type);
+  const key = publicKeyOf(actor, id);
+  return {
+    username,
+    domain,
+    display_name: text(actor.name, 200).trim(),
+    note: sanitizeHtml(text(actor.summary, 20_000)),
+    fields: fieldsOf(actor),
+    locked: actor.manuallyApprovesFollowers === true ? 1 : 0,
+    bot: type === "Service" || type === "Application" ? 1 : 0,
+    discoverable: actor.discoverable === true ? 1 : 0,
+    indexable: actor.indexable === true ? 1 : 0,
+    memorial: actor.memorial === true ? 1 : 0,
+    avatar_remote_url: rejectMedia ? null : imageUrl(actor.icon),
+    header_remote_url: rejectMedia ? null : imageUrl(actor.image),
+    uri: id,
+    url: urlToHref(actor.url, "text/html") ?? id,
+    inbox_url: inbox,
+    shared_inbox_url: shared && isHttpUrl(shared) ? shared : null,
+    outbox_url: link(actor.outbox),
+    followers_url: link(actor.followers),
+    following_url: link(actor.following),
+    featured_url: link(actor.featured),
+    public_key_pem: key?.pem ?? null,
+    public_key_id: key?.keyId ?? null,
+    actor_type: type,
+    also_known_as: JSON.stringify(aka),
+    fetched_at: ctx.now(),
+    updated_at: ctx.now(),
+  };
+}
+
+/**
+ * Inserts or updates a remote account from an actor document already fetched and trusted.
+ * Validates (id/inbox same origin, key owner, username). `opts.domain` is the WebFinger
+ * domain when it differs from the actor's host. Enqueues `ap.backfill_account` for a new
+ * account, `ap.refresh_account` to resolve an unknown `movedTo` and `media.cache_avatar` when
+ * the avatar or header URL is new or changed. Throws InvalidActorError.
+ */
+export function upsertRemoteActor(ctx: AppContext, actor: Record<string, any>, opts: { domain?: string } = {}): AccountRow {
+  const id = idOf(actor);
+  if (!id || !isHttpUrl(id)) throw new InvalidActorError("actor without a valid id");
+  if (!ACTOR_TYPES.has(String(actor.type))) throw new InvalidActorError(`${id} is not an actor`);
+  if (id.startsWith(ctx.uris.base + "/")) throw new InvalidActorError(`${id} is local`);
+  const domain = (opts.domain ?? hostOf(id))!.toLowerCase();
+  const cols = columns(ctx, actor, id, domain);
+  const movedTo = idOf(actor.movedTo);
+  const db = ctx.db;
+  return db.transaction(() => {
+    let row = db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE uri = ?").get(id)
+      // As Mastodon: the same handle on the same domain is the same account (its URI may have changed).
+      ?? db.query<AccountRow, [string, string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND lower(domain) = ?").get(cols.username as string, domain);
+    if (row && row.domain === null) throw new InvalidActorError(`${id} collides with a local account`);
+    const before = row ?? null;
+    const keys = Object.keys(cols);
+    if (row) {
+      db.query(`UPDATE accounts SET ${keys.map((k) => `${k} = ?`).join(", ")} WHERE id = ?`).run(...keys.map((k) => cols[k]!), row.id);
+    } else {
+      const newId = ctx.ids.next();
+      const created = timeOf(actor.published) ?? ctx.now();
+      db.query(`INSERT INTO accounts (id, created_at, ${keys.join(", ")}) VALUES (?, ?, ${keys.map(() => "?").join(", ")})`)
+        .run(newId, Math.min(created, ctx.now()), ...keys.map((k) => cols[k]!));
+      if (cols.actor_type !== "Application") ctx.jobs.enqueue("ap.backfill_account", { accountId: newId });
+      row = { id: newId } as AccountRow;
+    }
+    if (movedTo && isHttpUrl(movedTo) && movedTo !== id) {
+      const target = db.query<{ id: number }, [string]>("SELECT id FROM accounts WHERE uri = ?").get(movedTo);
+      if (target) db.query("UPDATE accounts SET moved_to_account_id = ? WHERE id = ?").run(target.id, row.id);
+      else ctx.jobs.enqueue("ap.refresh_account", { uri: movedTo, movedFrom: row.id });
+    } else {
+      db.query("UPDATE accounts SET moved_to_account_id = NULL WHERE id = ?").run(row.id);
+    }
+    const after = db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(row.id)!;
+    scheduleRemoteProfileImages(ctx, before, after);
+    return db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(row.id)!;
+  }).immediate();
+}

@@ -1,0 +1,118 @@
+/** Resolving remote statuses (owner: documents helper): fetch by URI, validate, write, fan out. */
+import type { AppContext } from "../../../context";
+import type { AccountRow, StatusRow } from "../../../db/rows";
+import { domainPolicy } from "../domain-blocks";
+import { fetchActivityJson } from "../fetch";
+import { resolveAccountByUri } from "./account";
+import { CONVERTED_TYPES, parseStatusObject, SUPPORTED_TYPES } from "./status-parse";
+import { insertRemoteStatus, updateRemoteStatus, type ResolvedMentions, type UpsertOptions } from "./status-write";
+import { hostOf, idOf, isHttpUrl, sameOrigin } from "./util";
+
+/** Parents of replies are fetched at most this many levels up. */
+export const MAX_PARENT_DEPTH = 8;
+/** At most this many unknown mentioned actors are fetched per status. */
+export const MAX_MENTION_FETCHES = 5;
+
+function localStatus(ctx: AppContext, uri: string): StatusRow | null {
+  return ctx.db.query<StatusRow, [string, string]>("SELECT * FROM statuses WHERE uri = ? OR (local = 1 AND url = ?) LIMIT 1").get(uri, uri);
+}
+
+/** Finds or fetches a status (Note, Question, Article, Page, Video, Image…) by URI; null when not possible. */
+export async function resolveStatusByUri(ctx: AppContext, uri: string, opts: { depth?: number } = {}): Promise<StatusRow | null> {
+  if (!isHttpUrl(uri)) return null;
+  const known = localStatus(ctx, uri);
+  if (known || uri.startsWith(ctx.uris.base + "/")) return known;
+  const host = hostOf(uri);
+  if (host && domainPolicy(ctx, host)?.severity === "suspend") return null;
+  try {
+    let doc = await fetchActivityJson(ctx, uri);
+    // A Create (or a page that embeds one) stands for its object.
+    if (doc.type === "Create" && doc.object && typeof doc.object === "object") doc = doc.object;
+    let id = idOf(doc);
+    if (!id || !sameOrigin(id, uri)) {
+      // Another origin: trust only what that origin itself serves.
+      if (!id || !isHttpUrl(id)) return null;
+      doc = await fetchActivityJson(ctx, id);
+      if (idOf(doc) !== id) return null;
+    }
+    id = idOf(doc)!;
+    const again = localStatus(ctx, id);
+    if (again) return again;
+    if (!SUPPORTED_TYPES.has(String(doc.type)) && !CONVERTED_TYPES.has(String(doc.type))) return null;
+    const authorUri = attributedTo(doc);
+    if (!authorUri || !sameOrigin(authorUri, id)) return null;
+    const author = await resolveAccountByUri(ctx, authorUri);
+    if (!author || author.suspended_at !== null) return null;
+    return await upsertRemoteStatus(ctx, doc, author.id, { depth: opts.depth ?? 0 });
+  } catch (e) {
+    ctx.log.info(`resolve status ${uri}: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
+}
+
+/** The actor URI an object is attributed to (Peertube lists several: the first Person wins). */
+export function attributedTo(o: Record<string, any>): string | undefined {
+  const a = o.attributedTo;
+  if (Array.isArray(a)) {
+    const person = a.find((x) => x && typeof x === "object" && x.type === "Person");
+    return idOf(person ?? a[0]);
+  }
+  return idOf(a);
+}
+
+async function resolveMentions(ctx: AppContext, hrefs: string[], addressed: string[]): Promise<ResolvedMentions> {
+  const visible: number[] = [];
+  let fetches = 0;
+  const find = ctx.db.query<{ id: number }, [string, string]>("SELECT id FROM accounts WHERE uri = ? OR url = ? LIMIT 1");
+  for (const href of hrefs) {
+    let id = find.get(href, href)?.id;
+    if (id === undefined && fetches < MAX_MENTION_FETCHES && !href.startsWith(ctx.uris.base + "/")) {
+      fetches++;
+      id = (await resolveAccountByUri(ctx, href))?.id;
+    }
+    if (id !== undefined && !visible.includes(id)) visible.push(id);
+  }
+  // Local accounts addressed without a Mention tag still must be able to see the post.
+  const silent: number[] = [];
+  const local = ctx.db.query<{ id: number }, [string]>("SELECT id FROM accounts WHERE uri = ? AND domain IS NULL");
+  for (const uri of addressed) {
+    if (!uri.startsWith(ctx.uris.base + "/")) continue;
+    const id = local.get(uri)?.id;
+    if (id !== undefined && !visible.includes(id) && !silent.includes(id)) silent.push(id);
+  }
+  return { visible, silent };
+}
+
+/**
+ * Creates or updates (edit with history) a remote status from an object whose author is
+ * `author` (already checked by the caller). Sanitizes HTML, derives visibility from to/cc,
+ * stores mentions, tags, media (remote URLs), poll; fans out to local feeds; notifies.
+ * `opts.backfill` stores without fan-out or notifications. Returns null for objects it refuses
+ * (unsupported type, attributedTo not the author, id on another origin, someone else's status).
+ */
+export async function upsertRemoteStatus(ctx: AppContext, object: Record<string, any>, authorId: number, opts: UpsertOptions = {}): Promise<StatusRow | null> {
+  const author = ctx.db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(authorId);
+  if (!author || author.domain === null) return null;
+  const uri = idOf(object);
+  if (!uri || !isHttpUrl(uri) || !sameOrigin(uri, author.uri)) return null;
+  if (attributedTo(object) !== author.uri) return null;
+  const p = parseStatusObject(ctx, object, author.followers_url);
+  if (!p) return null;
+  // As Mastodon: attachments of a domain whose media is rejected are kept as links (type unknown), never downloaded.
+  if (domainPolicy(ctx, author.domain)?.rejectMedia) p.media = p.media.map((m) => ({ ...m, type: "unknown", previewUrl: null }));
+  const existing = ctx.db.query<StatusRow, [string]>("SELECT * FROM statuses WHERE uri = ?").get(uri);
+  if (existing && existing.account_id !== authorId) return null;
+  const mentions = await resolveMentions(ctx, p.mentionHrefs, p.addressed);
+  const parent = p.inReplyTo ? localStatus(ctx, p.inReplyTo) : null;
+  const depth = opts.depth ?? 0;
+  return ctx.db.transaction(() => {
+    // Re-read inside the transaction: another job may have stored it while we were fetching.
+    const current = ctx.db.query<StatusRow, [string]>("SELECT * FROM statuses WHERE uri = ?").get(uri);
+    if (current) return current.account_id === authorId ? updateRemoteStatus(ctx, current, p, mentions, opts) : null;
+    const row = insertRemoteStatus(ctx, p, author, mentions, parent, opts);
+    if (p.inReplyTo && !parent && depth < MAX_PARENT_DEPTH) {
+      ctx.jobs.enqueue("ap.fetch_parent", { statusId: row.id, uri: p.inReplyTo, depth: depth + 1 });
+    }
+    return row;
+  }).immediate();
+}

@@ -1,0 +1,79 @@
+/** HTML of /auth/security: change password, two-factor status, browser sessions, authorized apps. */
+import { esc, hidden } from "../layout";
+import type { BrowserSession } from "../../services/security/sessions";
+import { describeUserAgent, flash, timeTag } from "./chrome";
+
+/** What the page shows. */
+export interface OverviewData {
+  csrf: string;
+  twoFactorSince: number | null;
+  sessions: BrowserSession[];
+  notice?: string;
+  error?: string;
+}
+
+function passwordSection(csrf: string): string {
+  return `<section aria-labelledby="password-heading">
+<h2 id="password-heading">Change password</h2>
+<p>Changing your password logs out your other browser sessions. Apps you authorized keep their access: revoke them under <a href="/oauth/authorized_applications">Authorized apps</a>.</p>
+<form method="post" action="/auth/security/password">
+${hidden({ authenticity_token: csrf })}
+<label for="current_password">Current password</label>
+<input type="password" id="current_password" name="current_password" autocomplete="current-password" required>
+<label for="password">New password</label>
+<input type="password" id="password" name="password" autocomplete="new-password" minlength="8" maxlength="72" required aria-describedby="password-hint">
+<p id="password-hint" class="muted">At least 8 characters.</p>
+<label for="password_confirmation">Confirm new password</label>
+<input type="password" id="password_confirmation" name="password_confirmation" autocomplete="new-password" minlength="8" maxlength="72" required>
+<button type="submit" class="primary">Change password</button>
+</form>
+</section>`;
+}
+
+function twoFactorSection(since: number | null): string {
+  const status = since
+    ? `<p>Two-factor authentication is <strong>on</strong> (since ${timeTag(since)}). Logging in asks for a code from your authenticator app.</p>
+<p><a href="/auth/two_factor">Manage two-factor authentication</a></p>`
+    : `<p>Two-factor authentication is <strong>off</strong>. Turn it on so that a stolen password alone cannot open your account.</p>
+<p><a href="/auth/two_factor">Set up two-factor authentication</a></p>`;
+  return `<section aria-labelledby="two-factor-heading">
+<h2 id="two-factor-heading">Two-factor authentication</h2>
+${status}
+</section>`;
+}
+
+function sessionItem(s: BrowserSession, csrf: string): string {
+  const name = describeUserAgent(s.userAgent);
+  const label = `Revoke ${name}${s.current ? " (this session)" : ""}, last seen ${new Date(s.lastSeenAt).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return `<li>
+<strong>${esc(name)}</strong>${s.current ? " <em>(this session)</em>" : ""}<br>
+<span class="muted">IP ${esc(s.ip ?? "unknown")} · last seen ${timeTag(s.lastSeenAt)} · logged in ${timeTag(s.createdAt)}</span>
+<form method="post" action="/auth/security/sessions/revoke">
+${hidden({ authenticity_token: csrf, id: s.ref })}
+<button type="submit" class="secondary" aria-label="${esc(label)}">Revoke</button>
+</form>
+</li>`;
+}
+
+/** The page body. */
+export function overviewBody(d: OverviewData): string {
+  return `${flash(d)}
+${passwordSection(d.csrf)}
+${twoFactorSection(d.twoFactorSince)}
+<section aria-labelledby="sessions-heading">
+<h2 id="sessions-heading">Browser sessions</h2>
+<p>Browsers logged in to these pages and to the server's login form. Revoking one logs it out here; apps it authorized keep working until you revoke them too.</p>
+<ul class="sessions">
+${d.sessions.map((s) => sessionItem(s, d.csrf)).join("\n")}
+</ul>
+</section>
+<section aria-labelledby="apps-heading">
+<h2 id="apps-heading">Authorized apps</h2>
+<p>Apps you allowed to use your account, including this server's web app on each device.</p>
+<p><a href="/oauth/authorized_applications">Review authorized apps</a></p>
+</section>
+<form method="post" action="/auth/sign_out">
+${hidden({ authenticity_token: d.csrf })}
+<button type="submit" class="secondary">Log out of these pages</button>
+</form>`;
+}
