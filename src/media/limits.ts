@@ -2,7 +2,7 @@
  * Media limits: the published ones come from the instance's LIMITS (what /api/v2/instance
  * advertises in `configuration.media_attachments`); the rest are Mastodon's processing sizes.
  */
-import { LIMITS } from "../services/instance/limits";
+import { LIMITS } from "../model/limits";
 
 const PUBLISHED = LIMITS.media_attachments;
 

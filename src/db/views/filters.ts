@@ -11,7 +11,7 @@ import {
   toMastodonFilter, toMastodonFilterCore, toMastodonV1Filter,
   type FilterKeywordRow, type FilterRow, type FilterStatusRow,
 } from "../../serializers/mastodon/filter";
-import { compileKeywords, matchFilters, searchableText, type CompiledFilter, type FilterResult } from "../../services/filters/match";
+import { compileKeywords, matchFilters, searchableText, type CompiledFilter, type FilterResult } from "../../text/filter-match";
 
 /** Filter entities (with keywords and statuses) of `filters`, in the given order. */
 export function filterViews(ctx: AppContext, filters: FilterRow[]): Record<string, unknown>[] {

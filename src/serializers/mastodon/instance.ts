@@ -1,7 +1,7 @@
 /** Instance view → Mastodon Instance entities (v1 deprecated shape and v2). */
 import type { AppContext } from "../../context";
 import type { InstanceView } from "../../services/instance/view";
-import { LIMITS, MASTODON_API_VERSION } from "../../services/instance/limits";
+import { LIMITS, MASTODON_API_VERSION } from "../../model/limits";
 import { VERSION_STRING } from "../../version";
 
 /** Where the source code lives (AGPL notice in `source_url`). */

@@ -8,7 +8,7 @@ import { forgetViewerFilters } from "../../db/views/filters";
 import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import type { FilterKeywordRow, FilterRow, FilterStatusRow } from "../../serializers/mastodon/filter";
-import type { FilterAction } from "./match";
+import type { FilterAction } from "../../text/filter-match";
 
 /** Where a filter may apply. */
 export const FILTER_CONTEXTS = ["home", "notifications", "public", "thread", "account"] as const;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../../../rig";
-import { LIMITS } from "../../../../src/services/instance/limits";
+import { LIMITS } from "../../../../src/model/limits";
 import { VERSION_STRING } from "../../../../src/version";
 
 let s: TestServer;

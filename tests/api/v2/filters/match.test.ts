@@ -1,6 +1,6 @@
 /** The pure matching rules behind Status.filtered (src/services/filters/match.ts). */
 import { expect, test } from "bun:test";
-import { compileKeywords, htmlToPlain, matchFilters, searchableText, type CompiledFilter } from "../../../../src/services/filters/match";
+import { compileKeywords, htmlToPlain, matchFilters, searchableText, type CompiledFilter } from "../../../../src/text/filter-match";
 import type { StatusRow } from "../../../../src/db/rows";
 
 const hits = (keywords: { keyword: string; whole_word: boolean }[], text: string) => compileKeywords(keywords)?.exec(text)?.[0] ?? null;

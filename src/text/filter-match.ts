@@ -4,7 +4,7 @@
  * they start or end with a word character) and tried on a status's searchable text (content
  * warning, plain text, poll options, media descriptions); status filters match by id.
  */
-import type { StatusRow } from "../../db/rows";
+import type { StatusRow } from "../db/rows";
 
 /** What a filter does to matching statuses. */
 export type FilterAction = "warn" | "hide" | "blur";
