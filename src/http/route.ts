@@ -8,7 +8,7 @@ import { authenticate, tokenFromRequest, type Auth } from "./auth";
 import { ApiError } from "../model/errors";
 import { fromPairs, type Params } from "./params";
 import { RateLimiter, rateLimitHeaders, type RuleName } from "./rate-limit";
-import { covers } from "./scopes";
+import { covers } from "../model/scopes";
 
 export interface RouteOptions {
   /**

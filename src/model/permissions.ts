@@ -1,10 +1,9 @@
 /**
- * Staff permissions as Mastodon's Role entity defines them: a bitmask per role (see
- * toMastodonRole), positions deciding who may act on whom, and the 403 for everyone else.
+ * Staff permissions as Mastodon's Role entity defines them: a bitmask per role (the same values
+ * toMastodonRole reports), positions deciding who may act on whom, and the 403 for everyone else.
  */
-import type { AppContext } from "../../context";
-import { ApiError } from "../../model/errors";
-import { toMastodonRole } from "../../serializers/mastodon/account";
+import type { AppContext } from "../context";
+import { ApiError } from "./errors";
 
 /** Permission flags of Role.md. */
 export const PERMISSIONS = {
@@ -20,6 +19,12 @@ export type Permission = keyof typeof PERMISSIONS;
 /** The four built-in roles, lowest first. */
 export const ROLE_NAMES = ["user", "moderator", "admin", "owner"] as const;
 
+/** Role ids as the Role entity reports them. */
+export const ROLE_IDS: Record<string, string> = { user: "-99", moderator: "1", admin: "2", owner: "3" };
+
+/** Each role's permission bitmask (decimal string, as the Role entity reports it). */
+export const ROLE_PERMISSIONS: Record<string, string> = { user: "0", moderator: "1308", admin: "983036", owner: "1048575" };
+
 /** Mastodon's role positions: a role only overrides (may act on) roles below it. */
 const POSITIONS: Record<string, number> = { user: -1, moderator: 10, admin: 100, owner: 1000 };
 
@@ -29,7 +34,7 @@ export const notAllowed = () => new ApiError(403, "This action is not allowed");
 /** True when `role` has `perm` (the administrator flag grants everything). */
 export function roleCan(role: string | null | undefined, perm: Permission): boolean {
   if (!role) return false;
-  const bits = Number(toMastodonRole(role).permissions ?? 0);
+  const bits = Number(ROLE_PERMISSIONS[role] ?? 0);
   return (bits & PERMISSIONS.administrator) !== 0 || (bits & PERMISSIONS[perm]) !== 0;
 }
 

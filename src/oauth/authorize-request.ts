@@ -1,7 +1,7 @@
 /** Validates the query of an authorization request (GET or POST /oauth/authorize). */
 import type { AppContext } from "../context";
 import type { Params } from "../http/params";
-import { parseScopes, withinApp } from "../http/scopes";
+import { parseScopes, withinApp } from "../model/scopes";
 import { findClient, redirectUrisOf } from "../services/oauth/clients";
 import { OAUTH_DESCRIPTIONS, type OAuthErrorCode } from "../services/oauth/errors";
 import { OOB_URI } from "../services/oauth/create-app";

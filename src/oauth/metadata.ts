@@ -1,6 +1,6 @@
 /** GET /.well-known/oauth-authorization-server: RFC 8414 metadata, as Mastodon 4.3+ publishes. */
 import type { Req } from "../http/route";
-import { GRANULAR, TOP_SCOPES } from "../http/scopes";
+import { GRANULAR, TOP_SCOPES } from "../model/scopes";
 import { GRANT_TYPES } from "../services/oauth/exchange-token";
 
 /** The metadata document. */

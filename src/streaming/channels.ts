@@ -3,7 +3,7 @@
  * before subscribing: a user for private streams, scopes, a tag or list where needed.
  */
 import type { AppContext } from "../context";
-import { covers } from "../http/scopes";
+import { covers } from "../model/scopes";
 
 /** Who is connected: null viewer for logged-out (public streams only). */
 export interface StreamAuth {

@@ -11,7 +11,7 @@ import { filteringAccounts } from "../db/views/filters";
 import { loadStatusRows, loadStatusViews } from "../db/views/statuses";
 import { notificationView } from "../db/views/notifications";
 import { DIRECT, PUBLIC } from "../model/visibility";
-import { covers } from "../http/scopes";
+import { covers } from "../model/scopes";
 import { keys } from "./channels";
 import { hiddenViewers, interactedViewers } from "./filter";
 import { hubFor, StreamEvent, type Connection } from "./hub";

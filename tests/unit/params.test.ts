@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { fromPairs, parseBody } from "../../src/http/params";
-import { covers } from "../../src/http/scopes";
+import { covers } from "../../src/model/scopes";
 import { IdGenerator, parseId } from "../../src/model/ids";
 
 describe("Rails-style params", () => {

@@ -4,7 +4,7 @@
  */
 import type { AppContext } from "../../context";
 import { pageSql, type Page } from "../../http/pagination";
-import { rolesWith, ROLE_NAMES } from "../../services/admin/permissions";
+import { rolesWith, ROLE_NAMES } from "../../model/permissions";
 import { toMastodonRole } from "../../serializers/mastodon/account";
 
 type Arg = number | string;

@@ -9,7 +9,7 @@ import type { AppContext } from "../../context";
 import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import type { AdminTarget, StaffAuth } from "./accounts";
-import { notAllowed, requirePermission, roleOverrides } from "./permissions";
+import { notAllowed, requirePermission, roleOverrides } from "../../model/permissions";
 import { closeUserStreams } from "./streams";
 import { suspendAccount } from "./suspension";
 import { recordWarning } from "./warnings";

@@ -8,7 +8,7 @@ import type { AccountRow, UserRow } from "../../db/rows";
 import { notFound } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import { purgeAccount } from "../registrations/delete-local-account";
-import { notAllowed, requirePermission, roleOverrides, type Staff } from "./permissions";
+import { notAllowed, requirePermission, roleOverrides, type Staff } from "../../model/permissions";
 import { unsuspendAccount } from "./suspension";
 
 /** The staff check input: the token's account and its user's role. */

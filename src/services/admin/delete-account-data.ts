@@ -12,7 +12,7 @@ import { enqueueAccountFileDeletion } from "../media/cleanup";
 import { AS_PUBLIC } from "../federation/statuses";
 import { removeStatusRow } from "../statuses/delete";
 import type { AdminTarget, StaffAuth } from "./accounts";
-import { notAllowed, requirePermission } from "./permissions";
+import { notAllowed, requirePermission } from "../../model/permissions";
 import { closeUserStreams } from "./streams";
 
 /** Tables whose rows are the account's own and go with its data (found from the schema's foreign keys). */

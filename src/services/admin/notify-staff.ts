@@ -1,7 +1,7 @@
 /** admin.sign_up and admin.report notifications for the staff whose role has the permission. */
 import type { AppContext } from "../../context";
 import { notify, type NotificationType } from "../notifications/notify";
-import { rolesWith, type Permission } from "./permissions";
+import { rolesWith, type Permission } from "../../model/permissions";
 
 /**
  * Notifies every active local staff member whose role has `perm` (Mastodon: manage_users for

@@ -9,7 +9,7 @@ import { reportRow } from "../../db/views/admin";
 import type { AdminReportRow } from "../../serializers/mastodon/admin-report";
 import { selectIn } from "../../db/sql";
 import { CATEGORIES } from "../reports/create";
-import { requirePermission } from "./permissions";
+import { requirePermission } from "../../model/permissions";
 import type { StaffAuth } from "./accounts";
 
 /** The report by id for a staff member with manage_reports (403 otherwise; 404 when unknown). */

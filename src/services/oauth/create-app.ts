@@ -1,7 +1,7 @@
 /** POST /api/v1/apps: validates and registers an OAuth client application. */
 import type { AppContext } from "../../context";
 import { ApiError } from "../../model/errors";
-import { parseScopes } from "../../http/scopes";
+import { parseScopes } from "../../model/scopes";
 import { createApplication, type AppRow } from "./tokens";
 
 /** The out-of-band redirect URI: the code is shown to the user instead of redirected. */

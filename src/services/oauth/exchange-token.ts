@@ -1,6 +1,6 @@
 /** POST /oauth/token: turns a grant (code, client credentials or password) into an access token. */
 import type { AppContext } from "../../context";
-import { parseScopes, withinApp } from "../../http/scopes";
+import { parseScopes, withinApp } from "../../model/scopes";
 import { authenticateClient } from "./clients";
 import { checkLogin } from "./credentials";
 import { OAuthError } from "./errors";

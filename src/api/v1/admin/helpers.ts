@@ -2,7 +2,7 @@
 import type { UserReq } from "../../../http/route";
 import { notFound } from "../../../model/errors";
 import { adminAccountView } from "../../../db/views/admin";
-import { requirePermission, type Permission, type Staff } from "../../../services/admin/permissions";
+import { requirePermission, type Permission, type Staff } from "../../../model/permissions";
 
 /** Scopes of the admin API, as Mastodon's controllers ask for them. */
 export const SCOPES = {
