@@ -4,6 +4,10 @@
  * streams and the compiled-filter cache that the account's filters changed.
  */
 import type { AppContext } from "../../context";
+import { getFilterKeyword, insertFilterKeyword } from "../../db/queries/custom-filter-keywords";
+import { getFilterStatus } from "../../db/queries/custom-filter-statuses";
+import { getOwnedFilter } from "../../db/queries/custom-filters";
+import { transaction } from "../../db/transaction";
 import { forgetViewerFilters } from "../../db/views/filters";
 import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
@@ -23,7 +27,7 @@ const ACTIONS: Record<string, FilterAction> = { warn: "warn", hide: "hide", blur
 /** The account's filter with this client-supplied id; 404 otherwise. */
 export function ownedFilter(ctx: AppContext, accountId: number, rawId: unknown): FilterRow {
   const id = parseId(rawId);
-  const row = id === undefined ? null : ctx.db.query<FilterRow, [number, number]>("SELECT * FROM custom_filters WHERE id = ? AND account_id = ?").get(id, accountId);
+  const row = id === undefined ? null : getOwnedFilter(ctx.db, id, accountId);
   if (!row) throw notFound();
   return row;
 }
@@ -31,7 +35,7 @@ export function ownedFilter(ctx: AppContext, accountId: number, rawId: unknown):
 /** A keyword of one of the account's filters, with its filter; 404 otherwise. */
 export function ownedKeyword(ctx: AppContext, accountId: number, rawId: unknown): { keyword: FilterKeywordRow; filter: FilterRow } {
   const id = parseId(rawId);
-  const keyword = id === undefined ? null : ctx.db.query<FilterKeywordRow, [number]>("SELECT * FROM custom_filter_keywords WHERE id = ?").get(id);
+  const keyword = id === undefined ? null : getFilterKeyword(ctx.db, id);
   if (!keyword) throw notFound();
   return { keyword, filter: ownedFilter(ctx, accountId, keyword.custom_filter_id) };
 }
@@ -39,7 +43,7 @@ export function ownedKeyword(ctx: AppContext, accountId: number, rawId: unknown)
 /** A status filter of one of the account's filters; 404 otherwise. */
 export function ownedFilterStatus(ctx: AppContext, accountId: number, rawId: unknown): FilterStatusRow {
   const id = parseId(rawId);
-  const row = id === undefined ? null : ctx.db.query<FilterStatusRow, [number]>("SELECT * FROM custom_filter_statuses WHERE id = ?").get(id);
+  const row = id === undefined ? null : getFilterStatus(ctx.db, id);
   if (!row) throw notFound();
   ownedFilter(ctx, accountId, row.custom_filter_id);
   return row;
@@ -92,11 +96,11 @@ export function expiresAt(ctx: AppContext, expiresIn: number | null): number | n
  * then drops the account's compiled filters so the next status view sees the change.
  */
 export function commitFilters<T>(ctx: AppContext, accountId: number, fn: () => T): T {
-  const out = ctx.db.transaction(() => {
+  const out = transaction(ctx.db, () => {
     const r = fn();
     ctx.jobs.enqueue("stream.filters_changed", { accountId });
     return r;
-  }).immediate();
+  });
   forgetViewerFilters(ctx, accountId);
   return out;
 }
@@ -105,7 +109,6 @@ export function commitFilters<T>(ctx: AppContext, accountId: number, fn: () => T
 export function insertKeyword(ctx: AppContext, filterId: number, keyword: string, wholeWord: boolean): number {
   const id = ctx.ids.next();
   const now = ctx.now();
-  ctx.db.query("INSERT INTO custom_filter_keywords (id, custom_filter_id, keyword, whole_word, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
-    .run(id, filterId, keyword, wholeWord ? 1 : 0, now, now);
+  insertFilterKeyword(ctx.db, { id, custom_filter_id: filterId, keyword, whole_word: wholeWord ? 1 : 0, created_at: now });
   return id;
 }

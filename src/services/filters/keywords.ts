@@ -1,5 +1,6 @@
 /** CustomFilterKeyword create / update / destroy (the /api/v2/filters keyword sub-resource). */
 import type { AppContext } from "../../context";
+import { deleteFilterKeyword, getFilterKeyword, updateFilterKeyword } from "../../db/queries/custom-filter-keywords";
 import type { FilterKeywordRow } from "../../serializers/mastodon/filter";
 import { checkKeyword, commitFilters, Errors, insertKeyword, ownedFilter, ownedKeyword } from "./common";
 
@@ -7,7 +8,7 @@ import { checkKeyword, commitFilters, Errors, insertKeyword, ownedFilter, ownedK
 export interface KeywordInput { keyword?: string; wholeWord?: boolean }
 
 function keywordRow(ctx: AppContext, id: number): FilterKeywordRow {
-  return ctx.db.query<FilterKeywordRow, [number]>("SELECT * FROM custom_filter_keywords WHERE id = ?").get(id)!;
+  return getFilterKeyword(ctx.db, id)!;
 }
 
 /** Adds a keyword (whole_word defaults to true) to the account's filter. 404/422. Enqueues filters_changed. */
@@ -26,11 +27,12 @@ export function updateKeyword(ctx: AppContext, accountId: number, rawId: unknown
   if (input.keyword !== undefined) checkKeyword(e, input.keyword);
   e.check();
   return commitFilters(ctx, accountId, () => {
-    ctx.db.query("UPDATE custom_filter_keywords SET keyword = ?, whole_word = ?, updated_at = ? WHERE id = ?").run(
+    updateFilterKeyword(
+      ctx.db,
+      keyword.id,
       input.keyword ?? keyword.keyword,
       input.wholeWord === undefined ? keyword.whole_word : input.wholeWord ? 1 : 0,
       ctx.now(),
-      keyword.id,
     );
     return keywordRow(ctx, keyword.id);
   });
@@ -40,6 +42,6 @@ export function updateKeyword(ctx: AppContext, accountId: number, rawId: unknown
 export function removeKeyword(ctx: AppContext, accountId: number, rawId: unknown): void {
   const { keyword } = ownedKeyword(ctx, accountId, rawId);
   commitFilters(ctx, accountId, () => {
-    ctx.db.query("DELETE FROM custom_filter_keywords WHERE id = ?").run(keyword.id);
+    deleteFilterKeyword(ctx.db, keyword.id);
   });
 }

@@ -1,5 +1,7 @@
 /** CustomFilter create / update / destroy (v2), with nested keyword attributes. */
 import type { AppContext } from "../../context";
+import { deleteFilterKeyword, listFilterKeywords, updateFilterKeyword } from "../../db/queries/custom-filter-keywords";
+import { deleteFilter as deleteFilterRow, getFilter, insertFilter, updateFilter as updateFilterRow } from "../../db/queries/custom-filters";
 import { notFound } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import type { FilterKeywordRow, FilterRow } from "../../serializers/mastodon/filter";
@@ -47,10 +49,12 @@ export function createFilter(ctx: AppContext, accountId: number, input: FilterIn
   return commitFilters(ctx, accountId, () => {
     const id = ctx.ids.next();
     const now = ctx.now();
-    ctx.db.query("INSERT INTO custom_filters (id, account_id, title, context, action, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-      .run(id, accountId, input.title!.trim(), JSON.stringify(context), action, expiresAt(ctx, input.expiresIn ?? null), now, now);
+    insertFilter(ctx.db, {
+      id, account_id: accountId, title: input.title!.trim(), context: JSON.stringify(context), action,
+      expires_at: expiresAt(ctx, input.expiresIn ?? null), created_at: now,
+    });
     for (const k of keywords) insertKeyword(ctx, id, k.keyword!, k.wholeWord ?? true);
-    return ctx.db.query<FilterRow, [number]>("SELECT * FROM custom_filters WHERE id = ?").get(id)!;
+    return getFilter(ctx.db, id)!;
   });
 }
 
@@ -66,7 +70,7 @@ export function updateFilter(ctx: AppContext, accountId: number, rawId: unknown,
   const context = input.context !== undefined ? checkContext(e, input.context) : undefined;
   const action = input.action !== undefined ? checkAction(e, input.action) : undefined;
   const existing = new Map(
-    ctx.db.query<FilterKeywordRow, [number]>("SELECT * FROM custom_filter_keywords WHERE custom_filter_id = ?").all(f.id).map((k) => [k.id, k]),
+    listFilterKeywords(ctx.db, f.id).map((k) => [k.id, k]),
   );
   const entries = (input.keywords ?? []).filter((k) => !k.destroy || k.id !== undefined).filter((k) => !allBlank(k));
   const changes: { row?: FilterKeywordRow; k: KeywordAttributes }[] = [];
@@ -91,17 +95,15 @@ export function updateFilter(ctx: AppContext, accountId: number, rawId: unknown,
       action: action ?? f.action,
       expires_at: input.expiresIn !== undefined ? expiresAt(ctx, input.expiresIn) : f.expires_at,
     };
-    ctx.db.query("UPDATE custom_filters SET title = ?, context = ?, action = ?, expires_at = ?, updated_at = ? WHERE id = ?")
-      .run(next.title, next.context, next.action, next.expires_at, now, f.id);
+    updateFilterRow(ctx.db, f.id, next, now);
     for (const { row, k } of changes) {
       if (!row) insertKeyword(ctx, f.id, k.keyword!, k.wholeWord ?? true);
-      else if (k.destroy) ctx.db.query("DELETE FROM custom_filter_keywords WHERE id = ?").run(row.id);
+      else if (k.destroy) deleteFilterKeyword(ctx.db, row.id);
       else {
-        ctx.db.query("UPDATE custom_filter_keywords SET keyword = ?, whole_word = ?, updated_at = ? WHERE id = ?")
-          .run(k.keyword ?? row.keyword, k.wholeWord === undefined ? row.whole_word : k.wholeWord ? 1 : 0, now, row.id);
+        updateFilterKeyword(ctx.db, row.id, k.keyword ?? row.keyword, k.wholeWord === undefined ? row.whole_word : k.wholeWord ? 1 : 0, now);
       }
     }
-    return ctx.db.query<FilterRow, [number]>("SELECT * FROM custom_filters WHERE id = ?").get(f.id)!;
+    return getFilter(ctx.db, f.id)!;
   });
 }
 
@@ -109,6 +111,6 @@ export function updateFilter(ctx: AppContext, accountId: number, rawId: unknown,
 export function deleteFilter(ctx: AppContext, accountId: number, rawId: unknown): void {
   const f = ownedFilter(ctx, accountId, rawId);
   commitFilters(ctx, accountId, () => {
-    ctx.db.query("DELETE FROM custom_filters WHERE id = ?").run(f.id);
+    deleteFilterRow(ctx.db, f.id);
   });
 }

@@ -4,6 +4,8 @@
  * keyword; irreversible means the hide action.
  */
 import type { AppContext } from "../../context";
+import { countFilterKeywords, deleteFilterKeyword, getFilterKeyword, updateFilterKeyword } from "../../db/queries/custom-filter-keywords";
+import { getFilter, insertFilter, updateFilter } from "../../db/queries/custom-filters";
 import { validation } from "../../model/errors";
 import type { FilterKeywordRow, FilterRow } from "../../serializers/mastodon/filter";
 import { checkContext, checkKeyword, checkTitle, commitFilters, Errors, expiresAt, insertKeyword, ownedKeyword } from "./common";
@@ -21,8 +23,8 @@ export interface V1FilterInput {
 export interface V1Filter { filter: FilterRow; keyword: FilterKeywordRow }
 
 function load(ctx: AppContext, keywordId: number): V1Filter {
-  const keyword = ctx.db.query<FilterKeywordRow, [number]>("SELECT * FROM custom_filter_keywords WHERE id = ?").get(keywordId)!;
-  const filter = ctx.db.query<FilterRow, [number]>("SELECT * FROM custom_filters WHERE id = ?").get(keyword.custom_filter_id)!;
+  const keyword = getFilterKeyword(ctx.db, keywordId)!;
+  const filter = getFilter(ctx.db, keyword.custom_filter_id)!;
   return { filter, keyword };
 }
 
@@ -35,8 +37,10 @@ export function createV1Filter(ctx: AppContext, accountId: number, input: V1Filt
   return commitFilters(ctx, accountId, () => {
     const id = ctx.ids.next();
     const now = ctx.now();
-    ctx.db.query("INSERT INTO custom_filters (id, account_id, title, context, action, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-      .run(id, accountId, input.phrase!, JSON.stringify(context), input.irreversible ? "hide" : "warn", expiresAt(ctx, input.expiresIn ?? null), now, now);
+    insertFilter(ctx.db, {
+      id, account_id: accountId, title: input.phrase!, context: JSON.stringify(context), action: input.irreversible ? "hide" : "warn",
+      expires_at: expiresAt(ctx, input.expiresIn ?? null), created_at: now,
+    });
     return load(ctx, insertKeyword(ctx, id, input.phrase!, input.wholeWord ?? false));
   });
 }
@@ -54,7 +58,7 @@ export function updateV1Filter(ctx: AppContext, accountId: number, rawId: unknow
   e.check();
   const action = input.irreversible === undefined ? filter.action : input.irreversible ? "hide" : filter.action === "hide" ? "warn" : filter.action;
   const expires = input.expiresIn !== undefined ? expiresAt(ctx, input.expiresIn) : filter.expires_at;
-  const siblings = (ctx.db.query<{ n: number }, [number]>("SELECT count(*) AS n FROM custom_filter_keywords WHERE custom_filter_id = ?").get(filter.id)?.n ?? 0);
+  const siblings = countFilterKeywords(ctx.db, filter.id);
   const changed = context !== filter.context || action !== filter.action || expires !== filter.expires_at;
   if (changed && siblings > 1) {
     throw validation("These parameters cannot be changed from this application because they apply to more than one filter keyword. Use a more recent application or the web interface.");
@@ -63,10 +67,9 @@ export function updateV1Filter(ctx: AppContext, accountId: number, rawId: unknow
     const now = ctx.now();
     const phrase = input.phrase ?? keyword.keyword;
     const whole = input.wholeWord === undefined ? keyword.whole_word : input.wholeWord ? 1 : 0;
-    ctx.db.query("UPDATE custom_filter_keywords SET keyword = ?, whole_word = ?, updated_at = ? WHERE id = ?").run(phrase, whole, now, keyword.id);
+    updateFilterKeyword(ctx.db, keyword.id, phrase, whole, now);
     const title = siblings === 1 && input.phrase !== undefined ? phrase : filter.title;
-    ctx.db.query("UPDATE custom_filters SET title = ?, context = ?, action = ?, expires_at = ?, updated_at = ? WHERE id = ?")
-      .run(title, context, action, expires, now, filter.id);
+    updateFilter(ctx.db, filter.id, { title, context, action, expires_at: expires }, now);
     return load(ctx, keyword.id);
   });
 }
@@ -75,6 +78,6 @@ export function updateV1Filter(ctx: AppContext, accountId: number, rawId: unknow
 export function deleteV1Filter(ctx: AppContext, accountId: number, rawId: unknown): void {
   const { keyword } = ownedKeyword(ctx, accountId, rawId);
   commitFilters(ctx, accountId, () => {
-    ctx.db.query("DELETE FROM custom_filter_keywords WHERE id = ?").run(keyword.id);
+    deleteFilterKeyword(ctx.db, keyword.id);
   });
 }
