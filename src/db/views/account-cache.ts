@@ -22,14 +22,15 @@ export interface AccountEntry {
 
 const MAX_ENTRIES = 20_000;
 
+// NOT EXISTS rather than OR IGNORE: triggers fired by foreign-key actions run under ABORT (see status-cache.ts).
 const SETUP = `
   CREATE TEMP TABLE IF NOT EXISTS hearth_account_changes (id INTEGER PRIMARY KEY);
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_account_insert AFTER INSERT ON main.accounts
-    BEGIN INSERT OR IGNORE INTO hearth_account_changes (id) VALUES (new.id); END;
+    BEGIN INSERT INTO hearth_account_changes (id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM hearth_account_changes WHERE id = new.id); END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_account_update AFTER UPDATE ON main.accounts
-    BEGIN INSERT OR IGNORE INTO hearth_account_changes (id) VALUES (old.id); INSERT OR IGNORE INTO hearth_account_changes (id) VALUES (new.id); END;
+    BEGIN INSERT INTO hearth_account_changes (id) SELECT old.id WHERE NOT EXISTS (SELECT 1 FROM hearth_account_changes WHERE id = old.id); INSERT INTO hearth_account_changes (id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM hearth_account_changes WHERE id = new.id); END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_account_delete AFTER DELETE ON main.accounts
-    BEGIN INSERT OR IGNORE INTO hearth_account_changes (id) VALUES (old.id); END;`;
+    BEGIN INSERT INTO hearth_account_changes (id) SELECT old.id WHERE NOT EXISTS (SELECT 1 FROM hearth_account_changes WHERE id = old.id); END;`;
 
 /** The cache of one connection. */
 export class AccountCache {

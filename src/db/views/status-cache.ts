@@ -41,7 +41,11 @@ const ALL = 0;
 /** What is known of one viewer: flag bits by status id (1 fav, 2 boost, 4 bookmark, 8 pin), muted by conversation id. */
 export interface ViewerFlagCache { statuses: Map<number, number>; conversations: Map<number, boolean> }
 
-const rec = (expr: string) => `INSERT OR IGNORE INTO hearth_status_changes (id) SELECT ${expr} WHERE ${expr} IS NOT NULL;`;
+// Not `INSERT OR IGNORE`: a trigger fired by a foreign-key action (media_attachments' ON DELETE
+// SET NULL when a status is deleted) runs under ABORT whatever the trigger says, so a second
+// record of the same id would fail the delete with a UNIQUE error. NOT EXISTS never conflicts.
+const rec = (expr: string) =>
+  `INSERT INTO hearth_status_changes (id) SELECT ${expr} WHERE ${expr} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM hearth_status_changes WHERE id = ${expr});`;
 const SETUP = `
   CREATE TEMP TABLE IF NOT EXISTS hearth_status_changes (id INTEGER PRIMARY KEY);
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_insert AFTER INSERT ON main.statuses BEGIN ${rec("new.id")} END;
