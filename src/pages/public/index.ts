@@ -7,7 +7,6 @@
 import type { AppContext } from "../../context";
 import type { AccountRow, StatusRow } from "../../db/rows";
 import type { Router } from "../../http/route";
-import { apResponseFor } from "../../activitypub/inbound/routes/negotiate";
 import { parseId } from "../../model/ids";
 import { findByHandle } from "../../services/accounts/find";
 import { setting } from "../../services/instance/stats";
@@ -42,9 +41,7 @@ export async function publicPage(ctx: AppContext, request: Request, url: URL): P
   const m = /^\/@([^/]+)(?:\/([^/]+))?$/.exec(path);
   if (!path.startsWith("/@")) return null;
   const method = request.method;
-  // ActivityPub clients asking for the same URL get the actor or object document.
-  const ap = await apResponseFor(ctx, request, path);
-  if (ap) return ap;
+  // ActivityPub clients asking for the same URL got the actor or object document before this (activitypub/inbound/routes/negotiate.ts).
   const notFound = () => pageResponse(notFoundPage(ctx), 404, method);
   const tagged = /^\/@([^/@]+)\/tagged\/([^/]+)$/.exec(path);
   if (tagged) {

@@ -6,7 +6,8 @@
 import type { Req, Router } from "../../../http/route";
 import { followers, following, featured, featuredTags, outbox } from "./collections";
 import { actorResponse, statusActivityResponse, statusResponse } from "./documents";
-import { isActivityPubRequest } from "./negotiate";
+import { isActivityPubRequest } from "../../../http/negotiate";
+import { registerPageNegotiation } from "./negotiate";
 import { webfingerHandler } from "./webfinger";
 
 function redirect(location: string): Response {
@@ -15,6 +16,7 @@ function redirect(location: string): Response {
 
 export default function register(r: Router): void {
   const none = { auth: "none" as const };
+  registerPageNegotiation(r);
   r.get<Req>("/.well-known/webfinger", none, webfingerHandler);
   r.get<Req>("/users/:name", none, (q) =>
     isActivityPubRequest(q.request) ? actorResponse(q.ctx, q.request, q.params.name!) : redirect(q.ctx.uris.profile(q.params.name!)));

@@ -1,28 +1,17 @@
 /**
- * Content negotiation between ActivityPub documents and HTML pages for actor and status URLs.
- * `apResponseFor` is called by the public web pages for `/@name` and `/@name/:id`.
+ * Content negotiation for the public page URLs `/@name` and `/@name/:id`: ActivityPub clients
+ * get the actor or status document. Registered as a request hook ahead of the public pages
+ * (Elysia's router cannot match "/@:name"), so browsers still get the HTML pages.
  */
 import type { AppContext } from "../../../context";
+import type { Router } from "../../../http/route";
+import { isActivityPubRequest } from "../../../http/negotiate";
 import { actorResponse, statusResponse } from "./documents";
-
-/**
- * True when the Accept header asks for ActivityPub: `application/activity+json`,
- * `application/ld+json` (with or without the ActivityStreams profile) ahead of `text/html`,
- * or `application/json` without `text/html`.
- */
-export function isActivityPubRequest(request: Request): boolean {
-  const a = (request.headers.get("accept") ?? "").toLowerCase();
-  if (!a) return false;
-  const positions = ["application/activity+json", "application/ld+json"].map((t) => a.indexOf(t)).filter((i) => i >= 0);
-  const html = a.indexOf("text/html");
-  if (positions.length) return html < 0 || Math.min(...positions) < html;
-  return html < 0 && a.includes("application/json");
-}
 
 /**
  * For an ActivityPub request of `/@name` or `/@name/:id` (path without query): the actor or
  * status document (or a 401/403/404 JSON error); null when the request wants HTML or the
- * path is not one of these (the caller then renders its page).
+ * path is not one of these (the public pages then render it).
  */
 export async function apResponseFor(ctx: AppContext, request: Request, path: string): Promise<Response | null> {
   if (!isActivityPubRequest(request)) return null;
@@ -31,4 +20,14 @@ export async function apResponseFor(ctx: AppContext, request: Request, path: str
   let name: string;
   try { name = decodeURIComponent(m[1]!); } catch { return null; }
   return m[2] === undefined ? actorResponse(ctx, request, name) : statusResponse(ctx, request, name, m[2]);
+}
+
+/** Answers ActivityPub GET/HEAD requests under `/@` before the public pages see them; others pass through. */
+export function registerPageNegotiation(r: Router): void {
+  (r.app as any).onRequest(async ({ request }: { request: Request }) => {
+    if (request.method !== "GET" && request.method !== "HEAD") return;
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith("/@")) return;
+    return (await apResponseFor(r.ctx, request, url.pathname.replace(/\/+$/, ""))) ?? undefined;
+  });
 }

@@ -1,6 +1,6 @@
 /** GET /.well-known/host-meta: XRD pointing WebFinger clients at our lrdd template. */
 import type { Req } from "../../../http/route";
-import { esc } from "../../../pages/layout";
+import { esc } from "../../../text/escape";
 
 /** Handler: `application/xrd+xml`. */
 export function hostMeta(q: Req): Response {
