@@ -116,3 +116,35 @@ export interface UserSettings {
   expand_media?: string;
   expand_spoilers?: boolean;
 }
+
+/** A local post as posting inserts it (local = 1; counters and media_ids start at their defaults). */
+export interface NewLocalStatusRow {
+  id: number;
+  uri: string;
+  url: string | null;
+  account_id: number;
+  in_reply_to_id: number | null;
+  in_reply_to_account_id: number | null;
+  conversation_id: number;
+  text: string;
+  content: string;
+  spoiler_text: string;
+  sensitive: number;
+  visibility: number;
+  language: string | null;
+  application_id: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A local boost as reblogging inserts it. */
+export interface NewReblogRow {
+  id: number;
+  uri: string;
+  url: string | null;
+  account_id: number;
+  reblog_of_id: number;
+  visibility: number;
+  created_at: number;
+  updated_at: number;
+}

@@ -1,12 +1,13 @@
 /** Bookmarking and unbookmarking a status (private to the account, no side effects). */
 import type { AppContext } from "../../context";
+import { deleteBookmark, insertBookmark } from "../../db/queries/bookmarks";
 
 /** Bookmarks the status (idempotent). */
 export function bookmarkStatus(ctx: AppContext, accountId: number, statusId: number): void {
-  ctx.db.query("INSERT OR IGNORE INTO bookmarks (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), accountId, statusId, ctx.now());
+  insertBookmark(ctx.db, { id: ctx.ids.next(), account_id: accountId, status_id: statusId, created_at: ctx.now() });
 }
 
 /** Removes the bookmark; returns whether there was one. */
 export function unbookmarkStatus(ctx: AppContext, accountId: number, statusId: number): boolean {
-  return ctx.db.query("DELETE FROM bookmarks WHERE account_id = ? AND status_id = ?").run(accountId, statusId).changes > 0;
+  return deleteBookmark(ctx.db, accountId, statusId);
 }

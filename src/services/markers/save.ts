@@ -1,5 +1,7 @@
 /** Reading positions (markers) for the home and notifications timelines. */
 import type { AppContext } from "../../context";
+import { getMarker, upsertMarker } from "../../db/queries/markers";
+import { transaction } from "../../db/transaction";
 import { validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import type { MarkerRow } from "../../serializers/mastodon/notification";
@@ -10,8 +12,7 @@ export const MARKER_TIMELINES = ["home", "notifications"] as const;
 /** Markers of `accountId` for the named timelines (unknown names ignored). */
 export function loadMarkers(ctx: AppContext, accountId: number, timelines: string[]): MarkerRow[] {
   const wanted = [...new Set(timelines)].filter((t) => (MARKER_TIMELINES as readonly string[]).includes(t));
-  const q = ctx.db.query<MarkerRow, [number, string]>("SELECT * FROM markers WHERE account_id = ? AND timeline = ?");
-  return wanted.map((t) => q.get(accountId, t)).filter((m): m is MarkerRow => !!m);
+  return wanted.map((t) => getMarker(ctx.db, accountId, t)).filter((m): m is MarkerRow => !!m);
 }
 
 /**
@@ -29,16 +30,5 @@ export function saveMarkers(ctx: AppContext, accountId: number, input: Record<st
     updates.push([t, id]);
   }
   const now = ctx.now();
-  return ctx.db.transaction(() =>
-    updates.map(([t, id]) =>
-      ctx.db
-        .query<MarkerRow, [number, string, number, number]>(
-          `INSERT INTO markers (account_id, timeline, last_read_id, version, updated_at) VALUES (?, ?, ?, 0, ?)
-           ON CONFLICT (account_id, timeline) DO UPDATE SET last_read_id = excluded.last_read_id,
-             version = markers.version + 1, updated_at = excluded.updated_at
-           RETURNING *`,
-        )
-        .get(accountId, t, id, now)!,
-    ),
-  ).immediate();
+  return transaction(ctx.db, () => updates.map(([t, id]) => upsertMarker(ctx.db, accountId, t, id, now)));
 }

@@ -1,5 +1,7 @@
 /** Creates the poll of a new local status. Call inside the status service's transaction. */
 import type { AppContext } from "../../context";
+import { insertPoll } from "../../db/queries/polls";
+import { setStatusPollId } from "../../db/queries/statuses";
 import { isValidatedPollInput, validatePollInput } from "./validate";
 
 /**
@@ -12,14 +14,12 @@ export function createPollForStatus(ctx: AppContext, statusId: number, accountId
   const now = ctx.now();
   const id = ctx.ids.next();
   const expiresAt = now + p.expiresIn * 1000;
-  ctx.db
-    .query(
-      `INSERT INTO polls (id, status_id, account_id, options, tallies, votes_count, voters_count, multiple, hide_totals, expires_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, statusId, accountId, JSON.stringify(p.options.map((title) => ({ title }))), JSON.stringify(p.options.map(() => 0)),
-      p.multiple ? 1 : 0, p.hideTotals ? 1 : 0, expiresAt, now, now);
-  ctx.db.query("UPDATE statuses SET poll_id = ? WHERE id = ?").run(id, statusId);
+  insertPoll(ctx.db, {
+    id, status_id: statusId, account_id: accountId, options: JSON.stringify(p.options.map((title) => ({ title }))),
+    tallies: JSON.stringify(p.options.map(() => 0)), multiple: p.multiple ? 1 : 0, hide_totals: p.hideTotals ? 1 : 0,
+    expires_at: expiresAt, created_at: now, updated_at: now,
+  });
+  setStatusPollId(ctx.db, statusId, id);
   enqueueExpiry(ctx, id, expiresAt);
   return id;
 }

@@ -1,6 +1,8 @@
 /** Replacing, resetting or removing the poll of an edited status, as Mastodon's UpdateStatusService does. */
 import type { AppContext } from "../../context";
-import type { PollRow } from "../../serializers/mastodon/poll";
+import { deletePollVotes } from "../../db/queries/poll-votes";
+import { clearPollTallies, deletePoll, getPollByStatus, updatePollSettings } from "../../db/queries/polls";
+import { getStatusAccountId, setStatusPollId } from "../../db/queries/statuses";
 import { pollTitles } from "../../serializers/mastodon/poll";
 import { createPollForStatus, enqueueExpiry } from "./create";
 import { isValidatedPollInput, validatePollInput } from "./validate";
@@ -14,28 +16,30 @@ import { isValidatedPollInput, validatePollInput } from "./validate";
  */
 export function resetPoll(ctx: AppContext, statusId: number, input: unknown | null | undefined): number | null {
   const db = ctx.db;
-  const old = db.query<PollRow, [number]>("SELECT * FROM polls WHERE status_id = ?").get(statusId);
+  const old = getPollByStatus(db, statusId);
   if (input === null || input === undefined) {
-    if (old) db.query("DELETE FROM polls WHERE id = ?").run(old.id);
-    db.query("UPDATE statuses SET poll_id = NULL WHERE id = ?").run(statusId);
+    if (old) deletePoll(db, old.id);
+    setStatusPollId(db, statusId, null);
     return null;
   }
   const p = isValidatedPollInput(input) ? input : validatePollInput(input);
   if (!old) {
-    const acc = db.query<{ account_id: number }, [number]>("SELECT account_id FROM statuses WHERE id = ?").get(statusId);
-    if (!acc) return null;
-    return createPollForStatus(ctx, statusId, acc.account_id, p);
+    const authorId = getStatusAccountId(db, statusId);
+    if (authorId === null) return null;
+    return createPollForStatus(ctx, statusId, authorId, p);
   }
   const now = ctx.now();
   const expiresAt = now + p.expiresIn * 1000;
   const changed = JSON.stringify(pollTitles(old)) !== JSON.stringify(p.options) || !!old.multiple !== p.multiple;
   if (changed) {
-    db.query("DELETE FROM poll_votes WHERE poll_id = ?").run(old.id);
-    db.query("UPDATE polls SET tallies = ?, votes_count = 0, voters_count = 0 WHERE id = ?").run(JSON.stringify(p.options.map(() => 0)), old.id);
+    deletePollVotes(db, old.id);
+    clearPollTallies(db, old.id, JSON.stringify(p.options.map(() => 0)));
   }
-  db.query("UPDATE polls SET options = ?, multiple = ?, hide_totals = ?, expires_at = ?, updated_at = ? WHERE id = ?")
-    .run(JSON.stringify(p.options.map((title) => ({ title }))), p.multiple ? 1 : 0, p.hideTotals ? 1 : 0, expiresAt, now, old.id);
-  db.query("UPDATE statuses SET poll_id = ? WHERE id = ?").run(old.id, statusId);
+  updatePollSettings(db, old.id, {
+    options: JSON.stringify(p.options.map((title) => ({ title }))), multiple: p.multiple ? 1 : 0, hide_totals: p.hideTotals ? 1 : 0,
+    expires_at: expiresAt, updated_at: now,
+  });
+  setStatusPollId(db, statusId, old.id);
   enqueueExpiry(ctx, old.id, expiresAt);
   return old.id;
 }

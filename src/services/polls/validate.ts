@@ -1,6 +1,6 @@
 /** Validation of the `poll[...]` parameters of a status, with Mastodon's limits. */
 import { ApiError } from "../../model/errors";
-import { bool, int, strArr, type Params } from "../../http/params";
+import { bool, int, strArr, type Params } from "../../model/params";
 
 /** Limits reported in /api/v2/instance configuration.polls (Mastodon's defaults). */
 export const POLL_LIMITS = {

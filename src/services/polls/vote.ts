@@ -1,6 +1,10 @@
 /** Casting votes in a poll. */
 import type { AppContext } from "../../context";
-import type { StatusRow } from "../../db/rows";
+import { getAccountUri } from "../../db/queries/accounts";
+import { hasVotedInPoll, insertPollVote } from "../../db/queries/poll-votes";
+import { getPoll, recordPollVoter } from "../../db/queries/polls";
+import { getStatus } from "../../db/queries/statuses";
+import { transaction } from "../../db/transaction";
 import { canViewStatus } from "../../db/queries/visibility";
 import { ApiError, notFound } from "../../model/errors";
 import { pollExpired, pollTitles, pollTallies, type PollRow } from "../../serializers/mastodon/poll";
@@ -24,15 +28,15 @@ export function parseChoices(raw: string[] | undefined): number[] {
  * one Create(Note) per chosen option; a local poll's new counts go out as Update(Question).
  */
 export function voteInPoll(ctx: AppContext, pollId: number, accountId: number, rawChoices: string[] | undefined): PollRow {
-  return ctx.db.transaction(() => {
+  return transaction(ctx.db, () => {
     const db = ctx.db;
-    const poll = db.query<PollRow, [number]>("SELECT * FROM polls WHERE id = ?").get(pollId);
+    const poll = getPoll(db, pollId);
     if (!poll) throw notFound();
-    const status = db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE id = ?").get(poll.status_id);
+    const status = getStatus(db, poll.status_id);
     if (!status || !canViewStatus(ctx, status, accountId)) throw notFound();
     if (poll.account_id === accountId) throw fail("You cannot vote in your own poll");
     if (pollExpired(poll, ctx.now())) throw fail("The poll has already ended");
-    if (db.query("SELECT 1 FROM poll_votes WHERE poll_id = ? AND account_id = ? LIMIT 1").get(pollId, accountId)) {
+    if (hasVotedInPoll(db, pollId, accountId)) {
       throw fail("You have already voted on this poll");
     }
     const choices = parseChoices(rawChoices);
@@ -41,23 +45,18 @@ export function voteInPoll(ctx: AppContext, pollId: number, accountId: number, r
     if (new Set(choices).size !== choices.length) throw fail("Choices must not contain duplicate items");
     if (!poll.multiple && choices.length > 1) throw fail("You can only choose one option in this poll");
     const t = ctx.now();
-    const ins = db.query("INSERT INTO poll_votes (id, poll_id, account_id, choice, uri, created_at) VALUES (?, ?, ?, ?, ?, ?)");
     const tallies = pollTallies(poll);
     const titles = pollTitles(poll);
-    const voterUri = status.local ? null : db.query<{ uri: string }, [number]>("SELECT uri FROM accounts WHERE id = ?").get(accountId)!.uri;
+    const voterUri = status.local ? null : getAccountUri(db, accountId)!;
     const votes: { id: number; title: string }[] = [];
     for (const c of choices) {
       const id = ctx.ids.next();
-      ins.run(id, pollId, accountId, c, voterUri === null ? null : voteUri(ctx, voterUri, id), t);
+      insertPollVote(db, { id, poll_id: pollId, account_id: accountId, choice: c, uri: voterUri === null ? null : voteUri(ctx, voterUri, id), created_at: t });
       votes.push({ id, title: titles[c]! });
       tallies[c] = (tallies[c] ?? 0) + 1;
     }
-    const updated = db
-      .query<PollRow, [string, number, number, number]>(
-        "UPDATE polls SET tallies = ?, votes_count = votes_count + ?, voters_count = voters_count + 1, updated_at = ? WHERE id = ? RETURNING *",
-      )
-      .get(JSON.stringify(tallies), choices.length, t, pollId)!;
+    const updated = recordPollVoter(db, pollId, JSON.stringify(tallies), choices.length, t);
     publishPollVotes(ctx, accountId, status, votes);
     return updated;
-  }).immediate();
+  });
 }

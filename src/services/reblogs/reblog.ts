@@ -1,6 +1,9 @@
 /** Boosting and unboosting (Mastodon's ReblogService / UnreblogService). */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
+import { getAccountUsername, incrementAccountStatuses } from "../../db/queries/accounts";
+import { getReblogIdOf, getReblogOf, incrementStatusCounter, insertLocalReblog } from "../../db/queries/statuses";
+import { transaction } from "../../db/transaction";
 import { ApiError, validation } from "../../model/errors";
 import { DIRECT, PRIVATE, visibilityCode } from "../../model/visibility";
 import { fanOutStatus } from "../feeds";
@@ -14,10 +17,10 @@ import { publishReblog, publishUnreblog } from "../federation/statuses";
  * existing boost when there is one. Fans out to home feeds and notifies the author.
  */
 export function reblogStatus(ctx: AppContext, accountId: number, s: StatusRow, visibilityName?: string): number {
-  return ctx.db.transaction(() => {
+  return transaction(ctx.db, () => {
     const db = ctx.db;
-    const existing = db.query<{ id: number }, [number, number]>("SELECT id FROM statuses WHERE account_id = ? AND reblog_of_id = ?").get(accountId, s.id);
-    if (existing) return existing.id;
+    const existing = getReblogIdOf(db, accountId, s.id);
+    if (existing !== null) return existing;
     if (s.visibility === DIRECT || (s.visibility === PRIVATE && s.account_id !== accountId)) throw new ApiError(403, "This action is not allowed");
     let visibility: number;
     if (s.visibility === PRIVATE) visibility = PRIVATE;
@@ -28,28 +31,28 @@ export function reblogStatus(ctx: AppContext, accountId: number, s: StatusRow, v
     }
     const t = ctx.now();
     const id = ctx.ids.next();
-    const me = db.query<{ username: string }, [number]>("SELECT username FROM accounts WHERE id = ?").get(accountId)!;
-    db.query(
-      `INSERT INTO statuses (id, uri, url, account_id, local, reblog_of_id, visibility, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-    ).run(id, ctx.uris.activity(me.username, id, "activity"), ctx.uris.statusUrl(me.username, id), accountId, s.id, visibility, t, t);
-    db.query("UPDATE statuses SET reblogs_count = reblogs_count + 1 WHERE id = ?").run(s.id);
-    db.query("UPDATE accounts SET statuses_count = statuses_count + 1, last_status_at = ? WHERE id = ?").run(t, accountId);
+    const username = getAccountUsername(db, accountId)!;
+    insertLocalReblog(db, {
+      id, uri: ctx.uris.activity(username, id, "activity"), url: ctx.uris.statusUrl(username, id), account_id: accountId,
+      reblog_of_id: s.id, visibility, created_at: t, updated_at: t,
+    });
+    incrementStatusCounter(db, s.id, "reblogs_count");
+    incrementAccountStatuses(db, accountId, t);
     const boost = statusRow(ctx, id);
     fanOutStatus(ctx, boost);
     publishReblog(ctx, boost, s);
     notify(ctx, { accountId: s.account_id, fromAccountId: accountId, type: "reblog", statusId: s.id });
     return id;
-  }).immediate();
+  });
 }
 
 /** Removes the account's boost of status `statusId`, if any; returns whether one existed. */
 export function unreblogStatus(ctx: AppContext, accountId: number, statusId: number): boolean {
-  return ctx.db.transaction(() => {
-    const boost = ctx.db.query<StatusRow, [number, number]>("SELECT * FROM statuses WHERE account_id = ? AND reblog_of_id = ?").get(accountId, statusId);
+  return transaction(ctx.db, () => {
+    const boost = getReblogOf(ctx.db, accountId, statusId);
     if (!boost) return false;
     publishUnreblog(ctx, boost);
     removeStatusRow(ctx, boost);
     return true;
-  }).immediate();
+  });
 }

@@ -1,5 +1,8 @@
 /** Cancelling a scheduled status (DELETE /api/v1/scheduled_statuses/:id). */
 import type { AppContext } from "../../context";
+import { releaseScheduledStatusMedia } from "../../db/queries/media-attachments";
+import { deleteScheduledStatus } from "../../db/queries/scheduled-statuses";
+import { transaction } from "../../db/transaction";
 import { findOwnScheduledStatus } from "./rules";
 
 /**
@@ -7,9 +10,9 @@ import { findOwnScheduledStatus } from "./rules";
  * daily cleanup unless reused). Its publish job later finds nothing to do. 404 for others' ids.
  */
 export function cancelScheduledStatus(ctx: AppContext, accountId: number, rawId: unknown): void {
-  ctx.db.transaction(() => {
+  transaction(ctx.db, () => {
     const row = findOwnScheduledStatus(ctx, accountId, rawId);
-    ctx.db.query("UPDATE media_attachments SET scheduled_status_id = NULL, updated_at = ? WHERE scheduled_status_id = ?").run(ctx.now(), row.id);
-    ctx.db.query("DELETE FROM scheduled_statuses WHERE id = ?").run(row.id);
-  }).immediate();
+    releaseScheduledStatusMedia(ctx.db, row.id, ctx.now());
+    deleteScheduledStatus(ctx.db, row.id);
+  });
 }

@@ -5,9 +5,13 @@
  * valid, the account is suspended) the scheduled status is dropped, as Mastodon does.
  */
 import type { AppContext } from "../../context";
+import { getAccountSuspendedAt } from "../../db/queries/accounts";
+import { detachScheduledStatusMedia, listScheduledStatusMedia } from "../../db/queries/media-attachments";
+import { applicationExists } from "../../db/queries/oauth-applications";
+import { deleteScheduledStatus, getDueScheduledStatus, listDueScheduledStatusIds } from "../../db/queries/scheduled-statuses";
+import { transaction } from "../../db/transaction";
 import { ApiError } from "../../model/errors";
 import { createStatus } from "../statuses/create";
-import type { ScheduledStatusRow } from "../../serializers/mastodon/scheduled-status";
 import type { ScheduledParams } from "./schedule";
 
 /** Thrown while attached uploads are still processing: the job retries later. */
@@ -18,25 +22,23 @@ export class MediaNotReady extends Error {}
  * when there was nothing to do or the post was refused (then the row is gone too).
  */
 export function publishScheduledStatus(ctx: AppContext, id: number): number | null {
-  return ctx.db.transaction(() => {
+  return transaction(ctx.db, () => {
     const db = ctx.db;
-    const row = db.query<ScheduledStatusRow, [number, number]>("SELECT * FROM scheduled_statuses WHERE id = ? AND scheduled_at <= ?").get(id, ctx.now());
+    const row = getDueScheduledStatus(db, id, ctx.now());
     if (!row) return null;
-    const attached = db.query<{ id: number; processing: number }, [number]>(
-      "SELECT id, processing FROM media_attachments WHERE scheduled_status_id = ? AND status_id IS NULL",
-    ).all(row.id);
+    const attached = listScheduledStatusMedia(db, row.id);
     if (attached.some((m) => m.processing === 1)) throw new MediaNotReady(`scheduled status ${row.id}: media still processing`);
-    db.query("UPDATE media_attachments SET scheduled_status_id = NULL WHERE scheduled_status_id = ?").run(row.id);
-    db.query("DELETE FROM scheduled_statuses WHERE id = ?").run(row.id);
+    detachScheduledStatusMedia(db, row.id);
+    deleteScheduledStatus(db, row.id);
 
-    const account = db.query<{ suspended_at: number | null }, [number]>("SELECT suspended_at FROM accounts WHERE id = ?").get(row.account_id);
+    const account = getAccountSuspendedAt(db, row.account_id);
     if (!account || account.suspended_at !== null) return null;
     let p: Partial<ScheduledParams> = {};
     try { p = JSON.parse(row.params) ?? {}; } catch { /* posts nothing valid; dropped below */ }
     // Uploads deleted meanwhile are left out, as Mastodon's lookup of media_ids does.
     const still = new Set(attached.map((m) => String(m.id)));
     const appId = Number(p.application_id);
-    const appExists = Number.isSafeInteger(appId) && !!db.query("SELECT 1 FROM oauth_applications WHERE id = ?").get(appId);
+    const appExists = Number.isSafeInteger(appId) && applicationExists(db, appId);
     try {
       return createStatus(ctx, row.account_id, {
         text: p.text ?? undefined,
@@ -53,11 +55,10 @@ export function publishScheduledStatus(ctx: AppContext, id: number): number | nu
       ctx.log.info(`scheduled status ${row.id} of account ${row.account_id} dropped: ${e.message}`);
       return null;
     }
-  }).immediate();
+  });
 }
 
 /** Ids of scheduled statuses due at `now` (for the sweep that backs up the per-status jobs). */
 export function dueScheduledStatuses(ctx: AppContext, limit = 100): number[] {
-  return ctx.db.query<{ id: number }, [number, number]>("SELECT id FROM scheduled_statuses WHERE scheduled_at <= ? ORDER BY scheduled_at LIMIT ?")
-    .all(ctx.now(), limit).map((r) => r.id);
+  return listDueScheduledStatusIds(ctx.db, ctx.now(), limit);
 }

@@ -3,6 +3,7 @@
  * be, and how many an account may have pending (in total and for one day).
  */
 import type { AppContext } from "../../context";
+import { countScheduledStatuses, getScheduledStatusOfAccount } from "../../db/queries/scheduled-statuses";
 import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import type { ScheduledStatusRow } from "../../serializers/mastodon/scheduled-status";
@@ -57,10 +58,7 @@ export function scheduleTime(ctx: AppContext, raw: string | undefined): number |
 export function checkSchedule(ctx: AppContext, accountId: number, at: number, exceptId = 0): void {
   if (at < ctx.now() + MIN_OFFSET_MS) throw validation("Scheduled at The scheduled date must be in the future");
   const dayStart = Math.floor(at / DAY_MS) * DAY_MS;
-  const n = ctx.db.query<{ total: number; day: number }, [number, number, number, number]>(
-    `SELECT count(*) AS total, coalesce(sum(scheduled_at >= ?2 AND scheduled_at < ?3), 0) AS day
-     FROM scheduled_statuses WHERE account_id = ?1 AND id <> ?4`,
-  ).get(accountId, dayStart, dayStart + DAY_MS, exceptId)!;
+  const n = countScheduledStatuses(ctx.db, accountId, dayStart, dayStart + DAY_MS, exceptId);
   if (n.total >= TOTAL_LIMIT) throw validation(`You have exceeded the limit of ${TOTAL_LIMIT} scheduled posts`);
   if (n.day >= DAILY_LIMIT) throw validation(`You have exceeded the limit of ${DAILY_LIMIT} scheduled posts for today`);
 }
@@ -68,9 +66,7 @@ export function checkSchedule(ctx: AppContext, accountId: number, at: number, ex
 /** The account's scheduled status with this client-supplied id; 404 for anything else. */
 export function findOwnScheduledStatus(ctx: AppContext, accountId: number, rawId: unknown): ScheduledStatusRow {
   const id = parseId(rawId);
-  const row = id === undefined ? null : ctx.db
-    .query<ScheduledStatusRow, [number, number]>("SELECT * FROM scheduled_statuses WHERE id = ? AND account_id = ?")
-    .get(id, accountId);
+  const row = id === undefined ? null : getScheduledStatusOfAccount(ctx.db, id, accountId);
   if (!row) throw notFound();
   return row;
 }

@@ -4,6 +4,9 @@
  * the `scheduled_status.publish` job for its time, in one transaction.
  */
 import type { AppContext } from "../../context";
+import { attachMediaToScheduledStatus } from "../../db/queries/media-attachments";
+import { findScheduledStatusIdByKey, insertScheduledStatus } from "../../db/queries/scheduled-statuses";
+import { transaction } from "../../db/transaction";
 import { ApiError, validation } from "../../model/errors";
 import { visibilityCode } from "../../model/visibility";
 import { validatePollInput } from "../polls/validate";
@@ -37,14 +40,12 @@ export interface ScheduledParams {
  * or the time is invalid (see checkSchedule), 404 for an invisible reply target.
  */
 export function scheduleStatus(ctx: AppContext, accountId: number, input: CreateStatusInput, appId: number | null, at: number): number {
-  return ctx.db.transaction(() => {
+  return transaction(ctx.db, () => {
     const db = ctx.db;
     const key = input.idempotencyKey?.slice(0, 255);
     if (key) {
-      const prev = db.query<{ id: number }, [number, string, number]>(
-        "SELECT id FROM scheduled_statuses WHERE account_id = ? AND idempotency_key = ? AND created_at > ?",
-      ).get(accountId, key, ctx.now() - IDEMPOTENCY_MS);
-      if (prev) return prev.id;
+      const prev = findScheduledStatusIdByKey(db, accountId, key, ctx.now() - IDEMPOTENCY_MS);
+      if (prev !== null) return prev;
     }
     let replyId: string | null = null;
     if (input.inReplyToId !== undefined && input.inReplyToId !== "") {
@@ -77,11 +78,9 @@ export function scheduleStatus(ctx: AppContext, accountId: number, input: Create
       with_rate_limit: false,
     };
     const id = ctx.ids.next();
-    db.query("INSERT INTO scheduled_statuses (id, account_id, scheduled_at, params, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(id, accountId, at, JSON.stringify(params), key ?? null, ctx.now());
-    const attach = db.query("UPDATE media_attachments SET scheduled_status_id = ?, updated_at = ? WHERE id = ?");
-    for (const m of media) attach.run(id, ctx.now(), m.id);
+    insertScheduledStatus(db, { id, account_id: accountId, scheduled_at: at, params: JSON.stringify(params), idempotency_key: key ?? null, created_at: ctx.now() });
+    for (const m of media) attachMediaToScheduledStatus(db, m.id, id, ctx.now());
     ctx.jobs.enqueue(PUBLISH_JOB, { id }, { runAt: at });
     return id;
-  }).immediate();
+  });
 }

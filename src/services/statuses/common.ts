@@ -5,7 +5,12 @@
 import type { AppContext } from "../../context";
 import type { MediaRow, StatusRow, UserSettings } from "../../db/rows";
 import { canViewStatus } from "../../db/queries/visibility";
-import { selectIn } from "../../db/sql";
+import { attachMediaToStatus, listAccountMediaByIds } from "../../db/queries/media-attachments";
+import { insertMention } from "../../db/queries/mentions";
+import { getStatus, getStatusOfAccount } from "../../db/queries/statuses";
+import { insertStatusTag } from "../../db/queries/statuses-tags";
+import { getTagIdByName, insertTagIfMissing, setTagLastStatusAt } from "../../db/queries/tags";
+import { getUserByAccountId } from "../../db/queries/users";
 import { ApiError, notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import { extractHashtags, statusLength, type FormattedText } from "../../text/format";
@@ -26,14 +31,14 @@ export function findVisibleStatus(ctx: AppContext, rawId: unknown, viewerId: num
 /** The actor's own status (not a boost) with this id; 404 for anything else. */
 export function findOwnStatus(ctx: AppContext, rawId: unknown, accountId: number): StatusRow {
   const id = parseId(rawId);
-  const row = id === undefined ? null : ctx.db.query<StatusRow, [number, number]>("SELECT * FROM statuses WHERE id = ? AND account_id = ?").get(id, accountId);
+  const row = id === undefined ? null : getStatusOfAccount(ctx.db, id, accountId);
   if (!row || row.reblog_of_id !== null) throw notFound();
   return row;
 }
 
 /** The posting user's settings and UI locale. */
 export function userPrefs(ctx: AppContext, accountId: number): { settings: UserSettings; locale: string } {
-  const u = ctx.db.query<{ settings: string; locale: string }, [number]>("SELECT settings, locale FROM users WHERE account_id = ?").get(accountId);
+  const u = getUserByAccountId(ctx.db, accountId);
   let settings: UserSettings = {};
   try { settings = JSON.parse(u?.settings ?? "{}") ?? {}; } catch { /* defaults */ }
   return { settings, locale: u?.locale ?? "en" };
@@ -63,7 +68,7 @@ export function resolveMedia(ctx: AppContext, accountId: number, rawIds: string[
   if (uniq.length > MAX_MEDIA) throw new ApiError(422, `Cannot attach more than ${MAX_MEDIA} files`);
   const ids = uniq.map((x) => parseId(x));
   const valid = ids.filter((x): x is number => x !== undefined);
-  const rows = new Map(selectIn<MediaRow>(ctx.db, (ph) => `SELECT * FROM media_attachments WHERE account_id = ? AND id IN (${ph})`, valid, [accountId]).map((m) => [m.id, m]));
+  const rows = new Map(listAccountMediaByIds(ctx.db, accountId, valid).map((m) => [m.id, m]));
   const missing = uniq.filter((raw, i) => {
     const m = ids[i] === undefined ? undefined : rows.get(ids[i]!);
     return !m || (m.status_id !== null && m.status_id !== statusId);
@@ -79,16 +84,14 @@ export function resolveMedia(ctx: AppContext, accountId: number, rawIds: string[
 
 /** Attaches media rows to a status in order and returns the JSON for statuses.media_ids. */
 export function attachMedia(ctx: AppContext, statusId: number, media: MediaRow[]): string {
-  const q = ctx.db.query("UPDATE media_attachments SET status_id = ?, updated_at = ? WHERE id = ?");
-  for (const m of media) q.run(statusId, ctx.now(), m.id);
+  for (const m of media) attachMediaToStatus(ctx.db, m.id, statusId, ctx.now());
   return JSON.stringify(media.map((m) => m.id));
 }
 
 /** Inserts mention rows for the formatted text; returns the ids of newly mentioned accounts. */
 export function writeMentions(ctx: AppContext, statusId: number, f: FormattedText): number[] {
   const added: number[] = [];
-  const q = ctx.db.query("INSERT OR IGNORE INTO mentions (id, status_id, account_id, silent) VALUES (?, ?, ?, 0)");
-  for (const a of f.mentions) if (q.run(ctx.ids.next(), statusId, a.id).changes > 0) added.push(a.id);
+  for (const a of f.mentions) if (insertMention(ctx.db, ctx.ids.next(), statusId, a.id)) added.push(a.id);
   return added;
 }
 
@@ -97,14 +100,14 @@ export function writeTags(ctx: AppContext, statusId: number, text: string): void
   const t = ctx.now();
   const db = ctx.db;
   for (const { name, display } of extractHashtags(text)) {
-    db.query("INSERT OR IGNORE INTO tags (id, name, display_name, last_status_at, created_at) VALUES (?, ?, ?, ?, ?)").run(ctx.ids.next(), name, display, t, t);
-    const tag = db.query<{ id: number }, [string]>("SELECT id FROM tags WHERE name = ?").get(name)!;
-    db.query("UPDATE tags SET last_status_at = ? WHERE id = ?").run(t, tag.id);
-    db.query("INSERT OR IGNORE INTO statuses_tags (tag_id, status_id) VALUES (?, ?)").run(tag.id, statusId);
+    insertTagIfMissing(db, ctx.ids.next(), name, display, t);
+    const tagId = getTagIdByName(db, name)!;
+    setTagLastStatusAt(db, tagId, t);
+    insertStatusTag(db, tagId, statusId);
   }
 }
 
 /** A status row by id (after a write). */
 export function statusRow(ctx: AppContext, id: number): StatusRow {
-  return ctx.db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE id = ?").get(id)!;
+  return getStatus(ctx.db, id)!;
 }

@@ -4,6 +4,12 @@
  */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
+import { getAccountUsername, incrementAccountStatuses } from "../../db/queries/accounts";
+import { isConversationMuted } from "../../db/queries/conversation-mutes";
+import { listLocalNotifyingFollowerIds } from "../../db/queries/follows";
+import { findIdempotentStatusId, saveIdempotencyKey } from "../../db/queries/idempotency-keys";
+import { incrementStatusCounter, insertLocalStatus, setStatusMediaIds } from "../../db/queries/statuses";
+import { transaction } from "../../db/transaction";
 import { ApiError, validation } from "../../model/errors";
 import { DIRECT, PUBLIC, UNLISTED, visibilityCode } from "../../model/visibility";
 import { fanOutStatus } from "../feeds";
@@ -39,15 +45,13 @@ const IDEMPOTENCY_MS = 60 * 60 * 1000;
  * `mention` and `status` notifications in the same transaction.
  */
 export function createStatus(ctx: AppContext, accountId: number, input: CreateStatusInput, appId: number | null): number {
-  return ctx.db.transaction(() => {
+  return transaction(ctx.db, () => {
     const db = ctx.db;
     const t = ctx.now();
     const key = input.idempotencyKey?.slice(0, 255);
     if (key) {
-      const prev = db.query<{ status_id: number }, [number, string, number]>(
-        "SELECT k.status_id FROM idempotency_keys k JOIN statuses s ON s.id = k.status_id WHERE k.account_id = ? AND k.key = ? AND k.created_at > ?",
-      ).get(accountId, key, t - IDEMPOTENCY_MS);
-      if (prev) return prev.status_id;
+      const prev = findIdempotentStatusId(db, accountId, key, t - IDEMPOTENCY_MS);
+      if (prev !== null) return prev;
     }
     const poll = input.poll !== undefined && input.poll !== null && input.poll !== "" ? validatePollInput(input.poll) : null;
 
@@ -68,25 +72,25 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
       if (parent.reblog_of_id !== null) parent = statusRow(ctx, parent.reblog_of_id);
     }
 
-    const author = db.query<{ username: string }, [number]>("SELECT username FROM accounts WHERE id = ?").get(accountId)!;
+    const username = getAccountUsername(db, accountId)!;
     const id = ctx.ids.next();
     const formatted = formatText(ctx, text);
     const language = validLanguage(input.language) ?? validLanguage(settings.default_language) ?? validLanguage(locale) ?? null;
     const sensitive = input.sensitive ?? (spoilerText !== "" || !!settings.default_sensitive);
-    db.query(
-      `INSERT INTO statuses (id, uri, url, account_id, local, in_reply_to_id, in_reply_to_account_id, conversation_id, text, content,
-         spoiler_text, sensitive, visibility, language, application_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, ctx.uris.status(author.username, id), ctx.uris.statusUrl(author.username, id), accountId, parent?.id ?? null, parent?.account_id ?? null,
-      parent?.conversation_id ?? id, text, formatted.html, spoilerText, sensitive || spoilerText !== "" ? 1 : 0, visibility, language, appId, t, t);
+    insertLocalStatus(db, {
+      id, uri: ctx.uris.status(username, id), url: ctx.uris.statusUrl(username, id), account_id: accountId,
+      in_reply_to_id: parent?.id ?? null, in_reply_to_account_id: parent?.account_id ?? null, conversation_id: parent?.conversation_id ?? id,
+      text, content: formatted.html, spoiler_text: spoilerText, sensitive: sensitive || spoilerText !== "" ? 1 : 0, visibility, language,
+      application_id: appId, created_at: t, updated_at: t,
+    });
     const mediaJson = attachMedia(ctx, id, media);
-    if (media.length) db.query("UPDATE statuses SET media_ids = ? WHERE id = ?").run(mediaJson, id);
+    if (media.length) setStatusMediaIds(db, id, mediaJson);
     const mentioned = writeMentions(ctx, id, formatted);
     writeTags(ctx, id, text);
 
-    db.query("UPDATE accounts SET statuses_count = statuses_count + 1, last_status_at = ? WHERE id = ?").run(t, accountId);
+    incrementAccountStatuses(db, accountId, t);
     if (parent && (visibility === PUBLIC || visibility === UNLISTED)) {
-      db.query("UPDATE statuses SET replies_count = replies_count + 1 WHERE id = ?").run(parent.id);
+      incrementStatusCounter(db, parent.id, "replies_count");
     }
     if (poll) {
       if (media.length) throw validation("Cannot attach files to a status with a poll");
@@ -98,16 +102,15 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
     notifyMentioned(ctx, row, mentioned);
     recordDirectStatus(ctx, row);
     notifySubscribers(ctx, row, new Set(mentioned));
-    if (key) db.query("INSERT OR REPLACE INTO idempotency_keys (account_id, key, status_id, created_at) VALUES (?, ?, ?, ?)").run(accountId, key, id, t);
+    if (key) saveIdempotencyKey(db, accountId, key, id, t);
     return id;
-  }).immediate();
+  });
 }
 
 /** `mention` notifications, except for accounts that muted this conversation. */
 export function notifyMentioned(ctx: AppContext, s: StatusRow, accountIds: number[]): void {
-  const muted = ctx.db.query("SELECT 1 FROM conversation_mutes WHERE account_id = ? AND conversation_id = ?");
   for (const a of accountIds) {
-    if (s.conversation_id !== null && muted.get(a, s.conversation_id)) continue;
+    if (s.conversation_id !== null && isConversationMuted(ctx.db, a, s.conversation_id)) continue;
     notify(ctx, { accountId: a, fromAccountId: s.account_id, type: "mention", statusId: s.id });
   }
 }
@@ -116,8 +119,7 @@ export function notifyMentioned(ctx: AppContext, s: StatusRow, accountIds: numbe
 function notifySubscribers(ctx: AppContext, s: StatusRow, skip: Set<number>): void {
   if (s.visibility === DIRECT) return;
   if (s.in_reply_to_account_id !== null && s.in_reply_to_account_id !== s.account_id) return;
-  const rows = ctx.db.query<{ account_id: number }, [number]>(
-    "SELECT f.account_id FROM follows f JOIN accounts a ON a.id = f.account_id WHERE f.target_account_id = ? AND f.notify = 1 AND a.domain IS NULL",
-  ).all(s.account_id);
-  for (const r of rows) if (!skip.has(r.account_id)) notify(ctx, { accountId: r.account_id, fromAccountId: s.account_id, type: "status", statusId: s.id });
+  for (const a of listLocalNotifyingFollowerIds(ctx.db, s.account_id)) {
+    if (!skip.has(a)) notify(ctx, { accountId: a, fromAccountId: s.account_id, type: "status", statusId: s.id });
+  }
 }

@@ -4,6 +4,11 @@
  */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
+import { decrementAccountStatuses } from "../../db/queries/accounts";
+import { deleteIdempotencyKeysOfStatus } from "../../db/queries/idempotency-keys";
+import { deleteInteractionNotification } from "../../db/queries/notifications";
+import { decrementStatusCounter, deleteReblogsOf, deleteStatusRow, listReblogsOf } from "../../db/queries/statuses";
+import { transaction } from "../../db/transaction";
 import { PUBLIC, UNLISTED } from "../../model/visibility";
 import { removeFromFeeds } from "../feeds";
 import { publishStatusDelete } from "../federation/statuses";
@@ -11,29 +16,28 @@ import { publishStatusDelete } from "../federation/statuses";
 /** Deletes status `s` (own status or own boost) with its boosts. Call inside a transaction. */
 export function removeStatusRow(ctx: AppContext, s: StatusRow): void {
   const db = ctx.db;
-  const boosts = db.query<{ id: number; account_id: number }, [number]>("SELECT id, account_id FROM statuses WHERE reblog_of_id = ?").all(s.id);
-  for (const b of boosts) {
+  for (const b of listReblogsOf(db, s.id)) {
     removeFromFeeds(ctx, b.id);
-    db.query("UPDATE accounts SET statuses_count = max(statuses_count - 1, 0) WHERE id = ?").run(b.account_id);
+    decrementAccountStatuses(db, b.account_id);
   }
-  db.query("DELETE FROM statuses WHERE reblog_of_id = ?").run(s.id);
+  deleteReblogsOf(db, s.id);
   removeFromFeeds(ctx, s.id);
-  db.query("UPDATE accounts SET statuses_count = max(statuses_count - 1, 0) WHERE id = ?").run(s.account_id);
+  decrementAccountStatuses(db, s.account_id);
   if (s.reblog_of_id !== null) {
-    db.query("UPDATE statuses SET reblogs_count = max(reblogs_count - 1, 0) WHERE id = ?").run(s.reblog_of_id);
-    db.query("DELETE FROM notifications WHERE type = 'reblog' AND from_account_id = ? AND status_id = ?").run(s.account_id, s.reblog_of_id);
+    decrementStatusCounter(db, s.reblog_of_id, "reblogs_count");
+    deleteInteractionNotification(db, "reblog", s.account_id, s.reblog_of_id);
   } else if (s.in_reply_to_id !== null && (s.visibility === PUBLIC || s.visibility === UNLISTED)) {
-    db.query("UPDATE statuses SET replies_count = max(replies_count - 1, 0) WHERE id = ?").run(s.in_reply_to_id);
+    decrementStatusCounter(db, s.in_reply_to_id, "replies_count");
   }
-  db.query("DELETE FROM idempotency_keys WHERE status_id = ?").run(s.id);
+  deleteIdempotencyKeysOfStatus(db, s.id);
   // media rows stay (status_id is set to NULL by the foreign key) so a redraft can reuse them
-  db.query("DELETE FROM statuses WHERE id = ?").run(s.id);
+  deleteStatusRow(db, s.id);
 }
 
 /** Deletes the account's own status `s` and everything hanging off it, in one transaction; enqueues Delete to its remote audience. */
 export function deleteStatus(ctx: AppContext, s: StatusRow): void {
-  ctx.db.transaction(() => {
+  transaction(ctx.db, () => {
     publishStatusDelete(ctx, s);
     removeStatusRow(ctx, s);
-  }).immediate();
+  });
 }

@@ -4,6 +4,12 @@
  */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
+import { detachStatusMediaExcept } from "../../db/queries/media-attachments";
+import { deleteMentionsExcept } from "../../db/queries/mentions";
+import { hasStatusEdits, insertStatusEdit } from "../../db/queries/status-edits";
+import { listReblogAccountIds, updateStatusContent } from "../../db/queries/statuses";
+import { deleteStatusTags } from "../../db/queries/statuses-tags";
+import { transaction } from "../../db/transaction";
 import { ApiError } from "../../model/errors";
 import { notify } from "../notifications/notify";
 import { formatText } from "../../text/format";
@@ -25,9 +31,7 @@ export interface EditStatusInput {
 }
 
 function recordVersion(ctx: AppContext, s: StatusRow, at: number): void {
-  ctx.db.query(
-    "INSERT INTO status_edits (id, status_id, account_id, text, content, spoiler_text, sensitive, media_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-  ).run(ctx.ids.next(), s.id, s.account_id, s.text, s.content, s.spoiler_text, s.sensitive, s.media_ids, at);
+  insertStatusEdit(ctx.db, ctx.ids.next(), s, at);
 }
 
 /**
@@ -35,7 +39,7 @@ function recordVersion(ctx: AppContext, s: StatusRow, at: number): void {
  * original version. Notifies newly mentioned accounts and local boosters (`update`).
  */
 export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput): number {
-  return ctx.db.transaction(() => {
+  return transaction(ctx.db, () => {
     const db = ctx.db;
     const t = ctx.now();
     // As Mastodon: an edit carries the poll again; leaving it out removes the poll.
@@ -52,31 +56,25 @@ export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput
     const mediaIds = media ? JSON.stringify(media.map((m) => m.id)) : s.media_ids;
     if (text === s.text && spoilerText === s.spoiler_text && sensitive === s.sensitive && language === s.language && mediaIds === s.media_ids && !poll && s.poll_id === null) return s.id;
 
-    const hasEdits = !!db.query("SELECT 1 FROM status_edits WHERE status_id = ?").get(s.id);
-    if (!hasEdits) recordVersion(ctx, s, s.created_at);
+    if (!hasStatusEdits(db, s.id)) recordVersion(ctx, s, s.created_at);
     if (media) {
-      db.query(`UPDATE media_attachments SET status_id = NULL WHERE status_id = ? AND id NOT IN (SELECT value FROM json_each(?))`).run(s.id, mediaIds);
+      detachStatusMediaExcept(db, s.id, mediaIds);
       attachMedia(ctx, s.id, media);
     }
     const formatted = formatText(ctx, text);
-    db.query("UPDATE statuses SET text = ?, content = ?, spoiler_text = ?, sensitive = ?, language = ?, media_ids = ?, edited_at = ?, updated_at = ? WHERE id = ?")
-      .run(text, formatted.html, spoilerText, sensitive, language, mediaIds, t, t, s.id);
+    updateStatusContent(db, s.id, { text, content: formatted.html, spoiler_text: spoilerText, sensitive, language, media_ids: mediaIds }, t);
     const keep = formatted.mentions.map((a) => a.id);
-    const dropped = db
-      .query<{ account_id: number }, [number, string]>("DELETE FROM mentions WHERE status_id = ? AND account_id NOT IN (SELECT value FROM json_each(?)) RETURNING account_id")
-      .all(s.id, JSON.stringify(keep))
-      .map((m) => m.account_id);
+    const dropped = deleteMentionsExcept(db, s.id, keep);
     const added = writeMentions(ctx, s.id, formatted);
-    db.query("DELETE FROM statuses_tags WHERE status_id = ?").run(s.id);
+    deleteStatusTags(db, s.id);
     writeTags(ctx, s.id, text);
     resetPoll(ctx, s.id, poll);
     const updated = statusRow(ctx, s.id);
     recordVersion(ctx, updated, t);
     notifyMentioned(ctx, updated, added);
-    const boosters = db.query<{ account_id: number }, [number]>("SELECT DISTINCT account_id FROM statuses WHERE reblog_of_id = ?").all(s.id);
-    for (const b of boosters) notify(ctx, { accountId: b.account_id, fromAccountId: s.account_id, type: "update", statusId: s.id });
+    for (const b of listReblogAccountIds(db, s.id)) notify(ctx, { accountId: b, fromAccountId: s.account_id, type: "update", statusId: s.id });
     statusEdited(ctx, s.id);
     publishStatusUpdate(ctx, statusRow(ctx, s.id), dropped);
     return s.id;
-  }).immediate();
+  });
 }

@@ -1,6 +1,7 @@
 /** The thread around a status (Mastodon's context endpoint): ancestors and descendants. */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
+import { listStatusAncestors, listStatusDescendants } from "../../db/queries/statuses";
 import { filterVisible } from "./visible";
 
 const MAX_ANCESTORS = 40;
@@ -12,22 +13,8 @@ const MAX_DESCENDANTS = 4096;
  */
 export function loadThread(ctx: AppContext, s: StatusRow, viewerId: number | null): { ancestors: StatusRow[]; descendants: StatusRow[] } {
   const db = ctx.db;
-  const ancestors = db.query<StatusRow & { depth: number }, [number, number]>(
-    `WITH RECURSIVE up(id, depth) AS (
-       SELECT in_reply_to_id, 1 FROM statuses WHERE id = ?1 AND in_reply_to_id IS NOT NULL
-       UNION ALL
-       SELECT s.in_reply_to_id, up.depth + 1 FROM statuses s JOIN up ON s.id = up.id WHERE s.in_reply_to_id IS NOT NULL AND up.depth < ?2
-     )
-     SELECT s.*, up.depth FROM up JOIN statuses s ON s.id = up.id ORDER BY up.depth DESC`,
-  ).all(s.id, MAX_ANCESTORS);
-  const below = db.query<StatusRow, [number, number]>(
-    `WITH RECURSIVE down(id) AS (
-       SELECT id FROM statuses WHERE in_reply_to_id = ?1 AND reblog_of_id IS NULL
-       UNION
-       SELECT s.id FROM statuses s JOIN down ON s.in_reply_to_id = down.id WHERE s.reblog_of_id IS NULL
-     )
-     SELECT s.* FROM down JOIN statuses s ON s.id = down.id ORDER BY s.id LIMIT ?2`,
-  ).all(s.id, MAX_DESCENDANTS);
+  const ancestors = listStatusAncestors(db, s.id, MAX_ANCESTORS);
+  const below = listStatusDescendants(db, s.id, MAX_DESCENDANTS);
   const children = new Map<number, StatusRow[]>();
   for (const r of below) {
     const list = children.get(r.in_reply_to_id!) ?? [];

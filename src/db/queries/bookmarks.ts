@@ -1,0 +1,12 @@
+/** Named queries on the `bookmarks` table. */
+import type { Database } from "bun:sqlite";
+
+/** Inserts a bookmark unless the account already bookmarked the status. */
+export function insertBookmark(db: Database, r: { id: number; account_id: number; status_id: number; created_at: number }): void {
+  db.query("INSERT OR IGNORE INTO bookmarks (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?)").run(r.id, r.account_id, r.status_id, r.created_at);
+}
+
+/** Deletes the account's bookmark of `statusId`; true when there was one. */
+export function deleteBookmark(db: Database, accountId: number, statusId: number): boolean {
+  return db.query("DELETE FROM bookmarks WHERE account_id = ? AND status_id = ?").run(accountId, statusId).changes > 0;
+}

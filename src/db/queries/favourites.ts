@@ -1,0 +1,18 @@
+/** Named queries on the `favourites` table. */
+import type { Database } from "bun:sqlite";
+
+/** Inserts a favourite unless the account already favourited the status; true when a row was added. */
+export function insertFavourite(db: Database, r: { id: number; account_id: number; status_id: number; created_at: number }): boolean {
+  return db.query("INSERT OR IGNORE INTO favourites (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?)")
+    .run(r.id, r.account_id, r.status_id, r.created_at).changes > 0;
+}
+
+/** Deletes the account's favourite of `statusId`; returns its id, or null when there was none. */
+export function deleteFavourite(db: Database, accountId: number, statusId: number): number | null {
+  return db.query<{ id: number }, [number, number]>("DELETE FROM favourites WHERE account_id = ? AND status_id = ? RETURNING id").get(accountId, statusId)?.id ?? null;
+}
+
+/** True when the account has favourited status `statusId`. */
+export function hasFavourite(db: Database, accountId: number, statusId: number): boolean {
+  return !!db.query("SELECT 1 FROM favourites WHERE account_id = ? AND status_id = ?").get(accountId, statusId);
+}

@@ -1,0 +1,15 @@
+/** Named queries on the `status_edits` table (earlier versions of edited statuses). */
+import type { Database } from "bun:sqlite";
+import type { StatusRow } from "../rows";
+
+/** Stores the version `s` of a status as it was at `at`. */
+export function insertStatusEdit(db: Database, id: number, s: StatusRow, at: number): void {
+  db.query(
+    "INSERT INTO status_edits (id, status_id, account_id, text, content, spoiler_text, sensitive, media_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  ).run(id, s.id, s.account_id, s.text, s.content, s.spoiler_text, s.sensitive, s.media_ids, at);
+}
+
+/** True when status `statusId` has stored versions. */
+export function hasStatusEdits(db: Database, statusId: number): boolean {
+  return !!db.query("SELECT 1 FROM status_edits WHERE status_id = ?").get(statusId);
+}
