@@ -117,6 +117,35 @@ export interface UserSettings {
   expand_spoilers?: boolean;
 }
 
+/** Which replies to others a list shows (Mastodon's List#replies_policy). */
+export type RepliesPolicy = "followed" | "list" | "none";
+
+/** A row of the lists table. */
+export interface ListRow {
+  id: number;
+  account_id: number;
+  title: string;
+  replies_policy: RepliesPolicy;
+  exclusive: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A row of the domain_blocks table. */
+export interface DomainBlockRow {
+  id: number;
+  domain: string;
+  severity: "suspend" | "silence" | "noop";
+  reject_media: number;
+  /** 0019: the admin API's extra fields (the CLI leaves them as they are). */
+  reject_reports: number;
+  private_comment: string | null;
+  public_comment: string | null;
+  obfuscate: number;
+  created_at: number;
+  updated_at: number;
+}
+
 /** A local post as posting inserts it (local = 1; counters and media_ids start at their defaults). */
 export interface NewLocalStatusRow {
   id: number;
@@ -148,3 +177,69 @@ export interface NewReblogRow {
   created_at: number;
   updated_at: number;
 }
+
+/** A tags row (name lower-cased NFKC, display_name as first typed). */
+export interface TagRow {
+  id: number;
+  name: string;
+  display_name: string;
+  last_status_at: number | null;
+  created_at: number;
+}
+
+/** An oauth_applications row (a registered client). */
+export interface OAuthApplicationRow {
+  id: number;
+  name: string;
+  website: string | null;
+  redirect_uris: string;
+  scopes: string;
+  client_id: string;
+  client_secret: string;
+  created_at: number;
+}
+
+/** An oauth_access_tokens row. */
+export interface OAuthAccessTokenRow {
+  id: number;
+  token: string;
+  application_id: number | null;
+  user_id: number | null;
+  scopes: string;
+  created_at: number;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}
+
+/** An oauth_access_grants row: an authorization code, redeemable once. */
+export interface OAuthAccessGrantRow {
+  id: number; code: string; application_id: number; user_id: number; redirect_uri: string; scopes: string;
+  code_challenge: string | null; code_challenge_method: string | null; expires_at: number; used_at: number | null;
+}
+
+/** The two-factor columns of a users row, with the password hash that guards changing them. */
+export interface UserOtpRow {
+  id: number; password_hash: string; otp_secret: string | null; otp_pending_secret: string | null; otp_enabled_at: number | null;
+  otp_recovery_codes: string; otp_last_step: number | null; otp_failures: number; otp_failures_window: number;
+}
+
+/** A notification_policies row without its key and time: accept, filter or drop per kind of sender. */
+export interface NotificationPolicyRow {
+  for_not_following: "accept" | "filter" | "drop";
+  for_not_followers: "accept" | "filter" | "drop";
+  for_new_accounts: "accept" | "filter" | "drop";
+  for_private_mentions: "accept" | "filter" | "drop";
+  for_limited_accounts: "accept" | "filter" | "drop";
+  for_bots: "accept" | "filter" | "drop";
+}
+
+/** An account_conversations row as the conversation list reads it (participants as a JSON id list). */
+export interface AccountConversationRow {
+  id: number;
+  participant_account_ids: string;
+  last_status_id: number;
+  unread: number;
+}
+
+/** Where a remote account takes deliveries. */
+export interface AccountInboxRow { domain: string; inbox_url: string | null; shared_inbox_url: string | null }

@@ -1,5 +1,6 @@
 /** Named queries on the `poll_votes` table. */
 import type { Database } from "bun:sqlite";
+import { selectIn } from "../sql";
 
 /** The distinct local accounts that voted in poll `pollId`. */
 export function listLocalVoterIds(db: Database, pollId: number): number[] {
@@ -26,4 +27,18 @@ export function insertPollVote(db: Database, r: { id: number; poll_id: number; a
 /** Deletes every vote of poll `pollId`. */
 export function deletePollVotes(db: Database, pollId: number): void {
   db.query("DELETE FROM poll_votes WHERE poll_id = ?").run(pollId);
+}
+
+/** Those of `accountIds` that voted in any of polls `ids`. */
+export function pollVotersAmong(db: Database, ids: readonly number[], accountIds: readonly number[]): Set<number> {
+  if (ids.length === 0) return new Set();
+  const list = ids.map(() => "?").join(", ");
+  return new Set(selectIn<{ id: number }>(db, (ph) => `SELECT account_id AS id FROM poll_votes WHERE poll_id IN (${list}) AND account_id IN (${ph})`, accountIds, [...ids]).map((r) => r.id));
+}
+
+/** Distinct remote accounts that voted in poll `pollId`. */
+export function listRemoteVoterIds(db: Database, pollId: number): number[] {
+  return db.query<{ account_id: number }, [number]>(
+    "SELECT DISTINCT v.account_id FROM poll_votes v JOIN accounts a ON a.id = v.account_id WHERE v.poll_id = ? AND a.domain IS NOT NULL",
+  ).all(pollId).map((r) => r.account_id);
 }

@@ -1,6 +1,9 @@
 /** Creates a local account with its user row and RSA key pair. */
 import type { AppContext } from "../../context";
+import { insertLocalAccount, localUsernameTaken } from "../../db/queries/accounts";
+import { emailTaken, insertUser } from "../../db/queries/users";
 import type { AccountRow, UserRow } from "../../db/rows";
+import { transaction } from "../../db/transaction";
 import { ApiError } from "../../model/errors";
 
 export const USERNAME_RE = /^[a-z0-9_]+$/i;
@@ -34,32 +37,27 @@ export async function createLocalAccount(ctx: AppContext, n: NewLocalAccount): P
   if (n.password.length < 8) add("password", "ERR_TOO_SHORT", "is too short (minimum is 8 characters)");
   if (n.password.length > 72) add("password", "ERR_TOO_LONG", "is too long (maximum is 72 characters)");
   const db = ctx.db;
-  if (!errors.username && db.query("SELECT 1 FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL").get(username)) add("username", "ERR_TAKEN", "is already taken");
-  if (!errors.email && db.query("SELECT 1 FROM users WHERE lower(email) = lower(?)").get(n.email)) add("email", "ERR_TAKEN", "is already taken");
+  if (!errors.username && localUsernameTaken(db, username)) add("username", "ERR_TAKEN", "is already taken");
+  if (!errors.email && emailTaken(db, n.email)) add("email", "ERR_TAKEN", "is already taken");
   if (Object.keys(errors).length) {
     const msg = Object.entries(errors).map(([k, v]) => `${k[0]!.toUpperCase()}${k.slice(1)} ${v[0]!.description}`).join(", ");
     throw new ApiError(422, `Validation failed: ${msg}`, { details: errors });
   }
   const [hash, keys] = await Promise.all([ctx.hashPassword(n.password), ctx.newKeyPair()]);
   const t = ctx.now();
-  return db.transaction(() => {
+  return transaction(db, () => {
     const id = ctx.ids.next();
-    const account = db
-      .query<AccountRow, any[]>(
-        `INSERT INTO accounts (id, username, domain, uri, url, inbox_url, shared_inbox_url, outbox_url, followers_url,
-           following_url, featured_url, public_key_pem, private_key_pem, created_at, updated_at)
-         VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      )
-      .get(id, username, ctx.uris.actor(username), ctx.uris.profile(username), ctx.uris.inbox(username), ctx.uris.sharedInbox(),
-        ctx.uris.outbox(username), ctx.uris.followers(username), ctx.uris.following(username), ctx.uris.featured(username),
-        keys.publicKey, keys.privateKey, t, t)!;
-    const user = db
-      .query<UserRow, any[]>(
-        `INSERT INTO users (id, account_id, email, password_hash, role, confirmed_at, approved, locale, reason, sign_up_ip, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      )
-      .get(ctx.ids.next(), id, n.email, hash, n.role ?? "user", n.confirmed === false ? null : t, n.approved === false ? 0 : 1,
-        n.locale ?? "en", n.reason ?? null, n.signUpIp ?? null, t, t)!;
+    const account = insertLocalAccount(db, {
+      id, username, uri: ctx.uris.actor(username), url: ctx.uris.profile(username), inbox_url: ctx.uris.inbox(username),
+      shared_inbox_url: ctx.uris.sharedInbox(), outbox_url: ctx.uris.outbox(username), followers_url: ctx.uris.followers(username),
+      following_url: ctx.uris.following(username), featured_url: ctx.uris.featured(username),
+      public_key_pem: keys.publicKey, private_key_pem: keys.privateKey, created_at: t,
+    });
+    const user = insertUser(db, {
+      id: ctx.ids.next(), account_id: id, email: n.email, password_hash: hash, role: n.role ?? "user",
+      confirmed_at: n.confirmed === false ? null : t, approved: n.approved === false ? 0 : 1,
+      locale: n.locale ?? "en", reason: n.reason ?? null, sign_up_ip: n.signUpIp ?? null, created_at: t,
+    });
     return { account, user };
-  }).immediate();
+  });
 }

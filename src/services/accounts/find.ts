@@ -1,5 +1,6 @@
 /** Read helpers shared by account services and routes: find an account or answer 404. */
 import type { AppContext } from "../../context";
+import { getAccount, getLocalAccountByUsername, getRemoteAccountByHandle } from "../../db/queries/accounts";
 import type { AccountRow } from "../../db/rows";
 import { ApiError } from "../../model/errors";
 import { parseId } from "../../model/ids";
@@ -10,7 +11,7 @@ import { parseId } from "../../model/ids";
  */
 export function findAccount(ctx: AppContext, rawId: unknown, o?: { suspended?: boolean }): AccountRow {
   const id = parseId(rawId);
-  const row = id === undefined ? null : ctx.db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(id);
+  const row = id === undefined ? null : getAccount(ctx.db, id);
   if (!row || (row.suspended_at !== null && !o?.suspended)) throw new ApiError(404, "Record not found");
   return row;
 }
@@ -18,8 +19,8 @@ export function findAccount(ctx: AppContext, rawId: unknown, o?: { suspended?: b
 /** A local account by username (case-insensitive), or a remote one by username and domain. */
 export function findByHandle(ctx: AppContext, username: string, domain: string | null): AccountRow | null {
   return domain === null
-    ? ctx.db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL AND id > 0").get(username)
-    : ctx.db.query<AccountRow, [string, string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND lower(domain) = lower(?)").get(username, domain);
+    ? getLocalAccountByUsername(ctx.db, username)
+    : getRemoteAccountByHandle(ctx.db, username, domain);
 }
 
 /** Splits `user`, `@user`, `user@domain` into username and domain (null when local). */

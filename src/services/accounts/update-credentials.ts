@@ -1,6 +1,9 @@
 /** UpdateAccountService for PATCH /api/v1/accounts/update_credentials. */
 import type { AppContext } from "../../context";
-import type { AccountRow, UserRow, UserSettings } from "../../db/rows";
+import { clearProfileImagePath, getAccount, getProfileImagePath, updateAccountProfile, type ProfileColumn } from "../../db/queries/accounts";
+import { getUserByAccountId, updateUserSettings } from "../../db/queries/users";
+import type { UserSettings } from "../../db/rows";
+import { transaction } from "../../db/transaction";
 import { validation } from "../../model/errors";
 import { processProfileImage, type ProcessedImage, type ProfileImageKind } from "../../media/avatar";
 import { fieldValueHtml, noteHtml } from "./profile-text";
@@ -61,7 +64,7 @@ export async function updateCredentials(ctx: AppContext, accountId: number, u: C
       await ctx.storage.put(key, img.data, img.contentType);
       stored[kind] = key;
     }
-    ctx.db.transaction(() => write(ctx, accountId, u, stored, replaced)).immediate();
+    transaction(ctx.db, () => write(ctx, accountId, u, stored, replaced));
   } catch (err) {
     for (const key of Object.values(stored)) await ctx.storage.delete(key).catch(() => {});
     throw err;
@@ -71,11 +74,10 @@ export async function updateCredentials(ctx: AppContext, accountId: number, u: C
 
 function write(ctx: AppContext, accountId: number, u: CredentialsUpdate, stored: Partial<Record<ProfileImageKind, string>>, replaced: string[]): void {
   const db = ctx.db;
-  const a = db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(accountId)!;
-  const sets: string[] = [];
-  const args: (string | number | null)[] = [];
-  const set = (col: string, v: string | number | null) => { sets.push(`${col} = ?`); args.push(v); };
-  const flag = (col: string, v: boolean | undefined) => { if (v !== undefined) set(col, v ? 1 : 0); };
+  const a = getAccount(db, accountId)!;
+  const sets: [ProfileColumn, string | number | null][] = [];
+  const set = (col: ProfileColumn, v: string | number | null) => { sets.push([col, v]); };
+  const flag = (col: ProfileColumn, v: boolean | undefined) => { if (v !== undefined) set(col, v ? 1 : 0); };
   if (u.displayName !== undefined) set("display_name", u.displayName);
   if (u.note !== undefined) { set("note_source", u.note); set("note", noteHtml(ctx, u.note)); }
   if (u.fields !== undefined) {
@@ -92,29 +94,28 @@ function write(ctx: AppContext, accountId: number, u: CredentialsUpdate, stored:
   if (stored.avatar) { set("avatar_path", stored.avatar); if (a.avatar_path) replaced.push(a.avatar_path); }
   if (stored.header) { set("header_path", stored.header); if (a.header_path) replaced.push(a.header_path); }
   set("updated_at", ctx.now());
-  db.query(`UPDATE accounts SET ${sets.join(", ")} WHERE id = ?`).run(...args, accountId);
+  updateAccountProfile(db, accountId, sets);
   if (u.privacy !== undefined || u.sensitive !== undefined || u.language !== undefined) {
-    const user = db.query<UserRow, [number]>("SELECT * FROM users WHERE account_id = ?").get(accountId)!;
+    const user = getUserByAccountId(db, accountId)!;
     let s: UserSettings = {};
     try { s = JSON.parse(user.settings); } catch { /* start over */ }
     if (u.privacy !== undefined) s.default_privacy = u.privacy;
     if (u.sensitive !== undefined) s.default_sensitive = u.sensitive;
     if (u.language !== undefined) s.default_language = u.language === "" ? null : u.language;
-    db.query("UPDATE users SET settings = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(s), ctx.now(), user.id);
+    updateUserSettings(db, user.id, JSON.stringify(s), ctx.now());
   }
   publishProfileUpdate(ctx, accountId);
 }
 
 /** Removes the avatar or header (DELETE /api/v1/profile/avatar|header); the file is deleted after commit. */
 export async function removeProfileImage(ctx: AppContext, accountId: number, kind: ProfileImageKind): Promise<void> {
-  const col = kind === "avatar" ? "avatar_path" : "header_path";
-  const old = ctx.db.transaction(() => {
-    const row = ctx.db.query<{ p: string | null }, [number]>(`SELECT ${col} AS p FROM accounts WHERE id = ?`).get(accountId);
-    if (row?.p) {
-      ctx.db.query(`UPDATE accounts SET ${col} = NULL, updated_at = ? WHERE id = ?`).run(ctx.now(), accountId);
+  const old = transaction(ctx.db, () => {
+    const path = getProfileImagePath(ctx.db, accountId, kind);
+    if (path) {
+      clearProfileImagePath(ctx.db, accountId, kind, ctx.now());
       publishProfileUpdate(ctx, accountId);
     }
-    return row?.p ?? null;
-  }).immediate();
+    return path;
+  });
   if (old) await ctx.storage.delete(old).catch(() => {});
 }

@@ -1,6 +1,9 @@
 /** BlockService / UnblockService. */
 import type { AppContext } from "../../context";
+import { getAccountUri } from "../../db/queries/accounts";
+import { deleteBlock, insertBlockIfMissing } from "../../db/queries/blocks";
 import type { AccountRow } from "../../db/rows";
+import { transaction } from "../../db/transaction";
 import { ApiError } from "../../model/errors";
 import { deleteFollow, deleteFollowRequest } from "../follows/rows";
 import { followRef } from "../follows/unfollow";
@@ -13,7 +16,7 @@ import { blockUri, publishBlock, publishFollowAnswer, publishUnblock, publishUnf
  */
 export function blockAccount(ctx: AppContext, sourceId: number, target: AccountRow): void {
   if (target.id === sourceId) throw new ApiError(404, "Record not found");
-  ctx.db.transaction(() => {
+  transaction(ctx.db, () => {
     const ours = followRef(ctx, "follows", sourceId, target.id) ?? followRef(ctx, "follow_requests", sourceId, target.id);
     const theirs = followRef(ctx, "follows", target.id, sourceId) ?? followRef(ctx, "follow_requests", target.id, sourceId);
     deleteFollow(ctx, sourceId, target.id);
@@ -21,19 +24,18 @@ export function blockAccount(ctx: AppContext, sourceId: number, target: AccountR
     deleteFollowRequest(ctx, sourceId, target.id);
     deleteFollowRequest(ctx, target.id, sourceId);
     const id = ctx.ids.next();
-    const me = ctx.db.query<{ uri: string }, [number]>("SELECT uri FROM accounts WHERE id = ?").get(sourceId)!;
-    const ins = ctx.db.query("INSERT OR IGNORE INTO blocks (id, account_id, target_account_id, uri, created_at) VALUES (?, ?, ?, ?, ?)")
-      .run(id, sourceId, target.id, blockUri(ctx, me.uri, id), ctx.now());
+    const myUri = getAccountUri(ctx.db, sourceId)!;
+    const added = insertBlockIfMissing(ctx.db, id, sourceId, target.id, blockUri(ctx, myUri, id), ctx.now());
     if (ours) publishUnfollow(ctx, sourceId, target, ours);
     if (theirs) publishFollowAnswer(ctx, "Reject", sourceId, target, theirs);
-    if (ins.changes > 0) publishBlock(ctx, sourceId, target, id);
-  }).immediate();
+    if (added) publishBlock(ctx, sourceId, target, id);
+  });
 }
 
 /** Removes the block of `sourceId` on `target`, if any; a remote target gets Undo(Block). */
 export function unblockAccount(ctx: AppContext, sourceId: number, target: AccountRow): void {
-  ctx.db.transaction(() => {
-    const row = ctx.db.query<{ id: number }, [number, number]>("DELETE FROM blocks WHERE account_id = ? AND target_account_id = ? RETURNING id").get(sourceId, target.id);
-    if (row) publishUnblock(ctx, sourceId, target, row.id);
-  }).immediate();
+  transaction(ctx.db, () => {
+    const blockId = deleteBlock(ctx.db, sourceId, target.id);
+    if (blockId !== null) publishUnblock(ctx, sourceId, target, blockId);
+  });
 }

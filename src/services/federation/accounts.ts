@@ -4,8 +4,11 @@
  * Call inside the writing service's transaction.
  */
 import type { AppContext } from "../../context";
+import { listRemoteVoterIds } from "../../db/queries/poll-votes";
+import { getPollByStatus } from "../../db/queries/polls";
 import type { AccountRow, StatusRow } from "../../db/rows";
 import { toApActivity, toApActor, toApNote } from "../../serializers/activitypub";
+import { loadActorData, loadNoteData } from "../../db/views/activitypub";
 import { AS_PUBLIC, sendToStatusAudience } from "./statuses";
 import { accountRow, sendToAccounts, sendToFollowers } from "./send";
 
@@ -13,7 +16,7 @@ import { accountRow, sendToAccounts, sendToFollowers } from "./send";
 export function publishProfileUpdate(ctx: AppContext, accountId: number): void {
   const a = accountRow(ctx, accountId);
   if (a.domain !== null) return;
-  sendToFollowers(ctx, accountId, () => toApActivity(ctx, "Update", a, toApActor(ctx, a), {
+  sendToFollowers(ctx, accountId, () => toApActivity(ctx, "Update", a, toApActor(ctx, a, loadActorData(ctx, a)), {
     id: ctx.uris.rowActivity(a.uri, "updates", a.updated_at), to: [AS_PUBLIC],
   }));
 }
@@ -52,13 +55,11 @@ export function publishPollVotes(ctx: AppContext, voterId: number, status: Statu
  * (Mastodon's DistributePollUpdateWorker): to its audience and the poll's remote voters.
  */
 export function publishPollUpdate(ctx: AppContext, status: StatusRow): void {
-  const poll = ctx.db.query<{ id: number; updated_at: number }, [number]>("SELECT id, updated_at FROM polls WHERE status_id = ?").get(status.id);
+  const poll = getPollByStatus(ctx.db, status.id);
   if (!poll) return;
-  const voters = ctx.db.query<{ account_id: number }, [number]>(
-    "SELECT DISTINCT v.account_id FROM poll_votes v JOIN accounts a ON a.id = v.account_id WHERE v.poll_id = ? AND a.domain IS NOT NULL",
-  ).all(poll.id).map((r) => r.account_id);
+  const voters = listRemoteVoterIds(ctx.db, poll.id);
   sendToStatusAudience(ctx, status, () => {
-    const note = toApNote(ctx, status);
+    const note = toApNote(ctx, status, loadNoteData(ctx, [status]));
     return toApActivity(ctx, "Update", accountRow(ctx, status.account_id), note, {
       id: ctx.uris.updateActivity(status.uri, poll.updated_at), to: note.to, cc: note.cc,
     });

@@ -4,7 +4,8 @@
  * time so posting never hangs on a slow or dead server.
  */
 import type { AppContext } from "../../context";
-import { resolveAccountByHandle } from "../../activitypub/outbound/deref/account";
+import { getRemoteAccountByHandle } from "../../db/queries/accounts";
+import { resolveAccountByHandle } from "./resolve-account";
 import { extractMentions } from "../../text/format";
 
 /** Most unknown handles resolved per post. */
@@ -19,9 +20,8 @@ export const MENTION_LOOKUP_MS = 5000;
 export async function resolveRemoteMentions(ctx: AppContext, text: string | undefined, opts: { max?: number; timeoutMs?: number } = {}): Promise<void> {
   if (!text || !text.includes("@")) return;
   const local = ctx.config.localDomain.toLowerCase();
-  const known = ctx.db.query("SELECT 1 FROM accounts WHERE lower(username) = lower(?) AND lower(domain) = lower(?)");
   const unknown = extractMentions(text)
-    .filter((m) => m.domain !== null && m.domain.toLowerCase() !== local && !known.get(m.username, m.domain))
+    .filter((m) => m.domain !== null && m.domain.toLowerCase() !== local && !getRemoteAccountByHandle(ctx.db, m.username, m.domain))
     .slice(0, opts.max ?? MAX_MENTION_LOOKUPS);
   if (!unknown.length) return;
   const lookups = unknown.map((m) =>

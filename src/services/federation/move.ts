@@ -4,8 +4,11 @@
  * account can move here. Used by `hearth admin accounts move|alias`.
  */
 import type { AppContext } from "../../context";
+import { markAccountMoved, setAccountAliases } from "../../db/queries/accounts";
+import { listLocalFollowers } from "../../db/queries/follows";
 import type { AccountRow } from "../../db/rows";
-import { resolveAccountByHandle, resolveAccountByUri } from "../../activitypub/outbound/deref/account";
+import { transaction } from "../../db/transaction";
+import { resolveAccountByHandle, resolveAccountByUri } from "./resolve-account";
 import { blockedEitherWay } from "../../db/queries/visibility";
 import { followAccount } from "../follows/follow";
 import { unfollowAccount } from "../follows/unfollow";
@@ -44,14 +47,12 @@ export async function moveAccount(ctx: AppContext, accountId: number, handle: st
   if (target.moved_to_account_id !== null) throw new MoveError(`${handle} has itself moved to another account`);
   if (target.suspended_at !== null) throw new MoveError(`${handle} is suspended`);
   if (!aliases(target).includes(me.uri)) throw new MoveError(`${handle} must list ${me.uri} in its aliases (alsoKnownAs) first`);
-  ctx.db.transaction(() => {
-    ctx.db.query("UPDATE accounts SET moved_to_account_id = ?, updated_at = ? WHERE id = ?").run(target.id, ctx.now(), accountId);
+  transaction(ctx.db, () => {
+    markAccountMoved(ctx.db, accountId, target.id, ctx.now());
     publishProfileUpdate(ctx, accountId);
     publishMove(ctx, accountId, target, ctx.ids.next());
-  }).immediate();
-  const locals = ctx.db.query<AccountRow, [number]>(
-    "SELECT a.* FROM follows f JOIN accounts a ON a.id = f.account_id WHERE f.target_account_id = ? AND a.domain IS NULL",
-  ).all(accountId);
+  });
+  const locals = listLocalFollowers(ctx.db, accountId);
   let moved = 0;
   for (const f of locals) {
     if (f.id === target.id || blockedEitherWay(ctx, f.id, target.id)) continue;
@@ -70,13 +71,13 @@ export async function moveAccount(ctx: AppContext, accountId: number, handle: st
 export async function setAlias(ctx: AppContext, accountId: number, handle: string, remove = false): Promise<{ target: AccountRow; aliases: string[] }> {
   const target = await resolveTarget(ctx, handle);
   if (target.id === accountId) throw new MoveError("an account cannot be its own alias");
-  const list = ctx.db.transaction(() => {
+  const list = transaction(ctx.db, () => {
     const current = aliases(accountRow(ctx, accountId));
     const next = remove ? current.filter((u) => u !== target.uri) : current.includes(target.uri) ? current : [...current, target.uri];
     if (next.length === current.length && next.every((u, i) => u === current[i])) return current;
-    ctx.db.query("UPDATE accounts SET also_known_as = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(next), ctx.now(), accountId);
+    setAccountAliases(ctx.db, accountId, JSON.stringify(next), ctx.now());
     publishProfileUpdate(ctx, accountId);
     return next;
-  }).immediate();
+  });
   return { target, aliases: list };
 }

@@ -5,28 +5,27 @@
  * serialized when nobody remote would receive it.
  */
 import type { AppContext } from "../../context";
+import { getAccount, remoteAccountIdsAmong } from "../../db/queries/accounts";
+import { hasRemoteFollowers as anyRemoteFollower } from "../../db/queries/follows";
 import type { AccountRow } from "../../db/rows";
-import { selectIn } from "../../db/sql";
 import { deliverToAccounts, deliverToFollowers } from "../../activitypub/outbound/delivery";
 
 /** The account row (local or remote) by id; throws when missing (callers pass known ids). */
 export function accountRow(ctx: AppContext, id: number): AccountRow {
-  return ctx.db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(id)!;
+  return getAccount(ctx.db, id)!;
 }
 
 /** The subset of `ids` that are remote accounts, deduplicated, in order. */
 export function remoteIds(ctx: AppContext, ids: readonly (number | null | undefined)[]): number[] {
   const wanted = [...new Set(ids.filter((x): x is number => typeof x === "number"))];
   if (wanted.length === 0) return [];
-  const remote = new Set(selectIn<{ id: number }>(ctx.db, (ph) => `SELECT id FROM accounts WHERE domain IS NOT NULL AND id IN (${ph})`, wanted).map((r) => r.id));
+  const remote = remoteAccountIdsAmong(ctx.db, wanted);
   return wanted.filter((id) => remote.has(id));
 }
 
 /** True when some remote account follows local account `accountId`. */
 export function hasRemoteFollowers(ctx: AppContext, accountId: number): boolean {
-  return !!ctx.db
-    .query("SELECT 1 FROM follows f JOIN accounts a ON a.id = f.account_id WHERE f.target_account_id = ? AND a.domain IS NOT NULL LIMIT 1")
-    .get(accountId);
+  return anyRemoteFollower(ctx.db, accountId);
 }
 
 /** An activity, or a function building it (called only when there is a remote recipient). */

@@ -3,9 +3,12 @@
  * addressed as Mastodon addresses them. Call inside the writing service's transaction.
  */
 import type { AppContext } from "../../context";
+import { listMentionedAccountIds } from "../../db/queries/mentions";
+import { getStatus, listReblogAccountIds } from "../../db/queries/statuses";
 import type { AccountRow, StatusRow } from "../../db/rows";
 import { DIRECT, PRIVATE, UNLISTED } from "../../model/visibility";
 import { apTime, PUBLIC_COLLECTION, toApActivity, toApNote, toApTombstone } from "../../serializers/activitypub";
+import { loadNoteData } from "../../db/views/activitypub";
 import { accountRow, embedded, sendToAccounts, sendToFollowers, type ActivityInput } from "./send";
 
 /** The ActivityStreams public collection. */
@@ -13,7 +16,7 @@ export const AS_PUBLIC = PUBLIC_COLLECTION;
 
 /** Accounts mentioned by a status (ids). */
 function mentionedIds(ctx: AppContext, statusId: number): number[] {
-  return ctx.db.query<{ account_id: number }, [number]>("SELECT account_id FROM mentions WHERE status_id = ?").all(statusId).map((r) => r.account_id);
+  return listMentionedAccountIds(ctx.db, statusId);
 }
 
 /**
@@ -37,7 +40,7 @@ function addressing(note: Record<string, unknown>): Record<string, unknown> {
 /** Enqueues Create(Note) for a new local status (not a boost). */
 export function publishStatusCreate(ctx: AppContext, s: StatusRow): void {
   sendToStatusAudience(ctx, s, () => {
-    const note = toApNote(ctx, s);
+    const note = toApNote(ctx, s, loadNoteData(ctx, [s]));
     return toApActivity(ctx, "Create", accountRow(ctx, s.account_id), note, {
       id: ctx.uris.createActivity(s.uri), published: apTime(s.created_at), ...addressing(note),
     });
@@ -50,7 +53,7 @@ export function publishStatusCreate(ctx: AppContext, s: StatusRow): void {
  */
 export function publishStatusUpdate(ctx: AppContext, s: StatusRow, formerlyMentioned: number[] = []): void {
   sendToStatusAudience(ctx, s, () => {
-    const note = toApNote(ctx, s);
+    const note = toApNote(ctx, s, loadNoteData(ctx, [s]));
     const at = s.edited_at ?? s.updated_at;
     return toApActivity(ctx, "Update", accountRow(ctx, s.account_id), note, {
       id: ctx.uris.updateActivity(s.uri, at), published: apTime(at), ...addressing(note),
@@ -67,7 +70,7 @@ export function publishStatusDelete(ctx: AppContext, s: StatusRow): void {
   const activity = toApActivity(ctx, "Delete", author, toApTombstone(s.uri), {
     id: ctx.uris.deleteActivity(s.uri), to: [AS_PUBLIC],
   });
-  const boosters = ctx.db.query<{ account_id: number }, [number]>("SELECT DISTINCT account_id FROM statuses WHERE reblog_of_id = ?").all(s.id).map((r) => r.account_id);
+  const boosters = listReblogAccountIds(ctx.db, s.id);
   sendToStatusAudience(ctx, s, activity, boosters);
 }
 
@@ -91,7 +94,7 @@ export function publishReblog(ctx: AppContext, boost: StatusRow, original: Statu
 
 /** Enqueues Undo(Announce) for a local boost about to be removed (call before deleting it). */
 export function publishUnreblog(ctx: AppContext, boost: StatusRow): void {
-  const original = ctx.db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE id = ?").get(boost.reblog_of_id!);
+  const original = getStatus(ctx.db, boost.reblog_of_id!);
   if (!original) return;
   const actor = accountRow(ctx, boost.account_id);
   const inner = announce(ctx, actor, boost, original);

@@ -1,6 +1,8 @@
 /** The instance's VAPID key pair for Web Push, created once and kept in the settings table. */
 import { generateKeyPairSync } from "node:crypto";
 import type { AppContext } from "../../context";
+import { getSetting, insertSettingIfAbsent } from "../../db/queries/settings";
+import { transaction } from "../../db/transaction";
 
 function newKeys(): { publicKey: string; privateKey: string } {
   const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
@@ -12,13 +14,14 @@ function newKeys(): { publicKey: string; privateKey: string } {
 
 /** The VAPID public key (base64url, uncompressed P-256 point); generated and stored on first use. */
 export function vapidPublicKey(ctx: AppContext): string {
-  const get = () => ctx.db.query<{ value: string }, []>("SELECT value FROM settings WHERE key = 'vapid_public_key'").get()?.value;
+  const get = () => getSetting(ctx.db, "vapid_public_key");
   const existing = get();
   if (existing) return existing;
   const k = newKeys();
-  ctx.db.transaction(() => {
-    const ins = ctx.db.query("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)");
-    if (ins.run("vapid_public_key", k.publicKey).changes) ins.run("vapid_private_key", k.privateKey);
-  }).immediate();
+  transaction(ctx.db, () => {
+    // Only the process whose public key went in stores its private key.
+    insertSettingIfAbsent(ctx.db, "vapid_public_key", k.publicKey);
+    if (get() === k.publicKey) insertSettingIfAbsent(ctx.db, "vapid_private_key", k.privateKey);
+  });
   return get()!;
 }

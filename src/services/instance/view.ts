@@ -1,6 +1,8 @@
 /** Loads everything the Instance entities (v1 and v2) need, in a fixed number of queries. */
 import type { AppContext } from "../../context";
 import type { Registrations } from "../../config";
+import { listRules } from "../../db/queries/rules";
+import { getContactAccountId } from "../../db/queries/users";
 import { accountView } from "../../db/views/accounts";
 import { activeUsers, localPostCount, peerCount, setting, userCount } from "./stats";
 import { vapidPublicKey } from "./vapid";
@@ -26,15 +28,12 @@ export interface InstanceView {
 
 /** The server rules in display order. */
 export function loadRules(ctx: AppContext): RuleView[] {
-  return ctx.db.query<{ id: number; text: string; hint: string }, []>("SELECT id, text, hint FROM rules ORDER BY position, id").all()
-    .map((r) => ({ id: String(r.id), text: r.text, hint: r.hint }));
+  return listRules(ctx.db).map((r) => ({ id: String(r.id), text: r.text, hint: r.hint }));
 }
 
 /** The first owner's (else admin's) account id, the instance's contact. */
 export function contactAccountId(ctx: AppContext): number | null {
-  return ctx.db.query<{ account_id: number }, []>(
-    "SELECT account_id FROM users WHERE role IN ('owner', 'admin') ORDER BY role = 'owner' DESC, id LIMIT 1",
-  ).get()?.account_id ?? null;
+  return getContactAccountId(ctx.db);
 }
 
 /** Builds the instance view; `withStats` adds the counts only v1 shows. */

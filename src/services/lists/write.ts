@@ -3,6 +3,8 @@
  * written in one transaction each. Deleting a list drops its members and feed (cascade).
  */
 import type { AppContext } from "../../context";
+import { countLists, deleteList as deleteListRow, insertList, updateList as updateListRow } from "../../db/queries/lists";
+import { transaction } from "../../db/transaction";
 import { ApiError } from "../../model/errors";
 import { findList, REPLIES_POLICIES, type ListRow, type RepliesPolicy } from "./find";
 
@@ -34,37 +36,29 @@ function checkPolicy(p: string | undefined, dflt: RepliesPolicy): RepliesPolicy 
 export function createList(ctx: AppContext, ownerId: number, input: ListInput): ListRow {
   const title = checkTitle(input.title);
   const policy = checkPolicy(input.repliesPolicy, "list");
-  return ctx.db.transaction(() => {
-    const n = ctx.db.query<{ n: number }, [number]>("SELECT count(*) AS n FROM lists WHERE account_id = ?").get(ownerId)!.n;
+  return transaction(ctx.db, () => {
+    const n = countLists(ctx.db, ownerId);
     if (n >= LISTS_PER_ACCOUNT) throw new ApiError(422, "Validation failed: You have reached the maximum number of lists");
     const t = ctx.now();
-    return ctx.db
-      .query<ListRow, [number, number, string, string, number, number, number]>(
-        "INSERT INTO lists (id, account_id, title, replies_policy, exclusive, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *",
-      )
-      .get(ctx.ids.next(), ownerId, title, policy, input.exclusive ? 1 : 0, t, t)!;
-  }).immediate();
+    return insertList(ctx.db, { id: ctx.ids.next(), account_id: ownerId, title, replies_policy: policy, exclusive: input.exclusive ? 1 : 0, created_at: t });
+  });
 }
 
 /** Changes the given fields of the owner's list `rawId` (404 for anyone else's). */
 export function updateList(ctx: AppContext, ownerId: number, rawId: unknown, input: ListInput): ListRow {
-  return ctx.db.transaction(() => {
+  return transaction(ctx.db, () => {
     const list = findList(ctx, ownerId, rawId);
     const title = input.title === undefined ? list.title : checkTitle(input.title);
     const policy = checkPolicy(input.repliesPolicy, list.replies_policy);
     const exclusive = input.exclusive === undefined ? list.exclusive : input.exclusive ? 1 : 0;
-    return ctx.db
-      .query<ListRow, [string, string, number, number, number]>(
-        "UPDATE lists SET title = ?, replies_policy = ?, exclusive = ?, updated_at = ? WHERE id = ? RETURNING *",
-      )
-      .get(title, policy, exclusive, ctx.now(), list.id)!;
-  }).immediate();
+    return updateListRow(ctx.db, list.id, { title, replies_policy: policy, exclusive }, ctx.now());
+  });
 }
 
 /** Deletes the owner's list `rawId` with its members and feed (404 for anyone else's). */
 export function deleteList(ctx: AppContext, ownerId: number, rawId: unknown): void {
-  ctx.db.transaction(() => {
+  transaction(ctx.db, () => {
     const list = findList(ctx, ownerId, rawId);
-    ctx.db.query("DELETE FROM lists WHERE id = ?").run(list.id);
-  }).immediate();
+    deleteListRow(ctx.db, list.id);
+  });
 }

@@ -5,6 +5,7 @@
  * without --prune-profiles).
  */
 import type { AppContext } from "../../context";
+import { clearCachedProfileImage, getProfileImageColumns, setCachedProfileImage } from "../../db/queries/accounts";
 import type { AccountRow } from "../../db/rows";
 import { ApiError } from "../../model/errors";
 import { PROFILE_IMAGE_MAX_BYTES, processProfileImage, type ProfileImageKind } from "../../media/avatar";
@@ -36,7 +37,7 @@ export function scheduleRemoteProfileImages(ctx: AppContext, before: ImageCols |
     const changed = url !== urlOf(before, k);
     if (oldPath && changed) {
       remove.push(oldPath);
-      ctx.db.query(`UPDATE accounts SET ${k}_path = NULL WHERE id = ?`).run(after.id);
+      clearCachedProfileImage(ctx.db, after.id, k);
     }
     if (url && (changed || !oldPath)) fetch = true;
   }
@@ -56,8 +57,7 @@ async function cacheOne(ctx: AppContext, accountId: number, k: ProfileImageKind,
   const key = `${keyPrefix(accountId, k)}${rand}.${img.ext}`;
   await ctx.storage.put(key, img.data, img.contentType);
   // Guarded: the URL may have changed (or another run cached it) while we were downloading.
-  const changed = ctx.db.query(`UPDATE accounts SET ${k}_path = ? WHERE id = ? AND ${k}_remote_url = ? AND ${k}_path IS NULL`).run(key, accountId, url).changes;
-  if (changed === 0) await deleteKeys(ctx, [key]);
+  if (!setCachedProfileImage(ctx.db, accountId, k, key, url)) await deleteKeys(ctx, [key]);
 }
 
 /**
@@ -69,7 +69,7 @@ export async function cacheRemoteAvatar(ctx: AppContext, p: CacheAvatarPayload):
   const id = p.accountId;
   const stale = (Array.isArray(p.remove) ? p.remove : []).filter((key) => typeof key === "string" && KINDS.some((k) => key.startsWith(keyPrefix(id, k)) && !key.includes("..")));
   await deleteKeys(ctx, stale);
-  const a = ctx.db.query<ImageCols, [number]>("SELECT avatar_remote_url, avatar_path, header_remote_url, header_path FROM accounts WHERE id = ?").get(id);
+  const a = getProfileImageColumns(ctx.db, id);
   if (!a || !remoteMediaAllowed(ctx, id)) return;
   let failure: unknown = null;
   for (const k of KINDS) {

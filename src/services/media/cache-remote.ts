@@ -5,7 +5,8 @@
  * description and focus win over computed ones.
  */
 import type { AppContext } from "../../context";
-import type { MediaRow } from "../../db/rows";
+import { getAccountDomainAndSuspension } from "../../db/queries/accounts";
+import { getMedia, storeCachedRemoteMedia } from "../../db/queries/media-attachments";
 import { ApiError } from "../../model/errors";
 import { deleteKeys, mediaKey } from "../../media/files";
 import { blurhashOf, geometry, makeOriginal, makeSmall, probeImage, type EncodedImage } from "../../media/image";
@@ -19,7 +20,7 @@ const IMAGE_TYPES = new Set(["image", "unknown"]);
 
 /** True when attachments and avatars of account `accountId` may be downloaded (remote, not suspended, domain allows media). */
 export function remoteMediaAllowed(ctx: AppContext, accountId: number): boolean {
-  const a = ctx.db.query<{ domain: string | null; suspended_at: number | null }, [number]>("SELECT domain, suspended_at FROM accounts WHERE id = ?").get(accountId);
+  const a = getAccountDomainAndSuspension(ctx.db, accountId);
   return !!a && a.domain !== null && a.suspended_at === null && mediaHostAllowed(ctx, a.domain);
 }
 
@@ -45,7 +46,7 @@ async function render(bytes: Uint8Array, mime: string, withOriginal: boolean): P
  * (see fetchRemoteImage) so the job can retry or give up; the row then keeps its remote URL.
  */
 export async function cacheRemoteMedia(ctx: AppContext, p: CacheRemotePayload): Promise<void> {
-  const row = ctx.db.query<MediaRow, [number]>("SELECT * FROM media_attachments WHERE id = ?").get(p.id);
+  const row = getMedia(ctx.db, p.id);
   if (!row || row.status_id === null || !row.remote_url || row.file_key || row.thumbnail_key) return;
   if (!remoteMediaAllowed(ctx, row.account_id)) return;
   const isImage = IMAGE_TYPES.has(row.type);
@@ -71,13 +72,11 @@ export async function cacheRemoteMedia(ctx: AppContext, p: CacheRemotePayload): 
       await ctx.storage.put(fileKey, original.data, original.mime);
     }
     // Guarded: the row may have been edited away, detached or cached by another run meanwhile.
-    const changed = ctx.db.query(
-      `UPDATE media_attachments SET file_key = ?, thumbnail_key = ?, type = ?, content_type = coalesce(?, content_type),
-         file_size = coalesce(?, file_size), meta = ?, blurhash = ?, updated_at = ?
-       WHERE id = ? AND remote_url = ? AND status_id IS NOT NULL AND file_key IS NULL AND thumbnail_key IS NULL`,
-    ).run(fileKey, thumbKey, isImage ? "image" : row.type, original?.mime ?? null, original?.data.length ?? null,
-      JSON.stringify(meta), blurhash, ctx.now(), row.id, row.remote_url).changes;
-    if (changed === 0) await deleteKeys(ctx, written);
+    const changed = storeCachedRemoteMedia(ctx.db, row.id, row.remote_url, {
+      file_key: fileKey, thumbnail_key: thumbKey, type: isImage ? "image" : row.type, content_type: original?.mime ?? null,
+      file_size: original?.data.length ?? null, meta: JSON.stringify(meta), blurhash,
+    }, ctx.now());
+    if (!changed) await deleteKeys(ctx, written);
   } catch (e) {
     await deleteKeys(ctx, written);
     throw e;

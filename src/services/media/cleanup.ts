@@ -5,7 +5,11 @@
  * remote_url so they can be fetched again).
  */
 import type { AppContext } from "../../context";
-import type { MediaRow } from "../../db/rows";
+import { clearProfileImages, listAccountFileKeys, listProfileImagesOfDomain } from "../../db/queries/accounts";
+import {
+  deleteUnattachedMediaBefore, listCachedRemoteMediaBefore, listCachedRemoteMediaOfDomain, uncacheMedia,
+} from "../../db/queries/media-attachments";
+import { transaction } from "../../db/transaction";
 import { deleteKeys, removePending } from "../../media/files";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -17,11 +21,7 @@ export async function removeUnattachedMedia(ctx: AppContext, olderThanMs = DAY):
   let total = 0;
   for (;;) {
     // Rows go first (re-checking status_id) so media attached meanwhile is never touched.
-    const rows = ctx.db.transaction(() => ctx.db.query<MediaRow, [number, number]>(
-      `DELETE FROM media_attachments WHERE id IN (
-         SELECT id FROM media_attachments WHERE status_id IS NULL AND scheduled_status_id IS NULL AND created_at < ? ORDER BY created_at LIMIT ?)
-       AND status_id IS NULL AND scheduled_status_id IS NULL RETURNING *`,
-    ).all(cutoff, BATCH)).immediate();
+    const rows = transaction(ctx.db, () => deleteUnattachedMediaBefore(ctx.db, cutoff, BATCH));
     for (const r of rows) {
       await deleteKeys(ctx, [r.file_key, r.thumbnail_key]);
       await removePending(ctx, r.id);
@@ -36,13 +36,10 @@ export async function removeRemoteMediaCache(ctx: AppContext, days: number): Pro
   const cutoff = ctx.now() - days * DAY;
   let total = 0;
   for (;;) {
-    const rows = ctx.db.query<MediaRow, [number, number]>(
-      `SELECT * FROM media_attachments WHERE remote_url IS NOT NULL AND remote_url <> ''
-         AND (file_key IS NOT NULL OR thumbnail_key IS NOT NULL) AND created_at < ? ORDER BY created_at LIMIT ?`,
-    ).all(cutoff, BATCH);
+    const rows = listCachedRemoteMediaBefore(ctx.db, cutoff, BATCH);
     for (const r of rows) {
       await deleteKeys(ctx, [r.file_key, r.thumbnail_key]);
-      ctx.db.query("UPDATE media_attachments SET file_key = NULL, thumbnail_key = NULL, updated_at = ? WHERE id = ?").run(ctx.now(), r.id);
+      uncacheMedia(ctx.db, r.id, ctx.now());
     }
     total += rows.length;
     if (rows.length < BATCH) return total;
@@ -56,27 +53,20 @@ export async function removeRemoteMediaCache(ctx: AppContext, days: number): Pro
  */
 export async function clearDomainMedia(ctx: AppContext, domain: string): Promise<number> {
   const d = domain.toLowerCase();
-  const accounts = "SELECT id FROM accounts WHERE domain IS NOT NULL AND (lower(domain) = ?1 OR lower(domain) LIKE ?2)";
   let total = 0;
   for (;;) {
-    const rows = ctx.db.query<MediaRow, [string, string, number]>(
-      `SELECT * FROM media_attachments WHERE account_id IN (${accounts}) AND remote_url IS NOT NULL AND remote_url <> ''
-         AND (file_key IS NOT NULL OR thumbnail_key IS NOT NULL) LIMIT ?3`,
-    ).all(d, `%.${d}`, BATCH);
+    const rows = listCachedRemoteMediaOfDomain(ctx.db, d, BATCH);
     for (const r of rows) {
       await deleteKeys(ctx, [r.file_key, r.thumbnail_key]);
-      ctx.db.query("UPDATE media_attachments SET file_key = NULL, thumbnail_key = NULL, updated_at = ? WHERE id = ?").run(ctx.now(), r.id);
+      uncacheMedia(ctx.db, r.id, ctx.now());
     }
     total += rows.length;
     if (rows.length < BATCH) break;
   }
-  const profiles = ctx.db.query<{ id: number; avatar_path: string | null; header_path: string | null }, [string, string]>(
-    `SELECT id, avatar_path, header_path FROM accounts WHERE id IN (${accounts})
-       AND (avatar_path IS NOT NULL OR header_path IS NOT NULL OR avatar_remote_url IS NOT NULL OR header_remote_url IS NOT NULL)`,
-  ).all(d, `%.${d}`);
+  const profiles = listProfileImagesOfDomain(ctx.db, d);
   for (const a of profiles) {
     await deleteKeys(ctx, [a.avatar_path, a.header_path]);
-    ctx.db.query("UPDATE accounts SET avatar_path = NULL, header_path = NULL, avatar_remote_url = NULL, header_remote_url = NULL WHERE id = ?").run(a.id);
+    clearProfileImages(ctx.db, a.id);
   }
   return total + profiles.length;
 }
@@ -91,11 +81,6 @@ export function deletableKey(key: unknown): key is string {
  * jobs (the rows cascade away with the account). Call inside the deleting transaction.
  */
 export function enqueueAccountFileDeletion(ctx: AppContext, accountId: number): void {
-  const keys = ctx.db.query<{ k: string }, [number]>(
-    `SELECT avatar_path AS k FROM accounts WHERE id = ?1 AND avatar_path IS NOT NULL
-     UNION ALL SELECT header_path FROM accounts WHERE id = ?1 AND header_path IS NOT NULL
-     UNION ALL SELECT file_key FROM media_attachments WHERE account_id = ?1 AND file_key IS NOT NULL
-     UNION ALL SELECT thumbnail_key FROM media_attachments WHERE account_id = ?1 AND thumbnail_key IS NOT NULL`,
-  ).all(accountId).map((r) => r.k);
+  const keys = listAccountFileKeys(ctx.db, accountId);
   for (let i = 0; i < keys.length; i += BATCH) ctx.jobs.enqueue("media.delete_files", { keys: keys.slice(i, i + BATCH) });
 }

@@ -5,7 +5,9 @@
  * Video/audio are stored as uploaded. A rejected upload leaves no file and no row.
  */
 import type { AppContext } from "../../context";
+import { insertUpload } from "../../db/queries/media-attachments";
 import type { MediaRow } from "../../db/rows";
+import { transaction } from "../../db/transaction";
 import { validation } from "../../model/errors";
 import { analyzeUpload } from "../../media/analyze";
 import { deleteKeys, mediaKey, removePending, writePending } from "../../media/files";
@@ -65,19 +67,15 @@ export async function createMedia(ctx: AppContext, accountId: number, input: Med
       if (thumb) thumbKey = await put(mediaKey(id, "small", thumb.small.ext), thumb.small.data, thumb.small.mime);
     }
     const t = ctx.now();
-    return ctx.db.transaction(() => {
-      const row = ctx.db.query<MediaRow, any>(
-        `INSERT INTO media_attachments (id, account_id, type, file_key, thumbnail_key, content_type, file_size, description,
-           focus_x, focus_y, meta, blurhash, processing, created_at, updated_at)
-         VALUES ($id, $account, $type, $file, $thumb, $ct, $size, $desc, $fx, $fy, $meta, $blurhash, $processing, $t, $t) RETURNING *`,
-      ).get({
-        id, account: accountId, type: a.type, file: fileKey, thumb: thumbKey, ct: contentType, size: fileSize,
-        desc: description ?? null, fx: focus.x, fy: focus.y, meta: JSON.stringify(meta), blurhash,
-        processing: deferred ? 1 : 0, t,
-      })!;
+    return transaction(ctx.db, () => {
+      const row = insertUpload(ctx.db, {
+        id, account_id: accountId, type: a.type, file_key: fileKey, thumbnail_key: thumbKey, content_type: contentType, file_size: fileSize,
+        description: description ?? null, focus_x: focus.x, focus_y: focus.y, meta: JSON.stringify(meta), blurhash,
+        processing: deferred ? 1 : 0, created_at: t,
+      });
       if (deferred) ctx.jobs.enqueue("media.process", { id });
       return row;
-    }).immediate();
+    });
   } catch (e) {
     await deleteKeys(ctx, written);
     if (deferred) await removePending(ctx, id);

@@ -5,18 +5,18 @@
  * so the job is retried.
  */
 import type { AppContext } from "../../context";
-import type { MediaRow } from "../../db/rows";
+import { finishMediaProcessing, getMedia, markMediaProcessingFailed } from "../../db/queries/media-attachments";
 import { ApiError } from "../../model/errors";
 import { deleteKeys, mediaKey, readPending, removePending } from "../../media/files";
 import { geometry, makeOriginal, probeImage, type EncodedImage } from "../../media/image";
 
 function markFailed(ctx: AppContext, id: number): void {
-  ctx.db.query("UPDATE media_attachments SET processing = 2, updated_at = ? WHERE id = ? AND processing = 1").run(ctx.now(), id);
+  markMediaProcessingFailed(ctx.db, id, ctx.now());
 }
 
 /** Processes media row `id` if it is still queued. */
 export async function processMedia(ctx: AppContext, id: number): Promise<void> {
-  const row = ctx.db.query<MediaRow, [number]>("SELECT * FROM media_attachments WHERE id = ?").get(id);
+  const row = getMedia(ctx.db, id);
   if (!row || row.processing !== 1) { await removePending(ctx, id); return; }
   const bytes = await readPending(ctx, id);
   if (!bytes) { markFailed(ctx, id); return; }
@@ -36,11 +36,8 @@ export async function processMedia(ctx: AppContext, id: number): Promise<void> {
   let meta: Record<string, unknown> = {};
   try { meta = JSON.parse(row.meta); } catch { /* keep empty */ }
   meta.original = geometry(original.width, original.height);
-  const changed = ctx.db.query(
-    `UPDATE media_attachments SET file_key = ?, content_type = ?, file_size = ?, meta = ?, processing = 0, updated_at = ?
-     WHERE id = ? AND processing = 1`,
-  ).run(key, original.mime, original.data.length, JSON.stringify(meta), ctx.now(), id).changes;
+  const changed = finishMediaProcessing(ctx.db, id, key, original.mime, original.data.length, JSON.stringify(meta), ctx.now());
   // The row was deleted (or finished) meanwhile: do not leave an orphaned file behind.
-  if (changed === 0) await deleteKeys(ctx, [key]);
+  if (!changed) await deleteKeys(ctx, [key]);
   await removePending(ctx, id);
 }

@@ -3,7 +3,9 @@
  * The new thumbnail is stored before the row changes; the old one is deleted after commit.
  */
 import type { AppContext } from "../../context";
+import { updateUnattachedMedia } from "../../db/queries/media-attachments";
 import type { MediaRow } from "../../db/rows";
+import { transaction } from "../../db/transaction";
 import { validation } from "../../model/errors";
 import { deleteKeys, mediaKey } from "../../media/files";
 import { findOwnUnattachedMedia } from "./find";
@@ -30,17 +32,12 @@ export async function updateMedia(ctx: AppContext, accountId: number, rawId: unk
   if (thumb) meta.small = thumb.meta;
   let updated: MediaRow | null;
   try {
-    updated = ctx.db.transaction(() => ctx.db.query<MediaRow, any>(
-      `UPDATE media_attachments SET description = $desc, focus_x = $fx, focus_y = $fy, thumbnail_key = $thumb,
-         blurhash = $blurhash, meta = $meta, updated_at = $t
-       WHERE id = $id AND status_id IS NULL RETURNING *`,
-    ).get({
-      id: row.id,
-      desc: description !== undefined ? description : row.description,
-      fx: focus?.x ?? row.focus_x, fy: focus?.y ?? row.focus_y,
-      thumb: thumb?.key ?? row.thumbnail_key, blurhash: thumb?.blurhash ?? row.blurhash,
-      meta: JSON.stringify(meta), t: ctx.now(),
-    })).immediate();
+    updated = transaction(ctx.db, () => updateUnattachedMedia(ctx.db, row.id, {
+      description: description !== undefined ? description : row.description,
+      focus_x: focus?.x ?? row.focus_x, focus_y: focus?.y ?? row.focus_y,
+      thumbnail_key: thumb?.key ?? row.thumbnail_key, blurhash: thumb?.blurhash ?? row.blurhash,
+      meta: JSON.stringify(meta),
+    }, ctx.now()));
   } catch (e) {
     if (thumb) await deleteKeys(ctx, [thumb.key]);
     throw e;

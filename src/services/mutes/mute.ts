@@ -1,6 +1,9 @@
 /** MuteService / UnmuteService. */
 import type { AppContext } from "../../context";
+import { isFollowing } from "../../db/queries/follows";
+import { deleteMute, upsertMute } from "../../db/queries/mutes";
 import type { AccountRow } from "../../db/rows";
+import { transaction } from "../../db/transaction";
 import { ApiError } from "../../model/errors";
 import { backfillFeed, unmergeFeed } from "../feeds";
 
@@ -14,23 +17,15 @@ export function muteAccount(ctx: AppContext, sourceId: number, target: AccountRo
   const now = ctx.now();
   const expiresAt = o.durationSec ? now + o.durationSec * 1000 : null;
   const hide = o.notifications ?? true;
-  ctx.db.transaction(() => {
-    ctx.db
-      .query(
-        `INSERT INTO mutes (id, account_id, target_account_id, hide_notifications, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (account_id, target_account_id) DO UPDATE SET hide_notifications = excluded.hide_notifications, expires_at = excluded.expires_at`,
-      )
-      .run(ctx.ids.next(), sourceId, target.id, hide ? 1 : 0, expiresAt, now);
+  transaction(ctx.db, () => {
+    upsertMute(ctx.db, ctx.ids.next(), sourceId, target.id, hide, expiresAt, now);
     unmergeFeed(ctx, sourceId, target.id);
-  }).immediate();
+  });
 }
 
 /** Removes the mute and, when still following, puts the target's recent posts back in the feed. */
 export function unmuteAccount(ctx: AppContext, sourceId: number, target: AccountRow): void {
-  ctx.db.transaction(() => {
-    const res = ctx.db.query("DELETE FROM mutes WHERE account_id = ? AND target_account_id = ?").run(sourceId, target.id);
-    if (res.changes && ctx.db.query("SELECT 1 FROM follows WHERE account_id = ? AND target_account_id = ?").get(sourceId, target.id)) {
-      backfillFeed(ctx, sourceId, target.id);
-    }
-  }).immediate();
+  transaction(ctx.db, () => {
+    if (deleteMute(ctx.db, sourceId, target.id) && isFollowing(ctx.db, sourceId, target.id)) backfillFeed(ctx, sourceId, target.id);
+  });
 }

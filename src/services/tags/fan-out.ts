@@ -4,6 +4,9 @@
  * writing transaction; the job inserts in batches of followers, each in its own transaction.
  */
 import type { AppContext } from "../../context";
+import { getAccountLimits } from "../../db/queries/accounts";
+import { getStatusAudience } from "../../db/queries/statuses";
+import { insertStatusIntoTagFollowerFeeds, listStatusTagFollowerIds, statusHasTagFollowers } from "../../db/queries/tag-follows";
 import { PUBLIC } from "../../model/visibility";
 
 /** Followers handled per transaction: keeps each write-lock hold short on popular tags. */
@@ -24,11 +27,7 @@ interface StatusBits { id: number; account_id: number; visibility: number; reblo
  */
 export function enqueueTagFanOut(ctx: AppContext, s: StatusBits): boolean {
   if (s.visibility !== PUBLIC || s.reblog_of_id !== null) return false;
-  // statuses_tags_status, then tag_follows_tag: two index probes when nobody follows the tags.
-  const hit = ctx.db
-    .query("SELECT 1 FROM statuses_tags st JOIN tag_follows tf ON tf.tag_id = st.tag_id WHERE st.status_id = ? AND tf.account_id <> ? LIMIT 1")
-    .get(s.id, s.account_id);
-  if (!hit) return false;
+  if (!statusHasTagFollowers(ctx.db, s.id, s.account_id)) return false;
   const payload: TagFanOutPayload = { statusId: s.id };
   ctx.jobs.enqueue("feeds.tag_fan_out", payload);
   return true;
@@ -45,38 +44,19 @@ export function enqueueTagFanOut(ctx: AppContext, s: StatusBits): boolean {
  */
 export function runTagFanOutBatch(ctx: AppContext, p: TagFanOutPayload): TagFanOutBatch | null {
   const db = ctx.db;
-  const s = db.query<StatusBits, [number]>("SELECT id, account_id, visibility, reblog_of_id FROM statuses WHERE id = ?").get(p.statusId);
+  const s: StatusBits | null = getStatusAudience(db, p.statusId);
   if (!s) return null;
   const first = p.after === undefined;
   if (s.visibility !== PUBLIC || s.reblog_of_id !== null) return { inserted: [], first };
-  const author = db.query<{ silenced_at: number | null; suspended_at: number | null }, [number]>("SELECT silenced_at, suspended_at FROM accounts WHERE id = ?").get(s.account_id);
+  const author = getAccountLimits(db, s.account_id);
   if (!author || author.silenced_at !== null || author.suspended_at !== null) return { inserted: [], first };
   const after = p.after ?? -1;
   const batch = Math.max(1, Math.floor(p.batch ?? TAG_FAN_OUT_BATCH));
   // One id past the batch tells whether another batch must follow.
-  const ids = db
-    .query<{ account_id: number }, [number, number, number]>(
-      `SELECT DISTINCT tf.account_id FROM statuses_tags st JOIN tag_follows tf ON tf.tag_id = st.tag_id
-       WHERE st.status_id = ?1 AND tf.account_id > ?2 ORDER BY tf.account_id LIMIT ?3`,
-    )
-    .all(s.id, after, batch + 1);
+  const ids = listStatusTagFollowerIds(db, s.id, after, batch + 1);
   if (ids.length === 0) return { inserted: [], first };
-  const last = ids[Math.min(ids.length, batch) - 1]!.account_id;
-  const inserted = db
-    .query<{ account_id: number }, [number, number, number, number, number]>(
-      `INSERT OR IGNORE INTO home_feeds (account_id, status_id)
-       SELECT DISTINCT tf.account_id, st.status_id FROM statuses_tags st
-       JOIN tag_follows tf ON tf.tag_id = st.tag_id
-       WHERE st.status_id = ?1 AND tf.account_id > ?4 AND tf.account_id <= ?5 AND tf.account_id <> ?2
-         AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = ?2 AND b.target_account_id = tf.account_id)
-         AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = tf.account_id
-           AND (b.target_account_id = ?2 OR b.target_account_id IN (SELECT m.account_id FROM mentions m WHERE m.status_id = ?1 AND m.silent = 0)))
-         AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = tf.account_id AND (mu.expires_at IS NULL OR mu.expires_at > ?3)
-           AND (mu.target_account_id = ?2 OR mu.target_account_id IN (SELECT m.account_id FROM mentions m WHERE m.status_id = ?1 AND m.silent = 0)))
-       RETURNING account_id`,
-    )
-    .all(s.id, s.account_id, ctx.now(), after, last)
-    .map((r) => r.account_id);
+  const last = ids[Math.min(ids.length, batch) - 1]!;
+  const inserted = insertStatusIntoTagFollowerFeeds(db, s.id, s.account_id, ctx.now(), after, last);
   if (ids.length > batch) {
     const next: TagFanOutPayload = { statusId: s.id, after: last, ...(p.batch !== undefined ? { batch: p.batch } : {}) };
     ctx.jobs.enqueue("feeds.tag_fan_out", next);

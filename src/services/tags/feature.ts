@@ -4,6 +4,10 @@
  * Remove of the Hashtag to/from the actor's `featuredTags` collection, to its followers.
  */
 import type { AppContext } from "../../context";
+import {
+  countFeaturedTags, deleteFeaturedTag as deleteFeaturedTagRow, deleteFeaturedTagOfTag, getFeaturedTagId, getOwnedFeaturedTag, insertFeaturedTag,
+} from "../../db/queries/featured-tags";
+import { transaction } from "../../db/transaction";
 import { ApiError, validation } from "../../model/errors";
 import { toApActivity } from "../../serializers/activitypub/activity";
 import { accountRow, sendToFollowers } from "../federation/send";
@@ -35,41 +39,36 @@ export function featureTag(ctx: AppContext, accountId: number, rawName: string):
   const name = rawName.trim().replace(/^#/, "");
   if (name === "") throw validation("Name can't be blank");
   if (!isValidTagName(name)) throw validation("Tag is invalid");
-  return ctx.db.transaction(() => {
+  return transaction(ctx.db, () => {
     const db = ctx.db;
     const tag = findOrCreateTag(ctx, name);
-    const existing = db.query<{ id: number }, [number, number]>("SELECT id FROM featured_tags WHERE account_id = ? AND tag_id = ?").get(accountId, tag.id);
-    if (existing) return { id: existing.id, tag };
-    const n = db.query<{ n: number }, [number]>("SELECT count(*) AS n FROM featured_tags WHERE account_id = ?").get(accountId)!.n;
-    if (n >= MAX_FEATURED_TAGS) throw validation("You have already featured the maximum number of hashtags");
+    const existing = getFeaturedTagId(db, accountId, tag.id);
+    if (existing !== null) return { id: existing, tag };
+    if (countFeaturedTags(db, accountId) >= MAX_FEATURED_TAGS) throw validation("You have already featured the maximum number of hashtags");
     const id = ctx.ids.next();
-    db.query("INSERT INTO featured_tags (id, account_id, tag_id, name, created_at) VALUES (?, ?, ?, ?, ?)").run(id, accountId, tag.id, name, ctx.now());
+    insertFeaturedTag(db, id, accountId, tag.id, name, ctx.now());
     publish(ctx, "Add", accountId, id, { name: tag.name, display: name });
     return { id, tag };
-  }).immediate();
+  });
 }
 
 /** Removes featured tag `id` of the account; 404 when it is someone else's or unknown. Enqueues Remove. */
 export function deleteFeaturedTag(ctx: AppContext, accountId: number, id: number | undefined): void {
-  ctx.db.transaction(() => {
-    const row = id === undefined ? null : ctx.db
-      .query<{ id: number; name: string; tag_name: string }, [number, number]>(
-        "SELECT f.id, f.name, t.name AS tag_name FROM featured_tags f JOIN tags t ON t.id = f.tag_id WHERE f.id = ? AND f.account_id = ?",
-      )
-      .get(id, accountId);
+  transaction(ctx.db, () => {
+    const row = id === undefined ? null : getOwnedFeaturedTag(ctx.db, id, accountId);
     if (!row) throw new ApiError(404, "Record not found");
-    ctx.db.query("DELETE FROM featured_tags WHERE id = ?").run(row.id);
+    deleteFeaturedTagRow(ctx.db, row.id);
     publish(ctx, "Remove", accountId, row.id, { name: row.tag_name, display: row.name });
-  }).immediate();
+  });
 }
 
 /** Stops featuring hashtag `name` (no-op when it is not featured or unknown). Enqueues Remove when it was. */
 export function unfeatureTag(ctx: AppContext, accountId: number, name: string): TagRef {
   const tag = tagRef(ctx, name);
   if (tag.id === null) return tag;
-  ctx.db.transaction(() => {
-    const row = ctx.db.query<{ id: number; name: string }, [number, number]>("DELETE FROM featured_tags WHERE account_id = ? AND tag_id = ? RETURNING id, name").get(accountId, tag.id!);
+  transaction(ctx.db, () => {
+    const row = deleteFeaturedTagOfTag(ctx.db, accountId, tag.id!);
     if (row) publish(ctx, "Remove", accountId, row.id, { name: tag.name, display: row.name });
-  }).immediate();
+  });
   return tag;
 }

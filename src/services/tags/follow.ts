@@ -1,5 +1,7 @@
 /** Following and unfollowing hashtags (Mastodon's TagFollow); private to the account, no side effects. */
 import type { AppContext } from "../../context";
+import { deleteTagFollow, insertTagFollow } from "../../db/queries/tag-follows";
+import { transaction } from "../../db/transaction";
 import { findOrCreateTag, tagRef, type TagRef, type TagRow } from "./names";
 
 /**
@@ -7,16 +9,16 @@ import { findOrCreateTag, tagRef, type TagRef, type TagRow } from "./names";
  * Mastodon since 4.1. New public posts with the tag then reach the home feed (see fan-out.ts).
  */
 export function followTag(ctx: AppContext, accountId: number, name: string): TagRow {
-  return ctx.db.transaction(() => {
+  return transaction(ctx.db, () => {
     const tag = findOrCreateTag(ctx, name);
-    ctx.db.query("INSERT OR IGNORE INTO tag_follows (id, account_id, tag_id, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), accountId, tag.id, ctx.now());
+    insertTagFollow(ctx.db, ctx.ids.next(), accountId, tag.id, ctx.now());
     return tag;
-  }).immediate();
+  });
 }
 
 /** Stops following the hashtag (no-op when not followed or unknown). Posts already in the feed stay, as in Mastodon. */
 export function unfollowTag(ctx: AppContext, accountId: number, name: string): TagRef {
   const tag = tagRef(ctx, name);
-  if (tag.id !== null) ctx.db.query("DELETE FROM tag_follows WHERE account_id = ? AND tag_id = ?").run(accountId, tag.id);
+  if (tag.id !== null) deleteTagFollow(ctx.db, accountId, tag.id);
   return tag;
 }

@@ -3,16 +3,11 @@
  * `#word` in a post), and finding or creating the tags row for one.
  */
 import type { AppContext } from "../../context";
+import { getTagByName, insertUnusedTagIfMissing } from "../../db/queries/tags";
+import type { TagRow } from "../../db/rows";
 import { normalizeTag } from "../../text/format";
 
-/** A tags row (name lower-cased NFKC, display_name as first typed). */
-export interface TagRow {
-  id: number;
-  name: string;
-  display_name: string;
-  last_status_at: number | null;
-  created_at: number;
-}
+export type { TagRow } from "../../db/rows";
 
 /** A tag that may not exist yet: `id` is null until someone uses, follows or features it. */
 export interface TagRef {
@@ -31,7 +26,7 @@ export function isValidTagName(name: string): boolean {
 
 /** The stored tag named `name` (any case), or null. */
 export function findTag(ctx: AppContext, name: string): TagRow | null {
-  return ctx.db.query<TagRow, [string]>("SELECT * FROM tags WHERE name = ?").get(normalizeTag(name));
+  return getTagByName(ctx.db, normalizeTag(name));
 }
 
 /** The stored tag, or an unsaved reference for a valid name (Mastodon's Tag.new in TagsController). */
@@ -41,7 +36,6 @@ export function tagRef(ctx: AppContext, name: string): TagRef {
 
 /** Finds or creates the tag named `name` (display as typed); call inside a transaction. */
 export function findOrCreateTag(ctx: AppContext, name: string): TagRow {
-  const t = ctx.now();
-  ctx.db.query("INSERT OR IGNORE INTO tags (id, name, display_name, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), normalizeTag(name), name, t);
+  insertUnusedTagIfMissing(ctx.db, ctx.ids.next(), normalizeTag(name), name, ctx.now());
   return findTag(ctx, name)!;
 }
