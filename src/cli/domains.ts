@@ -1,5 +1,5 @@
 /** `hearth admin domains …`: block (suspend, silence, noop; reject media), unblock and list remote domains. */
-import { blockDomain, listDomainBlocks, normalizeDomain, SEVERITIES, unblockDomain, type DomainSeverity } from "../activitypub/outbound/domain-blocks";
+import { blockDomain, listDomainBlocks, normalizeDomain, SEVERITIES, unblockDomain, type DomainSeverity } from "../services/admin/block-domain";
 import type { AppContext } from "../context";
 
 export const DOMAINS_HELP = `  admin domains block DOMAIN [--severity silence|suspend|noop] [--reject-media]

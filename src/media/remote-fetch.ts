@@ -3,7 +3,7 @@
  * fetch with a size cap, the real type sniffed from the bytes, images only.
  */
 import type { AppContext } from "../context";
-import { domainPolicy } from "../activitypub/outbound/domain-blocks";
+import { domainPolicy } from "../activitypub/outbound/domain-policy";
 import { FetchError, safeFetch } from "../activitypub/outbound/fetch";
 import { sniffMedia, type Sniffed } from "./sniff";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { blockDomain, unblockDomain } from "../../src/activitypub/outbound/domain-blocks";
+import { blockDomain, unblockDomain } from "../../src/services/admin/block-domain";
 import { fetchActivityJson, FetchError, safeFetch } from "../../src/activitypub/outbound/fetch";
 import { isPublicAddress } from "../../src/activitypub/outbound/ip-ranges";
 import { verifyRequest } from "../../src/activitypub/outbound/signatures";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, spyOn, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { domainPolicy } from "../../src/activitypub/outbound/domain-blocks";
+import { domainPolicy } from "../../src/activitypub/outbound/domain-policy";
 import { runAdmin } from "../../src/cli/admin";
 import { loadConfig } from "../../src/config";
 import { createContext, type AppContext } from "../../src/context";

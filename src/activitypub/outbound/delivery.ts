@@ -5,6 +5,7 @@
  * a per-host tracker stops delivery to hosts failing for days.
  */
 import type { AppContext } from "../../context";
+import { clearHostFailures, isHostMarkedUnavailable, listUnavailableHosts, recordHostFailureAt } from "../../db/queries/delivery-failures";
 
 /** Payload of `ap.fanout`. */
 export interface FanoutPayload {
@@ -40,7 +41,6 @@ export function deliverToAccounts(ctx: AppContext, senderId: number, activity: R
 // UNAVAILABLE_AFTER_DAYS distinct days without a success in between is skipped until it
 // answers again (a delivery succeeds, or it sends us a request).
 
-const DAY_MS = 24 * 3600_000;
 /** Distinct failing days after which a host counts as unavailable. */
 export const UNAVAILABLE_AFTER_DAYS = 7;
 
@@ -53,29 +53,20 @@ export function hostKey(urlOrHost: string): string {
 export function markHostAlive(ctx: AppContext, host: string): void {
   const h = hostKey(host);
   // Reads are cheap; only write when there is something to clear.
-  if (ctx.db.query("SELECT 1 FROM delivery_failures WHERE host = ?").get(h)) ctx.db.query("DELETE FROM delivery_failures WHERE host = ?").run(h);
+  clearHostFailures(ctx.db, h);
 }
 
 /** Records one failed delivery to a host. */
 export function recordHostFailure(ctx: AppContext, host: string): void {
-  const t = ctx.now();
-  const newDay = `(CASE WHEN $t / ${DAY_MS} > last_failure_at / ${DAY_MS} THEN 1 ELSE 0 END)`;
-  ctx.db.query(
-    `INSERT INTO delivery_failures (host, failing_since, last_failure_at, failures, failure_days, unavailable)
-     VALUES ($host, $t, $t, 1, 1, ${UNAVAILABLE_AFTER_DAYS <= 1 ? 1 : 0})
-     ON CONFLICT (host) DO UPDATE SET failures = failures + 1,
-       failure_days = failure_days + ${newDay},
-       unavailable = CASE WHEN failure_days + ${newDay} >= ${UNAVAILABLE_AFTER_DAYS} THEN 1 ELSE unavailable END,
-       last_failure_at = max(last_failure_at, $t)`,
-  ).run({ host: hostKey(host), t });
+  recordHostFailureAt(ctx.db, hostKey(host), ctx.now(), UNAVAILABLE_AFTER_DAYS);
 }
 
 /** True when deliveries to the host are currently skipped. */
 export function isHostUnavailable(ctx: AppContext, host: string): boolean {
-  return !!ctx.db.query("SELECT 1 FROM delivery_failures WHERE host = ? AND unavailable = 1").get(hostKey(host));
+  return isHostMarkedUnavailable(ctx.db, hostKey(host));
 }
 
 /** All hosts currently skipped. */
 export function unavailableHosts(ctx: AppContext): Set<string> {
-  return new Set(ctx.db.query<{ host: string }, []>("SELECT host FROM delivery_failures WHERE unavailable = 1").all().map((r) => r.host));
+  return new Set(listUnavailableHosts(ctx.db));
 }

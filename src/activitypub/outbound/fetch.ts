@@ -9,8 +9,9 @@
  */
 import { lookup } from "node:dns/promises";
 import type { AppContext } from "../../context";
+import { getLocalSigningKeyRow } from "../../db/queries/accounts";
 import { HEARTH_VERSION } from "../../version";
-import { isSuspendedDomain } from "./domain-blocks";
+import { isSuspendedDomain } from "./domain-policy";
 import { instanceActorId } from "./instance-actor";
 import { isPublicAddress } from "./ip-ranges";
 import { signRequest, type SigningKey } from "./signatures";
@@ -131,9 +132,7 @@ async function readCapped(res: Response, max: number): Promise<Uint8Array> {
 
 /** The signing key of a local account (keyId `<actor uri>#main-key`), or null when it has none. */
 export function localSigningKey(ctx: AppContext, accountId: number): SigningKey | null {
-  const row = ctx.db.query<{ uri: string; private_key_pem: string | null }, [number]>(
-    "SELECT uri, private_key_pem FROM accounts WHERE id = ? AND domain IS NULL",
-  ).get(accountId);
+  const row = getLocalSigningKeyRow(ctx.db, accountId);
   return row?.private_key_pem ? { keyId: `${row.uri}#main-key`, privateKeyPem: row.private_key_pem } : null;
 }
 

@@ -9,6 +9,7 @@
  * should add `id <> ${INSTANCE_ACTOR_ID}` (or `id > 0`).
  */
 import type { AppContext } from "../../context";
+import { accountExists, getAccount, insertInstanceActor, updateInstanceActorUrls } from "../../db/queries/accounts";
 import type { AccountRow } from "../../db/rows";
 
 
@@ -19,7 +20,7 @@ const ready = new WeakSet<AppContext>();
 const pending = new WeakMap<AppContext, Promise<number>>();
 
 function exists(ctx: AppContext): boolean {
-  return !!ctx.db.query("SELECT 1 FROM accounts WHERE id = ?").get(INSTANCE_ACTOR_ID);
+  return accountExists(ctx.db, INSTANCE_ACTOR_ID);
 }
 
 function urls(ctx: AppContext) {
@@ -43,17 +44,10 @@ async function create(ctx: AppContext): Promise<number> {
   if (!exists(ctx)) {
     const keys = await ctx.newKeyPair();
     const t = ctx.now();
-    ctx.db.query(
-      `INSERT INTO accounts (id, username, domain, uri, url, inbox_url, shared_inbox_url, outbox_url, public_key_pem, private_key_pem,
-         actor_type, locked, discoverable, indexable, hide_collections, created_at, updated_at)
-       VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'Application', 1, 0, 0, 1, ?, ?) ON CONFLICT DO NOTHING`,
-    ).run(INSTANCE_ACTOR_ID, u.username, u.uri, u.url, u.inbox, u.shared, u.outbox, keys.publicKey, keys.privateKey, t, t);
+    insertInstanceActor(ctx.db, INSTANCE_ACTOR_ID, u, keys.publicKey, keys.privateKey, t);
   } else {
     // LOCAL_DOMAIN or PROTOCOL changed since it was made: keep its URIs current.
-    ctx.db.query(
-      `UPDATE accounts SET username = ?, uri = ?, url = ?, inbox_url = ?, outbox_url = ?, shared_inbox_url = ?
-       WHERE id = ? AND uri <> ?`,
-    ).run(u.username, u.uri, u.url, u.inbox, u.outbox, u.shared, INSTANCE_ACTOR_ID, u.uri);
+    updateInstanceActorUrls(ctx.db, INSTANCE_ACTOR_ID, u);
   }
   ready.add(ctx);
   return INSTANCE_ACTOR_ID;
@@ -67,7 +61,7 @@ export function isInstanceActor(accountId: number): boolean {
 /** The instance actor's document (created on first use). */
 export async function instanceActorDocument(ctx: AppContext): Promise<Record<string, unknown>> {
   const id = await instanceActorId(ctx);
-  return toInstanceActorDocument(ctx.db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(id)!);
+  return toInstanceActorDocument(getAccount(ctx.db, id)!);
 }
 
 /** The Application actor document Mastodon serves at /actor. */

@@ -23,3 +23,8 @@ export function isMentioned(db: Database, statusId: number, accountId: number): 
 export function listMentionedAccountIds(db: Database, statusId: number): number[] {
   return db.query<{ account_id: number }, [number]>("SELECT account_id FROM mentions WHERE status_id = ?").all(statusId).map((m) => m.account_id);
 }
+
+/** Inserts a mention (silent: only addressed, not tagged) unless it exists; true when a row was added. */
+export function insertMentionIfMissing(db: Database, id: number, statusId: number, accountId: number, silent: boolean): boolean {
+  return db.query("INSERT OR IGNORE INTO mentions (id, status_id, account_id, silent) VALUES (?, ?, ?, ?)").run(id, statusId, accountId, silent ? 1 : 0).changes > 0;
+}

@@ -49,3 +49,27 @@ export function recordPollVoter(db: Database, id: number, talliesJson: string, v
     )
     .get(talliesJson, votes, at, id)!;
 }
+
+/** The poll of `statusId` with the fields a remote Update compares, else null. */
+export function getPollShapeByStatus(db: Database, statusId: number): { id: number; options: string; multiple: number; expires_at: number | null } | null {
+  return db.query<{ id: number; options: string; multiple: number; expires_at: number | null }, [number]>("SELECT id, options, multiple, expires_at FROM polls WHERE status_id = ?").get(statusId);
+}
+
+/** The columns of a remote poll as fetched (options and tallies are JSON arrays). */
+export interface RemotePollColumns {
+  options: string; tallies: string; votes_count: number; voters_count: number; multiple: number; expires_at: number | null; last_fetched_at: number;
+}
+
+/** Inserts a remote status's poll. */
+export function insertRemotePoll(db: Database, r: RemotePollColumns & { id: number; status_id: number; account_id: number; created_at: number; updated_at: number }): void {
+  db.query(
+    `INSERT INTO polls (id, status_id, account_id, options, tallies, votes_count, voters_count, multiple, hide_totals, expires_at, last_fetched_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+  ).run(r.id, r.status_id, r.account_id, r.options, r.tallies, r.votes_count, r.voters_count, r.multiple, r.expires_at, r.last_fetched_at, r.created_at, r.updated_at);
+}
+
+/** Overwrites a remote poll with its fetched state. */
+export function updateRemotePoll(db: Database, id: number, r: RemotePollColumns & { updated_at: number }): void {
+  db.query("UPDATE polls SET options = ?, tallies = ?, votes_count = ?, voters_count = ?, multiple = ?, expires_at = ?, last_fetched_at = ?, updated_at = ? WHERE id = ?")
+    .run(r.options, r.tallies, r.votes_count, r.voters_count, r.multiple, r.expires_at, r.last_fetched_at, r.updated_at, id);
+}

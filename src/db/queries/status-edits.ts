@@ -13,3 +13,9 @@ export function insertStatusEdit(db: Database, id: number, s: StatusRow, at: num
 export function hasStatusEdits(db: Database, statusId: number): boolean {
   return !!db.query("SELECT 1 FROM status_edits WHERE status_id = ?").get(statusId);
 }
+
+/** Stores the version `s` of a remote status as it was at `at` (remote statuses keep no source text). */
+export function insertRemoteStatusEdit(db: Database, id: number, s: StatusRow, at: number): void {
+  db.query("INSERT INTO status_edits (id, status_id, account_id, content, spoiler_text, sensitive, media_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    .run(id, s.id, s.account_id, s.content, s.spoiler_text, s.sensitive, s.media_ids, at);
+}

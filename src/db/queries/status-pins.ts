@@ -20,3 +20,13 @@ export function insertStatusPin(db: Database, r: { id: number; account_id: numbe
 export function deleteStatusPin(db: Database, accountId: number, statusId: number): number | null {
   return db.query<{ id: number }, [number, number]>("DELETE FROM status_pins WHERE account_id = ? AND status_id = ? RETURNING id").get(accountId, statusId)?.id ?? null;
 }
+
+/** Deletes every pin of `accountId` (before a remote account's featured collection is stored again). */
+export function deleteAccountPins(db: Database, accountId: number): void {
+  db.query("DELETE FROM status_pins WHERE account_id = ?").run(accountId);
+}
+
+/** Pins `statusId` for `accountId` unless it is pinned already. */
+export function insertStatusPinIfMissing(db: Database, r: { id: number; account_id: number; status_id: number; created_at: number }): void {
+  db.query("INSERT OR IGNORE INTO status_pins (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?)").run(r.id, r.account_id, r.status_id, r.created_at);
+}

@@ -3,7 +3,7 @@
  * unique remote inbox; `ap.deliver` signs and POSTs it, retried with the queue's backoff.
  */
 import { hostKey, isHostUnavailable, markHostAlive, recordHostFailure, unavailableHosts, type DeliverPayload, type FanoutPayload } from "../../activitypub/outbound/delivery";
-import { domainPolicy } from "../../activitypub/outbound/domain-blocks";
+import { domainPolicy } from "../../activitypub/outbound/domain-policy";
 import { FetchError, localSigningKey, safeFetch } from "../../activitypub/outbound/fetch";
 import type { AppContext } from "../../context";
 import { selectIn } from "../../db/sql";

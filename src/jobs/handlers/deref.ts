@@ -1,8 +1,8 @@
 /** Remote data jobs: refresh an actor, backfill a newly seen account, fetch a reply's parent. */
 import { defineJob } from "../runner";
-import { resolveAccountByUri } from "../../activitypub/outbound/deref/account";
-import { backfillAccount } from "../../activitypub/outbound/deref/backfill";
-import { resolveStatusByUri } from "../../activitypub/outbound/deref/status";
+import { resolveAccountByUri } from "../../services/federation/resolve-account";
+import { backfillAccount } from "../../services/federation/backfill-account";
+import { resolveStatusByUri } from "../../services/federation/resolve-status";
 import { PUBLIC, UNLISTED } from "../../model/visibility";
 import type { StatusRow } from "../../db/rows";
 

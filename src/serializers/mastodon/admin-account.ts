@@ -1,6 +1,6 @@
 /** Account and user rows → Mastodon's Admin::Account and Admin::DomainBlock entities. Pure. */
 import type { AccountRow, UserRow } from "../../db/rows";
-import type { DomainBlockRow } from "../../activitypub/outbound/domain-blocks";
+import type { DomainBlockRow } from "../../services/admin/block-domain";
 import { toMastodonRole } from "./account";
 import { iso } from "./time";
 

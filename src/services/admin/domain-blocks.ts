@@ -4,7 +4,7 @@
  */
 import type { AppContext } from "../../context";
 import { ApiError, notFound, validation } from "../../model/errors";
-import { blockDomain, domainRule, normalizeDomain, SEVERITIES, unblockDomain, type DomainBlockExtras, type DomainBlockRow, type DomainSeverity } from "../../activitypub/outbound/domain-blocks";
+import { blockDomain, domainRule, normalizeDomain, SEVERITIES, unblockDomain, type DomainBlockExtras, type DomainBlockRow, type DomainSeverity } from "./block-domain";
 import { toAdminDomainBlock } from "../../serializers/mastodon/admin-account";
 
 /** Parsed create/update parameters (undefined: not given). */

@@ -1,8 +1,8 @@
 /** Resolving accounts and statuses of one Hearth instance from another over real HTTP. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../../rig";
-import { resolveAccountByHandle, resolveAccountByUri } from "../../../src/activitypub/outbound/deref/account";
-import { resolveStatusByUri } from "../../../src/activitypub/outbound/deref/status";
+import { resolveAccountByHandle, resolveAccountByUri } from "../../../src/services/federation/resolve-account";
+import { resolveStatusByUri } from "../../../src/services/federation/resolve-status";
 import { settle } from "./settle";
 
 let a: TestServer, b: TestServer;

@@ -1,8 +1,8 @@
 /** upsertRemoteStatus and upsertRemoteActor on fabricated remote documents (no network). */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../../rig";
-import { upsertRemoteActor } from "../../../src/activitypub/outbound/deref/account";
-import { upsertRemoteStatus } from "../../../src/activitypub/outbound/deref/status";
+import { upsertRemoteActor } from "../../../src/services/federation/resolve-account";
+import { upsertRemoteStatus } from "../../../src/services/federation/resolve-status";
 import { canViewStatus } from "../../../src/db/queries/visibility";
 import type { AccountRow } from "../../../src/db/rows";
 

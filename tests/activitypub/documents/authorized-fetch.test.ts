@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../../rig";
 import { fetchActivityJson, FetchError } from "../../../src/activitypub/outbound/fetch";
-import { resolveAccountByHandle } from "../../../src/activitypub/outbound/deref/account";
-import { blockDomain } from "../../../src/activitypub/outbound/domain-blocks";
+import { resolveAccountByHandle } from "../../../src/services/federation/resolve-account";
+import { blockDomain } from "../../../src/services/admin/block-domain";
 
 let a: TestServer, b: TestServer;
 let alice: TestUser, bob: TestUser, eve: TestUser;

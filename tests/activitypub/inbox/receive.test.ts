@@ -4,7 +4,7 @@
  * queue can be inspected; tests drain explicitly.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { blockDomain, unblockDomain } from "../../../src/activitypub/outbound/domain-blocks";
+import { blockDomain, unblockDomain } from "../../../src/services/admin/block-domain";
 import { startTestServer, type TestServer, type TestUser } from "../../rig";
 import { FakeRemote, type FakeActor } from "./fake-remote";
 

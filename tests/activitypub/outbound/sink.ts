@@ -4,7 +4,7 @@
  */
 import { startTestServer, type TestServer, type TestUser } from "../../rig";
 import type { AccountRow, StatusRow } from "../../../src/db/rows";
-import { resolveAccountByHandle } from "../../../src/activitypub/outbound/deref/account";
+import { resolveAccountByHandle } from "../../../src/services/federation/resolve-account";
 import { generateKeys } from "../../../src/services/accounts/keys";
 import { insertFollow } from "../../../src/services/follows/rows";
 

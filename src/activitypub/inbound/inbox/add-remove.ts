@@ -4,7 +4,7 @@
  */
 import type { AppContext } from "../../../context";
 import type { StatusRow } from "../../../db/rows";
-import { resolveStatusByUri } from "../../outbound/deref/status";
+import { resolveStatusByUri } from "../../../services/federation/resolve-status";
 import { idOf, inTransaction, sameOrigin, statusByUri, type Activity, type InboxContext } from "./util";
 
 function toFeatured(a: Activity, ic: InboxContext): boolean {

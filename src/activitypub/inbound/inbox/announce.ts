@@ -11,7 +11,7 @@ import { UNLISTED } from "../../../model/visibility";
 import { fanOutStatus } from "../../../services/feeds";
 import { notify } from "../../../services/notifications/notify";
 import { statusRow } from "../../../services/statuses/common";
-import { resolveStatusByUri } from "../../outbound/deref/status";
+import { resolveStatusByUri } from "../../../services/federation/resolve-status";
 import { hasLocalFollowers } from "./create";
 import { idOf, inTransaction, isTombstoned, statusByUri, visibilityFromAudience, type Activity, type InboxContext } from "./util";
 

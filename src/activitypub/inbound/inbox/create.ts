@@ -5,7 +5,7 @@
  */
 import type { AppContext } from "../../../context";
 import type { AccountRow } from "../../../db/rows";
-import { resolveStatusByUri, upsertRemoteStatus } from "../../outbound/deref/status";
+import { resolveStatusByUri, upsertRemoteStatus } from "../../../services/federation/resolve-status";
 import { asArray, idOf, isTombstoned, localAccountByUri, sameOrigin, statusByUri, typeOf, type Activity, type InboxContext } from "./util";
 
 /** Object types shown as statuses (Mastodon converts Article/Page/Video/… to a status with a link). */

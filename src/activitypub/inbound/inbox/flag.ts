@@ -4,7 +4,7 @@
  * account; reports from a domain blocked with reject_reports are dropped.
  */
 import type { AppContext } from "../../../context";
-import { rejectsReports } from "../../outbound/domain-blocks";
+import { rejectsReports } from "../../outbound/domain-policy";
 import { notifyStaff } from "../../../services/admin/notify-staff";
 import { asArray, idOf, inTransaction, localAccountByUri, localStatusByUri, type Activity, type InboxContext } from "./util";
 

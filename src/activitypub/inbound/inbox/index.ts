@@ -2,6 +2,7 @@
  * Route group: the shared inbox (POST /inbox) and personal inboxes (POST /users/:name/inbox).
  * Both verify and store the activity as one `ap.inbox` job and answer 202 Accepted.
  */
+import { getActiveLocalUsername } from "../../../db/queries/accounts";
 import type { Router } from "../../../http/route";
 import { ApiError } from "../../../model/errors";
 import { receiveActivity } from "./receive";
@@ -21,11 +22,9 @@ export default function register(r: Router): void {
   }
 
   r.post("/users/:name/inbox", { auth: "none" }, async (req) => {
-    const user = req.ctx.db
-      .query<{ username: string }, [string]>("SELECT username FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL AND suspended_at IS NULL")
-      .get(req.params.name ?? "");
-    if (!user) throw new ApiError(404, "Record not found");
-    await receiveActivity(req.ctx, { method: "POST", url: req.request.url, headers: req.request.headers, rawBody: req.rawBody, recipientUsername: user.username });
+    const username = getActiveLocalUsername(req.ctx.db, req.params.name ?? "");
+    if (username === null) throw new ApiError(404, "Record not found");
+    await receiveActivity(req.ctx, { method: "POST", url: req.request.url, headers: req.request.headers, rawBody: req.rawBody, recipientUsername: username });
     return accepted();
   });
 }

@@ -10,7 +10,7 @@ import type { AccountRow } from "../../../db/rows";
 import { ApiError } from "../../../model/errors";
 import { followAccount } from "../../../services/follows/follow";
 import { unfollowAccount } from "../../../services/follows/unfollow";
-import { resolveAccountByUri } from "../../outbound/deref/account";
+import { resolveAccountByUri } from "../../../services/federation/resolve-account";
 import { idOf, inTransaction, localAccountByUri, type Activity, type InboxContext } from "./util";
 
 function aliases(a: AccountRow): string[] {

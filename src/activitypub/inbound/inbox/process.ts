@@ -3,6 +3,7 @@
  * type to one handler per activity. Unknown types are ignored, never an error.
  */
 import type { AppContext } from "../../../context";
+import { getAccount } from "../../../db/queries/accounts";
 import type { AccountRow } from "../../../db/rows";
 import { onAccept } from "./accept";
 import { onAdd, onRemove } from "./add-remove";
@@ -41,7 +42,7 @@ export const INBOX_HANDLERS: Record<string, InboxHandler> = {
 
 /** Runs the handler for the job's activity; returns false when the activity was ignored unread. */
 export async function processInboxJob(ctx: AppContext, job: InboxJob): Promise<boolean> {
-  const actor = ctx.db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(job.signerAccountId);
+  const actor = getAccount(ctx.db, job.signerAccountId);
   // The signer vanished (deleted since) or was suspended: nothing it sent still counts.
   if (!actor || actor.suspended_at !== null) return false;
   const type = typeOf(job.activity);

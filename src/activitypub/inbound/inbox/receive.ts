@@ -5,11 +5,12 @@
  * is written here; processing happens in the job (src/activitypub/inbox/process.ts).
  */
 import type { AppContext } from "../../../context";
+import { markActivitySeen, pruneSeenActivities } from "../../../db/queries/inbox-seen";
 import type { AccountRow } from "../../../db/rows";
 import { ApiError } from "../../../model/errors";
 import { MAX_BODY_BYTES } from "../../../http/params";
 import * as delivery from "../../outbound/delivery";
-import { domainPolicy } from "../../outbound/domain-blocks";
+import { domainPolicy } from "../../outbound/domain-policy";
 import { verifyRequest } from "../../outbound/signatures";
 import { lookupSignerKey } from "./signer";
 import { accountByUri, hostOf, idOf, sameOrigin, type Activity } from "./util";
@@ -65,7 +66,7 @@ function pruneSeen(ctx: AppContext): void {
   const t = ctx.now();
   if (t - (lastPrune.get(ctx) ?? 0) < 3600_000) return;
   lastPrune.set(ctx, t);
-  ctx.db.query("DELETE FROM inbox_seen WHERE seen_at < ?").run(t - SEEN_TTL_MS);
+  pruneSeenActivities(ctx.db, t - SEEN_TTL_MS);
 }
 
 function suspended(ctx: AppContext, host: string | null): boolean {
@@ -114,8 +115,7 @@ export async function receiveActivity(
   const job: InboxJob = { activity, signerAccountId: account.id, ...(req.recipientUsername ? { recipientUsername: req.recipientUsername } : {}) };
   return ctx.db.transaction((): "accepted" | "ignored" => {
     if (activityId) {
-      const ins = ctx.db.query("INSERT OR IGNORE INTO inbox_seen (activity_id, seen_at) VALUES (?, ?)").run(activityId, ctx.now());
-      if (ins.changes === 0) return "ignored";
+      if (!markActivitySeen(ctx.db, activityId, ctx.now())) return "ignored";
     }
     ctx.jobs.enqueue("ap.inbox", job);
     pruneSeen(ctx);

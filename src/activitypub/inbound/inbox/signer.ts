@@ -6,7 +6,7 @@
  */
 import type { AppContext } from "../../../context";
 import type { AccountRow } from "../../../db/rows";
-import { resolveAccountByUri } from "../../outbound/deref/account";
+import { resolveAccountByUri } from "../../../services/federation/resolve-account";
 import { accountByUri } from "./util";
 
 /** The remote account owning `keyId` (refetched when `refresh`), or null when unknown/unreachable. */

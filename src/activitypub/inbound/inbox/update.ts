@@ -3,8 +3,8 @@
  * upsertRemoteStatus, or the actor's own profile from the embedded actor document.
  */
 import type { AppContext } from "../../../context";
-import { resolveAccountByUri, upsertRemoteActor } from "../../outbound/deref/account";
-import { upsertRemoteStatus } from "../../outbound/deref/status";
+import { resolveAccountByUri, upsertRemoteActor } from "../../../services/federation/resolve-account";
+import { upsertRemoteStatus } from "../../../services/federation/resolve-status";
 import { attributedToActor, STATUS_TYPES } from "./create";
 import { idOf, statusByUri, typeOf, type Activity, type InboxContext } from "./util";
 

@@ -3,7 +3,11 @@
  * checks, and finding local accounts and statuses by URI.
  */
 import type { AppContext } from "../../../context";
+import { getAccountByUri, getActiveLocalAccountByUri } from "../../../db/queries/accounts";
+import { getLocalStatusByUrl, getStatusByUri } from "../../../db/queries/statuses";
+import { insertTombstone, isTombstoned as tombstoned } from "../../../db/queries/tombstones";
 import type { AccountRow, StatusRow } from "../../../db/rows";
+import { transaction } from "../../../db/transaction";
 import { DIRECT, PRIVATE, PUBLIC, UNLISTED } from "../../../model/visibility";
 
 /** A parsed incoming activity (loose JSON). */
@@ -80,20 +84,19 @@ export function visibilityFromAudience(activity: Activity, actor: AccountRow): n
 /** The local account with this actor URI (not suspended), or null. */
 export function localAccountByUri(ctx: AppContext, uri: string | undefined): AccountRow | null {
   if (!uri || !uri.startsWith(ctx.uris.base + "/")) return null;
-  return ctx.db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE uri = ? AND domain IS NULL AND suspended_at IS NULL").get(uri);
+  return getActiveLocalAccountByUri(ctx.db, uri);
 }
 
 /** Any known account with this URI, or null. */
 export function accountByUri(ctx: AppContext, uri: string | undefined): AccountRow | null {
   if (!uri) return null;
-  return ctx.db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE uri = ?").get(uri);
+  return getAccountByUri(ctx.db, uri);
 }
 
 /** A known status by its URI (or its URL for local statuses), or null. */
 export function statusByUri(ctx: AppContext, uri: string | undefined): StatusRow | null {
   if (!uri) return null;
-  return ctx.db.query<StatusRow, [string]>("SELECT * FROM statuses WHERE uri = ?").get(uri)
-    ?? (uri.startsWith(ctx.uris.base + "/") ? ctx.db.query<StatusRow, [string]>("SELECT * FROM statuses WHERE url = ? AND local = 1").get(uri) : null);
+  return getStatusByUri(ctx.db, uri) ?? (uri.startsWith(ctx.uris.base + "/") ? getLocalStatusByUrl(ctx.db, uri) : null);
 }
 
 /** A local original status (not a boost) by URI, or null. */
@@ -104,15 +107,15 @@ export function localStatusByUri(ctx: AppContext, uri: string | undefined): Stat
 
 /** True when a tombstone records that `uri` was deleted (a late Create must not revive it). */
 export function isTombstoned(ctx: AppContext, uri: string | undefined): boolean {
-  return !!uri && !!ctx.db.query("SELECT 1 FROM tombstones WHERE uri = ?").get(uri);
+  return !!uri && tombstoned(ctx.db, uri);
 }
 
 /** Records that `uri` was deleted by `accountId`. Call inside the handler's transaction. */
 export function addTombstone(ctx: AppContext, uri: string, accountId: number | null): void {
-  ctx.db.query("INSERT OR IGNORE INTO tombstones (uri, account_id, created_at) VALUES (?, ?, ?)").run(uri, accountId, ctx.now());
+  insertTombstone(ctx.db, uri, accountId, ctx.now());
 }
 
 /** Runs `fn` in one immediate transaction (all writes of one activity). */
 export function inTransaction<T>(ctx: AppContext, fn: () => T): T {
-  return ctx.db.transaction(fn).immediate();
+  return transaction(ctx.db, fn);
 }

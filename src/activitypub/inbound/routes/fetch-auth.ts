@@ -4,9 +4,9 @@
  */
 import type { AppContext } from "../../../context";
 import type { AccountRow } from "../../../db/rows";
-import { domainPolicy } from "../../outbound/domain-blocks";
-import { resolveAccountByUri } from "../../outbound/deref/account";
-import { hostOf } from "../../outbound/deref/util";
+import { domainPolicy } from "../../outbound/domain-policy";
+import { resolveAccountByUri } from "../../../services/federation/resolve-account";
+import { hostOf } from "../../../serializers/activitypub/json-ld";
 import { verifyRequest } from "../../outbound/signatures";
 
 /** The fetcher's account (null when anonymous), or the status and reason to refuse with. */

@@ -1,7 +1,7 @@
 /** WebFinger client: `user@domain` → subject and actor URI, over the SSRF-safe fetch. */
 import type { AppContext } from "../../../context";
 import { FetchError, safeFetch } from "../fetch";
-import { asArray, isHttpUrl } from "./util";
+import { asArray, isHttpUrl } from "../../../serializers/activitypub/json-ld";
 
 /** What a WebFinger lookup tells: the canonical handle and the ActivityPub actor. */
 export interface WebfingerResult {

@@ -9,7 +9,7 @@ import { str, strArr } from "../../../http/params";
 import type { Req, Router } from "../../../http/route";
 import { parseId } from "../../../model/ids";
 import { findByHandle, parseAcct } from "../../../services/accounts/find";
-import { resolveAccountByHandle } from "../../../activitypub/outbound/deref/account";
+import { resolveAccountByHandle } from "../../../services/federation/resolve-account";
 
 export default function register(r: Router): void {
   const opts = { auth: "optional" as const, scopes: ["read:accounts"] };

@@ -5,7 +5,7 @@ import { readPage } from "../../../http/pagination";
 import { parseId } from "../../../model/ids";
 import { toAdminDomainBlock } from "../../../serializers/mastodon/admin-account";
 import { createDomainBlock, findDomainBlock, removeDomainBlock, updateDomainBlock, type DomainBlockInput } from "../../../services/admin/domain-blocks";
-import type { DomainBlockRow } from "../../../activitypub/outbound/domain-blocks";
+import type { DomainBlockRow } from "../../../services/admin/block-domain";
 import { SCOPES, staff } from "./helpers";
 
 function input(q: UserReq): DomainBlockInput {

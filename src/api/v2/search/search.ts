@@ -8,7 +8,7 @@ import type { Req, Router } from "../../../http/route";
 import { parseId } from "../../../model/ids";
 import { searchAccounts } from "../../../services/accounts/search";
 import { normalizeTag } from "../../../text/format";
-import { resolveQuery } from "../../../activitypub/outbound/deref/resolve-url";
+import { resolveQuery } from "../../../services/federation/resolve-url";
 import { canViewStatus } from "../../../db/queries/visibility";
 import { tagsJson } from "../../v1/tags/helpers";
 

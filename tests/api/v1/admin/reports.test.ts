@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../../../rig";
 import { onFlag } from "../../../../src/activitypub/inbound/inbox/flag";
-import { blockDomain } from "../../../../src/activitypub/outbound/domain-blocks";
+import { blockDomain } from "../../../../src/services/admin/block-domain";
 import type { AccountRow } from "../../../../src/db/rows";
 import { call, remoteAccount, staffUser } from "./helpers";
 

@@ -1,8 +1,8 @@
 /** GET /api/v1/conversations, POST /api/v1/conversations/:id/read, DELETE /api/v1/conversations/:id. */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../../../rig";
-import { upsertRemoteActor } from "../../../../src/activitypub/outbound/deref/account";
-import { upsertRemoteStatus } from "../../../../src/activitypub/outbound/deref/status";
+import { upsertRemoteActor } from "../../../../src/services/federation/resolve-account";
+import { upsertRemoteStatus } from "../../../../src/services/federation/resolve-status";
 
 const R = "https://remote.example";
 let s: TestServer;

@@ -9,8 +9,8 @@ import { gradient } from "../../../media/fixtures";
 import { upload } from "../../v1/media/helpers";
 import { payloadOf, WsProbe } from "../../../streaming/probe";
 import { hubFor } from "../../../../src/streaming/hub";
-import { upsertRemoteActor } from "../../../../src/activitypub/outbound/deref/account";
-import { upsertRemoteStatus } from "../../../../src/activitypub/outbound/deref/status";
+import { upsertRemoteActor } from "../../../../src/services/federation/resolve-account";
+import { upsertRemoteStatus } from "../../../../src/services/federation/resolve-status";
 import { statusListJson } from "../../../../src/db/views/status-json";
 import { statusList } from "../../../../src/db/views/statuses";
 

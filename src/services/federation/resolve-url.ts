@@ -1,11 +1,13 @@
 /** Resolving what a search query names: a `user@domain` handle or an object URL (ResolveURLService). */
-import type { AppContext } from "../../../context";
-import type { AccountRow, StatusRow } from "../../../db/rows";
-import { fetchActivityJson } from "../fetch";
-import { resolveAccountByHandle, resolveAccountByUri } from "./account";
-import { ACTOR_TYPES } from "./actor-upsert";
-import { resolveStatusByUri } from "./status";
-import { idOf, isHttpUrl } from "./util";
+import type { AppContext } from "../../context";
+import { getAccountByUriOrUrl } from "../../db/queries/accounts";
+import { getStatusByUriOrUrl } from "../../db/queries/statuses";
+import type { AccountRow, StatusRow } from "../../db/rows";
+import { fetchActivityJson } from "../../activitypub/outbound/fetch";
+import { ACTOR_TYPES } from "../../serializers/activitypub/from-actor";
+import { idOf, isHttpUrl } from "../../serializers/activitypub/json-ld";
+import { resolveAccountByHandle, resolveAccountByUri } from "./resolve-account";
+import { resolveStatusByUri } from "./resolve-status";
 
 /** True when `q` looks like `user@domain` or `@user@domain`. */
 export function looksLikeHandle(q: string): boolean {
@@ -16,9 +18,9 @@ export function looksLikeHandle(q: string): boolean {
 export async function resolveUrl(ctx: AppContext, url: string): Promise<{ account: AccountRow | null; status: StatusRow | null }> {
   const none = { account: null, status: null };
   if (!isHttpUrl(url)) return none;
-  const local = ctx.db.query<StatusRow, [string, string]>("SELECT * FROM statuses WHERE uri = ? OR url = ? LIMIT 1").get(url, url);
+  const local = getStatusByUriOrUrl(ctx.db, url);
   if (local) return { account: null, status: local };
-  const acc = ctx.db.query<AccountRow, [string, string]>("SELECT * FROM accounts WHERE uri = ? OR url = ? LIMIT 1").get(url, url);
+  const acc = getAccountByUriOrUrl(ctx.db, url);
   if (acc) return { account: acc, status: null };
   if (url.startsWith(ctx.uris.base + "/")) return none;
   let doc: Record<string, any>;

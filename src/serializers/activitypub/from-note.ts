@@ -1,10 +1,10 @@
-/** Remote Note/Question/Article… → the fields of a status row, before any database work. */
-import type { AppContext } from "../../../context";
-import { validLanguage } from "../../../services/statuses/common";
-import { escapeHtml, normalizeTag } from "../../../text/format";
-import { sanitizeHtml, stripTags } from "../../../text/sanitize";
-import { visibilityFromAudience } from "../../../serializers/activitypub/addressing";
-import { asArray, idOf, isHttpUrl, text, timeOf, urlToHref } from "./util";
+/** Parsing a remote Note/Question/Article… (AS2) into the input of a status write, before any database work. */
+import type { AppContext } from "../../context";
+import { validLanguage } from "../../text/language";
+import { escapeHtml, normalizeTag } from "../../text/format";
+import { sanitizeHtml, stripTags } from "../../text/sanitize";
+import { visibilityFromAudience } from "./addressing";
+import { asArray, idOf, isHttpUrl, text, timeOf, urlToHref } from "./json-ld";
 
 /** Object types shown as statuses; the CONVERTED ones show their title and link (as Mastodon). */
 export const SUPPORTED_TYPES = new Set(["Note", "Question"]);
@@ -116,7 +116,7 @@ function convertedContent(o: Record<string, any>, url: string): string {
 }
 
 /** Parses an object already known to be by `authorFollowers`' owner; null for unsupported types. */
-export function parseStatusObject(ctx: AppContext, o: Record<string, any>, authorFollowers: string | null): ParsedStatus | null {
+export function fromApNote(ctx: AppContext, o: Record<string, any>, authorFollowers: string | null): ParsedStatus | null {
   const type = String(o.type);
   const converted = CONVERTED_TYPES.has(type);
   if (!SUPPORTED_TYPES.has(type) && !converted) return null;
@@ -160,4 +160,14 @@ export function parseStatusObject(ctx: AppContext, o: Record<string, any>, autho
     media: parseMedia(o),
     poll: parsePoll(o),
   };
+}
+
+/** The actor URI an object is attributed to (Peertube lists several: the first Person wins). */
+export function attributedTo(o: Record<string, any>): string | undefined {
+  const a = o.attributedTo;
+  if (Array.isArray(a)) {
+    const person = a.find((x) => x && typeof x === "object" && x.type === "Person");
+    return idOf(person ?? a[0]);
+  }
+  return idOf(a);
 }

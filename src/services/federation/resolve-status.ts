@@ -1,12 +1,17 @@
-/** Resolving remote statuses (owner: documents helper): fetch by URI, validate, write, fan out. */
-import type { AppContext } from "../../../context";
-import type { AccountRow, StatusRow } from "../../../db/rows";
-import { domainPolicy } from "../domain-blocks";
-import { fetchActivityJson } from "../fetch";
-import { resolveAccountByUri } from "./account";
-import { CONVERTED_TYPES, parseStatusObject, SUPPORTED_TYPES } from "./status-parse";
-import { insertRemoteStatus, updateRemoteStatus, type ResolvedMentions, type UpsertOptions } from "./status-write";
-import { hostOf, idOf, isHttpUrl, sameOrigin } from "./util";
+/** Resolving remote statuses: fetch by URI (outbound), validate, then store and fan out. */
+import type { AppContext } from "../../context";
+import { getAccount, getAccountIdByUriOrUrl, getLocalAccountIdByUri } from "../../db/queries/accounts";
+import { findStatusByUriOrLocalUrl, getStatusByUri } from "../../db/queries/statuses";
+import type { StatusRow } from "../../db/rows";
+import { transaction } from "../../db/transaction";
+import { domainPolicy } from "../../activitypub/outbound/domain-policy";
+import { fetchObject } from "../../activitypub/outbound/deref/fetch-object";
+import { attributedTo, CONVERTED_TYPES, fromApNote, SUPPORTED_TYPES } from "../../serializers/activitypub/from-note";
+import { hostOf, idOf, isHttpUrl, sameOrigin } from "../../serializers/activitypub/json-ld";
+import { resolveAccountByUri } from "./resolve-account";
+import { insertRemoteStatus, updateRemoteStatus, type ResolvedMentions, type UpsertOptions } from "./store-remote-status";
+
+export { attributedTo } from "../../serializers/activitypub/from-note";
 
 /** Parents of replies are fetched at most this many levels up. */
 export const MAX_PARENT_DEPTH = 8;
@@ -14,7 +19,7 @@ export const MAX_PARENT_DEPTH = 8;
 export const MAX_MENTION_FETCHES = 5;
 
 function localStatus(ctx: AppContext, uri: string): StatusRow | null {
-  return ctx.db.query<StatusRow, [string, string]>("SELECT * FROM statuses WHERE uri = ? OR (local = 1 AND url = ?) LIMIT 1").get(uri, uri);
+  return findStatusByUriOrLocalUrl(ctx.db, uri);
 }
 
 /** Finds or fetches a status (Note, Question, Article, Page, Video, Image…) by URI; null when not possible. */
@@ -25,17 +30,9 @@ export async function resolveStatusByUri(ctx: AppContext, uri: string, opts: { d
   const host = hostOf(uri);
   if (host && domainPolicy(ctx, host)?.severity === "suspend") return null;
   try {
-    let doc = await fetchActivityJson(ctx, uri);
-    // A Create (or a page that embeds one) stands for its object.
-    if (doc.type === "Create" && doc.object && typeof doc.object === "object") doc = doc.object;
-    let id = idOf(doc);
-    if (!id || !sameOrigin(id, uri)) {
-      // Another origin: trust only what that origin itself serves.
-      if (!id || !isHttpUrl(id)) return null;
-      doc = await fetchActivityJson(ctx, id);
-      if (idOf(doc) !== id) return null;
-    }
-    id = idOf(doc)!;
+    const doc = await fetchObject(ctx, uri);
+    if (!doc) return null;
+    const id = idOf(doc)!;
     const again = localStatus(ctx, id);
     if (again) return again;
     if (!SUPPORTED_TYPES.has(String(doc.type)) && !CONVERTED_TYPES.has(String(doc.type))) return null;
@@ -50,22 +47,11 @@ export async function resolveStatusByUri(ctx: AppContext, uri: string, opts: { d
   }
 }
 
-/** The actor URI an object is attributed to (Peertube lists several: the first Person wins). */
-export function attributedTo(o: Record<string, any>): string | undefined {
-  const a = o.attributedTo;
-  if (Array.isArray(a)) {
-    const person = a.find((x) => x && typeof x === "object" && x.type === "Person");
-    return idOf(person ?? a[0]);
-  }
-  return idOf(a);
-}
-
 async function resolveMentions(ctx: AppContext, hrefs: string[], addressed: string[]): Promise<ResolvedMentions> {
   const visible: number[] = [];
   let fetches = 0;
-  const find = ctx.db.query<{ id: number }, [string, string]>("SELECT id FROM accounts WHERE uri = ? OR url = ? LIMIT 1");
   for (const href of hrefs) {
-    let id = find.get(href, href)?.id;
+    let id = getAccountIdByUriOrUrl(ctx.db, href) ?? undefined;
     if (id === undefined && fetches < MAX_MENTION_FETCHES && !href.startsWith(ctx.uris.base + "/")) {
       fetches++;
       id = (await resolveAccountByUri(ctx, href))?.id;
@@ -74,10 +60,9 @@ async function resolveMentions(ctx: AppContext, hrefs: string[], addressed: stri
   }
   // Local accounts addressed without a Mention tag still must be able to see the post.
   const silent: number[] = [];
-  const local = ctx.db.query<{ id: number }, [string]>("SELECT id FROM accounts WHERE uri = ? AND domain IS NULL");
   for (const uri of addressed) {
     if (!uri.startsWith(ctx.uris.base + "/")) continue;
-    const id = local.get(uri)?.id;
+    const id = getLocalAccountIdByUri(ctx.db, uri) ?? undefined;
     if (id !== undefined && !visible.includes(id) && !silent.includes(id)) silent.push(id);
   }
   return { visible, silent };
@@ -91,28 +76,28 @@ async function resolveMentions(ctx: AppContext, hrefs: string[], addressed: stri
  * (unsupported type, attributedTo not the author, id on another origin, someone else's status).
  */
 export async function upsertRemoteStatus(ctx: AppContext, object: Record<string, any>, authorId: number, opts: UpsertOptions = {}): Promise<StatusRow | null> {
-  const author = ctx.db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(authorId);
+  const author = getAccount(ctx.db, authorId);
   if (!author || author.domain === null) return null;
   const uri = idOf(object);
   if (!uri || !isHttpUrl(uri) || !sameOrigin(uri, author.uri)) return null;
   if (attributedTo(object) !== author.uri) return null;
-  const p = parseStatusObject(ctx, object, author.followers_url);
+  const p = fromApNote(ctx, object, author.followers_url);
   if (!p) return null;
   // As Mastodon: attachments of a domain whose media is rejected are kept as links (type unknown), never downloaded.
   if (domainPolicy(ctx, author.domain)?.rejectMedia) p.media = p.media.map((m) => ({ ...m, type: "unknown", previewUrl: null }));
-  const existing = ctx.db.query<StatusRow, [string]>("SELECT * FROM statuses WHERE uri = ?").get(uri);
+  const existing = getStatusByUri(ctx.db, uri);
   if (existing && existing.account_id !== authorId) return null;
   const mentions = await resolveMentions(ctx, p.mentionHrefs, p.addressed);
   const parent = p.inReplyTo ? localStatus(ctx, p.inReplyTo) : null;
   const depth = opts.depth ?? 0;
-  return ctx.db.transaction(() => {
+  return transaction(ctx.db, () => {
     // Re-read inside the transaction: another job may have stored it while we were fetching.
-    const current = ctx.db.query<StatusRow, [string]>("SELECT * FROM statuses WHERE uri = ?").get(uri);
+    const current = getStatusByUri(ctx.db, uri);
     if (current) return current.account_id === authorId ? updateRemoteStatus(ctx, current, p, mentions, opts) : null;
     const row = insertRemoteStatus(ctx, p, author, mentions, parent, opts);
     if (p.inReplyTo && !parent && depth < MAX_PARENT_DEPTH) {
       ctx.jobs.enqueue("ap.fetch_parent", { statusId: row.id, uri: p.inReplyTo, depth: depth + 1 });
     }
     return row;
-  }).immediate();
+  });
 }
