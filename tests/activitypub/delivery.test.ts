@@ -3,42 +3,29 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deliverToAccounts, deliverToFollowers, isHostUnavailable, markHostAlive, UNAVAILABLE_AFTER_DAYS } from "../../src/activitypub/outbound/delivery";
-import { blockDomain } from "../../src/services/admin/block-domain";
-import { verifyRequest, type VerifyResult } from "../../src/activitypub/outbound/signatures";
+import { blockDomain } from "../../src/activitypub/outbound/domain-blocks";
 import { loadConfig } from "../../src/config";
 import { createContext, type AppContext } from "../../src/context";
 import { createLogger } from "../../src/log";
 import { startServer } from "../../src/server";
 import { createLocalAccount } from "../../src/services/accounts/create-local";
-import { freePort, startTestServer, type TestServer } from "../rig";
+import type { VerifyResult } from "../../src/activitypub/outbound/signatures";
+import { FakeRemote, freePort, startTestServer, type Received, type TestServer } from "../rig";
+import { insertFollowRow, insertRemoteAccount } from "../rig/fixtures";
 
 const DAY = 24 * 3600_000;
 let clock = Date.parse("2025-03-01T12:00:00Z");
 
-/** A remote server's inbox: verifies Hearth's signature with Hearth's own verifier and records requests. */
-interface Sink { url: string; host: string; stop(): void; requests: { path: string; verified: VerifyResult; body: any; contentType: string | null }[]; status: (path: string) => number }
+/** A remote server's inbox (the rig's FakeRemote): verifies Hearth's signature with Hearth's own verifier and records requests. */
+interface Sink { url: string; host: string; stop(): void; requests: (Received & { verified: VerifyResult })[]; status: (path: string) => number }
 const keys = new Map<string, { pem: string; owner: string }>();
 
 function startSink(status: (path: string, n: number) => number): Sink {
-  const requests: Sink["requests"] = [];
-  const counts = new Map<string, number>();
-  const server = Bun.serve({
-    hostname: "127.0.0.1",
-    port: 0,
-    async fetch(req) {
-      const path = new URL(req.url).pathname;
-      const body = await req.text();
-      const verified = await verifyRequest({ method: req.method, url: req.url, headers: req.headers, body }, async (keyId) => {
-        const k = keys.get(keyId);
-        return k ? { publicKeyPem: k.pem, ownerUri: k.owner } : null;
-      }, clock);
-      requests.push({ path, verified, body: JSON.parse(body), contentType: req.headers.get("content-type") });
-      const n = (counts.get(path) ?? 0) + 1;
-      counts.set(path, n);
-      return new Response(null, { status: status(path, n) });
-    },
+  const remote = new FakeRemote({
+    inboxStatus: status,
+    verify: { keys: (keyId) => { const k = keys.get(keyId); return k ? { publicKeyPem: k.pem, ownerUri: k.owner } : null; }, now: () => clock },
   });
-  return { url: `http://127.0.0.1:${server.port}`, host: `127.0.0.1:${server.port}`, stop: () => server.stop(true), requests, status: (p) => status(p, 0) };
+  return { url: remote.base, host: remote.host, stop: () => remote.stop(), requests: remote.received as Sink["requests"], status: (p) => status(p, 0) };
 }
 
 let s: TestServer;
@@ -49,12 +36,9 @@ let deadMode = 503;
 let dead: Sink;
 
 function remote(ctx: AppContext, o: { domain: string; inbox: string; shared?: string | null; followAlice?: boolean; suspended?: boolean }): number {
-  const id = ctx.ids.next();
   const name = `r${++seq}`;
-  ctx.db.query(
-    `INSERT INTO accounts (id, username, domain, uri, inbox_url, shared_inbox_url, suspended_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, name, o.domain, `https://${o.domain}/users/${name}`, o.inbox, o.shared ?? null, o.suspended ? clock : null, clock, clock);
-  if (o.followAlice !== false) ctx.db.query("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), id, alice.id, clock);
+  const { id } = insertRemoteAccount(ctx, name, o.domain, { inbox_url: o.inbox, shared_inbox_url: o.shared ?? null, suspended_at: o.suspended ? clock : null, created_at: clock, updated_at: clock });
+  if (o.followAlice !== false) insertFollowRow(ctx, id, alice.id, { created_at: clock });
   return id;
 }
 

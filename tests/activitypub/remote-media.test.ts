@@ -4,12 +4,12 @@
  * images, and uncached again by media.remove_remote_cache.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { blockDomain } from "../../src/services/admin/block-domain";
-import { resolveStatusByUri } from "../../src/services/federation/resolve-status";
+import { blockDomain } from "../../src/activitypub/outbound/domain-blocks";
+import { resolveStatusByUri } from "../../src/activitypub/outbound/deref/status";
 import { REMOTE_MEDIA_ATTEMPTS } from "../../src/jobs/handlers/media";
 import { purgeAccount } from "../../src/services/registrations/delete-local-account";
 import { loadSharp } from "../../src/media/sharp";
-import { startTestServer, type TestServer } from "../rig";
+import { drainAll, FakeRemote, startTestServer, type TestServer } from "../rig";
 
 const sharp = () => loadSharp() as unknown as typeof import("sharp").default;
 const DAY = 24 * 3600_000;
@@ -22,40 +22,22 @@ async function png(width: number, height: number): Promise<Uint8Array<ArrayBuffe
   return new Uint8Array(await sharp()({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 20 } } }).png().toBuffer());
 }
 
-/** A remote server: one actor `rem` and whatever notes a test registers; records every request. */
+/** A remote server (the rig's FakeRemote): one actor `rem` and whatever notes a test registers; records every request. */
 interface Sink { base: string; host: string; requests: string[]; notes: Map<string, Record<string, unknown>>; stop(): void }
 
 function startSink(images: Map<string, Uint8Array<ArrayBuffer>>): Sink {
-  const requests: string[] = [];
-  const notes = new Map<string, Record<string, unknown>>();
-  const server: Bun.Server<undefined> = Bun.serve({
-    hostname: "127.0.0.1",
-    port: 0,
-    fetch(req): Response {
-      const url = new URL(req.url);
-      const path = url.pathname;
-      requests.push(path);
-      const base = url.origin;
-      const ap = (doc: unknown) => Response.json(doc, { headers: { "content-type": "application/activity+json" } });
-      if (path === "/users/rem") {
-        return ap({
-          "@context": "https://www.w3.org/ns/activitystreams", id: `${base}/users/rem`, type: "Person", preferredUsername: "rem",
-          inbox: `${base}/users/rem/inbox`, followers: `${base}/users/rem/followers`,
-          icon: { type: "Image", mediaType: "image/png", url: `${base}/img/avatar.png` },
-          image: { type: "Image", mediaType: "image/png", url: `${base}/img/header.png` },
-        });
-      }
-      const note = notes.get(path);
-      if (note) return ap(note);
-      if (path === "/img/broken.png") return new Response("oops", { status: 500 });
-      if (path === "/img/fake.png") return new Response("<html>not an image at all</html>", { headers: { "content-type": "image/png" } });
-      const img = images.get(path);
-      if (img) return new Response(img, { headers: { "content-type": "image/png" } });
-      return new Response("not found", { status: 404 });
-    },
+  const remote = new FakeRemote({ unknownActorStatus: 404, emptyCollections: false });
+  const base = remote.base;
+  remote.serve("/users/rem", {
+    "@context": "https://www.w3.org/ns/activitystreams", id: `${base}/users/rem`, type: "Person", preferredUsername: "rem",
+    inbox: `${base}/users/rem/inbox`, followers: `${base}/users/rem/followers`,
+    icon: { type: "Image", mediaType: "image/png", url: `${base}/img/avatar.png` },
+    image: { type: "Image", mediaType: "image/png", url: `${base}/img/header.png` },
   });
-  const base = `http://127.0.0.1:${server.port}`;
-  return { base, host: `127.0.0.1:${server.port}`, requests, notes, stop: () => server.stop(true) };
+  remote.route("/img/broken.png", () => new Response("oops", { status: 500 }));
+  remote.route("/img/fake.png", () => new Response("<html>not an image at all</html>", { headers: { "content-type": "image/png" } }));
+  for (const [path, img] of images) remote.route(path, () => new Response(img, { headers: { "content-type": "image/png" } }));
+  return { base, host: remote.host, requests: remote.requests, notes: remote.documents, stop: () => remote.stop() };
 }
 
 let sink: Sink;
@@ -83,14 +65,12 @@ async function decoded(url: string): Promise<{ width?: number; height?: number }
   return sharp()(Buffer.from(await res.arrayBuffer())).metadata();
 }
 
-/** Drains, moving the clock past each retry's backoff, until no job of `kind` is left. */
+/** Drains, moving the clock past each retry's backoff, until no job of `kind` is left (the rig's drainAll). */
 async function settle(kind: string): Promise<void> {
-  for (let i = 0; i < 10; i++) {
-    await s.drain();
-    if (s.count("jobs", "kind = ?", kind) === 0) return;
-    clock += 2 * 3600_000;
-  }
-  throw new Error(`${kind} jobs did not settle`);
+  await drainAll([s], {
+    done: () => s.count("jobs", "kind = ?", kind) === 0, maxRounds: 10, pauseMs: 0, maxMs: Number.POSITIVE_INFINITY,
+    between: () => { clock += 2 * 3600_000; }, onTimeout: "throw", describe: () => `${kind} jobs did not settle`,
+  });
 }
 
 beforeAll(async () => {
@@ -150,7 +130,7 @@ describe("remote media cache", () => {
   });
 
   test("a changed avatar URL drops the old cached file and caches the new one", async () => {
-    const { upsertRemoteActor } = await import("../../src/services/federation/upsert-actor");
+    const { upsertRemoteActor } = await import("../../src/activitypub/outbound/deref/actor-upsert");
     const before = s.ctx.db.query<{ id: number; avatar_path: string }, [string]>("SELECT id, avatar_path FROM accounts WHERE uri = ?").get(`${sink.base}/users/rem`)!;
     upsertRemoteActor(s.ctx, {
       id: `${sink.base}/users/rem`, type: "Person", preferredUsername: "rem", inbox: `${sink.base}/users/rem/inbox`,

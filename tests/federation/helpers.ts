@@ -5,30 +5,25 @@
 import type { mastodon } from "masto";
 import type { TestServer, TestUser } from "../rig";
 import type { Peer } from "../peers/fedify-peer";
-
-/** Jobs that are due now or running (failed jobs waiting for a later retry do not count). */
-function busyJobs(s: TestServer): number {
-  const t = s.ctx.now();
-  return s.count("jobs", "run_at <= ? OR (locked_until IS NOT NULL AND locked_until > ?)", t, t);
-}
+import { busyJobs, drainAll } from "../rig/drain";
 
 /**
- * Drains every server and waits for every peer, repeatedly, until all are quiet twice in a
- * row (bounded). Throws with the pending jobs when it does not settle in `ms`.
+ * Drains every server and waits for every peer, repeatedly, until all are quiet three rounds
+ * in a row (bounded): the rig's drainAll. Throws with the pending jobs when it does not settle in `ms`.
  */
 export async function settle(servers: TestServer[], peers: Peer[] = [], ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  let quiet = 0;
-  while (Date.now() < end) {
-    let ran = 0;
-    for (const s of servers) ran += await s.drain();
-    const busy = ran > 0 || servers.some((s) => busyJobs(s) > 0) || peers.some((p) => !p.idle());
-    quiet = busy ? 0 : quiet + 1;
-    if (quiet >= 3) return;
-    await Bun.sleep(busy ? 5 : 15);
-  }
-  const pending = servers.flatMap((s) => s.ctx.db.query("SELECT kind, attempts, last_error FROM jobs").all());
-  throw new Error(`federation did not settle in ${ms} ms: ${JSON.stringify(pending).slice(0, 1500)}`);
+  await drainAll(servers, {
+    peers,
+    done: (ran) => ran === 0 && !servers.some((s) => busyJobs(s) > 0) && peers.every((p) => p.idle()),
+    quietRounds: 3,
+    pauseMs: { busy: 5, quiet: 15 },
+    maxMs: ms,
+    onTimeout: "throw",
+    describe: () => {
+      const pending = servers.flatMap((s) => s.ctx.db.query("SELECT kind, attempts, last_error FROM jobs").all());
+      return `federation did not settle in ${ms} ms: ${JSON.stringify(pending).slice(0, 1500)}`;
+    },
+  });
 }
 
 /** Failed deliveries/inbox jobs left for a later retry (handy in assertion messages). */

@@ -1,6 +1,8 @@
 /**
  * Test rig: boots a real Hearth server in-process on a temp data dir and a free 127.0.0.1
- * port, with helpers to make users and tokens and to drain queued jobs.
+ * port, with helpers to make users and tokens, a clock that can be frozen, the named
+ * fixtures (./fixtures.ts), the one fake remote server (./fake-remote.ts) and the one way to
+ * drain background work (./drain.ts).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +16,22 @@ import { createLocalAccount } from "../../src/services/accounts/create-local";
 import { generateKeys } from "../../src/services/accounts/keys";
 import { createApplication, issueToken } from "../../src/services/oauth/tokens";
 import type { AccountRow, UserRow } from "../../src/db/rows";
+import { loadFixtures, FROZEN_AT, type Fixtures } from "./fixtures";
+
+export { drainAll, busyJobs, dueJobs, type DrainOptions } from "./drain";
+export { FakeRemote, type FakeActor, type Received } from "./fake-remote";
+export { FROZEN_AT, type Fixtures } from "./fixtures";
+
+/** The rig's clock: frozen at a fixed time (or following Date.now / a caller's clock until set). */
+export interface TestClock {
+  now(): number;
+  /** Freezes the clock at `ms`. */
+  set(ms: number): void;
+  /** Moves a frozen clock forward by `ms` (freezing it at now + ms first if it was running). */
+  advance(ms: number): void;
+  /** Runs `fn` with the clock pinned at `ms`, then restores it (fixtures use this). */
+  pinned<T>(ms: number, fn: () => Promise<T>): Promise<T>;
+}
 
 export interface TestUser {
   account: AccountRow;
@@ -31,6 +49,10 @@ export interface TestServer {
   port: number;
   domain: string;
   dataDir: string;
+  /** The server's clock (`ctx.now`); frozen when started with `frozen`. */
+  clock: TestClock;
+  /** The named fixtures, when started with `fixtures: true`. */
+  fixtures: Fixtures;
   /** Runs queued jobs until none is due. */
   drain(): Promise<number>;
   /** Creates a confirmed local user with a full-scope token and a masto.js client. */
@@ -67,8 +89,39 @@ export function freePort(): number {
   return p;
 }
 
-/** Starts a server. `env` overrides configuration (REGISTRATIONS, RATE_LIMITS, …). */
-export async function startTestServer(opts: { env?: Record<string, string>; now?: () => number; runJobs?: boolean } = {}): Promise<TestServer> {
+/** A clock over `base` (or a frozen time) that tests and fixtures can set, advance and pin. */
+export function testClock(base: () => number = Date.now, frozenAt?: number): TestClock {
+  let frozen = frozenAt;
+  let pin: number | undefined;
+  const clock: TestClock = {
+    now: () => pin ?? frozen ?? base(),
+    set(ms) { frozen = ms; },
+    advance(ms) { frozen = (frozen ?? base()) + ms; },
+    async pinned(ms, fn) {
+      const before = pin;
+      pin = ms;
+      try { return await fn(); } finally { pin = before; }
+    },
+  };
+  return clock;
+}
+
+/** How to start a rig server. */
+export interface TestServerOptions {
+  /** Overrides configuration (REGISTRATIONS, RATE_LIMITS, …). */
+  env?: Record<string, string>;
+  /** The underlying clock (default Date.now). */
+  now?: () => number;
+  /** Freeze the clock: `true` at FROZEN_AT, or at the given ms. */
+  frozen?: boolean | number;
+  /** Start the background job runner (default true); false means jobs run only on drain(). */
+  runJobs?: boolean;
+  /** Load the named fixtures (local_account_1 …) at their fixed ids and times. */
+  fixtures?: boolean;
+}
+
+/** Starts a server. */
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "hearth-test-"));
   const port = freePort();
   const domain = `127.0.0.1:${port}`;
@@ -76,7 +129,8 @@ export async function startTestServer(opts: { env?: Record<string, string>; now?
     LOCAL_DOMAIN: domain, PORT: String(port), BIND: "127.0.0.1", DATA_DIR: dataDir, PROTOCOL: "http",
     REGISTRATIONS: "open", ALLOW_PRIVATE_ADDRESSES: "true", RATE_LIMITS: "false", ...opts.env,
   });
-  const ctx = createContext(config, { now: opts.now, log: createLogger(process.env.TEST_LOG_LEVEL || "error"), hashPassword: cheapHash, newKeyPair: pooledKeyPair });
+  const clock = testClock(opts.now, opts.frozen === true ? FROZEN_AT : opts.frozen || undefined);
+  const ctx = createContext(config, { now: clock.now, log: createLogger(process.env.TEST_LOG_LEVEL || "error"), hashPassword: cheapHash, newKeyPair: pooledKeyPair });
   const server = startServer(ctx, { port, runJobs: opts.runJobs });
   const url = `http://${domain}`;
   let app: { id: number } | null = null;
@@ -85,8 +139,9 @@ export async function startTestServer(opts: { env?: Record<string, string>; now?
     return issueToken(ctx, { applicationId: app.id, userId, scopes }).token;
   };
   const client = (accessToken?: string) => createRestAPIClient({ url, accessToken });
-  return {
-    ctx, server, url, port, domain, dataDir,
+  const rig: TestServer = {
+    ctx, server, url, port, domain, dataDir, clock,
+    fixtures: undefined as unknown as Fixtures,
     drain: () => server.runner.drain(),
     async createUser(username, o = {}) {
       const password = o.password ?? `pw-${username}-secret`;
@@ -114,4 +169,6 @@ export async function startTestServer(opts: { env?: Record<string, string>; now?
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  if (opts.fixtures) rig.fixtures = await loadFixtures(rig);
+  return rig;
 }

@@ -1,13 +1,8 @@
-/** Settling background work across several test servers (each runs its own job runner). */
+/** Settling background work across several test servers: a thin wrapper over the rig's drainAll. */
 import type { TestServer } from "../../rig";
+import { drainAll, dueJobs } from "../../rig/drain";
 
-/** Drains every server until no job is due or running anywhere (at most `maxMs`). */
+/** Drains every server until no job is due anywhere (at most `maxMs`). */
 export async function settle(servers: TestServer[], maxMs = 5000): Promise<void> {
-  const until = Date.now() + maxMs;
-  while (Date.now() < until) {
-    for (const s of servers) await s.drain();
-    const busy = servers.some((s) => s.count("jobs", "run_at <= ?", s.ctx.now()) > 0);
-    if (!busy) return;
-    await Bun.sleep(15);
-  }
+  await drainAll(servers, { maxMs, done: () => !servers.some((s) => dueJobs(s) > 0), pauseMs: 15 });
 }

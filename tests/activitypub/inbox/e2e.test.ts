@@ -5,9 +5,9 @@
  * Jobs run only when settle() drains both queues, so every step is deterministic.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { resolveAccountByHandle } from "../../../src/services/federation/resolve-account";
+import { resolveAccountByHandle } from "../../../src/activitypub/outbound/deref/account";
 import { moveAccount, setAlias } from "../../../src/services/federation/move";
-import { startTestServer, type TestServer, type TestUser } from "../../rig";
+import { drainAll, startTestServer, type TestServer, type TestUser } from "../../rig";
 
 let A: TestServer;
 let B: TestServer;
@@ -17,12 +17,9 @@ let bea: TestUser; // on B
 let annOnB: string; // ann's account id on B
 let beaOnA: string;
 
-/** Drains both queues until neither has work left. */
+/** Drains both queues until neither has work left (at most 20 rounds): the rig's drainAll. */
 async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    const n = (await A.drain()) + (await B.drain());
-    if (n === 0) return;
-  }
+  await drainAll([A, B], { done: (ran) => ran === 0, maxRounds: 20, pauseMs: 0, maxMs: Number.POSITIVE_INFINITY });
 }
 
 async function remoteId(on: TestServer, handle: string): Promise<string> {

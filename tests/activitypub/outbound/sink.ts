@@ -1,32 +1,30 @@
 /**
- * A local "remote server" for outbound tests: serves WebFinger and actor documents for fake
- * accounts on 127.0.0.1 and records every activity POSTed to its inboxes.
+ * A local "remote server" for outbound tests: the rig's one fake remote server
+ * (tests/rig/fake-remote.ts) set up the way these suites need it (fake accounts registered by
+ * name, unknown actors 404, signatures of deliveries checked against Hearth's keys), with the
+ * shared outbound scene.
  */
 import { startTestServer, type TestServer, type TestUser } from "../../rig";
+import { FakeRemote, rigKeys, type Received } from "../../rig/fake-remote";
+import { drainAll } from "../../rig/drain";
 import type { AccountRow, StatusRow } from "../../../src/db/rows";
-import { resolveAccountByHandle } from "../../../src/services/federation/resolve-account";
+import { resolveAccountByHandle } from "../../../src/activitypub/outbound/deref/account";
 import { generateKeys } from "../../../src/services/accounts/keys";
 import { insertFollow } from "../../../src/services/follows/rows";
 
-export interface Delivery { path: string; body: any; signature: string | null }
+/** One activity POSTed to a sink (path, parsed body, Signature header, and more). */
+export type Delivery = Received;
 
 let key: Promise<{ publicKey: string; privateKey: string }> | null = null;
 
-/** The sink server. */
-export class Sink {
-  readonly host: string;
-  readonly base: string;
-  /** Everything POSTed, in arrival order. */
-  readonly received: Delivery[] = [];
-  /** Extra actor fields by username (alsoKnownAs…). */
+/** The sink server: a FakeRemote whose actors are the names in `extra` (all sharing one key). */
+export class Sink extends FakeRemote {
+  /** Extra actor fields by username (alsoKnownAs…); a name here is an actor of this server. */
   readonly extra = new Map<string, Record<string, unknown>>();
-  private server: ReturnType<typeof Bun.serve>;
   private publicKey = "";
 
   constructor() {
-    this.server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: (req) => this.handle(req) });
-    this.host = `127.0.0.1:${this.server.port}`;
-    this.base = `http://${this.host}`;
+    super({ unknownActorStatus: 404 });
   }
 
   /** The actor URI of a fake account here. */
@@ -36,21 +34,18 @@ export class Sink {
   async account(s: TestServer, name: string, extra: Record<string, unknown> = {}): Promise<AccountRow> {
     key ??= generateKeys();
     this.publicKey = (await key).publicKey;
+    this.verify ??= { keys: rigKeys(s) };
     this.extra.set(name, extra);
     const row = await resolveAccountByHandle(s.ctx, `${name}@${this.host}`);
     if (!row) throw new Error(`could not resolve ${name}@${this.host}`);
     return row;
   }
 
-  /** Returns and forgets what arrived so far. */
-  take(): Delivery[] { return this.received.splice(0); }
-
   /** Activities received (bodies) of one type, without removing them. */
   ofType(type: string): any[] { return this.received.filter((d) => d.body?.type === type).map((d) => d.body); }
 
-  stop(): void { this.server.stop(true); }
-
-  private actorDoc(name: string): Record<string, unknown> {
+  protected override actorDocument(name: string): Record<string, unknown> | null {
+    if (!this.extra.has(name)) return null;
     const uri = this.actor(name);
     return {
       "@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
@@ -60,29 +55,6 @@ export class Sink {
       publicKey: { id: `${uri}#main-key`, owner: uri, publicKeyPem: this.publicKey },
       ...this.extra.get(name),
     };
-  }
-
-  private async handle(req: Request): Promise<Response> {
-    const url = new URL(req.url);
-    const json = (v: unknown, type = "application/activity+json") => new Response(JSON.stringify(v), { headers: { "Content-Type": type } });
-    if (req.method === "POST") {
-      const text = await req.text();
-      let body: any = null;
-      try { body = JSON.parse(text); } catch { /* recorded as null */ }
-      this.received.push({ path: url.pathname, body, signature: req.headers.get("signature") });
-      return new Response(null, { status: 202 });
-    }
-    if (url.pathname === "/.well-known/webfinger") {
-      const m = /^acct:([^@]+)@(.+)$/.exec(url.searchParams.get("resource") ?? "");
-      if (!m || m[2] !== this.host || !this.extra.has(m[1]!)) return new Response("not found", { status: 404 });
-      return json({ subject: `acct:${m[1]}@${this.host}`, links: [{ rel: "self", type: "application/activity+json", href: this.actor(m[1]!) }] }, "application/jrd+json");
-    }
-    const am = /^\/users\/([^/]+)$/.exec(url.pathname);
-    if (am && this.extra.has(am[1]!)) return json(this.actorDoc(am[1]!));
-    if (/\/(outbox|followers|following|collections\/featured)$/.test(url.pathname)) {
-      return json({ "@context": "https://www.w3.org/ns/activitystreams", id: this.base + url.pathname, type: "OrderedCollection", totalItems: 0, orderedItems: [] });
-    }
-    return new Response("not found", { status: 404 });
   }
 }
 
@@ -103,12 +75,7 @@ export function remoteStatus(s: TestServer, authorId: number, uri: string, conte
 
 /** Drains the server's queue until the sink has at least `n` deliveries (or a short deadline passes). */
 export async function settle(s: TestServer, sink: Sink, n = 0): Promise<Delivery[]> {
-  const end = Date.now() + 3000;
-  for (;;) {
-    await s.drain();
-    if (sink.received.length >= n || Date.now() > end) break;
-    await Bun.sleep(10);
-  }
+  await drainAll([s], { done: () => sink.received.length >= n, maxMs: 3000, pauseMs: 10 });
   await s.drain();
   return sink.take();
 }

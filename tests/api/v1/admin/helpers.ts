@@ -1,5 +1,6 @@
 /** Shared setup of the admin API tests: staff and users with admin-scoped tokens, remote accounts. */
 import type { TestServer, TestUser } from "../../../rig";
+import { insertRemoteAccount } from "../../../rig/fixtures";
 
 /** The scopes a moderation client asks for. */
 export const ADMIN_SCOPES = ["read", "write", "follow", "admin:read", "admin:write"];
@@ -9,13 +10,11 @@ export async function staffUser(s: TestServer, name: string, role: "owner" | "ad
   return s.createUser(name, { role: role as "admin", scopes: ADMIN_SCOPES });
 }
 
-/** Inserts a remote account row on `domain`; returns its id. */
+/** Inserts a remote account row on `domain` (the rig's insertRemoteAccount); returns its id. */
 export function remoteAccount(s: TestServer, username: string, domain: string): number {
-  const id = s.ctx.ids.next();
-  s.ctx.db.query(
-    "INSERT INTO accounts (id, username, domain, uri, inbox_url, display_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-  ).run(id, username, domain, `https://${domain}/users/${username}`, `https://${domain}/users/${username}/inbox`, username.toUpperCase(), Date.now(), Date.now());
-  return id;
+  return insertRemoteAccount(s.ctx, username, domain, {
+    inbox_url: `https://${domain}/users/${username}/inbox`, display_name: username.toUpperCase(), created_at: Date.now(), updated_at: Date.now(),
+  }).id;
 }
 
 /** GET/POST … with a token, answering status and parsed JSON body. */

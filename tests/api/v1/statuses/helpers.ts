@@ -1,23 +1,18 @@
-/** Shared fixtures for the statuses API tests. */
+/** Shared fixtures for the statuses API tests (rows written by the rig's helpers). */
 import type { TestServer } from "../../../rig";
+import { insertBlock, insertFollowRow, insertMedia } from "../../../rig/fixtures";
 
 /** Inserts an unattached, processed image owned by `accountId` and returns its id. */
 export function addMedia(s: TestServer, accountId: number, opts: { processing?: number } = {}): string {
-  const id = s.ctx.ids.next();
-  const t = s.ctx.now();
-  s.ctx.db.query(
-    "INSERT INTO media_attachments (id, account_id, type, file_key, content_type, processing, created_at, updated_at) VALUES (?, ?, 'image', ?, 'image/png', ?, ?, ?)",
-  ).run(id, accountId, `media/${id}.png`, opts.processing ?? 0, t, t);
-  return String(id);
+  return String(insertMedia(s.ctx, accountId, (id) => ({ file_key: `media/${id}.png`, content_type: "image/png", processing: opts.processing ?? 0 })));
 }
 
 /** Makes `follower` follow `target` directly in the database (follows are another group's API). */
 export function addFollow(s: TestServer, follower: number, target: number, notify = false): void {
-  s.ctx.db.query("INSERT INTO follows (id, account_id, target_account_id, notify, created_at) VALUES (?, ?, ?, ?, ?)")
-    .run(s.ctx.ids.next(), follower, target, notify ? 1 : 0, s.ctx.now());
+  insertFollowRow(s.ctx, follower, target, { notify: notify ? 1 : 0 });
 }
 
 /** A block of `target` by `account`. */
 export function addBlock(s: TestServer, account: number, target: number): void {
-  s.ctx.db.query("INSERT INTO blocks (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(s.ctx.ids.next(), account, target, s.ctx.now());
+  insertBlock(s.ctx, account, target);
 }

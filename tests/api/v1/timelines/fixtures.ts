@@ -5,6 +5,7 @@
  */
 import type { AppContext } from "../../../../src/context";
 import type { TestServer, TestUser } from "../../../rig";
+import { insertBlock, insertRemoteAccount } from "../../../rig/fixtures";
 import type { AccountRow, StatusRow } from "../../../../src/db/rows";
 import { backfillFeed, fanOutStatus } from "../../../../src/services/feeds";
 import { notify, type NotificationType } from "../../../../src/services/notifications/notify";
@@ -56,12 +57,12 @@ export function makeFollow(ctx: AppContext, followerId: number, targetId: number
 
 /** `accountId` blocks `targetId` (feeds are left alone so read-time filtering is what is tested). */
 export function makeBlock(ctx: AppContext, accountId: number, targetId: number): void {
-  ctx.db.query("INSERT INTO blocks (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), accountId, targetId, ctx.now());
+  insertBlock(ctx, accountId, targetId);
 }
 
 /** `accountId` mutes `targetId`. */
 export function makeMute(ctx: AppContext, accountId: number, targetId: number): void {
-  ctx.db.query("INSERT INTO mutes (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), accountId, targetId, ctx.now());
+  insertBlock(ctx, accountId, targetId, "mutes");
 }
 
 /** A favourite or bookmark row; returns its id (the list's pagination id). */
@@ -73,11 +74,7 @@ export function makeMark(ctx: AppContext, table: "favourites" | "bookmarks", acc
 
 /** A remote account on `domain`. */
 export function makeRemoteAccount(ctx: AppContext, username: string, domain: string): AccountRow {
-  const id = ctx.ids.next();
-  const t = ctx.now();
-  return ctx.db
-    .query<AccountRow, any[]>("INSERT INTO accounts (id, username, domain, uri, url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *")
-    .get(id, username, domain, `https://${domain}/users/${username}`, `https://${domain}/@${username}`, t, t)!;
+  return insertRemoteAccount(ctx, username, domain, { url: `https://${domain}/@${username}` });
 }
 
 /** A notification through notify(); returns its id (throws when it was suppressed). */
