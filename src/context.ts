@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { ConfigError, type Config } from "./config";
 import { openDatabase } from "./db/connection";
 import { migrate } from "./db/migrate";
+import { getSetting, insertSettingIfAbsent } from "./db/queries/settings";
 import { JobQueue } from "./db/job-queue";
 import { createLogger, type Logger } from "./log";
 import { S3Storage } from "./media/s3-storage";
@@ -38,13 +39,13 @@ export interface AppContext {
  * set different ones stop with a clear error.
  */
 function pinIdentity(db: Database, config: Config): Config {
-  const get = (k: string) => db.query<{ value: string }, [string]>("SELECT value FROM settings WHERE key = ?").get(k)?.value;
+  const get = (k: string) => getSetting(db, k);
   const pinned = { localDomain: get("local_domain"), protocol: get("protocol") };
   const next = { ...config };
   for (const [key, env] of [["localDomain", "LOCAL_DOMAIN"], ["protocol", "PROTOCOL"]] as const) {
     const stored = pinned[key];
     if (stored === undefined) {
-      db.query("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)").run(key === "localDomain" ? "local_domain" : "protocol", config[key]);
+      insertSettingIfAbsent(db, key === "localDomain" ? "local_domain" : "protocol", config[key]);
     } else if (stored !== config[key]) {
       if (config.explicit[key]) {
         throw new ConfigError(`${env} is "${config[key]}" but the data in ${config.dataDir} belongs to "${stored}"; it cannot change once an instance has started`);
@@ -66,10 +67,10 @@ export function createContext(
   config = pinIdentity(db, config);
   const now = opts.now ?? Date.now;
   const uris = new Uris(config);
-  let secret = db.query<{ value: string }, []>("SELECT value FROM settings WHERE key = 'secret'").get()?.value;
+  let secret = getSetting(db, "secret");
   if (!secret) {
     secret = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("hex");
-    db.query("INSERT OR IGNORE INTO settings (key, value) VALUES ('secret', ?)").run(secret);
+    insertSettingIfAbsent(db, "secret", secret);
   }
   return {
     config,

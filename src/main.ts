@@ -3,6 +3,7 @@
 import { ConfigError, flagsToEnv, loadConfig } from "./config";
 import { createContext } from "./context";
 import { migrate } from "./db/migrate";
+import { countUsers } from "./db/queries/users";
 import { startServer } from "./server";
 import { ADMIN_HELP, runAdmin } from "./cli/admin";
 import { HEARTH_VERSION, VERSION_STRING } from "./version";
@@ -72,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
   if (cmd === "serve") {
     const server = startServer(ctx);
     ctx.log.info(`Hearth ${HEARTH_VERSION} listening on http://${config.bind}:${server.port} as ${ctx.uris.base} (data in ${ctx.config.dataDir})`);
-    const n = ctx.db.query<{ n: number }, []>("SELECT count(*) AS n FROM users").get()!.n;
+    const n = countUsers(ctx.db);
     if (n === 0) {
       console.log(`No accounts yet. Create the owner account with:\n  hearth admin accounts create NAME --email you@example.com --role owner\n(from a checkout: bun src/main.ts admin accounts create NAME --email you@example.com --role owner)`);
     }

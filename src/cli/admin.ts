@@ -1,6 +1,7 @@
 /** `hearth admin …` commands (tootctl-style account management). */
 import type { AppContext } from "../context";
 import { ApiError } from "../model/errors";
+import { findLocalAccountWithUser, listLocalAccountsWithUsers } from "../db/queries/accounts";
 import { createLocalAccount } from "../services/accounts/create-local";
 import { randomToken } from "../services/oauth/tokens";
 import { resetPassword } from "../services/registrations/reset-password";
@@ -42,9 +43,7 @@ export function parseArgs(args: string[]): { pos: string[]; flags: Record<string
 
 function localUser(ctx: AppContext, name: string | undefined): { accountId: number; userId: number | null; username: string } {
   if (!name) throw new CliError("missing account name", 2);
-  const row = ctx.db.query<{ id: number; username: string; user_id: number | null }, [string]>(
-    "SELECT a.id, a.username, u.id AS user_id FROM accounts a LEFT JOIN users u ON u.account_id = a.id WHERE a.domain IS NULL AND a.id > 0 AND lower(a.username) = lower(?)",
-  ).get(name.replace(/^@/, ""));
+  const row = findLocalAccountWithUser(ctx.db, name.replace(/^@/, ""));
   if (!row) throw new CliError(`no local account named "${name}"`);
   return { accountId: row.id, userId: row.user_id, username: row.username };
 }
@@ -67,9 +66,7 @@ async function create(ctx: AppContext, name: string | undefined, flags: Record<s
 }
 
 function list(ctx: AppContext): void {
-  const rows = ctx.db.query<{ username: string; email: string | null; role: string | null; created_at: number }, []>(
-    "SELECT a.username, u.email, u.role, a.created_at FROM accounts a LEFT JOIN users u ON u.account_id = a.id WHERE a.domain IS NULL AND a.id > 0 ORDER BY a.id",
-  ).all();
+  const rows = listLocalAccountsWithUsers(ctx.db);
   const w = Math.max(8, ...rows.map((r) => r.username.length));
   const we = Math.max(5, ...rows.map((r) => (r.email ?? "-").length));
   for (const r of rows) {

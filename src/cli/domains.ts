@@ -1,6 +1,7 @@
 /** `hearth admin domains …`: block (suspend, silence, noop; reject media), unblock and list remote domains. */
 import { blockDomain, listDomainBlocks, normalizeDomain, SEVERITIES, unblockDomain, type DomainSeverity } from "../services/admin/block-domain";
 import type { AppContext } from "../context";
+import { countAccountsOnDomain } from "../db/queries/accounts";
 
 export const DOMAINS_HELP = `  admin domains block DOMAIN [--severity silence|suspend|noop] [--reject-media]
   admin domains unblock DOMAIN
@@ -35,7 +36,7 @@ export function runDomains(ctx: AppContext, pos: string[], flags: Record<string,
       const rejectMedia = rejectRaw === undefined ? false : BOOL[rejectRaw.toLowerCase()];
       if (rejectMedia === undefined) { console.error(`hearth: --reject-media takes no value`); return 1; }
       blockDomain(ctx, { domain, severity, rejectMedia });
-      const n = ctx.db.query<{ n: number }, [string, string]>("SELECT count(*) AS n FROM accounts WHERE lower(domain) = ? OR lower(domain) LIKE ?").get(domain, `%.${domain}`)!.n;
+      const n = countAccountsOnDomain(ctx.db, domain);
       console.log(`Blocked ${domain} (${severity}${rejectMedia ? ", reject media" : ""}); ${n} known account${n === 1 ? "" : "s"} on it`);
       return 0;
     }

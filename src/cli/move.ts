@@ -1,5 +1,6 @@
 /** `hearth admin accounts move|alias`: account migration from the command line. */
 import type { AppContext } from "../context";
+import { findLocalAccountByUsername } from "../db/queries/accounts";
 import { MoveError, moveAccount, setAlias } from "../services/federation/move";
 
 /** Help lines for the move and alias commands (appended to the admin help). */
@@ -8,7 +9,7 @@ export const MOVE_HELP = `  admin accounts move NAME --to user@domain
 
 function localAccountId(ctx: AppContext, name: string | undefined): { id: number; username: string } | string {
   if (!name) return "missing account name";
-  const row = ctx.db.query<{ id: number; username: string }, [string]>("SELECT id, username FROM accounts WHERE domain IS NULL AND lower(username) = lower(?)").get(name.replace(/^@/, ""));
+  const row = findLocalAccountByUsername(ctx.db, name.replace(/^@/, ""));
   return row ?? `no local account named "${name}"`;
 }
 

@@ -1,5 +1,6 @@
 /** Resolves the bearer token of a request to who is acting and with which scopes. */
 import type { AppContext } from "../context";
+import { getLiveTokenWithUser, setAccessTokenLastUsed } from "../db/queries/oauth-access-tokens";
 import { ApiError } from "../model/errors";
 
 export interface Auth {
@@ -24,12 +25,6 @@ export function tokenFromRequest(request: Request, query?: URLSearchParams): str
   return q.get("access_token");
 }
 
-interface TokenJoin {
-  id: number; token: string; application_id: number | null; scopes: string; user_id: number | null;
-  account_id: number | null; role: string | null; disabled: number | null; approved: number | null;
-  confirmed_at: number | null; suspended_at: number | null; last_used_at: number | null;
-}
-
 /** last_used_at (shown under authorized apps) is written at most this often per token. */
 const LAST_USED_GRANULARITY_MS = 3600_000;
 
@@ -39,22 +34,13 @@ const LAST_USED_GRANULARITY_MS = 3600_000;
  * login is currently disabled", as Mastodon answers (moderation keeps tokens; they stop working).
  */
 export function authenticate(ctx: AppContext, token: string): Auth | null {
-  const r = ctx.db
-    .query<TokenJoin, [string]>(
-      `SELECT t.id, t.token, t.application_id, t.scopes, t.user_id, u.account_id, u.role, u.disabled, u.approved,
-              u.confirmed_at, a.suspended_at, t.last_used_at
-       FROM oauth_access_tokens t
-       LEFT JOIN users u ON u.id = t.user_id
-       LEFT JOIN accounts a ON a.id = u.account_id
-       WHERE t.token = ? AND t.revoked_at IS NULL`,
-    )
-    .get(token);
+  const r = getLiveTokenWithUser(ctx.db, token);
   if (!r) return null;
   if (r.user_id !== null && (r.account_id === null || !r.approved || r.confirmed_at === null)) return null;
   if (r.user_id !== null && (r.disabled || r.suspended_at !== null)) throw new ApiError(403, "Your login is currently disabled");
   const t = ctx.now();
   if (r.last_used_at === null || t - r.last_used_at >= LAST_USED_GRANULARITY_MS) {
-    ctx.db.query("UPDATE oauth_access_tokens SET last_used_at = ? WHERE id = ?").run(t, r.id);
+    setAccessTokenLastUsed(ctx.db, r.id, t);
   }
   return {
     tokenId: r.id,

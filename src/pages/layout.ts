@@ -1,13 +1,14 @@
-/** Server-rendered HTML helpers: escaping, one page layout, and HTML responses with safe headers. */
+/**
+ * The one layout of the server-rendered pages (public profiles, statuses and tags; account
+ * security; the OAuth authorization flow; the first-run page): one HTML document shell with two
+ * looks, the account card (`layout`) and the public page with link-preview tags (`publicLayout`),
+ * and the responses that carry them with safe headers.
+ */
+import { esc } from "../text/escape";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+export { esc };
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export function esc(v: unknown): string {
-  return String(v ?? "").replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
-
-const STYLE = `
+const ACCOUNT_STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f4f1ec;color:#1f1b16;margin:0;line-height:1.5}
 main{max-width:28rem;margin:3rem auto;padding:1.5rem 2rem;background:#fff;border-radius:12px;box-shadow:0 1px 4px rgba(0,0,0,.12)}
 h1{font-size:1.4rem;margin-top:0}label{display:block;font-weight:600;margin-top:1rem}
@@ -21,24 +22,109 @@ ul.scopes li{margin:.2rem 0}.muted{color:#5c544b;font-size:.9rem}a{color:#8a4b14
 input[type=text],input[type=email],input[type=password]{background:#1d1a17;color:#eee6dc}.muted{color:#b9ae9f}.error{background:#4a1d18;color:#ffd9d3}}
 `;
 
-/** A complete HTML document; `body` must already be escaped. */
-export function layout(title: string, body: string, lang = "en"): string {
+const PUBLIC_STYLE = `
+:root{--bg:#f4f1ec;--card:#fff;--fg:#1f1b16;--muted:#5c544b;--line:#ddd5cb;--accent:#8a4b14;--accent-fg:#fff}
+@media (prefers-color-scheme:dark){:root{--bg:#1d1a17;--card:#2a2622;--fg:#eee6dc;--muted:#c2b7a8;--line:#4a433b;--accent:#f0a35e;--accent-fg:#1d1a17}}
+*{box-sizing:border-box}body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--fg);margin:0}
+a{color:var(--accent)}main{max-width:40rem;margin:0 auto;padding:1rem}
+.top{display:flex;justify-content:space-between;align-items:center;gap:1rem;max-width:40rem;margin:0 auto;padding:.75rem 1rem}
+.top a.site{font-weight:700;text-decoration:none;color:var(--fg)}
+.btn{display:inline-block;background:var(--accent);color:var(--accent-fg);padding:.45rem .9rem;border-radius:6px;text-decoration:none;font-weight:600}
+.card{background:var(--card);border:1px solid var(--line);border-radius:10px;overflow:hidden;margin-bottom:1rem}
+.header-img{display:block;width:100%;height:10rem;object-fit:cover;background:var(--line)}
+.profile-body{padding:0 1rem 1rem}.avatar-lg{width:5.5rem;height:5.5rem;border-radius:12px;border:3px solid var(--card);margin-top:-2.75rem;background:var(--card);object-fit:cover}
+h1{font-size:1.4rem;margin:.4rem 0 0;overflow-wrap:anywhere}.acct{color:var(--muted);margin:0;overflow-wrap:anywhere}
+.counts{display:flex;gap:1.2rem;flex-wrap:wrap;padding:0;margin:.8rem 0 0;list-style:none}.counts strong{font-size:1.05rem}
+dl.fields{margin:.8rem 0 0;border-top:1px solid var(--line)}dl.fields div{display:grid;grid-template-columns:minmax(6rem,1fr) 2fr;gap:.5rem;padding:.4rem 0;border-bottom:1px solid var(--line)}
+dl.fields dt{font-weight:600;color:var(--muted);overflow-wrap:anywhere}dl.fields dd{margin:0;overflow-wrap:anywhere}
+article.status{padding:1rem;border-bottom:1px solid var(--line)}article.status:last-child{border-bottom:0}
+article.status.focus{background:color-mix(in srgb,var(--accent) 8%,var(--card))}
+.status-head{display:flex;gap:.6rem;align-items:center}.avatar{width:2.75rem;height:2.75rem;border-radius:8px;object-fit:cover;flex:none}
+.who{min-width:0;flex:1}.who strong,.who span{display:block;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}.who span,.time,.boost{color:var(--muted);font-size:.9rem}
+.content{overflow-wrap:anywhere}.content p{margin:.5rem 0}.focus .content{font-size:1.1rem}
+details.cw summary{cursor:pointer;font-weight:600;margin:.5rem 0}
+.media{display:grid;grid-template-columns:repeat(auto-fit,minmax(8rem,1fr));gap:.4rem;margin:.5rem 0;padding:0;list-style:none}
+.media img,.media video{width:100%;max-height:22rem;object-fit:cover;border-radius:8px;display:block;background:var(--line)}
+.media figcaption{font-size:.85rem;color:var(--muted)}
+.poll{list-style:none;padding:0;margin:.5rem 0}.poll li{margin:.25rem 0}.bar{display:block;height:.4rem;background:var(--accent);border-radius:3px;min-width:2px}
+.meta{color:var(--muted);font-size:.9rem;margin:.5rem 0 0}.pager{text-align:center;padding:1rem}
+h2{font-size:1.1rem;margin:1.2rem 0 .5rem}.empty{padding:1rem;color:var(--muted)}
+.featured ul{list-style:none;padding:0;margin:.4rem 0}.featured li{margin:.4rem 0}.featured h3{font-size:1rem;margin:.8rem 0 0}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+`;
+
+/** The HTML document every page is: `head` lines go after the title, `top` before <main>; `body` is already escaped. */
+function documentHtml(o: { lang: string; title: string; meta?: string[]; head?: string[]; style: string; top?: string; body: string }): string {
   return `<!DOCTYPE html>
-<html lang="${esc(lang)}">
+<html lang="${esc(o.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${esc(title)}</title>
-<style>${STYLE}</style>
+${[...(o.meta ?? []), `<title>${esc(o.title)}</title>`, ...(o.head ?? []), `<style>${o.style}</style>`].join("\n")}
 </head>
 <body>
-<main>
-${body}
+${o.top ? `${o.top}\n` : ""}<main>
+${o.body}
 </main>
 </body>
 </html>
 `;
+}
+
+/** A complete account or OAuth page (a centred card); `body` must already be escaped. */
+export function layout(title: string, body: string, lang = "en"): string {
+  return documentHtml({ lang, title, meta: [`<meta name="referrer" content="no-referrer">`], style: ACCOUNT_STYLE, body });
+}
+
+/** What a page says about itself to link previews and to ActivityPub software. */
+export interface PageMeta {
+  title: string;
+  description: string;
+  url: string;
+  type: "profile" | "article" | "website";
+  image?: string | null;
+  largeImage?: boolean;
+  /** The ActivityPub id of the actor or object shown. */
+  activityUri?: string;
+  siteName: string;
+  noindex?: boolean;
+  lang?: string | null;
+  extra?: [string, string][];
+}
+
+/** A full public page: meta tags from `meta`, a top bar with the "Open in the app" link, and `body`. */
+export function publicLayout(meta: PageMeta, body: string, appHref: string): string {
+  const tags: [string, string][] = [
+    ["og:site_name", meta.siteName],
+    ["og:title", meta.title],
+    ["og:description", meta.description],
+    ["og:url", meta.url],
+    ["og:type", meta.type],
+    ...(meta.image ? ([["og:image", meta.image]] as [string, string][]) : []),
+    ...(meta.extra ?? []),
+  ];
+  const named: [string, string][] = [
+    ["description", meta.description],
+    ["twitter:card", meta.largeImage ? "summary_large_image" : "summary"],
+    ["twitter:title", meta.title],
+    ["twitter:description", meta.description],
+    ...(meta.image ? ([["twitter:image", meta.image]] as [string, string][]) : []),
+    ...(meta.noindex ? ([["robots", "noindex, noarchive"]] as [string, string][]) : []),
+  ];
+  return documentHtml({
+    lang: meta.lang || "en",
+    title: meta.title,
+    head: [
+      named.map(([k, v]) => `<meta name="${esc(k)}" content="${esc(v)}">`).join("\n"),
+      tags.map(([k, v]) => `<meta property="${esc(k)}" content="${esc(v)}">`).join("\n"),
+      `<link rel="canonical" href="${esc(meta.url)}">`,
+      meta.activityUri ? `<link rel="alternate" type="application/activity+json" href="${esc(meta.activityUri)}">` : "",
+      `<link rel="manifest" href="/manifest.webmanifest">`,
+    ],
+    style: PUBLIC_STYLE,
+    top: `<header class="top"><a class="site" href="/">${esc(meta.siteName)}</a><a class="btn" href="${esc(appHref)}">Open in the app</a></header>`,
+    body,
+  });
 }
 
 /** An HTML response that cannot be framed or cached; `cookies` are Set-Cookie values. */
@@ -63,19 +149,18 @@ export function redirectResponse(location: string, status = 302, cookies: string
   return new Response(null, { status, headers: h });
 }
 
-/** Hidden inputs for a form (names and values escaped). */
-export function hidden(fields: Record<string, string>): string {
-  return Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join("\n");
-}
-
-/** The username/password form shared by the OAuth login and the account security sign-in. */
-export function loginForm(action: string, fields: Record<string, string>, login = ""): string {
-  return `<form method="post" action="${esc(action)}">
-${hidden(fields)}
-<label for="login">Email address or username</label>
-<input type="text" id="login" name="login" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${esc(login)}">
-<label for="password">Password</label>
-<input type="password" id="password" name="password" autocomplete="current-password" required>
-<button type="submit" class="primary">Log in</button>
-</form>`;
+/** An HTML response for a public page: cacheable briefly, never framed, no scripts at all. */
+export function pageResponse(html: string, status = 200, method = "GET"): Response {
+  return new Response(method === "HEAD" ? null : html, {
+    status,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": status === 200 ? "public, max-age=60" : "no-cache",
+      "Vary": "Accept",
+      "X-Frame-Options": "DENY",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: http: data:; media-src 'self' https: http:; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+    },
+  });
 }

@@ -1,5 +1,6 @@
 /** GET /: a plain server-rendered landing page until the web client is built and embedded. */
 import type { AppContext } from "../context";
+import { countUsers } from "../db/queries/users";
 import type { Req } from "../http/route";
 import { setting, userCount } from "../services/instance/stats";
 import { HEARTH_VERSION } from "../version";
@@ -14,7 +15,7 @@ export function rootPage(q: Req): Response {
 export function rootHtml(ctx: AppContext): string {
   const title = setting(ctx, "site_title") ?? ctx.config.instanceTitle;
   const description = setting(ctx, "site_short_description") ?? "";
-  const anyone = ctx.db.query<{ n: number }, []>("SELECT count(*) AS n FROM users").get()!.n > 0;
+  const anyone = countUsers(ctx.db) > 0;
   const users = anyone ? userCount(ctx) : 0;
   const setup = anyone ? "" : `
 <h2>Set up this server</h2>

@@ -1,12 +1,27 @@
 /**
  * Plain text as typed by a local user → Mastodon-style HTML, with the accounts it mentions
- * and the hashtags it uses. Pure apart from two queries resolving mentioned accounts (remote
- * ones must already be known: resolve them first, see services/federation/mentions.ts).
+ * and the hashtags it uses. Pure: the caller passes a MentionLookup that finds the mentioned
+ * accounts (db/queries/accounts.ts `mentionLookup`; remote ones must already be known: resolve
+ * them first, see services/federation/mentions.ts).
  */
-import type { AppContext } from "../context";
 import type { AccountRow } from "../db/rows";
-import { selectIn } from "../db/sql";
-import { profileUrl } from "../serializers/mastodon/account";
+import type { Uris } from "../model/uris";
+
+/** What formatting needs from the instance: its domain and the URLs of tags and local profiles. */
+export interface FormatContext {
+  config: { localDomain: string };
+  uris: Pick<Uris, "tag" | "profile">;
+}
+
+/**
+ * Finds mentioned accounts: `local` gets lower-cased usernames of local accounts, `remote`
+ * lower-cased [username, domain] pairs (only unsuspended accounts); each is called only with
+ * a non-empty list.
+ */
+export interface MentionLookup {
+  local(lowerNames: string[]): AccountRow[];
+  remote(handles: [username: string, domain: string][]): AccountRow[];
+}
 
 /** What `formatText` returns. */
 export interface FormattedText {
@@ -106,7 +121,7 @@ export function extractHashtags(text: string): { name: string; display: string }
 }
 
 /** True when a mention's domain part names this instance (or is absent). */
-function isLocalDomain(ctx: AppContext, domain: string | null): boolean {
+function isLocalDomain(ctx: FormatContext, domain: string | null): boolean {
   return domain === null || domain.toLowerCase() === ctx.config.localDomain.toLowerCase();
 }
 
@@ -126,11 +141,16 @@ export function extractMentions(text: string): { username: string; domain: strin
 /** Key of a remote handle in the lookup map. */
 const handleKey = (username: string, domain: string) => `${username.toLowerCase()}@${domain.toLowerCase()}`;
 
+/** The profile URL a mention links to (as serializers/mastodon/account.ts `profileUrl`). */
+function mentionHref(ctx: FormatContext, a: AccountRow): string {
+  return a.url || (a.domain ? a.uri : ctx.uris.profile(a.username));
+}
+
 /**
  * Renders plain text to HTML: escaped, `<p>` per paragraph, `<br />` per line break, URLs,
- * mentions of known accounts and hashtags linked. Unknown mentions stay plain text.
+ * mentions of accounts `lookup` finds and hashtags linked. Unknown mentions stay plain text.
  */
-export function formatText(ctx: AppContext, text: string): FormattedText {
+export function formatText(ctx: FormatContext, text: string, lookup: MentionLookup): FormattedText {
   const paras = paragraphs(text).map((p) => p.map(tokenize));
   const wanted = new Set<string>();
   const remote = new Map<string, [string, string]>();
@@ -139,16 +159,9 @@ export function formatText(ctx: AppContext, text: string): FormattedText {
     if (isLocalDomain(ctx, t.domain)) wanted.add(t.username.toLowerCase());
     else remote.set(handleKey(t.username, t.domain!), [t.username.toLowerCase(), t.domain!.toLowerCase()]);
   }
-  const rows = wanted.size
-    ? selectIn<AccountRow>(ctx.db, (ph) => `SELECT * FROM accounts WHERE domain IS NULL AND lower(username) IN (${ph})`, [...wanted])
-    : [];
+  const rows = wanted.size ? lookup.local([...wanted]) : [];
   const byName = new Map(rows.map((r) => [r.username.toLowerCase(), r]));
-  const remoteRows = remote.size
-    ? ctx.db.query<AccountRow, [string]>(
-      `SELECT a.* FROM json_each(?) j JOIN accounts a ON lower(a.username) = json_extract(j.value, '$[0]')
-         AND ifnull(lower(a.domain), '') = json_extract(j.value, '$[1]') WHERE a.suspended_at IS NULL`,
-    ).all(JSON.stringify([...remote.values()]))
-    : [];
+  const remoteRows = remote.size ? lookup.remote([...remote.values()]) : [];
   const byHandle = new Map(remoteRows.map((r) => [handleKey(r.username, r.domain ?? ""), r]));
 
   const mentions = new Map<number, AccountRow>();
@@ -161,7 +174,7 @@ export function formatText(ctx: AppContext, text: string): FormattedText {
         const a = isLocalDomain(ctx, t.domain) ? byName.get(t.username.toLowerCase()) : byHandle.get(handleKey(t.username, t.domain!));
         if (!a) return escapeHtml(t.raw);
         if (!mentions.has(a.id)) mentions.set(a.id, a);
-        return `<span class="h-card" translate="no"><a href="${escapeHtml(profileUrl(ctx, a))}" class="u-url mention">@<span>${escapeHtml(a.username)}</span></a></span>`;
+        return `<span class="h-card" translate="no"><a href="${escapeHtml(mentionHref(ctx, a))}" class="u-url mention">@<span>${escapeHtml(a.username)}</span></a></span>`;
       }
       case "tag":
         tags.add(normalizeTag(t.name));

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestUser } from "../rig";
 import { insertStatus } from "../rig/fixtures";
-import { sanitize, textOf } from "../../src/pages/public/html";
+import { sanitizePageHtml as sanitize, textOf } from "../../src/text/sanitize";
 
 const s = await startTestServer();
 let alice: TestUser;

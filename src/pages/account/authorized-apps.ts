@@ -7,7 +7,8 @@ import type { Req, Router } from "../../http/route";
 import { parseId } from "../../model/ids";
 import { listAuthorizedApps, revokeAuthorizedApp, type AuthorizedApp } from "../../services/security/authorized-apps";
 import { describeScope } from "../../oauth/scope-descriptions";
-import { esc, hidden, redirectResponse } from "../layout";
+import { hidden } from "../forms";
+import { esc, redirectResponse } from "../layout";
 import { flash, securityPage, timeTag } from "./chrome";
 import { field, withSession, type PageSession } from "./guard";
 

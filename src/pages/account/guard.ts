@@ -1,10 +1,10 @@
 /** The browser session behind the security pages: find it, send a signed-out visitor to log in, check CSRF. */
 import type { Req } from "../../http/route";
-import { SESSION_COOKIE } from "../../oauth/authorize";
 import { safeEqual } from "../../services/oauth/secrets";
 import { findWebSession, type WebSession } from "../../services/oauth/sessions";
 import { readCookies } from "../../http/cookies";
 import { htmlResponse, layout, redirectResponse } from "../layout";
+import { SESSION_COOKIE } from "./login-flow";
 
 /** A live session plus its cookie value (to tell "this session" apart and keep it). */
 export interface PageSession extends WebSession {

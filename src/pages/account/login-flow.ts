@@ -2,11 +2,14 @@
  * The login steps shared by /oauth/authorize and /auth/sign_in: password first; for users with
  * two-factor authentication a second form asks for a TOTP or recovery code. Both steps count
  * toward the "login" rate limit; wrong codes also count per user (see services/security/two-factor).
+ * Also the names of the browser's session and login-CSRF cookies and the login form's CSRF token.
  */
+import { cookie, readCookies } from "../../http/cookies";
 import type { Req } from "../../http/route";
 import type { RateLimiter } from "../../http/rate-limit";
 import { checkLogin, loginFailureMessage } from "../../services/oauth/credentials";
 import { hmac, safeEqual } from "../../services/oauth/secrets";
+import { randomToken } from "../../services/oauth/tokens";
 import { issueLoginChallenge, readLoginChallenge } from "../../services/security/login-challenge";
 import { secondFactorMessage, twoFactorEnabled, verifySecondFactor } from "../../services/security/two-factor";
 
@@ -21,6 +24,22 @@ export type LoginOutcome =
 const TOO_MANY = "Too many login attempts. Please wait a few minutes and try again.";
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
+
+/** Name of the login session cookie (value: a web_sessions id). */
+export const SESSION_COOKIE = "_hearth_session";
+/** Name of the pre-login CSRF cookie. */
+export const CSRF_COOKIE = "_hearth_csrf";
+
+/** The login form's CSRF token, bound to a cookie (set here when the browser has none yet). */
+export function loginCsrf(q: Req): { token: string; setCookie: string[] } {
+  let c = readCookies(q.request)[CSRF_COOKIE];
+  const setCookie: string[] = [];
+  if (!c || c.length > 100) {
+    c = randomToken(24);
+    setCookie.push(cookie(CSRF_COOKIE, c, { secure: q.ctx.config.protocol === "https" }));
+  }
+  return { token: hmac(q.ctx.secret, `login:${c}`), setCookie };
+}
 
 /** The login CSRF cookie value when the form's token was made for it, else null. */
 export function checkLoginCsrf(q: Req, cookieValue: string | undefined): string | null {

@@ -1,5 +1,6 @@
 /** HTML of /auth/security: change password, two-factor status, browser sessions, authorized apps. */
-import { esc, hidden } from "../layout";
+import { hidden } from "../forms";
+import { esc } from "../layout";
 import type { BrowserSession } from "../../services/security/sessions";
 import { describeUserAgent, flash, timeTag } from "./chrome";
 

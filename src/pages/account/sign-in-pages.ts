@@ -1,5 +1,6 @@
 /** HTML of the login forms: the password form of /auth/sign_in and the two-factor code form (also used by /oauth/authorize). */
-import { esc, hidden, layout, loginForm } from "../layout";
+import { hidden, loginForm } from "../forms";
+import { esc, layout } from "../layout";
 
 function errorBox(error: string | undefined): string {
   return error ? `<p class="error" role="alert">${esc(error)}</p>` : "";

@@ -5,13 +5,12 @@
  */
 import { authenticate, tokenFromRequest } from "../../http/auth";
 import type { Req, Router } from "../../http/route";
-import { CSRF_COOKIE, loginCsrf, SESSION_COOKIE } from "../../oauth/authorize";
 import { createWebSession, SESSION_IDLE_MS } from "../../services/oauth/sessions";
 import { endBrowserSession } from "../../services/security/sessions";
 import { cookie, readCookies } from "../../http/cookies";
 import { htmlResponse, redirectResponse } from "../layout";
 import { csrfOk, csrfRejected, currentSession, field, returnPath } from "./guard";
-import { checkLoginCsrf, runLoginStep } from "./login-flow";
+import { checkLoginCsrf, CSRF_COOKIE, loginCsrf, runLoginStep, SESSION_COOKIE } from "./login-flow";
 import { otpPage, signInPage } from "./sign-in-pages";
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };

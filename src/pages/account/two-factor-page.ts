@@ -1,6 +1,7 @@
 /** HTML of /auth/two_factor: the setup steps (QR code, key, confirm), the recovery codes, and the "on" state. */
 import { renderSVG } from "uqr";
-import { esc, hidden } from "../layout";
+import { hidden } from "../forms";
+import { esc } from "../layout";
 import { flash, timeTag } from "./chrome";
 
 /** The QR code of an otpauth:// URI as inline SVG (no script, no external image). */

@@ -1,5 +1,6 @@
 /** HTML for the authorization flow: login form, consent form, out-of-band code and error pages. */
-import { esc, hidden, layout, loginForm } from "../layout";
+import { hidden, loginForm } from "../forms";
+import { esc, layout } from "../layout";
 import type { AuthorizeRequest } from "../../oauth/authorize-request";
 import { describeScope } from "../../oauth/scope-descriptions";
 

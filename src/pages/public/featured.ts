@@ -3,9 +3,10 @@
  * (linking to /@name/tagged/:tag) and the profiles it features (Mastodon 4.4 shows both together).
  */
 import type { AppContext } from "../../context";
+import { listEndorsedAccountIds } from "../../db/queries/endorsements";
 import { loadAccountViews } from "../../db/views/accounts";
 import { loadFeaturedTags } from "../../db/views/tags";
-import { esc } from "./html";
+import { esc } from "../layout";
 import { accountHref, fullAcct, nameOf } from "./render";
 
 /** How many featured profiles the page shows (the app pages through the rest). */
@@ -14,13 +15,7 @@ const MAX_PROFILES = 12;
 /** The Featured section for `accountId` as HTML, or "" when it features nothing (3-4 queries). */
 export function featuredSection(ctx: AppContext, accountId: number): string {
   const tags = loadFeaturedTags(ctx, accountId);
-  const ids = ctx.db
-    .query<{ id: number }, [number, number]>(
-      `SELECT e.target_account_id AS id FROM endorsements e JOIN accounts a ON a.id = e.target_account_id AND a.suspended_at IS NULL
-       WHERE e.account_id = ? ORDER BY e.target_account_id DESC LIMIT ?`,
-    )
-    .all(accountId, MAX_PROFILES)
-    .map((r) => r.id);
+  const ids = listEndorsedAccountIds(ctx.db, accountId, MAX_PROFILES);
   const views = loadAccountViews(ctx, ids);
   const profiles = ids.map((id) => views.get(id) as Record<string, any> | undefined).filter((v): v is Record<string, any> => !!v);
   if (!tags.length && !profiles.length) return "";

@@ -5,12 +5,13 @@
  * to the federation side; remote handles (`/@user@domain`) redirect to the account's own page.
  */
 import type { AppContext } from "../../context";
-import type { AccountRow, StatusRow } from "../../db/rows";
+import { getStatus } from "../../db/queries/statuses";
+import type { AccountRow } from "../../db/rows";
 import type { Router } from "../../http/route";
 import { parseId } from "../../model/ids";
 import { findByHandle } from "../../services/accounts/find";
 import { setting } from "../../services/instance/stats";
-import { esc, pageResponse, publicLayout } from "./html";
+import { esc, pageResponse, publicLayout } from "../layout";
 import { profilePage } from "./profile";
 import { statusPage } from "./status";
 import { taggedPage } from "./tagged";
@@ -74,7 +75,7 @@ export async function publicPage(ctx: AppContext, request: Request, url: URL): P
   if (!account) return notFound();
   if (idPart === undefined) return pageResponse(profilePage(ctx, siteName(ctx), account, url.searchParams.get("max_id")), 200, method);
   const id = parseId(idPart);
-  const s = id === undefined ? null : ctx.db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE id = ?").get(id);
+  const s = id === undefined ? null : getStatus(ctx.db, id);
   const html = s ? statusPage(ctx, siteName(ctx), account, s) : null;
   return html ? pageResponse(html, 200, method) : notFound();
 }

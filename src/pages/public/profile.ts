@@ -1,27 +1,20 @@
 /** GET /@name: a local account's public profile with its latest public posts, no JavaScript needed. */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
+import { listProfileStatusIds } from "../../db/queries/statuses";
 import { accountViewsFromRows, loadAccountRows } from "../../db/views/accounts";
 import { statusList } from "../../db/views/statuses";
 import { parseId } from "../../model/ids";
-import { clip, esc, publicLayout, sanitize, textOf } from "./html";
+import { sanitizePageHtml as sanitize, textOf } from "../../text/sanitize";
+import { esc, publicLayout } from "../layout";
 import { featuredSection } from "./featured";
-import { fullAcct, nameOf, renderStatus } from "./render";
+import { clip, fullAcct, nameOf, renderStatus } from "./render";
 
 const PAGE = 20;
 
 /** Ids of the account's public and unlisted posts and boosts (no replies to others), newest first. */
 function profileStatusIds(ctx: AppContext, account: AccountRow, maxId: number | undefined): number[] {
-  const rows = ctx.db.query<{ id: number }, [number, number, number]>(
-    `SELECT s.id FROM statuses s
-     WHERE s.account_id = ?1 AND s.visibility IN (0, 1) AND s.id < ?2
-       AND (s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = ?1)
-       AND (s.reblog_of_id IS NULL OR EXISTS (
-         SELECT 1 FROM statuses o JOIN accounts oa ON oa.id = o.account_id
-         WHERE o.id = s.reblog_of_id AND o.visibility IN (0, 1) AND oa.suspended_at IS NULL))
-     ORDER BY s.id DESC LIMIT ?3`,
-  ).all(account.id, maxId ?? Number.MAX_SAFE_INTEGER, PAGE + 1);
-  return rows.map((r) => r.id);
+  return listProfileStatusIds(ctx.db, account.id, maxId ?? Number.MAX_SAFE_INTEGER, PAGE + 1);
 }
 
 function count(n: unknown, one: string, many: string): string {

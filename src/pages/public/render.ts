@@ -1,7 +1,19 @@
-/** Renders serialized Mastodon Statuses and Accounts (from the views) as static, escaped HTML. */
-import { esc, sanitize, textOf } from "./html";
+/**
+ * Renders serialized Mastodon Statuses and Accounts (from the views) as static, escaped HTML;
+ * post and bio HTML goes through the sanitizer federation uses (text/sanitize.ts).
+ */
+import { sanitizePageHtml as sanitize, textOf } from "../../text/sanitize";
+import { esc } from "../layout";
 
 type Json = Record<string, any>;
+
+/** Shortens text to `max` characters on a word boundary, with an ellipsis. */
+export function clip(text: string, max = 200): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  return cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)) + "…";
+}
 
 /** The local page for an account: /@name for local ones, its own url for remote ones. */
 export function accountHref(a: Json): string {

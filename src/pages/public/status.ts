@@ -4,8 +4,8 @@ import type { AccountRow, StatusRow } from "../../db/rows";
 import { loadStatusViews } from "../../db/views/statuses";
 import { PRIVATE } from "../../model/visibility";
 import { loadThread } from "../../services/statuses/thread";
-import { clip, esc, publicLayout } from "./html";
-import { fullAcct, nameOf, renderStatus, statusSummary } from "./render";
+import { esc, publicLayout } from "../layout";
+import { clip, fullAcct, nameOf, renderStatus, statusSummary } from "./render";
 
 /** The page for status `s` by local `account` (the caller checked both), or null when hidden. */
 export function statusPage(ctx: AppContext, siteName: string, account: AccountRow, s: StatusRow): string | null {
@@ -53,4 +53,3 @@ ${after.length ? `<section class="card" aria-label="Replies">${after.map((v) => 
     `/statuses/${s.id}`,
   );
 }
-

@@ -4,41 +4,21 @@
  */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
+import { listTaggedStatusIdsOfAccount } from "../../db/queries/statuses";
+import { getTagDisplayForAccount } from "../../db/queries/tags";
 import { accountViewsFromRows, loadAccountRows } from "../../db/views/accounts";
 import { statusList } from "../../db/views/statuses";
 import { parseId } from "../../model/ids";
-import { UNLISTED } from "../../model/visibility";
 import { isValidTagName } from "../../services/tags/names";
 import { normalizeTag } from "../../text/format";
-import { esc, publicLayout } from "./html";
+import { esc, publicLayout } from "../layout";
 import { fullAcct, nameOf, renderStatus } from "./render";
 
 const PAGE = 20;
 
-/**
- * Ids of the account's own public and unlisted posts tagged `name` (normalized), newest
- * first: what Mastodon shows a logged-out reader of the account's posts filtered by the tag.
- */
-function taggedStatusIds(ctx: AppContext, accountId: number, name: string, maxId: number | undefined): number[] {
-  return ctx.db
-    .query<{ id: number }, [number, string, number, number]>(
-      `SELECT s.id FROM statuses s
-       WHERE s.account_id = ?1 AND s.visibility <= ${UNLISTED} AND s.reblog_of_id IS NULL AND s.id < ?3
-         AND EXISTS (SELECT 1 FROM statuses_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id = s.id AND t.name = ?2)
-       ORDER BY s.id DESC LIMIT ?4`,
-    )
-    .all(accountId, name, maxId ?? Number.MAX_SAFE_INTEGER, PAGE + 1)
-    .map((r) => r.id);
-}
-
 /** How the owner wrote the tag: their featured tag's name, else the tag's display name, else as asked. */
 function displayTag(ctx: AppContext, accountId: number, name: string, asked: string): string {
-  const row = ctx.db
-    .query<{ featured: string | null; display: string }, [number, string]>(
-      `SELECT (SELECT f.name FROM featured_tags f WHERE f.account_id = ?1 AND f.tag_id = t.id) AS featured, t.display_name AS display
-       FROM tags t WHERE t.name = ?2`,
-    )
-    .get(accountId, name);
+  const row = getTagDisplayForAccount(ctx.db, accountId, name);
   return row?.featured ?? row?.display ?? asked;
 }
 
@@ -51,7 +31,8 @@ export function taggedPage(ctx: AppContext, siteName: string, account: AccountRo
   if (!a) return null;
   const tag = displayTag(ctx, account.id, name, asked);
   const maxId = maxIdRaw ? parseId(maxIdRaw) : undefined;
-  const ids = taggedStatusIds(ctx, account.id, name, maxId);
+  // What Mastodon shows a logged-out reader of the account's posts filtered by the tag.
+  const ids = listTaggedStatusIdsOfAccount(ctx.db, account.id, name, maxId ?? Number.MAX_SAFE_INTEGER, PAGE + 1);
   const more = ids.length > PAGE;
   const statuses = statusList(ctx, ids.slice(0, PAGE), null) as Record<string, any>[];
   const domain = ctx.config.localDomain;

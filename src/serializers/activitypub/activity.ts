@@ -2,7 +2,7 @@
 import type { AppContext } from "../../context";
 import type { AccountRow, StatusRow } from "../../db/rows";
 import { apTime, OBJECT_CONTEXT, PUBLIC_COLLECTION } from "./context";
-import { audience, toApNote } from "./note";
+import { audience, toApNote, type NoteData } from "./note";
 
 /** A Tombstone standing for a deleted object. */
 export function toApTombstone(uri: string): Record<string, unknown> {
@@ -36,10 +36,11 @@ function announceAudience(ctx: AppContext, actor: AccountRow, s: StatusRow, orig
  * Wraps an object in an activity (Create, Update, Delete, Announce, Like, Follow, Undo,
  * Accept, Reject, Block, Flag, Move, Add, Remove). `object` may be a JSON object, a URI or a
  * StatusRow (Create/Update serialize it as a Note, Delete as a Tombstone, Announce takes the
- * boost row). `extra.rowId` makes row-based ids (`${actor}#likes/<rowId>`); other `extra`
- * keys are copied onto the activity (an explicit `id`, `to`, `cc` win).
+ * boost row; `data` from loadNoteData in db/views/activitypub.ts must then cover it).
+ * `extra.rowId` makes row-based ids (`${actor}#likes/<rowId>`); other `extra` keys are copied
+ * onto the activity (an explicit `id`, `to`, `cc` win).
  */
-export function toApActivity(ctx: AppContext, type: string, actor: AccountRow, object: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function toApActivity(ctx: AppContext, type: string, actor: AccountRow, object: unknown, extra: Record<string, unknown> = {}, data?: NoteData): Record<string, unknown> {
   const { rowId, ...rest } = extra as { rowId?: number | string } & Record<string, unknown>;
   let obj: unknown = object;
   let id: string | undefined;
@@ -50,28 +51,29 @@ export function toApActivity(ctx: AppContext, type: string, actor: AccountRow, o
 
   if (isStatusRow(object)) {
     const s = object;
+    if (!data) throw new Error("toApActivity: a status needs its NoteData (loadNoteData)");
     if (type === "Announce") {
-      const orig = s.reblog_of_id !== null ? ctx.db.query<{ uri: string; account_id: number }, [number]>("SELECT uri, account_id FROM statuses WHERE id = ?").get(s.reblog_of_id) : null;
-      const origAuthor = orig ? ctx.db.query<{ uri: string }, [number]>("SELECT uri FROM accounts WHERE id = ?").get(orig.account_id)?.uri ?? "" : "";
+      const orig = s.reblog_of_id !== null ? data.originals.get(s.reblog_of_id) : undefined;
+      const origAuthor = orig ? data.accounts.get(orig.account_id)?.uri ?? "" : "";
       obj = orig?.uri ?? s.uri;
       id = ctx.uris.announceActivity(s.uri);
       ({ to, cc } = announceAudience(ctx, actor, s, origAuthor));
       published = apTime(s.created_at);
     } else if (type === "Delete") {
-      const note = toApNote(ctx, s);
+      const note = toApNote(ctx, s, data);
       obj = toApTombstone(s.uri);
       id = ctx.uris.deleteActivity(s.uri);
       to = note.to as string[];
       cc = note.cc as string[];
     } else if (type === "Undo" && s.reblog_of_id !== null) {
-      const inner = toApActivity(ctx, "Announce", actor, s);
+      const inner = toApActivity(ctx, "Announce", actor, s, {}, data);
       delete inner["@context"];
       obj = inner;
       id = ctx.uris.undoActivity(inner.id as string);
       to = inner.to as string[];
       cc = inner.cc as string[];
     } else {
-      obj = toApNote(ctx, s);
+      obj = toApNote(ctx, s, data);
       if (type === "Update") { id = ctx.uris.updateActivity(s.uri, s.edited_at ?? s.updated_at); published = apTime(s.edited_at ?? s.updated_at); }
     }
   }

@@ -1,4 +1,4 @@
-/** Local account → Person/Service actor document. */
+/** Local account → Person/Service actor document, pure over the row and its loaded ActorData. */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
 import { escapeHtml } from "../../text/format";
@@ -25,14 +25,14 @@ function propertyValues(a: AccountRow): Record<string, unknown>[] {
   }));
 }
 
-/** The actor URI of the account `a` moved to, if any (looked up by id). */
-function movedToUri(ctx: AppContext, a: AccountRow): string | undefined {
-  if (a.moved_to_account_id === null) return undefined;
-  return ctx.db.query<{ uri: string }, [number]>("SELECT uri FROM accounts WHERE id = ?").get(a.moved_to_account_id)?.uri;
+/** What the actor document needs besides the account row (loaded by db/views/activitypub.ts `loadActorData`). */
+export interface ActorData {
+  /** The actor URI of the account `a` moved to, if any. */
+  movedToUri: string | null;
 }
 
 /** The Person/Service actor document of a local account. */
-export function toApActor(ctx: AppContext, a: AccountRow): Record<string, unknown> {
+export function toApActor(ctx: AppContext, a: AccountRow, data: ActorData): Record<string, unknown> {
   const u = ctx.uris;
   const id = a.uri || u.actor(a.username);
   const type = a.actor_type === "Application" || a.actor_type === "Group" ? a.actor_type : a.bot ? "Service" : "Person";
@@ -67,7 +67,7 @@ export function toApActor(ctx: AppContext, a: AccountRow): Record<string, unknow
   const header = image(ctx, a.header_path);
   if (header) doc.image = header;
   if (Array.isArray(aka) && aka.length) doc.alsoKnownAs = aka;
-  const moved = movedToUri(ctx, a);
+  const moved = data.movedToUri;
   if (moved) doc.movedTo = moved;
   if (a.suspended_at !== null) {
     // As Mastodon: a suspended actor keeps only what others need to recognise it.

@@ -1,47 +1,24 @@
 /**
- * Local status → Note/Question. `loadNoteData` loads what a page of notes needs in a fixed
- * number of queries; `noteFromData` is pure over it.
+ * Local status → Note/Question, pure over loaded data: db/views/activitypub.ts `loadNoteData`
+ * loads what a page of notes needs in a fixed number of queries.
  */
 import type { AppContext } from "../../context";
 import type { AccountRow, MediaRow, StatusRow } from "../../db/rows";
-import { selectIn } from "../../db/sql";
 import { DIRECT, PRIVATE, PUBLIC, UNLISTED } from "../../model/visibility";
 import { pollExpired, pollTallies, pollTitles, type PollRow } from "../mastodon/poll";
 import { acct } from "../mastodon/account";
 import { apTime, OBJECT_CONTEXT, PUBLIC_COLLECTION } from "./context";
 
-/** Everything the Note serializer needs besides the status rows. */
+/** Everything the Note serializer needs besides the status rows (loaded by db/views/activitypub.ts `loadNoteData`). */
 export interface NoteData {
+  /** The originals of boosts, by id (a boost is serialized as its original). */
+  originals: Map<number, StatusRow>;
   accounts: Map<number, Pick<AccountRow, "id" | "username" | "domain" | "uri" | "url" | "followers_url">>;
   parents: Map<number, string>;
   mentions: Map<number, number[]>;
   tags: Map<number, { name: string; display_name: string }[]>;
   media: Map<number, MediaRow[]>;
   polls: Map<number, PollRow>;
-}
-
-/** Loads authors, mentioned accounts, parents' URIs, tags, media and polls for `rows`. */
-export function loadNoteData(ctx: AppContext, rows: StatusRow[]): NoteData {
-  const db = ctx.db;
-  const ids = rows.map((r) => r.id);
-  const mentionRows = selectIn<{ status_id: number; account_id: number }>(db, (ph) => `SELECT status_id, account_id FROM mentions WHERE silent = 0 AND status_id IN (${ph}) ORDER BY id`, ids);
-  const accIds = new Set<number>(rows.map((r) => r.account_id));
-  for (const m of mentionRows) accIds.add(m.account_id);
-  const accounts = new Map(selectIn<AccountRow>(db, (ph) => `SELECT id, username, domain, uri, url, followers_url FROM accounts WHERE id IN (${ph})`, [...accIds]).map((a) => [a.id, a]));
-  const parentIds = rows.map((r) => r.in_reply_to_id).filter((x): x is number => x !== null);
-  const parents = new Map(selectIn<{ id: number; uri: string }>(db, (ph) => `SELECT id, uri FROM statuses WHERE id IN (${ph})`, parentIds).map((p) => [p.id, p.uri]));
-  const mentions = new Map<number, number[]>();
-  for (const m of mentionRows) (mentions.get(m.status_id) ?? mentions.set(m.status_id, []).get(m.status_id)!).push(m.account_id);
-  const tags = new Map<number, { name: string; display_name: string }[]>();
-  for (const t of selectIn<{ status_id: number; name: string; display_name: string }>(db, (ph) => `SELECT st.status_id, t.name, t.display_name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id IN (${ph})`, ids)) {
-    (tags.get(t.status_id) ?? tags.set(t.status_id, []).get(t.status_id)!).push(t);
-  }
-  const media = new Map<number, MediaRow[]>();
-  for (const m of selectIn<MediaRow>(db, (ph) => `SELECT * FROM media_attachments WHERE status_id IN (${ph})`, ids)) {
-    (media.get(m.status_id!) ?? media.set(m.status_id!, []).get(m.status_id!)!).push(m);
-  }
-  const polls = new Map(selectIn<PollRow>(db, (ph) => `SELECT * FROM polls WHERE status_id IN (${ph})`, ids).map((p) => [p.status_id, p]));
-  return { accounts, parents, mentions, tags, media, polls };
 }
 
 /** to/cc of a status as Mastodon addresses it. */
@@ -114,12 +91,12 @@ export function noteFromData(ctx: AppContext, s: StatusRow, d: NoteData, withCon
 
 /**
  * The Note (or Question) object of a status, with to/cc, tags, attachments, inReplyTo.
- * A boost is serialized as its original. `data` may be preloaded with loadNoteData.
+ * A boost is serialized as its original. `data` comes from loadNoteData (db/views/activitypub.ts).
  */
-export function toApNote(ctx: AppContext, s: StatusRow, data?: NoteData): Record<string, unknown> {
+export function toApNote(ctx: AppContext, s: StatusRow, data: NoteData): Record<string, unknown> {
   if (s.reblog_of_id !== null) {
-    const orig = ctx.db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE id = ?").get(s.reblog_of_id);
+    const orig = data.originals.get(s.reblog_of_id);
     if (orig) s = orig;
   }
-  return noteFromData(ctx, s, data ?? loadNoteData(ctx, [s]));
+  return noteFromData(ctx, s, data);
 }

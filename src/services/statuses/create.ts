@@ -17,6 +17,7 @@ import { createPollForStatus } from "../polls/create";
 import { validatePollInput } from "../polls/validate";
 import { notify } from "../notifications/notify";
 import { formatText } from "../../text/format";
+import { mentionLookup } from "../../db/queries/accounts";
 import { publishStatusCreate } from "../federation/statuses";
 import { recordDirectStatus } from "../conversations/record";
 import { attachMedia, checkText, findVisibleStatus, resolveMedia, statusRow, userPrefs, validLanguage, writeMentions, writeTags } from "./common";
@@ -74,7 +75,7 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
 
     const username = getAccountUsername(db, accountId)!;
     const id = ctx.ids.next();
-    const formatted = formatText(ctx, text);
+    const formatted = formatText(ctx, text, mentionLookup(ctx.db));
     const language = validLanguage(input.language) ?? validLanguage(settings.default_language) ?? validLanguage(locale) ?? null;
     const sensitive = input.sensitive ?? (spoilerText !== "" || !!settings.default_sensitive);
     insertLocalStatus(db, {

@@ -13,6 +13,7 @@ import { transaction } from "../../db/transaction";
 import { ApiError } from "../../model/errors";
 import { notify } from "../notifications/notify";
 import { formatText } from "../../text/format";
+import { mentionLookup } from "../../db/queries/accounts";
 import { attachMedia, checkText, resolveMedia, statusRow, validLanguage, writeMentions, writeTags } from "./common";
 import { notifyMentioned } from "./create";
 import { statusEdited } from "../feeds";
@@ -61,7 +62,7 @@ export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput
       detachStatusMediaExcept(db, s.id, mediaIds);
       attachMedia(ctx, s.id, media);
     }
-    const formatted = formatText(ctx, text);
+    const formatted = formatText(ctx, text, mentionLookup(ctx.db));
     updateStatusContent(db, s.id, { text, content: formatted.html, spoiler_text: spoilerText, sensitive, language, media_ids: mediaIds }, t);
     const keep = formatted.mentions.map((a) => a.id);
     const dropped = deleteMentionsExcept(db, s.id, keep);

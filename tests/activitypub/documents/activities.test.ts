@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../../rig";
 import { toApActivity, toApNote } from "../../../src/serializers/activitypub";
+import { loadNoteData } from "../../../src/db/views/activitypub";
 import type { AccountRow, StatusRow } from "../../../src/db/rows";
 
 let s: TestServer;
@@ -20,7 +21,7 @@ describe("toApActivity", () => {
   test("Create, Update, Delete of a status", async () => {
     const st = await alice.client.v1.statuses.create({ status: "hi @bob", visibility: "private" });
     const s1 = row(st.id);
-    const create = toApActivity(s.ctx, "Create", aliceRow, toApNote(s.ctx, s1));
+    const create = toApActivity(s.ctx, "Create", aliceRow, toApNote(s.ctx, s1, loadNoteData(s.ctx, [s1])));
     expect(create.id).toBe(`${s1.uri}/activity`);
     expect(create.to).toEqual([`${s.url}/users/alice/followers`]);
     expect(create.cc).toEqual([`${s.url}/users/bob`]);
@@ -28,10 +29,10 @@ describe("toApActivity", () => {
     expect(create["@context"]).toBeDefined();
     await alice.client.v1.statuses.$select(st.id).update({ status: "hi again @bob" });
     const edited = row(st.id);
-    const update = toApActivity(s.ctx, "Update", aliceRow, edited);
+    const update = toApActivity(s.ctx, "Update", aliceRow, edited, {}, loadNoteData(s.ctx, [edited]));
     expect(update.id).toBe(`${s1.uri}#updates/${edited.edited_at}`);
     expect((update.object as any).updated).toBeDefined();
-    const del = toApActivity(s.ctx, "Delete", aliceRow, edited);
+    const del = toApActivity(s.ctx, "Delete", aliceRow, edited, {}, loadNoteData(s.ctx, [edited]));
     expect(del.id).toBe(`${s1.uri}#delete`);
     expect(del.object).toEqual({ id: s1.uri, type: "Tombstone", atomUri: s1.uri });
     expect(del.to).toEqual(create.to);
@@ -40,12 +41,12 @@ describe("toApActivity", () => {
     const orig = await bob.client.v1.statuses.create({ status: "boost me" });
     const boost = await alice.client.v1.statuses.$select(orig.id).reblog();
     const b = row(boost.id);
-    const ann = toApActivity(s.ctx, "Announce", aliceRow, b);
+    const ann = toApActivity(s.ctx, "Announce", aliceRow, b, {}, loadNoteData(s.ctx, [b]));
     expect(ann.id).toBe(`${b.uri}/activity`);
     expect(ann.object).toBe(row(orig.id).uri);
     expect(ann.to).toEqual(["https://www.w3.org/ns/activitystreams#Public"]);
     expect(ann.cc).toEqual([`${s.url}/users/bob`, `${s.url}/users/alice/followers`]);
-    const undo = toApActivity(s.ctx, "Undo", aliceRow, b);
+    const undo = toApActivity(s.ctx, "Undo", aliceRow, b, {}, loadNoteData(s.ctx, [b]));
     expect(undo.id).toBe(`${b.uri}/activity/undo`);
     expect((undo.object as any).id).toBe(ann.id);
   });

@@ -5,6 +5,7 @@ import { blockedEitherWay } from "../../../db/queries/visibility";
 import { parseId } from "../../../model/ids";
 import { DIRECT, PRIVATE } from "../../../model/visibility";
 import { toApActivity, toApActor, toApNote } from "../../../serializers/activitypub";
+import { loadActorData, loadNoteData } from "../../../db/views/activitypub";
 import { authorizeFetch } from "./fetch-auth";
 import { apError, apJson } from "./respond";
 
@@ -29,7 +30,7 @@ export async function actorResponse(ctx: AppContext, request: Request, name: str
   if (!a) return apError(ctx, 404, "Record not found");
   const auth = await authorizeFetch(ctx, request);
   if (!auth.ok) return apError(ctx, auth.status, auth.reason);
-  return apJson(ctx, toApActor(ctx, a));
+  return apJson(ctx, toApActor(ctx, a, loadActorData(ctx, a)));
 }
 
 /** The status row `idStr` of local account `name` that the request may see, or an error response. */
@@ -48,7 +49,7 @@ export async function visibleStatus(ctx: AppContext, request: Request, name: str
 export async function statusResponse(ctx: AppContext, request: Request, name: string, idStr: string): Promise<Response> {
   const r = await visibleStatus(ctx, request, name, idStr);
   if (r instanceof Response) return r;
-  const doc = r.s.reblog_of_id !== null ? toApActivity(ctx, "Announce", r.a, r.s) : toApNote(ctx, r.s);
+  const doc = r.s.reblog_of_id !== null ? toApActivity(ctx, "Announce", r.a, r.s, {}, loadNoteData(ctx, [r.s])) : toApNote(ctx, r.s, loadNoteData(ctx, [r.s]));
   return apJson(ctx, doc, 200, r.s.visibility >= PRIVATE ? { "Cache-Control": "private, no-store" } : {});
 }
 
@@ -56,6 +57,6 @@ export async function statusResponse(ctx: AppContext, request: Request, name: st
 export async function statusActivityResponse(ctx: AppContext, request: Request, name: string, idStr: string): Promise<Response> {
   const r = await visibleStatus(ctx, request, name, idStr);
   if (r instanceof Response) return r;
-  const doc = toApActivity(ctx, r.s.reblog_of_id !== null ? "Announce" : "Create", r.a, r.s);
+  const doc = toApActivity(ctx, r.s.reblog_of_id !== null ? "Announce" : "Create", r.a, r.s, {}, loadNoteData(ctx, [r.s]));
   return apJson(ctx, doc, 200, r.s.visibility >= PRIVATE ? { "Cache-Control": "private, no-store" } : {});
 }

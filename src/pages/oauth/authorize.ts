@@ -4,37 +4,20 @@
  * users with two-factor authentication) and the decision (step=consent). Every form carries a
  * CSRF token bound to a cookie.
  */
-import type { Req, Router } from "../http/route";
-import { OOB_URI } from "../services/oauth/create-app";
-import { OAUTH_DESCRIPTIONS } from "../services/oauth/errors";
-import { createAuthorizationCode } from "../services/oauth/grants";
-import { hmac, safeEqual } from "../services/oauth/secrets";
-import { createWebSession, findWebSession, SESSION_IDLE_MS } from "../services/oauth/sessions";
-import { randomToken } from "../services/oauth/tokens";
-import { cookie, readCookies } from "../http/cookies";
-import { htmlResponse, redirectResponse } from "../pages/layout";
-import { checkLoginCsrf, runLoginStep, type LoginOutcome } from "../pages/account/login-flow";
-import { otpPage } from "../pages/account/sign-in-pages";
-import { checkAuthorizeRequest, requestFields, withQuery, type AuthorizeRequest } from "./authorize-request";
-import { consentPage, errorPage, loginPage, oobCodePage } from "../pages/oauth/authorize-pages";
-
-/** Name of the login session cookie (value: a web_sessions id). */
-export const SESSION_COOKIE = "_hearth_session";
-/** Name of the pre-login CSRF cookie. */
-export const CSRF_COOKIE = "_hearth_csrf";
+import type { Req, Router } from "../../http/route";
+import { OOB_URI } from "../../services/oauth/create-app";
+import { OAUTH_DESCRIPTIONS } from "../../services/oauth/errors";
+import { createAuthorizationCode } from "../../services/oauth/grants";
+import { safeEqual } from "../../services/oauth/secrets";
+import { createWebSession, findWebSession, SESSION_IDLE_MS } from "../../services/oauth/sessions";
+import { cookie, readCookies } from "../../http/cookies";
+import { htmlResponse, redirectResponse } from "../layout";
+import { checkLoginCsrf, CSRF_COOKIE, loginCsrf, runLoginStep, SESSION_COOKIE, type LoginOutcome } from "../account/login-flow";
+import { otpPage } from "../account/sign-in-pages";
+import { checkAuthorizeRequest, requestFields, withQuery, type AuthorizeRequest } from "../../oauth/authorize-request";
+import { consentPage, errorPage, loginPage, oobCodePage } from "./authorize-pages";
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
-
-/** The login form's CSRF token, bound to a cookie (set here when the browser has none yet). */
-export function loginCsrf(q: Req): { token: string; setCookie: string[] } {
-  let c = readCookies(q.request)[CSRF_COOKIE];
-  const setCookie: string[] = [];
-  if (!c || c.length > 100) {
-    c = randomToken(24);
-    setCookie.push(cookie(CSRF_COOKIE, c, { secure: q.ctx.config.protocol === "https" }));
-  }
-  return { token: hmac(q.ctx.secret, `login:${c}`), setCookie };
-}
 
 function showLogin(q: Req, req: AuthorizeRequest, status = 200, error?: string, login?: string): Response {
   const { token, setCookie } = loginCsrf(q);
@@ -78,7 +61,7 @@ export function postAuthorize(r: Router) {
     const given = str(q.input.authenticity_token);
     const step = str(q.input.step);
     if (step === "login" || step === "otp") {
-      // Password, then (with two-factor authentication) a code: see web-pages/security/login-flow.
+      // Password, then (with two-factor authentication) a code: see pages/account/login-flow.
       const browser = checkLoginCsrf(q, readCookies(q.request)[CSRF_COOKIE]);
       if (!browser) return fatal(q, "Invalid or missing form token. Go back, reload the page and try again.", 403, "Request rejected");
       const res = await runLoginStep(q, r.limiter, browser);
@@ -105,4 +88,10 @@ export function postAuthorize(r: Router) {
     if (req.redirectUri === OOB_URI) return htmlResponse(oobCodePage({ title: q.ctx.config.instanceTitle, appName: req.app.name, code }));
     return redirectResponse(withQuery(req.redirectUri, { code, state: req.state }));
   };
+}
+
+/** Registers GET and POST /oauth/authorize (the protocol pieces live in src/oauth/). */
+export function registerAuthorize(r: Router): void {
+  r.get<Req>("/oauth/authorize", { auth: "none" }, getAuthorize);
+  r.post<Req>("/oauth/authorize", { auth: "none" }, postAuthorize(r));
 }
