@@ -47,3 +47,8 @@ export function deleteHomeFeedsByAuthor(db: Database, followerId: number, target
 export function deleteStatusFromHomeFeeds(db: Database, statusId: number): void {
   db.query("DELETE FROM home_feeds WHERE status_id = ?").run(statusId);
 }
+
+/** The local accounts whose home feed holds status `statusId`. */
+export function listHomeFeedAccountIds(db: Database, statusId: number): number[] {
+  return db.query<{ account_id: number }, [number]>("SELECT account_id FROM home_feeds WHERE status_id = ?").all(statusId).map((r) => r.account_id);
+}
