@@ -22,3 +22,8 @@ export function hasFavourite(db: Database, accountId: number, statusId: number):
 export function listFavouriterIds(db: Database, statusIds: readonly number[]): number[] {
   return selectIn<{ id: number }>(db, (ph) => `SELECT account_id AS id FROM favourites WHERE status_id IN (${ph})`, statusIds).map((r) => r.id);
 }
+
+/** Ids of every status the account favourited. */
+export function listFavouritedStatusIds(db: Database, accountId: number): number[] {
+  return db.query<{ id: number }, [number]>("SELECT status_id AS id FROM favourites WHERE account_id = ?").all(accountId).map((r) => r.id);
+}
