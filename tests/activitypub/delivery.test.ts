@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deliverToAccounts, deliverToFollowers, isHostUnavailable, markHostAlive, UNAVAILABLE_AFTER_DAYS } from "../../src/activitypub/outbound/delivery";
-import { blockDomain } from "../../src/activitypub/outbound/domain-blocks";
+import { blockDomain } from "../../src/services/admin/block-domain";
 import { loadConfig } from "../../src/config";
 import { createContext, type AppContext } from "../../src/context";
 import { createLogger } from "../../src/log";

@@ -4,8 +4,8 @@
  * images, and uncached again by media.remove_remote_cache.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { blockDomain } from "../../src/activitypub/outbound/domain-blocks";
-import { resolveStatusByUri } from "../../src/activitypub/outbound/deref/status";
+import { blockDomain } from "../../src/services/admin/block-domain";
+import { resolveStatusByUri } from "../../src/services/federation/resolve-status";
 import { REMOTE_MEDIA_ATTEMPTS } from "../../src/jobs/handlers/media";
 import { purgeAccount } from "../../src/services/registrations/delete-local-account";
 import { loadSharp } from "../../src/media/sharp";
@@ -130,7 +130,7 @@ describe("remote media cache", () => {
   });
 
   test("a changed avatar URL drops the old cached file and caches the new one", async () => {
-    const { upsertRemoteActor } = await import("../../src/activitypub/outbound/deref/actor-upsert");
+    const { upsertRemoteActor } = await import("../../src/services/federation/upsert-actor");
     const before = s.ctx.db.query<{ id: number; avatar_path: string }, [string]>("SELECT id, avatar_path FROM accounts WHERE uri = ?").get(`${sink.base}/users/rem`)!;
     upsertRemoteActor(s.ctx, {
       id: `${sink.base}/users/rem`, type: "Person", preferredUsername: "rem", inbox: `${sink.base}/users/rem/inbox`,

@@ -35,3 +35,25 @@ export function insertBlockIfMissing(db: Database, id: number, accountId: number
 export function deleteBlock(db: Database, accountId: number, targetId: number): number | null {
   return db.query<{ id: number }, [number, number]>("DELETE FROM blocks WHERE account_id = ? AND target_account_id = ? RETURNING id").get(accountId, targetId)?.id ?? null;
 }
+
+/** Records the ActivityPub id of the Block behind `accountId`'s block of `targetId`. */
+export function setBlockUri(db: Database, accountId: number, targetId: number, uri: string): void {
+  db.query("UPDATE blocks SET uri = ? WHERE account_id = ? AND target_account_id = ?").run(uri, accountId, targetId);
+}
+
+/** Deletes `accountId`'s block whose ActivityPub id is `uri`; true when there was one. */
+export function deleteBlockByUri(db: Database, accountId: number, uri: string): boolean {
+  return db.query("DELETE FROM blocks WHERE account_id = ? AND uri = ?").run(accountId, uri).changes > 0;
+}
+
+/** Local accounts (other than `exceptId`) blocking account `targetId`. */
+export function listLocalBlockerIds(db: Database, targetId: number, exceptId: number): number[] {
+  return db.query<{ account_id: number }, [number, number]>(
+    "SELECT account_id FROM blocks WHERE target_account_id = ? AND account_id IN (SELECT id FROM accounts WHERE domain IS NULL) AND account_id <> ?",
+  ).all(targetId, exceptId).map((r) => r.account_id);
+}
+
+/** Adds a block without an ActivityPub id (carried over from a moved account) unless it exists. */
+export function insertCarriedBlock(db: Database, id: number, accountId: number, targetId: number, at: number): void {
+  db.query("INSERT OR IGNORE INTO blocks (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(id, accountId, targetId, at);
+}

@@ -42,3 +42,13 @@ export function getPendingFollowRequest(db: Database, requesterId: number, targe
 export function deleteFollowRequestRow(db: Database, followerId: number, targetId: number): boolean {
   return db.query("DELETE FROM follow_requests WHERE account_id = ? AND target_account_id = ?").run(followerId, targetId).changes > 0;
 }
+
+/** Sets the Follow id of `followerId`'s pending request to follow `targetId`. */
+export function setFollowRequestUri(db: Database, followerId: number, targetId: number, uri: string): void {
+  db.query("UPDATE follow_requests SET uri = ? WHERE account_id = ? AND target_account_id = ?").run(uri, followerId, targetId);
+}
+
+/** Inserts a remote account's follow request (default options). */
+export function insertRemoteFollowRequest(db: Database, id: number, followerId: number, targetId: number, uri: string | null, at: number): void {
+  db.query("INSERT INTO follow_requests (id, account_id, target_account_id, uri, created_at) VALUES (?, ?, ?, ?, ?)").run(id, followerId, targetId, uri, at);
+}

@@ -153,3 +153,35 @@ export function listLocalFollowers(db: Database, accountId: number): AccountRow[
     "SELECT a.* FROM follows f JOIN accounts a ON a.id = f.account_id WHERE f.target_account_id = ? AND a.domain IS NULL",
   ).all(accountId);
 }
+
+/** The follower in the follow request or follow of `targetId` whose Follow id is `uri`, else null. */
+export function getFollowerIdByFollowUri(db: Database, uri: string, targetId: number): number | null {
+  return db.query<{ account_id: number }, [string, number, string, number]>(
+    "SELECT account_id FROM follow_requests WHERE uri = ? AND target_account_id = ? UNION ALL SELECT account_id FROM follows WHERE uri = ? AND target_account_id = ? LIMIT 1",
+  ).get(uri, targetId, uri, targetId)?.account_id ?? null;
+}
+
+/** The account `accountId` follows (or asked to follow) with the Follow whose id is `uri`, else null. */
+export function getFollowTargetIdByUri(db: Database, accountId: number, uri: string): number | null {
+  return db.query<{ t: number }, [number, string, number, string]>(
+    "SELECT target_account_id AS t FROM follows WHERE account_id = ? AND uri = ? UNION ALL SELECT target_account_id FROM follow_requests WHERE account_id = ? AND uri = ? LIMIT 1",
+  ).get(accountId, uri, accountId, uri)?.t ?? null;
+}
+
+/** Sets the Follow id of an existing follow (null keeps it); returns the follow's id. */
+export function refreshFollowUri(db: Database, followerId: number, targetId: number, uri: string | null): number {
+  return db.query<{ id: number }, [string | null, number, number]>("UPDATE follows SET uri = coalesce(?, uri) WHERE account_id = ? AND target_account_id = ? RETURNING id").get(uri, followerId, targetId)!.id;
+}
+
+/** True when account `accountId` has at least one local follower. */
+export function hasLocalFollowers(db: Database, accountId: number): boolean {
+  return !!db.query("SELECT 1 FROM follows f JOIN accounts a ON a.id = f.account_id WHERE f.target_account_id = ? AND a.domain IS NULL LIMIT 1").get(accountId);
+}
+
+/** The local, not suspended followers of `accountId` with their follow options. */
+export function listLocalFollowsOf(db: Database, accountId: number): { account_id: number; show_reblogs: number; notify: number; languages: string | null }[] {
+  return db.query<{ account_id: number; show_reblogs: number; notify: number; languages: string | null }, [number]>(
+    `SELECT f.account_id, f.show_reblogs, f.notify, f.languages FROM follows f JOIN accounts a ON a.id = f.account_id
+         WHERE f.target_account_id = ? AND a.domain IS NULL AND a.suspended_at IS NULL`,
+  ).all(accountId);
+}

@@ -43,3 +43,16 @@ export function upsertMute(db: Database, id: number, accountId: number, targetId
 export function deleteMute(db: Database, accountId: number, targetId: number): boolean {
   return db.query("DELETE FROM mutes WHERE account_id = ? AND target_account_id = ?").run(accountId, targetId).changes > 0;
 }
+
+/** Mutes of account `targetId` by local accounts other than `exceptId`. */
+export function listLocalMutesOf(db: Database, targetId: number, exceptId: number): { account_id: number; hide_notifications: number; expires_at: number | null }[] {
+  return db.query<{ account_id: number; hide_notifications: number; expires_at: number | null }, [number, number]>(
+    "SELECT account_id, hide_notifications, expires_at FROM mutes WHERE target_account_id = ? AND account_id IN (SELECT id FROM accounts WHERE domain IS NULL) AND account_id <> ?",
+  ).all(targetId, exceptId);
+}
+
+/** Adds a mute carried over from a moved account unless it exists. */
+export function insertCarriedMute(db: Database, id: number, accountId: number, targetId: number, hideNotifications: number, expiresAt: number | null, at: number): void {
+  db.query("INSERT OR IGNORE INTO mutes (id, account_id, target_account_id, hide_notifications, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    .run(id, accountId, targetId, hideNotifications, expiresAt, at);
+}

@@ -319,3 +319,16 @@ export function listReblogAccountIdsOf(db: Database, statusIds: readonly number[
 export function getLocalStatusByUrl(db: Database, url: string): StatusRow | null {
   return db.query<StatusRow, [string]>("SELECT * FROM statuses WHERE url = ? AND local = 1").get(url);
 }
+
+/** `accountId`'s boost whose ActivityPub id is `uri`, else null. */
+export function getReblogByUri(db: Database, uri: string, accountId: number): StatusRow | null {
+  return db.query<StatusRow, [string, number]>("SELECT * FROM statuses WHERE uri = ? AND account_id = ? AND reblog_of_id IS NOT NULL").get(uri, accountId);
+}
+
+/** Inserts a boost received from another server (local = 0). */
+export function insertRemoteReblog(db: Database, r: { id: number; uri: string; url: string | null; account_id: number; reblog_of_id: number; visibility: number; created_at: number; updated_at: number }): void {
+  db.query(
+    `INSERT INTO statuses (id, uri, url, account_id, local, reblog_of_id, visibility, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+  ).run(r.id, r.uri, r.url, r.account_id, r.reblog_of_id, r.visibility, r.created_at, r.updated_at);
+}

@@ -6,12 +6,13 @@ import { hostKey, isHostUnavailable, markHostAlive, recordHostFailure, unavailab
 import { domainPolicy } from "../../activitypub/outbound/domain-policy";
 import { FetchError, localSigningKey, safeFetch } from "../../activitypub/outbound/fetch";
 import type { AppContext } from "../../context";
-import { listRemoteAccountInboxes } from "../../db/queries/accounts";
-import { listRemoteFollowerInboxRows } from "../../db/queries/follows";
-import { transaction } from "../../db/transaction";
+import { selectIn } from "../../db/sql";
+import { defineJob } from "../runner";
+
+interface InboxRow { domain: string; inbox_url: string | null; shared_inbox_url: string | null }
 
 /** The unique inboxes a fan-out goes to, minus our own host, suspended and unavailable hosts. */
-function fanoutInboxes(ctx: AppContext, p: FanoutPayload): string[] {
+export function fanoutInboxes(ctx: AppContext, p: FanoutPayload): string[] {
   const out = new Set<string>();
   const dead = unavailableHosts(ctx);
   const local = ctx.config.localDomain.toLowerCase();
@@ -28,13 +29,17 @@ function fanoutInboxes(ctx: AppContext, p: FanoutPayload): string[] {
     return true;
   };
   if (p.followers) {
-    for (const r of listRemoteFollowerInboxRows(ctx.db, p.senderId)) {
+    const rows = ctx.db.query<InboxRow, [number]>(
+      `SELECT DISTINCT a.domain, a.inbox_url, a.shared_inbox_url FROM follows f JOIN accounts a ON a.id = f.account_id
+       WHERE f.target_account_id = ? AND a.domain IS NOT NULL AND a.suspended_at IS NULL`,
+    ).all(p.senderId);
+    for (const r of rows) {
       const inbox = r.shared_inbox_url || r.inbox_url;
       if (allowed(inbox, r.domain)) out.add(inbox);
     }
   }
   if (p.accountIds?.length) {
-    const rows = listRemoteAccountInboxes(ctx.db, p.accountIds);
+    const rows = selectIn<InboxRow>(ctx.db, (ph) => `SELECT domain, inbox_url, shared_inbox_url FROM accounts WHERE id IN (${ph}) AND domain IS NOT NULL AND suspended_at IS NULL`, p.accountIds);
     // One recipient behind a shared inbox gets its personal inbox (as Mastodon does for
     // Follow, Block, Accept…); several on one server share a single delivery.
     const perShared = new Map<string, number>();
@@ -49,26 +54,24 @@ function fanoutInboxes(ctx: AppContext, p: FanoutPayload): string[] {
   return [...out];
 }
 
-/** ap.fanout: one `ap.deliver` job per unique inbox, enqueued in one transaction. */
-export function runFanout(ctx: AppContext, p: FanoutPayload): void {
+defineJob("ap.fanout", (ctx, p: FanoutPayload) => {
   if (!localSigningKey(ctx, p.senderId)) return; // the sender is gone: nothing to sign with
   const inboxes = fanoutInboxes(ctx, p);
   if (!inboxes.length) return;
-  transaction(ctx.db, () => {
+  ctx.db.transaction(() => {
     for (const inbox of inboxes) {
       const d: DeliverPayload = { senderId: p.senderId, inbox, activity: p.activity };
       ctx.jobs.enqueue("ap.deliver", d);
     }
-  });
-}
+  }).immediate();
+});
 
 /** Mastodon's rule: 4xx other than 401/408/429, and 501, will never work; everything else may. */
-function unsalvageable(status: number): boolean {
+export function unsalvageable(status: number): boolean {
   return status === 501 || (status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429);
 }
 
-/** ap.deliver: signs and POSTs one activity to one inbox; a failure that may pass throws to retry. */
-export async function runDeliver(ctx: AppContext, p: DeliverPayload): Promise<void> {
+defineJob("ap.deliver", async (ctx, p: DeliverPayload) => {
   const host = hostKey(p.inbox);
   if (domainPolicy(ctx, host)?.severity === "suspend" || isHostUnavailable(ctx, host)) return;
   const key = localSigningKey(ctx, p.senderId);
@@ -99,4 +102,4 @@ export async function runDeliver(ctx: AppContext, p: DeliverPayload): Promise<vo
   }
   recordHostFailure(ctx, host);
   throw new Error(`POST ${p.inbox} answered ${status}`);
-}
+});

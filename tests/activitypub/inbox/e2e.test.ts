@@ -5,7 +5,7 @@
  * Jobs run only when settle() drains both queues, so every step is deterministic.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { resolveAccountByHandle } from "../../../src/activitypub/outbound/deref/account";
+import { resolveAccountByHandle } from "../../../src/services/federation/resolve-account";
 import { moveAccount, setAlias } from "../../../src/services/federation/move";
 import { drainAll, startTestServer, type TestServer, type TestUser } from "../../rig";
 

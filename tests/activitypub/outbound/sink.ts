@@ -8,7 +8,7 @@ import { startTestServer, type TestServer, type TestUser } from "../../rig";
 import { FakeRemote, rigKeys, type Received } from "../../rig/fake-remote";
 import { drainAll } from "../../rig/drain";
 import type { AccountRow, StatusRow } from "../../../src/db/rows";
-import { resolveAccountByHandle } from "../../../src/activitypub/outbound/deref/account";
+import { resolveAccountByHandle } from "../../../src/services/federation/resolve-account";
 import { generateKeys } from "../../../src/services/accounts/keys";
 import { insertFollow } from "../../../src/services/follows/rows";
 

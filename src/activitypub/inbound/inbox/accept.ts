@@ -3,11 +3,12 @@
  * (counters, home feed backfill). Accepts of anything else are ignored.
  */
 import type { AppContext } from "../../../context";
+import { getPendingFollowRequest } from "../../../db/queries/follow-requests";
+import { getFollowerIdByFollowUri } from "../../../db/queries/follows";
 import type { AccountRow } from "../../../db/rows";
 import { deleteFollowRequest, insertFollow } from "../../../services/follows/rows";
 import { idOf, inTransaction, localAccountByUri, typeOf, type Activity, type InboxContext } from "./util";
 
-interface RequestRow { account_id: number; show_reblogs: number; notify: number; languages: string | null; uri: string | null }
 
 /**
  * The local account whose Follow of `actor` the object names: by the Follow's id as stored
@@ -18,12 +19,8 @@ export function localFollowerFromObject(ctx: AppContext, obj: unknown, actor: Ac
   if (t !== undefined && t !== "Follow") return null;
   const id = idOf(obj);
   if (id) {
-    const row = ctx.db
-      .query<{ account_id: number }, [string, number, string, number]>(
-        "SELECT account_id FROM follow_requests WHERE uri = ? AND target_account_id = ? UNION ALL SELECT account_id FROM follows WHERE uri = ? AND target_account_id = ? LIMIT 1",
-      )
-      .get(id, actor.id, id, actor.id);
-    if (row) return row.account_id;
+    const followerId = getFollowerIdByFollowUri(ctx.db, id, actor.id);
+    if (followerId !== null) return followerId;
   }
   if (t === "Follow" && idOf((obj as Activity).object) === actor.uri) {
     return localAccountByUri(ctx, idOf((obj as Activity).actor))?.id ?? null;
@@ -36,9 +33,7 @@ export async function onAccept(ctx: AppContext, a: Activity, { actor }: InboxCon
   inTransaction(ctx, () => {
     const followerId = localFollowerFromObject(ctx, a.object, actor);
     if (followerId === null) return;
-    const req = ctx.db
-      .query<RequestRow, [number, number]>("SELECT account_id, show_reblogs, notify, languages, uri FROM follow_requests WHERE account_id = ? AND target_account_id = ?")
-      .get(followerId, actor.id);
+    const req = getPendingFollowRequest(ctx.db, followerId, actor.id);
     if (!req) return;
     deleteFollowRequest(ctx, followerId, actor.id);
     insertFollow(ctx, followerId, actor.id, { showReblogs: !!req.show_reblogs, notify: !!req.notify, languages: req.languages, uri: req.uri });

@@ -3,6 +3,7 @@
  * (Remote accounts are not held to the local pin limit.)
  */
 import type { AppContext } from "../../../context";
+import { deleteStatusPin, insertStatusPinIfMissing } from "../../../db/queries/status-pins";
 import type { StatusRow } from "../../../db/rows";
 import { resolveStatusByUri } from "../../../services/federation/resolve-status";
 import { idOf, inTransaction, sameOrigin, statusByUri, type Activity, type InboxContext } from "./util";
@@ -23,7 +24,7 @@ export async function onAdd(ctx: AppContext, a: Activity, ic: InboxContext): Pro
   if (!s || s.account_id !== ic.actor.id || s.reblog_of_id !== null) return;
   const statusId = s.id;
   inTransaction(ctx, () => {
-    ctx.db.query("INSERT OR IGNORE INTO status_pins (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), ic.actor.id, statusId, ctx.now());
+    insertStatusPinIfMissing(ctx.db, { id: ctx.ids.next(), account_id: ic.actor.id, status_id: statusId, created_at: ctx.now() });
   });
 }
 
@@ -33,6 +34,6 @@ export async function onRemove(ctx: AppContext, a: Activity, ic: InboxContext): 
   const s = statusByUri(ctx, idOf(a.object));
   if (!s || s.account_id !== ic.actor.id) return;
   inTransaction(ctx, () => {
-    ctx.db.query("DELETE FROM status_pins WHERE account_id = ? AND status_id = ?").run(ic.actor.id, s.id);
+    deleteStatusPin(ctx.db, ic.actor.id, s.id);
   });
 }

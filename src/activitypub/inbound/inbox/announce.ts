@@ -5,6 +5,8 @@
  * actor's own) may be boosted; a local status the actor may not see is ignored.
  */
 import type { AppContext } from "../../../context";
+import { incrementAccountStatuses } from "../../../db/queries/accounts";
+import { getReblogIdOf, incrementStatusCounter, insertRemoteReblog } from "../../../db/queries/statuses";
 import type { StatusRow } from "../../../db/rows";
 import { canViewStatus } from "../../../db/queries/visibility";
 import { UNLISTED } from "../../../model/visibility";
@@ -37,15 +39,15 @@ export async function onAnnounce(ctx: AppContext, a: Activity, { actor }: InboxC
   const s = original;
   inTransaction(ctx, () => {
     const db = ctx.db;
-    if (db.query("SELECT 1 FROM statuses WHERE account_id = ? AND reblog_of_id = ?").get(actor.id, s.id)) return;
+    if (getReblogIdOf(db, actor.id, s.id) !== null) return;
     const t = ctx.now();
     const id = ctx.ids.next();
-    db.query(
-      `INSERT INTO statuses (id, uri, url, account_id, local, reblog_of_id, visibility, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)`,
-    ).run(id, uri, typeof a.url === "string" ? a.url : null, actor.id, s.id, visibilityFromAudience(a, actor), publishedAt(a, t), t);
-    db.query("UPDATE statuses SET reblogs_count = reblogs_count + 1 WHERE id = ?").run(s.id);
-    db.query("UPDATE accounts SET statuses_count = statuses_count + 1, last_status_at = ? WHERE id = ?").run(t, actor.id);
+    insertRemoteReblog(db, {
+      id, uri, url: typeof a.url === "string" ? a.url : null, account_id: actor.id, reblog_of_id: s.id,
+      visibility: visibilityFromAudience(a, actor), created_at: publishedAt(a, t), updated_at: t,
+    });
+    incrementStatusCounter(db, s.id, "reblogs_count");
+    incrementAccountStatuses(db, actor.id, t);
     fanOutStatus(ctx, statusRow(ctx, id));
     notify(ctx, { accountId: s.account_id, fromAccountId: actor.id, type: "reblog", statusId: s.id });
   });

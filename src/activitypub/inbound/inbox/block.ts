@@ -3,6 +3,7 @@
  * is stored (with the activity's id for a later Undo).
  */
 import type { AppContext } from "../../../context";
+import { setBlockUri } from "../../../db/queries/blocks";
 import { blockAccount } from "../../../services/blocks/block";
 import { idOf, inTransaction, localAccountByUri, type Activity, type InboxContext } from "./util";
 
@@ -12,6 +13,6 @@ export async function onBlock(ctx: AppContext, a: Activity, { actor }: InboxCont
   if (!target) return;
   inTransaction(ctx, () => {
     blockAccount(ctx, actor.id, target);
-    if (typeof a.id === "string") ctx.db.query("UPDATE blocks SET uri = ? WHERE account_id = ? AND target_account_id = ?").run(a.id, actor.id, target.id);
+    if (typeof a.id === "string") setBlockUri(ctx.db, actor.id, target.id, a.id);
   });
 }

@@ -4,6 +4,7 @@
  * ignored); it is stored through F2's upsertRemoteStatus only when it concerns someone here.
  */
 import type { AppContext } from "../../../context";
+import { hasLocalFollowers as localFollowers } from "../../../db/queries/follows";
 import type { AccountRow } from "../../../db/rows";
 import { resolveStatusByUri, upsertRemoteStatus } from "../../../services/federation/resolve-status";
 import { asArray, idOf, isTombstoned, localAccountByUri, sameOrigin, statusByUri, typeOf, type Activity, type InboxContext } from "./util";
@@ -20,9 +21,7 @@ export function attributedToActor(obj: Activity, actor: AccountRow): boolean {
 
 /** Whether the actor has at least one local follower. */
 export function hasLocalFollowers(ctx: AppContext, accountId: number): boolean {
-  return !!ctx.db
-    .query("SELECT 1 FROM follows f JOIN accounts a ON a.id = f.account_id WHERE f.target_account_id = ? AND a.domain IS NULL LIMIT 1")
-    .get(accountId);
+  return localFollowers(ctx.db, accountId);
 }
 
 /**

@@ -4,6 +4,7 @@
  * its statuses and everything hanging off them are removed).
  */
 import type { AppContext } from "../../../context";
+import { getStatusByUri } from "../../../db/queries/statuses";
 import type { StatusRow } from "../../../db/rows";
 import { purgeAccount } from "../../../services/registrations/delete-local-account";
 import { removeStatusRow } from "../../../services/statuses/delete";
@@ -18,7 +19,7 @@ export async function onDelete(ctx: AppContext, a: Activity, { actor }: InboxCon
     return;
   }
   inTransaction(ctx, () => {
-    const s = ctx.db.query<StatusRow, [string]>("SELECT * FROM statuses WHERE uri = ?").get(id);
+    const s = getStatusByUri(ctx.db, id);
     if (s && s.account_id !== actor.id) return;
     if (s) removeStatusRow(ctx, s);
     if (sameOrigin(id, actor.uri)) addTombstone(ctx, id, actor.id);

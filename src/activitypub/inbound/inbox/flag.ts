@@ -4,6 +4,7 @@
  * account; reports from a domain blocked with reject_reports are dropped.
  */
 import type { AppContext } from "../../../context";
+import { insertRemoteReport } from "../../../db/queries/reports";
 import { rejectsReports } from "../../outbound/domain-policy";
 import { notifyStaff } from "../../../services/admin/notify-staff";
 import { asArray, idOf, inTransaction, localAccountByUri, localStatusByUri, type Activity, type InboxContext } from "./util";
@@ -32,11 +33,10 @@ export async function onFlag(ctx: AppContext, a: Activity, { actor }: InboxConte
     for (const [targetId, statusIds] of statusesByAccount) {
       const reportUri = uri && statusesByAccount.size > 1 ? `${uri}#${targetId}` : uri;
       const id = ctx.ids.next();
-      const res = ctx.db.query(
-        `INSERT INTO reports (id, account_id, target_account_id, status_ids, comment, uri, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      ).run(id, actor.id, targetId, JSON.stringify([...new Set(statusIds)]), comment, reportUri, ctx.now());
-      if (res.changes > 0) notifyStaff(ctx, "manage_reports", { fromAccountId: actor.id, type: "admin.report", reportId: id });
+      const added = insertRemoteReport(ctx.db, {
+        id, account_id: actor.id, target_account_id: targetId, status_ids: JSON.stringify([...new Set(statusIds)]), comment, uri: reportUri, created_at: ctx.now(),
+      });
+      if (added) notifyStaff(ctx, "manage_reports", { fromAccountId: actor.id, type: "admin.report", reportId: id });
     }
   });
 }

@@ -4,6 +4,8 @@
  * a `follow` notification and an Accept delivered back. Blocked or moved targets answer Reject.
  */
 import type { AppContext } from "../../../context";
+import { insertRemoteFollowRequest, setFollowRequestUri } from "../../../db/queries/follow-requests";
+import { followRowExists, getFollowRef, refreshFollowUri } from "../../../db/queries/follows";
 import type { AccountRow } from "../../../db/rows";
 import { blockedEitherWay, follows } from "../../../db/queries/visibility";
 import { insertFollow } from "../../../services/follows/rows";
@@ -29,22 +31,20 @@ export async function onFollow(ctx: AppContext, a: Activity, { actor }: InboxCon
     }
     if (follows(ctx, actor.id, target.id)) {
       // A repeated Follow (the remote lost its state): confirm again under the new id.
-      const row = db.query<{ id: number }, [string | null, number, number]>("UPDATE follows SET uri = coalesce(?, uri) WHERE account_id = ? AND target_account_id = ? RETURNING id").get(followId, actor.id, target.id)!;
-      answerFollow(ctx, "Accept", target, actor, followId, row.id);
+      answerFollow(ctx, "Accept", target, actor, followId, refreshFollowUri(db, actor.id, target.id, followId));
       return;
     }
-    if (db.query("SELECT 1 FROM follow_requests WHERE account_id = ? AND target_account_id = ?").get(actor.id, target.id)) {
-      if (followId) db.query("UPDATE follow_requests SET uri = ? WHERE account_id = ? AND target_account_id = ?").run(followId, actor.id, target.id);
+    if (followRowExists(db, "follow_requests", actor.id, target.id)) {
+      if (followId) setFollowRequestUri(db, actor.id, target.id, followId);
       return;
     }
     if (target.locked || actor.silenced_at !== null) {
-      db.query("INSERT INTO follow_requests (id, account_id, target_account_id, uri, created_at) VALUES (?, ?, ?, ?, ?)")
-        .run(ctx.ids.next(), actor.id, target.id, followId, ctx.now());
+      insertRemoteFollowRequest(db, ctx.ids.next(), actor.id, target.id, followId, ctx.now());
       notify(ctx, { accountId: target.id, fromAccountId: actor.id, type: "follow_request" });
       return;
     }
     insertFollow(ctx, actor.id, target.id, { showReblogs: true, notify: false, languages: null, uri: followId });
-    const row = db.query<{ id: number }, [number, number]>("SELECT id FROM follows WHERE account_id = ? AND target_account_id = ?").get(actor.id, target.id)!;
+    const row = getFollowRef(db, "follows", actor.id, target.id)!;
     notify(ctx, { accountId: target.id, fromAccountId: actor.id, type: "follow" });
     answerFollow(ctx, "Accept", target, actor, followId, row.id);
   });

@@ -4,6 +4,7 @@
  * actor may not see the status (private, direct, blocked).
  */
 import type { AppContext } from "../../../context";
+import { setFavouriteUri } from "../../../db/queries/favourites";
 import { canViewStatus } from "../../../db/queries/visibility";
 import { favouriteStatus } from "../../../services/favourites/favourite";
 import { idOf, inTransaction, localStatusByUri, type Activity, type InboxContext } from "./util";
@@ -14,6 +15,6 @@ export async function onLike(ctx: AppContext, a: Activity, { actor }: InboxConte
   if (!s || !canViewStatus(ctx, s, actor.id)) return;
   inTransaction(ctx, () => {
     favouriteStatus(ctx, actor.id, s);
-    if (typeof a.id === "string") ctx.db.query("UPDATE favourites SET uri = ? WHERE account_id = ? AND status_id = ?").run(a.id, actor.id, s.id);
+    if (typeof a.id === "string") setFavouriteUri(ctx.db, actor.id, s.id, a.id);
   });
 }

@@ -6,6 +6,10 @@
  * blocked or muted the actor block or mute the target too (MoveWorker's carry-over).
  */
 import type { AppContext } from "../../../context";
+import { markAccountMoved } from "../../../db/queries/accounts";
+import { insertCarriedBlock, listLocalBlockerIds } from "../../../db/queries/blocks";
+import { listLocalFollowsOf } from "../../../db/queries/follows";
+import { insertCarriedMute, listLocalMutesOf } from "../../../db/queries/mutes";
 import type { AccountRow } from "../../../db/rows";
 import { ApiError } from "../../../model/errors";
 import { followAccount } from "../../../services/follows/follow";
@@ -20,7 +24,6 @@ function aliases(a: AccountRow): string[] {
   } catch { return []; }
 }
 
-interface FollowerRow { account_id: number; show_reblogs: number; notify: number; languages: string | null }
 
 /** Inbox handler for Move activities (see the file comment); ignores what it cannot use. */
 export async function onMove(ctx: AppContext, a: Activity, { actor }: InboxContext): Promise<void> {
@@ -35,13 +38,8 @@ export async function onMove(ctx: AppContext, a: Activity, { actor }: InboxConte
   const moved = target;
   inTransaction(ctx, () => {
     const db = ctx.db;
-    db.query("UPDATE accounts SET moved_to_account_id = ?, updated_at = ? WHERE id = ?").run(moved.id, ctx.now(), actor.id);
-    const followers = db
-      .query<FollowerRow, [number]>(
-        `SELECT f.account_id, f.show_reblogs, f.notify, f.languages FROM follows f JOIN accounts a ON a.id = f.account_id
-         WHERE f.target_account_id = ? AND a.domain IS NULL AND a.suspended_at IS NULL`,
-      )
-      .all(actor.id);
+    markAccountMoved(db, actor.id, moved.id, ctx.now());
+    const followers = listLocalFollowsOf(db, actor.id);
     for (const f of followers) {
       let languages: string[] | null = null;
       try { languages = f.languages ? JSON.parse(f.languages) : null; } catch { /* all languages */ }
@@ -60,16 +58,8 @@ export async function onMove(ctx: AppContext, a: Activity, { actor }: InboxConte
 /** Local blocks and mutes of the old account apply to the new one (rows only; nothing is delivered). */
 function carryOver(ctx: AppContext, from: number, to: number): void {
   const t = ctx.now();
-  const local = "SELECT id FROM accounts WHERE domain IS NULL";
-  for (const row of ctx.db.query<{ account_id: number }, [number, number]>(
-    `SELECT account_id FROM blocks WHERE target_account_id = ? AND account_id IN (${local}) AND account_id <> ?`,
-  ).all(from, to)) {
-    ctx.db.query("INSERT OR IGNORE INTO blocks (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), row.account_id, to, t);
-  }
-  for (const row of ctx.db.query<{ account_id: number; hide_notifications: number; expires_at: number | null }, [number, number]>(
-    `SELECT account_id, hide_notifications, expires_at FROM mutes WHERE target_account_id = ? AND account_id IN (${local}) AND account_id <> ?`,
-  ).all(from, to)) {
-    ctx.db.query("INSERT OR IGNORE INTO mutes (id, account_id, target_account_id, hide_notifications, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(ctx.ids.next(), row.account_id, to, row.hide_notifications, row.expires_at, t);
+  for (const blocker of listLocalBlockerIds(ctx.db, from, to)) insertCarriedBlock(ctx.db, ctx.ids.next(), blocker, to, t);
+  for (const row of listLocalMutesOf(ctx.db, from, to)) {
+    insertCarriedMute(ctx.db, ctx.ids.next(), row.account_id, to, row.hide_notifications, row.expires_at, t);
   }
 }

@@ -4,6 +4,10 @@
  * Mastodon does for servers that do not inline the undone activity.
  */
 import type { AppContext } from "../../../context";
+import { deleteBlock, deleteBlockByUri } from "../../../db/queries/blocks";
+import { getFavouritedStatusIdByUri } from "../../../db/queries/favourites";
+import { getFollowTargetIdByUri } from "../../../db/queries/follows";
+import { getReblogByUri, getReblogOf } from "../../../db/queries/statuses";
 import type { AccountRow, StatusRow } from "../../../db/rows";
 import { unfavouriteStatus } from "../../../services/favourites/favourite";
 import { deleteFollow, deleteFollowRequest } from "../../../services/follows/rows";
@@ -14,11 +18,7 @@ function undoFollow(ctx: AppContext, actor: AccountRow, obj: unknown): void {
   const id = idOf(obj);
   let targetId: number | null = null;
   if (id) {
-    targetId = ctx.db
-      .query<{ t: number }, [number, string, number, string]>(
-        "SELECT target_account_id AS t FROM follows WHERE account_id = ? AND uri = ? UNION ALL SELECT target_account_id FROM follow_requests WHERE account_id = ? AND uri = ? LIMIT 1",
-      )
-      .get(actor.id, id, actor.id, id)?.t ?? null;
+    targetId = getFollowTargetIdByUri(ctx.db, actor.id, id);
   }
   if (targetId === null && typeOf(obj) === "Follow" && idOf((obj as Activity).actor) === actor.uri) {
     targetId = localAccountByUri(ctx, idOf((obj as Activity).object))?.id ?? null;
@@ -30,27 +30,27 @@ function undoFollow(ctx: AppContext, actor: AccountRow, obj: unknown): void {
 
 function undoLike(ctx: AppContext, actor: AccountRow, obj: unknown): void {
   const id = idOf(obj);
-  let statusId = id ? ctx.db.query<{ s: number }, [number, string]>("SELECT status_id AS s FROM favourites WHERE account_id = ? AND uri = ?").get(actor.id, id)?.s ?? null : null;
+  let statusId = id ? getFavouritedStatusIdByUri(ctx.db, actor.id, id) : null;
   if (statusId === null && typeOf(obj) !== undefined) statusId = statusByUri(ctx, idOf((obj as Activity).object))?.id ?? null;
   if (statusId !== null) unfavouriteStatus(ctx, actor.id, statusId);
 }
 
 function undoAnnounce(ctx: AppContext, actor: AccountRow, obj: unknown): void {
   const id = idOf(obj);
-  let boost = id ? ctx.db.query<StatusRow, [string, number]>("SELECT * FROM statuses WHERE uri = ? AND account_id = ? AND reblog_of_id IS NOT NULL").get(id, actor.id) : null;
+  let boost = id ? getReblogByUri(ctx.db, id, actor.id) : null;
   if (!boost && typeOf(obj) !== undefined) {
     const original = statusByUri(ctx, idOf((obj as Activity).object));
-    if (original) boost = ctx.db.query<StatusRow, [number, number]>("SELECT * FROM statuses WHERE account_id = ? AND reblog_of_id = ?").get(actor.id, original.id);
+    if (original) boost = getReblogOf(ctx.db, actor.id, original.id);
   }
   if (boost) removeStatusRow(ctx, boost);
 }
 
 function undoBlock(ctx: AppContext, actor: AccountRow, obj: unknown): void {
   const id = idOf(obj);
-  if (id && ctx.db.query("DELETE FROM blocks WHERE account_id = ? AND uri = ?").run(actor.id, id).changes > 0) return;
+  if (id && deleteBlockByUri(ctx.db, actor.id, id)) return;
   if (typeOf(obj) === undefined) return;
   const target = localAccountByUri(ctx, idOf((obj as Activity).object));
-  if (target) ctx.db.query("DELETE FROM blocks WHERE account_id = ? AND target_account_id = ?").run(actor.id, target.id);
+  if (target) deleteBlock(ctx.db, actor.id, target.id);
 }
 
 /** Inbox handler for Undo activities (see the file comment); ignores what it cannot use. */
