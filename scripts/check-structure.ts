@@ -52,8 +52,14 @@ function layerOf(rel: string): { prefix: string; rank: number } | null {
   return best;
 }
 
-/** The top-level folder (or root file) a path belongs to, for the both-ways check. */
-const topOf = (rel: string) => rel.split("/")[0]!;
+/**
+ * The unit a path belongs to for the both-ways check: its top-level folder (or root file), except
+ * that ActivityPub's inbound and outbound sides are separate units (they sit above and below services).
+ */
+const topOf = (rel: string) => {
+  const parts = rel.split("/");
+  return parts[0] === "activitypub" && parts.length > 2 ? `activitypub/${parts[1]}` : parts[0]!;
+};
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const f of readdirSync(dir)) {

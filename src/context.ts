@@ -12,6 +12,7 @@ import { S3Storage } from "./media/s3-storage";
 import { DiskStorage, type Storage } from "./media/storage";
 import { IdGenerator } from "./model/ids";
 import { Uris } from "./model/uris";
+import { StreamHub } from "./streaming/hub";
 import { generateKeys } from "./services/accounts/keys";
 
 export interface AppContext {
@@ -30,6 +31,8 @@ export interface AppContext {
   hashPassword: (password: string) => Promise<string>;
   /** A new RSA-2048 key pair for a local actor (the test rig reuses pregenerated ones). */
   newKeyPair: () => Promise<{ publicKey: string; privateKey: string }>;
+  /** The streaming hub: open WebSocket and SSE connections and their subscriptions. */
+  hub: StreamHub;
 }
 
 /**
@@ -84,5 +87,6 @@ export function createContext(
     secret,
     hashPassword: opts.hashPassword ?? ((pw) => Bun.password.hash(pw, { algorithm: "argon2id" })),
     newKeyPair: opts.newKeyPair ?? generateKeys,
+    hub: new StreamHub(),
   };
 }

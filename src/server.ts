@@ -5,7 +5,6 @@ import { ApiError } from "./model/errors";
 import { parseBody, readRawBody } from "./http/params";
 import { errorResponse, json, PARSE_ERROR, RAW_BODY, Router } from "./http/route";
 import { JobRunner } from "./jobs/runner";
-import "./jobs/handlers";
 import avatarPng from "./assets/missing-avatar.png" with { type: "file" };
 import headerPng from "./assets/missing-header.png" with { type: "file" };
 import oauth from "./oauth";

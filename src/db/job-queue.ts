@@ -1,5 +1,6 @@
 /** The durable jobs table: enqueue inside the caller's transaction, claim with a lease. */
 import type { Database } from "bun:sqlite";
+import type { JobPayloads } from "../jobs/kinds";
 
 export interface JobRow {
   id: number;
@@ -16,12 +17,15 @@ export interface JobRow {
  * Backoff for attempt n (1-based): Sidekiq style (1.45·n^4 + 15 + jitter) seconds. The 15 waits
  * between 16 tries sum to ≈ 3.0 days (2.97–3.06 with jitter); plain n^4 gave only ≈ 2.1 days.
  */
-export function backoffMs(attempt: number, random = Math.random): number {
+function backoffMs(attempt: number, random = Math.random): number {
   return (1.45 * attempt ** 4 + 15 + random() * 30 * (attempt + 1)) * 1000;
 }
 
-export const MAX_ATTEMPTS = 16;
+const MAX_ATTEMPTS = 16;
 const LEASE_MS = 5 * 60 * 1000;
+
+/** The payload a job kind takes: checked for the kinds in jobs/kinds.ts, anything for others. */
+export type JobPayloadOf<K extends string> = K extends keyof JobPayloads ? JobPayloads[K] : unknown;
 
 /** Enqueue/claim/finish operations over the jobs table. */
 export class JobQueue {
@@ -29,7 +33,7 @@ export class JobQueue {
   constructor(private db: Database, private now: () => number) {}
 
   /** Adds a job; joins the caller's open transaction if there is one. Wakes the runner. */
-  enqueue(kind: string, payload: unknown, opts: { runAt?: number } = {}): number {
+  enqueue<K extends string>(kind: K, payload: JobPayloadOf<K>, opts: { runAt?: number } = {}): number {
     const t = this.now();
     const row = this.db
       .query<{ id: number }, [string, string, number, number]>(

@@ -1,22 +1,26 @@
-/** Periodic work: croner only enqueues jobs; handlers do the work. Append schedules to CRON_JOBS. */
+/** Periodic work: the one list of schedules. croner only enqueues jobs; handlers do the work. */
 import { Cron } from "croner";
 import type { AppContext } from "../context";
+import type { JobKind } from "./kinds";
 
 export interface CronJob {
   /** Cron pattern (croner syntax, seconds optional). */
   pattern: string;
-  /** Job kind to enqueue. */
-  kind: string;
-  payload?: unknown;
+  /** Job kind to enqueue (when none of that kind is queued yet). */
+  kind: JobKind;
 }
 
-/** Schedules registered by each area (media cleanup, …). */
-export const CRON_JOBS: CronJob[] = [];
+/** Every schedule. */
+export const CRON_JOBS: readonly CronJob[] = [
+  { pattern: "17 3 * * *", kind: "media.remove_unattached" },
+  { pattern: "47 3 * * *", kind: "media.remove_remote_cache" },
+  { pattern: "*/5 * * * *", kind: "scheduled_status.sweep" },
+];
 
 /** Starts the schedules; returns a function that stops them. */
 export function startCron(ctx: AppContext): () => void {
   const crons = CRON_JOBS.map((j) => new Cron(j.pattern, { protect: true }, () => {
-    if (ctx.jobs.count(j.kind) === 0) ctx.jobs.enqueue(j.kind, j.payload ?? {});
+    if (ctx.jobs.count(j.kind) === 0) ctx.jobs.enqueue(j.kind, {});
   }));
   return () => crons.forEach((c) => c.stop());
 }

@@ -1,17 +1,10 @@
 /** Runs queued jobs in-process: wakes on enqueue, polls as a backstop, survives restarts. */
 import type { AppContext } from "../context";
 import type { JobRow } from "../db/job-queue";
+import { JOB_KINDS, type JobHandler } from "./kinds";
 
-/** A job handler: idempotent; throwing reschedules the job with backoff. */
-export type JobHandler = (ctx: AppContext, payload: any, job: JobRow) => Promise<void> | void;
-
-/** Registry of handlers by job kind, filled by jobs/handlers/index.ts. */
-export const handlers = new Map<string, JobHandler>();
-
-/** Registers the handler for a job kind. */
-export function defineJob(kind: string, fn: JobHandler): void {
-  handlers.set(kind, fn);
-}
+/** Handlers by job kind (the table in kinds.ts; unknown kinds are dropped with a warning). */
+export const handlers: ReadonlyMap<string, JobHandler> = new Map(Object.entries(JOB_KINDS));
 
 /** Executes one claimed job and records the outcome. */
 async function runOne(ctx: AppContext, job: JobRow): Promise<void> {

@@ -3,6 +3,7 @@
  * before subscribing: a user for private streams, scopes, a tag or list where needed.
  */
 import type { AppContext } from "../context";
+import { getOwnedList } from "../db/queries/lists";
 import { covers } from "../model/scopes";
 
 /** Who is connected: null viewer for logged-out (public streams only). */
@@ -23,7 +24,7 @@ export interface Channel {
 }
 
 /** Streams anyone may read (Mastodon's PUBLIC_CHANNELS). */
-export const PUBLIC_CHANNELS = new Set(["public", "public:media", "public:local", "public:local:media", "public:remote", "public:remote:media", "hashtag", "hashtag:local"]);
+const PUBLIC_CHANNELS = new Set(["public", "public:media", "public:local", "public:local:media", "public:remote", "public:remote:media", "hashtag", "hashtag:local"]);
 const USER_CHANNELS = new Set(["user", "user:notification", "list", "direct"]);
 
 /** Hub keys; the `update` publisher builds the same strings. */
@@ -41,7 +42,7 @@ export function normalizeTag(tag: string): string {
 }
 
 /** True when the token may read `name` (Mastodon's checkScopes). */
-export function scopesAllow(name: string, scopes: ReadonlySet<string>): boolean {
+function scopesAllow(name: string, scopes: ReadonlySet<string>): boolean {
   if (PUBLIC_CHANNELS.has(name)) return true;
   return covers(scopes, name === "user:notification" ? "read:notifications" : "read:statuses");
 }
@@ -68,7 +69,7 @@ export function resolveChannel(ctx: AppContext, name: string, params: { tag?: un
     case "list": {
       const list = typeof params.list === "string" || typeof params.list === "number" ? String(params.list) : "";
       if (!/^\d{1,19}$/.test(list)) throw new StreamError(400, "No list for stream provided");
-      if (!ctx.db.query("SELECT 1 FROM lists WHERE id = ? AND account_id = ?").get(Number(list), viewer)) {
+      if (!getOwnedList(ctx.db, Number(list), viewer)) {
         throw new StreamError(404, "List not found");
       }
       return { key: keys.list(list), stream: [name, list] };

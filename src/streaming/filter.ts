@@ -1,34 +1,69 @@
 /**
  * Per-event viewer checks for streamed statuses, batched over every connected viewer in a
- * fixed number of queries: who must not see the status, and whose view of it differs.
+ * fixed number of queries: who must not see the status (the visibility rule of
+ * model/visibility.ts, plus the blocks and mutes Mastodon's streaming server applies), and whose
+ * view of it differs.
  */
 import type { AppContext } from "../context";
 import type { StatusRow } from "../db/rows";
-import { placeholders, selectIn } from "../db/sql";
+import { listBlocksBy, listBlocksTargeting } from "../db/queries/blocks";
+import { bookmarkersAmong } from "../db/queries/bookmarks";
+import { conversationMutersAmong } from "../db/queries/conversation-mutes";
+import { listFavouriterIds } from "../db/queries/favourites";
+import { listFollowerAccountIds } from "../db/queries/follows";
+import { listMentionedAccountIds } from "../db/queries/mentions";
+import { mutersAmong } from "../db/queries/mutes";
+import { pollVotersAmong } from "../db/queries/poll-votes";
+import { pinnersAmong } from "../db/queries/status-pins";
+import { listReblogAccountIdsOf } from "../db/queries/statuses";
+import { ANONYMOUS, mayViewStatus, PRIVATE } from "../model/visibility";
 
-function idsOf(ctx: AppContext, sql: (ph: string) => string, list: number[], extra: (number | string | null)[]): Set<number> {
-  return new Set(selectIn<{ id: number }>(ctx.db, sql, list, extra).map((r) => r.id));
+/** An author of the streamed status (or of the status it boosts), as the filter needs it. */
+export interface StreamAuthor {
+  id: number;
+  suspended_at: number | null;
 }
 
+const NONE: ReadonlySet<number> = new Set();
+
 /**
- * Viewers (of `viewerIds`) that must not get a status involving `involved` accounts (author,
- * boosted author, mentions): they block or mute one of them, or an author blocks them.
- * Mastodon's streaming server applies the same rule to every `update`.
+ * Viewers (of `viewerIds`; `null` stands for logged-out connections) that must not get status
+ * `s`: those mayViewStatus refuses, and, as Mastodon's streaming server does for every
+ * `update`, those who block or mute an involved account (author, boosted author, mentions) or
+ * whom an author blocks; that second part never hides an author.
  */
-export function hiddenViewers(ctx: AppContext, viewerIds: number[], involved: number[], authors: number[]): Set<number> {
-  if (viewerIds.length === 0) return new Set();
+export function hiddenViewers(ctx: AppContext, s: StatusRow, viewerIds: number[], involved: number[], authors: StreamAuthor[]): Set<number | null> {
+  const hidden = new Set<number | null>();
+  const author = authors.find((a) => a.id === s.account_id);
+  const authorSuspended = !author || author.suspended_at !== null;
+  if (!mayViewStatus(s.visibility, { ...ANONYMOUS, authorSuspended })) hidden.add(null);
+  if (viewerIds.length === 0) return hidden;
   const viewers = new Set(viewerIds);
-  const inv = placeholders(involved.length);
-  const hidden = new Set<number>();
   // Blocks are probed from the few involved accounts (blocks_target, and the (account_id,
   // target_account_id) key) and intersected here: a status often goes to thousands of viewers.
-  const blockers = selectIn<{ id: number }>(ctx.db, (ph) => `SELECT account_id AS id FROM blocks WHERE target_account_id IN (${ph})`, involved);
-  const blocked = selectIn<{ id: number }>(ctx.db, (ph) => `SELECT target_account_id AS id FROM blocks WHERE account_id IN (${ph})`, authors);
-  for (const r of blockers) if (viewers.has(r.id)) hidden.add(r.id);
-  for (const r of blocked) if (viewers.has(r.id)) hidden.add(r.id);
-  const muting = idsOf(ctx, (ph) => `SELECT account_id AS id FROM mutes WHERE (expires_at IS NULL OR expires_at > ?) AND target_account_id IN (${inv}) AND account_id IN (${ph})`, viewerIds, [ctx.now(), ...involved]);
-  for (const id of muting) hidden.add(id);
-  for (const a of authors) hidden.delete(a);
+  const blocksAuthor = new Set<number>();
+  for (const r of listBlocksTargeting(ctx.db, involved)) {
+    if (!viewers.has(r.account_id)) continue;
+    hidden.add(r.account_id);
+    if (r.target_account_id === s.account_id) blocksAuthor.add(r.account_id);
+  }
+  for (const r of listBlocksBy(ctx.db, authors.map((a) => a.id))) {
+    if (!viewers.has(r.target_account_id)) continue;
+    hidden.add(r.target_account_id);
+    if (r.account_id === s.account_id) blocksAuthor.add(r.target_account_id);
+  }
+  for (const id of mutersAmong(ctx.db, viewerIds, involved, ctx.now())) hidden.add(id);
+  for (const a of authors) hidden.delete(a.id);
+  // The rule itself: mentions and follows matter only for private and direct statuses.
+  const mentioned = s.visibility >= PRIVATE ? new Set(listMentionedAccountIds(ctx.db, s.id)) : NONE;
+  const following = s.visibility === PRIVATE ? new Set(listFollowerAccountIds(ctx.db, s.account_id)) : NONE;
+  for (const v of viewerIds) {
+    const relation = {
+      anonymous: false, isAuthor: v === s.account_id, authorSuspended,
+      blocked: blocksAuthor.has(v), mentioned: mentioned.has(v), following: following.has(v),
+    };
+    if (!mayViewStatus(s.visibility, relation)) hidden.add(v);
+  }
   return hidden;
 }
 
@@ -43,19 +78,14 @@ export function interactedViewers(ctx: AppContext, rows: StatusRow[], viewerIds:
   const sids = rows.map((r) => r.id);
   const convs = rows.map((r) => r.conversation_id).filter((x): x is number => x !== null);
   const polls = rows.map((r) => r.poll_id).filter((x): x is number => x !== null);
-  const probe = (table: string, col: string, list: number[], who = "account_id") => {
-    if (list.length === 0) return;
-    const sql = (ph: string) => `SELECT ${who} AS id FROM ${table} WHERE ${col} IN (${placeholders(list.length)}) AND ${who} IN (${ph})`;
-    for (const id of idsOf(ctx, sql, viewerIds, list)) out.add(id);
-  };
   // Favourites and boosts are indexed by status: read them all and intersect here.
   const viewers = new Set(viewerIds);
-  const byStatus = (sql: (ph: string) => string) => { for (const r of selectIn<{ id: number }>(ctx.db, sql, sids)) if (viewers.has(r.id)) out.add(r.id); };
-  byStatus((ph) => `SELECT account_id AS id FROM favourites WHERE status_id IN (${ph})`);
-  byStatus((ph) => `SELECT account_id AS id FROM statuses WHERE reblog_of_id IN (${ph})`);
-  probe("bookmarks", "status_id", sids);
-  probe("status_pins", "status_id", sids);
-  probe("conversation_mutes", "conversation_id", convs);
-  probe("poll_votes", "poll_id", polls);
+  for (const id of [...listFavouriterIds(ctx.db, sids), ...listReblogAccountIdsOf(ctx.db, sids)]) if (viewers.has(id)) out.add(id);
+  for (const set of [
+    bookmarkersAmong(ctx.db, sids, viewerIds),
+    pinnersAmong(ctx.db, sids, viewerIds),
+    conversationMutersAmong(ctx.db, convs, viewerIds),
+    pollVotersAmong(ctx.db, polls, viewerIds),
+  ]) for (const id of set) out.add(id);
   return out;
 }

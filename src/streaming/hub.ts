@@ -1,7 +1,8 @@
 /**
  * The in-process streaming hub: open connections (WebSocket or SSE), each with the streams it
  * subscribed to, indexed by stream key so publishing an event touches only its subscribers.
- * One hub per AppContext (see hubFor); it holds no status data beyond a small id cache.
+ * One hub per AppContext (`ctx.hub`, made by createContext); it holds no status data beyond a
+ * small id cache.
  */
 import type { AppContext } from "../context";
 
@@ -219,11 +220,7 @@ export class StreamHub {
   }
 }
 
-const hubs = new WeakMap<AppContext, StreamHub>();
-
-/** The hub of a running instance (created on first use). */
+/** The hub of a running instance (`ctx.hub`; tests read it through this). */
 export function hubFor(ctx: AppContext): StreamHub {
-  let h = hubs.get(ctx);
-  if (!h) hubs.set(ctx, (h = new StreamHub()));
-  return h;
+  return ctx.hub;
 }

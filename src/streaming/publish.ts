@@ -5,7 +5,12 @@
  */
 import type { AppContext } from "../context";
 import type { StatusRow } from "../db/rows";
-import { selectIn } from "../db/sql";
+import { listAccountStates } from "../db/queries/accounts";
+import { listHomeFeedAccountIds } from "../db/queries/home-feeds";
+import { listListIdsHoldingStatus } from "../db/queries/list-feeds";
+import { statusHasMedia } from "../db/queries/media-attachments";
+import { listMentionedAccountIdsOf } from "../db/queries/mentions";
+import { listStatusTagNames } from "../db/queries/statuses-tags";
 import { loadAccountViews } from "../db/views/accounts";
 import { filteringAccounts } from "../db/views/filters";
 import { loadStatusRows, loadStatusViews } from "../db/views/statuses";
@@ -14,9 +19,8 @@ import { DIRECT, PUBLIC } from "../model/visibility";
 import { covers } from "../model/scopes";
 import { keys } from "./channels";
 import { hiddenViewers, interactedViewers } from "./filter";
-import { hubFor, StreamEvent, type Connection } from "./hub";
-
-interface AuthorRow { id: number; domain: string | null; suspended_at: number | null; silenced_at: number | null }
+import { StreamEvent, type Connection } from "./hub";
+import type { StreamAuthor } from "./filter";
 
 /**
  * Streams a new (`update`) or edited (`status.update`) status: to the `user` streams of local
@@ -26,14 +30,14 @@ interface AuthorRow { id: number; domain: string | null; suspended_at: number | 
  * of those accounts (a later batch of a hashtag fan-out: the first publish already did the rest).
  */
 export function publishStatus(ctx: AppContext, statusId: number, event: "update" | "status.update", homesOf?: number[]): void {
-  const hub = hubFor(ctx);
+  const hub = ctx.hub;
   if (hub.size === 0) return;
   const s = loadStatusRows(ctx, [statusId]).get(statusId);
   if (!s) return;
   const original = s.reblog_of_id !== null ? loadStatusRows(ctx, [s.reblog_of_id]).get(s.reblog_of_id) : undefined;
   if (s.reblog_of_id !== null && !original) return;
   const authorIds = [...new Set([s.account_id, ...(original ? [original.account_id] : [])])];
-  const authors = selectIn<AuthorRow>(ctx.db, (ph) => `SELECT id, domain, suspended_at, silenced_at FROM accounts WHERE id IN (${ph})`, authorIds);
+  const authors = listAccountStates(ctx.db, authorIds);
   if (authors.length !== authorIds.length || authors.some((a) => a.suspended_at !== null)) return;
   const author = authors.find((a) => a.id === s.account_id)!;
   const broadcastable = s.visibility === PUBLIC && s.reblog_of_id === null && author.silenced_at === null;
@@ -44,50 +48,49 @@ export function publishStatus(ctx: AppContext, statusId: number, event: "update"
   if (homesOf) {
     for (const a of homesOf) add(keys.user(a));
   } else {
-    for (const r of ctx.db.query<{ account_id: number }, [number]>("SELECT account_id FROM home_feeds WHERE status_id = ?").all(s.id)) add(keys.user(r.account_id));
-    for (const r of ctx.db.query<{ list_id: number }, [number]>("SELECT list_id FROM list_feeds WHERE status_id = ?").all(s.id)) add(keys.list(String(r.list_id)));
+    for (const a of listHomeFeedAccountIds(ctx.db, s.id)) add(keys.user(a));
+    for (const l of listListIdsHoldingStatus(ctx.db, s.id)) add(keys.list(String(l)));
   }
   if (broadcastable && !homesOf) {
     // Replies to others stay off the public streams (as in Mastodon); hashtag streams get them.
     const replyToOther = s.in_reply_to_id !== null && s.in_reply_to_account_id !== s.account_id;
-    const media = !!ctx.db.query("SELECT 1 FROM media_attachments WHERE status_id = ? LIMIT 1").get(s.id);
+    const media = statusHasMedia(ctx.db, s.id);
     if (!replyToOther) {
       for (const base of ["public", s.local ? "public:local" : "public:remote"]) {
         add(base);
         if (media) add(`${base}:media`);
       }
     }
-    const tags = ctx.db.query<{ name: string }, [number]>("SELECT t.name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id = ?").all(s.id);
-    for (const t of tags) {
-      add(keys.tag(t.name, false));
-      if (s.local) add(keys.tag(t.name, true));
+    for (const name of listStatusTagNames(ctx.db, s.id)) {
+      add(keys.tag(name, false));
+      if (s.local) add(keys.tag(name, true));
     }
   }
   const rows = original ? [s, original] : [s];
-  const mentions = selectIn<{ account_id: number }>(ctx.db, (ph) => `SELECT account_id FROM mentions WHERE status_id IN (${ph})`, rows.map((r) => r.id)).map((m) => m.account_id);
+  const mentions = listMentionedAccountIdsOf(ctx.db, rows.map((r) => r.id));
   const involved = [...new Set([...authorIds, ...mentions])];
-  deliverStatus(ctx, targets, rows, involved, authorIds, event);
-  if (event === "update" && !homesOf && s.visibility === DIRECT && s.reblog_of_id === null) publishConversation(ctx, s, involved);
+  deliverStatus(ctx, targets, rows, involved, authors, event);
+  if (event === "update" && !homesOf && s.visibility === DIRECT && s.reblog_of_id === null) publishConversation(ctx, s, involved, authors);
 }
 
 /** Sends status `rows[0]` to the subscribers of `targets` (stream keys), skipping hidden viewers and sharing identical views. */
-function deliverStatus(ctx: AppContext, targets: string[], rows: StatusRow[], involved: number[], authorIds: number[], event: string): void {
+function deliverStatus(ctx: AppContext, targets: string[], rows: StatusRow[], involved: number[], authors: StreamAuthor[], event: string): void {
   if (targets.length === 0) return;
-  const hub = hubFor(ctx);
+  const hub = ctx.hub;
   const s = rows[0]!;
   const viewerSet = new Set<number>();
   for (const key of targets) for (const c of hub.subscribers(key) ?? []) if (c.viewerId !== null) viewerSet.add(c.viewerId);
   const viewers = [...viewerSet];
-  const hidden = hiddenViewers(ctx, viewers, involved, authorIds);
+  const hidden = hiddenViewers(ctx, s, viewers, involved, authors);
   // Viewer flags and filter results are the only per-viewer parts of a Status; viewers without
   // any share one view.
   const special = interactedViewers(ctx, rows, viewers);
-  for (const a of authorIds) special.add(a);
+  for (const a of authors) special.add(a.id);
   for (const a of filteringAccounts(ctx, viewers)) special.add(a);
   const cache = new Map<string, StreamEvent | null>();
   const eventFor = (c: Connection): StreamEvent | null => {
     const viewer = c.viewerId;
-    if (viewer !== null && hidden.has(viewer)) return null;
+    if (hidden.has(viewer)) return null;
     const k = viewer === null ? "anonymous" : special.has(viewer) ? String(viewer) : "viewer";
     let ev = cache.get(k);
     if (ev === undefined) {
@@ -103,11 +106,11 @@ function deliverStatus(ctx: AppContext, targets: string[], rows: StatusRow[], in
  * Sends a direct status as a Conversation to the `direct` streams of its local participants
  * (author and mentioned accounts). The conversation id is the status's conversation id.
  */
-function publishConversation(ctx: AppContext, s: StatusRow, participants: number[]): void {
-  const hub = hubFor(ctx);
+function publishConversation(ctx: AppContext, s: StatusRow, participants: number[], authors: StreamAuthor[]): void {
+  const hub = ctx.hub;
   const watching = participants.filter((p) => hub.subscribers(keys.direct(p)));
   if (watching.length === 0) return;
-  const hidden = hiddenViewers(ctx, watching, participants, [s.account_id]);
+  const hidden = hiddenViewers(ctx, s, watching, participants, authors);
   const accounts = loadAccountViews(ctx, participants);
   for (const p of watching) {
     if (hidden.has(p)) continue;
@@ -130,7 +133,7 @@ function publishConversation(ctx: AppContext, s: StatusRow, participants: number
  * payload; otherwise the hub's memory of recently streamed statuses decides (unknown: sent).
  */
 export function publishDelete(ctx: AppContext, statusId: number, wasPublic?: boolean): void {
-  const hub = hubFor(ctx);
+  const hub = ctx.hub;
   if (hub.size === 0) return;
   const pub = wasPublic ?? hub.wasPublic(statusId) ?? true;
   const ev = new StreamEvent("delete", String(statusId));
@@ -146,7 +149,7 @@ export function publishDelete(ctx: AppContext, statusId: number, wasPublic?: boo
  * and `user:notification` streams.
  */
 export function publishNotification(ctx: AppContext, notificationId: number, accountId: number): void {
-  const hub = hubFor(ctx);
+  const hub = ctx.hub;
   const userKey = keys.user(accountId);
   const notifKey = keys.notifications(accountId);
   if (!hub.subscribers(userKey) && !hub.subscribers(notifKey)) return;
@@ -162,7 +165,7 @@ export function publishNotification(ctx: AppContext, notificationId: number, acc
  * (tokens with read:notifications) and `user:notification` streams: accepted requests were merged.
  */
 export function publishNotificationsMerged(ctx: AppContext, accountId: number): void {
-  const hub = hubFor(ctx);
+  const hub = ctx.hub;
   const ev = new StreamEvent("notifications_merged", "1");
   hub.broadcast(keys.user(accountId), ev, (c) => canReadNotifications(c));
   hub.broadcast(keys.notifications(accountId), ev);
@@ -174,25 +177,5 @@ function canReadNotifications(c: Connection): boolean {
 
 /** Streams `filters_changed` (no payload) to the account's `user` streams. */
 export function publishFiltersChanged(ctx: AppContext, accountId: number): void {
-  hubFor(ctx).broadcast(keys.user(accountId), new StreamEvent("filters_changed", undefined));
-}
-
-/** Streams a published Announcement entity to every `user` stream. */
-export function publishAnnouncement(ctx: AppContext, announcement: Record<string, unknown>): void {
-  toAllUsers(ctx, new StreamEvent("announcement", JSON.stringify(announcement)));
-}
-
-/** Streams `announcement.delete` (payload: the id) to every `user` stream. */
-export function publishAnnouncementDelete(ctx: AppContext, announcementId: string): void {
-  toAllUsers(ctx, new StreamEvent("announcement.delete", announcementId));
-}
-
-/** Streams `announcement.reaction` ({name, count, announcement_id}) to every `user` stream. */
-export function publishAnnouncementReaction(ctx: AppContext, reaction: { name: string; count: number; announcement_id: string }): void {
-  toAllUsers(ctx, new StreamEvent("announcement.reaction", JSON.stringify(reaction)));
-}
-
-function toAllUsers(ctx: AppContext, ev: StreamEvent): void {
-  const hub = hubFor(ctx);
-  for (const key of [...hub.keys()]) if (key.startsWith("user:")) hub.broadcast(key, ev);
+  ctx.hub.broadcast(keys.user(accountId), new StreamEvent("filters_changed", undefined));
 }

@@ -3,7 +3,7 @@ import type { AppContext } from "../context";
 import { errorResponse, type Router } from "../http/route";
 import { resolveChannel, StreamError, type Channel } from "./channels";
 import { streamCaller, streamErrorResponse, type StreamCaller } from "./auth";
-import { Connection, hubFor, type Sink } from "./hub";
+import { Connection, type Sink } from "./hub";
 
 /** Mastodon's paths for SSE streams. */
 const PATHS: Record<string, string> = {
@@ -28,8 +28,8 @@ function channelName(path: string, url: URL): string {
 }
 
 /** Opens an SSE response subscribed to `channel` for `caller`. */
-export function sseResponse(ctx: AppContext, request: Request, server: any, caller: StreamCaller, channel: Channel): Response {
-  const hub = hubFor(ctx);
+function sseResponse(ctx: AppContext, request: Request, server: any, caller: StreamCaller, channel: Channel): Response {
+  const hub = ctx.hub;
   const enc = new TextEncoder();
   let conn: Connection | null = null;
   const drop = () => { if (conn) { hub.remove(conn); conn = null; } };

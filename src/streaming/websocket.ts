@@ -8,7 +8,7 @@ import type { AppContext } from "../context";
 import { errorResponse, json, type Router } from "../http/route";
 import { resolveChannel, StreamError, type Channel, type StreamAuth } from "./channels";
 import { streamCaller, streamErrorResponse } from "./auth";
-import { Connection, hubFor, type Sink } from "./hub";
+import { Connection, type Sink } from "./hub";
 import { openSse } from "./sse";
 
 /** Bytes a slow client may have queued before it is disconnected. */
@@ -33,8 +33,8 @@ function wsSink(ws: ServerWebSocket<unknown>, server: { publish(topic: string, d
 }
 
 /** Handles one client message; refusals are sent back as {"error", "status"} and the socket stays open. */
-export function onClientMessage(ctx: AppContext, conn: Connection, raw: string | Buffer): void {
-  const hub = hubFor(ctx);
+function onClientMessage(ctx: AppContext, conn: Connection, raw: string | Buffer): void {
+  const hub = ctx.hub;
   const reply = (status: number, error: string) => conn.sink.send(JSON.stringify({ error, status }));
   let msg: any;
   try { msg = JSON.parse(String(raw)); } catch { reply(400, "Error parsing message"); return; }
@@ -68,7 +68,7 @@ export default function websocket(r: Router): void {
       }
       let initial: Channel | null = null;
       if (name) initial = resolveChannel(ctx, name, { tag: url.searchParams.get("tag") ?? undefined, list: url.searchParams.get("list") ?? undefined }, caller);
-      const hub = hubFor(ctx);
+      const hub = ctx.hub;
       let conn: Connection | null = null;
       const server = c.server ?? r.app.server;
       const upgraded = server?.upgrade(request, {

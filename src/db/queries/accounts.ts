@@ -2,8 +2,6 @@
 import type { Database } from "bun:sqlite";
 import { selectIn, placeholders } from "../sql";
 import type { AccountRow } from "../rows";
-import type { AppContext } from "../../context";
-import { hiddenAccountsSql } from "./relationships";
 import type { MentionLookup } from "../../text/format";
 
 /** Those of `ids` that are accounts not suspended (one query). */
@@ -113,57 +111,6 @@ export function getProfileImagePath(db: Database, id: number, kind: "avatar" | "
 export function clearProfileImagePath(db: Database, id: number, kind: "avatar" | "header", now: number): void {
   const col = kind === "avatar" ? "avatar_path" : "header_path";
   db.query(`UPDATE accounts SET ${col} = NULL, updated_at = ? WHERE id = ?`).run(now, id);
-}
-
-/** What a local account search matches: a username prefix, and a domain prefix when one was given. */
-export interface AccountSearchQuery {
-  username: string;
-  domain: string | null;
-  /** The query named a domain (`name@domain`): match handles only, not display names. */
-  hasDomain: boolean;
-  /** Only accounts the viewer follows. */
-  following?: boolean;
-  viewerId: number | null;
-  limit: number;
-  offset: number;
-}
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
-
-/**
- * Ids of matching accounts, best first: exact handle, then accounts the viewer follows, then
- * by follower count. Leaves out suspended accounts, the instance actor and those the viewer
- * blocks, is blocked by or mutes.
- */
-export function searchAccountIds(ctx: AppContext, q: AccountSearchQuery): number[] {
-  const { username, domain } = q;
-  // id > 0 leaves out the instance actor (id -99).
-  const where: string[] = ["a.suspended_at IS NULL", "a.id > 0"];
-  const args: (string | number)[] = [];
-  const prefix = likeEscape(username.toLowerCase()) + "%";
-  if (q.hasDomain) {
-    where.push("lower(a.username) LIKE ? ESCAPE '\\'");
-    args.push(prefix);
-    if (domain === null) where.push("a.domain IS NULL");
-    else { where.push("lower(a.domain) LIKE ? ESCAPE '\\'"); args.push(likeEscape(domain.toLowerCase()) + "%"); }
-  } else {
-    where.push("(lower(a.username) LIKE ? ESCAPE '\\' OR lower(a.display_name) LIKE ? ESCAPE '\\' OR lower(a.display_name) LIKE ? ESCAPE '\\')");
-    args.push(prefix, prefix, "% " + prefix);
-  }
-  const viewer = q.viewerId;
-  if (viewer !== null && q.following) { where.push("a.id IN (SELECT target_account_id FROM follows WHERE account_id = ?)"); args.push(viewer); }
-  const hidden = hiddenAccountsSql(ctx, "a.id", viewer);
-  const followRank = viewer !== null ? "(SELECT count(*) FROM follows f WHERE f.account_id = ? AND f.target_account_id = a.id) DESC, " : "";
-  const sql = `SELECT a.id FROM accounts a WHERE ${where.join(" AND ")}${hidden.sql}
-    ORDER BY (lower(a.username) = ? AND ${domain === null ? "a.domain IS NULL" : "lower(a.domain) = ?"}) DESC, ${followRank}a.followers_count DESC, a.id
-    LIMIT ? OFFSET ?`;
-  const orderArgs: (string | number)[] = [username.toLowerCase()];
-  if (domain !== null) orderArgs.push(domain.toLowerCase());
-  if (viewer !== null) orderArgs.push(viewer);
-  return ctx.db
-    .query<{ id: number }, any[]>(sql)
-    .all(...args, ...hidden.args, ...orderArgs, q.limit, q.offset)
-    .map((r) => r.id);
 }
 
 /** The username of account `id`, or null when it is gone. */

@@ -1,5 +1,6 @@
 /** Named queries on the `favourites` table. */
 import type { Database } from "bun:sqlite";
+import { selectIn } from "../sql";
 
 /** Inserts a favourite unless the account already favourited the status; true when a row was added. */
 export function insertFavourite(db: Database, r: { id: number; account_id: number; status_id: number; created_at: number }): boolean {
@@ -15,6 +16,16 @@ export function deleteFavourite(db: Database, accountId: number, statusId: numbe
 /** True when the account has favourited status `statusId`. */
 export function hasFavourite(db: Database, accountId: number, statusId: number): boolean {
   return !!db.query("SELECT 1 FROM favourites WHERE account_id = ? AND status_id = ?").get(accountId, statusId);
+}
+
+/** The accounts that favourited any of `statusIds` (read through the status index). */
+export function listFavouriterIds(db: Database, statusIds: readonly number[]): number[] {
+  return selectIn<{ id: number }>(db, (ph) => `SELECT account_id AS id FROM favourites WHERE status_id IN (${ph})`, statusIds).map((r) => r.id);
+}
+
+/** Ids of every status the account favourited. */
+export function listFavouritedStatusIds(db: Database, accountId: number): number[] {
+  return db.query<{ id: number }, [number]>("SELECT status_id AS id FROM favourites WHERE account_id = ?").all(accountId).map((r) => r.id);
 }
 
 /** Records the ActivityPub id of the Like behind `accountId`'s favourite of `statusId`. */

@@ -47,3 +47,22 @@ export function deleteHomeFeedsByAuthor(db: Database, followerId: number, target
 export function deleteStatusFromHomeFeeds(db: Database, statusId: number): void {
   db.query("DELETE FROM home_feeds WHERE status_id = ?").run(statusId);
 }
+
+/** The local accounts whose home feed holds status `statusId`. */
+export function listHomeFeedAccountIds(db: Database, statusId: number): number[] {
+  return db.query<{ account_id: number }, [number]>("SELECT account_id FROM home_feeds WHERE status_id = ?").all(statusId).map((r) => r.account_id);
+}
+
+/** Empties the account's own home feed. */
+export function deleteHomeFeed(db: Database, accountId: number): void {
+  db.query("DELETE FROM home_feeds WHERE account_id = ?").run(accountId);
+}
+
+/** Empties the account's home feed and removes its statuses, and boosts of them, from every feed. */
+export function deleteHomeFeedRowsOfAccount(db: Database, accountId: number): void {
+  db.query(
+    `DELETE FROM home_feeds WHERE account_id = ?1 OR status_id IN (
+       SELECT id FROM statuses WHERE account_id = ?1
+       UNION SELECT r.id FROM statuses r JOIN statuses o ON o.id = r.reblog_of_id WHERE o.account_id = ?1)`,
+  ).run(accountId);
+}

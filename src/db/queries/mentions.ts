@@ -1,5 +1,6 @@
 /** Named queries on the `mentions` table. */
 import type { Database } from "bun:sqlite";
+import { selectIn } from "../sql";
 
 /** Inserts a (non-silent) mention unless it exists; true when a row was added. */
 export function insertMention(db: Database, id: number, statusId: number, accountId: number): boolean {
@@ -27,4 +28,9 @@ export function listMentionedAccountIds(db: Database, statusId: number): number[
 /** Inserts a mention (silent: only addressed, not tagged) unless it exists; true when a row was added. */
 export function insertMentionIfMissing(db: Database, id: number, statusId: number, accountId: number, silent: boolean): boolean {
   return db.query("INSERT OR IGNORE INTO mentions (id, status_id, account_id, silent) VALUES (?, ?, ?, ?)").run(id, statusId, accountId, silent ? 1 : 0).changes > 0;
+}
+
+/** The accounts any of `statusIds` mentions (with repeats). */
+export function listMentionedAccountIdsOf(db: Database, statusIds: readonly number[]): number[] {
+  return selectIn<{ account_id: number }>(db, (ph) => `SELECT account_id FROM mentions WHERE status_id IN (${ph})`, statusIds).map((m) => m.account_id);
 }

@@ -2,6 +2,7 @@
 import type { AppContext } from "../../context";
 import { pageSql, type Page } from "../../http/pagination";
 import { selectIn } from "../sql";
+import type { Database } from "bun:sqlite";
 
 /** A notification_requests row as stored. */
 export interface NotificationRequestRow {
@@ -43,4 +44,19 @@ export function notificationRequestCounts(ctx: AppContext, accountId: number): {
        SELECT r.notifications_count FROM notification_requests r WHERE r.account_id = ? AND ${SENDER_NOT_SUSPENDED} LIMIT 100)`,
   ).get(accountId)!;
   return { requests: r.c, notifications: r.n };
+}
+
+/** Creates the request of `accountId` from `fromAccountId`, or refreshes its last status, count and time. */
+export function upsertNotificationRequest(db: Database, r: { id: number; accountId: number; fromAccountId: number; lastStatusId: number; count: number; now: number }): void {
+  db.query(
+    `INSERT INTO notification_requests (id, account_id, from_account_id, last_status_id, notifications_count, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (account_id, from_account_id) DO UPDATE SET
+       last_status_id = excluded.last_status_id, notifications_count = excluded.notifications_count, updated_at = excluded.updated_at`,
+  ).run(r.id, r.accountId, r.fromAccountId, r.lastStatusId, r.count, r.now, r.now);
+}
+
+/** Deletes notification request `id`. */
+export function deleteNotificationRequest(db: Database, id: number): void {
+  db.query("DELETE FROM notification_requests WHERE id = ?").run(id);
 }

@@ -4,7 +4,7 @@
  */
 import type { AppContext } from "../../context";
 import { pageSql, type Page } from "../../http/pagination";
-import { PRIVATE } from "../../model/visibility";
+import { mayViewStatus, PRIVATE } from "../../model/visibility";
 import type { StatusRow } from "../rows";
 import type { NotificationRow } from "../../serializers/mastodon/notification";
 
@@ -271,30 +271,38 @@ const VISIBILITY_PARTS = [
 export const VISIBILITY_SQL = VISIBILITY_PARTS.join(" UNION ALL ");
 
 /**
- * Batch form of canViewStatus: the ids among `rows` that `viewerId` may see, in one query
- * (suspended authors, blocks both ways, mentions of private and direct statuses, follows).
- * `authors` may hold the authors' current rows: then their suspension is read from them.
+ * Batch form of canViewStatus: the ids among `rows` that `viewerId` (null: logged out) may see,
+ * by mayViewStatus over facts read in one query (suspended authors, blocks both ways, mentions
+ * of private and direct statuses, follows). `authors` may hold the authors' current rows: then
+ * their suspension is read from them.
  */
-export function visibleStatusIds(ctx: AppContext, rows: StatusRow[], viewerId: number, authors?: ReadonlyMap<number, { suspended_at: number | null }>): Set<number> {
+export function visibleStatusIds(ctx: AppContext, rows: StatusRow[], viewerId: number | null, authors?: ReadonlyMap<number, { suspended_at: number | null }>): Set<number> {
   const out = new Set<number>();
   const others = rows.filter((s) => s.account_id !== viewerId);
   for (const s of rows) if (s.account_id === viewerId) out.add(s.id);
   if (others.length === 0) return out;
   const authorIds = [...new Set(others.map((s) => s.account_id))];
-  const mentionIds = others.filter((s) => s.visibility >= PRIVATE).map((s) => s.id);
-  const followIds = [...new Set(others.filter((s) => s.visibility === PRIVATE).map((s) => s.account_id))];
+  const anonymous = viewerId === null;
+  const mentionIds = anonymous ? [] : others.filter((s) => s.visibility >= PRIVATE).map((s) => s.id);
+  const followIds = anonymous ? [] : [...new Set(others.filter((s) => s.visibility === PRIVATE).map((s) => s.account_id))];
   const sets = [new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>()];
   const known = authors !== undefined && authorIds.every((id) => authors.has(id));
   if (known) for (const id of authorIds) if (authors.get(id)!.suspended_at !== null) sets[0]!.add(id);
   // Only the parts that can match anything: each combination is its own cached statement.
-  const parts = VISIBILITY_PARTS.filter((_, k) => (k === 0 ? !known : k < 3 || (k === 3 ? mentionIds.length > 0 : followIds.length > 0)));
-  const args: Arg[] = [viewerId, JSON.stringify(authorIds), JSON.stringify(mentionIds), JSON.stringify(followIds)];
-  const q = ctx.db.query<{ k: number; id: number }, Arg[]>(parts.join(" UNION ALL "));
-  for (const r of q.all(...args.slice(0, followIds.length ? 4 : mentionIds.length ? 3 : 2))) sets[r.k]!.add(r.id);
+  const parts = VISIBILITY_PARTS.filter((_, k) => (k === 0 ? !known : k < 3 ? !anonymous : k === 3 ? mentionIds.length > 0 : followIds.length > 0));
+  if (parts.length > 0) {
+    const args: Arg[] = [viewerId, JSON.stringify(authorIds), JSON.stringify(mentionIds), JSON.stringify(followIds)];
+    const q = ctx.db.query<{ k: number; id: number }, Arg[]>(parts.join(" UNION ALL "));
+    for (const r of q.all(...args.slice(0, followIds.length ? 4 : mentionIds.length ? 3 : 2))) sets[r.k]!.add(r.id);
+  }
   const [suspended, blocking, blockedBy, mentioned, following] = sets as [Set<number>, Set<number>, Set<number>, Set<number>, Set<number>];
   for (const s of others) {
-    if (suspended.has(s.account_id) || blocking.has(s.account_id) || blockedBy.has(s.account_id)) continue;
-    if (s.visibility < PRIVATE || mentioned.has(s.id) || (s.visibility === PRIVATE && following.has(s.account_id))) out.add(s.id);
+    const relation = {
+      anonymous, isAuthor: false, authorSuspended: suspended.has(s.account_id),
+      blocked: blocking.has(s.account_id) || blockedBy.has(s.account_id),
+      mentioned: mentioned.has(s.id), following: following.has(s.account_id),
+    };
+    if (mayViewStatus(s.visibility, relation)) out.add(s.id);
   }
   return out;
 }

@@ -1,11 +1,10 @@
 /**
- * Loads polls with the viewer's own votes in two queries, and registers the loader that
- * fills `Status.poll` in the statuses view.
+ * Loads polls with the viewer's own votes in two queries; the statuses view calls statusPolls
+ * to fill `Status.poll`.
  */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../rows";
 import { selectIn } from "../sql";
-import { registerPollLoader } from "./statuses";
 import { toMastodonPoll, type PollRow } from "../../serializers/mastodon/poll";
 
 /** Poll rows by id. */
@@ -14,7 +13,7 @@ export function loadPollRows(ctx: AppContext, ids: readonly number[]): Map<numbe
 }
 
 /** Choices `accountId` made in each of `pollIds` (polls without votes are absent). */
-export function loadOwnVotes(ctx: AppContext, pollIds: readonly number[], accountId: number): Map<number, number[]> {
+function loadOwnVotes(ctx: AppContext, pollIds: readonly number[], accountId: number): Map<number, number[]> {
   const out = new Map<number, number[]>();
   const rows = selectIn<{ poll_id: number; choice: number }>(ctx.db, (ph) => `SELECT poll_id, choice FROM poll_votes WHERE account_id = ? AND poll_id IN (${ph})`, pollIds, [accountId]);
   for (const r of rows) {
@@ -25,7 +24,7 @@ export function loadOwnVotes(ctx: AppContext, pollIds: readonly number[], accoun
 }
 
 /** Serialized Polls by id as seen by `viewerId` (null: logged out). */
-export function loadPollViews(ctx: AppContext, ids: readonly number[], viewerId: number | null): Map<number, Record<string, unknown>> {
+function loadPollViews(ctx: AppContext, ids: readonly number[], viewerId: number | null): Map<number, Record<string, unknown>> {
   const rows = loadPollRows(ctx, ids);
   const own = viewerId === null ? null : loadOwnVotes(ctx, [...rows.keys()], viewerId);
   const now = ctx.now();
@@ -51,5 +50,3 @@ export function statusPolls(ctx: AppContext, statuses: StatusRow[], viewerId: nu
   }
   return out;
 }
-
-registerPollLoader(statusPolls);

@@ -10,12 +10,7 @@ import { profileUrl } from "../../serializers/mastodon/account";
 import { toMastodonMedia } from "../../serializers/mastodon/media";
 import { toMastodonMention, toMastodonStatus, type StatusViewData, type StatusViewerFlags } from "../../serializers/mastodon/status";
 import { loadFilterResults } from "./filters";
-
-/** Hook for polls (filled in by the polls module): status ids → serialized Poll by status id. */
-export type PollLoader = (ctx: AppContext, statuses: StatusRow[], viewerId: number | null) => Map<number, Record<string, unknown>>;
-const pollLoaders: PollLoader[] = [];
-/** Registers a loader that adds `poll` to statuses that have one. */
-export function registerPollLoader(l: PollLoader): void { pollLoaders.push(l); }
+import { statusPolls } from "./polls";
 
 /** The public URL of a status. */
 export function statusUrl(ctx: AppContext, s: StatusRow, username: string, isLocal: boolean): string {
@@ -131,9 +126,7 @@ export function mediaDescriptions(media: readonly MediaRow[], statusId: number):
 
 /** Serialized Polls by status id for the statuses among `statuses` that carry one. */
 export function loadStatusPolls(ctx: AppContext, statuses: StatusRow[], viewerId: number | null): Map<number, Record<string, unknown>> {
-  const polls = new Map<number, Record<string, unknown>>();
-  for (const l of pollLoaders) for (const [k, v] of l(ctx, statuses, viewerId)) polls.set(k, v);
-  return polls;
+  return statusPolls(ctx, statuses, viewerId);
 }
 
 /** Serialized Mastodon Statuses by id, as seen by `viewerId` (null: logged out). Missing ids are skipped. */

@@ -6,13 +6,12 @@ import { hostKey, isHostUnavailable, markHostAlive, recordHostFailure, unavailab
 import { domainPolicy } from "../../activitypub/outbound/domain-policy";
 import { FetchError, localSigningKey, safeFetch } from "../../activitypub/outbound/fetch";
 import type { AppContext } from "../../context";
-import { selectIn } from "../../db/sql";
-import { defineJob } from "../runner";
-
-interface InboxRow { domain: string; inbox_url: string | null; shared_inbox_url: string | null }
+import { listRemoteAccountInboxes } from "../../db/queries/accounts";
+import { listRemoteFollowerInboxRows } from "../../db/queries/follows";
+import { transaction } from "../../db/transaction";
 
 /** The unique inboxes a fan-out goes to, minus our own host, suspended and unavailable hosts. */
-export function fanoutInboxes(ctx: AppContext, p: FanoutPayload): string[] {
+function fanoutInboxes(ctx: AppContext, p: FanoutPayload): string[] {
   const out = new Set<string>();
   const dead = unavailableHosts(ctx);
   const local = ctx.config.localDomain.toLowerCase();
@@ -29,17 +28,13 @@ export function fanoutInboxes(ctx: AppContext, p: FanoutPayload): string[] {
     return true;
   };
   if (p.followers) {
-    const rows = ctx.db.query<InboxRow, [number]>(
-      `SELECT DISTINCT a.domain, a.inbox_url, a.shared_inbox_url FROM follows f JOIN accounts a ON a.id = f.account_id
-       WHERE f.target_account_id = ? AND a.domain IS NOT NULL AND a.suspended_at IS NULL`,
-    ).all(p.senderId);
-    for (const r of rows) {
+    for (const r of listRemoteFollowerInboxRows(ctx.db, p.senderId)) {
       const inbox = r.shared_inbox_url || r.inbox_url;
       if (allowed(inbox, r.domain)) out.add(inbox);
     }
   }
   if (p.accountIds?.length) {
-    const rows = selectIn<InboxRow>(ctx.db, (ph) => `SELECT domain, inbox_url, shared_inbox_url FROM accounts WHERE id IN (${ph}) AND domain IS NOT NULL AND suspended_at IS NULL`, p.accountIds);
+    const rows = listRemoteAccountInboxes(ctx.db, p.accountIds);
     // One recipient behind a shared inbox gets its personal inbox (as Mastodon does for
     // Follow, Block, Accept…); several on one server share a single delivery.
     const perShared = new Map<string, number>();
@@ -54,24 +49,26 @@ export function fanoutInboxes(ctx: AppContext, p: FanoutPayload): string[] {
   return [...out];
 }
 
-defineJob("ap.fanout", (ctx, p: FanoutPayload) => {
+/** ap.fanout: one `ap.deliver` job per unique inbox, enqueued in one transaction. */
+export function runFanout(ctx: AppContext, p: FanoutPayload): void {
   if (!localSigningKey(ctx, p.senderId)) return; // the sender is gone: nothing to sign with
   const inboxes = fanoutInboxes(ctx, p);
   if (!inboxes.length) return;
-  ctx.db.transaction(() => {
+  transaction(ctx.db, () => {
     for (const inbox of inboxes) {
       const d: DeliverPayload = { senderId: p.senderId, inbox, activity: p.activity };
       ctx.jobs.enqueue("ap.deliver", d);
     }
-  }).immediate();
-});
+  });
+}
 
 /** Mastodon's rule: 4xx other than 401/408/429, and 501, will never work; everything else may. */
-export function unsalvageable(status: number): boolean {
+function unsalvageable(status: number): boolean {
   return status === 501 || (status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429);
 }
 
-defineJob("ap.deliver", async (ctx, p: DeliverPayload) => {
+/** ap.deliver: signs and POSTs one activity to one inbox; a failure that may pass throws to retry. */
+export async function runDeliver(ctx: AppContext, p: DeliverPayload): Promise<void> {
   const host = hostKey(p.inbox);
   if (domainPolicy(ctx, host)?.severity === "suspend" || isHostUnavailable(ctx, host)) return;
   const key = localSigningKey(ctx, p.senderId);
@@ -102,4 +99,4 @@ defineJob("ap.deliver", async (ctx, p: DeliverPayload) => {
   }
   recordHostFailure(ctx, host);
   throw new Error(`POST ${p.inbox} answered ${status}`);
-});
+}

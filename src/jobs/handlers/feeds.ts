@@ -1,7 +1,7 @@
 /** Home-feed jobs: `feeds.tag_fan_out` delivers a new public status to hashtag followers in batches. */
 import { runTagFanOutBatch, type TagFanOutPayload } from "../../services/tags/fan-out";
 import { publishStatus } from "../../streaming/publish";
-import { defineJob } from "../runner";
+import type { AppContext } from "../../context";
 
 /**
  * feeds.tag_fan_out {statusId, after?, batch?} (enqueued by fanOutStatus): one batch of
@@ -10,7 +10,7 @@ import { defineJob } from "../runner";
  * the followers they added, so each user stream sees the status once. Streaming runs after the
  * commit, before the next batch can, and its failure does not redo the batch.
  */
-defineJob("feeds.tag_fan_out", (ctx, p: TagFanOutPayload) => {
+export function runTagFanOut(ctx: AppContext, p: TagFanOutPayload): void {
   const r = ctx.db.transaction(() => runTagFanOutBatch(ctx, p)).immediate();
   if (!r || (!r.first && r.inserted.length === 0)) return;
   try {
@@ -18,4 +18,4 @@ defineJob("feeds.tag_fan_out", (ctx, p: TagFanOutPayload) => {
   } catch (err) {
     ctx.log.warn(`feeds.tag_fan_out ${p.statusId}: streaming failed: ${err instanceof Error ? err.message : err}`);
   }
-});
+}

@@ -1,9 +1,8 @@
-/** Job handlers of this area; each calls defineJob(kind, handler) at import time. */
-import { defineJob } from "../runner";
-import "../../db/views/polls";
+/** Poll jobs: `poll.expire` notifies when a poll closes. */
+import type { AppContext } from "../../context";
 import { notifyPollExpired } from "../../services/polls/expire";
 
 /** poll.expire {pollId, expiresAt}: `poll` notifications for the author and local voters. */
-defineJob("poll.expire", (ctx, p: { pollId: number; expiresAt?: number }) => {
+export function runPollExpire(ctx: AppContext, p: { pollId: number; expiresAt?: number }): void {
   notifyPollExpired(ctx, p.pollId, p.expiresAt);
-});
+}

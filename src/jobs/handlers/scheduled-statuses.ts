@@ -4,20 +4,18 @@
  * every five minutes, posts any that are overdue, should a job have been lost or given up.
  */
 import { publishScheduledStatus, dueScheduledStatuses } from "../../services/scheduled-statuses/publish";
-import { PUBLISH_JOB } from "../../services/scheduled-statuses/schedule";
-import { CRON_JOBS } from "../cron";
-import { defineJob } from "../runner";
+import type { AppContext } from "../../context";
 
-defineJob(PUBLISH_JOB, (ctx, p: { id: number }) => {
+/** scheduled_status.publish {id}: posts one scheduled status when its time comes. */
+export function runScheduledStatusPublish(ctx: AppContext, p: { id: number }): void {
   if (typeof p?.id === "number") publishScheduledStatus(ctx, p.id);
-});
+}
 
-defineJob("scheduled_status.sweep", (ctx) => {
+/** scheduled_status.sweep (every five minutes): posts any overdue scheduled status. */
+export function runScheduledStatusSweep(ctx: AppContext): void {
   for (const id of dueScheduledStatuses(ctx)) {
     try { publishScheduledStatus(ctx, id); } catch (e) {
       ctx.log.warn(`scheduled status ${id}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-});
-
-CRON_JOBS.push({ pattern: "*/5 * * * *", kind: "scheduled_status.sweep" });
+}

@@ -2,17 +2,17 @@
 import type { AppContext } from "../../context";
 import type { AccountRow, StatusRow } from "../../db/rows";
 import { loadStatusViews } from "../../db/views/statuses";
-import { PRIVATE } from "../../model/visibility";
+import { ANONYMOUS, mayViewStatus } from "../../model/visibility";
 import { loadThread } from "../../services/statuses/thread";
 import { esc, publicLayout } from "../layout";
 import { clip, fullAcct, nameOf, renderStatus, statusSummary } from "./render";
 
 /** The page for status `s` by local `account` (the caller checked both), or null when hidden. */
 export function statusPage(ctx: AppContext, siteName: string, account: AccountRow, s: StatusRow): string | null {
-  if (s.account_id !== account.id || s.reblog_of_id !== null || s.visibility >= PRIVATE) return null;
+  if (s.account_id !== account.id || s.reblog_of_id !== null || !mayViewStatus(s.visibility, ANONYMOUS)) return null;
   // Logged out: loadThread keeps only what an anonymous reader may see (public and unlisted).
   const t = loadThread(ctx, s, null);
-  const open = (r: StatusRow) => r.visibility < PRIVATE;
+  const open = (r: StatusRow) => mayViewStatus(r.visibility, ANONYMOUS);
   const ancestors = t.ancestors.filter(open);
   const replies = t.descendants.filter(open);
   const views = loadStatusViews(ctx, [s.id, ...ancestors.map((r) => r.id), ...replies.map((r) => r.id)], null);

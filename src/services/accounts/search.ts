@@ -1,6 +1,6 @@
 /** Local account search (AccountSearchService without remote resolution): prefix matches on handle and display name. */
 import type { AppContext } from "../../context";
-import { searchAccountIds } from "../../db/queries/accounts";
+import { searchAccountIds } from "../../db/queries/account-search";
 import { parseAcct } from "./find";
 
 export interface AccountSearch {

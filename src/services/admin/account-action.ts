@@ -8,6 +8,10 @@
 import type { AppContext } from "../../context";
 import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
+import { markAccountSensitized, markAccountSilenced } from "../../db/queries/accounts";
+import { reportExists, resolveOpenReport, resolveOpenReportsAbout } from "../../db/queries/reports";
+import { disableUserOfAccount } from "../../db/queries/users";
+import { transaction } from "../../db/transaction";
 import type { AdminTarget, StaffAuth } from "./accounts";
 import { notAllowed, requirePermission, roleOverrides } from "../../model/permissions";
 import { closeUserStreams } from "./streams";
@@ -39,23 +43,23 @@ export function takeAccountAction(ctx: AppContext, auth: StaffAuth, t: AdminTarg
   let reportId: number | null = null;
   if (i.reportId !== undefined && i.reportId !== "") {
     const id = parseId(i.reportId);
-    if (id === undefined || !ctx.db.query("SELECT 1 FROM reports WHERE id = ?").get(id)) throw notFound();
+    if (id === undefined || !reportExists(ctx.db, id)) throw notFound();
     reportId = id;
   }
   if (!roleOverrides(staff.role, t.user?.role ?? null)) throw notAllowed();
   const now = ctx.now();
-  ctx.db.transaction(() => {
+  transaction(ctx.db, () => {
     const a = t.account;
     switch (type) {
       case "disable":
-        ctx.db.query("UPDATE users SET disabled = 1, updated_at = ? WHERE account_id = ?").run(now, a.id);
+        disableUserOfAccount(ctx.db, a.id, now);
         if (t.user) closeUserStreams(ctx, t.user.id);
         break;
       case "sensitive":
-        ctx.db.query("UPDATE accounts SET sensitized_at = ?, updated_at = ? WHERE id = ? AND sensitized_at IS NULL").run(now, now, a.id);
+        markAccountSensitized(ctx.db, a.id, now);
         break;
       case "silence":
-        ctx.db.query("UPDATE accounts SET silenced_at = ?, updated_at = ? WHERE id = ? AND silenced_at IS NULL").run(now, now, a.id);
+        markAccountSilenced(ctx.db, a.id, now);
         break;
       case "suspend":
         if (a.suspended_at === null) suspendAccount(ctx, a);
@@ -63,12 +67,11 @@ export function takeAccountAction(ctx: AppContext, auth: StaffAuth, t: AdminTarg
         break;
     }
     recordWarning(ctx, { staffAccountId: staff.accountId, target: a, action: type, text, reportId, notify: i.sendEmailNotification !== false });
-    const resolve = `UPDATE reports SET action_taken_at = ?, action_taken_by_account_id = ?, updated_at = ?`;
     if (type === "none") {
-      if (reportId !== null) ctx.db.query(`${resolve} WHERE id = ? AND action_taken_at IS NULL`).run(now, staff.accountId, now, reportId);
+      if (reportId !== null) resolveOpenReport(ctx.db, reportId, staff.accountId, now);
     } else {
-      ctx.db.query(`${resolve} WHERE target_account_id = ? AND action_taken_at IS NULL`).run(now, staff.accountId, now, a.id);
-      if (reportId !== null) ctx.db.query(`${resolve} WHERE id = ? AND action_taken_at IS NULL`).run(now, staff.accountId, now, reportId);
+      resolveOpenReportsAbout(ctx.db, a.id, staff.accountId, now);
+      if (reportId !== null) resolveOpenReport(ctx.db, reportId, staff.accountId, now);
     }
-  }).immediate();
+  });
 }

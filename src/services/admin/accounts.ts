@@ -5,6 +5,9 @@
  */
 import type { AppContext } from "../../context";
 import type { AccountRow, UserRow } from "../../db/rows";
+import { clearAccountSensitized, clearAccountSilence, getAccount } from "../../db/queries/accounts";
+import { approveUser, enableUser, getUserByAccountId } from "../../db/queries/users";
+import { transaction } from "../../db/transaction";
 import { notFound } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import { purgeAccount } from "../registrations/delete-local-account";
@@ -20,9 +23,9 @@ export interface AdminTarget { account: AccountRow; user: UserRow | null }
 /** The account with this id and its user; 404 when unknown (or the instance actor). */
 export function findAdminTarget(ctx: AppContext, rawId: unknown): AdminTarget {
   const id = parseId(rawId);
-  const account = id === undefined || id <= 0 ? null : ctx.db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(id);
+  const account = id === undefined || id <= 0 ? null : getAccount(ctx.db, id);
   if (!account) throw notFound();
-  const user = ctx.db.query<UserRow, [number]>("SELECT * FROM users WHERE account_id = ?").get(account.id);
+  const user = getUserByAccountId(ctx.db, account.id);
   return { account, user };
 }
 
@@ -37,37 +40,37 @@ function staffOver(ctx: AppContext, auth: StaffAuth, t: AdminTarget): Staff {
 export function approveAccount(ctx: AppContext, auth: StaffAuth, t: AdminTarget): void {
   requirePermission(ctx, auth, "manage_users");
   if (!t.user || t.user.approved) throw notAllowed();
-  ctx.db.query("UPDATE users SET approved = 1, updated_at = ? WHERE id = ?").run(ctx.now(), t.user.id);
+  approveUser(ctx.db, t.user.id, ctx.now());
 }
 
 /** Rejects a pending sign-up: the account and user are deleted (the name becomes free again). */
 export function rejectAccount(ctx: AppContext, auth: StaffAuth, t: AdminTarget): void {
   requirePermission(ctx, auth, "manage_users");
   if (!t.user || t.user.approved) throw notAllowed();
-  ctx.db.transaction(() => purgeAccount(ctx, t.account.id)).immediate();
+  transaction(ctx.db, () => purgeAccount(ctx, t.account.id));
 }
 
 /** Re-enables a disabled login (no-op when it was not disabled). */
 export function enableAccount(ctx: AppContext, auth: StaffAuth, t: AdminTarget): void {
   staffOver(ctx, auth, t);
-  if (t.user) ctx.db.query("UPDATE users SET disabled = 0, updated_at = ? WHERE id = ?").run(ctx.now(), t.user.id);
+  if (t.user) enableUser(ctx.db, t.user.id, ctx.now());
 }
 
 /** Lifts a silence (no-op when not silenced). */
 export function unsilenceAccount(ctx: AppContext, auth: StaffAuth, t: AdminTarget): void {
   requirePermission(ctx, auth, "manage_users");
-  ctx.db.query("UPDATE accounts SET silenced_at = NULL, updated_at = ? WHERE id = ? AND silenced_at IS NOT NULL").run(ctx.now(), t.account.id);
+  clearAccountSilence(ctx.db, t.account.id, ctx.now());
 }
 
 /** Stops forcing the account's posts to be sensitive (no-op when not set). */
 export function unsensitiveAccount(ctx: AppContext, auth: StaffAuth, t: AdminTarget): void {
   requirePermission(ctx, auth, "manage_users");
-  ctx.db.query("UPDATE accounts SET sensitized_at = NULL, updated_at = ? WHERE id = ? AND sensitized_at IS NOT NULL").run(ctx.now(), t.account.id);
+  clearAccountSensitized(ctx.db, t.account.id, ctx.now());
 }
 
 /** Lifts a suspension; 403 when the account is not suspended. Enqueues Update(Person) for local accounts. */
 export function unsuspendAdminAccount(ctx: AppContext, auth: StaffAuth, t: AdminTarget): void {
   requirePermission(ctx, auth, "manage_users");
   if (t.account.suspended_at === null) throw notAllowed();
-  ctx.db.transaction(() => unsuspendAccount(ctx, t.account)).immediate();
+  transaction(ctx.db, () => unsuspendAccount(ctx, t.account));
 }

@@ -5,8 +5,15 @@
  * pair kept) so the name stays taken. Reports and warnings about it stay for the moderators.
  */
 import type { AppContext } from "../../context";
-import type { AccountRow, StatusRow, UserRow } from "../../db/rows";
-import { placeholders } from "../../db/sql";
+import { deleteAccountRowsIn, emptyAccountProfile, getLocalAccount, listAccountCascadeColumns, markAccountSuspended, recountFollowCounts } from "../../db/queries/accounts";
+import { listFavouritedStatusIds } from "../../db/queries/favourites";
+import { listFollowRelatedAccountIds, listRemoteFollowerInboxes } from "../../db/queries/follows";
+import { deleteHomeFeed } from "../../db/queries/home-feeds";
+import { revokeLiveTokensOfUser } from "../../db/queries/oauth-access-tokens";
+import { listAccountStatusesForDeletion, recountFavouritesCounts, statusExists } from "../../db/queries/statuses";
+import { deleteUser, disableUser, getUserByAccountId } from "../../db/queries/users";
+import { deleteUserWebSessions } from "../../db/queries/web-sessions";
+import { transaction } from "../../db/transaction";
 import { toApActivity } from "../../serializers/activitypub";
 import { enqueueAccountFileDeletion } from "../media/cleanup";
 import { AS_PUBLIC } from "../federation/statuses";
@@ -19,14 +26,7 @@ import { closeUserStreams } from "./streams";
 const KEEP = new Set(["accounts", "users", "reports", "account_warnings", "statuses"]);
 
 function cascadingColumns(ctx: AppContext): { table: string; column: string }[] {
-  return ctx.db.query<{ table: string; column: string }, []>(
-    `SELECT m.name AS "table", f."from" AS "column" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
-     WHERE m.type = 'table' AND f."table" = 'accounts' AND f.on_delete = 'CASCADE'`,
-  ).all().filter((c) => !KEEP.has(c.table));
-}
-
-function ids(ctx: AppContext, sql: string, id: number): number[] {
-  return ctx.db.query<{ id: number }, [number]>(sql).all(id).map((r) => r.id);
+  return listAccountCascadeColumns(ctx.db).filter((c) => !KEEP.has(c.table));
 }
 
 /**
@@ -37,7 +37,7 @@ function ids(ctx: AppContext, sql: string, id: number): number[] {
 export function deleteAccountData(ctx: AppContext, auth: StaffAuth, t: AdminTarget): void {
   requirePermission(ctx, auth, "delete_user_data");
   if (t.account.suspended_at === null) throw notAllowed();
-  ctx.db.transaction(() => purgeAccountData(ctx, t, { reserveEmail: true })).immediate();
+  transaction(ctx.db, () => purgeAccountData(ctx, t, { reserveEmail: true }));
 }
 
 /**
@@ -52,45 +52,30 @@ export function purgeAccountData(ctx: AppContext, t: AdminTarget, o: { reserveEm
   const db = ctx.db;
   const id = t.account.id;
   if (t.account.domain === null) {
-    const inboxes = db.query<{ inbox: string }, [number]>(
-      `SELECT DISTINCT coalesce(a.shared_inbox_url, a.inbox_url) AS inbox FROM follows f JOIN accounts a ON a.id = f.account_id
-       WHERE f.target_account_id = ? AND a.domain IS NOT NULL AND coalesce(a.shared_inbox_url, a.inbox_url) IS NOT NULL`,
-    ).all(id).map((r) => r.inbox);
+    const inboxes = listRemoteFollowerInboxes(db, id);
     if (inboxes.length) {
       const activity = toApActivity(ctx, "Delete", t.account, t.account.uri, { id: `${t.account.uri}#delete`, to: [AS_PUBLIC] });
       ctx.jobs.enqueue("ap.fanout", { senderId: id, activity, followers: false, accountIds: [], inboxes });
     }
   }
-  const related = ids(ctx, "SELECT target_account_id AS id FROM follows WHERE account_id = ?1 UNION SELECT account_id FROM follows WHERE target_account_id = ?1", id);
-  const favourited = ids(ctx, "SELECT status_id AS id FROM favourites WHERE account_id = ?", id);
-  const own = db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE account_id = ? ORDER BY reblog_of_id IS NULL, id").all(id);
-  for (const s of own) if (db.query("SELECT 1 FROM statuses WHERE id = ?").get(s.id)) removeStatusRow(ctx, s);
+  const related = listFollowRelatedAccountIds(db, id);
+  const favourited = listFavouritedStatusIds(db, id);
+  const own = listAccountStatusesForDeletion(db, id);
+  for (const s of own) if (statusExists(db, s.id)) removeStatusRow(ctx, s);
   enqueueAccountFileDeletion(ctx, id);
-  for (const c of cascadingColumns(ctx)) db.query(`DELETE FROM "${c.table}" WHERE "${c.column}" = ?`).run(id);
-  db.query("DELETE FROM home_feeds WHERE account_id = ?").run(id);
-  const others = related.filter((x) => x !== id);
-  if (others.length) {
-    db.query(
-      `UPDATE accounts SET followers_count = (SELECT count(*) FROM follows f WHERE f.target_account_id = accounts.id),
-         following_count = (SELECT count(*) FROM follows f WHERE f.account_id = accounts.id) WHERE id IN (${placeholders(others.length)})`,
-    ).run(...others);
-  }
-  if (favourited.length) {
-    db.query(`UPDATE statuses SET favourites_count = (SELECT count(*) FROM favourites f WHERE f.status_id = statuses.id) WHERE id IN (${placeholders(favourited.length)})`).run(...favourited);
-  }
-  db.query(
-    `UPDATE accounts SET display_name = '', note = '', note_source = '', fields = '[]', also_known_as = '[]', avatar_path = NULL,
-       avatar_remote_url = NULL, header_path = NULL, header_remote_url = NULL, statuses_count = 0, followers_count = 0,
-       following_count = 0, last_status_at = NULL, updated_at = ? WHERE id = ?`,
-  ).run(ctx.now(), id);
+  for (const c of cascadingColumns(ctx)) deleteAccountRowsIn(db, c.table, c.column, id);
+  deleteHomeFeed(db, id);
+  recountFollowCounts(db, related.filter((x) => x !== id));
+  recountFavouritesCounts(db, favourited);
+  emptyAccountProfile(db, id, ctx.now());
   if (t.user) {
-    const revoked = db.query<{ id: number }, [number, number]>("UPDATE oauth_access_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL RETURNING id").all(ctx.now(), t.user.id);
-    closeUserStreams(ctx, t.user.id, revoked.map((r) => r.id));
+    const revoked = revokeLiveTokensOfUser(db, t.user.id, ctx.now());
+    closeUserStreams(ctx, t.user.id, revoked);
     if (o.reserveEmail) {
-      db.query("UPDATE users SET disabled = 1, updated_at = ? WHERE id = ?").run(ctx.now(), t.user.id);
-      db.query("DELETE FROM web_sessions WHERE user_id = ?").run(t.user.id);
+      disableUser(db, t.user.id, ctx.now());
+      deleteUserWebSessions(db, t.user.id);
     } else {
-      db.query("DELETE FROM users WHERE id = ?").run(t.user.id);
+      deleteUser(db, t.user.id);
     }
   }
 }
@@ -103,15 +88,12 @@ export function purgeAccountData(ctx: AppContext, t: AdminTarget, o: { reserveEm
  */
 export function deleteAccountAsOperator(ctx: AppContext, accountId: number): boolean {
   const db = ctx.db;
-  return db.transaction(() => {
-    const account = db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ? AND domain IS NULL AND id > 0").get(accountId);
+  return transaction(db, () => {
+    const account = getLocalAccount(db, accountId);
     if (!account) return false;
-    const user = db.query<UserRow, [number]>("SELECT * FROM users WHERE account_id = ?").get(accountId);
-    if (account.suspended_at === null) {
-      const t = ctx.now();
-      db.query("UPDATE accounts SET suspended_at = ?, updated_at = ? WHERE id = ?").run(t, t, accountId);
-    }
+    const user = getUserByAccountId(db, accountId);
+    if (account.suspended_at === null) markAccountSuspended(db, accountId, ctx.now());
     purgeAccountData(ctx, { account, user }, { reserveEmail: false });
     return true;
-  }).immediate();
+  });
 }

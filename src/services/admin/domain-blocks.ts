@@ -3,6 +3,7 @@
  * service the `hearth admin domains` CLI uses, so both see and change the same blocks.
  */
 import type { AppContext } from "../../context";
+import { getDomainBlock } from "../../db/queries/domain-blocks";
 import { ApiError, notFound, validation } from "../../model/errors";
 import { blockDomain, domainRule, normalizeDomain, SEVERITIES, unblockDomain, type DomainBlockExtras, type DomainBlockRow, type DomainSeverity } from "./block-domain";
 import { toAdminDomainBlock } from "../../serializers/mastodon/admin-account";
@@ -18,7 +19,7 @@ const MAX_COMMENT = 1000;
 
 /** The block by id; 404 when there is none. */
 export function findDomainBlock(ctx: AppContext, id: number | undefined): DomainBlockRow {
-  const row = id === undefined ? null : ctx.db.query<DomainBlockRow, [number]>("SELECT * FROM domain_blocks WHERE id = ?").get(id);
+  const row = id === undefined ? null : getDomainBlock(ctx.db, id);
   if (!row) throw notFound();
   return row;
 }

@@ -1,5 +1,6 @@
 /** admin.sign_up and admin.report notifications for the staff whose role has the permission. */
 import type { AppContext } from "../../context";
+import { listActiveStaffAccountIds } from "../../db/queries/users";
 import { notify, type NotificationType } from "../notifications/notify";
 import { rolesWith, type Permission } from "../../model/permissions";
 
@@ -9,10 +10,5 @@ import { rolesWith, type Permission } from "../../model/permissions";
  * notify() enqueues its stream event.
  */
 export function notifyStaff(ctx: AppContext, perm: Permission, n: { fromAccountId: number; type: NotificationType; reportId?: number }): void {
-  const roles = rolesWith(perm);
-  const staff = ctx.db.query<{ account_id: number }, string[]>(
-    `SELECT u.account_id FROM users u JOIN accounts a ON a.id = u.account_id
-     WHERE u.role IN (${roles.map(() => "?").join(", ")}) AND u.disabled = 0 AND a.suspended_at IS NULL`,
-  ).all(...roles);
-  for (const s of staff) notify(ctx, { accountId: s.account_id, fromAccountId: n.fromAccountId, type: n.type, reportId: n.reportId ?? null });
+  for (const accountId of listActiveStaffAccountIds(ctx.db, rolesWith(perm))) notify(ctx, { accountId, fromAccountId: n.fromAccountId, type: n.type, reportId: n.reportId ?? null });
 }

@@ -7,7 +7,8 @@ import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import { reportRow } from "../../db/views/admin";
 import type { AdminReportRow } from "../../serializers/mastodon/admin-report";
-import { selectIn } from "../../db/sql";
+import { clearReportResolution, markReportResolved, setReportAssignee, setReportCategory } from "../../db/queries/reports";
+import { existingRuleIds } from "../../db/queries/rules";
 import { CATEGORIES } from "../reports/create";
 import { requirePermission } from "../../model/permissions";
 import type { StaffAuth } from "./accounts";
@@ -21,29 +22,25 @@ export function findReport(ctx: AppContext, auth: StaffAuth, rawId: unknown): Ad
   return row;
 }
 
-function set(ctx: AppContext, id: number, sql: string, ...args: (number | string | null)[]): void {
-  ctx.db.query(`UPDATE reports SET ${sql}, updated_at = ? WHERE id = ?`).run(...args, ctx.now(), id);
-}
-
 /** Assigns the report to the acting staff member. */
 export function assignReportToSelf(ctx: AppContext, auth: StaffAuth, r: AdminReportRow): void {
-  set(ctx, r.id, "assigned_account_id = ?", auth.accountId);
+  setReportAssignee(ctx.db, r.id, auth.accountId, ctx.now());
 }
 
 /** Clears the report's assignee. */
 export function unassignReport(ctx: AppContext, r: AdminReportRow): void {
-  set(ctx, r.id, "assigned_account_id = NULL");
+  setReportAssignee(ctx.db, r.id, null, ctx.now());
 }
 
 /** Marks the report resolved by the acting staff member (kept as it is when already resolved). */
 export function resolveReport(ctx: AppContext, auth: StaffAuth, r: AdminReportRow): void {
   if (r.action_taken_at !== null) return;
-  set(ctx, r.id, "action_taken_at = ?, action_taken_by_account_id = ?", ctx.now(), auth.accountId);
+  markReportResolved(ctx.db, r.id, auth.accountId, ctx.now());
 }
 
 /** Reopens a resolved report. */
 export function reopenReport(ctx: AppContext, r: AdminReportRow): void {
-  set(ctx, r.id, "action_taken_at = NULL, action_taken_by_account_id = NULL");
+  clearReportResolution(ctx.db, r.id, ctx.now());
 }
 
 /** Changes category and/or rule ids (validated against the server's rules) in one statement. */
@@ -53,9 +50,9 @@ export function updateReport(ctx: AppContext, r: AdminReportRow, i: { category?:
   let ruleIds = r.rule_ids;
   if (i.ruleIds !== undefined) {
     const ids = [...new Set(i.ruleIds.filter((x) => x !== ""))].map((x) => (/^\d{1,18}$/.test(x) ? Number(x) : NaN));
-    const known = ids.some(Number.isNaN) ? [] : selectIn<{ id: number }>(ctx.db, (ph) => `SELECT id FROM rules WHERE id IN (${ph})`, ids);
+    const known = ids.some(Number.isNaN) ? [] : existingRuleIds(ctx.db, ids);
     if (known.length !== ids.length) throw validation("Rule ids does not reference valid rules");
     ruleIds = ids.length ? JSON.stringify(ids) : null;
   }
-  set(ctx, r.id, "category = ?, rule_ids = ?", category, ruleIds);
+  setReportCategory(ctx.db, r.id, category, ruleIds, ctx.now());
 }

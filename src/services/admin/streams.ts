@@ -1,5 +1,6 @@
 /** Ending a moderated user's live connections: their open streams close as soon as the action commits. */
 import type { AppContext } from "../../context";
+import { listLiveTokenIdsOfUser } from "../../db/queries/oauth-access-tokens";
 
 /**
  * Enqueues `stream.close_tokens` for every live token of local user `userId` (the same job a
@@ -7,6 +8,6 @@ import type { AppContext } from "../../context";
  * tokens stay and answer 403 while the login is disabled. Call inside the writing transaction.
  */
 export function closeUserStreams(ctx: AppContext, userId: number, tokenIds?: number[]): void {
-  const ids = tokenIds ?? ctx.db.query<{ id: number }, [number]>("SELECT id FROM oauth_access_tokens WHERE user_id = ? AND revoked_at IS NULL").all(userId).map((r) => r.id);
+  const ids = tokenIds ?? listLiveTokenIdsOfUser(ctx.db, userId);
   if (ids.length) ctx.jobs.enqueue("stream.close_tokens", { tokenIds: ids });
 }

@@ -4,11 +4,12 @@
  */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
+import { clearAccountSuspension, getAccount, markAccountSuspended } from "../../db/queries/accounts";
+import { listFollowRequestTargetIds } from "../../db/queries/follow-requests";
+import { listFollowsOfLocalAccountsBy } from "../../db/queries/follows";
 import { toApActivity } from "../../serializers/activitypub";
 import { publishProfileUpdate } from "../federation/accounts";
 import { deleteFollow, deleteFollowRequest } from "../follows/rows";
-
-interface FollowOfLocal { id: number; uri: string | null; target_account_id: number }
 
 /**
  * Marks `a` suspended. A local account's followers get Update(Person) with `suspended`
@@ -17,33 +18,27 @@ interface FollowOfLocal { id: number; uri: string | null; target_account_id: num
  * so its server stops sending it our followers-only posts; this part is not undone later.
  */
 export function suspendAccount(ctx: AppContext, a: AccountRow): void {
-  const t = ctx.now();
-  ctx.db.query("UPDATE accounts SET suspended_at = ?, updated_at = ? WHERE id = ? AND suspended_at IS NULL").run(t, t, a.id);
+  markAccountSuspended(ctx.db, a.id, ctx.now());
   if (a.domain === null) {
     publishProfileUpdate(ctx, a.id);
     return;
   }
-  const follows = ctx.db.query<FollowOfLocal, [number]>(
-    `SELECT f.id, f.uri, f.target_account_id FROM follows f JOIN accounts t ON t.id = f.target_account_id
-     WHERE f.account_id = ? AND t.domain IS NULL`,
-  ).all(a.id);
+  const follows = listFollowsOfLocalAccountsBy(ctx.db, a.id);
   const inbox = a.inbox_url;
   for (const f of follows) {
     deleteFollow(ctx, a.id, f.target_account_id);
     if (!inbox || !f.uri) continue;
-    const owner = ctx.db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(f.target_account_id)!;
+    const owner = getAccount(ctx.db, f.target_account_id)!;
     const follow = { id: f.uri, type: "Follow", actor: a.uri, object: owner.uri };
     const reject = toApActivity(ctx, "Reject", owner, follow, { id: ctx.uris.rowActivity(owner.uri, "rejects/follows", f.id) });
     // Explicit inbox: the fan-out skips suspended recipients when it resolves account ids.
     ctx.jobs.enqueue("ap.fanout", { senderId: owner.id, activity: reject, followers: false, accountIds: [], inboxes: [inbox] });
   }
-  const requests = ctx.db.query<{ target_account_id: number }, [number]>("SELECT target_account_id FROM follow_requests WHERE account_id = ?").all(a.id);
-  for (const r of requests) deleteFollowRequest(ctx, a.id, r.target_account_id);
+  for (const targetId of listFollowRequestTargetIds(ctx.db, a.id)) deleteFollowRequest(ctx, a.id, targetId);
 }
 
 /** Lifts a suspension; a local account's followers get Update(Person) without `suspended`. */
 export function unsuspendAccount(ctx: AppContext, a: AccountRow): void {
-  const t = ctx.now();
-  ctx.db.query("UPDATE accounts SET suspended_at = NULL, updated_at = ? WHERE id = ?").run(t, a.id);
+  clearAccountSuspension(ctx.db, a.id, ctx.now());
   if (a.domain === null) publishProfileUpdate(ctx, a.id);
 }

@@ -4,6 +4,10 @@
  */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
+import { insertAccountWarning } from "../../db/queries/account-warnings";
+import { insertModerationWarningNotification } from "../../db/queries/notifications";
+import { getReportStatusIds } from "../../db/queries/reports";
+import { accountHasUser } from "../../db/queries/users";
 
 /** What a warning records. */
 export interface WarningInput {
@@ -28,15 +32,13 @@ export function recordWarning(ctx: AppContext, w: WarningInput): number {
   const db = ctx.db;
   const now = ctx.now();
   const id = ctx.ids.next();
-  const report = w.reportId === null ? null : db.query<{ status_ids: string }, [number]>("SELECT status_ids FROM reports WHERE id = ?").get(w.reportId);
-  db.query("INSERT INTO account_warnings (id, account_id, target_account_id, action, text, report_id, status_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-    .run(id, w.staffAccountId, w.target.id, w.action, w.text, w.reportId, report?.status_ids ?? "[]", now);
-  if (w.notify && w.target.domain === null && db.query("SELECT 1 FROM users WHERE account_id = ?").get(w.target.id)) {
+  const statusIds = w.reportId === null ? null : getReportStatusIds(db, w.reportId);
+  insertAccountWarning(db, {
+    id, accountId: w.staffAccountId, targetAccountId: w.target.id, action: w.action, text: w.text, reportId: w.reportId, statusIds: statusIds ?? "[]", createdAt: now,
+  });
+  if (w.notify && w.target.domain === null && accountHasUser(db, w.target.id)) {
     const nid = ctx.ids.next();
-    db.query(
-      `INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at, group_key, report_id, account_warning_id)
-       VALUES (?, ?, ?, 'moderation_warning', NULL, ?, NULL, NULL, ?)`,
-    ).run(nid, w.target.id, w.target.id, now, id);
+    insertModerationWarningNotification(db, nid, w.target.id, id, now);
     ctx.jobs.enqueue("stream.notification", { notificationId: nid, accountId: w.target.id });
   }
   return id;

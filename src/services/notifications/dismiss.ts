@@ -1,18 +1,19 @@
 /** Dismissing notifications: one, or all of an account's. */
 import type { AppContext } from "../../context";
 import { notFound } from "../../model/errors";
+import { deleteAllNotifications, deleteNotification } from "../../db/queries/notifications";
+import { transaction } from "../../db/transaction";
 
 /** Deletes notification `id` of `accountId`; 404 when it is not theirs. No side effects. */
 export function dismissNotification(ctx: AppContext, accountId: number, id: number): void {
-  ctx.db.transaction(() => {
-    const r = ctx.db.query("DELETE FROM notifications WHERE id = ? AND account_id = ?").run(id, accountId);
-    if (r.changes === 0) throw notFound();
-  }).immediate();
+  transaction(ctx.db, () => {
+    if (deleteNotification(ctx.db, accountId, id) === 0) throw notFound();
+  });
 }
 
 /** Deletes every notification of `accountId`. No side effects. */
 export function clearNotifications(ctx: AppContext, accountId: number): void {
-  ctx.db.transaction(() => {
-    ctx.db.query("DELETE FROM notifications WHERE account_id = ?").run(accountId);
-  }).immediate();
+  transaction(ctx.db, () => {
+    deleteAllNotifications(ctx.db, accountId);
+  });
 }

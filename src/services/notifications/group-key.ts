@@ -4,6 +4,7 @@
  * within a window of at most 12 hours; every other notification is its own group.
  */
 import type { AppContext } from "../../context";
+import { newestGroupKeyBetween } from "../../db/queries/notifications";
 
 /** Types the server groups (Mastodon's GROUPABLE_NOTIFICATION_TYPES, 4.4). */
 export const GROUPABLE_TYPES: readonly string[] = ["favourite", "reblog", "follow", "admin.sign_up"];
@@ -36,12 +37,8 @@ export function groupKeyFor(ctx: AppContext, accountId: number, type: string, st
   if (prefix === null) return null;
   const bucket = Math.floor(at / HOUR_MS);
   // Buckets in this window have the same number of digits, so text order is numeric order.
-  const newest = ctx.db
-    .query<{ group_key: string }, [number, string, string]>(
-      "SELECT group_key FROM notifications WHERE account_id = ? AND group_key BETWEEN ? AND ? ORDER BY group_key DESC LIMIT 1",
-    )
-    .get(accountId, `${prefix}-${bucket - MAX_GROUP_SPAN_HOURS + 1}`, `${prefix}-${bucket}`);
-  const previous = newest ? Number(newest.group_key.slice(prefix.length + 1)) : NaN;
+  const newest = newestGroupKeyBetween(ctx.db, accountId, `${prefix}-${bucket - MAX_GROUP_SPAN_HOURS + 1}`, `${prefix}-${bucket}`);
+  const previous = newest !== null ? Number(newest.slice(prefix.length + 1)) : NaN;
   const start = Number.isInteger(previous) && previous <= bucket && bucket < previous + MAX_GROUP_SPAN_HOURS ? previous : bucket;
   return `${prefix}-${start}`;
 }

@@ -1,5 +1,9 @@
 /** Creates a notification for a local account, honouring blocks and notification-hiding mutes. */
 import type { AppContext } from "../../context";
+import { getAccountDomain } from "../../db/queries/accounts";
+import { isBlocking } from "../../db/queries/blocks";
+import { mutesNotificationsFrom } from "../../db/queries/mutes";
+import { hasSameNotification, insertNotification } from "../../db/queries/notifications";
 import { groupKeyFor } from "./group-key";
 import { policyDecision } from "./policy-check";
 import { recordFilteredNotification } from "./requests-record";
@@ -19,24 +23,23 @@ export function notify(ctx: AppContext, n: { accountId: number; fromAccountId: n
   const db = ctx.db;
   // A poll's end is announced to its own author too (Mastodon's one self-notification).
   if (n.accountId === n.fromAccountId && n.type !== "poll") return null;
-  const rec = db.query<{ domain: string | null }, [number]>("SELECT domain FROM accounts WHERE id = ?").get(n.accountId);
+  const rec = getAccountDomain(db, n.accountId);
   if (!rec || rec.domain !== null) return null;
-  if (db.query("SELECT 1 FROM blocks WHERE account_id = ? AND target_account_id = ?").get(n.accountId, n.fromAccountId)) return null;
+  if (isBlocking(db, n.accountId, n.fromAccountId)) return null;
   const t = ctx.now();
-  if (db.query("SELECT 1 FROM mutes WHERE account_id = ? AND target_account_id = ? AND hide_notifications = 1 AND (expires_at IS NULL OR expires_at > ?)").get(n.accountId, n.fromAccountId, t)) return null;
+  if (mutesNotificationsFrom(db, n.accountId, n.fromAccountId, t)) return null;
   const statusId = n.statusId ?? null;
   if (["favourite", "reblog", "follow", "follow_request", "mention"].includes(n.type)) {
-    const dup = db
-      .query("SELECT 1 FROM notifications WHERE account_id = ? AND from_account_id = ? AND type = ? AND status_id IS ?")
-      .get(n.accountId, n.fromAccountId, n.type, statusId);
-    if (dup) return null;
+    if (hasSameNotification(db, n.accountId, n.fromAccountId, n.type, statusId)) return null;
   }
   const decision = policyDecision(ctx, { accountId: n.accountId, fromAccountId: n.fromAccountId, type: n.type, statusId });
   if (decision === "drop") return null;
   const filtered = decision === "filter";
   const id = ctx.ids.next();
-  db.query("INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at, group_key, report_id, filtered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-    .run(id, n.accountId, n.fromAccountId, n.type, statusId, t, filtered ? null : groupKeyFor(ctx, n.accountId, n.type, statusId, t), n.reportId ?? null, filtered ? 1 : 0);
+  insertNotification(db, {
+    id, accountId: n.accountId, fromAccountId: n.fromAccountId, type: n.type, statusId, createdAt: t,
+    groupKey: filtered ? null : groupKeyFor(ctx, n.accountId, n.type, statusId, t), reportId: n.reportId ?? null, filtered: filtered ? 1 : 0,
+  });
   if (filtered) recordFilteredNotification(ctx, { accountId: n.accountId, fromAccountId: n.fromAccountId, type: n.type, statusId });
   else ctx.jobs.enqueue("stream.notification", { notificationId: id, accountId: n.accountId });
   return id;

@@ -6,6 +6,8 @@
  */
 import type { AppContext } from "../../context";
 import { validation } from "../../model/errors";
+import { getNotificationPolicy, upsertNotificationPolicy } from "../../db/queries/notification-policies";
+import { transaction } from "../../db/transaction";
 
 /** The policy's fields, in Mastodon's order. */
 export const POLICY_FIELDS = ["for_not_following", "for_not_followers", "for_new_accounts", "for_private_mentions", "for_limited_accounts", "for_bots"] as const;
@@ -25,7 +27,7 @@ const DEFAULTS = POLICY_DEFAULTS;
 
 /** The account's policy, or the defaults when it never set one. */
 export function loadNotificationPolicy(ctx: AppContext, accountId: number): NotificationPolicyRow {
-  const row = ctx.db.query<NotificationPolicyRow, [number]>(`SELECT ${POLICY_FIELDS.join(", ")} FROM notification_policies WHERE account_id = ?`).get(accountId);
+  const row = getNotificationPolicy(ctx.db, accountId);
   return row ? { ...row } : { ...DEFAULTS };
 }
 
@@ -38,14 +40,11 @@ export function updateNotificationPolicy(ctx: AppContext, accountId: number, cha
     const v = changes[f];
     if (v !== undefined && !POLICY_VALUES.includes(v as PolicyValue)) throw validation(`${humanize(f)} is not included in the list`);
   }
-  return ctx.db.transaction(() => {
+  return transaction(ctx.db, () => {
     const next = { ...loadNotificationPolicy(ctx, accountId), ...(changes as Partial<NotificationPolicyRow>) };
-    ctx.db.query(
-      `INSERT INTO notification_policies (account_id, ${POLICY_FIELDS.join(", ")}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (account_id) DO UPDATE SET ${POLICY_FIELDS.map((f) => `${f} = excluded.${f}`).join(", ")}, updated_at = excluded.updated_at`,
-    ).run(accountId, ...POLICY_FIELDS.map((f) => next[f]), ctx.now());
+    upsertNotificationPolicy(ctx.db, accountId, next, ctx.now());
     return next;
-  }).immediate();
+  });
 }
 
 function humanize(f: string): string {

@@ -1,5 +1,6 @@
 /** Looking up and authenticating OAuth clients (applications) by client_id and secret. */
 import type { AppContext } from "../../context";
+import { getApplicationByClientId } from "../../db/queries/oauth-applications";
 import { OAuthError } from "./errors";
 import { safeEqual } from "./secrets";
 import type { AppRow } from "./tokens";
@@ -7,7 +8,7 @@ import type { AppRow } from "./tokens";
 /** The application with this client_id, or null. */
 export function findClient(ctx: AppContext, clientId: string | undefined): AppRow | null {
   if (!clientId || clientId.length > 200) return null;
-  return ctx.db.query<AppRow, [string]>("SELECT * FROM oauth_applications WHERE client_id = ?").get(clientId) ?? null;
+  return getApplicationByClientId(ctx.db, clientId);
 }
 
 /** The application when id and secret match; throws OAuthError 401 invalid_client otherwise. */

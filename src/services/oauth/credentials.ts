@@ -1,6 +1,7 @@
 /** Checks a login (email or username) and password against local users (argon2id). */
 import type { AppContext } from "../../context";
 import type { UserRow } from "../../db/rows";
+import { findUserForLogin } from "../../db/queries/users";
 
 export type LoginResult =
   | { ok: true; user: UserRow }
@@ -13,11 +14,7 @@ export async function checkLogin(ctx: AppContext, login: string, password: strin
   const l = login.trim().replace(/^@/, "");
   if (!l || !password) return { ok: false, reason: "invalid" };
   const user = l.length <= 320 && password.length <= 1024
-    ? ctx.db.query<UserRow & { suspended_at: number | null }, [string]>(
-        `SELECT u.*, a.suspended_at FROM users u JOIN accounts a ON a.id = u.account_id
-         WHERE lower(u.email) = lower(?1) OR (a.domain IS NULL AND lower(a.username) = lower(?1))
-         ORDER BY (lower(u.email) = lower(?1)) DESC LIMIT 1`,
-      ).get(l)
+    ? findUserForLogin(ctx.db, l)
     : null;
   if (!user) {
     dummyHash ??= Bun.password.hash("not-a-real-password", { algorithm: "argon2id" });

@@ -1,5 +1,6 @@
 /** POST /oauth/revoke (RFC 7009): a client revokes one of its own tokens. */
 import type { AppContext } from "../../context";
+import { getTokenApplication } from "../../db/queries/oauth-access-tokens";
 import { authenticateClient } from "./clients";
 import { OAuthError } from "./errors";
 import { revokeToken } from "./tokens";
@@ -11,7 +12,7 @@ import { revokeToken } from "./tokens";
 export function revokeClientToken(ctx: AppContext, q: { clientId?: string; clientSecret?: string; token?: string }): void {
   const app = authenticateClient(ctx, q.clientId, q.clientSecret);
   if (!q.token) throw new OAuthError(400, "invalid_request", "Missing required parameter: token.");
-  const row = ctx.db.query<{ application_id: number | null }, [string]>("SELECT application_id FROM oauth_access_tokens WHERE token = ?").get(q.token);
+  const row = getTokenApplication(ctx.db, q.token);
   if (!row) return;
   if (row.application_id !== app.id) throw new OAuthError(403, "unauthorized_client");
   revokeToken(ctx, q.token);

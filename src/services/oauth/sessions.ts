@@ -1,5 +1,7 @@
 /** Browser login sessions (web_sessions) for the OAuth authorize pages. Ids are stored hashed. */
 import type { AppContext } from "../../context";
+import { deleteIdleWebSessions, deleteUserWebSessions, getWebSessionOfActiveUser, insertWebSession, touchWebSession } from "../../db/queries/web-sessions";
+import { transaction } from "../../db/transaction";
 import { randomToken } from "./tokens";
 import { sha256Hex } from "./secrets";
 
@@ -18,12 +20,10 @@ export function createWebSession(ctx: AppContext, s: { userId: number; ip: strin
   const id = randomToken(32);
   const csrfToken = randomToken(32);
   const t = ctx.now();
-  ctx.db.transaction(() => {
-    ctx.db.query("DELETE FROM web_sessions WHERE last_seen_at < ?").run(t - SESSION_IDLE_MS);
-    ctx.db.query(
-      "INSERT INTO web_sessions (id, user_id, csrf_token, user_agent, ip, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    ).run(sha256Hex(id), s.userId, csrfToken, s.userAgent?.slice(0, 500) ?? null, s.ip, t, t);
-  }).immediate();
+  transaction(ctx.db, () => {
+    deleteIdleWebSessions(ctx.db, t - SESSION_IDLE_MS);
+    insertWebSession(ctx.db, { id: sha256Hex(id), userId: s.userId, csrfToken, userAgent: s.userAgent?.slice(0, 500) ?? null, ip: s.ip, now: t });
+  });
   return { id, csrfToken };
 }
 
@@ -31,17 +31,13 @@ export function createWebSession(ctx: AppContext, s: { userId: number; ip: strin
 export function findWebSession(ctx: AppContext, id: string | undefined): WebSession | null {
   if (!id || id.length > 100) return null;
   const t = ctx.now();
-  const row = ctx.db.query<{ user_id: number; csrf_token: string; account_id: number; username: string; last_seen_at: number }, [string]>(
-    `SELECT s.user_id, s.csrf_token, s.last_seen_at, u.account_id, a.username
-     FROM web_sessions s JOIN users u ON u.id = s.user_id JOIN accounts a ON a.id = u.account_id
-     WHERE s.id = ? AND u.disabled = 0 AND u.approved = 1 AND u.confirmed_at IS NOT NULL AND a.suspended_at IS NULL`,
-  ).get(sha256Hex(id));
+  const row = getWebSessionOfActiveUser(ctx.db, sha256Hex(id));
   if (!row || row.last_seen_at < t - SESSION_IDLE_MS) return null;
-  if (t - row.last_seen_at > 60_000) ctx.db.query("UPDATE web_sessions SET last_seen_at = ? WHERE id = ?").run(t, sha256Hex(id));
+  if (t - row.last_seen_at > 60_000) touchWebSession(ctx.db, sha256Hex(id), t);
   return { userId: row.user_id, accountId: row.account_id, username: row.username, csrfToken: row.csrf_token };
 }
 
 /** Ends every browser session of a user (password reset, deletion). */
 export function deleteUserSessions(ctx: AppContext, userId: number): void {
-  ctx.db.query("DELETE FROM web_sessions WHERE user_id = ?").run(userId);
+  deleteUserWebSessions(ctx.db, userId);
 }

@@ -1,6 +1,7 @@
 /** POST /api/v1/accounts: sign-up through an app token, obeying REGISTRATIONS (open/approval/closed). */
 import type { AppContext } from "../../context";
 import { ApiError } from "../../model/errors";
+import { transaction } from "../../db/transaction";
 import { createLocalAccount } from "../accounts/create-local";
 import { issueToken, type TokenRow } from "../oauth/tokens";
 import { notifyStaff } from "../admin/notify-staff";
@@ -69,6 +70,6 @@ export async function registerAccount(ctx: AppContext, s: SignUp, via: { applica
     throw e;
   }
   // Staff who manage users hear of every sign-up (Mastodon's admin.sign_up), pending or not.
-  ctx.db.transaction(() => notifyStaff(ctx, "manage_users", { fromAccountId: account.id, type: "admin.sign_up" })).immediate();
+  transaction(ctx.db, () => notifyStaff(ctx, "manage_users", { fromAccountId: account.id, type: "admin.sign_up" }));
   return issueToken(ctx, { applicationId: via.applicationId, userId: user.id, scopes: via.scopes });
 }

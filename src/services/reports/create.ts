@@ -5,8 +5,12 @@
  */
 import type { AppContext } from "../../context";
 import type { AccountRow, StatusRow } from "../../db/rows";
+import { getAccount } from "../../db/queries/accounts";
+import { insertReport } from "../../db/queries/reports";
+import { existingRuleIds } from "../../db/queries/rules";
+import { listAccountStatusesIn } from "../../db/queries/statuses";
+import { transaction } from "../../db/transaction";
 import { canViewStatus } from "../../db/queries/visibility";
-import { selectIn } from "../../db/sql";
 import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import { instanceActorId } from "../../activitypub/outbound/instance-actor";
@@ -29,7 +33,7 @@ export interface CreateReportInput {
 
 function findTarget(ctx: AppContext, raw: string | undefined): AccountRow {
   const id = parseId(raw);
-  const a = id === undefined ? null : ctx.db.query<AccountRow, [number]>("SELECT * FROM accounts WHERE id = ?").get(id);
+  const a = id === undefined ? null : getAccount(ctx.db, id);
   if (!a) throw notFound();
   return a;
 }
@@ -38,14 +42,14 @@ function findTarget(ctx: AppContext, raw: string | undefined): AccountRow {
 function findStatuses(ctx: AppContext, reporterId: number, targetId: number, raw: string[]): StatusRow[] {
   const ids = [...new Set(raw.filter((x) => x !== ""))].map((x) => parseId(x));
   if (ids.some((x) => x === undefined)) throw notFound();
-  const rows = selectIn<StatusRow>(ctx.db, (ph) => `SELECT * FROM statuses WHERE account_id = ? AND id IN (${ph})`, ids as number[], [targetId]);
+  const rows = listAccountStatusesIn(ctx.db, targetId, ids as number[]);
   if (rows.length !== ids.length || rows.some((s) => !canViewStatus(ctx, s, reporterId))) throw notFound();
   return rows.sort((a, b) => a.id - b.id);
 }
 
 function checkRules(ctx: AppContext, raw: string[]): number[] {
   const ids = [...new Set(raw.filter((x) => x !== ""))].map((x) => (/^\d{1,18}$/.test(x) ? Number(x) : NaN));
-  const known = ids.some(Number.isNaN) ? [] : selectIn<{ id: number }>(ctx.db, (ph) => `SELECT id FROM rules WHERE id IN (${ph})`, ids);
+  const known = ids.some(Number.isNaN) ? [] : existingRuleIds(ctx.db, ids);
   if (known.length !== ids.length) throw validation("Rule ids does not reference valid rules");
   return ids;
 }
@@ -63,16 +67,15 @@ export async function createReport(ctx: AppContext, reporterId: number, input: C
   const forward = !!input.forward && target.domain !== null;
   // The instance actor is made (with its key) on first use, which is async: before the transaction.
   const actorId = forward ? await instanceActorId(ctx) : null;
-  return ctx.db.transaction(() => {
+  return transaction(ctx.db, () => {
     const id = ctx.ids.next();
     const uri = ctx.uris.url(`/${crypto.randomUUID()}`);
-    ctx.db.query(
-      `INSERT INTO reports (id, account_id, target_account_id, status_ids, comment, forwarded, uri, category, rule_ids, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, reporterId, target.id, JSON.stringify(statuses.map((s) => s.id)), comment, forward ? 1 : 0, uri, category,
-      ruleIds.length ? JSON.stringify(ruleIds) : null, ctx.now());
+    insertReport(ctx.db, {
+      id, accountId: reporterId, targetAccountId: target.id, statusIds: JSON.stringify(statuses.map((s) => s.id)), comment,
+      forwarded: forward ? 1 : 0, uri, category, ruleIds: ruleIds.length ? JSON.stringify(ruleIds) : null, createdAt: ctx.now(),
+    });
     if (actorId !== null) publishFlag(ctx, actorId, target, { uri, comment, statusUris: statuses.map((s) => s.uri) });
     notifyStaff(ctx, "manage_reports", { fromAccountId: reporterId, type: "admin.report", reportId: id });
     return id;
-  }).immediate();
+  });
 }

@@ -4,6 +4,7 @@
  * the current password hash, to send back with the code. Stateless; nothing is stored.
  */
 import type { AppContext } from "../../context";
+import { getUserPasswordHash } from "../../db/queries/users";
 import { hmac, safeEqual } from "../oauth/secrets";
 
 /** How long the code may be entered after the password. */
@@ -14,7 +15,7 @@ function mac(ctx: AppContext, userId: number, expires: number, browser: string, 
 }
 
 function passwordHashOf(ctx: AppContext, userId: number): string | null {
-  return ctx.db.query<{ password_hash: string }, [number]>("SELECT password_hash FROM users WHERE id = ?").get(userId)?.password_hash ?? null;
+  return getUserPasswordHash(ctx.db, userId);
 }
 
 /** A token proving that this browser (`browser`: its login CSRF cookie) gave the user's password. */

@@ -1,6 +1,9 @@
 /** Password checks for the account security pages: verify the current one, change it. */
 import type { AppContext } from "../../context";
 import { ApiError } from "../../model/errors";
+import { getUserPasswordHash, replaceUserPasswordHash } from "../../db/queries/users";
+import { deleteOtherWebSessions } from "../../db/queries/web-sessions";
+import { transaction } from "../../db/transaction";
 import { sha256Hex } from "../oauth/secrets";
 
 /** Registration's limits (services/accounts/create-local.ts). */
@@ -22,19 +25,17 @@ export async function changePassword(
   ctx: AppContext,
   c: { userId: number; current: string; password: string; confirmation: string; keepSession: string },
 ): Promise<{ endedSessions: number }> {
-  const row = ctx.db.query<{ password_hash: string }, [number]>("SELECT password_hash FROM users WHERE id = ?").get(c.userId);
-  if (!row) throw new ApiError(404, "Record not found");
-  if (!(await verifyPassword(row.password_hash, c.current))) throw new ApiError(422, "Your current password is incorrect.");
+  const oldHash = getUserPasswordHash(ctx.db, c.userId);
+  if (oldHash === null) throw new ApiError(404, "Record not found");
+  if (!(await verifyPassword(oldHash, c.current))) throw new ApiError(422, "Your current password is incorrect.");
   if (c.password.length < PASSWORD_MIN) throw new ApiError(422, `The new password is too short (minimum is ${PASSWORD_MIN} characters).`);
   if (c.password.length > PASSWORD_MAX) throw new ApiError(422, `The new password is too long (maximum is ${PASSWORD_MAX} characters).`);
   if (c.password !== c.confirmation) throw new ApiError(422, "The new password and its confirmation do not match.");
   const hash = await ctx.hashPassword(c.password);
-  return ctx.db.transaction(() => {
+  return transaction(ctx.db, () => {
     const t = ctx.now();
     // The hash is re-checked so two concurrent changes cannot both pass with the old password.
-    const updated = ctx.db.query("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ? AND password_hash = ?").run(hash, t, c.userId, row.password_hash);
-    if (updated.changes !== 1) throw new ApiError(422, "Your password was changed meanwhile. Please try again.");
-    const ended = ctx.db.query("DELETE FROM web_sessions WHERE user_id = ? AND id <> ?").run(c.userId, sha256Hex(c.keepSession));
-    return { endedSessions: ended.changes };
-  }).immediate();
+    if (replaceUserPasswordHash(ctx.db, c.userId, oldHash, hash, t) !== 1) throw new ApiError(422, "Your password was changed meanwhile. Please try again.");
+    return { endedSessions: deleteOtherWebSessions(ctx.db, c.userId, sha256Hex(c.keepSession)) };
+  });
 }

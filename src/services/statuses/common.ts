@@ -23,7 +23,7 @@ export const MAX_MEDIA = 4;
 /** The status with this client-supplied id if `viewerId` may see it; 404 otherwise. */
 export function findVisibleStatus(ctx: AppContext, rawId: unknown, viewerId: number | null): StatusRow {
   const id = parseId(rawId);
-  const row = id === undefined ? null : ctx.db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE id = ?").get(id);
+  const row = id === undefined ? null : getStatus(ctx.db, id);
   if (!row || !canViewStatus(ctx, row, viewerId)) throw notFound();
   return row;
 }

@@ -1,9 +1,9 @@
 /** Actor and status documents with their access rules (shared by /users/… and /@… URLs). */
 import type { AppContext } from "../../../context";
 import type { AccountRow, StatusRow } from "../../../db/rows";
-import { blockedEitherWay } from "../../../db/queries/visibility";
+import { canViewStatus } from "../../../db/queries/visibility";
 import { parseId } from "../../../model/ids";
-import { DIRECT, PRIVATE } from "../../../model/visibility";
+import { PRIVATE } from "../../../model/visibility";
 import { toApActivity, toApActor, toApNote } from "../../../serializers/activitypub";
 import { loadActorData, loadNoteData } from "../../../db/views/activitypub";
 import { authorizeFetch } from "./fetch-auth";
@@ -14,14 +14,9 @@ export function localAccountByName(ctx: AppContext, name: string): AccountRow | 
   return ctx.db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL AND actor_type != 'Application'").get(name);
 }
 
-/** Mastodon's StatusPolicy for a signed fetch: public/unlisted to all; private to followers and mentioned; direct to mentioned. */
+/** Mastodon's StatusPolicy for a signed fetch (null signer: anonymous): the one visibility rule, canViewStatus. */
 export function signerMaySee(ctx: AppContext, s: StatusRow, signer: AccountRow | null): boolean {
-  if (signer && blockedEitherWay(ctx, signer.id, s.account_id)) return false;
-  if (s.visibility < PRIVATE) return true;
-  if (!signer) return false;
-  if (ctx.db.query("SELECT 1 FROM mentions WHERE status_id = ? AND account_id = ?").get(s.id, signer.id)) return true;
-  if (s.visibility === DIRECT) return false;
-  return !!ctx.db.query("SELECT 1 FROM follows WHERE account_id = ? AND target_account_id = ?").get(signer.id, s.account_id);
+  return canViewStatus(ctx, s, signer?.id ?? null);
 }
 
 /** The actor document of local account `name` (401/403 under authorized fetch, 404 unknown). */

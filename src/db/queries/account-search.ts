@@ -1,0 +1,54 @@
+/** The local account search of /api/v1/accounts/search and /api/v2/search: prefix matches on handle and display name. */
+import type { AppContext } from "../../context";
+import { hiddenAccountsSql } from "./relationships";
+
+/** What a local account search matches: a username prefix, and a domain prefix when one was given. */
+export interface AccountSearchQuery {
+  username: string;
+  domain: string | null;
+  /** The query named a domain (`name@domain`): match handles only, not display names. */
+  hasDomain: boolean;
+  /** Only accounts the viewer follows. */
+  following?: boolean;
+  viewerId: number | null;
+  limit: number;
+  offset: number;
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
+
+/**
+ * Ids of matching accounts, best first: exact handle, then accounts the viewer follows, then
+ * by follower count. Leaves out suspended accounts, the instance actor and those the viewer
+ * blocks, is blocked by or mutes.
+ */
+export function searchAccountIds(ctx: AppContext, q: AccountSearchQuery): number[] {
+  const { username, domain } = q;
+  // id > 0 leaves out the instance actor (id -99).
+  const where: string[] = ["a.suspended_at IS NULL", "a.id > 0"];
+  const args: (string | number)[] = [];
+  const prefix = likeEscape(username.toLowerCase()) + "%";
+  if (q.hasDomain) {
+    where.push("lower(a.username) LIKE ? ESCAPE '\\'");
+    args.push(prefix);
+    if (domain === null) where.push("a.domain IS NULL");
+    else { where.push("lower(a.domain) LIKE ? ESCAPE '\\'"); args.push(likeEscape(domain.toLowerCase()) + "%"); }
+  } else {
+    where.push("(lower(a.username) LIKE ? ESCAPE '\\' OR lower(a.display_name) LIKE ? ESCAPE '\\' OR lower(a.display_name) LIKE ? ESCAPE '\\')");
+    args.push(prefix, prefix, "% " + prefix);
+  }
+  const viewer = q.viewerId;
+  if (viewer !== null && q.following) { where.push("a.id IN (SELECT target_account_id FROM follows WHERE account_id = ?)"); args.push(viewer); }
+  const hidden = hiddenAccountsSql(ctx, "a.id", viewer);
+  const followRank = viewer !== null ? "(SELECT count(*) FROM follows f WHERE f.account_id = ? AND f.target_account_id = a.id) DESC, " : "";
+  const sql = `SELECT a.id FROM accounts a WHERE ${where.join(" AND ")}${hidden.sql}
+    ORDER BY (lower(a.username) = ? AND ${domain === null ? "a.domain IS NULL" : "lower(a.domain) = ?"}) DESC, ${followRank}a.followers_count DESC, a.id
+    LIMIT ? OFFSET ?`;
+  const orderArgs: (string | number)[] = [username.toLowerCase()];
+  if (domain !== null) orderArgs.push(domain.toLowerCase());
+  if (viewer !== null) orderArgs.push(viewer);
+  return ctx.db
+    .query<{ id: number }, any[]>(sql)
+    .all(...args, ...hidden.args, ...orderArgs, q.limit, q.offset)
+    .map((r) => r.id);
+}

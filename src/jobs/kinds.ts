@@ -1,0 +1,84 @@
+/**
+ * The one registry of background work: every job kind with its payload type and its handler.
+ * The runner looks handlers up here; `ctx.jobs.enqueue` checks payloads against JobPayloads.
+ * A new kind gets a line in both tables (TypeScript refuses one without the other).
+ */
+import type { InboxJob } from "../activitypub/inbound/inbox/receive";
+import type { DeliverPayload, FanoutPayload } from "../activitypub/outbound/delivery";
+import type { AppContext } from "../context";
+import type { JobRow } from "../db/job-queue";
+import type { TagFanOutPayload } from "../services/tags/fan-out";
+import { runDeliver, runFanout } from "./handlers/delivery";
+import { runBackfillAccount, runFetchParent, runRefreshAccount } from "./handlers/deref";
+import { runTagFanOut } from "./handlers/feeds";
+import { runApInbox } from "./handlers/inbox";
+import {
+  runMediaCacheAvatar, runMediaCacheRemote, runMediaClearDomain, runMediaDeleteFiles, runMediaProcess, runMediaRemoveRemoteCache, runMediaRemoveUnattached,
+} from "./handlers/media";
+import { runPollExpire } from "./handlers/polls";
+import { runScheduledStatusPublish, runScheduledStatusSweep } from "./handlers/scheduled-statuses";
+import {
+  runStreamCloseTokens, runStreamDelete, runStreamFiltersChanged, runStreamNotification, runStreamNotificationsMerged, runStreamStatusUpdate, runStreamUpdate,
+} from "./handlers/streaming";
+
+/** The payload of each job kind (what `enqueue` takes and the handler gets). */
+export interface JobPayloads {
+  "ap.inbox": InboxJob;
+  "ap.fanout": FanoutPayload;
+  "ap.deliver": DeliverPayload;
+  "ap.refresh_account": { uri: string; movedFrom?: number };
+  "ap.backfill_account": { accountId: number };
+  "ap.fetch_parent": { statusId: number; uri: string; depth?: number };
+  "feeds.tag_fan_out": TagFanOutPayload;
+  "media.process": { id: number };
+  "media.cache_remote": { id: number; preview?: string | null };
+  "media.cache_avatar": { accountId: number; remove?: string[] };
+  "media.clear_domain": { domain: string };
+  "media.delete_files": { keys: unknown[] };
+  "media.remove_unattached": Record<string, never>;
+  "media.remove_remote_cache": Record<string, never>;
+  "poll.expire": { pollId: number; expiresAt?: number };
+  "scheduled_status.publish": { id: number };
+  "scheduled_status.sweep": Record<string, never>;
+  "stream.update": { statusId: number };
+  "stream.status_update": { statusId: number };
+  "stream.delete": { statusId: number; public?: boolean };
+  "stream.notification": { notificationId: number; accountId: number };
+  "stream.notifications_merged": { accountId: number };
+  "stream.filters_changed": { accountId: number };
+  "stream.close_tokens": { tokenIds: number[] };
+}
+
+/** A job kind. */
+export type JobKind = keyof JobPayloads;
+
+/** A job handler: idempotent; throwing reschedules the job with backoff. */
+export type JobHandler<P = any> = (ctx: AppContext, payload: P, job: JobRow) => Promise<void> | void;
+
+/** Job kind → handler. */
+export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } = {
+  "ap.inbox": runApInbox,
+  "ap.fanout": runFanout,
+  "ap.deliver": runDeliver,
+  "ap.refresh_account": runRefreshAccount,
+  "ap.backfill_account": runBackfillAccount,
+  "ap.fetch_parent": runFetchParent,
+  "feeds.tag_fan_out": runTagFanOut,
+  "media.process": runMediaProcess,
+  "media.cache_remote": runMediaCacheRemote,
+  "media.cache_avatar": runMediaCacheAvatar,
+  "media.clear_domain": runMediaClearDomain,
+  "media.delete_files": runMediaDeleteFiles,
+  "media.remove_unattached": runMediaRemoveUnattached,
+  "media.remove_remote_cache": runMediaRemoveRemoteCache,
+  "poll.expire": runPollExpire,
+  "scheduled_status.publish": runScheduledStatusPublish,
+  "scheduled_status.sweep": runScheduledStatusSweep,
+  "stream.update": runStreamUpdate,
+  "stream.status_update": runStreamStatusUpdate,
+  "stream.delete": runStreamDelete,
+  "stream.notification": runStreamNotification,
+  "stream.notifications_merged": runStreamNotificationsMerged,
+  "stream.filters_changed": runStreamFiltersChanged,
+  "stream.close_tokens": runStreamCloseTokens,
+};
