@@ -11,16 +11,19 @@ import oauth from "./oauth";
 import apps from "./api/v1/apps";
 import registrations from "./api/v1/registrations";
 import instance from "./api/v1/instance";
+import instanceV2 from "./api/v2/instance";
 import accounts from "./api/v1/accounts";
 import followRequests from "./api/v1/follow-requests";
 import statuses from "./api/v1/statuses";
 import timelines from "./api/v1/timelines";
 import notifications from "./api/v1/notifications";
 import misc from "./api/v1/misc";
+import suggestionsV2 from "./api/v2/suggestions";
 import search from "./api/v2/search";
 import wellKnown from "./activitypub/inbound/well-known";
 import webPages from "./pages";
 import media from "./api/v1/media";
+import mediaV2 from "./api/v2/media";
 import polls from "./api/v1/polls";
 import streaming from "./streaming";
 import webClient from "./web-client";
@@ -33,18 +36,20 @@ import reports from "./api/v1/reports";
 import conversations from "./api/v1/conversations";
 import lists from "./api/v1/lists";
 import filters from "./api/v1/filters";
+import filtersV2 from "./api/v2/filters";
 import tags from "./api/v1/tags";
 import scheduledStatuses from "./api/v1/scheduled-statuses";
 import notificationsV2 from "./api/v2/notifications";
 import admin from "./api/v1/admin";
+import adminV2 from "./api/v2/admin";
 import security from "./pages/account";
 
 /** Route groups in registration order. Later issues append theirs here. */
 export const ROUTE_GROUPS: ((r: Router) => void)[] = [
-  oauth, apps, registrations, instance, accounts, followRequests, statuses, timelines, notifications, misc, search, wellKnown, media, polls, streaming,
+  oauth, apps, registrations, instance, instanceV2, accounts, followRequests, statuses, timelines, notifications, misc, suggestionsV2, search, wellKnown, media, mediaV2, polls, streaming,
   apInstance, apInbox, apRoutes, publicPages, webPages,
   reports, conversations,
-  lists, filters, tags, scheduledStatuses, notificationsV2, admin, security,
+  lists, filtersV2, filters, tags, scheduledStatuses, notificationsV2, admin, adminV2, security,
   // the web client last: its SPA fallback must not shadow API routes
   webClient,
 ];

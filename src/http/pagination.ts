@@ -1,13 +1,13 @@
-/** Mastodon's id-based pagination: max_id / since_id / min_id / limit and the Link header. */
+/**
+ * Mastodon's id-based pagination on the HTTP side: reading max_id / since_id / min_id / limit
+ * from a request and answering the Link header. The SQL bounds of a page are in db/paging.ts.
+ */
 import type { Params } from "./params";
+import type { Page } from "../db/paging";
+import type { Req } from "./route";
 import { parseId } from "../model/ids";
 
-export interface Page {
-  maxId?: number;
-  sinceId?: number;
-  minId?: number;
-  limit: number;
-}
+export type { Page } from "../db/paging";
 
 /** Reads pagination params; invalid ids are ignored the way Mastodon ignores them. */
 export function readPage(input: Params, dflt = 20, max = 40): Page {
@@ -17,30 +17,11 @@ export function readPage(input: Params, dflt = 20, max = 40): Page {
 }
 
 /**
- * SQL fragments for paging on `column`: a WHERE part (starting with " AND"), the ORDER BY
- * direction, and its bind values. With min_id the query walks upward; call `finish` to
- * restore newest-first order.
- */
-export function pageSql(page: Page, column: string): { where: string; order: string; args: number[]; finish: <T>(rows: T[]) => T[] } {
-  const parts: string[] = [];
-  const args: number[] = [];
-  if (page.maxId !== undefined) { parts.push(`${column} < ?`); args.push(page.maxId); }
-  if (page.sinceId !== undefined) { parts.push(`${column} > ?`); args.push(page.sinceId); }
-  if (page.minId !== undefined) { parts.push(`${column} > ?`); args.push(page.minId); }
-  const asc = page.minId !== undefined;
-  return {
-    where: parts.length ? " AND " + parts.join(" AND ") : "",
-    order: `${column} ${asc ? "ASC" : "DESC"}`,
-    args,
-    finish: <T,>(rows: T[]) => (asc ? rows.reverse() : rows),
-  };
-}
-
-/**
  * The Link header for a page of results, keyed by the pagination ids of the first and last
- * items (newest first). Other query parameters are kept.
+ * items (newest first). Other query parameters are kept. With `next: false` (a short last
+ * page, as Mastodon's records_continue?) only rel="prev" is given.
  */
-export function linkHeader(url: URL, base: string, firstId: number | string | undefined, lastId: number | string | undefined): string | undefined {
+export function linkHeader(url: URL, base: string, firstId: number | string | undefined, lastId: number | string | undefined, next = true): string | undefined {
   if (firstId === undefined || lastId === undefined) return undefined;
   const make = (key: string, id: number | string) => {
     const q = new URLSearchParams();
@@ -48,5 +29,16 @@ export function linkHeader(url: URL, base: string, firstId: number | string | un
     q.set(key, String(id));
     return `${base}${url.pathname}?${q.toString()}`;
   };
-  return `<${make("max_id", lastId)}>; rel="next", <${make("min_id", firstId)}>; rel="prev"`;
+  const prev = `<${make("min_id", firstId)}>; rel="prev"`;
+  return next ? `<${make("max_id", lastId)}>; rel="next", ${prev}` : prev;
+}
+
+/**
+ * The one way routes paginate: sets the response's Link header for a page whose first and
+ * last items (newest first) have the pagination ids `firstId` and `lastId`; an empty page
+ * (either undefined) gets none. `next: false` leaves out rel="next".
+ */
+export function setLinkHeader(r: Pick<Req, "url" | "ctx" | "set">, firstId: number | string | undefined, lastId: number | string | undefined, opts: { next?: boolean } = {}): void {
+  const link = linkHeader(r.url, r.ctx.uris.base, firstId, lastId, opts.next ?? true);
+  if (link) r.set.headers.Link = link;
 }

@@ -1,5 +1,7 @@
 /** Named queries on the `account_conversations` table (each local participant's view of a direct thread). */
 import type { Database } from "bun:sqlite";
+import type { AccountConversationRow } from "../rows";
+import { pageSql, type Page } from "../paging";
 
 /** The account's row for conversation `conversationId` (id and participants JSON), or null. */
 export function getAccountConversation(db: Database, accountId: number, conversationId: number): { id: number; participant_account_ids: string } | null {
@@ -35,4 +37,19 @@ export function markAccountConversationRead(db: Database, id: number): void {
 /** Deletes row `id` (the statuses stay). */
 export function deleteAccountConversation(db: Database, id: number): void {
   db.query("DELETE FROM account_conversations WHERE id = ?").run(id);
+}
+
+/** A page of `accountId`'s conversations whose last status still exists, paged by last status id, newest first. */
+export function listAccountConversationsPage(db: Database, accountId: number, page: Page): AccountConversationRow[] {
+  const p = pageSql(page, "c.last_status_id");
+  return p.finish(db.query<AccountConversationRow, number[]>(
+    `SELECT c.id, c.participant_account_ids, c.last_status_id, c.unread FROM account_conversations c
+       JOIN statuses s ON s.id = c.last_status_id
+       WHERE c.account_id = ?${p.where} ORDER BY ${p.order} LIMIT ?`,
+  ).all(accountId, ...p.args, page.limit));
+}
+
+/** The account_conversations row `id` (as the conversation list reads it), else null. */
+export function getAccountConversationRow(db: Database, id: number): AccountConversationRow | null {
+  return db.query<AccountConversationRow, [number]>("SELECT id, participant_account_ids, last_status_id, unread FROM account_conversations WHERE id = ?").get(id);
 }

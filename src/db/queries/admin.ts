@@ -3,7 +3,7 @@
  * status, staff, roles, username, display name, domain, e-mail, IP) and reports by state.
  */
 import type { AppContext } from "../../context";
-import { pageSql, type Page } from "../../http/pagination";
+import { pageSql, type Page } from "../paging";
 import { rolesWith, ROLE_NAMES } from "../../model/permissions";
 import { toMastodonRole } from "../../serializers/mastodon/account";
 

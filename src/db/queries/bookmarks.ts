@@ -12,6 +12,11 @@ export function deleteBookmark(db: Database, accountId: number, statusId: number
   return db.query("DELETE FROM bookmarks WHERE account_id = ? AND status_id = ?").run(accountId, statusId).changes > 0;
 }
 
+/** True when `accountId` bookmarked `statusId`. */
+export function hasBookmark(db: Database, accountId: number, statusId: number): boolean {
+  return !!db.query("SELECT 1 FROM bookmarks WHERE account_id = ? AND status_id = ?").get(accountId, statusId);
+}
+
 /** Those of `accountIds` that bookmarked any of `statusIds`. */
 export function bookmarkersAmong(db: Database, ids: readonly number[], accountIds: readonly number[]): Set<number> {
   if (ids.length === 0) return new Set();

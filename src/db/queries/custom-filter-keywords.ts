@@ -32,3 +32,8 @@ export function updateFilterKeyword(db: Database, id: number, keyword: string, w
 export function deleteFilterKeyword(db: Database, id: number): void {
   db.query("DELETE FROM custom_filter_keywords WHERE id = ?").run(id);
 }
+
+/** The keywords of filter `filterId`, oldest first (GET /api/v2/filters/:id/keywords). */
+export function listFilterKeywordsOrdered(db: Database, filterId: number): FilterKeywordRow[] {
+  return db.query<FilterKeywordRow, [number]>("SELECT * FROM custom_filter_keywords WHERE custom_filter_id = ? ORDER BY id").all(filterId);
+}

@@ -22,3 +22,8 @@ export function insertFilterStatus(db: Database, row: Omit<FilterStatusRow, "upd
 export function deleteFilterStatus(db: Database, id: number): void {
   db.query("DELETE FROM custom_filter_statuses WHERE id = ?").run(id);
 }
+
+/** The status filters of filter `filterId`, oldest first (GET /api/v2/filters/:id/statuses). */
+export function listFilterStatuses(db: Database, filterId: number): FilterStatusRow[] {
+  return db.query<FilterStatusRow, [number]>("SELECT * FROM custom_filter_statuses WHERE custom_filter_id = ? ORDER BY id").all(filterId);
+}

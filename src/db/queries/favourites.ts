@@ -1,5 +1,6 @@
 /** Named queries on the `favourites` table. */
 import type { Database } from "bun:sqlite";
+import { pageSql, type Page } from "../paging";
 import { selectIn } from "../sql";
 
 /** Inserts a favourite unless the account already favourited the status; true when a row was added. */
@@ -36,4 +37,12 @@ export function setFavouriteUri(db: Database, accountId: number, statusId: numbe
 /** The status `accountId` favourited with the Like whose id is `uri`, else null. */
 export function getFavouritedStatusIdByUri(db: Database, accountId: number, uri: string): number | null {
   return db.query<{ s: number }, [number, string]>("SELECT status_id AS s FROM favourites WHERE account_id = ? AND uri = ?").get(accountId, uri)?.s ?? null;
+}
+
+/** A page of the unsuspended accounts (`account_id`) that favourited `statusId`, paged by favourite id (`pid`), newest first. */
+export function listFavouritersPage(db: Database, statusId: number, page: Page): { pid: number; account_id: number }[] {
+  const p = pageSql(page, "f.id");
+  return p.finish(db.query<{ pid: number; account_id: number }, number[]>(
+    `SELECT f.id AS pid, f.account_id FROM favourites f WHERE f.status_id = ? AND f.account_id IN (SELECT id FROM accounts WHERE suspended_at IS NULL)${p.where} ORDER BY ${p.order} LIMIT ?`,
+  ).all(statusId, ...p.args, page.limit));
 }

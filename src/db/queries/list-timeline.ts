@@ -3,7 +3,7 @@
  * filtered per row like the home timeline) and the members of a list.
  */
 import type { AppContext } from "../../context";
-import { pageSql, type Page } from "../../http/pagination";
+import { pageSql, type Page } from "../paging";
 import { ALL_RELATIONS, viewerFilterSql, viewerRelations, type IdPage, type ViewerRelations } from "./timelines";
 
 type Arg = number | string | null;

@@ -7,7 +7,7 @@
 import type { AppContext } from "../../context";
 import type { NotificationRow } from "../../serializers/mastodon/notification";
 import { parseId } from "../../model/ids";
-import { blocksAnyone, notificationFilterSql, type NotificationFilter } from "./timelines";
+import { blocksAnyone, notificationFilterSql, type NotificationFilter } from "./notifications-page";
 
 type Arg = number | string | null;
 

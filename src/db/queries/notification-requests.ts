@@ -1,6 +1,6 @@
 /** Reads of notification_requests: a recipient's page, some by id, and the policy summary counts. */
 import type { AppContext } from "../../context";
-import { pageSql, type Page } from "../../http/pagination";
+import { pageSql, type Page } from "../paging";
 import { selectIn } from "../sql";
 import type { Database } from "bun:sqlite";
 

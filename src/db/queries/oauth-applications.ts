@@ -21,3 +21,8 @@ export function insertApplication(db: Database, a: OAuthApplicationRow): OAuthAp
     )
     .get(a.id, a.name, a.website, a.redirect_uris, a.scopes, a.client_id, a.client_secret, a.created_at)!;
 }
+
+/** The application `id`, else null. */
+export function getApplication(db: Database, id: number): OAuthApplicationRow | null {
+  return db.query<OAuthApplicationRow, [number]>("SELECT * FROM oauth_applications WHERE id = ?").get(id);
+}

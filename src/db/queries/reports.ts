@@ -1,5 +1,17 @@
-/** Queries on `reports`: filing, and the moderators' assign, resolve, reopen and re-categorize writes. */
+/** Queries on `reports`: single reports and reports by id. */
 import type { Database } from "bun:sqlite";
+import { selectIn } from "../sql";
+import type { AdminReportRow } from "../../serializers/mastodon/admin-report";
+
+/** The report `id`, else null. */
+export function getReport(db: Database, id: number): AdminReportRow | null {
+  return db.query<AdminReportRow, [number]>("SELECT * FROM reports WHERE id = ?").get(id);
+}
+
+/** The reports among `ids` that exist (in no particular order). */
+export function listReportsByIds(db: Database, ids: readonly number[]): AdminReportRow[] {
+  return selectIn<AdminReportRow>(db, (ph) => `SELECT * FROM reports WHERE id IN (${ph})`, ids);
+}
 
 /** True when report `id` exists. */
 export function reportExists(db: Database, id: number): boolean {

@@ -1,5 +1,6 @@
 /** Named queries on the `scheduled_statuses` table (the list endpoint's loader is db/views/scheduled-statuses.ts). */
 import type { Database } from "bun:sqlite";
+import { pageSql, type Page } from "../paging";
 import type { ScheduledStatusRow } from "../../serializers/mastodon/scheduled-status";
 
 /** Scheduled status `id` if it is due at `now`, or null. */
@@ -47,4 +48,12 @@ export function setScheduledAt(db: Database, id: number, at: number): void {
 /** Deletes scheduled status `id`. */
 export function deleteScheduledStatus(db: Database, id: number): void {
   db.query("DELETE FROM scheduled_statuses WHERE id = ?").run(id);
+}
+
+/** A page of `accountId`'s scheduled statuses, paged by id, newest first. */
+export function listScheduledStatusesPage(db: Database, accountId: number, page: Page): ScheduledStatusRow[] {
+  const p = pageSql(page, "id");
+  return p.finish(db.query<ScheduledStatusRow, number[]>(
+    `SELECT * FROM scheduled_statuses WHERE account_id = ?${p.where} ORDER BY ${p.order} LIMIT ?`,
+  ).all(accountId, ...p.args, page.limit));
 }

@@ -1,12 +1,12 @@
 /**
- * Id-page queries for timelines (home, public, tag), favourites/bookmarks lists and
- * notifications. Each walks one index in id order; the views load everything else.
+ * Id-page queries for timelines (home, public, tag) and favourites/bookmarks lists, and the
+ * batch visibility check. Each walks one index in id order; the views load everything else.
+ * Notification pages are in notifications-page.ts.
  */
 import type { AppContext } from "../../context";
-import { pageSql, type Page } from "../../http/pagination";
+import { pageSql, type Page } from "../paging";
 import { mayViewStatus, PRIVATE } from "../../model/visibility";
 import type { StatusRow } from "../rows";
-import type { NotificationRow } from "../../serializers/mastodon/notification";
 
 type Arg = number | string | null;
 
@@ -72,7 +72,7 @@ function notSuspendedSql(cols: string[], alsoSilenced = false): string {
  * `LIMIT n` with the page size written into the SQL: SQLite runs these timeline queries about
  * twice as fast with a literal limit as with a bound one (readPage makes it an integer ≤ 40).
  */
-function limitSql(limit: number): string {
+export function limitSql(limit: number): string {
   return `LIMIT ${Math.max(1, Math.floor(Number(limit)) || 1)}`;
 }
 
@@ -199,59 +199,6 @@ export function markedStatusIds(ctx: AppContext, table: "favourites" | "bookmark
   const sql = `SELECT x.status_id AS id, x.id AS cursor FROM ${table} x
     WHERE x.account_id = ?${p.where} ORDER BY ${p.order} LIMIT ?`;
   return run(ctx, sql, [viewerId, ...p.args, page.limit], p.finish);
-}
-
-export interface NotificationFilter {
-  types?: string[];
-  excludeTypes?: string[];
-  fromAccountId?: number;
-  /** Also notifications held back by the notification policy (include_filtered). */
-  includeFiltered?: boolean;
-}
-
-/**
- * WHERE fragment shared by the notifications list and the unread count. `blocking` false (the
- * viewer blocks nobody: see blocksAnyone) leaves out the per-row block probe.
- */
-export function notificationFilterSql(viewerId: number, f: NotificationFilter, blocking = true): { sql: string; args: Arg[] } {
-  let sql = "n.account_id = ?";
-  const args: Arg[] = [viewerId];
-  if (f.types?.length) { sql += ` AND n.type IN (${f.types.map(() => "?").join(", ")})`; args.push(...f.types); }
-  if (f.excludeTypes?.length) { sql += ` AND n.type NOT IN (${f.excludeTypes.map(() => "?").join(", ")})`; args.push(...f.excludeTypes); }
-  if (f.fromAccountId !== undefined) { sql += " AND n.from_account_id = ?"; args.push(f.fromAccountId); }
-  // Filtered notifications only when asked for, or when reading one sender's (as Mastodon's browserable).
-  else if (!f.includeFiltered) sql += " AND n.filtered = 0";
-  // Accounts blocked after the fact stay out of the list.
-  if (blocking) sql += " AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.account_id AND b.target_account_id = n.from_account_id)";
-  return { sql, args };
-}
-
-/** Whether the viewer blocks any account (one index probe). */
-export function blocksAnyone(ctx: AppContext, viewerId: number): boolean {
-  return ctx.db.query<{ b: number }, [number]>("SELECT EXISTS (SELECT 1 FROM blocks WHERE account_id = ?) AS b").get(viewerId)!.b === 1;
-}
-
-/** Notification ids of a page, walking notifications(account_id, id). */
-export function notificationIds(ctx: AppContext, viewerId: number, f: NotificationFilter, page: Page): IdPage {
-  const p = pageSql(page, "n.id");
-  const w = notificationFilterSql(viewerId, f);
-  const sql = `SELECT n.id AS id, n.id AS cursor FROM notifications n WHERE ${w.sql}${p.where} ORDER BY ${p.order} LIMIT ?`;
-  return run(ctx, sql, [...w.args, ...p.args, page.limit], p.finish);
-}
-
-/** The rows of the page notificationIds gives (one query instead of ids, then rows). */
-export function notificationRowsPage(ctx: AppContext, viewerId: number, f: NotificationFilter, page: Page): NotificationRow[] {
-  const p = pageSql(page, "n.id");
-  const w = notificationFilterSql(viewerId, f, blocksAnyone(ctx, viewerId));
-  const sql = `SELECT n.* FROM notifications n WHERE ${w.sql}${p.where} ORDER BY ${p.order} ${limitSql(page.limit)}`;
-  return p.finish(ctx.db.query<NotificationRow, Arg[]>(sql).all(...w.args, ...p.args));
-}
-
-/** Ids of the newest `cap` notifications newer than `afterId` (for the unread count). */
-export function countNotificationIdsAfter(ctx: AppContext, viewerId: number, f: NotificationFilter, afterId: number, cap: number): number[] {
-  const w = notificationFilterSql(viewerId, f);
-  const sql = `SELECT n.id FROM notifications n WHERE ${w.sql} AND n.id > ? ORDER BY n.id DESC LIMIT ?`;
-  return ctx.db.query<{ id: number }, Arg[]>(sql).all(...w.args, afterId, cap).map((r) => r.id);
 }
 
 /**

@@ -9,7 +9,8 @@ import { loadAccountViews } from "./accounts";
 import { loadNotificationReports } from "./notification-reports";
 import { loadNotificationWarnings } from "./notification-warnings";
 import { loadStatusRows, loadStatusViews } from "./statuses";
-import { countNotificationIdsAfter, visibleStatusIds, type NotificationFilter } from "../queries/timelines";
+import { visibleStatusIds } from "../queries/timelines";
+import { countNotificationIdsAfter, type NotificationFilter } from "../queries/notifications-page";
 import { toMastodonNotification, type NotificationRow } from "../../serializers/mastodon/notification";
 
 /** Notification rows by id for one recipient (other users' ids are simply absent). */

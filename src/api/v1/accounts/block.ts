@@ -5,7 +5,7 @@ import { findAccount } from "../../../services/accounts/find";
 import { setAccountNote } from "../../../services/accounts/set-note";
 import { blockAccount, unblockAccount } from "../../../services/blocks/block";
 import { muteAccount, unmuteAccount } from "../../../services/mutes/mute";
-import { relationshipJson } from "./helpers";
+import { relationshipJson } from "./relationship-json";
 
 export default function register(r: Router): void {
   r.post("/api/v1/accounts/:id/block", { scopes: ["write:blocks"] }, (q) => {

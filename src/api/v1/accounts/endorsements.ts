@@ -4,20 +4,15 @@
  * /api/v1/accounts/:id/endorsements (public). Lists page by account id, as Mastodon's do.
  */
 import type { Req, Router } from "../../../http/route";
+import { listEndorsedAccountsPage } from "../../../db/queries/endorsements";
 import { findAccount } from "../../../services/accounts/find";
 import { endorseAccount, unendorseAccount } from "../../../services/endorsements/endorse";
-import { accountPage, relationshipJson } from "./helpers";
+import { accountPage, readAccountPage } from "./account-page";
+import { relationshipJson } from "./relationship-json";
 
 /** One page of the accounts `ownerId` features (suspended ones left out), newest account first. */
 function endorsedPage(q: Req, ownerId: number): Record<string, unknown>[] {
-  return accountPage(
-    q,
-    `SELECT e.target_account_id AS pid, e.target_account_id AS aid FROM endorsements e
-     JOIN accounts a ON a.id = e.target_account_id AND a.suspended_at IS NULL
-     WHERE e.account_id = ?$PAGE ORDER BY $ORDER`,
-    "e.target_account_id",
-    [ownerId],
-  );
+  return accountPage(q, listEndorsedAccountsPage(q.ctx.db, ownerId, readAccountPage(q.input)));
 }
 
 export default function register(r: Router): void {

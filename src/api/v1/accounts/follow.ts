@@ -5,7 +5,7 @@ import { findAccount } from "../../../services/accounts/find";
 import { followAccount } from "../../../services/follows/follow";
 import { removeFromFollowers, unfollowAccount } from "../../../services/follows/unfollow";
 import { validation } from "../../../model/errors";
-import { relationshipJson } from "./helpers";
+import { relationshipJson } from "./relationship-json";
 
 export default function register(r: Router): void {
   const opts = { scopes: ["write:follows"] };

@@ -1,8 +1,10 @@
 /** GET /api/v1/accounts/:id/followers and /following, paginated by follow id. */
+import { isBlocking } from "../../../db/queries/blocks";
+import { listFollowAccountsPage } from "../../../db/queries/follows";
 import { hiddenAccountsSql } from "../../../db/queries/relationships";
 import type { Req, Router } from "../../../http/route";
 import { findAccount } from "../../../services/accounts/find";
-import { accountPage } from "./helpers";
+import { accountPage, readAccountPage } from "./account-page";
 
 export default function register(r: Router): void {
   for (const kind of ["followers", "following"] as const) {
@@ -13,16 +15,9 @@ export default function register(r: Router): void {
       if (account.suspended_at !== null) return [];
       if (account.hide_collections && viewer !== account.id) return [];
       // an account that blocks the viewer does not show them its network
-      if (viewer !== null && q.ctx.db.query("SELECT 1 FROM blocks WHERE account_id = ? AND target_account_id = ?").get(account.id, viewer)) return [];
-      const [other, self] = kind === "followers" ? ["account_id", "target_account_id"] : ["target_account_id", "account_id"];
+      if (viewer !== null && isBlocking(q.ctx.db, account.id, viewer)) return [];
       const hidden = hiddenAccountsSql(q.ctx, "a.id", viewer);
-      return accountPage(
-        q,
-        `SELECT f.id AS pid, f.${other} AS aid FROM follows f JOIN accounts a ON a.id = f.${other}
-         WHERE f.${self} = ? AND a.suspended_at IS NULL${hidden.sql}$PAGE ORDER BY $ORDER`,
-        "f.id",
-        [account.id, ...hidden.args],
-      );
+      return accountPage(q, listFollowAccountsPage(q.ctx.db, kind, account.id, hidden, readAccountPage(q.input)));
     });
   }
 }

@@ -1,10 +1,10 @@
 /** GET /api/v1/accounts/relationships?id[]= and GET /api/v1/accounts/familiar_followers?id[]=. */
 import { loadAccountRows, loadAccountViews } from "../../../db/views/accounts";
-import { selectIn } from "../../../db/sql";
+import { listFamiliarFollowerPairs } from "../../../db/queries/follows";
 import { bool, strArr } from "../../../http/params";
 import type { Router } from "../../../http/route";
 import { parseId } from "../../../model/ids";
-import { relationshipsJson } from "./helpers";
+import { relationshipsJson } from "./relationship-json";
 
 function ids(input: Record<string, unknown>): number[] {
   // masto.js 8 sends familiarFollowers.fetch([a, b]) as `?0=a&1=b`: read those too.
@@ -25,15 +25,7 @@ export default function register(r: Router): void {
     const wanted = ids(q.input);
     const viewer = q.auth.accountId;
     // followers of each target that the viewer follows, in one query
-    const pairs = selectIn<{ target: number; aid: number }>(
-      q.ctx.db,
-      (ph) => `SELECT f.target_account_id AS target, f.account_id AS aid FROM follows f
-        JOIN follows mine ON mine.account_id = ? AND mine.target_account_id = f.account_id
-        JOIN accounts a ON a.id = f.account_id AND a.suspended_at IS NULL AND a.hide_collections = 0
-        WHERE f.target_account_id IN (${ph}) ORDER BY f.id DESC`,
-      wanted,
-      [viewer],
-    );
+    const pairs = listFamiliarFollowerPairs(q.ctx.db, viewer, wanted);
     const views = loadAccountViews(q.ctx, pairs.map((p) => p.aid));
     return wanted.map((id) => ({
       id: String(id),

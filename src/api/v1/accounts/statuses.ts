@@ -1,8 +1,9 @@
 /** GET /api/v1/accounts/:id/statuses: an account's posts as the viewer may see them (AccountStatusesFilter). */
+import { accountTimelineIds } from "../../../db/queries/account-timeline";
 import { blockedEitherWay, follows } from "../../../db/queries/visibility";
 import { statusList } from "../../../db/views/statuses";
 import { bool, str } from "../../../http/params";
-import { linkHeader, pageSql, readPage } from "../../../http/pagination";
+import { readPage, setLinkHeader } from "../../../http/pagination";
 import type { Req, Router } from "../../../http/route";
 import { findAccount } from "../../../services/accounts/find";
 import { normalizeTag } from "../../../text/format";
@@ -22,36 +23,20 @@ export default function register(r: Router): void {
     const excludeSensitive = bool(q.input, "exclude_sensitive");
     const tagged = str(q.input, "tagged", { max: 200 });
     if (viewer !== null && viewer !== account.id && blockedEitherWay(ctx, viewer, account.id)) return [];
-
-    const where: string[] = ["s.account_id = ?"];
-    const args: (number | string)[] = [account.id];
-    if (viewer === account.id) {
-      // the author sees everything
-    } else if (viewer === null) {
-      where.push("s.visibility IN (0, 1)");
-    } else {
-      const vis = follows(ctx, viewer, account.id) ? "(0, 1, 2)" : "(0, 1)";
-      where.push(`(s.visibility IN ${vis} OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = ?))`);
-      args.push(viewer);
-      // boosts of accounts the viewer blocks are left out, as Mastodon does
-      where.push("(s.reblog_of_id IS NULL OR (SELECT o.account_id FROM statuses o WHERE o.id = s.reblog_of_id) NOT IN (SELECT target_account_id FROM blocks WHERE account_id = ?))");
-      args.push(viewer);
-    }
-    if (pinned) where.push("EXISTS (SELECT 1 FROM status_pins p WHERE p.status_id = s.id AND p.account_id = s.account_id)");
-    if (excludeReplies) { where.push("(s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = ?)"); args.push(account.id); }
-    if (excludeReblogs || onlyMedia || pinned || tagged) where.push("s.reblog_of_id IS NULL");
-    if (onlyMedia) where.push("EXISTS (SELECT 1 FROM media_attachments ma WHERE ma.status_id = s.id)");
-    if (excludeSensitive) where.push("s.sensitive = 0");
-    if (tagged) {
-      where.push("EXISTS (SELECT 1 FROM statuses_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id = s.id AND t.name = ?)");
-      args.push(normalizeTag(tagged.replace(/^#/, "")));
-    }
-    const p = pageSql(page, "s.id");
-    const ids = p.finish(
-      ctx.db.query<{ id: number }, any[]>(`SELECT s.id FROM statuses s WHERE ${where.join(" AND ")}${p.where} ORDER BY ${p.order} LIMIT ?`).all(...args, ...p.args, page.limit),
-    ).map((x) => x.id);
-    const link = linkHeader(q.url, ctx.uris.base, ids[0], ids[ids.length - 1]);
-    if (link) q.set.headers.Link = link;
+    // Whether the viewer follows only matters to someone other than the author.
+    const viewerFollows = viewer !== null && viewer !== account.id && follows(ctx, viewer, account.id);
+    const ids = accountTimelineIds(ctx.db, {
+      accountId: account.id,
+      viewerId: viewer,
+      viewerFollows,
+      pinned,
+      excludeReplies,
+      excludeReblogs,
+      onlyMedia,
+      excludeSensitive,
+      tag: tagged ? normalizeTag(tagged.replace(/^#/, "")) : undefined,
+    }, page);
+    setLinkHeader(q, ids[0], ids[ids.length - 1]);
     return statusList(ctx, ids, viewer);
   });
 }

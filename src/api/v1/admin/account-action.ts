@@ -3,7 +3,7 @@ import type { Router } from "../../../http/route";
 import { bool, str } from "../../../http/params";
 import { findAdminTarget } from "../../../services/admin/accounts";
 import { takeAccountAction } from "../../../services/admin/account-action";
-import { SCOPES, staff } from "./helpers";
+import { SCOPES, staff } from "./staff";
 
 /** Registers the endpoint; answers `{}` as Mastodon does. */
 export default function register(r: Router): void {

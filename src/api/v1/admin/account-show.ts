@@ -1,7 +1,8 @@
 /** GET /api/v1/admin/accounts/:id: the Admin::Account (Manage Users). */
 import type { Router } from "../../../http/route";
 import { findAdminTarget } from "../../../services/admin/accounts";
-import { adminAccount, SCOPES, staff } from "./helpers";
+import { adminAccount } from "./admin-account";
+import { SCOPES, staff } from "./staff";
 
 /** Registers the endpoint. */
 export default function register(r: Router): void {

@@ -9,7 +9,8 @@ import {
 } from "../../../services/admin/accounts";
 import { deleteAccountData } from "../../../services/admin/delete-account-data";
 import type { AppContext } from "../../../context";
-import { adminAccount, SCOPES, staff } from "./helpers";
+import { adminAccount } from "./admin-account";
+import { SCOPES, staff } from "./staff";
 
 type Change = (ctx: AppContext, auth: StaffAuth, t: AdminTarget) => void;
 

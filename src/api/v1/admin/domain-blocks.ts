@@ -2,11 +2,11 @@
 import type { Router, UserReq } from "../../../http/route";
 import { bool, str } from "../../../http/params";
 import { readPage } from "../../../http/pagination";
+import { listDomainBlocksNewestFirst } from "../../../db/queries/domain-blocks";
 import { parseId } from "../../../model/ids";
 import { toAdminDomainBlock } from "../../../serializers/mastodon/admin-account";
 import { createDomainBlock, findDomainBlock, removeDomainBlock, updateDomainBlock, type DomainBlockInput } from "../../../services/admin/domain-blocks";
-import type { DomainBlockRow } from "../../../services/admin/block-domain";
-import { SCOPES, staff } from "./helpers";
+import { SCOPES, staff } from "./staff";
 
 function input(q: UserReq): DomainBlockInput {
   const i = q.input;
@@ -27,8 +27,7 @@ export default function register(r: Router): void {
   r.get(base, { scopes: SCOPES.readDomainBlocks }, (q) => {
     staff(q, "manage_federation");
     const page = readPage(q.input, 100, 200);
-    const rows = q.ctx.db.query<DomainBlockRow, [number]>("SELECT * FROM domain_blocks ORDER BY id DESC LIMIT ?").all(page.limit);
-    return rows.map(toAdminDomainBlock);
+    return listDomainBlocksNewestFirst(q.ctx.db, page.limit).map(toAdminDomainBlock);
   });
   r.get(`${base}/:id`, { scopes: SCOPES.readDomainBlocks }, (q) => {
     staff(q, "manage_federation");

@@ -1,5 +1,5 @@
 /**
- * Route group: the admin API (Mastodon's /api/v1/admin/* and /api/v2/admin/accounts):
+ * Route group: the v1 admin API (Mastodon's /api/v1/admin/*; /api/v2/admin/accounts is in src/api/v2/admin/):
  * accounts and their moderation, reports, domain blocks. Every endpoint checks the admin
  * scope and then the role's permission (403 "This action is not allowed").
  */

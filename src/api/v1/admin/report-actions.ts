@@ -5,7 +5,7 @@ import type { AdminReportRow } from "../../../serializers/mastodon/admin-report"
 import type { AppContext } from "../../../context";
 import type { StaffAuth } from "../../../services/admin/accounts";
 import { reportEntity } from "./reports";
-import { SCOPES } from "./helpers";
+import { SCOPES } from "./staff";
 
 const ACTIONS: [string, (ctx: AppContext, auth: StaffAuth, r: AdminReportRow) => void][] = [
   ["assign_to_self", assignReportToSelf],

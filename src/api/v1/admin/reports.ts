@@ -4,14 +4,13 @@
  */
 import type { Router, UserReq } from "../../../http/route";
 import { bool, str, strArr } from "../../../http/params";
-import { linkHeader, readPage } from "../../../http/pagination";
+import { readPage, setLinkHeader } from "../../../http/pagination";
 import { parseId } from "../../../model/ids";
 import { adminReportIds } from "../../../db/queries/admin";
 import { adminReportList, reportRow } from "../../../db/views/admin";
-import { selectIn } from "../../../db/sql";
-import type { AdminReportRow } from "../../../serializers/mastodon/admin-report";
+import { listReportsByIds } from "../../../db/queries/reports";
 import { findReport, updateReport } from "../../../services/admin/reports";
-import { SCOPES, staff } from "./helpers";
+import { SCOPES, staff } from "./staff";
 
 /** The Admin::Report of report `id` as seen by the acting moderator. */
 export function reportEntity(q: UserReq, id: number): Record<string, unknown> {
@@ -31,9 +30,8 @@ export default function register(r: Router): void {
     const targetAccountId = optionalId(str(q.input, "target_account_id"));
     if (accountId === null || targetAccountId === null) return [];
     const ids = adminReportIds(q.ctx, { resolved: bool(q.input, "resolved") ?? false, accountId, targetAccountId }, readPage(q.input, 100, 200));
-    const link = linkHeader(q.url, q.ctx.uris.base, ids[0], ids[ids.length - 1]);
-    if (link) q.set.headers.Link = link;
-    const rows = selectIn<AdminReportRow>(q.ctx.db, (ph) => `SELECT * FROM reports WHERE id IN (${ph})`, ids);
+    setLinkHeader(q, ids[0], ids[ids.length - 1]);
+    const rows = listReportsByIds(q.ctx.db, ids);
     const byId = new Map(rows.map((x) => [x.id, x]));
     return adminReportList(q.ctx, ids.map((id) => byId.get(id)!).filter((x) => !!x), q.auth.accountId);
   });

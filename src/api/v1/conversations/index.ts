@@ -4,6 +4,5 @@ import list from "./list";
 import actions from "./actions";
 
 export default function register(r: Router): void {
-  list(r);
-  actions(r);
+  for (const g of [list, actions]) g(r);
 }

@@ -1,13 +1,12 @@
 /** Conversation entities ({id, unread, accounts, last_status}) for account_conversations rows, in a fixed number of queries. */
 import type { AppContext } from "../../../context";
+import { getAccountConversationRow } from "../../../db/queries/account-conversations";
+import type { AccountConversationRow } from "../../../db/rows";
 import { loadAccountViews } from "../../../db/views/accounts";
 import { loadStatusViews } from "../../../db/views/statuses";
 
-/** An account_conversations row as the list and the actions read it. */
-export interface ConversationRow { id: number; participant_account_ids: string; last_status_id: number; unread: number }
-
 /** Mastodon Conversation entities for `rows` as seen by `viewerId`; rows whose last status is gone are left out. */
-export function conversationViews(ctx: AppContext, rows: ConversationRow[], viewerId: number): Record<string, unknown>[] {
+export function conversationViews(ctx: AppContext, rows: AccountConversationRow[], viewerId: number): Record<string, unknown>[] {
   const people = rows.map((r) => JSON.parse(r.participant_account_ids) as number[]);
   const accounts = loadAccountViews(ctx, [...new Set(people.flat())]);
   const statuses = loadStatusViews(ctx, rows.map((r) => r.last_status_id), viewerId);
@@ -20,6 +19,6 @@ export function conversationViews(ctx: AppContext, rows: ConversationRow[], view
 
 /** One conversation by row id (after an action). */
 export function conversationView(ctx: AppContext, id: number, viewerId: number): Record<string, unknown> | undefined {
-  const row = ctx.db.query<ConversationRow, [number]>("SELECT id, participant_account_ids, last_status_id, unread FROM account_conversations WHERE id = ?").get(id);
+  const row = getAccountConversationRow(ctx.db, id);
   return row ? conversationViews(ctx, [row], viewerId)[0] : undefined;
 }

@@ -8,7 +8,7 @@ import { v1FilterViews } from "../../../db/views/filters";
 import { toMastodonV1Filter } from "../../../serializers/mastodon/filter";
 import { ownedKeyword } from "../../../services/filters/common";
 import { createV1Filter, deleteV1Filter, updateV1Filter, type V1Filter, type V1FilterInput } from "../../../services/filters/v1";
-import { readExpiresIn } from "./params";
+import { readExpiresIn } from "../../v2/filters/params";
 
 const READ = { scopes: ["read:filters"] };
 const WRITE = { scopes: ["write:filters"] };

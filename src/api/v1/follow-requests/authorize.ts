@@ -2,7 +2,7 @@
 import type { Router } from "../../../http/route";
 import { findAccount } from "../../../services/accounts/find";
 import { authorizeFollowRequest, rejectFollowRequest } from "../../../services/follows/requests";
-import { relationshipJson } from "../accounts/helpers";
+import { relationshipJson } from "../accounts/relationship-json";
 
 export default function register(r: Router): void {
   r.post("/api/v1/follow_requests/:id/authorize", { scopes: ["write:follows"] }, (q) => {

@@ -4,6 +4,5 @@ import list from "./list";
 import authorize from "./authorize";
 
 export default function register(r: Router): void {
-  list(r);
-  authorize(r);
+  for (const g of [list, authorize]) g(r);
 }

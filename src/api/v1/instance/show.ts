@@ -1,14 +1,8 @@
-/** GET /api/v1/instance and GET /api/v2/instance (public). */
-import type { Req } from "../../../http/route";
-import { toInstanceV1, toInstanceV2 } from "../../../serializers/mastodon/instance";
+/** GET /api/v1/instance: the deprecated v1 Instance entity, with stats (public). GET /api/v2/instance is in src/api/v2/instance/. */
+import type { Req, Router } from "../../../http/route";
+import { toInstanceV1 } from "../../../serializers/mastodon/instance";
 import { loadInstanceView } from "../../../services/instance/view";
 
-/** Handler for the v2 Instance entity. */
-export function showInstanceV2(q: Req): Record<string, unknown> {
-  return toInstanceV2(q.ctx, loadInstanceView(q.ctx));
-}
-
-/** Handler for the deprecated v1 Instance entity (with stats). */
-export function showInstanceV1(q: Req): Record<string, unknown> {
-  return toInstanceV1(q.ctx, loadInstanceView(q.ctx, true));
+export default function register(r: Router): void {
+  r.get<Req>("/api/v1/instance", { auth: "none" }, (q) => toInstanceV1(q.ctx, loadInstanceView(q.ctx, true)));
 }

@@ -4,7 +4,7 @@ import { addListAccounts } from "../../../services/lists/members";
 import { accountIds } from "./params";
 
 /** Registers adding members. */
-export default function addAccounts(r: Router): void {
+export default function register(r: Router): void {
   r.post("/api/v1/lists/:id/accounts", { scopes: ["write:lists"] }, (q) => {
     addListAccounts(q.ctx, q.auth.accountId, q.params.id, accountIds(q.input));
     return {};

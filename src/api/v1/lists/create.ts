@@ -5,6 +5,6 @@ import { toMastodonList } from "../../../serializers/mastodon/list";
 import { listInput } from "./params";
 
 /** Registers list creation. */
-export default function create(r: Router): void {
+export default function register(r: Router): void {
   r.post("/api/v1/lists", { scopes: ["write:lists"] }, (q) => toMastodonList(createList(q.ctx, q.auth.accountId, listInput(q.input))));
 }

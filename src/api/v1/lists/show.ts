@@ -4,6 +4,6 @@ import { findList } from "../../../services/lists/find";
 import { toMastodonList } from "../../../serializers/mastodon/list";
 
 /** Registers the single-list read. */
-export default function show(r: Router): void {
+export default function register(r: Router): void {
   r.get("/api/v1/lists/:id", { scopes: ["read:lists"] }, (q) => toMastodonList(findList(q.ctx, q.auth.accountId, q.params.id)));
 }

@@ -5,6 +5,6 @@ import { toMastodonList } from "../../../serializers/mastodon/list";
 import { listInput } from "./params";
 
 /** Registers list updates. */
-export default function update(r: Router): void {
+export default function register(r: Router): void {
   r.put("/api/v1/lists/:id", { scopes: ["write:lists"] }, (q) => toMastodonList(updateList(q.ctx, q.auth.accountId, q.params.id, listInput(q.input))));
 }

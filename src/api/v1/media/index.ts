@@ -1,4 +1,4 @@
-/** Route group: media uploads (POST /api/v1|v2/media) and GET/PUT/DELETE /api/v1/media/:id. */
+/** Route group: POST /api/v1/media (deprecated upload) and GET/PUT/DELETE /api/v1/media/:id. */
 import type { Router } from "../../../http/route";
 import create from "./create";
 import destroy from "./destroy";
@@ -6,8 +6,5 @@ import show from "./show";
 import update from "./update";
 
 export default function register(r: Router): void {
-  create(r);
-  show(r);
-  update(r);
-  destroy(r);
+  for (const g of [create, show, update, destroy]) g(r);
 }

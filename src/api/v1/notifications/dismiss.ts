@@ -5,7 +5,7 @@ import { parseId } from "../../../model/ids";
 import { clearNotifications, dismissNotification } from "../../../services/notifications/dismiss";
 
 /** Registers dismiss (one) and clear (all). */
-export default function dismiss(r: Router): void {
+export default function register(r: Router): void {
   r.post("/api/v1/notifications/clear", { scopes: ["write:notifications"] }, (q) => {
     clearNotifications(q.ctx, q.auth.accountId);
     return {};

@@ -2,7 +2,7 @@
 import type { Params } from "../../../http/params";
 import { bool, strArr, str } from "../../../http/params";
 import { parseId } from "../../../model/ids";
-import type { NotificationFilter } from "../../../db/queries/timelines";
+import type { NotificationFilter } from "../../../db/queries/notifications-page";
 
 /** The filter, or null when account_id is not an id (nothing can match). */
 export function readNotificationFilter(input: Params): NotificationFilter | null {

@@ -13,7 +13,7 @@ const V1_FIELDS: [string, PolicyField][] = [
 ];
 
 /** Registers the v1 policy endpoints: true sets a kind of sender to filter, false to accept. */
-export default function policy(r: Router): void {
+export default function register(r: Router): void {
   r.get("/api/v1/notifications/policy", { scopes: ["read:notifications"] }, (q) =>
     toMastodonNotificationPolicyV1(loadNotificationPolicy(q.ctx, q.auth.accountId), policySummary(q.ctx, q.auth.accountId)));
   const update = (q: UserReq) => {

@@ -5,7 +5,7 @@
 import type { Router } from "../../../http/route";
 import { notFound } from "../../../model/errors";
 import { strArr, type Params } from "../../../http/params";
-import { linkHeader, readPage } from "../../../http/pagination";
+import { readPage, setLinkHeader } from "../../../http/pagination";
 import { parseId } from "../../../model/ids";
 import { findNotificationRequests, notificationRequestPage } from "../../../db/queries/notification-requests";
 import { notificationRequestList } from "../../../db/views/notification-requests";
@@ -28,11 +28,10 @@ function batchIds(input: Params): number[] {
 }
 
 /** Registers list, merged, batch accept/dismiss, show and single accept/dismiss. */
-export default function requests(r: Router): void {
+export default function register(r: Router): void {
   r.get("/api/v1/notifications/requests", READ, (q) => {
     const rows = notificationRequestPage(q.ctx, q.auth.accountId, readPage(q.input, 40, 80));
-    const link = linkHeader(q.url, q.ctx.uris.base, rows[0]?.id, rows[rows.length - 1]?.id);
-    if (link) q.set.headers.Link = link;
+    setLinkHeader(q, rows[0]?.id, rows[rows.length - 1]?.id);
     return notificationRequestList(q.ctx, rows, q.auth.accountId);
   });
   // Accepting merges before it answers, so there is never a merge still under way.

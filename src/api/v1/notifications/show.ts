@@ -5,7 +5,7 @@ import { parseId } from "../../../model/ids";
 import { notificationView } from "../../../db/views/notifications";
 
 /** Registers the single-notification endpoint; other users' ids are 404. */
-export default function show(r: Router): void {
+export default function register(r: Router): void {
   r.get("/api/v1/notifications/:id", { scopes: ["read:notifications"] }, (q) => {
     const id = parseId(q.params.id);
     const n = id === undefined ? undefined : notificationView(q.ctx, id, q.auth.accountId);

@@ -5,7 +5,7 @@ import { loadMarkers } from "../../../services/markers/save";
 import { readNotificationFilter } from "./filter";
 
 /** Registers unread_count (limit defaults to 100, at most 1000). */
-export default function unreadCount(r: Router): void {
+export default function register(r: Router): void {
   r.get("/api/v1/notifications/unread_count", { scopes: ["read:notifications"] }, (q) => {
     const raw = Number(q.input.limit);
     const cap = Number.isFinite(raw) && raw > 0 ? Math.min(Math.floor(raw), 1000) : 100;

@@ -5,6 +5,5 @@ import show from "./show";
 import votes from "./votes";
 
 export default function register(r: Router): void {
-  show(r);
-  votes(r);
+  for (const g of [show, votes]) g(r);
 }

@@ -7,7 +7,7 @@ import { loadStatusRows } from "../../../db/views/statuses";
 import { loadPollRows, pollView } from "../../../db/views/polls";
 
 /** Registers GET /api/v1/polls/:id (logged-out access for polls on public statuses). */
-export default function show(r: Router): void {
+export default function register(r: Router): void {
   r.get<Req>("/api/v1/polls/:id", { auth: "optional", scopes: ["read:statuses"] }, (q) => {
     const id = parseId(q.params.id);
     const viewer = q.auth?.accountId ?? null;

@@ -7,7 +7,7 @@ import { pollView } from "../../../db/views/polls";
 import { voteInPoll } from "../../../services/polls/vote";
 
 /** Registers POST /api/v1/polls/:id/votes (write:statuses); answers the updated Poll. */
-export default function votes(r: Router): void {
+export default function register(r: Router): void {
   r.post("/api/v1/polls/:id/votes", { scopes: ["write:statuses"] }, (q) => {
     const id = parseId(q.params.id);
     if (id === undefined) throw notFound();

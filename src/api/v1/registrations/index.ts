@@ -1,7 +1,7 @@
 /** Route group: account registration through the API. */
-import type { Req, Router } from "../../../http/route";
-import { createAccount } from "./create";
+import type { Router } from "../../../http/route";
+import create from "./create";
 
 export default function register(r: Router): void {
-  r.post<Req>("/api/v1/accounts", { auth: "app", scopes: ["write:accounts"], limit: "signUp" }, createAccount);
+  for (const g of [create]) g(r);
 }

@@ -6,8 +6,5 @@ import update from "./update";
 import remove from "./delete";
 
 export default function register(r: Router): void {
-  list(r);
-  show(r);
-  update(r);
-  remove(r);
+  for (const g of [list, show, update, remove]) g(r);
 }

@@ -3,7 +3,7 @@ import type { Router } from "../../../http/route";
 import { bool, str, strArr } from "../../../http/params";
 import { createStatus } from "../../../services/statuses/create";
 import { resolveRemoteMentions } from "../../../services/federation/mentions";
-import { statusView } from "./shared";
+import { statusView } from "./load-status";
 import { scheduleStatus } from "../../../services/scheduled-statuses/schedule";
 import { scheduleTime } from "../../../services/scheduled-statuses/rules";
 import { scheduledStatusView } from "../../../db/views/scheduled-statuses";

@@ -2,7 +2,7 @@
 import type { Router } from "../../../http/route";
 import { deleteStatus } from "../../../services/statuses/delete";
 import { findOwnStatus } from "../../../services/statuses/common";
-import { statusView } from "./shared";
+import { statusView } from "./load-status";
 
 export default function register(r: Router): void {
   r.delete("/api/v1/statuses/:id", { scopes: ["write:statuses"], limit: "statusDeletes" }, (q) => {

@@ -2,7 +2,7 @@
 import type { Router } from "../../../http/route";
 import { favouriteStatus } from "../../../services/favourites/favourite";
 import { findVisibleStatus } from "../../../services/statuses/common";
-import { original, statusView } from "./shared";
+import { original, statusView } from "./load-status";
 
 export default function register(r: Router): void {
   r.post("/api/v1/statuses/:id/favourite", { scopes: ["write:favourites"] }, (q) => {

@@ -27,5 +27,5 @@ const ENDPOINTS = [
 ];
 
 export default function register(r: Router): void {
-  for (const reg of ENDPOINTS) reg(r);
+  for (const g of ENDPOINTS) g(r);
 }

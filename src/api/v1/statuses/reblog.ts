@@ -3,7 +3,7 @@ import type { Router } from "../../../http/route";
 import { str } from "../../../http/params";
 import { reblogStatus } from "../../../services/reblogs/reblog";
 import { findVisibleStatus } from "../../../services/statuses/common";
-import { original, statusView } from "./shared";
+import { original, statusView } from "./load-status";
 
 export default function register(r: Router): void {
   r.post("/api/v1/statuses/:id/reblog", { scopes: ["write:statuses"] }, (q) => {

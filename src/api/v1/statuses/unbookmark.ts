@@ -1,7 +1,7 @@
 /** POST /api/v1/statuses/:id/unbookmark: remove a bookmark. */
 import type { Router } from "../../../http/route";
 import { unbookmarkStatus } from "../../../services/bookmarks/bookmark";
-import { statusView, undoTarget } from "./shared";
+import { statusView, undoTarget } from "./load-status";
 
 export default function register(r: Router): void {
   r.post("/api/v1/statuses/:id/unbookmark", { scopes: ["write:bookmarks"] }, (q) => {

@@ -1,7 +1,7 @@
 /** POST /api/v1/statuses/:id/unfavourite: remove a favourite. */
 import type { Router } from "../../../http/route";
 import { unfavouriteStatus } from "../../../services/favourites/favourite";
-import { statusView, undoTarget } from "./shared";
+import { statusView, undoTarget } from "./load-status";
 
 export default function register(r: Router): void {
   r.post("/api/v1/statuses/:id/unfavourite", { scopes: ["write:favourites"] }, (q) => {

@@ -2,7 +2,7 @@
 import type { Router } from "../../../http/route";
 import { unmuteConversation } from "../../../services/statuses/mute";
 import { findVisibleStatus } from "../../../services/statuses/common";
-import { original, statusView } from "./shared";
+import { original, statusView } from "./load-status";
 
 export default function register(r: Router): void {
   r.post("/api/v1/statuses/:id/unmute", { scopes: ["write:mutes"] }, (q) => {

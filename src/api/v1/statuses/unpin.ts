@@ -2,7 +2,7 @@
 import type { Router } from "../../../http/route";
 import { unpinStatus } from "../../../services/pins/pin";
 import { findVisibleStatus } from "../../../services/statuses/common";
-import { statusView } from "./shared";
+import { statusView } from "./load-status";
 
 export default function register(r: Router): void {
   r.post("/api/v1/statuses/:id/unpin", { scopes: ["write:accounts"] }, (q) => {

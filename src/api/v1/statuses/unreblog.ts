@@ -1,7 +1,7 @@
 /** POST /api/v1/statuses/:id/unreblog: undo a boost (returns the original). */
 import type { Router } from "../../../http/route";
 import { unreblogStatus } from "../../../services/reblogs/reblog";
-import { statusView, undoTarget } from "./shared";
+import { statusView, undoTarget } from "./load-status";
 
 export default function register(r: Router): void {
   r.post("/api/v1/statuses/:id/unreblog", { scopes: ["write:statuses"], limit: "statusDeletes" }, (q) => {

@@ -4,7 +4,7 @@ import { bool, str, strArr } from "../../../http/params";
 import { editStatus } from "../../../services/statuses/edit";
 import { resolveRemoteMentions } from "../../../services/federation/mentions";
 import { findOwnStatus } from "../../../services/statuses/common";
-import { statusView } from "./shared";
+import { statusView } from "./load-status";
 
 export default function register(r: Router): void {
   r.put("/api/v1/statuses/:id", { scopes: ["write:statuses"] }, async (q) => {

@@ -1,7 +1,8 @@
 /** POST /api/v1/tags/:name/feature and /unfeature → Tag (Mastodon 4.4; both idempotent). */
 import type { Router } from "../../../http/route";
 import { featureTag, unfeatureTag } from "../../../services/tags/feature";
-import { tagJson, tagNameParam } from "./helpers";
+import { tagNameParam } from "./params";
+import { tagJson } from "./tag-json";
 
 export default function register(r: Router): void {
   const opts = { scopes: ["write:accounts"] };

@@ -9,8 +9,8 @@ import type { Router } from "../../../http/route";
 import { parseId } from "../../../model/ids";
 import { toMastodonFeaturedTag } from "../../../serializers/mastodon/tag";
 import { deleteFeaturedTag, featureTag } from "../../../services/tags/feature";
-import type { TagRow } from "../../../services/tags/names";
-import { tagsJson } from "./helpers";
+import { listFeaturedTagSuggestions } from "../../../db/queries/featured-tags";
+import { tagsJson } from "./tag-json";
 
 /** Recent posts looked at for suggestions (Mastodon's Tag::RECENT_STATUS_LIMIT). */
 const RECENT_STATUSES = 1000;
@@ -28,14 +28,7 @@ export default function register(r: Router): void {
   });
 
   r.get("/api/v1/featured_tags/suggestions", { scopes: ["read:accounts"] }, (q) => {
-    const rows = q.ctx.db
-      .query<TagRow, [number, number, number]>(
-        `SELECT t.* FROM (SELECT id FROM statuses WHERE account_id = ?1 ORDER BY id DESC LIMIT ?2) s
-         JOIN statuses_tags st ON st.status_id = s.id JOIN tags t ON t.id = st.tag_id
-         WHERE NOT EXISTS (SELECT 1 FROM featured_tags f WHERE f.account_id = ?1 AND f.tag_id = t.id)
-         GROUP BY t.id ORDER BY count(*) DESC, max(s.id) DESC LIMIT ?3`,
-      )
-      .all(q.auth.accountId, RECENT_STATUSES, SUGGESTIONS);
+    const rows = listFeaturedTagSuggestions(q.ctx.db, q.auth.accountId, RECENT_STATUSES, SUGGESTIONS);
     return tagsJson(q.ctx, rows, q.auth.accountId);
   });
 

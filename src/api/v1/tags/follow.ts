@@ -1,7 +1,8 @@
 /** POST /api/v1/tags/:name/follow and /unfollow → Tag (both idempotent). */
 import type { Router } from "../../../http/route";
 import { followTag, unfollowTag } from "../../../services/tags/follow";
-import { tagJson, tagNameParam } from "./helpers";
+import { tagNameParam } from "./params";
+import { tagJson } from "./tag-json";
 
 export default function register(r: Router): void {
   const opts = { scopes: ["write:follows"] };

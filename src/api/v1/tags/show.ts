@@ -1,7 +1,8 @@
 /** GET /api/v1/tags/:name: a hashtag with its week of history (any valid name, known or not). */
 import type { Req, Router } from "../../../http/route";
 import { tagRef } from "../../../services/tags/names";
-import { tagJson, tagNameParam } from "./helpers";
+import { tagNameParam } from "./params";
+import { tagJson } from "./tag-json";
 
 export default function register(r: Router): void {
   r.get<Req>("/api/v1/tags/:name", { auth: "optional" }, (q) => {

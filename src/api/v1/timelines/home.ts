@@ -2,10 +2,10 @@
 import type { Router } from "../../../http/route";
 import { readPage } from "../../../http/pagination";
 import { homeTimelineIds } from "../../../db/queries/timelines";
-import { statusPage } from "./respond";
+import { statusPage } from "./status-page";
 
 /** Registers the home timeline. */
-export default function home(r: Router): void {
+export default function register(r: Router): void {
   r.get("/api/v1/timelines/home", { scopes: ["read:statuses"] }, (q) => {
     const page = homeTimelineIds(q.ctx, q.auth.accountId, readPage(q.input));
     return statusPage(q, page, q.auth.accountId);

@@ -7,7 +7,7 @@ import { toMastodonMarker, type MarkerRow } from "../../../serializers/mastodon/
 const byTimeline = (rows: MarkerRow[]) => Object.fromEntries(rows.map((m) => [m.timeline, toMastodonMarker(m)]));
 
 /** Registers the markers endpoints. */
-export default function markers(r: Router): void {
+export default function register(r: Router): void {
   r.get("/api/v1/markers", { scopes: ["read:statuses"] }, (q) =>
     byTimeline(loadMarkers(q.ctx, q.auth.accountId, strArr(q.input, "timeline") ?? [])));
   r.post("/api/v1/markers", { scopes: ["write:statuses"] }, (q) =>

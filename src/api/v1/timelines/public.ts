@@ -3,7 +3,7 @@ import type { Req, Router } from "../../../http/route";
 import { readPage } from "../../../http/pagination";
 import { bool } from "../../../http/params";
 import { publicTimelineIds, type PublicOptions } from "../../../db/queries/timelines";
-import { statusPage } from "./respond";
+import { statusPage } from "./status-page";
 
 /** local / remote / only_media as Mastodon reads them. */
 export function publicOptions(q: Req): PublicOptions {
@@ -11,7 +11,7 @@ export function publicOptions(q: Req): PublicOptions {
 }
 
 /** Registers the public timeline. */
-export default function publicTimeline(r: Router): void {
+export default function register(r: Router): void {
   r.get<Req>("/api/v1/timelines/public", { auth: "optional", scopes: ["read:statuses"] }, (q) => {
     const viewer = q.auth?.accountId ?? null;
     return statusPage(q, publicTimelineIds(q.ctx, viewer, publicOptions(q), readPage(q.input)), viewer);

@@ -4,7 +4,7 @@ import { readPage } from "../../../http/pagination";
 import { strArr } from "../../../http/params";
 import { tagIdsByName, tagTimelineIds } from "../../../db/queries/timelines";
 import { publicOptions } from "./public";
-import { statusPage } from "./respond";
+import { statusPage } from "./status-page";
 
 /** Mastodon takes at most four extra tags per mode. */
 const PER_MODE = 4;
@@ -12,7 +12,7 @@ const PER_MODE = 4;
 const names = (q: Req, k: string) => (strArr(q.input, k) ?? []).map((n) => n.replace(/^#/, "").toLowerCase()).filter(Boolean).slice(0, PER_MODE);
 
 /** Registers the hashtag timeline. */
-export default function tagTimeline(r: Router): void {
+export default function register(r: Router): void {
   r.get<Req>("/api/v1/timelines/tag/:hashtag", { auth: "optional", scopes: ["read:statuses"] }, (q) => {
     const viewer = q.auth?.accountId ?? null;
     const main = q.params.hashtag!.replace(/^#/, "").toLowerCase();

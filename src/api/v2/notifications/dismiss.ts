@@ -5,7 +5,7 @@ import { dismissNotificationGroup } from "../../../services/notifications/dismis
 import { groupKeyParam } from "./params";
 
 /** Registers dismiss (a whole group) and clear (everything); both answer {} as Mastodon does. */
-export default function dismiss(r: Router): void {
+export default function register(r: Router): void {
   r.post("/api/v2/notifications/clear", { scopes: ["write:notifications"] }, (q) => {
     clearNotifications(q.ctx, q.auth.accountId);
     return {};

@@ -1,6 +1,6 @@
 /** GET /api/v2/notifications: a page of notification groups, newest first, with a Link header. */
 import { JsonText, type Router } from "../../../http/route";
-import { linkHeader, readPage } from "../../../http/pagination";
+import { readPage, setLinkHeader } from "../../../http/pagination";
 import { groupDataFromWalk, walkGroups } from "../../../db/queries/notification-groups";
 import { emptyGroupedResults, SAMPLE_ACCOUNTS } from "../../../db/views/notification-groups";
 import { groupedNotificationsJson } from "../../../db/views/notification-groups-json";
@@ -12,7 +12,7 @@ import { readExpandAccounts, readGroupedTypes } from "./params";
  * follows Mastodon: max_id / since_id walk down, min_id walks up, the Link header points past
  * the notifications the page covers.
  */
-export default function list(r: Router): void {
+export default function register(r: Router): void {
   r.get("/api/v2/notifications", { scopes: ["read:notifications"] }, (q) => {
     const expand = readExpandAccounts(q.input);
     const grouped = readGroupedTypes(q.input);
@@ -38,8 +38,7 @@ export default function list(r: Router): void {
     // Mastodon's (oldest and newest representative), on a short one it ends the walk there.
     const next = Math.min(last, ...out.groups.map((g) => g.page!.minId));
     const prev = Math.max(first, ...out.groups.map((g) => g.page!.maxId));
-    const link = linkHeader(q.url, q.ctx.uris.base, prev, next);
-    if (link) q.set.headers.Link = link;
+    setLinkHeader(q, prev, next);
     return new JsonText(out.json);
   });
 }

@@ -6,7 +6,7 @@ import { policySummary } from "../../../services/notifications/policy-summary";
 import { toMastodonNotificationPolicy } from "../../../serializers/mastodon/notification-policy";
 
 /** Registers the v2 policy endpoints (read:notifications to read, write:notifications to change). */
-export default function policy(r: Router): void {
+export default function register(r: Router): void {
   r.get("/api/v2/notifications/policy", { scopes: ["read:notifications"] }, (q) =>
     toMastodonNotificationPolicy(loadNotificationPolicy(q.ctx, q.auth.accountId), policySummary(q.ctx, q.auth.accountId)));
   // Rails' `resource … only: :update` answers both PATCH and PUT (masto.js sends PUT).

@@ -6,7 +6,7 @@ import { groupedNotificationsJson } from "../../../db/views/notification-groups-
 import { groupKeyParam } from "./params";
 
 /** Registers the single-group endpoint; unknown keys, other users' groups and hidden ones are 404. */
-export default function show(r: Router): void {
+export default function register(r: Router): void {
   r.get("/api/v2/notifications/:group_key", { scopes: ["read:notifications"] }, (q) => {
     const row = newestOfGroup(q.ctx, q.auth.accountId, groupKeyParam(q.params.group_key));
     if (!row) throw notFound();

@@ -7,7 +7,7 @@ import { readNotificationFilter } from "../../v1/notifications/filter";
 import { countLimit, readGroupedTypes } from "./params";
 
 /** Registers the grouped unread count (limit 100 by default, at most 1000), as the list would show them. */
-export default function unreadCount(r: Router): void {
+export default function register(r: Router): void {
   r.get("/api/v2/notifications/unread_count", { scopes: ["read:notifications"] }, (q) => {
     const cap = countLimit(q.input);
     const grouped = readGroupedTypes(q.input);

@@ -3,5 +3,5 @@ import type { Router } from "../../../http/route";
 import search from "./search";
 
 export default function register(r: Router): void {
-  search(r);
+  for (const g of [search]) g(r);
 }

@@ -10,42 +10,20 @@ import { searchAccounts } from "../../../services/accounts/search";
 import { normalizeTag } from "../../../text/format";
 import { resolveQuery } from "../../../services/federation/resolve-url";
 import { canViewStatus } from "../../../db/queries/visibility";
-import { tagsJson } from "../../v1/tags/helpers";
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
+import { searchStatusIds } from "../../../db/queries/status-search";
+import { searchTagsByPrefix } from "../../../db/queries/tags";
+import { tagsJson } from "../../v1/tags/tag-json";
 
 function searchTags(ctx: AppContext, q: string, limit: number, offset: number, viewer: number | null): Record<string, unknown>[] {
   const name = normalizeTag(q.trim().replace(/^#/, ""));
   if (!name || /\s/.test(name)) return [];
-  const rows = ctx.db
-    .query<{ id: number; name: string; display_name: string }, [string, string, number, number]>(
-      "SELECT id, name, display_name FROM tags WHERE name LIKE ? ESCAPE '\\' ORDER BY name = ? DESC, last_status_at DESC, name LIMIT ? OFFSET ?",
-    )
-    .all(likeEscape(name) + "%", name, limit, offset);
-  return tagsJson(ctx, rows, viewer);
+  return tagsJson(ctx, searchTagsByPrefix(ctx.db, name, limit, offset), viewer);
 }
 
 function searchStatuses(ctx: AppContext, q: string, viewer: number | null, accountId: number | undefined, limit: number, offset: number): Record<string, unknown>[] {
   const text = q.trim();
   if (text.length < 2) return [];
-  const like = "%" + likeEscape(text.toLowerCase()) + "%";
-  const where = ["s.reblog_of_id IS NULL", "(lower(s.text) LIKE ? ESCAPE '\\' OR lower(s.content) LIKE ? ESCAPE '\\' OR lower(s.spoiler_text) LIKE ? ESCAPE '\\')", "a.suspended_at IS NULL"];
-  const args: (string | number)[] = [like, like, like];
-  if (viewer === null) where.push("s.visibility = 0");
-  else {
-    where.push(`(s.account_id = ? OR s.visibility IN (0, 1)
-      OR (s.visibility = 2 AND EXISTS (SELECT 1 FROM follows f WHERE f.account_id = ? AND f.target_account_id = s.account_id))
-      OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = ?))`);
-    args.push(viewer, viewer, viewer);
-    where.push("s.account_id NOT IN (SELECT target_account_id FROM blocks WHERE account_id = ? UNION SELECT account_id FROM blocks WHERE target_account_id = ?)");
-    args.push(viewer, viewer);
-  }
-  if (accountId !== undefined) { where.push("s.account_id = ?"); args.push(accountId); }
-  const ids = ctx.db
-    .query<{ id: number }, any[]>(`SELECT s.id FROM statuses s JOIN accounts a ON a.id = s.account_id WHERE ${where.join(" AND ")} ORDER BY s.id DESC LIMIT ? OFFSET ?`)
-    .all(...args, limit, offset)
-    .map((r) => r.id);
-  return statusList(ctx, ids, viewer);
+  return statusList(ctx, searchStatusIds(ctx.db, { text, viewerId: viewer, accountId, limit, offset }), viewer);
 }
 
 export default function register(r: Router): void {

@@ -1,5 +1,8 @@
-/** Helpers shared by the statuses endpoints. */
+/** Loading the status a statuses endpoint acts on (the original of a boost, the target of an "un-" action) and answering it as a Status. */
 import type { AppContext } from "../../../context";
+import { hasBookmark } from "../../../db/queries/bookmarks";
+import { hasFavourite } from "../../../db/queries/favourites";
+import { getReblogIdOf } from "../../../db/queries/statuses";
 import { loadStatusViews } from "../../../db/views/statuses";
 import type { StatusRow } from "../../../db/rows";
 import { notFound } from "../../../model/errors";
@@ -25,8 +28,10 @@ export function original(ctx: AppContext, s: StatusRow): StatusRow {
 export function undoTarget(ctx: AppContext, rawId: string | undefined, accountId: number, table: "favourites" | "bookmarks" | "reblogs"): StatusRow {
   const id = parseId(rawId);
   if (id !== undefined) {
-    const sql = table === "reblogs" ? "SELECT 1 FROM statuses WHERE account_id = ? AND reblog_of_id = ?" : `SELECT 1 FROM ${table} WHERE account_id = ? AND status_id = ?`;
-    if (ctx.db.query(sql).get(accountId, id)) return statusRow(ctx, id);
+    const done = table === "reblogs" ? getReblogIdOf(ctx.db, accountId, id) !== null
+      : table === "favourites" ? hasFavourite(ctx.db, accountId, id)
+      : hasBookmark(ctx.db, accountId, id);
+    if (done) return statusRow(ctx, id);
   }
   return original(ctx, findVisibleStatus(ctx, rawId, accountId));
 }
