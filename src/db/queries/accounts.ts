@@ -495,3 +495,13 @@ export function markAccountMoved(db: Database, id: number, targetId: number, now
 export function setAccountAliases(db: Database, id: number, aliasesJson: string, now: number): void {
   db.query("UPDATE accounts SET also_known_as = ?, updated_at = ? WHERE id = ?").run(aliasesJson, now, id);
 }
+
+/** The local account named `username` (any case) that is not an Application (the instance actor), else null. */
+export function getLocalPersonByUsername(db: Database, username: string): AccountRow | null {
+  return db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL AND actor_type != 'Application'").get(username);
+}
+
+/** The local account whose ActivityPub id is `uri` (the instance actor included), else null. */
+export function getLocalAccountByUri(db: Database, uri: string): AccountRow | null {
+  return db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE uri = ? AND domain IS NULL").get(uri);
+}

@@ -50,3 +50,10 @@ export function listFeaturedTagSuggestions(db: Database, accountId: number, rece
     )
     .all(accountId, recent, limit);
 }
+
+/** The hashtags `accountId` features: tag name and the name it featured it under, in order. */
+export function listFeaturedTagNames(db: Database, accountId: number): { name: string; display: string }[] {
+  return db.query<{ name: string; display: string }, [number]>(
+    "SELECT t.name, f.name AS display FROM featured_tags f JOIN tags t ON t.id = f.tag_id WHERE f.account_id = ? ORDER BY f.id",
+  ).all(accountId);
+}

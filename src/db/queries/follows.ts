@@ -185,3 +185,17 @@ export function listLocalFollowsOf(db: Database, accountId: number): { account_i
          WHERE f.target_account_id = ? AND a.domain IS NULL AND a.suspended_at IS NULL`,
   ).all(accountId);
 }
+
+/** How many follows `accountId` has on one side: as the followed (`followers`) or the follower (`following`). */
+export function countFollowsOf(db: Database, accountId: number, kind: "followers" | "following"): number {
+  const col = kind === "followers" ? "target_account_id" : "account_id";
+  return db.query<{ n: number }, [number]>(`SELECT count(*) AS n FROM follows WHERE ${col} = ?`).get(accountId)!.n;
+}
+
+/** ActivityPub ids of a page of `accountId`'s followers or followed accounts, newest follow first. */
+export function listFollowUrisPage(db: Database, accountId: number, kind: "followers" | "following", limit: number, offset: number): string[] {
+  const [col, other] = kind === "followers" ? ["target_account_id", "account_id"] : ["account_id", "target_account_id"];
+  return db.query<{ uri: string }, [number, number, number]>(
+    `SELECT acc.uri FROM follows f JOIN accounts acc ON acc.id = f.${other} WHERE f.${col} = ? ORDER BY f.id DESC LIMIT ? OFFSET ?`,
+  ).all(accountId, limit, offset).map((r) => r.uri);
+}

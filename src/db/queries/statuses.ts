@@ -332,3 +332,28 @@ export function insertRemoteReblog(db: Database, r: { id: number; uri: string; u
        VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)`,
   ).run(r.id, r.uri, r.url, r.account_id, r.reblog_of_id, r.visibility, r.created_at, r.updated_at);
 }
+
+/** How many statuses of `accountId` have visibility at most `maxVisibility` (outbox totals). */
+export function countStatusesUpToVisibility(db: Database, accountId: number, maxVisibility: number): number {
+  return db.query<{ n: number }, [number, number]>("SELECT count(*) AS n FROM statuses WHERE account_id = ? AND visibility <= ?").get(accountId, maxVisibility)!.n;
+}
+
+/**
+ * A page of `accountId`'s statuses with visibility at most `maxVisibility`, below `maxId` and/or
+ * above `minId`; oldest first when only `minId` is given (the caller reverses), else newest first.
+ */
+export function listOutboxStatuses(db: Database, accountId: number, maxVisibility: number, maxId: number | undefined, minId: number | undefined, limit: number): StatusRow[] {
+  const where: string[] = ["account_id = ?", "visibility <= ?"];
+  const args: number[] = [accountId, maxVisibility];
+  if (maxId !== undefined) { where.push("id < ?"); args.push(maxId); }
+  if (minId !== undefined) { where.push("id > ?"); args.push(minId); }
+  const asc = minId !== undefined && maxId === undefined;
+  return db.query<StatusRow, number[]>(`SELECT * FROM statuses WHERE ${where.join(" AND ")} ORDER BY id ${asc ? "ASC" : "DESC"} LIMIT ?`).all(...args, limit);
+}
+
+/** The original (not boost) statuses `accountId` pinned with visibility at most `maxVisibility`, newest pin first. */
+export function listPinnedStatuses(db: Database, accountId: number, maxVisibility: number): StatusRow[] {
+  return db.query<StatusRow, [number, number]>(
+    `SELECT s.* FROM status_pins p JOIN statuses s ON s.id = p.status_id WHERE p.account_id = ? AND s.visibility <= ? AND s.reblog_of_id IS NULL ORDER BY p.id DESC`,
+  ).all(accountId, maxVisibility);
+}

@@ -1,7 +1,10 @@
 /** Outbox, followers, following, featured and featured-tags collections of local accounts. */
 import type { AppContext } from "../../../context";
 import type { AccountRow, StatusRow } from "../../../db/rows";
-import { selectIn } from "../../../db/sql";
+import { listFeaturedTagNames } from "../../../db/queries/featured-tags";
+import { countFollowsOf, isFollowing, listFollowUrisPage } from "../../../db/queries/follows";
+import { countStatusesUpToVisibility, listOutboxStatuses, listPinnedStatuses } from "../../../db/queries/statuses";
+import { loadStatusRows } from "../../../db/views/statuses";
 import { parseId } from "../../../model/ids";
 import { PRIVATE, UNLISTED } from "../../../model/visibility";
 import { noteFromData } from "../../../serializers/activitypub/note";
@@ -34,7 +37,7 @@ export function collection(h: Handler, wantSigner = false) {
 /** Create/Announce activities for a page of the account's statuses (fixed number of queries). */
 function outboxActivities(ctx: AppContext, a: AccountRow, rows: StatusRow[]): Record<string, unknown>[] {
   const origIds = rows.map((r) => r.reblog_of_id).filter((x): x is number => x !== null);
-  const origs = new Map(selectIn<StatusRow>(ctx.db, (ph) => `SELECT * FROM statuses WHERE id IN (${ph})`, origIds).map((r) => [r.id, r]));
+  const origs = loadStatusRows(ctx, origIds);
   const data = loadNoteData(ctx, [...rows.filter((r) => r.reblog_of_id === null), ...origs.values()]);
   const followers = ctx.uris.followers(a.username);
   const out: Record<string, unknown>[] = [];
@@ -56,20 +59,16 @@ function outboxActivities(ctx: AppContext, a: AccountRow, rows: StatusRow[]): Re
 /** GET /users/:name/outbox: totals with first/last links; `?page=true` pages by max_id/min_id. */
 export const outbox = collection((ctx, _req, url, a, signer) => {
   const id = ctx.uris.outbox(a.username);
-  const maxVis = signer && ctx.db.query("SELECT 1 FROM follows WHERE account_id = ? AND target_account_id = ?").get(signer.id, a.id) ? PRIVATE : UNLISTED;
-  const total = ctx.db.query<{ n: number }, [number, number]>("SELECT count(*) AS n FROM statuses WHERE account_id = ? AND visibility <= ?").get(a.id, maxVis)!.n;
+  const maxVis = signer && isFollowing(ctx.db, signer.id, a.id) ? PRIVATE : UNLISTED;
+  const total = countStatusesUpToVisibility(ctx.db, a.id, maxVis);
   if (url.searchParams.get("page") !== "true") {
     return { "@context": AS_CONTEXT, id, type: "OrderedCollection", totalItems: total, first: ctx.uris.collectionPage(id), last: ctx.uris.collectionPage(id, { min_id: 0 }) };
   }
   const maxId = parseId(url.searchParams.get("max_id") ?? undefined);
   const minIdRaw = url.searchParams.get("min_id");
   const minId = minIdRaw === "0" ? 0 : parseId(minIdRaw ?? undefined);
-  const where: string[] = ["account_id = ?", "visibility <= ?"];
-  const args: number[] = [a.id, maxVis];
-  if (maxId !== undefined) { where.push("id < ?"); args.push(maxId); }
-  if (minId !== undefined) { where.push("id > ?"); args.push(minId); }
   const asc = minId !== undefined && maxId === undefined;
-  let rows = ctx.db.query<StatusRow, number[]>(`SELECT * FROM statuses WHERE ${where.join(" AND ")} ORDER BY id ${asc ? "ASC" : "DESC"} LIMIT ?`).all(...args, OUTBOX_PAGE);
+  let rows = listOutboxStatuses(ctx.db, a.id, maxVis, maxId, minId, OUTBOX_PAGE);
   if (asc) rows = rows.reverse();
   // Boosts of posts that are not public or unlisted are not shown.
   const items = outboxActivities(ctx, a, rows);
@@ -85,16 +84,13 @@ export const outbox = collection((ctx, _req, url, a, signer) => {
 function follows(kind: "followers" | "following") {
   return collection((ctx, _req, url, a) => {
     const id = kind === "followers" ? ctx.uris.followers(a.username) : ctx.uris.following(a.username);
-    const [col, other] = kind === "followers" ? ["target_account_id", "account_id"] : ["account_id", "target_account_id"];
-    const total = ctx.db.query<{ n: number }, [number]>(`SELECT count(*) AS n FROM follows WHERE ${col} = ?`).get(a.id)!.n;
+    const total = countFollowsOf(ctx.db, a.id, kind);
     // Hidden collections show their totals only, as Mastodon.
     if (a.hide_collections) return { "@context": AS_CONTEXT, id, type: "OrderedCollection", totalItems: total };
     const pageRaw = url.searchParams.get("page");
     if (pageRaw === null) return { "@context": AS_CONTEXT, id, type: "OrderedCollection", totalItems: total, first: `${id}?page=1` };
     const n = Math.max(1, Math.min(10_000, Math.floor(Number(pageRaw)) || 1));
-    const items = ctx.db.query<{ uri: string }, [number, number, number]>(
-      `SELECT acc.uri FROM follows f JOIN accounts acc ON acc.id = f.${other} WHERE f.${col} = ? ORDER BY f.id DESC LIMIT ? OFFSET ?`,
-    ).all(a.id, FOLLOWS_PAGE, (n - 1) * FOLLOWS_PAGE).map((r) => r.uri);
+    const items = listFollowUrisPage(ctx.db, a.id, kind, FOLLOWS_PAGE, (n - 1) * FOLLOWS_PAGE);
     const page: Record<string, unknown> = { "@context": AS_CONTEXT, id: `${id}?page=${n}`, type: "OrderedCollectionPage", totalItems: total, partOf: id };
     if (n * FOLLOWS_PAGE < total) page.next = `${id}?page=${n + 1}`;
     if (n > 1) page.prev = `${id}?page=${n - 1}`;
@@ -110,17 +106,13 @@ export const following = follows("following");
 
 /** GET /users/:name/collections/featured: pinned public/unlisted posts as Notes. */
 export const featured = collection((ctx, _req, _url, a) => {
-  const rows = ctx.db.query<StatusRow, [number, number]>(
-    `SELECT s.* FROM status_pins p JOIN statuses s ON s.id = p.status_id WHERE p.account_id = ? AND s.visibility <= ? AND s.reblog_of_id IS NULL ORDER BY p.id DESC`,
-  ).all(a.id, UNLISTED);
+  const rows = listPinnedStatuses(ctx.db, a.id, UNLISTED);
   const data = loadNoteData(ctx, rows);
   return { "@context": OBJECT_CONTEXT, id: ctx.uris.featured(a.username), type: "OrderedCollection", totalItems: rows.length, orderedItems: rows.map((s) => noteFromData(ctx, s, data, false)) };
 });
 
 /** GET /users/:name/collections/tags: the hashtags featured on the profile (the actor's `featuredTags`). */
 export const featuredTags = collection((ctx, _req, _url, a) => {
-  const rows = ctx.db.query<{ name: string; display: string }, [number]>(
-    "SELECT t.name, f.name AS display FROM featured_tags f JOIN tags t ON t.id = f.tag_id WHERE f.account_id = ? ORDER BY f.id",
-  ).all(a.id);
+  const rows = listFeaturedTagNames(ctx.db, a.id);
   return { "@context": OBJECT_CONTEXT, id: ctx.uris.featuredTags(a.username), type: "Collection", totalItems: rows.length, items: rows.map((t) => toApHashtag(ctx, t.name, t.display)) };
 });

@@ -1,5 +1,7 @@
 /** Actor and status documents with their access rules (shared by /users/… and /@… URLs). */
 import type { AppContext } from "../../../context";
+import { getLocalPersonByUsername } from "../../../db/queries/accounts";
+import { getStatusOfAccount } from "../../../db/queries/statuses";
 import type { AccountRow, StatusRow } from "../../../db/rows";
 import { canViewStatus } from "../../../db/queries/visibility";
 import { parseId } from "../../../model/ids";
@@ -11,7 +13,7 @@ import { apError, apJson } from "./respond";
 
 /** A local, not suspended account by username (case-insensitive); the instance actor excluded. */
 export function localAccountByName(ctx: AppContext, name: string): AccountRow | null {
-  return ctx.db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL AND actor_type != 'Application'").get(name);
+  return getLocalPersonByUsername(ctx.db, name);
 }
 
 /** Mastodon's StatusPolicy for a signed fetch (null signer: anonymous): the one visibility rule, canViewStatus. */
@@ -32,7 +34,7 @@ export async function actorResponse(ctx: AppContext, request: Request, name: str
 export async function visibleStatus(ctx: AppContext, request: Request, name: string, idStr: string): Promise<{ s: StatusRow; a: AccountRow } | Response> {
   const a = localAccountByName(ctx, name);
   const id = parseId(idStr);
-  const s = a && id !== undefined ? ctx.db.query<StatusRow, [number, number]>("SELECT * FROM statuses WHERE id = ? AND account_id = ?").get(id, a.id) : null;
+  const s = a && id !== undefined ? getStatusOfAccount(ctx.db, id, a.id) : null;
   if (!a || !s || a.suspended_at !== null) return apError(ctx, 404, "Record not found");
   const auth = await authorizeFetch(ctx, request, s.visibility >= PRIVATE);
   if (!auth.ok) return apError(ctx, auth.status, auth.reason);

@@ -1,5 +1,6 @@
 /** GET /.well-known/webfinger?resource=acct:user@domain | actor URL | profile URL → JRD. */
 import type { AppContext } from "../../../context";
+import { getLocalAccountByUri, getLocalOrInstanceAccountByUsername } from "../../../db/queries/accounts";
 import type { AccountRow } from "../../../db/rows";
 import type { Req } from "../../../http/route";
 import { avatarUrl } from "../../../serializers/mastodon/account";
@@ -14,7 +15,7 @@ function jrd(body: unknown, status = 200): Response {
 /** The local account a resource names, or null (remote domains and unknown names). */
 export function accountForResource(ctx: AppContext, resource: string): AccountRow | null {
   const local = ctx.config.localDomain.toLowerCase();
-  const byName = (n: string) => ctx.db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL").get(n);
+  const byName = (n: string) => getLocalOrInstanceAccountByUsername(ctx.db, n);
   const r = resource.trim();
   const acct = /^(?:acct:)?@?([^@\s/]+)@([^@\s/]+)$/i.exec(r);
   if (acct && !/^https?:/i.test(r)) return acct[2]!.toLowerCase() === local ? byName(acct[1]!) : null;
@@ -22,7 +23,7 @@ export function accountForResource(ctx: AppContext, resource: string): AccountRo
   try { url = new URL(r); } catch { return null; }
   if (url.host.toLowerCase() !== local) return null;
   const path = decodeURIComponent(url.pathname).replace(/\/+$/, "");
-  if (path === "/actor") return ctx.db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE uri = ? AND domain IS NULL").get(ctx.uris.url("/actor"));
+  if (path === "/actor") return getLocalAccountByUri(ctx.db, ctx.uris.url("/actor"));
   const m = /^\/(?:users\/|@)([^/@]+)$/.exec(path);
   return m ? byName(m[1]!) : null;
 }
