@@ -48,11 +48,6 @@ export function deleteStatusFromHomeFeeds(db: Database, statusId: number): void 
   db.query("DELETE FROM home_feeds WHERE status_id = ?").run(statusId);
 }
 
-/** The local accounts whose home feed holds status `statusId`. */
-export function listHomeFeedAccountIds(db: Database, statusId: number): number[] {
-  return db.query<{ account_id: number }, [number]>("SELECT account_id FROM home_feeds WHERE status_id = ?").all(statusId).map((r) => r.account_id);
-}
-
 /** Empties the account's own home feed. */
 export function deleteHomeFeed(db: Database, accountId: number): void {
   db.query("DELETE FROM home_feeds WHERE account_id = ?").run(accountId);
@@ -65,4 +60,9 @@ export function deleteHomeFeedRowsOfAccount(db: Database, accountId: number): vo
        SELECT id FROM statuses WHERE account_id = ?1
        UNION SELECT r.id FROM statuses r JOIN statuses o ON o.id = r.reblog_of_id WHERE o.account_id = ?1)`,
   ).run(accountId);
+}
+
+/** The local accounts whose home feed holds status `statusId`. */
+export function listHomeFeedAccountIds(db: Database, statusId: number): number[] {
+  return db.query<{ account_id: number }, [number]>("SELECT account_id FROM home_feeds WHERE status_id = ?").all(statusId).map((r) => r.account_id);
 }

@@ -53,3 +53,4 @@ ${after.length ? `<section class="card" aria-label="Replies">${after.map((v) => 
     `/statuses/${s.id}`,
   );
 }
+

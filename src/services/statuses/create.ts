@@ -4,7 +4,7 @@
  */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
-import { getAccountUsername, incrementAccountStatuses } from "../../db/queries/accounts";
+import { getAccountUsername, incrementAccountStatuses, mentionLookup } from "../../db/queries/accounts";
 import { isConversationMuted } from "../../db/queries/conversation-mutes";
 import { listLocalNotifyingFollowerIds } from "../../db/queries/follows";
 import { findIdempotentStatusId, saveIdempotencyKey } from "../../db/queries/idempotency-keys";
@@ -17,7 +17,6 @@ import { createPollForStatus } from "../polls/create";
 import { validatePollInput } from "../polls/validate";
 import { notify } from "../notifications/notify";
 import { formatText } from "../../text/format";
-import { mentionLookup } from "../../db/queries/accounts";
 import { publishStatusCreate } from "../federation/statuses";
 import { recordDirectStatus } from "../conversations/record";
 import { attachMedia, checkText, findVisibleStatus, resolveMedia, statusRow, userPrefs, validLanguage, writeMentions, writeTags } from "./common";
