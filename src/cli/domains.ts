@@ -1,7 +1,7 @@
 /** `hearth admin domains …`: block (suspend, silence, noop; reject media), unblock and list remote domains. */
 import { blockDomain, listDomainBlocks, normalizeDomain, SEVERITIES, unblockDomain, type DomainSeverity } from "../services/admin/block-domain";
 import type { AppContext } from "../context";
-import { countAccountsOnDomain } from "../db/queries/accounts";
+import { countAccountsOnDomain } from "../db/queries/accounts-moderation";
 
 export const DOMAINS_HELP = `  admin domains block DOMAIN [--severity silence|suspend|noop] [--reject-media]
   admin domains unblock DOMAIN

@@ -9,7 +9,8 @@
  * should add `id <> ${INSTANCE_ACTOR_ID}` (or `id > 0`).
  */
 import type { AppContext } from "../../context";
-import { accountExists, getAccount, insertInstanceActor, updateInstanceActorUrls } from "../../db/queries/accounts";
+import { accountExists, getAccount } from "../../db/queries/accounts";
+import { insertInstanceActor, updateInstanceActorUrls } from "../../db/queries/accounts-remote";
 import type { AccountRow } from "../../db/rows";
 
 

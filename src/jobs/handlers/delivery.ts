@@ -6,7 +6,7 @@ import { hostKey, isHostUnavailable, markHostAlive, recordHostFailure, unavailab
 import { domainPolicy } from "../../activitypub/outbound/domain-policy";
 import { FetchError, localSigningKey, safeFetch } from "../../activitypub/outbound/fetch";
 import type { AppContext } from "../../context";
-import { listRemoteAccountInboxes } from "../../db/queries/accounts";
+import { listRemoteAccountInboxes } from "../../db/queries/accounts-remote";
 import { listRemoteFollowerInboxRows } from "../../db/queries/follows";
 import { transaction } from "../../db/transaction";
 

@@ -1,6 +1,6 @@
 /** Remote data jobs: refresh an actor, backfill a newly seen account, fetch a reply's parent. */
 import type { AppContext } from "../../context";
-import { setAccountMovedTo } from "../../db/queries/accounts";
+import { setAccountMovedTo } from "../../db/queries/accounts-remote";
 import { getStatus, incrementStatusCounter, linkReplyToParent } from "../../db/queries/statuses";
 import { transaction } from "../../db/transaction";
 import { resolveAccountByUri } from "../../services/federation/resolve-account";

@@ -2,6 +2,7 @@
 import type { AppContext } from "../../context";
 import type { AccountRow, UserRow, UserSettings } from "../../db/rows";
 import { dateOnly, isoDay } from "./time";
+import { ROLE_IDS, ROLE_PERMISSIONS } from "../../model/permissions";
 
 /** The public URL of an account's avatar, never empty. */
 export function avatarUrl(ctx: AppContext, a: AccountRow): string {
@@ -79,9 +80,6 @@ export function toMastodonAccount(ctx: AppContext, a: AccountRow, moved?: object
   if (moved) out.moved = moved;
   return out;
 }
-
-const ROLE_IDS: Record<string, string> = { user: "-99", moderator: "1", admin: "2", owner: "3" };
-const ROLE_PERMISSIONS: Record<string, string> = { user: "0", moderator: "1308", admin: "983036", owner: "1048575" };
 
 /** The Role entity for a user's role name. */
 export function toMastodonRole(role: string): Record<string, unknown> {

@@ -8,7 +8,7 @@
 import type { AppContext } from "../../context";
 import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
-import { markAccountSensitized, markAccountSilenced } from "../../db/queries/accounts";
+import { markAccountSensitized, markAccountSilenced } from "../../db/queries/accounts-moderation";
 import { reportExists, resolveOpenReport, resolveOpenReportsAbout } from "../../db/queries/reports";
 import { disableUserOfAccount } from "../../db/queries/users";
 import { transaction } from "../../db/transaction";

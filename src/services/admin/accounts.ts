@@ -5,7 +5,8 @@
  */
 import type { AppContext } from "../../context";
 import type { AccountRow, UserRow } from "../../db/rows";
-import { clearAccountSensitized, clearAccountSilence, getAccount } from "../../db/queries/accounts";
+import { clearAccountSensitized, clearAccountSilence } from "../../db/queries/accounts-moderation";
+import { getAccount } from "../../db/queries/accounts";
 import { approveUser, enableUser, getUserByAccountId } from "../../db/queries/users";
 import { transaction } from "../../db/transaction";
 import { notFound } from "../../model/errors";

@@ -3,9 +3,7 @@
  * effects on the domain's accounts (suspend severs follows and drops the domain from home feeds).
  */
 import type { AppContext } from "../../context";
-import {
-  deleteFollowsAcrossDomain, deleteHomeFeedsOfDomain, listAccountsFollowingAcrossDomain, markDomainAccounts, recountFollows, unmarkDomainAccounts,
-} from "../../db/queries/accounts";
+import { deleteFollowsAcrossDomain, deleteHomeFeedsOfDomain, listAccountsFollowingAcrossDomain, markDomainAccounts, recountFollows, unmarkDomainAccounts } from "../../db/queries/accounts-moderation";
 import {
   deleteDomainBlock, getDomainBlockByDomain, listDomainBlocks as listBlocks, updateDomainBlockExtras, upsertDomainBlock, type DomainBlockExtraColumn,
 } from "../../db/queries/domain-blocks";

@@ -5,7 +5,8 @@
  * pair kept) so the name stays taken. Reports and warnings about it stay for the moderators.
  */
 import type { AppContext } from "../../context";
-import { deleteAccountRowsIn, emptyAccountProfile, getLocalAccount, listAccountCascadeColumns, markAccountSuspended, recountFollowCounts } from "../../db/queries/accounts";
+import { deleteAccountRowsIn, emptyAccountProfile, listAccountCascadeColumns, markAccountSuspended, recountFollowCounts } from "../../db/queries/accounts-moderation";
+import { getLocalAccount } from "../../db/queries/accounts";
 import { listFavouritedStatusIds } from "../../db/queries/favourites";
 import { listFollowRelatedAccountIds, listRemoteFollowerInboxes } from "../../db/queries/follows";
 import { deleteHomeFeed } from "../../db/queries/home-feeds";

@@ -4,7 +4,8 @@
  */
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
-import { clearAccountSuspension, getAccount, markAccountSuspended } from "../../db/queries/accounts";
+import { clearAccountSuspension, markAccountSuspended } from "../../db/queries/accounts-moderation";
+import { getAccount } from "../../db/queries/accounts";
 import { listFollowRequestTargetIds } from "../../db/queries/follow-requests";
 import { listFollowsOfLocalAccountsBy } from "../../db/queries/follows";
 import { toApActivity } from "../../serializers/activitypub";

@@ -3,7 +3,8 @@
  * its latest public posts (outbox) and its collection totals, as Mastodon does on discovery.
  */
 import type { AppContext } from "../../context";
-import { getAccount, setRemoteAccountTotals } from "../../db/queries/accounts";
+import { getAccount } from "../../db/queries/accounts";
+import { setRemoteAccountTotals } from "../../db/queries/accounts-remote";
 import { deleteAccountPins, insertStatusPinIfMissing } from "../../db/queries/status-pins";
 import type { AccountRow } from "../../db/rows";
 import { transaction } from "../../db/transaction";

@@ -5,7 +5,8 @@
  * serialized when nobody remote would receive it.
  */
 import type { AppContext } from "../../context";
-import { getAccount, remoteAccountIdsAmong } from "../../db/queries/accounts";
+import { getAccount } from "../../db/queries/accounts";
+import { remoteAccountIdsAmong } from "../../db/queries/accounts-remote";
 import { hasRemoteFollowers as anyRemoteFollower } from "../../db/queries/follows";
 import type { AccountRow } from "../../db/rows";
 import { deliverToAccounts, deliverToFollowers } from "../../activitypub/outbound/delivery";

@@ -1,6 +1,6 @@
 /** Writing a parsed remote status (new or edited) with its mentions, tags, media and poll. */
 import type { AppContext } from "../../context";
-import { incrementRemoteAccountStatuses } from "../../db/queries/accounts";
+import { incrementRemoteAccountStatuses } from "../../db/queries/accounts-remote";
 import { detachStatusMedia, insertRemoteMedia, listStatusMediaUrls } from "../../db/queries/media-attachments";
 import { deleteMentionsExcept, insertMentionIfMissing } from "../../db/queries/mentions";
 import { deletePoll, getPollShapeByStatus, insertRemotePoll, updateRemotePoll } from "../../db/queries/polls";

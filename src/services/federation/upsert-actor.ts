@@ -1,8 +1,7 @@
 /** Writing a validated remote actor document to the accounts table (new or refreshed account). */
 import type { AppContext } from "../../context";
-import {
-  getAccount, getAccountByUri, getAccountIdByUri, getRemoteAccountByHandle, insertRemoteAccount, setAccountMovedTo, updateRemoteAccount,
-} from "../../db/queries/accounts";
+import { getAccount, getAccountByUri, getAccountIdByUri, getRemoteAccountByHandle } from "../../db/queries/accounts";
+import { insertRemoteAccount, setAccountMovedTo, updateRemoteAccount } from "../../db/queries/accounts-remote";
 import type { AccountRow } from "../../db/rows";
 import { transaction } from "../../db/transaction";
 import { domainPolicy } from "../../activitypub/outbound/domain-policy";

@@ -1,6 +1,6 @@
 /** Usage numbers for the instance and NodeInfo endpoints, each in one query. */
 import type { AppContext } from "../../context";
-import { countPeerDomains, listPeerDomains } from "../../db/queries/accounts";
+import { countPeerDomains, listPeerDomains } from "../../db/queries/accounts-remote";
 import { getSetting } from "../../db/queries/settings";
 import { countLocalPosts } from "../../db/queries/statuses";
 import { countActiveUsersSince, countLoginCapableUsers } from "../../db/queries/users";

@@ -5,7 +5,7 @@
  * without --prune-profiles).
  */
 import type { AppContext } from "../../context";
-import { clearCachedProfileImage, getProfileImageColumns, setCachedProfileImage } from "../../db/queries/accounts";
+import { clearCachedProfileImage, getProfileImageColumns, setCachedProfileImage } from "../../db/queries/accounts-remote";
 import type { AccountRow } from "../../db/rows";
 import { ApiError } from "../../model/errors";
 import { PROFILE_IMAGE_MAX_BYTES, processProfileImage, type ProfileImageKind } from "../../media/avatar";

@@ -5,7 +5,8 @@
  * remote_url so they can be fetched again).
  */
 import type { AppContext } from "../../context";
-import { clearProfileImages, listAccountFileKeys, listProfileImagesOfDomain } from "../../db/queries/accounts";
+import { clearProfileImages, listProfileImagesOfDomain } from "../../db/queries/accounts-remote";
+import { listAccountFileKeys } from "../../db/queries/accounts-moderation";
 import {
   deleteUnattachedMediaBefore, listCachedRemoteMediaBefore, listCachedRemoteMediaOfDomain, uncacheMedia,
 } from "../../db/queries/media-attachments";

@@ -4,7 +4,8 @@
  * transaction. Stored media files are deleted by a `media.delete_files` job; no Delete is federated yet.
  */
 import type { AppContext } from "../../context";
-import { deleteAccount, isLocalAccount, recountFollowCounts } from "../../db/queries/accounts";
+import { deleteAccount, recountFollowCounts } from "../../db/queries/accounts-moderation";
+import { isLocalAccount } from "../../db/queries/accounts";
 import { listFollowedAccountIds, listFollowerAccountIds } from "../../db/queries/follows";
 import { deleteHomeFeedRowsOfAccount } from "../../db/queries/home-feeds";
 import { listStatusIdsTouchedBy, recountStatusCounters } from "../../db/queries/statuses";

@@ -14,6 +14,9 @@ import { getUserByAccountId } from "../../db/queries/users";
 import { ApiError, notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import { extractHashtags, statusLength, type FormattedText } from "../../text/format";
+import { validLanguage } from "../../text/language";
+
+export { validLanguage };
 
 /** Mastodon's character limit for text plus content warning. */
 export const MAX_CHARS = 500;
@@ -42,15 +45,6 @@ export function userPrefs(ctx: AppContext, accountId: number): { settings: UserS
   let settings: UserSettings = {};
   try { settings = JSON.parse(u?.settings ?? "{}") ?? {}; } catch { /* defaults */ }
   return { settings, locale: u?.locale ?? "en" };
-}
-
-const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
-/** A valid ISO 639 code (lower-cased) or undefined. */
-export function validLanguage(code: string | null | undefined): string | undefined {
-  if (!code) return undefined;
-  const c = code.trim().toLowerCase();
-  if (!/^[a-z]{2,3}$/.test(c)) return undefined;
-  try { return languageNames.of(c) !== c ? c : undefined; } catch { return undefined; }
 }
 
 /** 422 unless text is non-blank (or media is attached) and text + CW fit the limit. */

@@ -1,6 +1,5 @@
 /** Route group: polls (show, vote). Importing the polls view registers Status.poll loading. */
 import type { Router } from "../../../http/route";
-import "../../../db/views/polls";
 import show from "./show";
 import votes from "./votes";
 
