@@ -9,7 +9,7 @@ TEST_FLAGS ?=
 LIBVIPS = $(wildcard node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp.so.*)
 SOURCES := $(shell find src migrations web -type f -not -path '*/node_modules/*' 2>/dev/null)
 
-.PHONY: install build run test bench typecheck clean web chromium
+.PHONY: install build run test bench typecheck check format clean web chromium
 
 install: $(STAMP)
 
@@ -47,8 +47,19 @@ chromium:
 run: build
 	PROTOCOL=$${PROTOCOL:-http} DATA_DIR=$${DATA_DIR:-./data} PORT=$${PORT:-3000} LOCAL_DOMAIN=$${LOCAL_DOMAIN:-localhost:$${PORT:-3000}} exec ./dist/hearth serve
 
-test: $(STAMP) web chromium
+test: $(STAMP) web chromium check
 	$(BUN) test $(TEST_FLAGS)
+
+# The structure rules (SQL only in src/db/, imports point down, /api/v2 routes under src/api/v2/)
+# and the formatter's verdict; `make format` rewrites files the formatter would change.
+FORMATTED := src tests scripts/bench $(wildcard scripts/*.ts) web/src web/vite.config.ts
+check: $(STAMP)
+	node_modules/.bin/tsc -p tsconfig.json --noEmit
+	$(BUN) scripts/check-structure.ts
+	node_modules/.bin/biome format --config-path=scripts/format $(FORMATTED)
+
+format: $(STAMP)
+	node_modules/.bin/biome format --config-path=scripts/format --write $(FORMATTED)
 
 bench: $(STAMP)
 	$(BUN) scripts/bench/run.ts
