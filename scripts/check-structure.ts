@@ -87,7 +87,11 @@ export function runtimeImports(file: string, text: string): string[] {
     if (m[1]) continue;
     const clause = (m[2] ?? "").trim();
     if (/^\{[^}]*\}$/.test(clause)) {
-      const names = clause.slice(1, -1).split(",").map((s) => s.trim()).filter(Boolean);
+      const names = clause
+        .slice(1, -1)
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (names.length > 0 && names.every((n) => n.startsWith("type "))) continue;
     }
     const target = resolveImport(file, m[3]!);
@@ -108,7 +112,8 @@ function stringLiterals(text: string): string[] {
   return out;
 }
 
-const SQL = /\b(SELECT\s+(?:DISTINCT\s+)?[\w*(]|INSERT\s+(?:OR\s+\w+\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|REPLACE\s+INTO\s|CREATE\s+(?:TEMP\s+)?(?:TABLE|INDEX|TRIGGER|VIEW)\s|PRAGMA\s+\w+|WITH\s+(?:RECURSIVE\s+)?\w+\s*(?:\([^)]*\)\s*)?AS\s*\()/;
+const SQL =
+  /\b(SELECT\s+(?:DISTINCT\s+)?[\w*(]|INSERT\s+(?:OR\s+\w+\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|REPLACE\s+INTO\s|CREATE\s+(?:TEMP\s+)?(?:TABLE|INDEX|TRIGGER|VIEW)\s|PRAGMA\s+\w+|WITH\s+(?:RECURSIVE\s+)?\w+\s*(?:\([^)]*\)\s*)?AS\s*\()/;
 const V2_ROUTE = /^["'`]\/api\/v2\//;
 
 export interface Findings {
@@ -133,7 +138,8 @@ export function scan(): Findings {
       const n = strings.filter((s) => SQL.test(s)).length;
       if (n > 0) f.sql.push(`${rel}: ${n} SQL statement${n === 1 ? "" : "s"}`);
     }
-    if (!rel.startsWith("api/v2/") && strings.some((s) => V2_ROUTE.test(s))) f.v2.push(`${rel}: defines an /api/v2 route outside src/api/v2/`);
+    if (!rel.startsWith("api/v2/") && strings.some((s) => V2_ROUTE.test(s)))
+      f.v2.push(`${rel}: defines an /api/v2 route outside src/api/v2/`);
     const mine = layerOf(rel);
     const targets = runtimeImports(file, text).filter((t) => t.startsWith(SRC + "/"));
     graph.set(file, targets);
@@ -141,7 +147,8 @@ export function scan(): Findings {
       const trel = relative(SRC, t);
       const theirs = layerOf(trel);
       if (mine && theirs && theirs.rank > mine.rank) f.upward.push(`${rel} imports ${trel} (${mine.prefix} is below ${theirs.prefix})`);
-      const a = topOf(rel), b = topOf(trel);
+      const a = topOf(rel),
+        b = topOf(trel);
       if (a !== b && !pairs.has(`${a} ${b}`)) pairs.set(`${a} ${b}`, `${rel} -> ${trel}`);
     }
   }
@@ -156,7 +163,14 @@ export function scan(): Findings {
     state.set(n, 1);
     stack.push(n);
     for (const m of graph.get(n) ?? []) {
-      if (state.get(m) === 1) f.circles.push(stack.slice(stack.indexOf(m)).concat(m).map((p) => relative(SRC, p)).join(" -> "));
+      if (state.get(m) === 1)
+        f.circles.push(
+          stack
+            .slice(stack.indexOf(m))
+            .concat(m)
+            .map((p) => relative(SRC, p))
+            .join(" -> "),
+        );
       else if (!state.has(m)) visit(m);
     }
     stack.pop();
@@ -183,6 +197,8 @@ if (import.meta.main) {
     console.log(`${title}: ${items.length}`);
     for (const i of items) console.log(`  ${i}`);
   }
-  console.log(`structure: ${f.sql.length} files with SQL outside src/db/, ${f.upward.length} upward imports, ${f.bothWays.length} folder pairs both ways, ${f.v2.length} misplaced /api/v2 routes, ${f.circles.length} circles`);
+  console.log(
+    `structure: ${f.sql.length} files with SQL outside src/db/, ${f.upward.length} upward imports, ${f.bothWays.length} folder pairs both ways, ${f.v2.length} misplaced /api/v2 routes, ${f.circles.length} circles`,
+  );
   if (total > 0 && !report) process.exit(1);
 }

@@ -45,13 +45,18 @@ function pinIdentity(db: Database, config: Config): Config {
   const get = (k: string) => getSetting(db, k);
   const pinned = { localDomain: get("local_domain"), protocol: get("protocol") };
   const next = { ...config };
-  for (const [key, env] of [["localDomain", "LOCAL_DOMAIN"], ["protocol", "PROTOCOL"]] as const) {
+  for (const [key, env] of [
+    ["localDomain", "LOCAL_DOMAIN"],
+    ["protocol", "PROTOCOL"],
+  ] as const) {
     const stored = pinned[key];
     if (stored === undefined) {
       insertSettingIfAbsent(db, key === "localDomain" ? "local_domain" : "protocol", config[key]);
     } else if (stored !== config[key]) {
       if (config.explicit[key]) {
-        throw new ConfigError(`${env} is "${config[key]}" but the data in ${config.dataDir} belongs to "${stored}"; it cannot change once an instance has started`);
+        throw new ConfigError(
+          `${env} is "${config[key]}" but the data in ${config.dataDir} belongs to "${stored}"; it cannot change once an instance has started`,
+        );
       }
       (next as any)[key] = stored;
     }

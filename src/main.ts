@@ -37,11 +37,23 @@ Configuration (environment variables, each also a flag: PORT=3000 or --port 3000
 export async function main(argv: string[]): Promise<number> {
   const { env, rest } = flagsToEnv(argv);
   const [cmd, ...args] = rest;
-  if (!cmd || cmd === "help" || env.HELP || env.H) { console.log(HELP); return 0; }
-  if (cmd === "version") { console.log(VERSION_STRING); return 0; }
+  if (!cmd || cmd === "help" || env.HELP || env.H) {
+    console.log(HELP);
+    return 0;
+  }
+  if (cmd === "version") {
+    console.log(VERSION_STRING);
+    return 0;
+  }
   // Hidden: proves the image pipeline (sharp + libvips) loads, e.g. inside the compiled binary.
   if (cmd === "self-test") {
-    try { console.log(await sharpSelfTest()); return 0; } catch (e) { console.error(`hearth: ${(e as Error).message}`); return 1; }
+    try {
+      console.log(await sharpSelfTest());
+      return 0;
+    } catch (e) {
+      console.error(`hearth: ${(e as Error).message}`);
+      return 1;
+    }
   }
   if (!["serve", "migrate", "admin"].includes(cmd)) {
     console.error(`hearth: unknown command "${cmd}" (try hearth --help)`);
@@ -51,14 +63,20 @@ export async function main(argv: string[]): Promise<number> {
   try {
     config = loadConfig({ ...process.env, ...env });
   } catch (e) {
-    if (e instanceof ConfigError) { console.error(`hearth: ${e.message}`); return 1; }
+    if (e instanceof ConfigError) {
+      console.error(`hearth: ${e.message}`);
+      return 1;
+    }
     throw e;
   }
   let context: ReturnType<typeof createContext>;
   try {
     context = createContext(config, {});
   } catch (e) {
-    if (e instanceof ConfigError) { console.error(`hearth: ${e.message}`); return 1; }
+    if (e instanceof ConfigError) {
+      console.error(`hearth: ${e.message}`);
+      return 1;
+    }
     throw e;
   }
   const ctx = context;
@@ -72,12 +90,20 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (cmd === "serve") {
     const server = startServer(ctx);
-    ctx.log.info(`Hearth ${HEARTH_VERSION} listening on http://${config.bind}:${server.port} as ${ctx.uris.base} (data in ${ctx.config.dataDir})`);
+    ctx.log.info(
+      `Hearth ${HEARTH_VERSION} listening on http://${config.bind}:${server.port} as ${ctx.uris.base} (data in ${ctx.config.dataDir})`,
+    );
     const n = countUsers(ctx.db);
     if (n === 0) {
-      console.log(`No accounts yet. Create the owner account with:\n  hearth admin accounts create NAME --email you@example.com --role owner\n(from a checkout: bun src/main.ts admin accounts create NAME --email you@example.com --role owner)`);
+      console.log(
+        `No accounts yet. Create the owner account with:\n  hearth admin accounts create NAME --email you@example.com --role owner\n(from a checkout: bun src/main.ts admin accounts create NAME --email you@example.com --role owner)`,
+      );
     }
-    const shutdown = async () => { await server.stop(); ctx.db.close(); process.exit(0); };
+    const shutdown = async () => {
+      await server.stop();
+      ctx.db.close();
+      process.exit(0);
+    };
     process.on("SIGINT", shutdown);
     process.on("SIGTERM", shutdown);
     return await new Promise<number>(() => {});
@@ -87,5 +113,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.main) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

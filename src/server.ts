@@ -46,10 +46,40 @@ import security from "./pages/account";
 
 /** Route groups in registration order. Later issues append theirs here. */
 export const ROUTE_GROUPS: ((r: Router) => void)[] = [
-  oauth, apps, registrations, instance, instanceV2, accounts, followRequests, statuses, timelines, notifications, misc, suggestionsV2, search, wellKnown, media, mediaV2, polls, streaming,
-  apInstance, apInbox, apRoutes, publicPages, webPages,
-  reports, conversations,
-  lists, filtersV2, filters, tags, scheduledStatuses, notificationsV2, admin, adminV2, security,
+  oauth,
+  apps,
+  registrations,
+  instance,
+  instanceV2,
+  accounts,
+  followRequests,
+  statuses,
+  timelines,
+  notifications,
+  misc,
+  suggestionsV2,
+  search,
+  wellKnown,
+  media,
+  mediaV2,
+  polls,
+  streaming,
+  apInstance,
+  apInbox,
+  apRoutes,
+  publicPages,
+  webPages,
+  reports,
+  conversations,
+  lists,
+  filtersV2,
+  filters,
+  tags,
+  scheduledStatuses,
+  notificationsV2,
+  admin,
+  adminV2,
+  security,
   // the web client last: its SPA fallback must not shadow API routes
   webClient,
 ];
@@ -63,8 +93,18 @@ export interface Server {
 }
 
 const MEDIA_TYPES: Record<string, string> = {
-  png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp", avif: "image/avif",
-  mp4: "video/mp4", webm: "video/webm", mp3: "audio/mpeg", ogg: "audio/ogg", m4a: "audio/mp4", wav: "audio/wav",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  gif: "image/gif",
+  webp: "image/webp",
+  avif: "image/avif",
+  mp4: "video/mp4",
+  webm: "video/webm",
+  mp3: "audio/mpeg",
+  ogg: "audio/ogg",
+  m4a: "audio/mp4",
+  wav: "audio/wav",
 };
 
 /** Creates the Elysia app with all routes (not listening yet). */
@@ -89,26 +129,37 @@ export function createApp(ctx: AppContext): Elysia<any, any, any, any, any, any,
       if (code === "PARSE") return json({ error: "Error occurred while parsing request parameters" }, 400);
       return errorResponse(ctx, error);
     })
-    .options("/*", () =>
-      new Response(null, {
-        status: 204,
-        headers: {
-          "Access-Control-Allow-Origin": "*",
-          "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
-          "Access-Control-Allow-Headers": "Authorization, Content-Type, Idempotency-Key",
-          "Access-Control-Expose-Headers": "Link, X-RateLimit-Reset, X-RateLimit-Limit, X-RateLimit-Remaining, X-Request-Id, Idempotency-Key",
-          "Access-Control-Max-Age": "86400",
-        },
-      }),
+    .options(
+      "/*",
+      () =>
+        new Response(null, {
+          status: 204,
+          headers: {
+            "Access-Control-Allow-Origin": "*",
+            "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+            "Access-Control-Allow-Headers": "Authorization, Content-Type, Idempotency-Key",
+            "Access-Control-Expose-Headers":
+              "Link, X-RateLimit-Reset, X-RateLimit-Limit, X-RateLimit-Remaining, X-Request-Id, Idempotency-Key",
+            "Access-Control-Max-Age": "86400",
+          },
+        }),
     )
-    .get("/avatars/original/missing.png", () => new Response(Bun.file(avatarPng), { headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=86400" } }))
-    .get("/headers/original/missing.png", () => new Response(Bun.file(headerPng), { headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=86400" } }))
+    .get(
+      "/avatars/original/missing.png",
+      () => new Response(Bun.file(avatarPng), { headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=86400" } }),
+    )
+    .get(
+      "/headers/original/missing.png",
+      () => new Response(Bun.file(headerPng), { headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=86400" } }),
+    )
     .get("/system/*", async ({ params }) => {
       const key = (params as any)["*"] as string;
       const blob = key && !key.includes("..") ? await ctx.storage.get(key) : null;
       if (!blob) return json({ error: "Record not found" }, 404);
       const ext = key.split(".").pop()?.toLowerCase() ?? "";
-      return new Response(blob, { headers: { "Content-Type": MEDIA_TYPES[ext] ?? "application/octet-stream", "Cache-Control": "public, max-age=31536000, immutable" } });
+      return new Response(blob, {
+        headers: { "Content-Type": MEDIA_TYPES[ext] ?? "application/octet-stream", "Cache-Control": "public, max-age=31536000, immutable" },
+      });
     });
   const router = new Router(app, ctx);
   for (const g of ROUTE_GROUPS) g(router);

@@ -37,7 +37,10 @@ export interface FeaturesMeta {
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const WORDS = "the a fediverse hearth timeline morning coffee cat garden release bug fix today weather train book music walk code sqlite bun server federation hello world small web".split(" ");
+const WORDS =
+  "the a fediverse hearth timeline morning coffee cat garden release bug fix today weather train book music walk code sqlite bun server federation hello world small web".split(
+    " ",
+  );
 const FAN_TAG = "benchtag";
 const TOPICS = 100;
 const FANS = 1000;
@@ -73,9 +76,11 @@ export async function seedFeatures(dataDir: string, base: SeedResult, log: (m: s
   });
 
   const db = new Database(`${dataDir}/hearth.sqlite`, { strict: true });
-  db.exec("PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA cache_size = -1000000; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF");
+  db.exec(
+    "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA cache_size = -1000000; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF",
+  );
   const rand = rng(4242);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(" ");
   const now = Date.now();
   const used = new Set<number>();
@@ -87,22 +92,43 @@ export async function seedFeatures(dataDir: string, base: SeedResult, log: (m: s
     used.add(id);
     return id;
   };
-  const remote = db.query<{ id: number }, []>("SELECT id FROM accounts WHERE domain IS NOT NULL ORDER BY id").all().map((r) => r.id);
-  const followed = db.query<{ id: number }, [number]>("SELECT target_account_id AS id FROM follows WHERE account_id = ? ORDER BY target_account_id").all(bench).map((r) => r.id);
-  const out: Partial<FeaturesMeta> = { token: base.token, accountId: bench, adminToken, filterToken: filterUser.token, fanTag: FAN_TAG, filters: KEYWORDS.length };
+  const remote = db
+    .query<{ id: number }, []>("SELECT id FROM accounts WHERE domain IS NOT NULL ORDER BY id")
+    .all()
+    .map((r) => r.id);
+  const followed = db
+    .query<{ id: number }, [number]>("SELECT target_account_id AS id FROM follows WHERE account_id = ? ORDER BY target_account_id")
+    .all(bench)
+    .map((r) => r.id);
+  const out: Partial<FeaturesMeta> = {
+    token: base.token,
+    accountId: bench,
+    adminToken,
+    filterToken: filterUser.token,
+    fanTag: FAN_TAG,
+    filters: KEYWORDS.length,
+  };
 
   db.transaction(() => {
     // Hashtags: 100 topics on a tenth of the statuses (Zipf-like: topic k ∝ 1/(k+1)), and the fan tag.
     const insTag = db.query("INSERT INTO tags (id, name, display_name, created_at) VALUES (?, ?, ?, ?)");
     const tagIds: number[] = [];
-    for (let k = 0; k < TOPICS; k++) { const id = idAt(now - 400 * DAY + k); insTag.run(id, `topic${k}`, `Topic${k}`, now - 400 * DAY); tagIds.push(id); }
+    for (let k = 0; k < TOPICS; k++) {
+      const id = idAt(now - 400 * DAY + k);
+      insTag.run(id, `topic${k}`, `Topic${k}`, now - 400 * DAY);
+      tagIds.push(id);
+    }
     const fanTagId = idAt(now - 400 * DAY + TOPICS);
     insTag.run(fanTagId, FAN_TAG, FAN_TAG, now - 400 * DAY);
     const weights = tagIds.map((_, k) => 1 / (k + 1));
     const total = weights.reduce((a, b) => a + b, 0);
     const cumulative: number[] = [];
     weights.reduce((acc, w, k) => (cumulative[k] = acc + w / total), 0);
-    const zipf = () => { const r = rand(); const k = cumulative.findIndex((c) => c >= r); return tagIds[k < 0 ? TOPICS - 1 : k]!; };
+    const zipf = () => {
+      const r = rand();
+      const k = cumulative.findIndex((c) => c >= r);
+      return tagIds[k < 0 ? TOPICS - 1 : k]!;
+    };
     const insStatusTag = db.query("INSERT OR IGNORE INTO statuses_tags (tag_id, status_id) VALUES (?, ?)");
     let tagged = 0;
     for (const s of db.query<{ id: number }, []>("SELECT id FROM statuses WHERE reblog_of_id IS NULL").iterate()) {
@@ -111,14 +137,18 @@ export async function seedFeatures(dataDir: string, base: SeedResult, log: (m: s
       if (rand() < 0.2) insStatusTag.run(zipf(), s.id);
       tagged++;
     }
-    db.exec(`UPDATE tags SET last_status_at = (SELECT max(s.created_at) FROM statuses_tags st JOIN statuses s ON s.id = st.status_id WHERE st.tag_id = tags.id)`);
+    db.exec(
+      `UPDATE tags SET last_status_at = (SELECT max(s.created_at) FROM statuses_tags st JOIN statuses s ON s.id = st.status_id WHERE st.tag_id = tags.id)`,
+    );
     out.taggedStatuses = tagged;
     log(`  ${tagged} tagged statuses`);
 
     // 1,000 local accounts (with users) following the fan tag and three topics each.
-    const insAccount = db.query(`INSERT INTO accounts (id, username, domain, display_name, uri, url, inbox_url, shared_inbox_url, outbox_url,
+    const insAccount =
+      db.query(`INSERT INTO accounts (id, username, domain, display_name, uri, url, inbox_url, shared_inbox_url, outbox_url,
       followers_url, following_url, featured_url, created_at, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insUser = db.query(`INSERT INTO users (id, account_id, email, password_hash, role, confirmed_at, approved, locale, created_at, updated_at)
+    const insUser =
+      db.query(`INSERT INTO users (id, account_id, email, password_hash, role, confirmed_at, approved, locale, created_at, updated_at)
       VALUES (?, ?, ?, 'bench-no-login', 'user', ?, 1, 'en', ?, ?)`);
     const insTagFollow = db.query("INSERT OR IGNORE INTO tag_follows (id, account_id, tag_id, created_at) VALUES (?, ?, ?, ?)");
     const base = `http://${LOCAL_DOMAIN}`;
@@ -128,7 +158,21 @@ export async function seedFeatures(dataDir: string, base: SeedResult, log: (m: s
       const id = idAt(at, "accounts");
       const u = `fan${i}`;
       const actor = `${base}/users/${u}`;
-      insAccount.run(id, u, `Fan ${i}`, actor, `${base}/@${u}`, `${actor}/inbox`, `${base}/inbox`, `${actor}/outbox`, `${actor}/followers`, `${actor}/following`, `${actor}/collections/featured`, at, at);
+      insAccount.run(
+        id,
+        u,
+        `Fan ${i}`,
+        actor,
+        `${base}/@${u}`,
+        `${actor}/inbox`,
+        `${base}/inbox`,
+        `${actor}/outbox`,
+        `${actor}/followers`,
+        `${actor}/following`,
+        `${actor}/collections/featured`,
+        at,
+        at,
+      );
       insUser.run(idAt(at), id, `${u}@example.com`, at, at, at);
       insTagFollow.run(idAt(at + 1), id, fanTagId, at + 1);
       for (let k = 0; k < 3; k++) insTagFollow.run(idAt(at + 2 + k), id, zipf(), at + 2 + k);
@@ -143,11 +187,12 @@ export async function seedFeatures(dataDir: string, base: SeedResult, log: (m: s
     out.followedTags = followedTags.length;
 
     // 300 own posts over the last 60 days (they are what favourites and boosts point at).
-    const insStatus = db.query(`INSERT INTO statuses (id, uri, url, account_id, local, conversation_id, text, content, visibility, language, created_at, updated_at)
+    const insStatus =
+      db.query(`INSERT INTO statuses (id, uri, url, account_id, local, conversation_id, text, content, visibility, language, created_at, updated_at)
       VALUES (?, ?, ?, ?, 1, ?, ?, ?, 0, 'en', ?, ?)`);
     const own: { id: number; at: number }[] = [];
     for (let k = 0; k < OWN_STATUSES; k++) {
-      const at = Math.floor(now - 60 * DAY + (k + rand()) * (60 * DAY / OWN_STATUSES));
+      const at = Math.floor(now - 60 * DAY + (k + rand()) * ((60 * DAY) / OWN_STATUSES));
       const id = idAt(at, "statuses");
       const text = words(8 + Math.floor(rand() * 20));
       insStatus.run(id, `${base}/users/bench/statuses/${id}`, `${base}/@bench/${id}`, bench, id, text, `<p>${text}</p>`, at, at);
@@ -157,7 +202,9 @@ export async function seedFeatures(dataDir: string, base: SeedResult, log: (m: s
     db.query("UPDATE accounts SET statuses_count = ?, last_status_at = ? WHERE id = ?").run(OWN_STATUSES, own[own.length - 1]!.at, bench);
 
     // A list of 50 followed accounts (and four small ones), feeds filled as fan-out would fill them.
-    const insList = db.query("INSERT INTO lists (id, account_id, title, replies_policy, exclusive, created_at, updated_at) VALUES (?, ?, ?, 'list', 0, ?, ?)");
+    const insList = db.query(
+      "INSERT INTO lists (id, account_id, title, replies_policy, exclusive, created_at, updated_at) VALUES (?, ?, ?, 'list', 0, ?, ?)",
+    );
     const insMember = db.query("INSERT INTO list_accounts (id, list_id, account_id, created_at) VALUES (?, ?, ?, ?)");
     const lists: { id: number; members: number[] }[] = [];
     for (let l = 0; l < 5; l++) {
@@ -181,15 +228,22 @@ export async function seedFeatures(dataDir: string, base: SeedResult, log: (m: s
     const ns: N[] = [];
     const recentFloor = (now - 60 * DAY) * SEQ;
     for (const s of own) {
-      for (const [type, max] of [["favourite", 64], ["reblog", 32]] as const) {
+      for (const [type, max] of [
+        ["favourite", 64],
+        ["reblog", 32],
+      ] as const) {
         const from = new Set<number>();
         const n = Math.floor(rand() * rand() * max);
         while (from.size < n) from.add(pick(remote));
-        for (const f of from) ns.push({ at: Math.min(now - 1000, s.at + Math.floor(rand() ** 3 * 48 * HOUR)), type, from: f, status: s.id });
+        for (const f of from)
+          ns.push({ at: Math.min(now - 1000, s.at + Math.floor(rand() ** 3 * 48 * HOUR)), type, from: f, status: s.id });
       }
     }
-    const recent = db.query<{ id: number; account_id: number; created_at: number; visibility: number }, [number]>(
-      "SELECT id, account_id, created_at, visibility FROM statuses WHERE id >= ? AND reblog_of_id IS NULL").all(recentFloor);
+    const recent = db
+      .query<{ id: number; account_id: number; created_at: number; visibility: number }, [number]>(
+        "SELECT id, account_id, created_at, visibility FROM statuses WHERE id >= ? AND reblog_of_id IS NULL",
+      )
+      .all(recentFloor);
     const insMention = db.query("INSERT INTO mentions (id, status_id, account_id, silent) VALUES (?, ?, ?, 0)");
     const mentioned = new Set<number>();
     while (mentioned.size < 2000) {
@@ -201,20 +255,34 @@ export async function seedFeatures(dataDir: string, base: SeedResult, log: (m: s
     }
     const followedSet = new Set(followed);
     const fromFollowed = recent.filter((s) => followedSet.has(s.account_id) && s.visibility <= 1);
-    for (let k = 0; k < 300; k++) { const s = pick(fromFollowed); ns.push({ at: s.created_at, type: "status", from: s.account_id, status: s.id }); }
-    for (let k = 0; k < 100; k++) { const s = pick(fromFollowed); ns.push({ at: s.created_at + HOUR, type: "update", from: s.account_id, status: s.id }); }
+    for (let k = 0; k < 300; k++) {
+      const s = pick(fromFollowed);
+      ns.push({ at: s.created_at, type: "status", from: s.account_id, status: s.id });
+    }
+    for (let k = 0; k < 100; k++) {
+      const s = pick(fromFollowed);
+      ns.push({ at: s.created_at + HOUR, type: "update", from: s.account_id, status: s.id });
+    }
     const followers = new Set<number>();
     while (followers.size < 1300) followers.add(pick(remote));
     for (const f of followers) ns.push({ at: Math.floor(now - 60 * DAY + rand() * 60 * DAY), type: "follow", from: f, status: null });
-    for (let k = 0; k < 100; k++) ns.push({ at: Math.floor(now - 60 * DAY + rand() * 60 * DAY), type: "admin.sign_up", from: fans[k]!, status: null });
+    for (let k = 0; k < 100; k++)
+      ns.push({ at: Math.floor(now - 60 * DAY + rand() * 60 * DAY), type: "admin.sign_up", from: fans[k]!, status: null });
     ns.sort((a, b) => a.at - b.at);
     // Group keys as services/notifications/group-key.ts makes them (a group spans ≤ 12 hour buckets).
     const groupStart = new Map<string, number>();
-    const insNotification = db.query("INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at, group_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    const insNotification = db.query(
+      "INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at, group_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
     const types: Record<string, number> = {};
     for (const n of ns) {
       let key: string | null = null;
-      const prefix = n.type === "favourite" || n.type === "reblog" ? `${n.type}-${n.status}` : n.type === "follow" || n.type === "admin.sign_up" ? n.type : null;
+      const prefix =
+        n.type === "favourite" || n.type === "reblog"
+          ? `${n.type}-${n.status}`
+          : n.type === "follow" || n.type === "admin.sign_up"
+            ? n.type
+            : null;
       if (prefix) {
         const bucket = Math.floor(n.at / HOUR);
         const prev = groupStart.get(prefix);
@@ -246,22 +314,51 @@ export async function seedFeatures(dataDir: string, base: SeedResult, log: (m: s
     const insFollow = db.query("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)");
     followed.forEach((t, k) => insFollow.run(idAt(now - 100 * DAY + k), fu, t, now - 100 * DAY + k));
     db.query("UPDATE accounts SET following_count = ? WHERE id = ?").run(followed.length, fu);
-    db.query("INSERT OR IGNORE INTO home_feeds (account_id, status_id) SELECT ?, status_id FROM home_feeds WHERE account_id = ?").run(fu, bench);
-    const insFilter = db.query("INSERT INTO custom_filters (id, account_id, title, context, action, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)");
-    const insKeyword = db.query("INSERT INTO custom_filter_keywords (id, custom_filter_id, keyword, whole_word, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)");
+    db.query("INSERT OR IGNORE INTO home_feeds (account_id, status_id) SELECT ?, status_id FROM home_feeds WHERE account_id = ?").run(
+      fu,
+      bench,
+    );
+    const insFilter = db.query(
+      "INSERT INTO custom_filters (id, account_id, title, context, action, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)",
+    );
+    const insKeyword = db.query(
+      "INSERT INTO custom_filter_keywords (id, custom_filter_id, keyword, whole_word, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)",
+    );
     KEYWORDS.forEach((k, i) => {
       const at = now - 10 * DAY + i * HOUR;
       const id = idAt(at);
-      insFilter.run(id, fu, `No ${k}`, JSON.stringify(["home", "notifications", "public", "thread", "account"]), i % 5 === 4 ? "hide" : "warn", at, at);
+      insFilter.run(
+        id,
+        fu,
+        `No ${k}`,
+        JSON.stringify(["home", "notifications", "public", "thread", "account"]),
+        i % 5 === 4 ? "hide" : "warn",
+        at,
+        at,
+      );
       insKeyword.run(idAt(at + 1), id, k, at, at);
     });
 
     // Scheduled posts: two a day for the next 50 days.
-    const insScheduled = db.query("INSERT INTO scheduled_statuses (id, account_id, scheduled_at, params, idempotency_key, created_at) VALUES (?, ?, ?, ?, NULL, ?)");
+    const insScheduled = db.query(
+      "INSERT INTO scheduled_statuses (id, account_id, scheduled_at, params, idempotency_key, created_at) VALUES (?, ?, ?, ?, NULL, ?)",
+    );
     for (let k = 0; k < SCHEDULED; k++) {
       const at = now - DAY + k;
-      const params = { text: `scheduled ${k} ${words(10)}`, poll: null, media_ids: null, sensitive: null, spoiler_text: null, visibility: "public",
-        in_reply_to_id: null, language: null, application_id: null, scheduled_at: null, idempotency: null, with_rate_limit: false };
+      const params = {
+        text: `scheduled ${k} ${words(10)}`,
+        poll: null,
+        media_ids: null,
+        sensitive: null,
+        spoiler_text: null,
+        visibility: "public",
+        in_reply_to_id: null,
+        language: null,
+        application_id: null,
+        scheduled_at: null,
+        idempotency: null,
+        with_rate_limit: false,
+      };
       insScheduled.run(idAt(at), bench, now + (k + 1) * 12 * HOUR, JSON.stringify(params), at);
     }
     out.scheduled = SCHEDULED;

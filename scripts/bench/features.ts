@@ -29,9 +29,17 @@ type Row = LoadResult & { cpu: number; load: string; read: boolean };
 
 function scenarios(base: string, m: FeaturesMeta): Scenario[] {
   const h = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const get = (name: string, path: string, token = m.token): Scenario => ({ name, method: "GET", url: `${base}${path}`, headers: h(token) });
+  const get = (name: string, path: string, token = m.token): Scenario => ({
+    name,
+    method: "GET",
+    url: `${base}${path}`,
+    headers: h(token),
+  });
   const post = (name: string, text: (i: number) => string): Scenario => ({
-    name, method: "POST", url: `${base}/api/v1/statuses`, headers: { ...h(m.token), "Content-Type": "application/json" },
+    name,
+    method: "POST",
+    url: `${base}/api/v1/statuses`,
+    headers: { ...h(m.token), "Content-Type": "application/json" },
     body: (i) => JSON.stringify({ status: text(i), visibility: "public" }),
   });
   return [
@@ -85,22 +93,53 @@ async function main() {
 }
 
 function report(results: Row[], m: FeaturesMeta, idleRss: number, peakRss: number) {
-  const types = Object.entries(m.notificationTypes).map(([t, n]) => `${t} ${n}`).join(", ");
-  console.log(`Features: ${P.statuses.toLocaleString("en")} statuses (${m.taggedStatuses.toLocaleString("en")} tagged), ` +
-    `${(P.accounts + m.localAccounts).toLocaleString("en")} accounts; list feed ${m.listFeedRows.toLocaleString("en")} rows; ` +
-    `notifications: ${types}; ${P.clients} clients x ${P.seconds} s per scenario on 127.0.0.1, ${availableParallelism()} CPUs shared by server and clients`);
-  const head = ["scenario", "req/s", "p50 ms", "p99 ms", "max ms", "requests", "non-2xx", "errors", "server CPU", "CPU ms/req", "load before"];
-  printTable(head, results.map((r) => [r.name, fmt(r.rps, 0), fmt(r.p50, 2), fmt(r.p99, 2), fmt(r.max, 1), String(r.requests),
-    String(Object.values(r.statuses).reduce((a, b) => a + b, 0)), String(r.errors), `${fmt((r.cpu / r.seconds) * 100, 0)}%`,
-    fmt((r.cpu * 1000) / r.requests, 3), r.load]));
+  const types = Object.entries(m.notificationTypes)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(", ");
+  console.log(
+    `Features: ${P.statuses.toLocaleString("en")} statuses (${m.taggedStatuses.toLocaleString("en")} tagged), ` +
+      `${(P.accounts + m.localAccounts).toLocaleString("en")} accounts; list feed ${m.listFeedRows.toLocaleString("en")} rows; ` +
+      `notifications: ${types}; ${P.clients} clients x ${P.seconds} s per scenario on 127.0.0.1, ${availableParallelism()} CPUs shared by server and clients`,
+  );
+  const head = [
+    "scenario",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "max ms",
+    "requests",
+    "non-2xx",
+    "errors",
+    "server CPU",
+    "CPU ms/req",
+    "load before",
+  ];
+  printTable(
+    head,
+    results.map((r) => [
+      r.name,
+      fmt(r.rps, 0),
+      fmt(r.p50, 2),
+      fmt(r.p99, 2),
+      fmt(r.max, 1),
+      String(r.requests),
+      String(Object.values(r.statuses).reduce((a, b) => a + b, 0)),
+      String(r.errors),
+      `${fmt((r.cpu / r.seconds) * 100, 0)}%`,
+      fmt((r.cpu * 1000) / r.requests, 3),
+      r.load,
+    ]),
+  );
   for (const r of results) {
     if (r.firstProblem) console.log(`  ${r.name}: ${JSON.stringify(r.statuses)} ${r.errors} errors; first: ${r.firstProblem}`);
   }
   console.log(`\nserver RSS: idle ${fmt(idleRss)} MB, peak under load ${fmt(peakRss)} MB`);
   const slow = results.filter((r) => r.read && (r.ok < r.requests || !(r.p99 < TARGET_READ_P99_MS)));
   const reads = results.filter((r) => r.read).length;
-  console.log(`target read p99 < ${TARGET_READ_P99_MS} ms at ${P.clients} concurrent: ${slow.length === 0 ? "met" : "NOT met"} ` +
-    `(${reads - slow.length}/${reads}${slow.length ? `; over: ${slow.map((r) => `${r.name} ${fmt(r.p99, 1)} ms`).join(", ")}` : ""})`);
+  console.log(
+    `target read p99 < ${TARGET_READ_P99_MS} ms at ${P.clients} concurrent: ${slow.length === 0 ? "met" : "NOT met"} ` +
+      `(${reads - slow.length}/${reads}${slow.length ? `; over: ${slow.map((r) => `${r.name} ${fmt(r.p99, 1)} ms`).join(", ")}` : ""})`,
+  );
 }
 
 await main();

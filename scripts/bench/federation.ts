@@ -30,11 +30,20 @@ function runSink(): void {
       if (req.method === "GET" && url.pathname === "/stats") {
         return Response.json({ received: stats.received, verified: stats.verified, failed: stats.failed, paths: stats.hosts.size });
       }
-      if (req.method === "POST" && url.pathname === "/reset") { stats.received = stats.verified = stats.failed = 0; stats.hosts.clear(); return new Response("ok"); }
+      if (req.method === "POST" && url.pathname === "/reset") {
+        stats.received = stats.verified = stats.failed = 0;
+        stats.hosts.clear();
+        return new Response("ok");
+      }
       const body = await req.text();
-      const v = await verifyRequest({ method: req.method, url: req.url, headers: req.headers, body }, async () => ({ publicKeyPem: pem, ownerUri: owner }), Date.now());
+      const v = await verifyRequest(
+        { method: req.method, url: req.url, headers: req.headers, body },
+        async () => ({ publicKeyPem: pem, ownerUri: owner }),
+        Date.now(),
+      );
       stats.received++;
-      if (v.ok) stats.verified++; else stats.failed++;
+      if (v.ok) stats.verified++;
+      else stats.failed++;
       stats.hosts.add(url.pathname);
       return new Response(null, { status: 202 });
     },
@@ -46,7 +55,9 @@ async function main(): Promise<void> {
   const s = await startTestServer({ runJobs: false });
   const poster = await s.createUser("poster");
   const sinkProc = Bun.spawn(["node_modules/.bin/bun", import.meta.path, "--sink"], {
-    env: { ...process.env, SINK_PEM: poster.account.public_key_pem!, SINK_OWNER: poster.account.uri }, stdout: "pipe", stderr: "inherit",
+    env: { ...process.env, SINK_PEM: poster.account.public_key_pem!, SINK_OWNER: poster.account.uri },
+    stdout: "pipe",
+    stderr: "inherit",
   });
   const reader = sinkProc.stdout.getReader();
   const port = Number(new TextDecoder().decode((await reader.read()).value).trim());
@@ -55,20 +66,43 @@ async function main(): Promise<void> {
   try {
     // Seed remote accounts and follows directly in SQL: FOLLOWERS accounts spread over HOSTS hosts.
     const t = Date.now();
-    s.ctx.db.transaction(() => {
-      const acc = s.ctx.db.query("INSERT INTO accounts (id, username, domain, uri, inbox_url, shared_inbox_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-      const fol = s.ctx.db.query("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)");
-      for (let i = 0; i < FOLLOWERS; i++) {
-        const h = i % HOSTS;
-        const id = s.ctx.ids.next();
-        acc.run(id, `u${i}`, `h${h}.bench`, `https://h${h}.bench/users/u${i}`, `${sink}/h${h}/users/u${i}/inbox`, `${sink}/h${h}/inbox`, t, t);
-        fol.run(s.ctx.ids.next(), id, poster.account.id, t);
-      }
-    }).immediate();
+    s.ctx.db
+      .transaction(() => {
+        const acc = s.ctx.db.query(
+          "INSERT INTO accounts (id, username, domain, uri, inbox_url, shared_inbox_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        );
+        const fol = s.ctx.db.query("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)");
+        for (let i = 0; i < FOLLOWERS; i++) {
+          const h = i % HOSTS;
+          const id = s.ctx.ids.next();
+          acc.run(
+            id,
+            `u${i}`,
+            `h${h}.bench`,
+            `https://h${h}.bench/users/u${i}`,
+            `${sink}/h${h}/users/u${i}/inbox`,
+            `${sink}/h${h}/inbox`,
+            t,
+            t,
+          );
+          fol.run(s.ctx.ids.next(), id, poster.account.id, t);
+        }
+      })
+      .immediate();
     const activity = (n: number) => ({
-      "@context": "https://www.w3.org/ns/activitystreams", id: `${poster.account.uri}/statuses/${n}/activity`, type: "Create", actor: poster.account.uri,
-      to: ["https://www.w3.org/ns/activitystreams#Public"], cc: [`${poster.account.uri}/followers`],
-      object: { id: `${poster.account.uri}/statuses/${n}`, type: "Note", attributedTo: poster.account.uri, content: "<p>Benchmark post with a little text in it.</p>", published: new Date().toISOString() },
+      "@context": "https://www.w3.org/ns/activitystreams",
+      id: `${poster.account.uri}/statuses/${n}/activity`,
+      type: "Create",
+      actor: poster.account.uri,
+      to: ["https://www.w3.org/ns/activitystreams#Public"],
+      cc: [`${poster.account.uri}/followers`],
+      object: {
+        id: `${poster.account.uri}/statuses/${n}`,
+        type: "Note",
+        attributedTo: poster.account.uri,
+        content: "<p>Benchmark post with a little text in it.</p>",
+        published: new Date().toISOString(),
+      },
     });
     let n = 0;
     for (const shape of ["shared", "personal"] as const) {
@@ -92,7 +126,17 @@ async function main(): Promise<void> {
         }
         const total = performance.now() - t0;
         await runner.stop();
-        rows.push([shape, String(FOLLOWERS), String(HOSTS), String(expected), String(c), fanoutMs.toFixed(0), total.toFixed(0), (stats.received / (total / 1000)).toFixed(0), `${stats.verified}/${stats.received}`]);
+        rows.push([
+          shape,
+          String(FOLLOWERS),
+          String(HOSTS),
+          String(expected),
+          String(c),
+          fanoutMs.toFixed(0),
+          total.toFixed(0),
+          (stats.received / (total / 1000)).toFixed(0),
+          `${stats.verified}/${stats.received}`,
+        ]);
         if (stats.failed) throw new Error(`${stats.failed} deliveries failed signature verification`);
       }
     }

@@ -32,7 +32,8 @@ async function seededDb(): Promise<{ path: string; meta: SeedResult }> {
     .update(MIGRATIONS.map((m) => m.sql).join("\n"))
     .update(readFileSync(join(import.meta.dir, "seed.ts")))
     .update(JSON.stringify([P.statuses, P.accounts, P.follows]))
-    .digest("hex").slice(0, 12);
+    .digest("hex")
+    .slice(0, 12);
   const dir = join(BENCH, `seed-${key}`);
   if (existsSync(join(dir, "seed.json"))) {
     console.log(`using cached seed ${dir}`);
@@ -42,7 +43,9 @@ async function seededDb(): Promise<{ path: string; meta: SeedResult }> {
   for (const old of readdirSync(BENCH)) if (/^(seed|seeding)-/.test(old)) rmSync(join(BENCH, old), { recursive: true, force: true });
   const tmp = join(BENCH, `seeding-${process.pid}`);
   mkdirSync(tmp, { recursive: true });
-  console.log(`seeding ${P.statuses.toLocaleString("en")} statuses from ${P.accounts.toLocaleString("en")} accounts (once; cached in .bench/)`);
+  console.log(
+    `seeding ${P.statuses.toLocaleString("en")} statuses from ${P.accounts.toLocaleString("en")} accounts (once; cached in .bench/)`,
+  );
   const t = performance.now();
   const meta = await seed({ dataDir: tmp, localDomain: LOCAL_DOMAIN, ...P, log: (m) => console.log(m) });
   writeFileSync(join(tmp, "seed.json"), JSON.stringify(meta));
@@ -71,8 +74,13 @@ async function main() {
     const scenarios: Scenario[] = [
       { name: "GET /api/v1/timelines/home", method: "GET", url: `${base}/api/v1/timelines/home`, headers: auth },
       { name: "GET /api/v1/timelines/public", method: "GET", url: `${base}/api/v1/timelines/public`, headers: auth },
-      { name: "POST /api/v1/statuses", method: "POST", url: `${base}/api/v1/statuses`, headers: { ...auth, "Content-Type": "application/json" },
-        body: (i) => JSON.stringify({ status: `bench post ${i} #hearth`, visibility: "public" }) },
+      {
+        name: "POST /api/v1/statuses",
+        method: "POST",
+        url: `${base}/api/v1/statuses`,
+        headers: { ...auth, "Content-Type": "application/json" },
+        body: (i) => JSON.stringify({ status: `bench post ${i} #hearth`, visibility: "public" }),
+      },
     ];
     const results: Row[] = [];
     const rss = rssSampler(server.pid);
@@ -94,22 +102,55 @@ async function main() {
 }
 
 function report(results: Row[], meta: SeedResult, idleRss: number, idleLoad: string, peakRss: number, anonRss: number) {
-  console.log(`HTTP (issue 2): ${P.statuses.toLocaleString("en")} statuses, ${P.accounts.toLocaleString("en")} accounts, home feed ${meta.homeFeedRows.toLocaleString("en")} rows; ` +
-    `${P.clients} clients x ${P.seconds} s per scenario on 127.0.0.1, ${availableParallelism()} CPUs shared by server and clients`);
-  const head = ["scenario", "req/s", "p50 ms", "p99 ms", "max ms", "requests", "non-2xx", "errors", "server CPU", "CPU ms/req", "load before"];
-  printTable(head, results.map((r) => [r.name, fmt(r.rps, 0), fmt(r.p50, 2), fmt(r.p99, 2), fmt(r.max, 1), String(r.requests),
-    String(Object.values(r.statuses).reduce((a, b) => a + b, 0)), String(r.errors), `${fmt((r.cpu / r.seconds) * 100, 0)}%`,
-    fmt((r.cpu * 1000) / r.requests, 3), r.load]));
+  console.log(
+    `HTTP (issue 2): ${P.statuses.toLocaleString("en")} statuses, ${P.accounts.toLocaleString("en")} accounts, home feed ${meta.homeFeedRows.toLocaleString("en")} rows; ` +
+      `${P.clients} clients x ${P.seconds} s per scenario on 127.0.0.1, ${availableParallelism()} CPUs shared by server and clients`,
+  );
+  const head = [
+    "scenario",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "max ms",
+    "requests",
+    "non-2xx",
+    "errors",
+    "server CPU",
+    "CPU ms/req",
+    "load before",
+  ];
+  printTable(
+    head,
+    results.map((r) => [
+      r.name,
+      fmt(r.rps, 0),
+      fmt(r.p50, 2),
+      fmt(r.p99, 2),
+      fmt(r.max, 1),
+      String(r.requests),
+      String(Object.values(r.statuses).reduce((a, b) => a + b, 0)),
+      String(r.errors),
+      `${fmt((r.cpu / r.seconds) * 100, 0)}%`,
+      fmt((r.cpu * 1000) / r.requests, 3),
+      r.load,
+    ]),
+  );
   for (const r of results) {
     if (r.firstProblem) console.log(`  ${r.name}: ${JSON.stringify(r.statuses)} ${r.errors} errors; first: ${r.firstProblem}`);
   }
-  console.log(`\nserver RSS: idle ${fmt(idleRss)} MB (${idleLoad}), peak under load ${fmt(peakRss)} MB (of which anonymous memory at the end ${fmt(anonRss)} MB)`);
-  console.log("note: the server is single-threaded, so with N closed-loop clients latency ~ N x (server CPU per request); " +
-    "'CPU ms/req' is the figure least distorted by other load on the machine.");
+  console.log(
+    `\nserver RSS: idle ${fmt(idleRss)} MB (${idleLoad}), peak under load ${fmt(peakRss)} MB (of which anonymous memory at the end ${fmt(anonRss)} MB)`,
+  );
+  console.log(
+    "note: the server is single-threaded, so with N closed-loop clients latency ~ N x (server CPU per request); " +
+      "'CPU ms/req' is the figure least distorted by other load on the machine.",
+  );
   const home = results.find((r) => r.name.includes("/home"));
   if (!home) return;
   const homeOk = home.ok === home.requests && home.p99 < TARGET_HOME_P99_MS;
-  console.log(`target home p99 < ${TARGET_HOME_P99_MS} ms at ${P.clients} concurrent: ${homeOk ? "met" : "NOT met"} (${fmt(home.p99, 2)} ms${home.ok < home.requests ? `, ${home.requests - home.ok} failed requests` : ""}; ${home.load})`);
+  console.log(
+    `target home p99 < ${TARGET_HOME_P99_MS} ms at ${P.clients} concurrent: ${homeOk ? "met" : "NOT met"} (${fmt(home.p99, 2)} ms${home.ok < home.requests ? `, ${home.requests - home.ok} failed requests` : ""}; ${home.load})`,
+  );
   console.log(`target idle RSS < ${TARGET_IDLE_RSS_MB} MB: ${idleRss < TARGET_IDLE_RSS_MB ? "met" : "NOT met"} (${fmt(idleRss)} MB)`);
 }
 

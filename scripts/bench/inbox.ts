@@ -15,15 +15,31 @@ const N = Number(process.env.BENCH_INBOX_N ?? 2000);
 const CLIENTS = (process.env.BENCH_INBOX_CLIENTS ?? "1,10,50").split(",").map(Number);
 const ACTORS = Number(process.env.BENCH_INBOX_ACTORS ?? 10);
 
-interface Signed { url: string; headers: Record<string, string>; body: string }
+interface Signed {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
 
 async function presign(remote: FakeRemote, actors: FakeActor[], inbox: string, n: number): Promise<Signed[]> {
   const out: Signed[] = [];
   for (let i = 0; i < n; i++) {
     const a = actors[i % actors.length]!;
     const note = remote.note(a, `bench note ${i} with some text to make it look like a real post #bench`);
-    const body = JSON.stringify({ "@context": "https://www.w3.org/ns/activitystreams", id: `${note.id}/activity`, type: "Create", actor: a.uri, to: note.to, cc: note.cc, object: note });
-    const headers = await signRequest({ method: "POST", url: inbox, headers: { "Content-Type": "application/activity+json" }, body }, { keyId: a.keyId, privateKeyPem: a.privateKeyPem }, Date.now());
+    const body = JSON.stringify({
+      "@context": "https://www.w3.org/ns/activitystreams",
+      id: `${note.id}/activity`,
+      type: "Create",
+      actor: a.uri,
+      to: note.to,
+      cc: note.cc,
+      object: note,
+    });
+    const headers = await signRequest(
+      { method: "POST", url: inbox, headers: { "Content-Type": "application/activity+json" }, body },
+      { keyId: a.keyId, privateKeyPem: a.privateKeyPem },
+      Date.now(),
+    );
     out.push({ url: inbox, headers, body });
   }
   return out;
@@ -47,10 +63,12 @@ async function main(): Promise<void> {
       if (res.status !== 202) throw new Error(`warm-up failed: ${res.status}`);
     }
     await s.drain();
-    s.ctx.db.query(
-      `INSERT OR IGNORE INTO follows (id, account_id, target_account_id, created_at)
+    s.ctx.db
+      .query(
+        `INSERT OR IGNORE INTO follows (id, account_id, target_account_id, created_at)
        SELECT abs(random() % 1000000000000), ?, id, 0 FROM accounts WHERE domain IS NOT NULL`,
-    ).run(reader.account.id);
+      )
+      .run(reader.account.id);
 
     const rows: string[][] = [];
     for (const clients of CLIENTS) {
@@ -60,16 +78,18 @@ async function main(): Promise<void> {
       let next = 0;
       let accepted = 0;
       const t0 = performance.now();
-      await Promise.all(Array.from({ length: clients }, async () => {
-        while (next < reqs.length) {
-          const r = reqs[next++]!;
-          const t = performance.now();
-          const res = await fetch(r.url, { method: "POST", headers: r.headers, body: r.body });
-          await res.arrayBuffer();
-          lat.push(performance.now() - t);
-          if (res.status === 202) accepted++;
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (next < reqs.length) {
+            const r = reqs[next++]!;
+            const t = performance.now();
+            const res = await fetch(r.url, { method: "POST", headers: r.headers, body: r.body });
+            await res.arrayBuffer();
+            lat.push(performance.now() - t);
+            if (res.status === 202) accepted++;
+          }
+        }),
+      );
       const acceptSec = (performance.now() - t0) / 1000;
       const t1 = performance.now();
       await s.drain();
@@ -77,8 +97,14 @@ async function main(): Promise<void> {
       const stored = s.count("statuses") - statusesBefore;
       lat.sort((a, b) => a - b);
       rows.push([
-        String(clients), String(N), String(accepted), (accepted / acceptSec).toFixed(0),
-        pct(lat, 0.5).toFixed(1), pct(lat, 0.99).toFixed(1), String(stored), (stored / processSec).toFixed(0),
+        String(clients),
+        String(N),
+        String(accepted),
+        (accepted / acceptSec).toFixed(0),
+        pct(lat, 0.5).toFixed(1),
+        pct(lat, 0.99).toFixed(1),
+        String(stored),
+        (stored / processSec).toFixed(0),
       ]);
     }
     const head = ["clients", "sent", "accepted", "accepted/s", "p50 ms", "p99 ms", "stored", "processed/s"];

@@ -56,8 +56,15 @@ export function cpuSeconds(pid: number): number {
 /** Samples a process's RSS every 100 ms; `stop()` returns the peak (including VmHWM). */
 export function rssSampler(pid: number): { stop(): number } {
   let peak = rssMb(pid);
-  const t = setInterval(() => { peak = Math.max(peak, rssMb(pid)); }, 100);
-  return { stop: () => { clearInterval(t); return Math.max(peak, rssMb(pid)); } };
+  const t = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid));
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(t);
+      return Math.max(peak, rssMb(pid));
+    },
+  };
 }
 
 /** A running server process. */
@@ -81,8 +88,20 @@ export async function startServer(name: string, dataDir: string, env: Record<str
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof-md", `--cpu-prof-dir=${BENCH}`] : [];
   const proc = Bun.spawn([process.execPath, ...profile, "src/main.ts", "serve"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), BIND: "127.0.0.1", PROTOCOL: "http", LOCAL_DOMAIN, DATA_DIR: dataDir, RATE_LIMITS: "false", LOG_LEVEL: "warn", ...env },
-    stdin: "ignore", stdout: logFd, stderr: logFd,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BIND: "127.0.0.1",
+      PROTOCOL: "http",
+      LOCAL_DOMAIN,
+      DATA_DIR: dataDir,
+      RATE_LIMITS: "false",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+    stdin: "ignore",
+    stdout: logFd,
+    stderr: logFd,
   });
   const stop = async () => {
     if (proc.exitCode === null) proc.kill("SIGTERM");
@@ -90,12 +109,26 @@ export async function startServer(name: string, dataDir: string, env: Record<str
     if (proc.exitCode === null) proc.kill("SIGKILL");
     closeSync(logFd);
   };
-  process.once("SIGINT", () => { if (proc.exitCode === null) proc.kill("SIGKILL"); process.exit(130); });
+  process.once("SIGINT", () => {
+    if (proc.exitCode === null) proc.kill("SIGKILL");
+    process.exit(130);
+  });
   const until = Date.now() + 60_000;
   for (;;) {
-    if (proc.exitCode !== null) { await stop(); throw new Error(`server exited with ${proc.exitCode}; see ${log}`); }
-    try { await fetch(`${base}/api/v1/streaming/health`); break; } catch { /* not yet */ }
-    if (Date.now() > until) { await stop(); throw new Error(`server did not start; see ${log}`); }
+    if (proc.exitCode !== null) {
+      await stop();
+      throw new Error(`server exited with ${proc.exitCode}; see ${log}`);
+    }
+    try {
+      await fetch(`${base}/api/v1/streaming/health`);
+      break;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > until) {
+      await stop();
+      throw new Error(`server did not start; see ${log}`);
+    }
     await Bun.sleep(100);
   }
   return { proc, base, pid: proc.pid, stop };
@@ -113,9 +146,22 @@ export async function withInstance<T>(dataDir: string, fn: (ctx: AppContext) => 
 }
 
 /** Creates a confirmed local user through the services and a read/write/follow token for it. */
-export async function benchUser(ctx: AppContext, username: string): Promise<{ accountId: number; userId: number; token: string; appId: number }> {
-  const { account } = await createLocalAccount(ctx, { username, email: `${username}@example.com`, password: "bench-password", role: "user" });
-  const app = createApplication(ctx, { name: "Hearth bench", website: null, redirectUris: ["urn:ietf:wg:oauth:2.0:oob"], scopes: ["read", "write", "follow"] });
+export async function benchUser(
+  ctx: AppContext,
+  username: string,
+): Promise<{ accountId: number; userId: number; token: string; appId: number }> {
+  const { account } = await createLocalAccount(ctx, {
+    username,
+    email: `${username}@example.com`,
+    password: "bench-password",
+    role: "user",
+  });
+  const app = createApplication(ctx, {
+    name: "Hearth bench",
+    website: null,
+    redirectUris: ["urn:ietf:wg:oauth:2.0:oob"],
+    scopes: ["read", "write", "follow"],
+  });
   const userId = ctx.db.query<{ id: number }, [number]>("SELECT id FROM users WHERE account_id = ?").get(account.id)!.id;
   const token = issueToken(ctx, { applicationId: app.id, userId, scopes: ["read", "write", "follow"] }).token;
   return { accountId: account.id, userId, token, appId: app.id };

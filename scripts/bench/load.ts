@@ -34,10 +34,15 @@ function quantile(sorted: Float64Array, q: number): number {
 }
 
 /** Runs `s` with `clients` concurrent loops for `seconds`, stopping early after `maxRequests`. */
-export async function runLoad(s: Scenario, opts: { clients: number; seconds: number; maxRequests: number; record?: boolean }): Promise<LoadResult> {
+export async function runLoad(
+  s: Scenario,
+  opts: { clients: number; seconds: number; maxRequests: number; record?: boolean },
+): Promise<LoadResult> {
   const latencies = new Float64Array(opts.maxRequests);
   const statuses: Record<number, number> = {};
-  let n = 0, ok = 0, errors = 0;
+  let n = 0,
+    ok = 0,
+    errors = 0;
   let firstProblem: string | null = null;
   const t0 = performance.now();
   const deadline = t0 + opts.seconds * 1000;
@@ -65,7 +70,16 @@ export async function runLoad(s: Scenario, opts: { clients: number; seconds: num
   const seconds = (performance.now() - t0) / 1000;
   const sorted = latencies.slice(0, n).sort();
   return {
-    name: s.name, requests: n, ok, statuses, errors, firstProblem, seconds,
-    rps: n / seconds, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), max: sorted.length ? sorted[sorted.length - 1]! : NaN,
+    name: s.name,
+    requests: n,
+    ok,
+    statuses,
+    errors,
+    firstProblem,
+    seconds,
+    rps: n / seconds,
+    p50: quantile(sorted, 0.5),
+    p99: quantile(sorted, 0.99),
+    max: sorted.length ? sorted[sorted.length - 1]! : NaN,
   };
 }

@@ -39,12 +39,24 @@ async function makeImage(width: number, height: number, format: "jpeg" | "png"):
   return new Uint8Array(format === "jpeg" ? await img.jpeg({ quality: 88 }).toBuffer() : await img.png().toBuffer());
 }
 
-interface Row { name: string; bytes: number; uploads: number; failed: number; seconds: number; p50: number; p99: number; cpu: number; load: string; firstProblem: string | null }
+interface Row {
+  name: string;
+  bytes: number;
+  uploads: number;
+  failed: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  cpu: number;
+  load: string;
+  firstProblem: string | null;
+}
 
 async function measure(base: string, token: string, pid: number, name: string, body: Uint8Array, format: string): Promise<Row> {
   const load = loadNote();
   const latencies: number[] = [];
-  let n = 0, failed = 0;
+  let n = 0,
+    failed = 0;
   let firstProblem: string | null = null;
   const cpu0 = cpuSeconds(pid);
   const t0 = performance.now();
@@ -59,14 +71,28 @@ async function measure(base: string, token: string, pid: number, name: string, b
       const res = await fetch(`${base}/api/v1/media`, { method: "POST", headers: { Authorization: `Bearer ${token}` }, body: form });
       const text = await res.text();
       latencies.push(performance.now() - t);
-      if (res.status !== 200) { failed++; firstProblem ??= `${res.status} ${text.slice(0, 120)}`; }
+      if (res.status !== 200) {
+        failed++;
+        firstProblem ??= `${res.status} ${text.slice(0, 120)}`;
+      }
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const seconds = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-  return { name, bytes: body.length, uploads: n, failed, seconds, p50: q(0.5), p99: q(0.99), cpu: cpuSeconds(pid) - cpu0, load, firstProblem };
+  return {
+    name,
+    bytes: body.length,
+    uploads: n,
+    failed,
+    seconds,
+    p50: q(0.5),
+    p99: q(0.99),
+    cpu: cpuSeconds(pid) - cpu0,
+    load,
+    firstProblem,
+  };
 }
 
 async function main(): Promise<void> {
@@ -87,14 +113,28 @@ async function main(): Promise<void> {
       process.stdout.write(".");
     }
     const peak = rss.stop();
-    console.log(`\n\nMedia (issue 4): POST /api/v1/media (inline processing) with ${CLIENTS} concurrent clients, server in its own process`);
+    console.log(
+      `\n\nMedia (issue 4): POST /api/v1/media (inline processing) with ${CLIENTS} concurrent clients, server in its own process`,
+    );
     printTable(
       ["image", "file KB", "uploads", "failed", "uploads/s", "MB/s in", "p50 ms", "p99 ms", "CPU ms/upload", "load before"],
-      rows.map((r) => [r.name, fmt(r.bytes / 1024, 0), String(r.uploads), String(r.failed), fmt(r.uploads / r.seconds, 1),
-        fmt((r.uploads * r.bytes) / 1048576 / r.seconds, 2), fmt(r.p50, 0), fmt(r.p99, 0), fmt((r.cpu * 1000) / r.uploads, 0), r.load]),
+      rows.map((r) => [
+        r.name,
+        fmt(r.bytes / 1024, 0),
+        String(r.uploads),
+        String(r.failed),
+        fmt(r.uploads / r.seconds, 1),
+        fmt((r.uploads * r.bytes) / 1048576 / r.seconds, 2),
+        fmt(r.p50, 0),
+        fmt(r.p99, 0),
+        fmt((r.cpu * 1000) / r.uploads, 0),
+        r.load,
+      ]),
     );
     for (const r of rows) if (r.firstProblem) console.log(`  ${r.name}: first failure ${r.firstProblem}`);
-    console.log(`server RSS: idle ${fmt(idle)} MB, peak while processing ${fmt(peak)} MB (libvips uses worker threads: CPU ms/upload can exceed wall time)`);
+    console.log(
+      `server RSS: idle ${fmt(idle)} MB, peak while processing ${fmt(peak)} MB (libvips uses worker threads: CPU ms/upload can exceed wall time)`,
+    );
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -20,7 +20,10 @@ const SUITES = ["http", "streaming", "media", "inbox", "federation", "features"]
 
 function pick(only: string | undefined): { suites: string[]; env: Record<string, string> } {
   if (!only) return { suites: SUITES, env: {} };
-  const wanted = only.split(",").map((s) => s.trim()).filter(Boolean);
+  const wanted = only
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (wanted.every((w) => SUITES.includes(w))) return { suites: wanted, env: {} };
   return { suites: ["http"], env: { BENCH_SCENARIO: only } };
 }
@@ -34,7 +37,9 @@ async function runSuite(name: string, env: Record<string, string>, capSeconds: n
   const timer = setTimeout(() => {
     console.log(`\n${name}: still running after ${capSeconds} s, stopping it (figures above are partial)`);
     proc.kill("SIGTERM");
-    setTimeout(() => { if (proc.exitCode === null) proc.kill("SIGKILL"); }, 5000).unref();
+    setTimeout(() => {
+      if (proc.exitCode === null) proc.kill("SIGKILL");
+    }, 5000).unref();
   }, capSeconds * 1000);
   const code = await proc.exited;
   clearTimeout(timer);

@@ -12,10 +12,18 @@ import { BENCH, LOCAL_DOMAIN } from "./lib";
 import { seed, type SeedResult } from "./seed";
 
 /** Size of the base data set (the knobs http.ts reads too). */
-export interface BaseSize { statuses: number; accounts: number; follows: number }
+export interface BaseSize {
+  statuses: number;
+  accounts: number;
+  follows: number;
+}
 
 /** A cached database file and what its seeding returned. */
-export interface CachedDb<M> { path: string; key: string; meta: M }
+export interface CachedDb<M> {
+  path: string;
+  key: string;
+  meta: M;
+}
 
 /** The cache key of the base data set: the one http.ts computes, so both share one seed. */
 export function baseKey(size: BaseSize): string {
@@ -23,7 +31,8 @@ export function baseKey(size: BaseSize): string {
     .update(MIGRATIONS.map((m) => m.sql).join("\n"))
     .update(readFileSync(join(import.meta.dir, "seed.ts")))
     .update(JSON.stringify([size.statuses, size.accounts, size.follows]))
-    .digest("hex").slice(0, 12);
+    .digest("hex")
+    .slice(0, 12);
 }
 
 /** Seeds the base data set once per key (as http.ts does, dropping stale seeds) and returns it. */
@@ -38,7 +47,9 @@ export async function baseDb(size: BaseSize): Promise<CachedDb<SeedResult>> {
   for (const old of readdirSync(BENCH)) if (/^(seed|seeding)-/.test(old)) rmSync(join(BENCH, old), { recursive: true, force: true });
   const tmp = join(BENCH, `seeding-${process.pid}`);
   mkdirSync(tmp, { recursive: true });
-  console.log(`seeding ${size.statuses.toLocaleString("en")} statuses from ${size.accounts.toLocaleString("en")} accounts (once; cached in .bench/)`);
+  console.log(
+    `seeding ${size.statuses.toLocaleString("en")} statuses from ${size.accounts.toLocaleString("en")} accounts (once; cached in .bench/)`,
+  );
   const t = performance.now();
   const meta = await seed({ dataDir: tmp, localDomain: LOCAL_DOMAIN, ...size, log: (m) => console.log(m) });
   writeFileSync(join(tmp, "seed.json"), JSON.stringify(meta));
@@ -54,7 +65,10 @@ export async function baseDb(size: BaseSize): Promise<CachedDb<SeedResult>> {
  * copies of the same name are removed. `step` returns the metadata to keep next to it.
  */
 export async function derivedDb<M>(
-  name: string, base: CachedDb<unknown>, scriptFile: string, step: (dataDir: string) => Promise<M>,
+  name: string,
+  base: CachedDb<unknown>,
+  scriptFile: string,
+  step: (dataDir: string) => Promise<M>,
 ): Promise<CachedDb<M>> {
   const key = createHash("sha256").update(base.key).update(readFileSync(scriptFile)).digest("hex").slice(0, 12);
   const dir = join(BENCH, `${name}-${key}`);
@@ -63,7 +77,8 @@ export async function derivedDb<M>(
     return { path: join(dir, "hearth.sqlite"), key, meta: JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) };
   }
   const prefix = `${name}-`;
-  for (const old of readdirSync(BENCH)) if (old.startsWith(prefix) || old.startsWith(`${name}ing-`)) rmSync(join(BENCH, old), { recursive: true, force: true });
+  for (const old of readdirSync(BENCH))
+    if (old.startsWith(prefix) || old.startsWith(`${name}ing-`)) rmSync(join(BENCH, old), { recursive: true, force: true });
   const tmp = join(BENCH, `${name}ing-${process.pid}`);
   mkdirSync(tmp, { recursive: true });
   copyFileSync(base.path, join(tmp, "hearth.sqlite"));

@@ -27,7 +27,10 @@ export interface SeedResult {
 }
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
-const WORDS = "the a fediverse hearth timeline morning coffee cat garden release bug fix today weather train book music walk code sqlite bun server federation hello world small web".split(" ");
+const WORDS =
+  "the a fediverse hearth timeline morning coffee cat garden release bug fix today weather train book music walk code sqlite bun server federation hello world small web".split(
+    " ",
+  );
 
 /** Deterministic PRNG (mulberry32) so every seed produces the same data set. */
 function rng(seed: number): () => number {
@@ -47,13 +50,29 @@ export async function seed(opts: SeedOptions): Promise<SeedResult> {
   const config = loadConfig({ DATA_DIR: opts.dataDir, LOCAL_DOMAIN: opts.localDomain, PROTOCOL: "http" });
   const ctx = createContext(config, { log: createLogger("error") });
   // The local user and its token go through the real services.
-  const { account } = await createLocalAccount(ctx, { username: "bench", email: "bench@example.com", password: "bench-password", role: "owner" });
-  const app = createApplication(ctx, { name: "Hearth bench", website: null, redirectUris: ["urn:ietf:wg:oauth:2.0:oob"], scopes: ["read", "write", "follow"] });
-  const token = issueToken(ctx, { applicationId: app.id, userId: ctx.db.query<{ id: number }, [number]>("SELECT id FROM users WHERE account_id = ?").get(account.id)!.id, scopes: ["read", "write", "follow"] }).token;
+  const { account } = await createLocalAccount(ctx, {
+    username: "bench",
+    email: "bench@example.com",
+    password: "bench-password",
+    role: "owner",
+  });
+  const app = createApplication(ctx, {
+    name: "Hearth bench",
+    website: null,
+    redirectUris: ["urn:ietf:wg:oauth:2.0:oob"],
+    scopes: ["read", "write", "follow"],
+  });
+  const token = issueToken(ctx, {
+    applicationId: app.id,
+    userId: ctx.db.query<{ id: number }, [number]>("SELECT id FROM users WHERE account_id = ?").get(account.id)!.id,
+    scopes: ["read", "write", "follow"],
+  }).token;
   ctx.db.close();
 
   const db = new Database(`${opts.dataDir}/hearth.sqlite`, { strict: true });
-  db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1000000; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF");
+  db.exec(
+    "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1000000; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF",
+  );
   const rand = rng(42);
   const now = Date.now();
   const start = now - YEAR_MS;
@@ -71,8 +90,23 @@ export async function seed(opts: SeedOptions): Promise<SeedResult> {
       const host = `remote${i % 100}.example`;
       const user = `user${i}`;
       const actor = `https://${host}/users/${user}`;
-      insAccount.run(id, user, host, `User ${i}`, `<p>Remote account ${i}</p>`, actor, `https://${host}/@${user}`, `${actor}/inbox`,
-        `https://${host}/inbox`, `${actor}/outbox`, `${actor}/followers`, `${actor}/following`, start - YEAR_MS, now, now);
+      insAccount.run(
+        id,
+        user,
+        host,
+        `User ${i}`,
+        `<p>Remote account ${i}</p>`,
+        actor,
+        `https://${host}/@${user}`,
+        `${actor}/inbox`,
+        `https://${host}/inbox`,
+        `${actor}/outbox`,
+        `${actor}/followers`,
+        `${actor}/following`,
+        start - YEAR_MS,
+        now,
+        now,
+      );
       accountIds.push(id);
     }
   })();
@@ -97,7 +131,9 @@ export async function seed(opts: SeedOptions): Promise<SeedResult> {
         const accountId = accountIds[a]!;
         const host = `remote${a % 100}.example`;
         const r = rand();
-        let replyTo: number | null = null, replyToAccount: number | null = null, reblogOf: number | null = null;
+        let replyTo: number | null = null,
+          replyToAccount: number | null = null,
+          reblogOf: number | null = null;
         if (i > 100 && r < 0.05) {
           const j = Math.floor(rand() * i);
           reblogOf = statusIds[j]!;
@@ -110,8 +146,20 @@ export async function seed(opts: SeedOptions): Promise<SeedResult> {
         const visibility = reblogOf !== null ? 0 : v < 0.8 ? 0 : v < 0.9 ? 1 : v < 0.98 ? 2 : 3;
         const words = Array.from({ length: 8 + Math.floor(rand() * 20) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(" ");
         const uri = `https://${host}/users/user${a}/statuses/${id}`;
-        insStatus.run(id, uri, reblogOf === null ? `https://${host}/@user${a}/${id}` : null, accountId, replyTo, replyToAccount, reblogOf,
-          id, reblogOf === null ? `<p>${words}</p>` : "", visibility, ms, ms);
+        insStatus.run(
+          id,
+          uri,
+          reblogOf === null ? `https://${host}/@user${a}/${id}` : null,
+          accountId,
+          replyTo,
+          replyToAccount,
+          reblogOf,
+          id,
+          reblogOf === null ? `<p>${words}</p>` : "",
+          visibility,
+          ms,
+          ms,
+        );
         statusIds[i] = id;
         statusAuthor[i] = a;
       }
@@ -129,7 +177,9 @@ export async function seed(opts: SeedOptions): Promise<SeedResult> {
     const stride = Math.max(1, Math.floor(opts.accounts / opts.follows));
     for (let k = 0; k < opts.follows; k++) insFollow.run((start - YEAR_MS / 2) * SEQ + k, account.id, accountIds[k * stride]!, start);
     db.query("UPDATE accounts SET following_count = ? WHERE id = ?").run(opts.follows, account.id);
-    db.query(`UPDATE accounts SET followers_count = 1 WHERE id IN (SELECT target_account_id FROM follows WHERE account_id = ?)`).run(account.id);
+    db.query(`UPDATE accounts SET followers_count = 1 WHERE id IN (SELECT target_account_id FROM follows WHERE account_id = ?)`).run(
+      account.id,
+    );
     db.query(
       `INSERT OR IGNORE INTO home_feeds (account_id, status_id)
        SELECT f.account_id, s.id FROM follows f JOIN statuses s ON s.account_id = f.target_account_id

@@ -23,7 +23,12 @@ type Role = (typeof ROLES)[number];
 
 /** A one-line failure: message for stderr and the exit code. */
 class CliError extends Error {
-  constructor(message: string, readonly code = 1) { super(message); }
+  constructor(
+    message: string,
+    readonly code = 1,
+  ) {
+    super(message);
+  }
 }
 
 /** Splits argv into positionals and `--flag value` pairs (flags without a value are "true"). */
@@ -33,7 +38,10 @@ export function parseArgs(args: string[]): { pos: string[]; flags: Record<string
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/i.exec(a);
-    if (!m) { pos.push(a); continue; }
+    if (!m) {
+      pos.push(a);
+      continue;
+    }
     if (m[2] !== undefined) flags[m[1]!.toLowerCase()] = m[2];
     else if (i + 1 < args.length && !args[i + 1]!.startsWith("--")) flags[m[1]!.toLowerCase()] = args[++i]!;
     else flags[m[1]!.toLowerCase()] = "true";
@@ -56,7 +64,15 @@ async function create(ctx: AppContext, name: string | undefined, flags: Record<s
   if (!ROLES.includes(role as Role)) throw new CliError(`invalid role "${flags.role}" (use one of ${ROLES.join(", ")})`);
   const password = flags.password && flags.password !== "true" ? flags.password : randomToken(18);
   try {
-    await createLocalAccount(ctx, { username: name.replace(/^@/, ""), email, password, role: role as Role, confirmed: true, approved: true, allowReserved: true });
+    await createLocalAccount(ctx, {
+      username: name.replace(/^@/, ""),
+      email,
+      password,
+      role: role as Role,
+      confirmed: true,
+      approved: true,
+      allowReserved: true,
+    });
   } catch (e) {
     if (e instanceof ApiError) throw new CliError(e.message.replace(/^Validation failed: /, ""));
     throw e;
@@ -70,7 +86,9 @@ function list(ctx: AppContext): void {
   const w = Math.max(8, ...rows.map((r) => r.username.length));
   const we = Math.max(5, ...rows.map((r) => (r.email ?? "-").length));
   for (const r of rows) {
-    console.log(`${r.username.padEnd(w)}  ${(r.email ?? "-").padEnd(we)}  ${(r.role ?? "-").padEnd(9)}  ${new Date(r.created_at).toISOString().slice(0, 10)}`);
+    console.log(
+      `${r.username.padEnd(w)}  ${(r.email ?? "-").padEnd(we)}  ${(r.role ?? "-").padEnd(9)}  ${new Date(r.created_at).toISOString().slice(0, 10)}`,
+    );
   }
 }
 
@@ -108,7 +126,9 @@ export async function runAdmin(ctx: AppContext, args: string[]): Promise<number>
         const u = localUser(ctx, name);
         if (u.userId === null) throw new CliError(`@${u.username} has no login`);
         const was = adminDisableTwoFactor(ctx, u.userId);
-        console.log(was ? `Two-factor authentication is now off for @${u.username}` : `@${u.username} did not have two-factor authentication on`);
+        console.log(
+          was ? `Two-factor authentication is now off for @${u.username}` : `@${u.username} did not have two-factor authentication on`,
+        );
         return 0;
       }
       case "move":

@@ -1,5 +1,12 @@
 /** `hearth admin domains …`: block (suspend, silence, noop; reject media), unblock and list remote domains. */
-import { blockDomain, listDomainBlocks, normalizeDomain, SEVERITIES, unblockDomain, type DomainSeverity } from "../services/admin/block-domain";
+import {
+  blockDomain,
+  listDomainBlocks,
+  normalizeDomain,
+  SEVERITIES,
+  unblockDomain,
+  type DomainSeverity,
+} from "../services/admin/block-domain";
 import type { AppContext } from "../context";
 import { countAccountsOnDomain } from "../db/queries/accounts-moderation";
 
@@ -29,12 +36,21 @@ export function runDomains(ctx: AppContext, pos: string[], flags: Record<string,
     case "block": {
       if (!domainArg) return usage("missing domain");
       const domain = normalizeDomain(domainArg);
-      if (!domain) { console.error(`hearth: invalid domain "${domainArg}"`); return 1; }
+      if (!domain) {
+        console.error(`hearth: invalid domain "${domainArg}"`);
+        return 1;
+      }
       // Mastodon's default severity is silence ("limit").
       const severity = (flags.severity ?? "silence").toLowerCase() as DomainSeverity;
-      if (!SEVERITIES.includes(severity)) { console.error(`hearth: invalid severity "${flags.severity}" (use one of ${SEVERITIES.join(", ")})`); return 1; }
+      if (!SEVERITIES.includes(severity)) {
+        console.error(`hearth: invalid severity "${flags.severity}" (use one of ${SEVERITIES.join(", ")})`);
+        return 1;
+      }
       const rejectMedia = rejectRaw === undefined ? false : BOOL[rejectRaw.toLowerCase()];
-      if (rejectMedia === undefined) { console.error(`hearth: --reject-media takes no value`); return 1; }
+      if (rejectMedia === undefined) {
+        console.error(`hearth: --reject-media takes no value`);
+        return 1;
+      }
       blockDomain(ctx, { domain, severity, rejectMedia });
       const n = countAccountsOnDomain(ctx.db, domain);
       console.log(`Blocked ${domain} (${severity}${rejectMedia ? ", reject media" : ""}); ${n} known account${n === 1 ? "" : "s"} on it`);
@@ -43,17 +59,25 @@ export function runDomains(ctx: AppContext, pos: string[], flags: Record<string,
     case "unblock": {
       if (!domainArg) return usage("missing domain");
       const domain = normalizeDomain(domainArg);
-      if (!domain || !unblockDomain(ctx, domain)) { console.error(`hearth: ${domainArg} is not blocked`); return 1; }
+      if (!domain || !unblockDomain(ctx, domain)) {
+        console.error(`hearth: ${domainArg} is not blocked`);
+        return 1;
+      }
       console.log(`Unblocked ${domain}`);
       return 0;
     }
     case "list": {
       if (domainArg) return usage(`unexpected argument "${domainArg}"`);
       const rows = listDomainBlocks(ctx);
-      if (!rows.length) { console.log("No blocked domains"); return 0; }
+      if (!rows.length) {
+        console.log("No blocked domains");
+        return 0;
+      }
       const w = Math.max(6, ...rows.map((r) => r.domain.length));
       for (const r of rows) {
-        console.log(`${r.domain.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.reject_media ? "reject-media" : "-".padEnd(12)}  ${new Date(r.created_at).toISOString().slice(0, 10)}`);
+        console.log(
+          `${r.domain.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.reject_media ? "reject-media" : "-".padEnd(12)}  ${new Date(r.created_at).toISOString().slice(0, 10)}`,
+        );
       }
       return 0;
     }

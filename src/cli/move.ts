@@ -22,7 +22,12 @@ function fail(msg: string, code = 1): number {
  * Runs `move` or `alias` for local account NAME; returns the exit code. Move enqueues
  * Update(Person) and Move to followers; alias enqueues Update(Person).
  */
-export async function runMoveCommand(ctx: AppContext, action: "move" | "alias", name: string | undefined, flags: Record<string, string>): Promise<number> {
+export async function runMoveCommand(
+  ctx: AppContext,
+  action: "move" | "alias",
+  name: string | undefined,
+  flags: Record<string, string>,
+): Promise<number> {
   const acct = localAccountId(ctx, name);
   if (typeof acct === "string") return fail(acct, name ? 1 : 2);
   try {
@@ -33,7 +38,8 @@ export async function runMoveCommand(ctx: AppContext, action: "move" | "alias", 
       return 0;
     }
     const handle = flags.add ?? flags.remove;
-    if (!handle || handle === "true" || (flags.add && flags.remove)) return fail("usage: hearth admin accounts alias NAME --add user@domain | --remove user@domain", 2);
+    if (!handle || handle === "true" || (flags.add && flags.remove))
+      return fail("usage: hearth admin accounts alias NAME --add user@domain | --remove user@domain", 2);
     const { aliases } = await setAlias(ctx, acct.id, handle, flags.remove !== undefined);
     console.log(`Aliases of @${acct.username}: ${aliases.length ? aliases.join(", ") : "(none)"}`);
     return 0;

@@ -42,7 +42,10 @@ export function flagsToEnv(args: string[]): { env: Record<string, string>; rest:
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/i.exec(a);
-    if (!m) { rest.push(a); continue; }
+    if (!m) {
+      rest.push(a);
+      continue;
+    }
     const key = m[1]!.toUpperCase().replace(/-/g, "_");
     if (m[2] !== undefined) env[key] = m[2];
     else if (i + 1 < args.length && !args[i + 1]!.startsWith("--")) env[key] = args[++i]!;
@@ -55,7 +58,8 @@ export function flagsToEnv(args: string[]): { env: Record<string, string>; rest:
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const e = (k: string) => source[k];
   const localDomain = e("LOCAL_DOMAIN") || "localhost:3000";
-  if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(localDomain)) throw new ConfigError(`LOCAL_DOMAIN must be a host name with an optional port, got "${localDomain}"`);
+  if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(localDomain))
+    throw new ConfigError(`LOCAL_DOMAIN must be a host name with an optional port, got "${localDomain}"`);
   const portRaw = e("PORT") || "3000";
   const port = Number(portRaw);
   if (!/^\d+$/.test(portRaw) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a number from 0 to 65535, got "${portRaw}"`);
@@ -64,10 +68,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const protocol = (e("PROTOCOL") || "https").toLowerCase();
   if (protocol !== "http" && protocol !== "https") throw new ConfigError(`PROTOCOL must be http or https, got "${protocol}"`);
   const registrations = (e("REGISTRATIONS") || "closed").toLowerCase();
-  if (!["open", "approval", "closed"].includes(registrations)) throw new ConfigError(`REGISTRATIONS must be open, approval or closed, got "${registrations}"`);
+  if (!["open", "approval", "closed"].includes(registrations))
+    throw new ConfigError(`REGISTRATIONS must be open, approval or closed, got "${registrations}"`);
   const s3 = s3Config(source);
   const retention = e("MEDIA_CACHE_RETENTION_DAYS");
-  if (retention && (!/^\d+$/.test(retention) || Number(retention) < 1)) throw new ConfigError(`MEDIA_CACHE_RETENTION_DAYS must be a whole number of days (1 or more), got "${retention}"`);
+  if (retention && (!/^\d+$/.test(retention) || Number(retention) < 1))
+    throw new ConfigError(`MEDIA_CACHE_RETENTION_DAYS must be a whole number of days (1 or more), got "${retention}"`);
   return {
     localDomain: localDomain.toLowerCase(),
     explicit: { localDomain: !!e("LOCAL_DOMAIN"), protocol: !!e("PROTOCOL") },
@@ -94,9 +100,12 @@ function s3Config(source: Record<string, string | undefined>): S3Config | null {
   const endpoint = e("S3_ENDPOINT");
   if (endpoint && !/^https?:\/\/[^\s/]+/i.test(endpoint)) throw new ConfigError(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
   const aliasHost = e("S3_ALIAS_HOST");
-  if (aliasHost && !/^[a-z0-9.-]+(:\d{1,5})?(\/[^\s]*)?$/i.test(aliasHost)) throw new ConfigError(`S3_ALIAS_HOST must be a host name (optionally with a path), got "${aliasHost}"`);
+  if (aliasHost && !/^[a-z0-9.-]+(:\d{1,5})?(\/[^\s]*)?$/i.test(aliasHost))
+    throw new ConfigError(`S3_ALIAS_HOST must be a host name (optionally with a path), got "${aliasHost}"`);
   return {
-    bucket, endpoint, aliasHost: aliasHost?.replace(/\/+$/, ""),
+    bucket,
+    endpoint,
+    aliasHost: aliasHost?.replace(/\/+$/, ""),
     region: e("S3_REGION") || "us-east-1",
     accessKeyId: e("AWS_ACCESS_KEY_ID"),
     secretAccessKey: e("AWS_SECRET_ACCESS_KEY"),

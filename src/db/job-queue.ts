@@ -30,7 +30,10 @@ export type JobPayloadOf<K extends string> = K extends keyof JobPayloads ? JobPa
 /** Enqueue/claim/finish operations over the jobs table. */
 export class JobQueue {
   private listeners: (() => void)[] = [];
-  constructor(private db: Database, private now: () => number) {}
+  constructor(
+    private db: Database,
+    private now: () => number,
+  ) {}
 
   /** Adds a job; joins the caller's open transaction if there is one. Wakes the runner. */
   enqueue<K extends string>(kind: K, payload: JobPayloadOf<K>, opts: { runAt?: number } = {}): number {
@@ -45,28 +48,37 @@ export class JobQueue {
   }
 
   /** Registers a callback run after each enqueue (the runner's wake-up). */
-  onEnqueue(fn: () => void): void { this.listeners.push(fn); }
+  onEnqueue(fn: () => void): void {
+    this.listeners.push(fn);
+  }
 
   /** Claims up to `limit` due jobs with a lease so no other runner takes them. */
   claim(limit: number): JobRow[] {
     const t = this.now();
-    return this.db.transaction(() =>
-      this.db
-        .query<JobRow, [number, number, number, number]>(
-          `UPDATE jobs SET locked_until = ?, attempts = attempts + 1
+    return this.db
+      .transaction(() =>
+        this.db
+          .query<JobRow, [number, number, number, number]>(
+            `UPDATE jobs SET locked_until = ?, attempts = attempts + 1
            WHERE id IN (SELECT id FROM jobs WHERE run_at <= ? AND (locked_until IS NULL OR locked_until < ?) ORDER BY run_at LIMIT ?)
            RETURNING *`,
-        )
-        .all(t + LEASE_MS, t, t, limit),
-    ).immediate();
+          )
+          .all(t + LEASE_MS, t, t, limit),
+      )
+      .immediate();
   }
 
   /** Removes a finished job. */
-  complete(id: number): void { this.db.query("DELETE FROM jobs WHERE id = ?").run(id); }
+  complete(id: number): void {
+    this.db.query("DELETE FROM jobs WHERE id = ?").run(id);
+  }
 
   /** Reschedules a failed job with backoff, or drops it after MAX_ATTEMPTS. Returns false when dropped. */
   fail(job: JobRow, error: string, maxAttempts = MAX_ATTEMPTS): boolean {
-    if (job.attempts >= maxAttempts) { this.complete(job.id); return false; }
+    if (job.attempts >= maxAttempts) {
+      this.complete(job.id);
+      return false;
+    }
     this.db
       .query("UPDATE jobs SET run_at = ?, locked_until = NULL, last_error = ? WHERE id = ?")
       .run(this.now() + backoffMs(job.attempts), error.slice(0, 2000), job.id);

@@ -5,7 +5,12 @@ import { MIGRATIONS } from "./migration-files";
 /** Applies pending migrations; returns the names it applied. */
 export function migrate(db: Database): string[] {
   db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)");
-  const done = new Set(db.query<{ name: string }, []>("SELECT name FROM schema_migrations").all().map((r) => r.name));
+  const done = new Set(
+    db
+      .query<{ name: string }, []>("SELECT name FROM schema_migrations")
+      .all()
+      .map((r) => r.name),
+  );
   const applied: string[] = [];
   for (const m of MIGRATIONS) {
     if (done.has(m.name)) continue;

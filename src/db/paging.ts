@@ -19,14 +19,23 @@ export interface Page {
 export function pageSql(page: Page, column: string): { where: string; order: string; args: number[]; finish: <T>(rows: T[]) => T[] } {
   const parts: string[] = [];
   const args: number[] = [];
-  if (page.maxId !== undefined) { parts.push(`${column} < ?`); args.push(page.maxId); }
-  if (page.sinceId !== undefined) { parts.push(`${column} > ?`); args.push(page.sinceId); }
-  if (page.minId !== undefined) { parts.push(`${column} > ?`); args.push(page.minId); }
+  if (page.maxId !== undefined) {
+    parts.push(`${column} < ?`);
+    args.push(page.maxId);
+  }
+  if (page.sinceId !== undefined) {
+    parts.push(`${column} > ?`);
+    args.push(page.sinceId);
+  }
+  if (page.minId !== undefined) {
+    parts.push(`${column} > ?`);
+    args.push(page.minId);
+  }
   const asc = page.minId !== undefined;
   return {
     where: parts.length ? " AND " + parts.join(" AND ") : "",
     order: `${column} ${asc ? "ASC" : "DESC"}`,
     args,
-    finish: <T,>(rows: T[]) => (asc ? rows.reverse() : rows),
+    finish: <T>(rows: T[]) => (asc ? rows.reverse() : rows),
   };
 }

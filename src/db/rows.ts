@@ -213,14 +213,29 @@ export interface OAuthAccessTokenRow {
 
 /** An oauth_access_grants row: an authorization code, redeemable once. */
 export interface OAuthAccessGrantRow {
-  id: number; code: string; application_id: number; user_id: number; redirect_uri: string; scopes: string;
-  code_challenge: string | null; code_challenge_method: string | null; expires_at: number; used_at: number | null;
+  id: number;
+  code: string;
+  application_id: number;
+  user_id: number;
+  redirect_uri: string;
+  scopes: string;
+  code_challenge: string | null;
+  code_challenge_method: string | null;
+  expires_at: number;
+  used_at: number | null;
 }
 
 /** The two-factor columns of a users row, with the password hash that guards changing them. */
 export interface UserOtpRow {
-  id: number; password_hash: string; otp_secret: string | null; otp_pending_secret: string | null; otp_enabled_at: number | null;
-  otp_recovery_codes: string; otp_last_step: number | null; otp_failures: number; otp_failures_window: number;
+  id: number;
+  password_hash: string;
+  otp_secret: string | null;
+  otp_pending_secret: string | null;
+  otp_enabled_at: number | null;
+  otp_recovery_codes: string;
+  otp_last_step: number | null;
+  otp_failures: number;
+  otp_failures_window: number;
 }
 
 /** A notification_policies row without its key and time: accept, filter or drop per kind of sender. */
@@ -242,4 +257,8 @@ export interface AccountConversationRow {
 }
 
 /** Where a remote account takes deliveries. */
-export interface AccountInboxRow { domain: string; inbox_url: string | null; shared_inbox_url: string | null }
+export interface AccountInboxRow {
+  domain: string;
+  inbox_url: string | null;
+  shared_inbox_url: string | null;
+}

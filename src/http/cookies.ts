@@ -11,7 +11,11 @@ export function readCookies(request: Request): Record<string, string> {
     const k = part.slice(0, i).trim();
     if (!k || k in out) continue;
     let v = part.slice(i + 1).trim();
-    try { v = decodeURIComponent(v); } catch { /* keep raw */ }
+    try {
+      v = decodeURIComponent(v);
+    } catch {
+      /* keep raw */
+    }
     out[k] = v;
   }
   return out;

@@ -21,7 +21,13 @@ export function readPage(input: Params, dflt = 20, max = 40): Page {
  * items (newest first). Other query parameters are kept. With `next: false` (a short last
  * page, as Mastodon's records_continue?) only rel="prev" is given.
  */
-export function linkHeader(url: URL, base: string, firstId: number | string | undefined, lastId: number | string | undefined, next = true): string | undefined {
+export function linkHeader(
+  url: URL,
+  base: string,
+  firstId: number | string | undefined,
+  lastId: number | string | undefined,
+  next = true,
+): string | undefined {
   if (firstId === undefined || lastId === undefined) return undefined;
   const make = (key: string, id: number | string) => {
     const q = new URLSearchParams();
@@ -38,7 +44,12 @@ export function linkHeader(url: URL, base: string, firstId: number | string | un
  * last items (newest first) have the pagination ids `firstId` and `lastId`; an empty page
  * (either undefined) gets none. `next: false` leaves out rel="next".
  */
-export function setLinkHeader(r: Pick<Req, "url" | "ctx" | "set">, firstId: number | string | undefined, lastId: number | string | undefined, opts: { next?: boolean } = {}): void {
+export function setLinkHeader(
+  r: Pick<Req, "url" | "ctx" | "set">,
+  firstId: number | string | undefined,
+  lastId: number | string | undefined,
+  opts: { next?: boolean } = {},
+): void {
   const link = linkHeader(r.url, r.ctx.uris.base, firstId, lastId, opts.next ?? true);
   if (link) r.set.headers.Link = link;
 }

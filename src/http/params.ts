@@ -28,7 +28,10 @@ const UNSAFE = new Set(["__proto__", "constructor", "prototype"]);
 /** Sets one Rails-style key into `target`. Keys that do not parse are kept flat. */
 export function assignParam(target: Params, key: string, value: unknown): void {
   const parts = splitKey(key);
-  if (!parts || parts.some((p) => UNSAFE.has(p))) { if (!UNSAFE.has(key)) target[key] = value; return; }
+  if (!parts || parts.some((p) => UNSAFE.has(p))) {
+    if (!UNSAFE.has(key)) target[key] = value;
+    return;
+  }
   let cur: any = target;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
@@ -36,15 +39,24 @@ export function assignParam(target: Params, key: string, value: unknown): void {
     const nextIsArray = !last && parts[i + 1] === "";
     if (p === "") {
       if (!Array.isArray(cur)) return;
-      if (last) { cur.push(value); return; }
+      if (last) {
+        cur.push(value);
+        return;
+      }
       // `a[][b]=`: start a new element unless the last one lacks this key
       const k = parts[i + 1]!;
       let el = cur[cur.length - 1];
-      if (!el || typeof el !== "object" || k in el) { el = {}; cur.push(el); }
+      if (!el || typeof el !== "object" || k in el) {
+        el = {};
+        cur.push(el);
+      }
       cur = el;
       continue;
     }
-    if (last) { cur[p] = value; return; }
+    if (last) {
+      cur[p] = value;
+      return;
+    }
     if (cur[p] === undefined || typeof cur[p] !== "object" || cur[p] === null || (nextIsArray && !Array.isArray(cur[p]))) {
       cur[p] = nextIsArray ? [] : {};
     }
@@ -87,7 +99,11 @@ export async function parseBody(request: Request, contentType: string): Promise<
   if (len > limit) throw new ApiError(413, "Request entity too large");
   if (isMultipart) {
     let form: FormData;
-    try { form = await request.formData(); } catch { throw new ApiError(400, "Error occurred while parsing request parameters"); }
+    try {
+      form = await request.formData();
+    } catch {
+      throw new ApiError(400, "Error occurred while parsing request parameters");
+    }
     return fromPairs(form.entries() as Iterable<[string, unknown]>);
   }
   const text = await request.text();
@@ -95,7 +111,11 @@ export async function parseBody(request: Request, contentType: string): Promise<
   if (text.trim() === "") return {};
   if (ct.includes("json")) {
     let v: unknown;
-    try { v = JSON.parse(text); } catch { throw new ApiError(400, "Error occurred while parsing request parameters"); }
+    try {
+      v = JSON.parse(text);
+    } catch {
+      throw new ApiError(400, "Error occurred while parsing request parameters");
+    }
     if (v === null || typeof v !== "object" || Array.isArray(v)) throw new ApiError(400, "Error occurred while parsing request parameters");
     if (depth(v) > 16) throw new ApiError(400, "Error occurred while parsing request parameters");
     return v as Params;

@@ -1,6 +1,9 @@
 /** In-memory fixed-window rate limits with Mastodon's X-RateLimit-* headers. */
 
-export interface LimitRule { limit: number; periodMs: number }
+export interface LimitRule {
+  limit: number;
+  periodMs: number;
+}
 
 /** Mastodon's defaults for the throttled endpoints. */
 export const RULES = {
@@ -14,7 +17,12 @@ export const RULES = {
 
 export type RuleName = keyof typeof RULES;
 
-export interface LimitResult { allowed: boolean; limit: number; remaining: number; resetAt: number }
+export interface LimitResult {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  resetAt: number;
+}
 
 /** Counts hits per key within fixed windows; old windows are swept lazily. */
 export class RateLimiter {
@@ -29,7 +37,10 @@ export class RateLimiter {
     const start = Math.floor(t / periodMs) * periodMs;
     const k = `${rule}:${key}`;
     let w = this.windows.get(k);
-    if (!w || w.start !== start) { w = { start, count: 0 }; this.windows.set(k, w); }
+    if (!w || w.start !== start) {
+      w = { start, count: 0 };
+      this.windows.set(k, w);
+    }
     w.count++;
     return { allowed: w.count <= limit, limit, remaining: Math.max(0, limit - w.count), resetAt: start + periodMs };
   }

@@ -85,22 +85,45 @@ function clientIp(request: Request, server: any): string {
 /** Registers endpoints on the Elysia app with Hearth's conventions. */
 export class Router {
   readonly limiter: RateLimiter;
-  constructor(readonly app: Elysia<any, any, any, any, any, any, any>, readonly ctx: AppContext) {
+  constructor(
+    readonly app: Elysia<any, any, any, any, any, any, any>,
+    readonly ctx: AppContext,
+  ) {
     this.limiter = new RateLimiter(ctx.now);
   }
 
-  get<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this { return this.add("GET", path, opts, h); }
-  post<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this { return this.add("POST", path, opts, h); }
-  put<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this { return this.add("PUT", path, opts, h); }
-  patch<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this { return this.add("PATCH", path, opts, h); }
-  delete<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this { return this.add("DELETE", path, opts, h); }
+  get<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this {
+    return this.add("GET", path, opts, h);
+  }
+  post<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this {
+    return this.add("POST", path, opts, h);
+  }
+  put<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this {
+    return this.add("PUT", path, opts, h);
+  }
+  patch<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this {
+    return this.add("PATCH", path, opts, h);
+  }
+  delete<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this {
+    return this.add("DELETE", path, opts, h);
+  }
 
   private add<R extends Req>(method: string, path: string, opts: RouteOptions, h: Handler<R>): this {
     const ctx = this.ctx;
     const authMode = opts.auth ?? "user";
     // Destructured on purpose: Elysia reads this parameter list to decide what to prepare per
     // request; a whole-context parameter would make it parse cookies, headers and the query too.
-    const run = async ({ request, body, params, server }: { request: Request; body: any; params?: Record<string, string>; server: any }): Promise<Response> => {
+    const run = async ({
+      request,
+      body,
+      params,
+      server,
+    }: {
+      request: Request;
+      body: any;
+      params?: Record<string, string>;
+      server: any;
+    }): Promise<Response> => {
       const headers: Record<string, string> = { "Access-Control-Allow-Origin": "*" };
       try {
         const url = new URL(request.url);
@@ -157,7 +180,11 @@ export class Router {
 function decodeParams(p: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(p)) {
-    try { out[k] = decodeURIComponent(v); } catch { out[k] = v; }
+    try {
+      out[k] = decodeURIComponent(v);
+    } catch {
+      out[k] = v;
+    }
   }
   return out;
 }

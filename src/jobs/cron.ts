@@ -19,8 +19,11 @@ export const CRON_JOBS: readonly CronJob[] = [
 
 /** Starts the schedules; returns a function that stops them. */
 export function startCron(ctx: AppContext): () => void {
-  const crons = CRON_JOBS.map((j) => new Cron(j.pattern, { protect: true }, () => {
-    if (ctx.jobs.count(j.kind) === 0) ctx.jobs.enqueue(j.kind, {});
-  }));
+  const crons = CRON_JOBS.map(
+    (j) =>
+      new Cron(j.pattern, { protect: true }, () => {
+        if (ctx.jobs.count(j.kind) === 0) ctx.jobs.enqueue(j.kind, {});
+      }),
+  );
   return () => crons.forEach((c) => c.stop());
 }

@@ -13,12 +13,24 @@ import { runBackfillAccount, runFetchParent, runRefreshAccount } from "./handler
 import { runTagFanOut } from "./handlers/feeds";
 import { runApInbox } from "./handlers/inbox";
 import {
-  runMediaCacheAvatar, runMediaCacheRemote, runMediaClearDomain, runMediaDeleteFiles, runMediaProcess, runMediaRemoveRemoteCache, runMediaRemoveUnattached,
+  runMediaCacheAvatar,
+  runMediaCacheRemote,
+  runMediaClearDomain,
+  runMediaDeleteFiles,
+  runMediaProcess,
+  runMediaRemoveRemoteCache,
+  runMediaRemoveUnattached,
 } from "./handlers/media";
 import { runPollExpire } from "./handlers/polls";
 import { runScheduledStatusPublish, runScheduledStatusSweep } from "./handlers/scheduled-statuses";
 import {
-  runStreamCloseTokens, runStreamDelete, runStreamFiltersChanged, runStreamNotification, runStreamNotificationsMerged, runStreamStatusUpdate, runStreamUpdate,
+  runStreamCloseTokens,
+  runStreamDelete,
+  runStreamFiltersChanged,
+  runStreamNotification,
+  runStreamNotificationsMerged,
+  runStreamStatusUpdate,
+  runStreamUpdate,
 } from "./handlers/streaming";
 
 /** The payload of each job kind (what `enqueue` takes and the handler gets). */

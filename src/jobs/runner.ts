@@ -37,7 +37,11 @@ export class JobRunner {
   private stopped = true;
   private active = 0;
 
-  constructor(private ctx: AppContext, private concurrency = 4, private pollMs = 5000) {
+  constructor(
+    private ctx: AppContext,
+    private concurrency = 4,
+    private pollMs = 5000,
+  ) {
     ctx.jobs.onEnqueue(() => this.wake());
   }
 
@@ -73,7 +77,10 @@ export class JobRunner {
 
   private wake(): void {
     if (this.stopped || this.running) return;
-    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
     this.running = true;
     void this.loop();
   }
@@ -99,7 +106,9 @@ export class JobRunner {
             await new Promise<void>((r) => setImmediate(r));
             slice = performance.now();
           }
-          void runOne(this.ctx, job).finally(() => { this.active--; });
+          void runOne(this.ctx, job).finally(() => {
+            this.active--;
+          });
         }
       }
     } catch (err) {

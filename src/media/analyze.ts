@@ -12,15 +12,32 @@ import { claimedKind, sniffMedia } from "./sniff";
 import { readWebm } from "./webm";
 
 /** An accepted image; processing happens later from `probe`. */
-export interface ImageAnalysis { kind: "image"; type: "image"; mime: string; ext: string; probe: ImageProbe }
+export interface ImageAnalysis {
+  kind: "image";
+  type: "image";
+  mime: string;
+  ext: string;
+  probe: ImageProbe;
+}
 /** An accepted video/audio file, stored as uploaded. */
-export interface AvAnalysis { kind: "av"; type: "video" | "gifv" | "audio"; mime: string; ext: string; meta: Record<string, unknown> }
+export interface AvAnalysis {
+  kind: "av";
+  type: "video" | "gifv" | "audio";
+  mime: string;
+  ext: string;
+  meta: Record<string, unknown>;
+}
 export type Analysis = ImageAnalysis | AvAnalysis;
 
 const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 /** Validates an upload; `what` names the field in messages ("File", "Thumbnail"). */
-export async function analyzeUpload(bytes: Uint8Array, declaredType: string | undefined, filename: string | undefined, what = "File"): Promise<Analysis> {
+export async function analyzeUpload(
+  bytes: Uint8Array,
+  declaredType: string | undefined,
+  filename: string | undefined,
+  what = "File",
+): Promise<Analysis> {
   if (bytes.length === 0) throw validation(`${what} can't be blank`);
   const sniffed = sniffMedia(bytes);
   if (!sniffed) throw validation(`${what} content type is invalid`);
@@ -36,11 +53,16 @@ export async function analyzeUpload(bytes: Uint8Array, declaredType: string | un
   }
   let info: AvInfo;
   try {
-    info = sniffed.ext === "mp4" ? readMp4(bytes)
-      : sniffed.ext === "webm" ? readWebm(bytes)
-      : sniffed.ext === "mp3" ? readMp3(bytes)
-      : sniffed.ext === "wav" ? readWav(bytes)
-      : { hasVideo: false, hasAudio: true };
+    info =
+      sniffed.ext === "mp4"
+        ? readMp4(bytes)
+        : sniffed.ext === "webm"
+          ? readWebm(bytes)
+          : sniffed.ext === "mp3"
+            ? readMp3(bytes)
+            : sniffed.ext === "wav"
+              ? readWav(bytes)
+              : { hasVideo: false, hasAudio: true };
   } catch (e) {
     if (e instanceof CorruptMediaError || e instanceof RangeError) throw validation(`${what} could not be processed`);
     throw e;
@@ -50,7 +72,8 @@ export async function analyzeUpload(bytes: Uint8Array, declaredType: string | un
     if (info.width && info.height && info.width * info.height > MEDIA_LIMITS.videoMatrixLimit) {
       throw validation(`${what} dimensions ${info.width}x${info.height} are not supported`);
     }
-    if (info.fps && Math.floor(info.fps) > MEDIA_LIMITS.videoFrameRateLimit) throw validation(`${what} frame rate ${Math.floor(info.fps)}fps is not supported`);
+    if (info.fps && Math.floor(info.fps) > MEDIA_LIMITS.videoFrameRateLimit)
+      throw validation(`${what} frame rate ${Math.floor(info.fps)}fps is not supported`);
   }
   const meta = { original: avOriginalMeta(info, bytes.length) };
   if (!info.hasVideo) {

@@ -36,7 +36,10 @@ export function readWav(b: Uint8Array): AvInfo {
     const id = String.fromCharCode(...b.subarray(p, p + 4));
     const size = dv.getUint32(p + 4, true);
     if (id === "fmt " && p + 16 <= b.length) byteRate = dv.getUint32(p + 16, true);
-    if (id === "data") { dataSize = Math.min(size, b.length - p - 8); break; }
+    if (id === "data") {
+      dataSize = Math.min(size, b.length - p - 8);
+      break;
+    }
     p += 8 + size + (size & 1);
   }
   if (!byteRate) throw new CorruptMediaError("wav without fmt chunk");

@@ -28,9 +28,16 @@ export function frameRateString(frames: number, durationUnits: number, timescale
   let num = frames * timescale;
   let den = durationUnits;
   const g = gcd(num, den) || 1;
-  num /= g; den /= g;
+  num /= g;
+  den /= g;
   // Keep it readable: round to 1/1000 when the exact fraction is unwieldy.
-  if (den > 1000) { num = Math.round((num / den) * 1000); den = 1000; const g2 = gcd(num, den) || 1; num /= g2; den /= g2; }
+  if (den > 1000) {
+    num = Math.round((num / den) * 1000);
+    den = 1000;
+    const g2 = gcd(num, den) || 1;
+    num /= g2;
+    den /= g2;
+  }
   return { frameRate: `${num}/${den}`, fps: num / den };
 }
 

@@ -35,6 +35,10 @@ export async function removePending(ctx: AppContext, id: number): Promise<void> 
 export async function deleteKeys(ctx: AppContext, keys: (string | null | undefined)[]): Promise<void> {
   for (const k of keys) {
     if (!k) continue;
-    try { await ctx.storage.delete(k); } catch (e) { ctx.log.warn(`media: could not delete ${k}: ${(e as Error).message}`); }
+    try {
+      await ctx.storage.delete(k);
+    } catch (e) {
+      ctx.log.warn(`media: could not delete ${k}: ${(e as Error).message}`);
+    }
   }
 }

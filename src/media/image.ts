@@ -32,7 +32,11 @@ export interface EncodedImage {
 }
 
 const SHARP_FORMAT: Record<string, string> = {
-  "image/jpeg": "jpeg", "image/png": "png", "image/gif": "gif", "image/webp": "webp", "image/avif": "heif",
+  "image/jpeg": "jpeg",
+  "image/png": "png",
+  "image/gif": "gif",
+  "image/webp": "webp",
+  "image/avif": "heif",
 };
 
 /** Reads the header only: format must match the sniffed type and the pixel count the limits. */
@@ -74,19 +78,36 @@ function input(bytes: Uint8Array, probe: ImageProbe, animated: boolean) {
 
 async function encode(p: import("sharp").Sharp, fmt: string): Promise<{ data: Buffer; info: import("sharp").OutputInfo }> {
   switch (fmt) {
-    case "jpeg": p = p.jpeg({ quality: 90 }); break;
-    case "webp": p = p.webp({ quality: 90 }); break;
-    case "gif": p = p.gif(); break;
-    default: p = p.png();
+    case "jpeg":
+      p = p.jpeg({ quality: 90 });
+      break;
+    case "webp":
+      p = p.webp({ quality: 90 });
+      break;
+    case "gif":
+      p = p.gif();
+      break;
+    default:
+      p = p.png();
   }
   return p.toBuffer({ resolveWithObject: true });
 }
 
 const EXT: Record<string, [string, string]> = {
-  jpeg: ["jpg", "image/jpeg"], png: ["png", "image/png"], webp: ["webp", "image/webp"], gif: ["gif", "image/gif"],
+  jpeg: ["jpg", "image/jpeg"],
+  png: ["png", "image/png"],
+  webp: ["webp", "image/webp"],
+  gif: ["gif", "image/gif"],
 };
 
-async function render(bytes: Uint8Array, probe: ImageProbe, maxPixels: number, fmt: string, animated: boolean, what: string): Promise<EncodedImage> {
+async function render(
+  bytes: Uint8Array,
+  probe: ImageProbe,
+  maxPixels: number,
+  fmt: string,
+  animated: boolean,
+  what: string,
+): Promise<EncodedImage> {
   const size = fitArea(probe.width, probe.height, maxPixels);
   let p = input(bytes, probe, animated);
   if (size.width !== probe.width || size.height !== probe.height) p = p.resize(size.width, size.height, { fit: "fill" });
@@ -104,9 +125,14 @@ async function render(bytes: Uint8Array, probe: ImageProbe, maxPixels: number, f
 /** The stored original: auto-oriented, metadata stripped, downscaled above Mastodon's 3840x2160 area. */
 export async function makeOriginal(bytes: Uint8Array, probe: ImageProbe, what = "File"): Promise<EncodedImage> {
   // Static GIFs become PNG as Mastodon does; AVIF becomes JPEG (Mastodon converts it too).
-  const fmt = probe.mime === "image/jpeg" || probe.mime === "image/avif" ? "jpeg"
-    : probe.mime === "image/webp" ? "webp"
-    : probe.mime === "image/gif" && probe.animated ? "gif" : "png";
+  const fmt =
+    probe.mime === "image/jpeg" || probe.mime === "image/avif"
+      ? "jpeg"
+      : probe.mime === "image/webp"
+        ? "webp"
+        : probe.mime === "image/gif" && probe.animated
+          ? "gif"
+          : "png";
   const out = await render(bytes, probe, MEDIA_LIMITS.originalPixels, fmt, true, what);
   if (out.data.length > MEDIA_LIMITS.imageSizeLimit && fmt === "png") {
     // Still above the size limit: re-encode as WebP, which keeps transparency.

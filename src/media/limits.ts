@@ -31,7 +31,16 @@ export const MEDIA_LIMITS = {
 
 /** MIME types actually accepted (detected from the bytes): no HEIC, QuickTime or FLAC without a transcoder. */
 export const SUPPORTED_MIME_TYPES = [
-  "image/jpeg", "image/png", "image/gif", "image/webp", "image/avif",
-  "video/mp4", "video/webm",
-  "audio/mpeg", "audio/ogg", "audio/mp4", "audio/wav", "audio/webm",
+  "image/jpeg",
+  "image/png",
+  "image/gif",
+  "image/webp",
+  "image/avif",
+  "video/mp4",
+  "video/webm",
+  "audio/mpeg",
+  "audio/ogg",
+  "audio/mp4",
+  "audio/wav",
+  "audio/webm",
 ] as const;

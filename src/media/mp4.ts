@@ -1,7 +1,11 @@
 /** A small ISO-BMFF (mp4/m4a) box walker: tracks, frame size, duration and frame rate from moov. */
 import { CorruptMediaError, frameRateString, type AvInfo } from "./av-meta";
 
-interface Box { type: string; start: number; end: number }
+interface Box {
+  type: string;
+  start: number;
+  end: number;
+}
 
 const CONTAINERS = new Set(["moov", "trak", "mdia", "minf", "stbl"]);
 
@@ -25,7 +29,14 @@ function* boxes(b: Uint8Array, dv: DataView, start: number, end: number): Genera
   if (p !== end && end - p >= 8) throw new CorruptMediaError("trailing garbage");
 }
 
-interface Track { handler?: string; width?: number; height?: number; timescale?: number; duration?: number; samples?: number }
+interface Track {
+  handler?: string;
+  width?: number;
+  height?: number;
+  timescale?: number;
+  duration?: number;
+  samples?: number;
+}
 
 /** Reads an mp4/m4a file's tracks and timing; throws CorruptMediaError when boxes do not add up. */
 export function readMp4(b: Uint8Array): AvInfo {
@@ -80,9 +91,15 @@ export function readMp4(b: Uint8Array): AvInfo {
   const audio = tracks.find((t) => t.handler === "soun");
   const info: AvInfo = { hasVideo: !!video, hasAudio: !!audio, duration: movieDuration };
   if (video) {
-    if (video.width && video.height) { info.width = Math.round(video.width); info.height = Math.round(video.height); }
+    if (video.width && video.height) {
+      info.width = Math.round(video.width);
+      info.height = Math.round(video.height);
+    }
     const fr = frameRateString(video.samples ?? 0, video.duration ?? 0, video.timescale ?? 0);
-    if (fr) { info.frameRate = fr.frameRate; info.fps = fr.fps; }
+    if (fr) {
+      info.frameRate = fr.frameRate;
+      info.fps = fr.fps;
+    }
   }
   return info;
 }

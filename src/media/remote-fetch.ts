@@ -9,7 +9,12 @@ import { sniffMedia, type Sniffed } from "./sniff";
 
 /** A download that failed; `permanent` when retrying cannot help (refused, not an image, 404). */
 export class RemoteMediaError extends Error {
-  constructor(message: string, readonly permanent: boolean) { super(message); }
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+  }
 }
 
 /** Remote media downloads time out after this long. */
@@ -23,7 +28,11 @@ export function mediaHostAllowed(ctx: AppContext, host: string | null): boolean 
 }
 
 function hostOf(url: string): string | null {
-  try { return new URL(url).host.toLowerCase(); } catch { return null; }
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -30,7 +30,9 @@ export function loadSharp(): Sharp {
 /** Encodes and decodes a tiny PNG; resolves to e.g. "sharp 0.35.5, libvips 8.18.7". */
 export async function sharpSelfTest(): Promise<string> {
   const sharp = loadSharp();
-  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#c0392b" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#c0392b" } })
+    .png()
+    .toBuffer();
   const meta = await sharp(png).metadata();
   if (meta.format !== "png" || meta.width !== 8) throw new Error(`sharp self-test decoded ${meta.format} ${meta.width}px`);
   return `sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}`;
@@ -48,7 +50,9 @@ function preloadEmbeddedLibvips(): void {
     libvipsHandle = dlopen(path, { vips_version: { args: [FFIType.i32], returns: FFIType.i32 } });
   } catch (e) {
     // Bun unpacks the addon to the same temp dir, so a noexec /tmp needs TMPDIR elsewhere anyway.
-    throw new Error(`sharp: could not load the embedded libvips from ${dir} (${(e as Error).message}); set TMPDIR to a writable, exec-allowed directory`);
+    throw new Error(
+      `sharp: could not load the embedded libvips from ${dir} (${(e as Error).message}); set TMPDIR to a writable, exec-allowed directory`,
+    );
   }
 }
 

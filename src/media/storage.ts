@@ -13,7 +13,10 @@ export interface Storage {
 
 /** Files on local disk, served by the server at /system/<key>. */
 export class DiskStorage implements Storage {
-  constructor(private root: string, private publicUrl: (key: string) => string) {}
+  constructor(
+    private root: string,
+    private publicUrl: (key: string) => string,
+  ) {}
 
   private path(key: string): string {
     const p = normalize(join(this.root, key));
@@ -27,12 +30,18 @@ export class DiskStorage implements Storage {
   }
   async get(key: string): Promise<Blob | null> {
     let p: string;
-    try { p = this.path(key); } catch { return null; }
+    try {
+      p = this.path(key);
+    } catch {
+      return null;
+    }
     const f = Bun.file(p);
     return (await f.exists()) ? f : null;
   }
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
   }
-  url(key: string): string { return this.publicUrl(key); }
+  url(key: string): string {
+    return this.publicUrl(key);
+  }
 }

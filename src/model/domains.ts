@@ -3,7 +3,10 @@
 /** How hard a domain block limits a domain. */
 export type DomainSeverity = "suspend" | "silence" | "noop";
 /** What a domain block means for federation with a host. */
-export interface DomainPolicy { severity: DomainSeverity; rejectMedia: boolean }
+export interface DomainPolicy {
+  severity: DomainSeverity;
+  rejectMedia: boolean;
+}
 
 /** The valid severities, most lenient last. */
 export const SEVERITIES: readonly DomainSeverity[] = ["suspend", "silence", "noop"];

@@ -193,8 +193,18 @@ export interface Status {
 
 /** Notification types Mastodon defines (v1). */
 export type NotificationType =
-  | "mention" | "status" | "reblog" | "follow" | "follow_request" | "favourite" | "poll" | "update"
-  | "admin.sign_up" | "admin.report" | "severed_relationships" | "moderation_warning";
+  | "mention"
+  | "status"
+  | "reblog"
+  | "follow"
+  | "follow_request"
+  | "favourite"
+  | "poll"
+  | "update"
+  | "admin.sign_up"
+  | "admin.report"
+  | "severed_relationships"
+  | "moderation_warning";
 
 /**
  * The Notification entity (v1, ungrouped). `status` is present for the status types,

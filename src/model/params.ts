@@ -14,7 +14,8 @@ export function str(p: Params, key: string, opts: { max?: number } = {}): string
   if (v === undefined || v === null) return undefined;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   if (typeof v !== "string") throw new ApiError(422, `Validation failed: ${key} must be a string`);
-  if (opts.max !== undefined && v.length > opts.max) throw new ApiError(422, `Validation failed: ${key} is too long (maximum is ${opts.max} characters)`);
+  if (opts.max !== undefined && v.length > opts.max)
+    throw new ApiError(422, `Validation failed: ${key} is too long (maximum is ${opts.max} characters)`);
   return v;
 }
 

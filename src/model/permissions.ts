@@ -56,7 +56,11 @@ export interface Staff {
 }
 
 /** Throws 403 unless the acting user's role has every one of `perms`; returns the staff member. */
-export function requirePermission(_ctx: AppContext, auth: { accountId: number | null; role: string | null }, ...perms: Permission[]): Staff {
+export function requirePermission(
+  _ctx: AppContext,
+  auth: { accountId: number | null; role: string | null },
+  ...perms: Permission[]
+): Staff {
   if (auth.accountId === null || !auth.role || !perms.every((p) => roleCan(auth.role, p))) throw notAllowed();
   return { accountId: auth.accountId, role: auth.role };
 }

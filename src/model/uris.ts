@@ -7,42 +7,94 @@ export class Uris {
   constructor(readonly config: Pick<Config, "protocol" | "localDomain">) {
     this.base = `${config.protocol}://${config.localDomain}`;
   }
-  url(path: string): string { return this.base + path; }
-  actor(username: string): string { return `${this.base}/users/${username}`; }
-  profile(username: string): string { return `${this.base}/@${username}`; }
-  inbox(username: string): string { return `${this.actor(username)}/inbox`; }
-  outbox(username: string): string { return `${this.actor(username)}/outbox`; }
-  followers(username: string): string { return `${this.actor(username)}/followers`; }
-  following(username: string): string { return `${this.actor(username)}/following`; }
-  featured(username: string): string { return `${this.actor(username)}/collections/featured`; }
-  sharedInbox(): string { return `${this.base}/inbox`; }
-  status(username: string, id: number | string): string { return `${this.actor(username)}/statuses/${id}`; }
-  statusUrl(username: string, id: number | string): string { return `${this.profile(username)}/${id}`; }
-  activity(username: string, id: number | string, kind: string): string { return `${this.status(username, id)}/${kind}`; }
-  tag(name: string): string { return `${this.base}/tags/${encodeURIComponent(name)}`; }
+  url(path: string): string {
+    return this.base + path;
+  }
+  actor(username: string): string {
+    return `${this.base}/users/${username}`;
+  }
+  profile(username: string): string {
+    return `${this.base}/@${username}`;
+  }
+  inbox(username: string): string {
+    return `${this.actor(username)}/inbox`;
+  }
+  outbox(username: string): string {
+    return `${this.actor(username)}/outbox`;
+  }
+  followers(username: string): string {
+    return `${this.actor(username)}/followers`;
+  }
+  following(username: string): string {
+    return `${this.actor(username)}/following`;
+  }
+  featured(username: string): string {
+    return `${this.actor(username)}/collections/featured`;
+  }
+  sharedInbox(): string {
+    return `${this.base}/inbox`;
+  }
+  status(username: string, id: number | string): string {
+    return `${this.actor(username)}/statuses/${id}`;
+  }
+  statusUrl(username: string, id: number | string): string {
+    return `${this.profile(username)}/${id}`;
+  }
+  activity(username: string, id: number | string, kind: string): string {
+    return `${this.status(username, id)}/${kind}`;
+  }
+  tag(name: string): string {
+    return `${this.base}/tags/${encodeURIComponent(name)}`;
+  }
   /** An account's posts with a hashtag (FeaturedTag.url, Mastodon's short_account_tag_url). */
-  accountTag(username: string, tag: string): string { return `${this.profile(username)}/tagged/${encodeURIComponent(tag)}`; }
+  accountTag(username: string, tag: string): string {
+    return `${this.profile(username)}/tagged/${encodeURIComponent(tag)}`;
+  }
   /** The collection of hashtags featured on a profile (the actor's `featuredTags`). */
-  featuredTags(username: string): string { return `${this.actor(username)}/collections/tags`; }
-  media(key: string): string { return `${this.base}/system/${key}`; }
-  defaultAvatar(): string { return `${this.base}/avatars/original/missing.png`; }
-  defaultHeader(): string { return `${this.base}/headers/original/missing.png`; }
-  streaming(): string { return `${this.config.protocol === "https" ? "wss" : "ws"}://${this.config.localDomain}`; }
+  featuredTags(username: string): string {
+    return `${this.actor(username)}/collections/tags`;
+  }
+  media(key: string): string {
+    return `${this.base}/system/${key}`;
+  }
+  defaultAvatar(): string {
+    return `${this.base}/avatars/original/missing.png`;
+  }
+  defaultHeader(): string {
+    return `${this.base}/headers/original/missing.png`;
+  }
+  streaming(): string {
+    return `${this.config.protocol === "https" ? "wss" : "ws"}://${this.config.localDomain}`;
+  }
   /** The instance actor (an Application that signs our own fetches). */
-  instanceActor(): string { return `${this.base}/actor`; }
+  instanceActor(): string {
+    return `${this.base}/actor`;
+  }
   // ActivityPub activity and collection ids (federation documents helper).
   /** Id of the Create activity of a status (`statusUri` is the status's own URI). */
-  createActivity(statusUri: string): string { return `${statusUri}/activity`; }
+  createActivity(statusUri: string): string {
+    return `${statusUri}/activity`;
+  }
   /** Id of the Update activity for the edit made at `editedAt` (ms). */
-  updateActivity(statusUri: string, editedAt: number): string { return `${statusUri}#updates/${editedAt}`; }
+  updateActivity(statusUri: string, editedAt: number): string {
+    return `${statusUri}#updates/${editedAt}`;
+  }
   /** Id of the Delete activity of a status. */
-  deleteActivity(statusUri: string): string { return `${statusUri}#delete`; }
+  deleteActivity(statusUri: string): string {
+    return `${statusUri}#delete`;
+  }
   /** Id of the Announce activity of a boost (`reblogUri` is the boost row's own URI). */
-  announceActivity(reblogUri: string): string { return `${reblogUri}/activity`; }
+  announceActivity(reblogUri: string): string {
+    return `${reblogUri}/activity`;
+  }
   /** Id of an activity about a row (Like, Follow, Block, Accept, Reject…): `${actor}#${kind}/${id}`. */
-  rowActivity(actorUri: string, kind: string, id: number | string): string { return `${actorUri}#${kind}/${id}`; }
+  rowActivity(actorUri: string, kind: string, id: number | string): string {
+    return `${actorUri}#${kind}/${id}`;
+  }
   /** Id of the Undo of another activity. */
-  undoActivity(activityId: string): string { return `${activityId}/undo`; }
+  undoActivity(activityId: string): string {
+    return `${activityId}/undo`;
+  }
   /** A page of a collection, e.g. the outbox: `?page=true` plus cursor params. */
   collectionPage(collection: string, params: Record<string, string | number> = {}): string {
     const q = new URLSearchParams({ page: "true" });
@@ -50,9 +102,15 @@ export class Uris {
     return `${collection}?${q.toString()}`;
   }
   /** The replies collection of a status. */
-  replies(statusUri: string): string { return `${statusUri}/replies`; }
+  replies(statusUri: string): string {
+    return `${statusUri}/replies`;
+  }
   /** The interaction (remote follow / reply) page template of WebFinger's subscribe link. */
-  authorizeInteraction(): string { return `${this.base}/authorize_interaction?uri={uri}`; }
+  authorizeInteraction(): string {
+    return `${this.base}/authorize_interaction?uri={uri}`;
+  }
   /** The public page of a status by username and id (alias of statusUrl for AP documents). */
-  statusActivityUri(username: string, id: number | string): string { return `${this.status(username, id)}/activity`; }
+  statusActivityUri(username: string, id: number | string): string {
+    return `${this.status(username, id)}/activity`;
+  }
 }

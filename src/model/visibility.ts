@@ -41,7 +41,14 @@ export interface ViewerRelation {
 }
 
 /** A logged-out reader of a status whose author is not suspended. */
-export const ANONYMOUS: ViewerRelation = { anonymous: true, isAuthor: false, authorSuspended: false, blocked: false, mentioned: false, following: false };
+export const ANONYMOUS: ViewerRelation = {
+  anonymous: true,
+  isAuthor: false,
+  authorSuspended: false,
+  blocked: false,
+  mentioned: false,
+  following: false,
+};
 
 /**
  * Mastodon's StatusPolicy#show?: authors always see their own statuses; nobody else sees those

@@ -70,7 +70,14 @@ export function checkAuthorizeRequest(ctx: AppContext, p: Params): AuthorizeChec
   const force = s(p, "force_login");
   return {
     kind: "ok",
-    req: { app, redirectUri, scopes, state: state ?? null, codeChallenge: challenge ?? null, forceLogin: force === "true" || force === "1" },
+    req: {
+      app,
+      redirectUri,
+      scopes,
+      state: state ?? null,
+      codeChallenge: challenge ?? null,
+      forceLogin: force === "true" || force === "1",
+    },
   };
 }
 
@@ -83,6 +90,9 @@ export function requestFields(req: AuthorizeRequest): Record<string, string> {
     scope: req.scopes.join(" "),
   };
   if (req.state !== null) f.state = req.state;
-  if (req.codeChallenge) { f.code_challenge = req.codeChallenge; f.code_challenge_method = "S256"; }
+  if (req.codeChallenge) {
+    f.code_challenge = req.codeChallenge;
+    f.code_challenge_method = "S256";
+  }
   return f;
 }

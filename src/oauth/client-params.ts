@@ -19,7 +19,10 @@ export function clientCredentials(q: Req): { clientId?: string; clientSecret?: s
     const i = decoded.indexOf(":");
     if (i < 0) throw new OAuthError(401, "invalid_client");
     try {
-      return { clientId: decodeURIComponent(decoded.slice(0, i).replace(/\+/g, " ")), clientSecret: decodeURIComponent(decoded.slice(i + 1).replace(/\+/g, " ")) };
+      return {
+        clientId: decodeURIComponent(decoded.slice(0, i).replace(/\+/g, " ")),
+        clientSecret: decodeURIComponent(decoded.slice(i + 1).replace(/\+/g, " ")),
+      };
     } catch {
       throw new OAuthError(401, "invalid_client");
     }

@@ -3,7 +3,9 @@ import { esc } from "../text/escape";
 
 /** Hidden inputs for a form (names and values escaped). */
 export function hidden(fields: Record<string, string>): string {
-  return Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join("\n");
+  return Object.entries(fields)
+    .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
+    .join("\n");
 }
 
 /** The username/password form shared by the OAuth login and the account security sign-in. */

@@ -54,7 +54,15 @@ h2{font-size:1.1rem;margin:1.2rem 0 .5rem}.empty{padding:1rem;color:var(--muted)
 `;
 
 /** The HTML document every page is: `head` lines go after the title, `top` before <main>; `body` is already escaped. */
-function documentHtml(o: { lang: string; title: string; meta?: string[]; head?: string[]; style: string; top?: string; body: string }): string {
+function documentHtml(o: {
+  lang: string;
+  title: string;
+  meta?: string[];
+  head?: string[];
+  style: string;
+  top?: string;
+  body: string;
+}): string {
   return `<!DOCTYPE html>
 <html lang="${esc(o.lang)}">
 <head>
@@ -134,7 +142,8 @@ export function htmlResponse(html: string, status = 200, cookies: string[] = [],
     "Cache-Control": "no-store",
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'",
+    "Content-Security-Policy":
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'",
     "Referrer-Policy": "no-referrer",
     ...headers,
   });
@@ -156,10 +165,11 @@ export function pageResponse(html: string, status = 200, method = "GET"): Respon
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": status === 200 ? "public, max-age=60" : "no-cache",
-      "Vary": "Accept",
+      Vary: "Accept",
       "X-Frame-Options": "DENY",
       "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: http: data:; media-src 'self' https: http:; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      "Content-Security-Policy":
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: http: data:; media-src 'self' https: http:; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
       "Referrer-Policy": "strict-origin-when-cross-origin",
     },
   });

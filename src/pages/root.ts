@@ -17,12 +17,19 @@ export function rootHtml(ctx: AppContext): string {
   const description = setting(ctx, "site_short_description") ?? "";
   const anyone = countUsers(ctx.db) > 0;
   const users = anyone ? userCount(ctx) : 0;
-  const setup = anyone ? "" : `
+  const setup = anyone
+    ? ""
+    : `
 <h2>Set up this server</h2>
 <p>There are no accounts yet. Create the owner account on the server with:</p>
 <pre><code>hearth admin accounts create NAME --email E --role owner</code></pre>
 <p class="muted">From a source checkout: <code>bun src/main.ts admin accounts create NAME --email E --role owner</code>. The command prints the new password.</p>`;
-  const regs = ctx.config.registrations === "closed" ? "Registrations are closed." : ctx.config.registrations === "approval" ? "Registrations require approval." : "Registrations are open.";
+  const regs =
+    ctx.config.registrations === "closed"
+      ? "Registrations are closed."
+      : ctx.config.registrations === "approval"
+        ? "Registrations require approval."
+        : "Registrations are open.";
   const body = `
 <h1>${esc(title)}</h1>
 ${description ? `<p>${esc(description)}</p>` : ""}

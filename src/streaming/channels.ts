@@ -14,7 +14,12 @@ export interface StreamAuth {
 
 /** A subscription request refused, with the status Mastodon answers. */
 export class StreamError extends Error {
-  constructor(readonly status: number, message: string) { super(message); }
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** A resolved subscription: hub key and the `stream` array its events carry. */
@@ -24,7 +29,16 @@ export interface Channel {
 }
 
 /** Streams anyone may read (Mastodon's PUBLIC_CHANNELS). */
-const PUBLIC_CHANNELS = new Set(["public", "public:media", "public:local", "public:local:media", "public:remote", "public:remote:media", "hashtag", "hashtag:local"]);
+const PUBLIC_CHANNELS = new Set([
+  "public",
+  "public:media",
+  "public:local",
+  "public:local:media",
+  "public:remote",
+  "public:remote:media",
+  "hashtag",
+  "hashtag:local",
+]);
 const USER_CHANNELS = new Set(["user", "user:notification", "list", "direct"]);
 
 /** Hub keys; the `update` publisher builds the same strings. */
@@ -54,12 +68,16 @@ function scopesAllow(name: string, scopes: ReadonlySet<string>): boolean {
 export function resolveChannel(ctx: AppContext, name: string, params: { tag?: unknown; list?: unknown }, auth: StreamAuth): Channel {
   if (!PUBLIC_CHANNELS.has(name) && !USER_CHANNELS.has(name)) throw new StreamError(400, "Unknown stream type");
   if (USER_CHANNELS.has(name) && auth.viewerId === null) throw new StreamError(401, "Missing access token");
-  if (!scopesAllow(name, auth.scopes) && auth.viewerId !== null) throw new StreamError(401, "Access token does not have the required scopes");
+  if (!scopesAllow(name, auth.scopes) && auth.viewerId !== null)
+    throw new StreamError(401, "Access token does not have the required scopes");
   const viewer = auth.viewerId!;
   switch (name) {
-    case "user": return { key: keys.user(viewer), stream: [name] };
-    case "user:notification": return { key: keys.notifications(viewer), stream: [name] };
-    case "direct": return { key: keys.direct(viewer), stream: [name] };
+    case "user":
+      return { key: keys.user(viewer), stream: [name] };
+    case "user:notification":
+      return { key: keys.notifications(viewer), stream: [name] };
+    case "direct":
+      return { key: keys.direct(viewer), stream: [name] };
     case "hashtag":
     case "hashtag:local": {
       const tag = typeof params.tag === "string" ? params.tag : "";
@@ -74,6 +92,7 @@ export function resolveChannel(ctx: AppContext, name: string, params: { tag?: un
       }
       return { key: keys.list(list), stream: [name, list] };
     }
-    default: return { key: name, stream: [name] };
+    default:
+      return { key: name, stream: [name] };
   }
 }

@@ -32,7 +32,13 @@ const NONE: ReadonlySet<number> = new Set();
  * `update`, those who block or mute an involved account (author, boosted author, mentions) or
  * whom an author blocks; that second part never hides an author.
  */
-export function hiddenViewers(ctx: AppContext, s: StatusRow, viewerIds: number[], involved: number[], authors: StreamAuthor[]): Set<number | null> {
+export function hiddenViewers(
+  ctx: AppContext,
+  s: StatusRow,
+  viewerIds: number[],
+  involved: number[],
+  authors: StreamAuthor[],
+): Set<number | null> {
   const hidden = new Set<number | null>();
   const author = authors.find((a) => a.id === s.account_id);
   const authorSuspended = !author || author.suspended_at !== null;
@@ -47,7 +53,10 @@ export function hiddenViewers(ctx: AppContext, s: StatusRow, viewerIds: number[]
     hidden.add(r.account_id);
     if (r.target_account_id === s.account_id) blocksAuthor.add(r.account_id);
   }
-  for (const r of listBlocksBy(ctx.db, authors.map((a) => a.id))) {
+  for (const r of listBlocksBy(
+    ctx.db,
+    authors.map((a) => a.id),
+  )) {
     if (!viewers.has(r.target_account_id)) continue;
     hidden.add(r.target_account_id);
     if (r.account_id === s.account_id) blocksAuthor.add(r.target_account_id);
@@ -59,8 +68,12 @@ export function hiddenViewers(ctx: AppContext, s: StatusRow, viewerIds: number[]
   const following = s.visibility === PRIVATE ? new Set(listFollowerAccountIds(ctx.db, s.account_id)) : NONE;
   for (const v of viewerIds) {
     const relation = {
-      anonymous: false, isAuthor: v === s.account_id, authorSuspended,
-      blocked: blocksAuthor.has(v), mentioned: mentioned.has(v), following: following.has(v),
+      anonymous: false,
+      isAuthor: v === s.account_id,
+      authorSuspended,
+      blocked: blocksAuthor.has(v),
+      mentioned: mentioned.has(v),
+      following: following.has(v),
     };
     if (!mayViewStatus(s.visibility, relation)) hidden.add(v);
   }
@@ -86,6 +99,7 @@ export function interactedViewers(ctx: AppContext, rows: StatusRow[], viewerIds:
     pinnersAmong(ctx.db, sids, viewerIds),
     conversationMutersAmong(ctx.db, convs, viewerIds),
     pollVotersAmong(ctx.db, polls, viewerIds),
-  ]) for (const id of set) out.add(id);
+  ])
+    for (const id of set) out.add(id);
   return out;
 }

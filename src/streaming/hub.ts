@@ -48,7 +48,10 @@ export class StreamEvent {
   private payloadJson?: string;
   private frames?: Map<string, string>;
   private last?: [string, string];
-  constructor(readonly event: string, readonly payload: string | undefined) {}
+  constructor(
+    readonly event: string,
+    readonly payload: string | undefined,
+  ) {}
 
   /** The WebSocket message for a subscription whose stream array is `streamJson` (built once per stream). */
   wsFrame(streamJson: string): string {
@@ -57,9 +60,10 @@ export class StreamEvent {
     let f = this.frames.get(streamJson);
     if (f === undefined) {
       this.payloadJson ??= this.payload === undefined ? undefined : JSON.stringify(this.payload);
-      f = this.payloadJson === undefined
-        ? `{"stream":${streamJson},"event":${JSON.stringify(this.event)}}`
-        : `{"stream":${streamJson},"event":${JSON.stringify(this.event)},"payload":${this.payloadJson}}`;
+      f =
+        this.payloadJson === undefined
+          ? `{"stream":${streamJson},"event":${JSON.stringify(this.event)}}`
+          : `{"stream":${streamJson},"event":${JSON.stringify(this.event)},"payload":${this.payloadJson}}`;
       this.frames.set(streamJson, f);
     }
     this.last = [streamJson, f];
@@ -85,7 +89,9 @@ export class StreamHub {
   private recent = new Map<number, boolean>();
 
   /** Number of open connections. */
-  get size(): number { return this.conns.size; }
+  get size(): number {
+    return this.conns.size;
+  }
 
   /** Registers an open connection (SSE ones get heartbeat comments). */
   add(c: Connection): void {
@@ -101,7 +107,11 @@ export class StreamHub {
   remove(c: Connection): void {
     for (const [key, streamJson] of c.subs) {
       this.detach(c, key);
-      try { c.sink.topics?.unsubscribe(topicOf(key, streamJson)); } catch { /* socket already closed */ }
+      try {
+        c.sink.topics?.unsubscribe(topicOf(key, streamJson));
+      } catch {
+        /* socket already closed */
+      }
     }
     c.subs.clear();
     this.conns.delete(c);
@@ -129,7 +139,11 @@ export class StreamHub {
     if (streamJson === undefined) return;
     c.subs.delete(key);
     this.detach(c, key);
-    try { c.sink.topics?.unsubscribe(topicOf(key, streamJson)); } catch { /* socket already closed */ }
+    try {
+      c.sink.topics?.unsubscribe(topicOf(key, streamJson));
+    } catch {
+      /* socket already closed */
+    }
   }
 
   /** Connections subscribed to `key`. */
@@ -147,7 +161,10 @@ export class StreamHub {
     const stream = c.subs.get(key);
     if (stream === undefined) return;
     const ok = c.sink.send(c.sink.kind === "ws" ? ev.wsFrame(stream) : ev.sseFrame());
-    if (!ok) { this.remove(c); c.sink.close(); }
+    if (!ok) {
+      this.remove(c);
+      c.sink.close();
+    }
   }
 
   /** Sends `ev` to every subscriber of `key` (optionally only those `accept` lets through). */
@@ -167,20 +184,32 @@ export class StreamHub {
     for (const c of [...set]) {
       const ev = eventFor(c);
       const streamJson = c.subs.get(key)!;
-      if (!c.sink.topics) { if (ev) this.send(c, key, ev); continue; }
+      if (!c.sink.topics) {
+        if (ev) this.send(c, key, ev);
+        continue;
+      }
       const g = groups.get(streamJson);
       if (!g) groups.set(streamJson, { ev, uniform: true, conns: [c] });
-      else { if (g.ev !== ev) g.uniform = false; g.conns.push(c); }
+      else {
+        if (g.ev !== ev) g.uniform = false;
+        g.conns.push(c);
+      }
     }
     for (const [streamJson, g] of groups) {
       if (!g.uniform) {
-        for (const c of g.conns) { const ev = eventFor(c); if (ev) this.send(c, key, ev); }
+        for (const c of g.conns) {
+          const ev = eventFor(c);
+          if (ev) this.send(c, key, ev);
+        }
         continue;
       }
       if (!g.ev) continue;
       let publisher: TopicSink | undefined;
       for (const c of g.conns) {
-        if (c.sink.topics!.congested()) { this.remove(c); c.sink.close(); } else publisher ??= c.sink.topics;
+        if (c.sink.topics!.congested()) {
+          this.remove(c);
+          c.sink.close();
+        } else publisher ??= c.sink.topics;
       }
       publisher?.publish(topicOf(key, streamJson), g.ev.wsFrame(streamJson));
     }
@@ -188,12 +217,19 @@ export class StreamHub {
 
   /** Closes every connection opened with token `tokenId` (after the token is revoked). */
   closeToken(tokenId: number): void {
-    for (const c of [...this.conns]) if (c.tokenId === tokenId) { this.remove(c); c.sink.close(); }
+    for (const c of [...this.conns])
+      if (c.tokenId === tokenId) {
+        this.remove(c);
+        c.sink.close();
+      }
   }
 
   /** Closes everything (server shutdown). */
   closeAll(): void {
-    for (const c of [...this.conns]) { this.remove(c); c.sink.close(); }
+    for (const c of [...this.conns]) {
+      this.remove(c);
+      c.sink.close();
+    }
   }
 
   /** Remembers that a status was streamed and whether it was public. */
@@ -216,7 +252,11 @@ export class StreamHub {
   }
 
   private beat(): void {
-    for (const c of [...this.sse]) if (!c.sink.send(":thump\n\n")) { this.remove(c); c.sink.close(); }
+    for (const c of [...this.sse])
+      if (!c.sink.send(":thump\n\n")) {
+        this.remove(c);
+        c.sink.close();
+      }
   }
 }
 

@@ -7,8 +7,9 @@ import websocket from "./websocket";
 import sse from "./sse";
 
 export default function register(r: Router): void {
-  r.app.get("/api/v1/streaming/health", () =>
-    new Response("OK", { headers: { "Content-Type": "text/plain; charset=utf-8", "Access-Control-Allow-Origin": "*" } }),
+  r.app.get(
+    "/api/v1/streaming/health",
+    () => new Response("OK", { headers: { "Content-Type": "text/plain; charset=utf-8", "Access-Control-Allow-Origin": "*" } }),
   );
   websocket(r);
   sse(r);

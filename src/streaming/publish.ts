@@ -44,7 +44,9 @@ export function publishStatus(ctx: AppContext, statusId: number, event: "update"
   hub.remember(s.id, broadcastable);
 
   const targets: string[] = [];
-  const add = (key: string) => { if (hub.subscribers(key)) targets.push(key); };
+  const add = (key: string) => {
+    if (hub.subscribers(key)) targets.push(key);
+  };
   if (homesOf) {
     for (const a of homesOf) add(keys.user(a));
   } else {
@@ -67,14 +69,24 @@ export function publishStatus(ctx: AppContext, statusId: number, event: "update"
     }
   }
   const rows = original ? [s, original] : [s];
-  const mentions = listMentionedAccountIdsOf(ctx.db, rows.map((r) => r.id));
+  const mentions = listMentionedAccountIdsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const involved = [...new Set([...authorIds, ...mentions])];
   deliverStatus(ctx, targets, rows, involved, authors, event);
   if (event === "update" && !homesOf && s.visibility === DIRECT && s.reblog_of_id === null) publishConversation(ctx, s, involved, authors);
 }
 
 /** Sends status `rows[0]` to the subscribers of `targets` (stream keys), skipping hidden viewers and sharing identical views. */
-function deliverStatus(ctx: AppContext, targets: string[], rows: StatusRow[], involved: number[], authors: StreamAuthor[], event: string): void {
+function deliverStatus(
+  ctx: AppContext,
+  targets: string[],
+  rows: StatusRow[],
+  involved: number[],
+  authors: StreamAuthor[],
+  event: string,
+): void {
   if (targets.length === 0) return;
   const hub = ctx.hub;
   const s = rows[0]!;
@@ -116,7 +128,10 @@ function publishConversation(ctx: AppContext, s: StatusRow, participants: number
     if (hidden.has(p)) continue;
     const last = loadStatusViews(ctx, [s.id], p).get(s.id);
     if (!last) continue;
-    const others = participants.filter((a) => a !== p).map((a) => accounts.get(a)).filter((a) => !!a);
+    const others = participants
+      .filter((a) => a !== p)
+      .map((a) => accounts.get(a))
+      .filter((a) => !!a);
     const payload = {
       id: String(s.conversation_id ?? s.id),
       unread: p !== s.account_id,

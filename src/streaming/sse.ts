@@ -32,7 +32,12 @@ function sseResponse(ctx: AppContext, request: Request, server: any, caller: Str
   const hub = ctx.hub;
   const enc = new TextEncoder();
   let conn: Connection | null = null;
-  const drop = () => { if (conn) { hub.remove(conn); conn = null; } };
+  const drop = () => {
+    if (conn) {
+      hub.remove(conn);
+      conn = null;
+    }
+  };
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       const sink: Sink = {
@@ -41,9 +46,17 @@ function sseResponse(ctx: AppContext, request: Request, server: any, caller: Str
           try {
             controller.enqueue(enc.encode(text));
             return (controller.desiredSize ?? 0) > -MAX_QUEUED;
-          } catch { return false; }
+          } catch {
+            return false;
+          }
         },
-        close() { try { controller.close(); } catch { /* already closed */ } },
+        close() {
+          try {
+            controller.close();
+          } catch {
+            /* already closed */
+          }
+        },
       };
       conn = new Connection(sink, caller.viewerId, caller.tokenId, caller.scopes);
       hub.add(conn);
@@ -54,7 +67,11 @@ function sseResponse(ctx: AppContext, request: Request, server: any, caller: Str
   });
   request.signal?.addEventListener?.("abort", drop);
   // Heartbeats keep the connection busy, but the server's idle timeout must not apply at all.
-  try { server?.timeout?.(request, 0); } catch { /* not supported */ }
+  try {
+    server?.timeout?.(request, 0);
+  } catch {
+    /* not supported */
+  }
   return new Response(body, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
@@ -69,7 +86,12 @@ function sseResponse(ctx: AppContext, request: Request, server: any, caller: Str
 export function openSse(ctx: AppContext, c: { request: Request; server?: any }, name: string, url: URL, caller?: StreamCaller): Response {
   try {
     const who = caller ?? streamCaller(ctx, c.request, url);
-    const ch = resolveChannel(ctx, name, { tag: url.searchParams.get("tag") ?? undefined, list: url.searchParams.get("list") ?? undefined }, who);
+    const ch = resolveChannel(
+      ctx,
+      name,
+      { tag: url.searchParams.get("tag") ?? undefined, list: url.searchParams.get("list") ?? undefined },
+      who,
+    );
     return sseResponse(ctx, c.request, c.server, who, ch);
   } catch (e) {
     return e instanceof StreamError ? streamErrorResponse(e) : errorResponse(ctx, e);

@@ -21,14 +21,28 @@ function wsSink(ws: ServerWebSocket<unknown>, server: { publish(topic: string, d
       if (ws.readyState !== 1) return false;
       return ws.send(text) !== 0 && ws.getBufferedAmount() < MAX_BUFFERED;
     },
-    close() { try { ws.close(1008, "Too slow"); } catch { /* already closed */ } },
+    close() {
+      try {
+        ws.close(1008, "Too slow");
+      } catch {
+        /* already closed */
+      }
+    },
     // Topic publishes go through the server: one encoding, per-socket queues written in one go.
-    topics: server?.publish ? {
-      subscribe: (topic) => { ws.subscribe(topic); },
-      unsubscribe: (topic) => { ws.unsubscribe(topic); },
-      publish: (topic, text) => { server.publish(topic, text); },
-      congested: () => ws.readyState !== 1 || ws.getBufferedAmount() >= MAX_BUFFERED,
-    } : undefined,
+    topics: server?.publish
+      ? {
+          subscribe: (topic) => {
+            ws.subscribe(topic);
+          },
+          unsubscribe: (topic) => {
+            ws.unsubscribe(topic);
+          },
+          publish: (topic, text) => {
+            server.publish(topic, text);
+          },
+          congested: () => ws.readyState !== 1 || ws.getBufferedAmount() >= MAX_BUFFERED,
+        }
+      : undefined,
   };
 }
 
@@ -37,9 +51,17 @@ function onClientMessage(ctx: AppContext, conn: Connection, raw: string | Buffer
   const hub = ctx.hub;
   const reply = (status: number, error: string) => conn.sink.send(JSON.stringify({ error, status }));
   let msg: any;
-  try { msg = JSON.parse(String(raw)); } catch { reply(400, "Error parsing message"); return; }
+  try {
+    msg = JSON.parse(String(raw));
+  } catch {
+    reply(400, "Error parsing message");
+    return;
+  }
   if (!msg || typeof msg !== "object" || (msg.type !== "subscribe" && msg.type !== "unsubscribe")) return;
-  if (typeof msg.stream !== "string") { reply(400, "Unknown stream type"); return; }
+  if (typeof msg.stream !== "string") {
+    reply(400, "Unknown stream type");
+    return;
+  }
   const auth: StreamAuth = { viewerId: conn.viewerId, scopes: conn.scopes };
   try {
     const ch = resolveChannel(ctx, msg.stream, { tag: msg.tag, list: msg.list }, auth);
@@ -47,7 +69,10 @@ function onClientMessage(ctx: AppContext, conn: Connection, raw: string | Buffer
     else hub.unsubscribe(conn, ch.key);
   } catch (e) {
     if (e instanceof StreamError) reply(e.status, e.message);
-    else { ctx.log.error(`streaming message: ${e instanceof Error ? e.stack : e}`); reply(500, "Internal server error"); }
+    else {
+      ctx.log.error(`streaming message: ${e instanceof Error ? e.stack : e}`);
+      reply(500, "Internal server error");
+    }
   }
 }
 
@@ -67,7 +92,13 @@ export default function websocket(r: Router): void {
         return json({ error: "Record not found" }, 404);
       }
       let initial: Channel | null = null;
-      if (name) initial = resolveChannel(ctx, name, { tag: url.searchParams.get("tag") ?? undefined, list: url.searchParams.get("list") ?? undefined }, caller);
+      if (name)
+        initial = resolveChannel(
+          ctx,
+          name,
+          { tag: url.searchParams.get("tag") ?? undefined, list: url.searchParams.get("list") ?? undefined },
+          caller,
+        );
       const hub = ctx.hub;
       let conn: Connection | null = null;
       const server = c.server ?? r.app.server;
@@ -79,8 +110,15 @@ export default function websocket(r: Router): void {
             hub.add(conn);
             if (initial) hub.subscribe(conn, initial.key, initial.stream);
           },
-          message(_ws: ServerWebSocket<unknown>, m: string | Buffer) { if (conn) onClientMessage(ctx, conn, m); },
-          close() { if (conn) { hub.remove(conn); conn = null; } },
+          message(_ws: ServerWebSocket<unknown>, m: string | Buffer) {
+            if (conn) onClientMessage(ctx, conn, m);
+          },
+          close() {
+            if (conn) {
+              hub.remove(conn);
+              conn = null;
+            }
+          },
         },
       });
       if (upgraded) return;

@@ -53,13 +53,24 @@ export function normalizeTag(name: string): string {
 function trimUrl(u: string): string {
   for (;;) {
     const last = u[u.length - 1]!;
-    if (/[.,;:!?'*]/.test(last)) { u = u.slice(0, -1); continue; }
-    if (last === ")" && count(u, "(") < count(u, ")")) { u = u.slice(0, -1); continue; }
-    if (last === "]" && count(u, "[") < count(u, "]")) { u = u.slice(0, -1); continue; }
+    if (/[.,;:!?'*]/.test(last)) {
+      u = u.slice(0, -1);
+      continue;
+    }
+    if (last === ")" && count(u, "(") < count(u, ")")) {
+      u = u.slice(0, -1);
+      continue;
+    }
+    if (last === "]" && count(u, "[") < count(u, "]")) {
+      u = u.slice(0, -1);
+      continue;
+    }
     return u;
   }
 }
-function count(s: string, ch: string): number { return s.split(ch).length - 1; }
+function count(s: string, ch: string): number {
+  return s.split(ch).length - 1;
+}
 
 type Token =
   | { kind: "text"; text: string }
@@ -105,10 +116,12 @@ function linkHtml(url: string): string {
   const prefix = /^https?:\/\/(www\.)?/i.exec(url)![0];
   const rest = url.slice(prefix.length);
   const cut = rest.length > 30;
-  return `<a href="${escapeHtml(url)}" target="_blank" rel="nofollow noopener" translate="no">` +
+  return (
+    `<a href="${escapeHtml(url)}" target="_blank" rel="nofollow noopener" translate="no">` +
     `<span class="invisible">${escapeHtml(prefix)}</span>` +
     `<span class="${cut ? "ellipsis" : ""}">${escapeHtml(rest.slice(0, 30))}</span>` +
-    `<span class="invisible">${escapeHtml(rest.slice(30))}</span></a>`;
+    `<span class="invisible">${escapeHtml(rest.slice(30))}</span></a>`
+  );
 }
 
 /** The hashtags in `text` as {name (normalised), display (first typed form)}, deduplicated. */
@@ -154,11 +167,13 @@ export function formatText(ctx: FormatContext, text: string, lookup: MentionLook
   const paras = paragraphs(text).map((p) => p.map(tokenize));
   const wanted = new Set<string>();
   const remote = new Map<string, [string, string]>();
-  for (const p of paras) for (const line of p) for (const t of line) {
-    if (t.kind !== "mention") continue;
-    if (isLocalDomain(ctx, t.domain)) wanted.add(t.username.toLowerCase());
-    else remote.set(handleKey(t.username, t.domain!), [t.username.toLowerCase(), t.domain!.toLowerCase()]);
-  }
+  for (const p of paras)
+    for (const line of p)
+      for (const t of line) {
+        if (t.kind !== "mention") continue;
+        if (isLocalDomain(ctx, t.domain)) wanted.add(t.username.toLowerCase());
+        else remote.set(handleKey(t.username, t.domain!), [t.username.toLowerCase(), t.domain!.toLowerCase()]);
+      }
   const rows = wanted.size ? lookup.local([...wanted]) : [];
   const byName = new Map(rows.map((r) => [r.username.toLowerCase(), r]));
   const remoteRows = remote.size ? lookup.remote([...remote.values()]) : [];
@@ -168,8 +183,10 @@ export function formatText(ctx: FormatContext, text: string, lookup: MentionLook
   const tags = new Set<string>();
   const render = (t: Token): string => {
     switch (t.kind) {
-      case "text": return escapeHtml(t.text);
-      case "url": return linkHtml(t.url);
+      case "text":
+        return escapeHtml(t.text);
+      case "url":
+        return linkHtml(t.url);
       case "mention": {
         const a = isLocalDomain(ctx, t.domain) ? byName.get(t.username.toLowerCase()) : byHandle.get(handleKey(t.username, t.domain!));
         if (!a) return escapeHtml(t.raw);
@@ -191,7 +208,10 @@ export function formatText(ctx: FormatContext, text: string, lookup: MentionLook
  */
 export function statusLength(text: string): number {
   const replaced = text.replace(TOKEN_RE, (m0, url: string | undefined, user: string | undefined) => {
-    if (url) { const u = trimUrl(url); return "x".repeat(23) + m0.slice(u.length); }
+    if (url) {
+      const u = trimUrl(url);
+      return "x".repeat(23) + m0.slice(u.length);
+    }
     if (user) return "@" + user;
     return m0;
   });

@@ -7,5 +7,9 @@ export function validLanguage(code: string | null | undefined): string | undefin
   if (!code) return undefined;
   const c = code.trim().toLowerCase();
   if (!/^[a-z]{2,3}$/.test(c)) return undefined;
-  try { return languageNames.of(c) !== c ? c : undefined; } catch { return undefined; }
+  try {
+    return languageNames.of(c) !== c ? c : undefined;
+  } catch {
+    return undefined;
+  }
 }

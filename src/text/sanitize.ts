@@ -8,7 +8,27 @@
 
 const ALLOWED = new Set(["p", "br", "span", "a", "del", "s", "pre", "code", "em", "strong", "b", "i", "u", "ul", "ol", "li", "blockquote"]);
 /** Elements dropped together with their content. */
-const DROP_WITH_CONTENT = new Set(["script", "style", "template", "iframe", "object", "embed", "svg", "math", "noscript", "noembed", "noframes", "textarea", "title", "head", "select", "xmp", "plaintext", "frameset", "applet"]);
+const DROP_WITH_CONTENT = new Set([
+  "script",
+  "style",
+  "template",
+  "iframe",
+  "object",
+  "embed",
+  "svg",
+  "math",
+  "noscript",
+  "noembed",
+  "noframes",
+  "textarea",
+  "title",
+  "head",
+  "select",
+  "xmp",
+  "plaintext",
+  "frameset",
+  "applet",
+]);
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 /** Microformat and Mastodon classes that survive (Mastodon keeps these to render mentions and links). */
 const CLASS_OK = /^(h-card|mention|hashtag|ellipsis|invisible|u-url|h-.+|p-.+|u-.+|dt-.+|e-.+)$/;
@@ -34,7 +54,10 @@ function rewriter(links: LinkPolicy): HTMLRewriter {
     .on("*", {
       element(el) {
         const tag = el.tagName.toLowerCase();
-        if (DROP_WITH_CONTENT.has(tag)) { el.remove(); return; }
+        if (DROP_WITH_CONTENT.has(tag)) {
+          el.remove();
+          return;
+        }
         if (HEADINGS.has(tag)) {
           // Mastodon shows headings as bold paragraphs.
           for (const [name] of [...el.attributes]) el.removeAttribute(name);
@@ -43,7 +66,10 @@ function rewriter(links: LinkPolicy): HTMLRewriter {
           el.after("</p>", { html: true });
           return;
         }
-        if (!ALLOWED.has(tag)) { el.removeAndKeepContent(); return; }
+        if (!ALLOWED.has(tag)) {
+          el.removeAndKeepContent();
+          return;
+        }
         const attrs = [...el.attributes];
         const href = tag === "a" ? el.getAttribute("href") : null;
         const cls = tag === "a" || tag === "span" ? keepClasses(el.getAttribute("class")) : null;
@@ -69,9 +95,18 @@ function rewriter(links: LinkPolicy): HTMLRewriter {
           el.setAttribute("class", cls);
         }
       },
-      comments(c) { c.remove(); },
+      comments(c) {
+        c.remove();
+      },
     })
-    .onDocument({ doctype() { /* dropped with the document type below */ }, comments(c) { c.remove(); } });
+    .onDocument({
+      doctype() {
+        /* dropped with the document type below */
+      },
+      comments(c) {
+        c.remove();
+      },
+    });
 }
 
 function sanitizeWith(html: unknown, links: LinkPolicy): string {
@@ -94,9 +129,22 @@ export function sanitizePageHtml(html: unknown): string {
 export function stripTags(html: unknown): string {
   if (typeof html !== "string") return "";
   const out = new HTMLRewriter()
-    .on("*", { element(el) { if (DROP_WITH_CONTENT.has(el.tagName.toLowerCase())) el.remove(); else el.removeAndKeepContent(); }, comments(c) { c.remove(); } })
+    .on("*", {
+      element(el) {
+        if (DROP_WITH_CONTENT.has(el.tagName.toLowerCase())) el.remove();
+        else el.removeAndKeepContent();
+      },
+      comments(c) {
+        c.remove();
+      },
+    })
     .transform(html.slice(0, 20_000));
-  return out.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  return out
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 const DROP_SELECTOR = [...DROP_WITH_CONTENT].join(", ");
@@ -116,10 +164,29 @@ function decodeEntities(s: string): string {
 export function textOf(html: string): string {
   let out = "";
   new HTMLRewriter()
-    .on(DROP_SELECTOR, { element: (el) => { el.remove(); } })
-    .on("br", { element: () => { out += "\n"; } })
-    .on("p", { element: () => { if (out) out += "\n\n"; } })
-    .onDocument({ text: (t) => { out += t.text; } })
+    .on(DROP_SELECTOR, {
+      element: (el) => {
+        el.remove();
+      },
+    })
+    .on("br", {
+      element: () => {
+        out += "\n";
+      },
+    })
+    .on("p", {
+      element: () => {
+        if (out) out += "\n\n";
+      },
+    })
+    .onDocument({
+      text: (t) => {
+        out += t.text;
+      },
+    })
     .transform(html);
-  return decodeEntities(out).replace(/[ \t]+/g, " ").replace(/\n{3,}/g, "\n\n").trim();
+  return decodeEntities(out)
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deliverToAccounts, deliverToFollowers, isHostUnavailable, markHostAlive, UNAVAILABLE_AFTER_DAYS } from "../../src/activitypub/outbound/delivery";
+import {
+  deliverToAccounts,
+  deliverToFollowers,
+  isHostUnavailable,
+  markHostAlive,
+  UNAVAILABLE_AFTER_DAYS,
+} from "../../src/activitypub/outbound/delivery";
 import { blockDomain } from "../../src/services/admin/block-domain";
 import { loadConfig } from "../../src/config";
 import { createContext, type AppContext } from "../../src/context";
@@ -17,15 +23,33 @@ const DAY = 24 * 3600_000;
 let clock = Date.parse("2025-03-01T12:00:00Z");
 
 /** A remote server's inbox (the rig's FakeRemote): verifies Hearth's signature with Hearth's own verifier and records requests. */
-interface Sink { url: string; host: string; stop(): void; requests: (Received & { verified: VerifyResult })[]; status: (path: string) => number }
+interface Sink {
+  url: string;
+  host: string;
+  stop(): void;
+  requests: (Received & { verified: VerifyResult })[];
+  status: (path: string) => number;
+}
 const keys = new Map<string, { pem: string; owner: string }>();
 
 function startSink(status: (path: string, n: number) => number): Sink {
   const remote = new FakeRemote({
     inboxStatus: status,
-    verify: { keys: (keyId) => { const k = keys.get(keyId); return k ? { publicKeyPem: k.pem, ownerUri: k.owner } : null; }, now: () => clock },
+    verify: {
+      keys: (keyId) => {
+        const k = keys.get(keyId);
+        return k ? { publicKeyPem: k.pem, ownerUri: k.owner } : null;
+      },
+      now: () => clock,
+    },
   });
-  return { url: remote.base, host: remote.host, stop: () => remote.stop(), requests: remote.received as Sink["requests"], status: (p) => status(p, 0) };
+  return {
+    url: remote.base,
+    host: remote.host,
+    stop: () => remote.stop(),
+    requests: remote.received as Sink["requests"],
+    status: (p) => status(p, 0),
+  };
 }
 
 let s: TestServer;
@@ -35,14 +59,29 @@ let seq = 0;
 let deadMode = 503;
 let dead: Sink;
 
-function remote(ctx: AppContext, o: { domain: string; inbox: string; shared?: string | null; followAlice?: boolean; suspended?: boolean }): number {
+function remote(
+  ctx: AppContext,
+  o: { domain: string; inbox: string; shared?: string | null; followAlice?: boolean; suspended?: boolean },
+): number {
   const name = `r${++seq}`;
-  const { id } = insertRemoteAccount(ctx, name, o.domain, { inbox_url: o.inbox, shared_inbox_url: o.shared ?? null, suspended_at: o.suspended ? clock : null, created_at: clock, updated_at: clock });
+  const { id } = insertRemoteAccount(ctx, name, o.domain, {
+    inbox_url: o.inbox,
+    shared_inbox_url: o.shared ?? null,
+    suspended_at: o.suspended ? clock : null,
+    created_at: clock,
+    updated_at: clock,
+  });
   if (o.followAlice !== false) insertFollowRow(ctx, id, alice.id, { created_at: clock });
   return id;
 }
 
-const activity = (n: string) => ({ "@context": "https://www.w3.org/ns/activitystreams", id: `${s.ctx.uris.base}/activities/${n}`, type: "Create", actor: alice.uri, object: { type: "Note", content: n } });
+const activity = (n: string) => ({
+  "@context": "https://www.w3.org/ns/activitystreams",
+  id: `${s.ctx.uris.base}/activities/${n}`,
+  type: "Create",
+  actor: alice.uri,
+  object: { type: "Note", content: n },
+});
 const inTx = (fn: () => void) => s.ctx.db.transaction(fn).immediate();
 const deliverJobs = () => s.count("jobs", "kind = 'ap.deliver'");
 
@@ -69,9 +108,19 @@ describe("fan-out", () => {
     remote(s.ctx, { domain: "b.test", inbox: `${sink.url}/b/users/x/inbox`, shared: "" });
     remote(s.ctx, { domain: "c.test", inbox: `${sink.url}/c/users/x/inbox`, suspended: true });
     remote(s.ctx, { domain: "evil.test", inbox: `${sink.url}/evil/inbox` });
-    const notFollower = remote(s.ctx, { domain: "d.test", inbox: `${sink.url}/d/users/y/inbox`, shared: `${sink.url}/d/inbox`, followAlice: false });
+    const notFollower = remote(s.ctx, {
+      domain: "d.test",
+      inbox: `${sink.url}/d/users/y/inbox`,
+      shared: `${sink.url}/d/inbox`,
+      followAlice: false,
+    });
     blockDomain(s.ctx, { domain: "evil.test", severity: "suspend", rejectMedia: false });
-    inTx(() => deliverToFollowers(s.ctx, alice.id, activity("one"), { accountIds: [a1, notFollower], inboxes: [`${s.url}/inbox`, `${sink.url}/a/inbox`] }));
+    inTx(() =>
+      deliverToFollowers(s.ctx, alice.id, activity("one"), {
+        accountIds: [a1, notFollower],
+        inboxes: [`${s.url}/inbox`, `${sink.url}/a/inbox`],
+      }),
+    );
     expect(s.count("jobs", "kind = 'ap.fanout'")).toBe(1);
     await s.drain();
     expect(sink.requests.map((r) => r.path).sort()).toEqual(["/a/inbox", "/b/users/x/inbox", "/d/users/y/inbox"]);
@@ -164,7 +213,14 @@ describe("durability", () => {
   test("queued deliveries survive a restart on the same data dir", async () => {
     const dir = mkdtempSync(join(tmpdir(), "hearth-restart-"));
     const port = freePort();
-    const config = loadConfig({ LOCAL_DOMAIN: `127.0.0.1:${port}`, PORT: String(port), DATA_DIR: dir, PROTOCOL: "http", ALLOW_PRIVATE_ADDRESSES: "true", RATE_LIMITS: "false" });
+    const config = loadConfig({
+      LOCAL_DOMAIN: `127.0.0.1:${port}`,
+      PORT: String(port),
+      DATA_DIR: dir,
+      PROTOCOL: "http",
+      ALLOW_PRIVATE_ADDRESSES: "true",
+      RATE_LIMITS: "false",
+    });
     let failing = true;
     const box = startSink(() => (failing ? 503 : 202));
     try {
@@ -176,7 +232,9 @@ describe("durability", () => {
       alice = { id: account.id, uri: account.uri };
       remote(ctx1, { domain: "later.test", inbox: `${box.url}/inbox` });
       alice = saved;
-      ctx1.db.transaction(() => deliverToFollowers(ctx1, account.id, { type: "Create", actor: account.uri, id: `${account.uri}#x` })).immediate();
+      ctx1.db
+        .transaction(() => deliverToFollowers(ctx1, account.id, { type: "Create", actor: account.uri, id: `${account.uri}#x` }))
+        .immediate();
       await srv1.runner.drain();
       expect(box.requests.length).toBe(1);
       await srv1.stop();

@@ -26,7 +26,9 @@ function context(env: Record<string, string>): AppContext {
 
 async function verifyAgainst(ctx: AppContext, req: Request): Promise<unknown> {
   const lookup = async (keyId: string) => {
-    const row = ctx.db.query<{ uri: string; public_key_pem: string }, [string]>("SELECT uri, public_key_pem FROM accounts WHERE uri = ?").get(keyId.replace(/#main-key$/, ""));
+    const row = ctx.db
+      .query<{ uri: string; public_key_pem: string }, [string]>("SELECT uri, public_key_pem FROM accounts WHERE uri = ?")
+      .get(keyId.replace(/#main-key$/, ""));
     return row ? { publicKeyPem: row.public_key_pem, ownerUri: row.uri } : null;
   };
   return verifyRequest({ method: req.method, url: req.url, headers: req.headers, body: "" }, lookup, Date.now());
@@ -47,16 +49,26 @@ beforeAll(() => {
       const redirect = /^\/redirect\/(\d+)$/.exec(p);
       if (redirect) {
         const n = Number(redirect[1]);
-        return n === 0 ? Response.json({ arrived: true }) : new Response(null, { status: 302, headers: { Location: `/redirect/${n - 1}` } });
+        return n === 0
+          ? Response.json({ arrived: true })
+          : new Response(null, { status: 302, headers: { Location: `/redirect/${n - 1}` } });
       }
       if (p === "/to-file") return new Response(null, { status: 301, headers: { Location: "file:///etc/passwd" } });
       if (p === "/big-declared") return new Response("x".repeat(2 * 1024 * 1024));
       if (p === "/big-stream") {
-        return new Response(new ReadableStream({
-          async pull(c) { c.enqueue(new Uint8Array(64 * 1024)); await Bun.sleep(0); },
-        }));
+        return new Response(
+          new ReadableStream({
+            async pull(c) {
+              c.enqueue(new Uint8Array(64 * 1024));
+              await Bun.sleep(0);
+            },
+          }),
+        );
       }
-      if (p === "/slow") { await Bun.sleep(3000); return new Response("late"); }
+      if (p === "/slow") {
+        await Bun.sleep(3000);
+        return new Response("late");
+      }
       if (p === "/doc") {
         lastVerify.result = await verifyAgainst(lax, req);
         return new Response(JSON.stringify({ id: `${base}/doc`, type: "Note", accept: req.headers.get("accept") }), { headers: ap });
@@ -80,7 +92,10 @@ afterAll(() => {
 
 async function refused(ctx: AppContext, url: string, pattern: RegExp): Promise<void> {
   const before = hits;
-  const err = await safeFetch(ctx, url).then(() => null, (e) => e);
+  const err = await safeFetch(ctx, url).then(
+    () => null,
+    (e) => e,
+  );
   expect(err).toBeInstanceOf(FetchError);
   expect(err.message).toMatch(pattern);
   expect(hits).toBe(before); // refused before connecting
@@ -88,16 +103,50 @@ async function refused(ctx: AppContext, url: string, pattern: RegExp): Promise<v
 
 describe("address checks", () => {
   test("classifies addresses", () => {
-    for (const a of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255",
-      "::", "::1", "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:10.0.0.1", "64:ff9b::a00:1", "2002:7f00:1::1", "2001:db8::1", "fe80::1%eth0", "bogus"]) {
+    for (const a of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "224.0.0.1",
+      "255.255.255.255",
+      "::",
+      "::1",
+      "fe80::1",
+      "fc00::1",
+      "fd12:3456::1",
+      "ff02::1",
+      "::ffff:127.0.0.1",
+      "::ffff:7f00:1",
+      "::ffff:10.0.0.1",
+      "64:ff9b::a00:1",
+      "2002:7f00:1::1",
+      "2001:db8::1",
+      "fe80::1%eth0",
+      "bogus",
+    ]) {
       expect([a, isPublicAddress(a)]).toEqual([a, false]);
     }
-    for (const a of ["1.1.1.1", "93.184.216.34", "2606:4700:4700::1111", "::ffff:8.8.8.8", "2a01:4f8::1"]) expect([a, isPublicAddress(a)]).toEqual([a, true]);
+    for (const a of ["1.1.1.1", "93.184.216.34", "2606:4700:4700::1111", "::ffff:8.8.8.8", "2a01:4f8::1"])
+      expect([a, isPublicAddress(a)]).toEqual([a, true]);
   });
 
   test("without ALLOW_PRIVATE_ADDRESSES: loopback, private, link-local, IPv6 and mapped literals are refused before connecting", async () => {
     const port = server.port;
-    for (const host of ["127.0.0.1", "10.0.0.1", "169.254.169.254", "[::1]", "[::ffff:127.0.0.1]", "[fe80::1]", "0.0.0.0", "2130706433", "0x7f.1"]) {
+    for (const host of [
+      "127.0.0.1",
+      "10.0.0.1",
+      "169.254.169.254",
+      "[::1]",
+      "[::ffff:127.0.0.1]",
+      "[fe80::1]",
+      "0.0.0.0",
+      "2130706433",
+      "0x7f.1",
+    ]) {
       await refused(strict, `https://${host}:${port}/ok`, /private address/);
     }
     await refused(strict, `https://localhost:${port}/ok`, /private address|cannot resolve/);

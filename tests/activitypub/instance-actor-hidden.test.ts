@@ -22,6 +22,9 @@ test("account search and lookup never return it", async () => {
 });
 
 test("POST /actor/inbox is an inbox (unsigned → 401, not 404)", async () => {
-  const res = await s.api("POST", "/actor/inbox", { body: JSON.stringify({ type: "Follow", actor: "http://x/", object: "y" }), headers: { "content-type": "application/activity+json" } });
+  const res = await s.api("POST", "/actor/inbox", {
+    body: JSON.stringify({ type: "Follow", actor: "http://x/", object: "y" }),
+    headers: { "content-type": "application/activity+json" },
+  });
   expect(res.status).toBe(401);
 });

@@ -49,9 +49,18 @@ describe("GET /actor", () => {
     expect(inst.stats.user_count).toBe(1);
     expect((await s.api("GET", `/api/v1/accounts/${INSTANCE_ACTOR_ID}`)).status).toBe(404);
     const before = s.count("accounts");
-    const app = (await (await s.api("POST", "/api/v1/apps", { json: { client_name: "x", redirect_uris: "urn:ietf:wg:oauth:2.0:oob", scopes: "read write" } })).json()) as any;
-    const tok = (await (await s.api("POST", "/oauth/token", { json: { grant_type: "client_credentials", client_id: app.client_id, client_secret: app.client_secret, scope: "write" } })).json()) as any;
-    const res = await s.api("POST", "/api/v1/accounts", { token: tok.access_token, json: { username: s.domain, email: "x@example.com", password: "long-enough-pw", agreement: true, locale: "en" } });
+    const app = (await (
+      await s.api("POST", "/api/v1/apps", { json: { client_name: "x", redirect_uris: "urn:ietf:wg:oauth:2.0:oob", scopes: "read write" } })
+    ).json()) as any;
+    const tok = (await (
+      await s.api("POST", "/oauth/token", {
+        json: { grant_type: "client_credentials", client_id: app.client_id, client_secret: app.client_secret, scope: "write" },
+      })
+    ).json()) as any;
+    const res = await s.api("POST", "/api/v1/accounts", {
+      token: tok.access_token,
+      json: { username: s.domain, email: "x@example.com", password: "long-enough-pw", agreement: true, locale: "en" },
+    });
     expect(res.status).toBe(422);
     expect(s.count("accounts")).toBe(before);
   });

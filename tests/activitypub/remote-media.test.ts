@@ -19,18 +19,32 @@ let clock = Date.now();
 let s: TestServer;
 
 async function png(width: number, height: number): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await sharp()({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 20 } } }).png().toBuffer());
+  return new Uint8Array(
+    await sharp()({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 20 } } })
+      .png()
+      .toBuffer(),
+  );
 }
 
 /** A remote server (the rig's FakeRemote): one actor `rem` and whatever notes a test registers; records every request. */
-interface Sink { base: string; host: string; requests: string[]; notes: Map<string, Record<string, unknown>>; stop(): void }
+interface Sink {
+  base: string;
+  host: string;
+  requests: string[];
+  notes: Map<string, Record<string, unknown>>;
+  stop(): void;
+}
 
 function startSink(images: Map<string, Uint8Array<ArrayBuffer>>): Sink {
   const remote = new FakeRemote({ unknownActorStatus: 404, emptyCollections: false });
   const base = remote.base;
   remote.serve("/users/rem", {
-    "@context": "https://www.w3.org/ns/activitystreams", id: `${base}/users/rem`, type: "Person", preferredUsername: "rem",
-    inbox: `${base}/users/rem/inbox`, followers: `${base}/users/rem/followers`,
+    "@context": "https://www.w3.org/ns/activitystreams",
+    id: `${base}/users/rem`,
+    type: "Person",
+    preferredUsername: "rem",
+    inbox: `${base}/users/rem/inbox`,
+    followers: `${base}/users/rem/followers`,
     icon: { type: "Image", mediaType: "image/png", url: `${base}/img/avatar.png` },
     image: { type: "Image", mediaType: "image/png", url: `${base}/img/header.png` },
   });
@@ -48,8 +62,14 @@ let n = 0;
 async function remoteStatus(on: Sink, attachment: unknown[]): Promise<number> {
   const path = `/notes/${++n}`;
   on.notes.set(path, {
-    "@context": "https://www.w3.org/ns/activitystreams", id: `${on.base}${path}`, type: "Note", attributedTo: `${on.base}/users/rem`,
-    content: `<p>note ${n}</p>`, published: new Date(clock - 60_000).toISOString(), to: [PUBLIC], attachment,
+    "@context": "https://www.w3.org/ns/activitystreams",
+    id: `${on.base}${path}`,
+    type: "Note",
+    attributedTo: `${on.base}/users/rem`,
+    content: `<p>note ${n}</p>`,
+    published: new Date(clock - 60_000).toISOString(),
+    to: [PUBLIC],
+    attachment,
   });
   const row = await resolveStatusByUri(s.ctx, `${on.base}${path}`);
   expect(row).not.toBeNull();
@@ -68,8 +88,15 @@ async function decoded(url: string): Promise<{ width?: number; height?: number }
 /** Drains, moving the clock past each retry's backoff, until no job of `kind` is left (the rig's drainAll). */
 async function settle(kind: string): Promise<void> {
   await drainAll([s], {
-    done: () => s.count("jobs", "kind = ?", kind) === 0, maxRounds: 10, pauseMs: 0, maxMs: Number.POSITIVE_INFINITY,
-    between: () => { clock += 2 * 3600_000; }, onTimeout: "throw", describe: () => `${kind} jobs did not settle`,
+    done: () => s.count("jobs", "kind = ?", kind) === 0,
+    maxRounds: 10,
+    pauseMs: 0,
+    maxMs: Number.POSITIVE_INFINITY,
+    between: () => {
+      clock += 2 * 3600_000;
+    },
+    onTimeout: "throw",
+    describe: () => `${kind} jobs did not settle`,
   });
 }
 
@@ -94,13 +121,32 @@ describe("remote media cache", () => {
   let statusId: number;
   test("before caching url and preview_url are the remote URL; afterwards local copies, remote_url kept", async () => {
     statusId = await remoteStatus(sink, [
-      { type: "Document", mediaType: "image/png", url: `${sink.base}/img/photo.png`, name: "a red square", blurhash: BLURHASH, focalPoint: [0.5, -0.25], width: 1000, height: 800 },
-      { type: "Document", mediaType: "video/mp4", url: `${sink.base}/video/clip.mp4`, icon: { type: "Image", url: `${sink.base}/img/poster.png` } },
+      {
+        type: "Document",
+        mediaType: "image/png",
+        url: `${sink.base}/img/photo.png`,
+        name: "a red square",
+        blurhash: BLURHASH,
+        focalPoint: [0.5, -0.25],
+        width: 1000,
+        height: 800,
+      },
+      {
+        type: "Document",
+        mediaType: "video/mp4",
+        url: `${sink.base}/video/clip.mp4`,
+        icon: { type: "Image", url: `${sink.base}/img/poster.png` },
+      },
     ]);
     expect(s.count("jobs", "kind = 'media.cache_remote'")).toBe(2);
     expect(s.count("jobs", "kind = 'media.cache_avatar'")).toBe(1);
     const [img0, vid0] = (await status(statusId)).media_attachments;
-    expect(img0).toMatchObject({ type: "image", url: `${sink.base}/img/photo.png`, preview_url: `${sink.base}/img/photo.png`, remote_url: `${sink.base}/img/photo.png` });
+    expect(img0).toMatchObject({
+      type: "image",
+      url: `${sink.base}/img/photo.png`,
+      preview_url: `${sink.base}/img/photo.png`,
+      remote_url: `${sink.base}/img/photo.png`,
+    });
     expect(vid0).toMatchObject({ type: "video", url: `${sink.base}/video/clip.mp4`, preview_url: `${sink.base}/video/clip.mp4` });
 
     await settle("media.cache_remote");
@@ -131,10 +177,16 @@ describe("remote media cache", () => {
 
   test("a changed avatar URL drops the old cached file and caches the new one", async () => {
     const { upsertRemoteActor } = await import("../../src/services/federation/upsert-actor");
-    const before = s.ctx.db.query<{ id: number; avatar_path: string }, [string]>("SELECT id, avatar_path FROM accounts WHERE uri = ?").get(`${sink.base}/users/rem`)!;
+    const before = s.ctx.db
+      .query<{ id: number; avatar_path: string }, [string]>("SELECT id, avatar_path FROM accounts WHERE uri = ?")
+      .get(`${sink.base}/users/rem`)!;
     upsertRemoteActor(s.ctx, {
-      id: `${sink.base}/users/rem`, type: "Person", preferredUsername: "rem", inbox: `${sink.base}/users/rem/inbox`,
-      icon: { type: "Image", url: `${sink.base}/img/poster.png` }, image: { type: "Image", url: `${sink.base}/img/header.png` },
+      id: `${sink.base}/users/rem`,
+      type: "Person",
+      preferredUsername: "rem",
+      inbox: `${sink.base}/users/rem/inbox`,
+      icon: { type: "Image", url: `${sink.base}/img/poster.png` },
+      image: { type: "Image", url: `${sink.base}/img/header.png` },
     });
     const mid = (await (await s.api("GET", `/api/v1/accounts/${before.id}`)).json()) as any;
     expect(mid.avatar).toBe(`${sink.base}/img/poster.png`);
@@ -146,14 +198,22 @@ describe("remote media cache", () => {
   });
 
   test("media.remove_remote_cache uncaches old attachments (remote URLs served again) and keeps avatars", async () => {
-    const keys = s.ctx.db.query<{ file_key: string | null; thumbnail_key: string | null }, [number]>("SELECT file_key, thumbnail_key FROM media_attachments WHERE status_id = ?").all(statusId);
+    const keys = s.ctx.db
+      .query<{ file_key: string | null; thumbnail_key: string | null }, [number]>(
+        "SELECT file_key, thumbnail_key FROM media_attachments WHERE status_id = ?",
+      )
+      .all(statusId);
     const stored = keys.flatMap((k) => [k.file_key, k.thumbnail_key]).filter((k): k is string => !!k);
     expect(stored.length).toBe(3);
     clock += 8 * DAY;
     s.ctx.jobs.enqueue("media.remove_remote_cache", {});
     await s.drain();
     const [img, vid] = (await status(statusId)).media_attachments;
-    expect(img).toMatchObject({ url: `${sink.base}/img/photo.png`, preview_url: `${sink.base}/img/photo.png`, remote_url: `${sink.base}/img/photo.png` });
+    expect(img).toMatchObject({
+      url: `${sink.base}/img/photo.png`,
+      preview_url: `${sink.base}/img/photo.png`,
+      remote_url: `${sink.base}/img/photo.png`,
+    });
     expect(vid).toMatchObject({ url: `${sink.base}/video/clip.mp4`, preview_url: `${sink.base}/video/clip.mp4` });
     for (const k of stored) expect(await s.ctx.storage.get(k)).toBeNull();
     const account = (await status(statusId)).account;
@@ -166,7 +226,11 @@ describe("remote media cache", () => {
     await settle("media.cache_remote");
     expect(sink.requests.filter((p) => p === "/img/broken.png").length).toBe(REMOTE_MEDIA_ATTEMPTS);
     const [m] = (await status(id)).media_attachments;
-    expect(m).toMatchObject({ url: `${sink.base}/img/broken.png`, preview_url: `${sink.base}/img/broken.png`, remote_url: `${sink.base}/img/broken.png` });
+    expect(m).toMatchObject({
+      url: `${sink.base}/img/broken.png`,
+      preview_url: `${sink.base}/img/broken.png`,
+      remote_url: `${sink.base}/img/broken.png`,
+    });
   });
 
   test("a body that is not an image is not stored and not retried", async () => {
@@ -189,7 +253,11 @@ describe("remote media cache", () => {
     await settle("media.cache_avatar");
     expect(imageRequests(rejected)).toEqual([]);
     const [a] = (await status(first)).media_attachments;
-    expect(a).toMatchObject({ url: `${rejected.base}/img/photo.png`, preview_url: `${rejected.base}/img/photo.png`, remote_url: `${rejected.base}/img/photo.png` });
+    expect(a).toMatchObject({
+      url: `${rejected.base}/img/photo.png`,
+      preview_url: `${rejected.base}/img/photo.png`,
+      remote_url: `${rejected.base}/img/photo.png`,
+    });
     const v2 = await status(second);
     expect(v2.media_attachments[0]).toMatchObject({ type: "unknown", remote_url: `${rejected.base}/img/photo.png` });
     expect(v2.account.avatar.startsWith(`${s.url}/system/`)).toBe(false);
@@ -201,10 +269,13 @@ describe("remote media cache", () => {
     await settle("media.cache_remote");
     await settle("media.cache_avatar");
     const accountId = s.ctx.db.query<{ account_id: number }, [number]>("SELECT account_id FROM statuses WHERE id = ?").get(id)!.account_id;
-    const keys = s.ctx.db.query<{ k: string }, [number, number]>(
-      `SELECT file_key AS k FROM media_attachments WHERE status_id = ?1 UNION ALL SELECT thumbnail_key FROM media_attachments WHERE status_id = ?1
+    const keys = s.ctx.db
+      .query<{ k: string }, [number, number]>(
+        `SELECT file_key AS k FROM media_attachments WHERE status_id = ?1 UNION ALL SELECT thumbnail_key FROM media_attachments WHERE status_id = ?1
        UNION ALL SELECT avatar_path FROM accounts WHERE id = ?2 UNION ALL SELECT header_path FROM accounts WHERE id = ?2`,
-    ).all(id, accountId).map((r) => r.k);
+      )
+      .all(id, accountId)
+      .map((r) => r.k);
     expect(keys.every((k) => typeof k === "string")).toBe(true);
     for (const k of keys) expect(await s.ctx.storage.get(k)).not.toBeNull();
     return { id, accountId, keys };

@@ -42,7 +42,14 @@ function hearth(args: string[], env: Record<string, string> = {}) {
 }
 
 function serveEnv(): Record<string, string> {
-  return { PORT: String(port), BIND: "127.0.0.1", PROTOCOL: "http", LOCAL_DOMAIN: `127.0.0.1:${port}`, DATA_DIR: join(dir, "data"), RATE_LIMITS: "false" };
+  return {
+    PORT: String(port),
+    BIND: "127.0.0.1",
+    PROTOCOL: "http",
+    LOCAL_DOMAIN: `127.0.0.1:${port}`,
+    DATA_DIR: join(dir, "data"),
+    RATE_LIMITS: "false",
+  };
 }
 
 async function drain(stream: ReadableStream<Uint8Array>) {
@@ -72,7 +79,11 @@ async function waitForServer(ms = 15_000): Promise<void> {
 
 beforeAll(async () => {
   // -o: never reinstall packages from inside a test run; make rebuilds only if sources changed.
-  const build = Bun.spawnSync(["make", "-s", "-o", "node_modules/.hearth-installed", "build"], { cwd: ROOT, stdout: "pipe", stderr: "pipe" });
+  const build = Bun.spawnSync(["make", "-s", "-o", "node_modules/.hearth-installed", "build"], {
+    cwd: ROOT,
+    stdout: "pipe",
+    stderr: "pipe",
+  });
   if (build.exitCode !== 0) throw new Error(`make build failed:\n${build.stdout}\n${build.stderr}`);
   dir = mkdtempSync(join(tmpdir(), "hearth-bin-"));
   copyFileSync(join(ROOT, "dist/hearth"), join(dir, "hearth"));
@@ -162,7 +173,12 @@ describe("dist/hearth from an empty folder", () => {
     const tokRes = await fetch(`${base}/oauth/token`, {
       method: "POST",
       body: new URLSearchParams({
-        grant_type: "password", username: "a@example.com", password, client_id: app.client_id, client_secret: app.client_secret, scope: "read write",
+        grant_type: "password",
+        username: "a@example.com",
+        password,
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+        scope: "read write",
       }),
     });
     expect(tokRes.status).toBe(200);
@@ -174,10 +190,16 @@ describe("dist/hearth from an empty folder", () => {
 
   test("an avatar upload goes through sharp and is served as an image", async () => {
     expect(token).not.toBe("");
-    const png = await loadSharp()({ create: { width: 120, height: 90, channels: 3, background: "#2e86de" } }).png().toBuffer();
+    const png = await loadSharp()({ create: { width: 120, height: 90, channels: 3, background: "#2e86de" } })
+      .png()
+      .toBuffer();
     const form = new FormData();
     form.append("avatar", new File([png], "avatar.png", { type: "image/png" }));
-    const res = await fetch(`${base}/api/v1/accounts/update_credentials`, { method: "PATCH", headers: { Authorization: `Bearer ${token}` }, body: form });
+    const res = await fetch(`${base}/api/v1/accounts/update_credentials`, {
+      method: "PATCH",
+      headers: { Authorization: `Bearer ${token}` },
+      body: form,
+    });
     expect(res.status).toBe(200);
     const account = (await res.json()) as { avatar: string; avatar_static: string };
     expect(account.avatar).not.toContain("missing.png");
@@ -192,10 +214,14 @@ describe("dist/hearth from an empty folder", () => {
   test("a media upload through POST /api/v2/media is processed by sharp: image, preview, meta and blurhash", async () => {
     expect(token).not.toBe("");
     // A gradient, so the blurhash has something to describe.
-    const w = 160, h = 100;
+    const w = 160,
+      h = 100;
     const raw = Buffer.alloc(w * h * 3);
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.set([Math.round((x / w) * 255), Math.round((y / h) * 255), 128], (y * w + x) * 3);
-    const png = await loadSharp()(raw, { raw: { width: w, height: h, channels: 3 } }).png().toBuffer();
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) raw.set([Math.round((x / w) * 255), Math.round((y / h) * 255), 128], (y * w + x) * 3);
+    const png = await loadSharp()(raw, { raw: { width: w, height: h, channels: 3 } })
+      .png()
+      .toBuffer();
     const form = new FormData();
     form.append("file", new File([png], "gradient.png", { type: "image/png" }));
     form.append("description", "a gradient");

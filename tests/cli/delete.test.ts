@@ -22,7 +22,8 @@ beforeAll(async () => {
   alice = await s.createUser("alice");
   carol = await s.createUser("carol");
   inbox = Bun.serve({
-    hostname: "127.0.0.1", port: 0,
+    hostname: "127.0.0.1",
+    port: 0,
     async fetch(req) {
       received.push({ path: new URL(req.url).pathname, headers: req.headers, body: await req.text(), method: req.method, url: req.url });
       return new Response(null, { status: 202 });
@@ -30,10 +31,14 @@ beforeAll(async () => {
   });
   const host = `127.0.0.1:${inbox.port}`;
   remoteId = s.ctx.ids.next();
-  s.ctx.db.query(
-    "INSERT INTO accounts (id, username, domain, uri, inbox_url, shared_inbox_url, created_at, updated_at) VALUES (?, 'far', ?, ?, ?, ?, 1, 1)",
-  ).run(remoteId, host, `http://${host}/users/far`, `http://${host}/users/far/inbox`, `http://${host}/inbox`);
-  s.ctx.db.query("INSERT INTO follows (id, account_id, target_account_id, uri, created_at) VALUES (?, ?, ?, ?, 1)").run(s.ctx.ids.next(), remoteId, alice.account.id, `http://${host}/follows/1`);
+  s.ctx.db
+    .query(
+      "INSERT INTO accounts (id, username, domain, uri, inbox_url, shared_inbox_url, created_at, updated_at) VALUES (?, 'far', ?, ?, ?, ?, 1, 1)",
+    )
+    .run(remoteId, host, `http://${host}/users/far`, `http://${host}/users/far/inbox`, `http://${host}/inbox`);
+  s.ctx.db
+    .query("INSERT INTO follows (id, account_id, target_account_id, uri, created_at) VALUES (?, ?, ?, ?, 1)")
+    .run(s.ctx.ids.next(), remoteId, alice.account.id, `http://${host}/follows/1`);
   s.ctx.db.query("UPDATE accounts SET followers_count = 1 WHERE id = ?").run(alice.account.id);
   postId = (await alice.client.v1.statuses.create({ status: "hello from alice" })).id;
   await carol.client.v1.accounts.$select(alice.id).follow();
@@ -64,16 +69,25 @@ describe("hearth admin accounts delete", () => {
     expect(code, out).toBe(0);
     expect(out).toContain("Deleted account @alice");
     // Queued, not sent inline: one fan-out of a Delete of the actor to the follower's shared inbox, no Update.
-    const fanouts = s.ctx.db.query<{ payload: string }, []>("SELECT payload FROM jobs WHERE kind = 'ap.fanout'").all().map((j) => JSON.parse(j.payload));
+    const fanouts = s.ctx.db
+      .query<{ payload: string }, []>("SELECT payload FROM jobs WHERE kind = 'ap.fanout'")
+      .all()
+      .map((j) => JSON.parse(j.payload));
     expect(fanouts.map((f) => f.activity.type)).toEqual(["Delete"]);
-    expect(fanouts[0]).toMatchObject({ senderId: alice.account.id, inboxes: [`http://127.0.0.1:${inbox.port}/inbox`], activity: { actor: alice.account.uri, object: alice.account.uri } });
+    expect(fanouts[0]).toMatchObject({
+      senderId: alice.account.id,
+      inboxes: [`http://127.0.0.1:${inbox.port}/inbox`],
+      activity: { actor: alice.account.uri, object: alice.account.uri },
+    });
     expect(s.count("jobs", "kind = 'stream.close_tokens'")).toBe(1);
     await s.drain();
     expect(await Promise.race([closed, Bun.sleep(3000).then(() => "still open")])).toBe("closed");
     expect(received.map((r) => [r.method, r.path])).toEqual([["POST", "/inbox"]]);
     const body = JSON.parse(received[0]!.body);
     expect(body).toMatchObject({ type: "Delete", actor: alice.account.uri, object: alice.account.uri });
-    const pem = s.ctx.db.query<{ public_key_pem: string }, [number]>("SELECT public_key_pem FROM accounts WHERE id = ?").get(alice.account.id)!.public_key_pem;
+    const pem = s.ctx.db
+      .query<{ public_key_pem: string }, [number]>("SELECT public_key_pem FROM accounts WHERE id = ?")
+      .get(alice.account.id)!.public_key_pem;
     const verdict = await verifyRequest(
       { method: "POST", url: received[0]!.url, headers: received[0]!.headers, body: received[0]!.body },
       async (keyId) => (keyId === `${alice.account.uri}#main-key` ? { publicKeyPem: pem, ownerUri: alice.account.uri } : null),

@@ -15,7 +15,8 @@ const SLOW = 30_000;
 function admin(...args: string[]): { code: number; out: string; err: string } {
   const p = Bun.spawnSync(["node_modules/.bin/bun", "src/main.ts", "admin", ...args], {
     env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "error" },
-    stdout: "pipe", stderr: "pipe",
+    stdout: "pipe",
+    stderr: "pipe",
   });
   return { code: p.exitCode ?? -1, out: p.stdout.toString(), err: p.stderr.toString() };
 }
@@ -35,7 +36,8 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
 
 function remote(username: string, domain: string, suspendedAt: number | null = null): number {
   const id = ctx.ids.next();
-  ctx.db.query("INSERT INTO accounts (id, username, domain, uri, suspended_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, 1)")
+  ctx.db
+    .query("INSERT INTO accounts (id, username, domain, uri, suspended_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, 1)")
     .run(id, username, domain, `https://${domain}/users/${username}`, suspendedAt);
   return id;
 }
@@ -53,26 +55,30 @@ afterAll(() => {
 });
 
 describe("hearth admin domains", () => {
-  test("block --severity suspend --reject-media (through main) suspends the domain's accounts and subdomains", () => {
-    const a = remote("a", "bad.example");
-    const sub = remote("b", "m.bad.example");
-    const earlier = remote("c", "bad.example", 12345);
-    const other = remote("d", "notbad.example");
-    const r = admin("domains", "block", "Bad.Example", "--severity", "suspend", "--reject-media");
-    expect(r.err).toBe("");
-    expect(r.code).toBe(0);
-    expect(r.out).toContain("Blocked bad.example (suspend, reject media); 3 known accounts on it");
-    expect(domainPolicy(ctx, "bad.example")).toEqual({ severity: "suspend", rejectMedia: true });
-    expect(domainPolicy(ctx, "deep.m.bad.example:8443")).toEqual({ severity: "suspend", rejectMedia: true });
-    expect(domainPolicy(ctx, "notbad.example")).toBeNull();
-    expect(suspended(a)).not.toBeNull();
-    expect(suspended(sub)).not.toBeNull();
-    expect(suspended(earlier)).toBe(12345);
-    expect(suspended(other)).toBeNull();
-    const list = admin("domains", "list");
-    expect(list.code).toBe(0);
-    expect(list.out).toMatch(/^bad\.example\s+suspend\s+reject-media\s+\d{4}-\d\d-\d\d$/m);
-  }, SLOW);
+  test(
+    "block --severity suspend --reject-media (through main) suspends the domain's accounts and subdomains",
+    () => {
+      const a = remote("a", "bad.example");
+      const sub = remote("b", "m.bad.example");
+      const earlier = remote("c", "bad.example", 12345);
+      const other = remote("d", "notbad.example");
+      const r = admin("domains", "block", "Bad.Example", "--severity", "suspend", "--reject-media");
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.out).toContain("Blocked bad.example (suspend, reject media); 3 known accounts on it");
+      expect(domainPolicy(ctx, "bad.example")).toEqual({ severity: "suspend", rejectMedia: true });
+      expect(domainPolicy(ctx, "deep.m.bad.example:8443")).toEqual({ severity: "suspend", rejectMedia: true });
+      expect(domainPolicy(ctx, "notbad.example")).toBeNull();
+      expect(suspended(a)).not.toBeNull();
+      expect(suspended(sub)).not.toBeNull();
+      expect(suspended(earlier)).toBe(12345);
+      expect(suspended(other)).toBeNull();
+      const list = admin("domains", "list");
+      expect(list.code).toBe(0);
+      expect(list.out).toMatch(/^bad\.example\s+suspend\s+reject-media\s+\d{4}-\d\d-\d\d$/m);
+    },
+    SLOW,
+  );
 
   test("unblock lifts only the suspensions the block made", async () => {
     const a = ctx.db.query("SELECT id FROM accounts WHERE username = 'a'").get() as any;
@@ -99,7 +105,10 @@ describe("hearth admin domains", () => {
 
   test("bad input writes nothing", async () => {
     const n = blocks();
-    expect(await run("domains", "block", "x.example", "--severity", "nuke")).toMatchObject({ code: 1, err: expect.stringContaining('invalid severity "nuke"') });
+    expect(await run("domains", "block", "x.example", "--severity", "nuke")).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('invalid severity "nuke"'),
+    });
     expect(await run("domains", "block")).toMatchObject({ code: 2, err: expect.stringContaining("missing domain") });
     expect(await run("domains", "block", "not a domain")).toMatchObject({ code: 1, err: expect.stringContaining("invalid domain") });
     expect(await run("domains", "block", "a.example", "b.example")).toMatchObject({ code: 2 });
@@ -111,15 +120,23 @@ describe("hearth admin domains", () => {
     expect(domainPolicy(ctx, "media.example")).toEqual({ severity: "silence", rejectMedia: true });
   });
 
-  test("help lists the domains commands", () => {
-    const r = Bun.spawnSync(["node_modules/.bin/bun", "src/main.ts", "help"], { stdout: "pipe" });
-    expect(r.stdout.toString()).toContain("admin domains block DOMAIN [--severity silence|suspend|noop] [--reject-media]");
-  }, SLOW);
+  test(
+    "help lists the domains commands",
+    () => {
+      const r = Bun.spawnSync(["node_modules/.bin/bun", "src/main.ts", "help"], { stdout: "pipe" });
+      expect(r.stdout.toString()).toContain("admin domains block DOMAIN [--severity silence|suspend|noop] [--reject-media]");
+    },
+    SLOW,
+  );
 });
 
 describe("suspending a domain severs relationships", () => {
   test("follows both ways and requests go, counters follow, home feeds drop its posts", async () => {
-    const { account: local } = await (await import("../../src/services/accounts/create-local")).createLocalAccount(ctx, { username: "localfan", email: "lf@example.com", password: "long enough pw" });
+    const { account: local } = await (await import("../../src/services/accounts/create-local")).createLocalAccount(ctx, {
+      username: "localfan",
+      email: "lf@example.com",
+      password: "long enough pw",
+    });
     const r1 = remote("x1", "gone.example");
     const r2 = remote("x2", "gone.example");
     const keep = remote("y", "fine.example");
@@ -128,9 +145,13 @@ describe("suspending a domain severs relationships", () => {
     follow.run(ctx.ids.next(), local.id, r1, t);
     follow.run(ctx.ids.next(), r2, local.id, t);
     follow.run(ctx.ids.next(), local.id, keep, t);
-    ctx.db.query("INSERT INTO follow_requests (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), r1, local.id, t);
+    ctx.db
+      .query("INSERT INTO follow_requests (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)")
+      .run(ctx.ids.next(), r1, local.id, t);
     const sid = ctx.ids.next();
-    ctx.db.query("INSERT INTO statuses (id, uri, account_id, local, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)").run(sid, `https://gone.example/s/${sid}`, r1, t, t);
+    ctx.db
+      .query("INSERT INTO statuses (id, uri, account_id, local, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)")
+      .run(sid, `https://gone.example/s/${sid}`, r1, t, t);
     ctx.db.query("INSERT INTO home_feeds (account_id, status_id) VALUES (?, ?)").run(local.id, sid);
     ctx.db.query("UPDATE accounts SET following_count = 2, followers_count = 1 WHERE id = ?").run(local.id);
 

@@ -10,7 +10,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function hearth(args: string[], env: Record<string, string> = {}) {
   const p = Bun.spawnSync(["node_modules/.bin/bun", "src/main.ts", ...args], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: dir, LOG_LEVEL: "error", ...env },
-    stdout: "pipe", stderr: "pipe",
+    stdout: "pipe",
+    stderr: "pipe",
   });
   return { code: p.exitCode, out: p.stdout.toString(), err: p.stderr.toString() };
 }

@@ -10,7 +10,8 @@ import { accountView, loadAccountRows } from "../../src/db/views/accounts";
 
 let s: TestServer;
 let alice: TestUser;
-const name = async () => ((await (await s.api("GET", `/api/v1/accounts/${alice.account.id}`)).json()) as { display_name: string }).display_name;
+const name = async () =>
+  ((await (await s.api("GET", `/api/v1/accounts/${alice.account.id}`)).json()) as { display_name: string }).display_name;
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -30,12 +31,16 @@ describe("account cache", () => {
     accountView(s.ctx, alice.account.id); // cached
     s.ctx.db.query("UPDATE accounts SET display_name = 'Alice Two', followers_count = 7 WHERE id = ?").run(alice.account.id);
     expect(accountView(s.ctx, alice.account.id)).toMatchObject({ display_name: "Alice Two", followers_count: 7 });
-    expect(() => s.ctx.db.transaction(() => {
-      s.ctx.db.query("UPDATE accounts SET display_name = 'Rolled back' WHERE id = ?").run(alice.account.id);
-      // Inside the transaction the view reads the uncommitted row, bypassing the cache.
-      expect(accountView(s.ctx, alice.account.id)!.display_name).toBe("Rolled back");
-      throw new Error("roll back");
-    }).immediate()).toThrow("roll back");
+    expect(() =>
+      s.ctx.db
+        .transaction(() => {
+          s.ctx.db.query("UPDATE accounts SET display_name = 'Rolled back' WHERE id = ?").run(alice.account.id);
+          // Inside the transaction the view reads the uncommitted row, bypassing the cache.
+          expect(accountView(s.ctx, alice.account.id)!.display_name).toBe("Rolled back");
+          throw new Error("roll back");
+        })
+        .immediate(),
+    ).toThrow("roll back");
     expect(accountView(s.ctx, alice.account.id)!.display_name).toBe("Alice Two");
     expect(await name()).toBe("Alice Two");
   });

@@ -18,7 +18,13 @@ import { notificationIds, notificationRowsPage } from "../../src/db/queries/noti
 import { notificationListJson } from "../../src/db/views/notification-json";
 import { groupedNotificationsJson } from "../../src/db/views/notification-groups-json";
 import { notificationList } from "../../src/db/views/notifications";
-import { effectiveGroupKey, groupDataFromWalk, groupRepresentatives, newestOfGroup, walkGroups } from "../../src/db/queries/notification-groups";
+import {
+  effectiveGroupKey,
+  groupDataFromWalk,
+  groupRepresentatives,
+  newestOfGroup,
+  walkGroups,
+} from "../../src/db/queries/notification-groups";
 import { emptyGroupedResults, groupedNotifications, SAMPLE_ACCOUNTS } from "../../src/db/views/notification-groups";
 import { readNotificationFilter } from "../../src/api/v1/notifications/filter";
 import { readExpandAccounts, readGroupedTypes } from "../../src/api/v2/notifications/params";
@@ -48,7 +54,9 @@ function slowV2(input: Params): string {
   const last = reps[reps.length - 1]!.row.id;
   let range = { lo: last, hi: first };
   if (reps.length < page.limit) {
-    range = asc ? { lo: last, hi: page.maxId !== undefined ? page.maxId - 1 : Number.MAX_SAFE_INTEGER } : { lo: page.sinceId !== undefined ? page.sinceId + 1 : 0, hi: first };
+    range = asc
+      ? { lo: last, hi: page.maxId !== undefined ? page.maxId - 1 : Number.MAX_SAFE_INTEGER }
+      : { lo: page.sinceId !== undefined ? page.sinceId + 1 : 0, hi: first };
   }
   return JSON.stringify(groupedNotifications(s.ctx, me.account.id, reps, { range, expand }));
 }
@@ -86,25 +94,46 @@ beforeAll(async () => {
   makeNotification(ctx, id(me), id(c), "status", makeStatus(ctx, id(c), { text: "not for me", visibility: 2 }).id);
   makeNotification(ctx, id(me), id(c), "mention", makeStatus(ctx, id(c), { text: "@njme psst", visibility: 3, mentions: [id(me)] }).id);
   // Senders then muted, blocked, blocking the viewer, suspended.
-  for (const u of [d, e, f, g]) makeNotification(ctx, id(me), id(u), "mention", makeStatus(ctx, id(u), { text: `@njme from ${u.account.username}`, mentions: [id(me)] }).id);
+  for (const u of [d, e, f, g])
+    makeNotification(
+      ctx,
+      id(me),
+      id(u),
+      "mention",
+      makeStatus(ctx, id(u), { text: `@njme from ${u.account.username}`, mentions: [id(me)] }).id,
+    );
   makeMute(ctx, id(me), id(e));
   makeBlock(ctx, id(me), id(d));
   makeBlock(ctx, id(g), id(me));
   ctx.db.query("UPDATE accounts SET suspended_at = ? WHERE id = ?").run(ctx.now(), id(f));
   // A report for staff.
   const reportId = ctx.ids.next();
-  ctx.db.query("INSERT INTO reports (id, account_id, target_account_id, comment, created_at) VALUES (?, ?, ?, 'spam <b>', ?)").run(reportId, id(c), id(a), ctx.now());
+  ctx.db
+    .query("INSERT INTO reports (id, account_id, target_account_id, comment, created_at) VALUES (?, ?, ?, 'spam <b>', ?)")
+    .run(reportId, id(c), id(a), ctx.now());
   notify(ctx, { accountId: id(me), fromAccountId: id(c), type: "admin.report", reportId });
   // A poll the viewer voted in, and its end.
-  const polled = await s.api("POST", "/api/v1/statuses", { token: a.token, json: { status: "pick one", poll: { options: ["x", "y"], expires_in: 600 } } });
+  const polled = await s.api("POST", "/api/v1/statuses", {
+    token: a.token,
+    json: { status: "pick one", poll: { options: ["x", "y"], expires_in: 600 } },
+  });
   const poll = await polled.json();
   pollStatus = Number(poll.id);
   expect((await s.api("POST", `/api/v1/polls/${poll.poll.id}/votes`, { token: me.token, json: { choices: ["0"] } })).status).toBe(200);
   makeNotification(ctx, id(me), id(a), "poll", pollStatus);
   // A moderation warning for the viewer.
-  expect((await s.api("POST", `/api/v1/admin/accounts/${me.id}/action`, { token: mod.token, json: { type: "none", text: "Be nice" } })).status).toBe(200);
+  expect(
+    (await s.api("POST", `/api/v1/admin/accounts/${me.id}/action`, { token: mod.token, json: { type: "none", text: "Be nice" } })).status,
+  ).toBe(200);
   // A keyword filter of the viewer's.
-  expect((await s.api("POST", "/api/v2/filters", { token: me.token, json: { title: "Spoilers", context: ["notifications"], keywords_attributes: [{ keyword: "finale" }] } })).status).toBe(200);
+  expect(
+    (
+      await s.api("POST", "/api/v2/filters", {
+        token: me.token,
+        json: { title: "Spoilers", context: ["notifications"], keywords_attributes: [{ keyword: "finale" }] },
+      })
+    ).status,
+  ).toBe(200);
   await s.drain();
 }, 30_000);
 afterAll(() => s.stop());
@@ -114,7 +143,8 @@ describe("v1 notifications from the caches", () => {
     const list = await v1();
     expect(await v1()).toEqual(list);
     const types = list.map((n: any) => n.type);
-    for (const t of ["mention", "favourite", "reblog", "follow", "status", "poll", "admin.report", "moderation_warning"]) expect(types).toContain(t);
+    for (const t of ["mention", "favourite", "reblog", "follow", "status", "poll", "admin.report", "moderation_warning"])
+      expect(types).toContain(t);
     const from = (u: TestUser) => list.filter((n: any) => n.account.id === u.id).map((n: any) => n.type);
     // blocked senders are hidden, blocking and suspended senders' statuses too; a muted sender's mention stays
     expect(from(d)).toEqual([]);
@@ -122,7 +152,12 @@ describe("v1 notifications from the caches", () => {
     expect(from(f)).toEqual(["follow"]);
     expect(from(e)).toEqual(["mention"]);
     // the private post of someone not followed and the policy-filtered direct mention are left out
-    expect(list.filter((n: any) => n.account.id === c.id).map((n: any) => n.type).sort()).toEqual(["admin.report", "favourite", "follow"]);
+    expect(
+      list
+        .filter((n: any) => n.account.id === c.id)
+        .map((n: any) => n.type)
+        .sort(),
+    ).toEqual(["admin.report", "favourite", "follow"]);
     const m = list.find((n: any) => n.status?.id === String(mention));
     expect(m.status.filtered.map((r: any) => [r.filter.title, r.keyword_matches])).toEqual([["Spoilers", ["finale"]]]);
     expect(m.status.tags.map((t: any) => t.name)).toEqual(["telly"]);
@@ -150,7 +185,9 @@ describe("v1 notifications from the caches", () => {
   test("changes show at once: the viewer's favourite, an edit, the sender's new display name", async () => {
     expect((await s.api("POST", `/api/v1/statuses/${mention}/favourite`, { token: me.token })).status).toBe(200);
     s.ctx.db.query("UPDATE statuses SET content = '<p>edited finale</p>' WHERE id = ?").run(mention);
-    expect((await s.api("PATCH", "/api/v1/accounts/update_credentials", { token: a.token, json: { display_name: "Ayy" } })).status).toBe(200);
+    expect((await s.api("PATCH", "/api/v1/accounts/update_credentials", { token: a.token, json: { display_name: "Ayy" } })).status).toBe(
+      200,
+    );
     const m = (await v1()).find((n: any) => n.status?.id === String(mention));
     expect(m.status).toMatchObject({ favourited: true, content: "<p>edited finale</p>", account: { display_name: "Ayy" } });
     expect(m.account.display_name).toBe("Ayy");
@@ -165,7 +202,10 @@ describe("v2 grouped notifications from the caches", () => {
     const fav = groups.find((x: any) => x.type === "favourite");
     expect(fav).toMatchObject({ notifications_count: 3, sample_account_ids: [c.id, b.id, a.id], status_id: String(mine) });
     // one boost notification points at my post, the other at the boost: two groups, one status
-    expect(groups.filter((x: any) => x.type === "reblog").map((x: any) => [x.notifications_count, x.status_id])).toEqual([[1, String(mine)], [1, String(mine)]]);
+    expect(groups.filter((x: any) => x.type === "reblog").map((x: any) => [x.notifications_count, x.status_id])).toEqual([
+      [1, String(mine)],
+      [1, String(mine)],
+    ]);
     expect(groups.find((x: any) => x.type === "follow").sample_account_ids).toEqual([c.id]); // blocked d and suspended f left out
     expect(groups.find((x: any) => x.type === "admin.report").report.comment).toBe("spam <b>");
     expect(groups.find((x: any) => x.type === "moderation_warning").moderation_warning.text).toBe("Be nice");
@@ -194,10 +234,21 @@ describe("v2 grouped notifications from the caches", () => {
 
   test("a group reaching below what the walk read is counted in full", async () => {
     // Twenty-five newer mentions push the older favourites far below a two-group page's walk.
-    for (let i = 0; i < 25; i++) makeNotification(s.ctx, me.account.id, h.account.id, "mention", makeStatus(s.ctx, h.account.id, { text: `@njme ${i}`, mentions: [me.account.id] }).id);
+    for (let i = 0; i < 25; i++)
+      makeNotification(
+        s.ctx,
+        me.account.id,
+        h.account.id,
+        "mention",
+        makeStatus(s.ctx, h.account.id, { text: `@njme ${i}`, mentions: [me.account.id] }).id,
+      );
     makeNotification(s.ctx, me.account.id, h.account.id, "favourite", mine);
     const page = await v2("limit=2", { limit: "2" });
-    expect(page.notification_groups[0]).toMatchObject({ type: "favourite", notifications_count: 4, sample_account_ids: [h.id, c.id, b.id, a.id] });
+    expect(page.notification_groups[0]).toMatchObject({
+      type: "favourite",
+      notifications_count: 4,
+      sample_account_ids: [h.id, c.id, b.id, a.id],
+    });
     await v2("limit=40", { limit: "40" });
   });
 
@@ -206,7 +257,11 @@ describe("v2 grouped notifications from the caches", () => {
     for (const grp of body.notification_groups) {
       const res = await s.api("GET", `/api/v2/notifications/${grp.group_key}`, { token: me.token });
       const row = newestOfGroup(s.ctx, me.account.id, grp.group_key)!;
-      expect(await res.text()).toBe(JSON.stringify(groupedNotifications(s.ctx, me.account.id, [{ row, key: effectiveGroupKey(row, null) }], { range: null, expand: "full" })));
+      expect(await res.text()).toBe(
+        JSON.stringify(
+          groupedNotifications(s.ctx, me.account.id, [{ row, key: effectiveGroupKey(row, null) }], { range: null, expand: "full" }),
+        ),
+      );
     }
   });
 });
@@ -215,21 +270,26 @@ test("inside a transaction (no caches there) the same text comes from the uncach
   const ctx = s.ctx;
   const viewer = me.account.id;
   const page = readPage({}, 40, 80);
-  ctx.db.transaction(() => {
-    expect(notificationListJson(ctx, notificationRowsPage(ctx, viewer, {}, page), viewer)).toBe(slowV1({}));
-    const walk = walkGroups(ctx, viewer, {}, { ...page, asc: false }, null);
-    const range = { lo: walk.reps.at(-1)!.row.id, hi: walk.reps[0]!.row.id };
-    const data = (keys: string[], lo: number, hi: number) => groupDataFromWalk(ctx, viewer, walk, keys, lo, hi, SAMPLE_ACCOUNTS);
-    for (const expand of ["full", "partial_avatars"] as const) {
-      const out = groupedNotificationsJson(ctx, viewer, walk.reps, { range, expand, data });
-      expect(out.json).toBe(JSON.stringify(groupedNotifications(ctx, viewer, walk.reps, { range, expand })));
-      expect(out.groups.length).toBe(JSON.parse(out.json).notification_groups.length);
-    }
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      expect(notificationListJson(ctx, notificationRowsPage(ctx, viewer, {}, page), viewer)).toBe(slowV1({}));
+      const walk = walkGroups(ctx, viewer, {}, { ...page, asc: false }, null);
+      const range = { lo: walk.reps.at(-1)!.row.id, hi: walk.reps[0]!.row.id };
+      const data = (keys: string[], lo: number, hi: number) => groupDataFromWalk(ctx, viewer, walk, keys, lo, hi, SAMPLE_ACCOUNTS);
+      for (const expand of ["full", "partial_avatars"] as const) {
+        const out = groupedNotificationsJson(ctx, viewer, walk.reps, { range, expand, data });
+        expect(out.json).toBe(JSON.stringify(groupedNotifications(ctx, viewer, walk.reps, { range, expand })));
+        expect(out.groups.length).toBe(JSON.parse(out.json).notification_groups.length);
+      }
+    })
+    .immediate();
 });
 
 test("the visibility query probes an index per listed id (never scans a table)", () => {
-  const plan = s.ctx.db.query<{ detail: string }, any[]>(`EXPLAIN QUERY PLAN ${VISIBILITY_SQL}`).all(1, "[1,2]", "[3]", "[4]").map((r) => r.detail);
+  const plan = s.ctx.db
+    .query<{ detail: string }, any[]>(`EXPLAIN QUERY PLAN ${VISIBILITY_SQL}`)
+    .all(1, "[1,2]", "[3]", "[4]")
+    .map((r) => r.detail);
   expect(plan.filter((d) => d.startsWith("SCAN ")).every((d) => d.startsWith("SCAN j VIRTUAL TABLE"))).toBe(true);
   expect(plan.filter((d) => d.startsWith("SEARCH ")).length).toBe(5);
 });

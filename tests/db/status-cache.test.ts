@@ -29,7 +29,10 @@ async function home(): Promise<any[]> {
   return JSON.parse(text);
 }
 /** The status `id` in `list`, itself or inside a reblog. */
-const find = (list: any[], id: string) => { const x = list.find((y) => y.id === id || y.reblog?.id === id); return x?.id === id ? x : x?.reblog; };
+const find = (list: any[], id: string) => {
+  const x = list.find((y) => y.id === id || y.reblog?.id === id);
+  return x?.id === id ? x : x?.reblog;
+};
 const mine = async () => find(await home(), post.id);
 const json = (token: string, method: string, path: string, body?: unknown) => s.api(method, path, { token, json: body });
 
@@ -39,13 +42,22 @@ beforeAll(async () => {
   bob = await s.createUser("scbob");
   carol = await s.createUser("sccarol");
   for (const u of [alice, carol]) expect((await json(bob.token, "POST", `/api/v1/accounts/${u.account.id}/follow`)).status).toBe(200);
-  const media = await (await upload(s, "/api/v2/media", alice.token, { file: { bytes: await gradient(40, 30, "png"), type: "image/png", name: "p.png" }, description: "first" })).json();
+  const media = await (
+    await upload(s, "/api/v2/media", alice.token, {
+      file: { bytes: await gradient(40, 30, "png"), type: "image/png", name: "p.png" },
+      description: "first",
+    })
+  ).json();
   const res = await json(alice.token, "POST", "/api/v1/statuses", {
-    status: "hello @scbob #cachetag", media_ids: [media.id],
+    status: "hello @scbob #cachetag",
+    media_ids: [media.id],
   });
   expect(res.status).toBe(200);
   post = await res.json();
-  const res2 = await json(alice.token, "POST", "/api/v1/statuses", { status: "a poll", poll: { options: ["yes", "no"], expires_in: 3600 } });
+  const res2 = await json(alice.token, "POST", "/api/v1/statuses", {
+    status: "a poll",
+    poll: { options: ["yes", "no"], expires_in: 3600 },
+  });
   expect(res2.status).toBe(200);
   pollPost = await res2.json();
   await s.drain();
@@ -62,7 +74,10 @@ describe("status cache", () => {
     // Reblogs, pins and other viewers: same bytes as the serializer, cached or not.
     expect((await json(carol.token, "POST", `/api/v1/statuses/${post.id}/reblog`)).status).toBe(200);
     expect((await json(alice.token, "POST", `/api/v1/statuses/${post.id}/pin`)).status).toBe(200);
-    const ids = s.ctx.db.query<{ id: number }, []>("SELECT id FROM statuses ORDER BY id DESC").all().map((r) => r.id);
+    const ids = s.ctx.db
+      .query<{ id: number }, []>("SELECT id FROM statuses ORDER BY id DESC")
+      .all()
+      .map((r) => r.id);
     for (const viewer of [alice.account.id, bob.account.id, carol.account.id, null]) {
       for (let i = 0; i < 2; i++) expect(statusListJson(s.ctx, ids, viewer)).toBe(JSON.stringify(statusList(s.ctx, ids, viewer)));
     }
@@ -77,7 +92,7 @@ describe("status cache", () => {
     expect((await json(bob.token, "POST", `/api/v1/statuses/${post.id}/favourite`)).status).toBe(200);
     expect((await mine()).favourited).toBe(true);
     expect((await json(bob.token, "POST", `/api/v1/statuses/${post.id}/reblog`)).status).toBe(200);
-    const after = (await mine());
+    const after = await mine();
     expect(after.reblogs_count).toBe(before.reblogs_count + 1);
     expect(after.reblogged).toBe(true);
     expect((await json(carol.token, "POST", "/api/v1/statuses", { status: "@scalice a reply", in_reply_to_id: post.id })).status).toBe(200);
@@ -102,11 +117,16 @@ describe("status cache", () => {
     expect(pinned()).toBe(true);
     expect((await json(alice.token, "POST", `/api/v1/statuses/${post.id}/unpin`)).status).toBe(200);
     expect(pinned()).toBe(false);
-    expect(statusListJson(s.ctx, [Number(post.id)], alice.account.id)).toBe(JSON.stringify(statusList(s.ctx, [Number(post.id)], alice.account.id)));
+    expect(statusListJson(s.ctx, [Number(post.id)], alice.account.id)).toBe(
+      JSON.stringify(statusList(s.ctx, [Number(post.id)], alice.account.id)),
+    );
   });
 
   test("an edit changes content and edited_at", async () => {
-    const res = await json(alice.token, "PUT", `/api/v1/statuses/${post.id}`, { status: "edited @scbob #othertag", media_ids: [(await mine()).media_attachments[0].id] });
+    const res = await json(alice.token, "PUT", `/api/v1/statuses/${post.id}`, {
+      status: "edited @scbob #othertag",
+      media_ids: [(await mine()).media_attachments[0].id],
+    });
     expect(res.status).toBe(200);
     post = await res.json();
     const now = await mine();
@@ -154,16 +174,23 @@ describe("status cache", () => {
     other.query("UPDATE statuses SET favourites_count = 42 WHERE id = ?").run(Number(post.id));
     other.close();
     expect((await mine()).favourites_count).toBe(42);
-    expect(() => s.ctx.db.transaction(() => {
-      s.ctx.db.query("UPDATE statuses SET content = '<p>rolled back</p>' WHERE id = ?").run(Number(post.id));
-      expect(statusListJson(s.ctx, [Number(post.id)], null)).toContain("rolled back"); // uncached inside
-      throw new Error("roll back");
-    }).immediate()).toThrow("roll back");
+    expect(() =>
+      s.ctx.db
+        .transaction(() => {
+          s.ctx.db.query("UPDATE statuses SET content = '<p>rolled back</p>' WHERE id = ?").run(Number(post.id));
+          expect(statusListJson(s.ctx, [Number(post.id)], null)).toContain("rolled back"); // uncached inside
+          throw new Error("roll back");
+        })
+        .immediate(),
+    ).toThrow("roll back");
     expect((await mine()).content).not.toContain("rolled back");
   });
 
   test("the viewer-flags query probes an index per listed id (never scans a viewer's favourites)", () => {
-    const plan = s.ctx.db.query<{ detail: string }, any[]>(`EXPLAIN QUERY PLAN ${VIEWER_FLAGS_SQL}`).all(1, "[1,2]", "[3]").map((r) => r.detail);
+    const plan = s.ctx.db
+      .query<{ detail: string }, any[]>(`EXPLAIN QUERY PLAN ${VIEWER_FLAGS_SQL}`)
+      .all(1, "[1,2]", "[3]")
+      .map((r) => r.detail);
     expect(plan.filter((d) => d.startsWith("SCAN ")).every((d) => d.startsWith("SCAN j VIRTUAL TABLE"))).toBe(true);
     expect(plan.filter((d) => d.startsWith("SEARCH x")).length).toBe(5);
     for (const d of plan.filter((x) => x.startsWith("SEARCH x"))) expect(d).toMatch(/\(\w+=\? AND \w+=\?\)$/);

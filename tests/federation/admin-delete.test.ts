@@ -15,7 +15,10 @@ beforeAll(async () => {
   alice = await A.createUser("alice");
   bob = await B.createUser("bob");
 }, 30_000);
-afterAll(async () => { await A?.stop(); await B?.stop(); });
+afterAll(async () => {
+  await A?.stop();
+  await B?.stop();
+});
 
 test("deleting alice on A with the CLI removes her, her posts and follows on B", async () => {
   const aliceOnB = await resolveAccount(B, bob, handleOf(A, alice));

@@ -36,7 +36,10 @@ export async function resolveAccount(s: TestServer, user: TestUser, handleOrUrl:
   const q = handleOrUrl.replace(/^@/, "");
   const r = await user.client.v2.search.list({ q, resolve: true, type: "accounts" });
   const hit = r.accounts.find((a) => a.acct.toLowerCase() === q.toLowerCase() || a.url === q || (a as any).uri === q);
-  if (!hit) throw new Error(`${s.domain}: /api/v2/search?resolve=true did not find ${q} (got ${r.accounts.map((a) => a.acct).join(", ") || "nothing"})`);
+  if (!hit)
+    throw new Error(
+      `${s.domain}: /api/v2/search?resolve=true did not find ${q} (got ${r.accounts.map((a) => a.acct).join(", ") || "nothing"})`,
+    );
   return hit;
 }
 
@@ -72,8 +75,18 @@ export function followsRow(s: TestServer, a: string | null, b: string | null): b
 export async function runCli(s: TestServer, args: string[]): Promise<[number, string]> {
   const { runAdmin } = await import("../../src/cli/admin");
   const out: string[] = [];
-  const log = console.log, err = console.error;
-  console.log = (...a: unknown[]) => { out.push(a.join(" ")); };
-  console.error = (...a: unknown[]) => { out.push(a.join(" ")); };
-  try { return [await runAdmin(s.ctx, args), out.join("\n")]; } finally { console.log = log; console.error = err; }
+  const log = console.log,
+    err = console.error;
+  console.log = (...a: unknown[]) => {
+    out.push(a.join(" "));
+  };
+  console.error = (...a: unknown[]) => {
+    out.push(a.join(" "));
+  };
+  try {
+    return [await runAdmin(s.ctx, args), out.join("\n")];
+  } finally {
+    console.log = log;
+    console.error = err;
+  }
 }

@@ -30,7 +30,8 @@ async function post(path: string, token: string): Promise<void> {
 beforeAll(async () => {
   s = await startTestServer({ fixtures: true, frozen: true, runJobs: false });
   const f = s.fixtures;
-  const one = f.local_account_1, two = f.local_account_2;
+  const one = f.local_account_1,
+    two = f.local_account_2;
   const status1 = String(f.local_account_1_status_1.id);
   // local_account_2 follows local_account_1, favourites and boosts its post; local_account_1 pins it.
   await post(`/api/v1/accounts/${one.id}/follow`, two.token);
@@ -68,7 +69,13 @@ function mask(value: unknown): unknown {
     if (!names.has(id)) names.set(id, `<id:${++seen}>`);
     return names.get(id)!;
   };
-  const str = (v: string) => v.split(s.url).join("http://hearth.test").split(s.domain).join("hearth.test").replace(/\d{13,}/g, idName);
+  const str = (v: string) =>
+    v
+      .split(s.url)
+      .join("http://hearth.test")
+      .split(s.domain)
+      .join("hearth.test")
+      .replace(/\d{13,}/g, idName);
   const walk = (v: unknown, key = ""): unknown => {
     if (typeof v === "string") {
       if (key === "public_key" || key === "vapid_key") return "<key>";
@@ -82,14 +89,21 @@ function mask(value: unknown): unknown {
   return walk(value);
 }
 
-const SHAPES: Record<string, AnyShape> = { status: STATUS, account: ACCOUNT, notification: NOTIFICATION, relationship: RELATIONSHIP, instance: INSTANCE };
+const SHAPES: Record<string, AnyShape> = {
+  status: STATUS,
+  account: ACCOUNT,
+  notification: NOTIFICATION,
+  relationship: RELATIONSHIP,
+  instance: INSTANCE,
+};
 
 describe("golden entities", () => {
   for (const entity of Object.keys(SHAPES)) {
     test(`${entity}: fits the declared type and matches tests/golden/${entity}.json`, () => {
       const examples = built[entity]!;
       for (const [name, v] of Object.entries(examples)) {
-        for (const one of Array.isArray(v) ? v : [v]) expect({ name, errors: shapeErrors(one, SHAPES[entity]!) }).toEqual({ name, errors: [] });
+        for (const one of Array.isArray(v) ? v : [v])
+          expect({ name, errors: shapeErrors(one, SHAPES[entity]!) }).toEqual({ name, errors: [] });
       }
       const file = join(import.meta.dir, `${entity}.json`);
       const masked = mask(examples);

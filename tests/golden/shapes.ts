@@ -9,10 +9,25 @@ import type { Account, Instance, Notification, Relationship, Status } from "../.
 /** The JSON type of a value. */
 export type JsonTag = "string" | "number" | "boolean" | "null" | "array" | "object";
 
-type TagOf<V> = V extends null ? "null" : V extends string ? "string" : V extends number ? "number" : V extends boolean ? "boolean"
-  : V extends readonly unknown[] ? "array" : V extends object ? "object" : never;
+type TagOf<V> = V extends null
+  ? "null"
+  : V extends string
+    ? "string"
+    : V extends number
+      ? "number"
+      : V extends boolean
+        ? "boolean"
+        : V extends readonly unknown[]
+          ? "array"
+          : V extends object
+            ? "object"
+            : never;
 
-interface FieldShape<Tags extends JsonTag, Opt extends boolean> { tags: Tags[]; optional: Opt; shape?: AnyShape }
+interface FieldShape<Tags extends JsonTag, Opt extends boolean> {
+  tags: Tags[];
+  optional: Opt;
+  shape?: AnyShape;
+}
 
 /** Any entity's shape. */
 export type AnyShape = Record<string, FieldShape<JsonTag, boolean>>;
@@ -26,48 +41,121 @@ const nested = <G extends JsonTag, O extends boolean>(f: { tags: G[]; optional: 
 
 /** The Account entity. */
 export const ACCOUNT: Shape<Account> = {
-  id: req("string"), username: req("string"), acct: req("string"), display_name: req("string"), locked: req("boolean"),
-  bot: req("boolean"), discoverable: req("boolean", "null"), indexable: req("boolean"), group: req("boolean"),
-  created_at: req("string"), note: req("string"), url: req("string"), uri: req("string"), avatar: req("string"),
-  avatar_static: req("string"), header: req("string"), header_static: req("string"), followers_count: req("number"),
-  following_count: req("number"), statuses_count: req("number"), last_status_at: req("string", "null"),
-  hide_collections: req("boolean", "null"), noindex: req("boolean"), emojis: req("array"), roles: req("array"), fields: req("array"),
-  memorial: opt("boolean"), suspended: opt("boolean"), limited: opt("boolean"), moved: opt("object", "null"),
+  id: req("string"),
+  username: req("string"),
+  acct: req("string"),
+  display_name: req("string"),
+  locked: req("boolean"),
+  bot: req("boolean"),
+  discoverable: req("boolean", "null"),
+  indexable: req("boolean"),
+  group: req("boolean"),
+  created_at: req("string"),
+  note: req("string"),
+  url: req("string"),
+  uri: req("string"),
+  avatar: req("string"),
+  avatar_static: req("string"),
+  header: req("string"),
+  header_static: req("string"),
+  followers_count: req("number"),
+  following_count: req("number"),
+  statuses_count: req("number"),
+  last_status_at: req("string", "null"),
+  hide_collections: req("boolean", "null"),
+  noindex: req("boolean"),
+  emojis: req("array"),
+  roles: req("array"),
+  fields: req("array"),
+  memorial: opt("boolean"),
+  suspended: opt("boolean"),
+  limited: opt("boolean"),
+  moved: opt("object", "null"),
 };
 
 /** The Status entity (`reblog` is checked as a Status too). */
 export const STATUS: Shape<Status> = {
-  id: req("string"), created_at: req("string"), in_reply_to_id: req("string", "null"), in_reply_to_account_id: req("string", "null"),
-  sensitive: req("boolean"), spoiler_text: req("string"), visibility: req("string"), language: req("string", "null"),
-  uri: req("string"), url: req("string", "null"), replies_count: req("number"), reblogs_count: req("number"),
-  favourites_count: req("number"), quotes_count: req("number"), edited_at: req("string", "null"), content: req("string"),
-  reblog: req("object", "null"), application: req("object", "null"), account: nested(req("object"), ACCOUNT),
-  media_attachments: req("array"), mentions: req("array"), tags: req("array"), emojis: req("array"), card: req("null"),
-  poll: req("object", "null"), favourited: opt("boolean"), reblogged: opt("boolean"), muted: opt("boolean"),
-  bookmarked: opt("boolean"), pinned: opt("boolean"), filtered: opt("array"),
+  id: req("string"),
+  created_at: req("string"),
+  in_reply_to_id: req("string", "null"),
+  in_reply_to_account_id: req("string", "null"),
+  sensitive: req("boolean"),
+  spoiler_text: req("string"),
+  visibility: req("string"),
+  language: req("string", "null"),
+  uri: req("string"),
+  url: req("string", "null"),
+  replies_count: req("number"),
+  reblogs_count: req("number"),
+  favourites_count: req("number"),
+  quotes_count: req("number"),
+  edited_at: req("string", "null"),
+  content: req("string"),
+  reblog: req("object", "null"),
+  application: req("object", "null"),
+  account: nested(req("object"), ACCOUNT),
+  media_attachments: req("array"),
+  mentions: req("array"),
+  tags: req("array"),
+  emojis: req("array"),
+  card: req("null"),
+  poll: req("object", "null"),
+  favourited: opt("boolean"),
+  reblogged: opt("boolean"),
+  muted: opt("boolean"),
+  bookmarked: opt("boolean"),
+  pinned: opt("boolean"),
+  filtered: opt("array"),
 };
 STATUS.reblog.shape = STATUS;
 
 /** The Notification entity. */
 export const NOTIFICATION: Shape<Notification> = {
-  id: req("string"), type: req("string"), created_at: req("string"), group_key: req("string"),
-  account: nested(req("object"), ACCOUNT), status: nested(opt("object", "null"), STATUS),
-  report: opt("object", "null"), moderation_warning: opt("object", "null"),
+  id: req("string"),
+  type: req("string"),
+  created_at: req("string"),
+  group_key: req("string"),
+  account: nested(req("object"), ACCOUNT),
+  status: nested(opt("object", "null"), STATUS),
+  report: opt("object", "null"),
+  moderation_warning: opt("object", "null"),
 };
 
 /** The Relationship entity. */
 export const RELATIONSHIP: Shape<Relationship> = {
-  id: req("string"), following: req("boolean"), showing_reblogs: req("boolean"), notifying: req("boolean"),
-  languages: req("array", "null"), followed_by: req("boolean"), blocking: req("boolean"), blocked_by: req("boolean"),
-  muting: req("boolean"), muting_notifications: req("boolean"), requested: req("boolean"), requested_by: req("boolean"),
-  domain_blocking: req("boolean"), endorsed: req("boolean"), note: req("string"),
+  id: req("string"),
+  following: req("boolean"),
+  showing_reblogs: req("boolean"),
+  notifying: req("boolean"),
+  languages: req("array", "null"),
+  followed_by: req("boolean"),
+  blocking: req("boolean"),
+  blocked_by: req("boolean"),
+  muting: req("boolean"),
+  muting_notifications: req("boolean"),
+  requested: req("boolean"),
+  requested_by: req("boolean"),
+  domain_blocking: req("boolean"),
+  endorsed: req("boolean"),
+  note: req("string"),
 };
 
 /** The v2 Instance entity (top level; `contact.account` is not descended into). */
 export const INSTANCE: Shape<Instance> = {
-  domain: req("string"), title: req("string"), version: req("string"), source_url: req("string"), description: req("string"),
-  usage: req("object"), thumbnail: req("object"), icon: req("array"), languages: req("array"), configuration: req("object"),
-  registrations: req("object"), api_versions: req("object"), contact: req("object"), rules: req("array"),
+  domain: req("string"),
+  title: req("string"),
+  version: req("string"),
+  source_url: req("string"),
+  description: req("string"),
+  usage: req("object"),
+  thumbnail: req("object"),
+  icon: req("array"),
+  languages: req("array"),
+  configuration: req("object"),
+  registrations: req("object"),
+  api_versions: req("object"),
+  contact: req("object"),
+  rules: req("array"),
 };
 
 function tagOf(v: unknown): JsonTag {

@@ -18,13 +18,21 @@ beforeAll(() => {
   app = createApp(ctx);
   const r = new Router(app, ctx);
   r.post("/t/echo/:id", { auth: "none" }, (q) => ({ params: q.params, input: q.input, raw: q.rawBody }));
-  r.get("/t/boom", { auth: "none" }, () => { throw new Error("secret detail"); });
-  r.get("/t/teapot", { auth: "none" }, () => { throw new ApiError(422, "Validation failed: nope"); });
+  r.get("/t/boom", { auth: "none" }, () => {
+    throw new Error("secret detail");
+  });
+  r.get("/t/teapot", { auth: "none" }, () => {
+    throw new ApiError(422, "Validation failed: nope");
+  });
   r.get("/t/private", { auth: "user", scopes: ["read:statuses"] }, () => ({}));
   app.listen({ port: 0, hostname: "127.0.0.1" });
   base = `http://127.0.0.1:${app.server!.port}`;
 });
-afterAll(() => { app.stop(true); ctx.db.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  app.stop(true);
+  ctx.db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const post = (body: BodyInit, type?: string) =>
   fetch(`${base}/t/echo/5?q=1`, { method: "POST", body, headers: type ? { "content-type": type } : {} });
@@ -80,7 +88,11 @@ test("tokens: missing or bogus → 401 with rate limit headers", async () => {
 });
 
 test("ActivityPub bodies reach the route raw", async () => {
-  const res = await fetch(`${base}/t/echo/9`, { method: "POST", body: '{"type":"Follow"}', headers: { "content-type": "application/activity+json" } });
+  const res = await fetch(`${base}/t/echo/9`, {
+    method: "POST",
+    body: '{"type":"Follow"}',
+    headers: { "content-type": "application/activity+json" },
+  });
   const body = await res.json();
   expect(body.input).toEqual({});
   expect(body.raw).toBe('{"type":"Follow"}');

@@ -26,7 +26,9 @@ test("both cleanups are scheduled daily through CRON_JOBS", () => {
 test("unattached uploads older than a day go, files and rows; attached and recent ones stay", async () => {
   const old = await (await upload(s, "/api/v2/media", alice.token, { file: await png() })).json();
   const attached = await (await upload(s, "/api/v2/media", alice.token, { file: await png() })).json();
-  s.ctx.db.query("INSERT INTO statuses (id, uri, account_id, created_at, updated_at) VALUES (1, 'x:1', ?, ?, ?)").run(alice.account.id, clock, clock);
+  s.ctx.db
+    .query("INSERT INTO statuses (id, uri, account_id, created_at, updated_at) VALUES (1, 'x:1', ?, ?, ?)")
+    .run(alice.account.id, clock, clock);
   s.ctx.db.query("UPDATE media_attachments SET status_id = 1 WHERE id = ?").run(Number(attached.id));
   clock += DAY + 60_000;
   const recent = await (await upload(s, "/api/v2/media", alice.token, { file: await png() })).json();
@@ -46,10 +48,12 @@ test("unattached uploads older than a day go, files and rows; attached and recen
 test("remote media files older than MEDIA_CACHE_RETENTION_DAYS are uncached; rows keep remote_url", async () => {
   const insert = (id: number, created: number) => {
     const key = `media_attachments/files/${id}/original/cached.png`;
-    s.ctx.db.query(
-      `INSERT INTO media_attachments (id, account_id, type, file_key, remote_url, meta, processing, created_at, updated_at)
+    s.ctx.db
+      .query(
+        `INSERT INTO media_attachments (id, account_id, type, file_key, remote_url, meta, processing, created_at, updated_at)
        VALUES (?, ?, 'image', ?, ?, '{}', 0, ?, ?)`,
-    ).run(id, alice.account.id, key, `https://remote.example/${id}.png`, created, created);
+      )
+      .run(id, alice.account.id, key, `https://remote.example/${id}.png`, created, created);
     s.ctx.db.query("UPDATE media_attachments SET status_id = 1 WHERE id = ?").run(id);
     return key;
   };

@@ -25,7 +25,13 @@ test("mp4: tracks, size, duration, frame rate; truncation is detected", () => {
 });
 
 test("webm: tracks, size and duration", () => {
-  expect(readWebm(webm({ width: 640, height: 480, seconds: 3 }))).toMatchObject({ hasVideo: true, hasAudio: false, width: 640, height: 480, duration: 3 });
+  expect(readWebm(webm({ width: 640, height: 480, seconds: 3 }))).toMatchObject({
+    hasVideo: true,
+    hasAudio: false,
+    width: 640,
+    height: 480,
+    duration: 3,
+  });
   const w = webm({ width: 640, height: 480, seconds: 3, audio: true });
   expect(readWebm(w).hasAudio).toBe(true);
   expect(() => readWebm(w.subarray(0, 40))).toThrow(CorruptMediaError);
@@ -37,8 +43,11 @@ test("mp3 duration from a CBR frame header; wav from fmt/data", () => {
   expect(readMp3(mp3).duration).toBeCloseTo(1, 2);
   const wav = new Uint8Array(44 + 8000);
   const dv = new DataView(wav.buffer);
-  wav.set(new TextEncoder().encode("RIFF"), 0); wav.set(new TextEncoder().encode("WAVEfmt "), 8);
-  dv.setUint32(16, 16, true); dv.setUint32(28, 8000, true); // byte rate 8000/s
-  wav.set(new TextEncoder().encode("data"), 36); dv.setUint32(40, 8000, true);
+  wav.set(new TextEncoder().encode("RIFF"), 0);
+  wav.set(new TextEncoder().encode("WAVEfmt "), 8);
+  dv.setUint32(16, 16, true);
+  dv.setUint32(28, 8000, true); // byte rate 8000/s
+  wav.set(new TextEncoder().encode("data"), 36);
+  dv.setUint32(40, 8000, true);
   expect(readWav(wav).duration).toBe(1);
 });

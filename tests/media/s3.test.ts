@@ -19,11 +19,19 @@ let bucket: S3Client;
 
 beforeAll(async () => {
   s3dir = mkdtempSync(join(tmpdir(), "hearth-s3-"));
-  s3 = new S3rver({ port: 0, address: "127.0.0.1", directory: s3dir, silent: true, configureBuckets: [{ name: "hearth-media", configs: [] }] });
+  s3 = new S3rver({
+    port: 0,
+    address: "127.0.0.1",
+    directory: s3dir,
+    silent: true,
+    configureBuckets: [{ name: "hearth-media", configs: [] }],
+  });
   const info = (await s3.run()) as unknown as { port: number };
   endpoint = `http://127.0.0.1:${info.port}`;
   const creds = { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" };
-  s = await startTestServer({ env: { S3_ENABLED: "true", S3_BUCKET: "hearth-media", S3_ENDPOINT: endpoint, S3_REGION: "us-east-1", ...creds } });
+  s = await startTestServer({
+    env: { S3_ENABLED: "true", S3_BUCKET: "hearth-media", S3_ENDPOINT: endpoint, S3_REGION: "us-east-1", ...creds },
+  });
   bucket = new S3Client({ bucket: "hearth-media", endpoint, region: "us-east-1", accessKeyId: "S3RVER", secretAccessKey: "S3RVER" });
 });
 afterAll(async () => {
@@ -34,7 +42,10 @@ afterAll(async () => {
 
 test("uploads land in the bucket, URLs point at it, deletes remove the objects", async () => {
   const alice = await s.createUser("alice");
-  const m = await alice.client.v2.media.create({ file: new Blob([await gradient(300, 200, "png")], { type: "image/png" }), skipPolling: true });
+  const m = await alice.client.v2.media.create({
+    file: new Blob([await gradient(300, 200, "png")], { type: "image/png" }),
+    skipPolling: true,
+  });
   expect(m.url).toStartWith(`${endpoint}/hearth-media/media_attachments/files/${m.id}/original/`);
   const key = m.url!.slice(`${endpoint}/hearth-media/`.length);
   // Read back through the S3 API and through the public path-style URL.

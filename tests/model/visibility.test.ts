@@ -81,7 +81,10 @@ beforeAll(async () => {
     insertFollow(s.ctx, follower!.account.id, authors[name].account.id);
     statuses[name] = {} as Record<Visibility, StatusRow>;
     for (const v of VISIBILITIES) {
-      statuses[name][v] = insertStatus(s.ctx, authors[name].account.id, { visibility: v, mentions: [mentioned!.account.id, blocked!.account.id, blocking!.account.id] });
+      statuses[name][v] = insertStatus(s.ctx, authors[name].account.id, {
+        visibility: v,
+        mentions: [mentioned!.account.id, blocked!.account.id, blocking!.account.id],
+      });
     }
   }
   expect((await s.api("POST", `/api/v1/accounts/${blocked!.id}/block`, { token: active!.token })).status).toBe(200);
@@ -107,7 +110,11 @@ const PATHS: Record<Path, (c: Case, row: StatusRow) => boolean | Promise<boolean
   predicate: (c, row) => mayViewStatus(row.visibility, relation(c.author, c.viewer)),
   sql: (c, row) => {
     const cond = visibleStatusSql({ status: "s.id", author: "s.account_id", visibility: "s.visibility", viewer: "?1" });
-    return s.ctx.db.query<{ ok: number }, [number | null, number]>(`SELECT ${cond} AS ok FROM statuses s WHERE s.id = ?2`).get(viewerId(c), row.id)!.ok === 1;
+    return (
+      s.ctx.db
+        .query<{ ok: number }, [number | null, number]>(`SELECT ${cond} AS ok FROM statuses s WHERE s.id = ?2`)
+        .get(viewerId(c), row.id)!.ok === 1
+    );
   },
   canViewStatus: (c, row) => canViewStatus(s.ctx, row, viewerId(c)),
   visibleStatusIds: (c, row) => visibleStatusIds(s.ctx, [row], viewerId(c)).has(row.id),
@@ -123,7 +130,9 @@ const PATHS: Record<Path, (c: Case, row: StatusRow) => boolean | Promise<boolean
     return ((await r.json()) as { id: string }[]).some((x) => x.id === String(row.id));
   },
   streaming: (c, row) => {
-    const author = s.ctx.db.query<{ id: number; suspended_at: number | null }, [number]>("SELECT id, suspended_at FROM accounts WHERE id = ?").get(row.account_id)!;
+    const author = s.ctx.db
+      .query<{ id: number; suspended_at: number | null }, [number]>("SELECT id, suspended_at FROM accounts WHERE id = ?")
+      .get(row.account_id)!;
     const involved = [row.account_id, viewers.mentioned.account.id, viewers.blocked.account.id, viewers.blocking.account.id];
     const id = viewerId(c);
     return !hiddenViewers(s.ctx, row, id === null ? [] : [id], involved, [author]).has(id);
@@ -146,7 +155,8 @@ const PATHS: Record<Path, (c: Case, row: StatusRow) => boolean | Promise<boolean
  * for private documents), so a blocked or blocking signer is served as anyone would be.
  */
 function expected(path: Path, c: Case, vis: number): boolean {
-  if (path === "activitypub" && vis < 2 && (c.viewer === "blocked" || c.viewer === "blocking")) return mayViewStatus(vis, relation(c.author, "anonymous"));
+  if (path === "activitypub" && vis < 2 && (c.viewer === "blocked" || c.viewer === "blocking"))
+    return mayViewStatus(vis, relation(c.author, "anonymous"));
   return c.sees[vis]!;
 }
 

@@ -9,7 +9,10 @@ let cav: Peer, rfc: Peer;
 beforeAll(async () => {
   [cav, rfc] = await Promise.all([startPeer({ spec: "draft-cavage-http-signatures-12" }), startPeer({ spec: "rfc9421" })]);
 }, 30_000);
-afterAll(async () => { await cav?.stop(); await rfc?.stop(); });
+afterAll(async () => {
+  await cav?.stop();
+  await rfc?.stop();
+});
 
 async function idle(...peers: Peer[]) {
   for (let i = 0; i < 300 && !peers.every((p) => p.idle()); i++) await Bun.sleep(10);
@@ -51,8 +54,15 @@ describe("fedify peer self-test", () => {
     const { id } = await rfc.post("<p>hello from rfc</p>");
     await cav.waitFor((r) => r.some((x) => x.type === "Create" && x.json.object?.id === id));
     const res = await fetch(cav.actors.peter!.inbox, {
-      method: "POST", headers: { "Content-Type": "application/activity+json" },
-      body: JSON.stringify({ "@context": "https://www.w3.org/ns/activitystreams", id: `${rfc.url}/x`, type: "Like", actor: rfc.actors.peter!.uri, object: id }),
+      method: "POST",
+      headers: { "Content-Type": "application/activity+json" },
+      body: JSON.stringify({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        id: `${rfc.url}/x`,
+        type: "Like",
+        actor: rfc.actors.peter!.uri,
+        object: id,
+      }),
     });
     expect(res.status).toBe(401);
   });

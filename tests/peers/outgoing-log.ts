@@ -8,7 +8,13 @@
 export type SigScheme = "rfc9421" | "draft-cavage-http-signatures-12" | "unsigned";
 
 /** One signed request a peer sent and the status it got. */
-export interface OutgoingRecord { method: string; url: string; scheme: SigScheme; keyId: string | null; status: number | null }
+export interface OutgoingRecord {
+  method: string;
+  url: string;
+  scheme: SigScheme;
+  keyId: string | null;
+  status: number | null;
+}
 
 const sinks = new Map<string, OutgoingRecord[]>();
 const WRAPPED = Symbol.for("hearth.tests.peers.fetchWrapped");

@@ -2,14 +2,35 @@
 import { signRequest, type Context } from "@fedify/fedify";
 import { Temporal } from "@js-temporal/polyfill";
 import {
-  Accept, Activity, Add, Announce, Block, Create, Delete, Follow, Image, Like, Mention, Move, Note, Person, PUBLIC_COLLECTION,
-  Reject, Remove, Tombstone, Undo, Update, type Actor,
+  Accept,
+  Activity,
+  Add,
+  Announce,
+  Block,
+  Create,
+  Delete,
+  Follow,
+  Image,
+  Like,
+  Mention,
+  Move,
+  Note,
+  Person,
+  PUBLIC_COLLECTION,
+  Reject,
+  Remove,
+  Tombstone,
+  Undo,
+  Update,
+  type Actor,
 } from "@fedify/vocab";
 import type { Peer, PeerActor, PostOptions, SigSpec } from "./peer-types";
 
 /** What the actions need from the running peer. */
 export interface PeerEnv {
-  spec: SigSpec; actors: Record<string, PeerActor>; first: string;
+  spec: SigSpec;
+  actors: Record<string, PeerActor>;
+  first: string;
   actorOf(from?: string): PeerActor;
   ctxOf(): Context<void>;
   lookupActor(handleOrUri: string): Promise<Actor>;
@@ -18,7 +39,24 @@ export interface PeerEnv {
   buildPerson(ctx: Context<void>, identifier: string): Promise<Person | null>;
 }
 
-type Actions = Pick<Peer, "follow" | "unfollow" | "answerFollow" | "post" | "edit" | "deleteNote" | "like" | "announce" | "undo" | "block" | "updateProfile" | "move" | "pin" | "sendRaw" | "fetchSigned">;
+type Actions = Pick<
+  Peer,
+  | "follow"
+  | "unfollow"
+  | "answerFollow"
+  | "post"
+  | "edit"
+  | "deleteNote"
+  | "like"
+  | "announce"
+  | "undo"
+  | "block"
+  | "updateProfile"
+  | "move"
+  | "pin"
+  | "sendRaw"
+  | "fetchSigned"
+>;
 
 /** Builds the action methods of a peer over its environment. */
 export function peerActions(env: PeerEnv): Actions {
@@ -33,10 +71,14 @@ export function peerActions(env: PeerEnv): Actions {
     const followers = new URL(`${a.uri}/followers`);
     const mentions = (o.mentions ?? []).map((m) => new URL(m));
     switch (o.visibility ?? "public") {
-      case "public": return { tos: [PUBLIC_COLLECTION], ccs: [followers, ...mentions] };
-      case "unlisted": return { tos: [followers], ccs: [PUBLIC_COLLECTION, ...mentions] };
-      case "followers": return { tos: [followers], ccs: mentions };
-      default: return { tos: mentions, ccs: [] };
+      case "public":
+        return { tos: [PUBLIC_COLLECTION], ccs: [followers, ...mentions] };
+      case "unlisted":
+        return { tos: [followers], ccs: [PUBLIC_COLLECTION, ...mentions] };
+      case "followers":
+        return { tos: [followers], ccs: mentions };
+      default:
+        return { tos: mentions, ccs: [] };
     }
   };
 
@@ -55,8 +97,15 @@ export function peerActions(env: PeerEnv): Actions {
       const f = a.following.get(t.id!.href);
       if (!f) return;
       a.following.delete(t.id!.href);
-      await send(new Undo({ id: newId(a, "undos"), actor: new URL(a.uri),
-        object: new Follow({ id: new URL(f.followId), actor: new URL(a.uri), object: t.id }) }), [t], a.identifier);
+      await send(
+        new Undo({
+          id: newId(a, "undos"),
+          actor: new URL(a.uri),
+          object: new Follow({ id: new URL(f.followId), actor: new URL(a.uri), object: t.id }),
+        }),
+        [t],
+        a.identifier,
+      );
     },
     async answerFollow(followerUri, accept, to) {
       const a = actorOf(to);
@@ -66,25 +115,44 @@ export function peerActions(env: PeerEnv): Actions {
       const follower = await lookupActor(followerUri);
       if (accept) a.followers.set(followerUri, follower);
       const Kind = accept ? Accept : Reject;
-      await send(new Kind({ id: newId(a, accept ? "accepts" : "rejects"), actor: new URL(a.uri), object: follow }), [follower], a.identifier);
+      await send(
+        new Kind({ id: newId(a, accept ? "accepts" : "rejects"), actor: new URL(a.uri), object: follow }),
+        [follower],
+        a.identifier,
+      );
     },
     async post(text, o = {}) {
       const a = actorOf(o.from);
       const ctx = ctxOf();
       const noteId = ctx.getObjectUri(Note, { identifier: a.identifier, id: newId(a, "n").pathname.split("/").pop()! });
       const aud = audience(a, o);
-      const mentionTags = await Promise.all((o.mentions ?? []).map(async (m) => {
-        const act = await lookupActor(m);
-        return new Mention({ href: act.id, name: `@${act.preferredUsername}@${act.id!.host}` });
-      }));
+      const mentionTags = await Promise.all(
+        (o.mentions ?? []).map(async (m) => {
+          const act = await lookupActor(m);
+          return new Mention({ href: act.id, name: `@${act.preferredUsername}@${act.id!.host}` });
+        }),
+      );
       const note = new Note({
-        id: noteId, attribution: new URL(a.uri), content: text, ...aud, tags: mentionTags,
-        published: Temporal.Now.instant(), url: noteId, summary: o.summary ?? null, sensitive: o.sensitive ?? false,
+        id: noteId,
+        attribution: new URL(a.uri),
+        content: text,
+        ...aud,
+        tags: mentionTags,
+        published: Temporal.Now.instant(),
+        url: noteId,
+        summary: o.summary ?? null,
+        sensitive: o.sensitive ?? false,
         replyTarget: o.inReplyTo ? new URL(o.inReplyTo) : null,
         attachments: (o.attachments ?? []).map((m) => new Image({ url: new URL(m.url), mediaType: m.mediaType, name: m.name ?? null })),
       });
       a.notes.set(noteId.href, note);
-      const create = new Create({ id: new URL(`${noteId.href}#create`), actor: new URL(a.uri), object: note, ...aud, published: note.published });
+      const create = new Create({
+        id: new URL(`${noteId.href}#create`),
+        actor: new URL(a.uri),
+        object: note,
+        ...aud,
+        published: note.published,
+      });
       if ((o.visibility ?? "public") !== "direct") await send(create, "followers", a.identifier);
       const direct = (o.visibility ?? "public") === "direct";
       const extra = (o.mentions ?? []).filter((m) => direct || !a.followers.has(m));
@@ -96,14 +164,27 @@ export function peerActions(env: PeerEnv): Actions {
       const old = a.notes.get(noteId)!;
       const note = old.clone({ content: text, updated: Temporal.Now.instant() });
       a.notes.set(noteId, note);
-      await send(new Update({ id: newId(a, "updates"), actor: new URL(a.uri), object: note, tos: old.toIds, ccs: old.ccIds }), "followers", a.identifier);
+      await send(
+        new Update({ id: newId(a, "updates"), actor: new URL(a.uri), object: note, tos: old.toIds, ccs: old.ccIds }),
+        "followers",
+        a.identifier,
+      );
     },
     async deleteNote(noteId) {
       const a = Object.values(actors).find((x) => x.notes.has(noteId))!;
       const old = a.notes.get(noteId)!;
       a.notes.delete(noteId);
-      await send(new Delete({ id: newId(a, "deletes"), actor: new URL(a.uri), object: new Tombstone({ id: new URL(noteId) }),
-        tos: [PUBLIC_COLLECTION], ccs: old.ccIds }), "followers", a.identifier);
+      await send(
+        new Delete({
+          id: newId(a, "deletes"),
+          actor: new URL(a.uri),
+          object: new Tombstone({ id: new URL(noteId) }),
+          tos: [PUBLIC_COLLECTION],
+          ccs: old.ccIds,
+        }),
+        "followers",
+        a.identifier,
+      );
     },
     async like(objectUri, from) {
       const a = actorOf(from);
@@ -115,8 +196,14 @@ export function peerActions(env: PeerEnv): Actions {
     async announce(objectUri, from) {
       const a = actorOf(from);
       const author = await authorOf(objectUri);
-      const ann = new Announce({ id: newId(a, "announces"), actor: new URL(a.uri), object: new URL(objectUri),
-        tos: [PUBLIC_COLLECTION], ccs: [new URL(`${a.uri}/followers`), ...(author?.id ? [author.id] : [])], published: Temporal.Now.instant() });
+      const ann = new Announce({
+        id: newId(a, "announces"),
+        actor: new URL(a.uri),
+        object: new URL(objectUri),
+        tos: [PUBLIC_COLLECTION],
+        ccs: [new URL(`${a.uri}/followers`), ...(author?.id ? [author.id] : [])],
+        published: Temporal.Now.instant(),
+      });
       await send(ann, "followers", a.identifier);
       if (author && !a.followers.has(author.id!.href)) await send(ann, [author], a.identifier);
       return ann.id!.href;
@@ -142,20 +229,43 @@ export function peerActions(env: PeerEnv): Actions {
       if (changes.summary !== undefined) a.summary = changes.summary;
       const ctx = ctxOf();
       const person = await env.buildPerson(ctx, a.identifier);
-      await send(new Update({ id: newId(a, "updates"), actor: new URL(a.uri), object: person, tos: [PUBLIC_COLLECTION] }), "followers", a.identifier);
+      await send(
+        new Update({ id: newId(a, "updates"), actor: new URL(a.uri), object: person, tos: [PUBLIC_COLLECTION] }),
+        "followers",
+        a.identifier,
+      );
     },
     async pin(noteId, pinned = true) {
       const a = Object.values(actors).find((x) => x.notes.has(noteId))!;
-      if (pinned) a.pinned.add(noteId); else a.pinned.delete(noteId);
+      if (pinned) a.pinned.add(noteId);
+      else a.pinned.delete(noteId);
       const Kind = pinned ? Add : Remove;
-      await send(new Kind({ id: newId(a, pinned ? "adds" : "removes"), actor: new URL(a.uri), object: new URL(noteId),
-        target: new URL(`${a.uri}/featured`), tos: [PUBLIC_COLLECTION] }), "followers", a.identifier);
+      await send(
+        new Kind({
+          id: newId(a, pinned ? "adds" : "removes"),
+          actor: new URL(a.uri),
+          object: new URL(noteId),
+          target: new URL(`${a.uri}/featured`),
+          tos: [PUBLIC_COLLECTION],
+        }),
+        "followers",
+        a.identifier,
+      );
     },
     async move(toUri, from) {
       const a = actorOf(from);
       a.successor = toUri;
-      await send(new Move({ id: newId(a, "moves"), actor: new URL(a.uri), object: new URL(a.uri), target: new URL(toUri),
-        tos: [new URL(`${a.uri}/followers`)] }), "followers", a.identifier);
+      await send(
+        new Move({
+          id: newId(a, "moves"),
+          actor: new URL(a.uri),
+          object: new URL(a.uri),
+          target: new URL(toUri),
+          tos: [new URL(`${a.uri}/followers`)],
+        }),
+        "followers",
+        a.identifier,
+      );
     },
     async sendRaw(json, inbox, o = {}) {
       const body = typeof json === "string" ? json : JSON.stringify(json);
@@ -166,7 +276,8 @@ export function peerActions(env: PeerEnv): Actions {
       const signer = actorOf(o.signer ?? o.from);
       const keyId = (await ctxOf().getActorKeyPairs(claimed.identifier))[0]!.keyId;
       const signed = await signRequest(req, signer.keys[0]!.privateKey, keyId, {
-        spec: o.spec ?? spec, currentTime: o.at ? Temporal.Instant.fromEpochMilliseconds(o.at.getTime()) : undefined,
+        spec: o.spec ?? spec,
+        currentTime: o.at ? Temporal.Instant.fromEpochMilliseconds(o.at.getTime()) : undefined,
       });
       return fetch(o.tamper ? new Request(signed, { body: o.tamper(body) }) : signed);
     },

@@ -6,29 +6,75 @@ import type { OutgoingRecord } from "./outgoing-log";
 export type SigSpec = "draft-cavage-http-signatures-12" | "rfc9421";
 
 /** One activity the peer accepted (signature verified by Fedify), with the raw JSON as sent. */
-export interface Received { type: string; id: string | null; actor: string | null; objectId: string | null; inbox: string; json: any; raw: any }
+export interface Received {
+  type: string;
+  id: string | null;
+  actor: string | null;
+  objectId: string | null;
+  inbox: string;
+  json: any;
+  raw: any;
+}
 /** One inbox POST as it hit the wire, with the status the peer answered. */
-export interface InboxHit { path: string; status: number; scheme: string; body: any }
+export interface InboxHit {
+  path: string;
+  status: number;
+  scheme: string;
+  body: any;
+}
 /** Mutable state of one peer actor. */
 export interface PeerActor {
-  identifier: string; uri: string; handle: string; inbox: string; name: string; summary: string; locked: boolean;
-  aliases: string[]; successor: string | null; keys: CryptoKeyPair[];
-  followers: Map<string, Recipient>; following: Map<string, { followId: string; accepted: boolean }>;
-  pendingFollows: Map<string, Follow>; notes: Map<string, Note>; pinned: Set<string>;
+  identifier: string;
+  uri: string;
+  handle: string;
+  inbox: string;
+  name: string;
+  summary: string;
+  locked: boolean;
+  aliases: string[];
+  successor: string | null;
+  keys: CryptoKeyPair[];
+  followers: Map<string, Recipient>;
+  following: Map<string, { followId: string; accepted: boolean }>;
+  pendingFollows: Map<string, Follow>;
+  notes: Map<string, Note>;
+  pinned: Set<string>;
 }
 export interface PostOptions {
-  from?: string; visibility?: "public" | "unlisted" | "followers" | "direct"; mentions?: string[]; inReplyTo?: string;
-  summary?: string; sensitive?: boolean; attachments?: { url: string; mediaType: string; name?: string }[];
+  from?: string;
+  visibility?: "public" | "unlisted" | "followers" | "direct";
+  mentions?: string[];
+  inReplyTo?: string;
+  summary?: string;
+  sensitive?: boolean;
+  attachments?: { url: string; mediaType: string; name?: string }[];
 }
-export interface RawSendOptions { from?: string; signer?: string; spec?: SigSpec; tamper?: (body: string) => string; at?: Date; unsigned?: boolean }
-export interface StartPeerOptions { spec?: SigSpec; actors?: { username: string; locked?: boolean; name?: string }[]; authorizedFetch?: boolean }
+export interface RawSendOptions {
+  from?: string;
+  signer?: string;
+  spec?: SigSpec;
+  tamper?: (body: string) => string;
+  at?: Date;
+  unsigned?: boolean;
+}
+export interface StartPeerOptions {
+  spec?: SigSpec;
+  actors?: { username: string; locked?: boolean; name?: string }[];
+  authorizedFetch?: boolean;
+}
 
 export interface Peer {
-  url: string; domain: string; spec: SigSpec; federation: Federation<void>;
+  url: string;
+  domain: string;
+  spec: SigSpec;
+  federation: Federation<void>;
   /** Static files the peer serves (path → body), e.g. media it attaches to posts. */
   files: Map<string, { type: string; body: Uint8Array }>;
   actors: Record<string, PeerActor>;
-  received: Received[]; rejected: { reason: string; type: string }[]; inboxHits: InboxHit[]; outgoing: OutgoingRecord[];
+  received: Received[];
+  rejected: { reason: string; type: string }[];
+  inboxHits: InboxHit[];
+  outgoing: OutgoingRecord[];
   /** GETs of actors and notes, with the key id whose signature Fedify verified (null: unsigned or invalid). */
   signedGets: { path: string; keyId: string | null }[];
   /** A Fedify context for building or sending things by hand. */
@@ -66,4 +112,3 @@ export interface Peer {
   waitFor(pred: (r: Received[]) => boolean, ms?: number): Promise<void>;
   stop(): Promise<void>;
 }
-

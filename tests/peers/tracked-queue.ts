@@ -19,7 +19,11 @@ export class TrackedQueue implements MessageQueue {
 
   listen(handler: (message: any) => Promise<void> | void, options?: MessageQueueListenOptions): Promise<void> {
     return this.inner.listen(async (m) => {
-      try { await handler(m); } finally { this.pending--; }
+      try {
+        await handler(m);
+      } finally {
+        this.pending--;
+      }
     }, options);
   }
 }

@@ -6,7 +6,9 @@
 import type { TestServer } from "./index";
 
 /** Something else that does background work (a Fedify peer): idle() when its queue is empty. */
-export interface Idler { idle(): boolean }
+export interface Idler {
+  idle(): boolean;
+}
 
 export interface DrainOptions {
   /** Peers that must be idle too (part of the default condition). */

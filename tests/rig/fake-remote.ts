@@ -69,7 +69,9 @@ export function fakeKeys(): Promise<{ publicKey: string; privateKey: string }[]>
 /** A key lookup for `verify` that finds the keys of a rig server's accounts in its database. */
 export function rigKeys(s: TestServer): FakeRemoteVerify["keys"] {
   return (keyId) => {
-    const row = s.ctx.db.query<{ uri: string; public_key_pem: string | null }, [string]>("SELECT uri, public_key_pem FROM accounts WHERE uri = ?").get(keyId.replace(/#.*$/, ""));
+    const row = s.ctx.db
+      .query<{ uri: string; public_key_pem: string | null }, [string]>("SELECT uri, public_key_pem FROM accounts WHERE uri = ?")
+      .get(keyId.replace(/#.*$/, ""));
     return row?.public_key_pem ? { publicKeyPem: row.public_key_pem, ownerUri: row.uri } : null;
   };
 }
@@ -107,8 +109,15 @@ export class FakeRemote {
     const k = (await fakeKeys())[keyIndex]!;
     const uri = `${this.base}/users/${name}`;
     const a: FakeActor = {
-      name, uri, keyId: `${uri}#main-key`, inbox: `${uri}/inbox`, followers: `${uri}/followers`, featured: `${uri}/collections/featured`,
-      publicKeyPem: k.publicKey, privateKeyPem: k.privateKey, extra,
+      name,
+      uri,
+      keyId: `${uri}#main-key`,
+      inbox: `${uri}/inbox`,
+      followers: `${uri}/followers`,
+      featured: `${uri}/collections/featured`,
+      publicKeyPem: k.publicKey,
+      privateKeyPem: k.privateKey,
+      extra,
     };
     this.actors.set(name, a);
     return a;
@@ -118,9 +127,19 @@ export class FakeRemote {
   actorDoc(a: FakeActor): Record<string, unknown> {
     return {
       "@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
-      id: a.uri, type: "Person", preferredUsername: a.name, name: a.name.toUpperCase(), summary: "",
-      inbox: a.inbox, outbox: `${a.uri}/outbox`, followers: a.followers, following: `${a.uri}/following`, featured: a.featured,
-      endpoints: { sharedInbox: `${this.base}/inbox` }, url: `${this.base}/@${a.name}`, manuallyApprovesFollowers: false,
+      id: a.uri,
+      type: "Person",
+      preferredUsername: a.name,
+      name: a.name.toUpperCase(),
+      summary: "",
+      inbox: a.inbox,
+      outbox: `${a.uri}/outbox`,
+      followers: a.followers,
+      following: `${a.uri}/following`,
+      featured: a.featured,
+      endpoints: { sharedInbox: `${this.base}/inbox` },
+      url: `${this.base}/@${a.name}`,
+      manuallyApprovesFollowers: false,
       publicKey: { id: a.keyId, owner: a.uri, publicKeyPem: a.publicKeyPem },
       ...a.extra,
     };
@@ -135,8 +154,15 @@ export class FakeRemote {
   note(a: FakeActor, content: string, extra: Record<string, unknown> = {}): Record<string, any> {
     const id = this.id("notes");
     const n = {
-      id, type: "Note", attributedTo: a.uri, content: `<p>${content}</p>`, published: new Date().toISOString(),
-      to: ["https://www.w3.org/ns/activitystreams#Public"], cc: [a.followers], url: id, ...extra,
+      id,
+      type: "Note",
+      attributedTo: a.uri,
+      content: `<p>${content}</p>`,
+      published: new Date().toISOString(),
+      to: ["https://www.w3.org/ns/activitystreams#Public"],
+      cc: [a.followers],
+      url: id,
+      ...extra,
     };
     this.objects.set(new URL(id).pathname, { "@context": "https://www.w3.org/ns/activitystreams", ...n });
     return n;
@@ -153,7 +179,17 @@ export class FakeRemote {
   }
 
   /** POSTs `activity` to `url` signed by `signer` (`tamper` may rewrite headers/body after signing). */
-  async send(url: string, activity: unknown, signer: FakeActor, opts: { now?: number; tamper?: (h: Record<string, string>, body: string) => { headers: Record<string, string>; body: string }; keyId?: string; privateKeyPem?: string } = {}): Promise<Response> {
+  async send(
+    url: string,
+    activity: unknown,
+    signer: FakeActor,
+    opts: {
+      now?: number;
+      tamper?: (h: Record<string, string>, body: string) => { headers: Record<string, string>; body: string };
+      keyId?: string;
+      privateKeyPem?: string;
+    } = {},
+  ): Promise<Response> {
     let body = typeof activity === "string" ? activity : JSON.stringify(activity);
     let headers = await signRequest(
       { method: "POST", url, headers: { "Content-Type": "application/activity+json" }, body },
@@ -174,7 +210,9 @@ export class FakeRemote {
     return this.received.splice(0);
   }
 
-  stop(): void { this.server.stop(true); }
+  stop(): void {
+    this.server.stop(true);
+  }
 
   /** The document served for /users/<name>, or null when there is no such actor. */
   protected actorDocument(name: string): Record<string, unknown> | null {
@@ -192,13 +230,28 @@ export class FakeRemote {
   private async receive(req: Request, path: string): Promise<Response> {
     const text = await req.text();
     let body: any = null;
-    try { body = JSON.parse(text); } catch { /* keep null */ }
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* keep null */
+    }
     const r: Received = {
-      path, method: req.method, url: req.url, headers: req.headers, contentType: req.headers.get("content-type"),
-      signature: req.headers.get("signature"), text, body,
+      path,
+      method: req.method,
+      url: req.url,
+      headers: req.headers,
+      contentType: req.headers.get("content-type"),
+      signature: req.headers.get("signature"),
+      text,
+      body,
     };
     const v = this.verify;
-    if (v) r.verified = await verifyRequest({ method: req.method, url: req.url, headers: req.headers, body: text }, async (keyId) => v.keys(keyId), (v.now ?? Date.now)());
+    if (v)
+      r.verified = await verifyRequest(
+        { method: req.method, url: req.url, headers: req.headers, body: text },
+        async (keyId) => v.keys(keyId),
+        (v.now ?? Date.now)(),
+      );
     this.received.push(r);
     const n = (this.posts.get(path) ?? 0) + 1;
     this.posts.set(path, n);
@@ -215,7 +268,13 @@ export class FakeRemote {
     if (url.pathname === "/.well-known/webfinger") {
       const m = /^acct:([^@]+)@(.+)$/.exec(url.searchParams.get("resource") ?? "");
       if (!m || m[2] !== this.host || !this.actorDocument(m[1]!)) return new Response("not found", { status: 404 });
-      return json({ subject: `acct:${m[1]}@${this.host}`, links: [{ rel: "self", type: "application/activity+json", href: `${this.base}/users/${m[1]}` }] }, "application/jrd+json");
+      return json(
+        {
+          subject: `acct:${m[1]}@${this.host}`,
+          links: [{ rel: "self", type: "application/activity+json", href: `${this.base}/users/${m[1]}` }],
+        },
+        "application/jrd+json",
+      );
     }
     const am = /^\/users\/([^/]+)$/.exec(url.pathname);
     const actor = am ? this.actorDocument(am[1]!) : null;
@@ -227,7 +286,13 @@ export class FakeRemote {
       return new Response(status === 410 ? "gone" : "not found", { status });
     }
     if (this.opts.emptyCollections !== false && /\/(outbox|followers|following|collections\/featured)$/.test(url.pathname)) {
-      return json({ "@context": "https://www.w3.org/ns/activitystreams", id: `${this.base}${url.pathname}`, type: "OrderedCollection", totalItems: 0, orderedItems: [] });
+      return json({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        id: `${this.base}${url.pathname}`,
+        type: "OrderedCollection",
+        totalItems: 0,
+        orderedItems: [],
+      });
     }
     return new Response("not found", { status: 404 });
   }

@@ -51,7 +51,8 @@ export interface Fixtures {
 }
 
 function expectId(name: FixtureName, id: number): void {
-  if (id !== fixtureId(name)) throw new Error(`fixture ${name} got id ${id}, not ${fixtureId(name)}: load fixtures first, on a fresh server`);
+  if (id !== fixtureId(name))
+    throw new Error(`fixture ${name} got id ${id}, not ${fixtureId(name)}: load fixtures first, on a fresh server`);
 }
 
 /**
@@ -69,8 +70,11 @@ export async function loadFixtures(s: TestServer): Promise<Fixtures> {
   const remote = (name: "remote_account_1" | "remote_account_2", domain: string) =>
     at(name, async () => {
       const row = insertRemoteAccount(s.ctx, name, domain, {
-        url: `https://${domain}/@${name}`, display_name: name.replace(/_/g, " "), inbox_url: `https://${domain}/users/${name}/inbox`,
-        shared_inbox_url: `https://${domain}/inbox`, followers_url: `https://${domain}/users/${name}/followers`,
+        url: `https://${domain}/@${name}`,
+        display_name: name.replace(/_/g, " "),
+        inbox_url: `https://${domain}/users/${name}/inbox`,
+        shared_inbox_url: `https://${domain}/inbox`,
+        followers_url: `https://${domain}/users/${name}/followers`,
       });
       expectId(name, row.id);
       return row;
@@ -85,12 +89,29 @@ export async function loadFixtures(s: TestServer): Promise<Fixtures> {
     });
   const local_account_1 = await user("local_account_1");
   const local_account_2 = await user("local_account_2");
-  const admin_account = await user("admin_account", { role: "admin", scopes: ["read", "write", "follow", "push", "admin:read", "admin:write"] });
+  const admin_account = await user("admin_account", {
+    role: "admin",
+    scopes: ["read", "write", "follow", "push", "admin:read", "admin:write"],
+  });
   const remote_account_1 = await remote("remote_account_1", "remote-one.example");
   const remote_account_2 = await remote("remote_account_2", "remote-two.example");
-  const local_account_1_status_1 = await post("local_account_1_status_1", local_account_1, { status: "hello from local_account_1 #hearth", visibility: "public" });
-  const local_account_2_status_1 = await post("local_account_2_status_1", local_account_2, { status: "unlisted hello", visibility: "unlisted" });
-  return { local_account_1, local_account_2, admin_account, remote_account_1, remote_account_2, local_account_1_status_1, local_account_2_status_1 };
+  const local_account_1_status_1 = await post("local_account_1_status_1", local_account_1, {
+    status: "hello from local_account_1 #hearth",
+    visibility: "public",
+  });
+  const local_account_2_status_1 = await post("local_account_2_status_1", local_account_2, {
+    status: "unlisted hello",
+    visibility: "unlisted",
+  });
+  return {
+    local_account_1,
+    local_account_2,
+    admin_account,
+    remote_account_1,
+    remote_account_2,
+    local_account_1_status_1,
+    local_account_2_status_1,
+  };
 }
 
 /** INSERT of the given columns into `table`, returning the row (column names come from test code only). */
@@ -105,20 +126,44 @@ function insertRow<T>(ctx: AppContext, table: string, cols: Record<string, unkno
  * Inserts a remote account row `username@domain` (uri `https://<domain>/users/<username>` and
  * created/updated now unless `cols` says otherwise; other columns keep their defaults).
  */
-export function insertRemoteAccount(ctx: AppContext, username: string, domain: string, cols: Partial<Record<keyof AccountRow, unknown>> = {}): AccountRow {
+export function insertRemoteAccount(
+  ctx: AppContext,
+  username: string,
+  domain: string,
+  cols: Partial<Record<keyof AccountRow, unknown>> = {},
+): AccountRow {
   const id = ctx.ids.next();
   const t = ctx.now();
-  return insertRow<AccountRow>(ctx, "accounts", { id, username, domain, uri: `https://${domain}/users/${username}`, created_at: t, updated_at: t, ...cols });
+  return insertRow<AccountRow>(ctx, "accounts", {
+    id,
+    username,
+    domain,
+    uri: `https://${domain}/users/${username}`,
+    created_at: t,
+    updated_at: t,
+    ...cols,
+  });
 }
 
 /**
  * Inserts a media_attachments row owned by `accountId` (type image unless `cols` says otherwise;
  * `cols` may be a function of the new id, for file keys); returns its id.
  */
-export function insertMedia(ctx: AppContext, accountId: number, cols: Record<string, unknown> | ((id: number) => Record<string, unknown>) = {}): number {
+export function insertMedia(
+  ctx: AppContext,
+  accountId: number,
+  cols: Record<string, unknown> | ((id: number) => Record<string, unknown>) = {},
+): number {
   const id = ctx.ids.next();
   const t = ctx.now();
-  insertRow(ctx, "media_attachments", { id, account_id: accountId, type: "image", created_at: t, updated_at: t, ...(typeof cols === "function" ? cols(id) : cols) });
+  insertRow(ctx, "media_attachments", {
+    id,
+    account_id: accountId,
+    type: "image",
+    created_at: t,
+    updated_at: t,
+    ...(typeof cols === "function" ? cols(id) : cols),
+  });
   return id;
 }
 
@@ -153,48 +198,80 @@ const VIS = { public: 0, unlisted: 1, private: 2, direct: 3 } as const;
 /** Inserts a status for `accountId` (bumping counters and feeds); returns the row. */
 export function insertStatus(ctx: AppContext, accountId: number, f: StatusFixture = {}): StatusRow {
   const db = ctx.db;
-  return db.transaction(() => {
-    const id = ctx.ids.next();
-    const t = ctx.now();
-    const author = db.query<{ username: string }, [number]>("SELECT username FROM accounts WHERE id = ?").get(accountId)!;
-    const parent = f.inReplyTo ? db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE id = ?").get(f.inReplyTo) : null;
-    const text = f.text ?? (f.reblogOf ? "" : `status ${id}`);
-    const esc = text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-    const row = db
-      .query<StatusRow, any[]>(
-        `INSERT INTO statuses (id, uri, url, account_id, local, in_reply_to_id, in_reply_to_account_id, reblog_of_id, conversation_id,
+  return db
+    .transaction(() => {
+      const id = ctx.ids.next();
+      const t = ctx.now();
+      const author = db.query<{ username: string }, [number]>("SELECT username FROM accounts WHERE id = ?").get(accountId)!;
+      const parent = f.inReplyTo ? db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE id = ?").get(f.inReplyTo) : null;
+      const text = f.text ?? (f.reblogOf ? "" : `status ${id}`);
+      const esc = text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+      const row = db
+        .query<StatusRow, any[]>(
+          `INSERT INTO statuses (id, uri, url, account_id, local, in_reply_to_id, in_reply_to_account_id, reblog_of_id, conversation_id,
            text, content, sensitive, visibility, created_at, updated_at)
          VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      )
-      .get(id, ctx.uris.status(author.username, id), ctx.uris.statusUrl(author.username, id), accountId, parent?.id ?? null,
-        parent?.account_id ?? null, f.reblogOf ?? null, parent?.conversation_id ?? id, text, text ? `<p>${esc}</p>` : "",
-        f.sensitive ? 1 : 0, VIS[f.visibility ?? "public"], t, t)!;
-    for (const m of f.mentions ?? []) db.query("INSERT INTO mentions (id, status_id, account_id) VALUES (?, ?, ?)").run(ctx.ids.next(), id, m);
-    for (const name of f.tags ?? []) {
-      db.query("INSERT OR IGNORE INTO tags (id, name, display_name, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), name.toLowerCase(), name, t);
-      db.query("UPDATE tags SET last_status_at = ? WHERE name = ?").run(t, name.toLowerCase());
-      db.query("INSERT INTO statuses_tags (tag_id, status_id) SELECT id, ? FROM tags WHERE name = ?").run(id, name.toLowerCase());
-    }
-    if (f.media) {
-      const mid = ctx.ids.next();
-      db.query("INSERT INTO media_attachments (id, account_id, status_id, type, file_key, content_type, created_at, updated_at) VALUES (?, ?, ?, 'image', ?, 'image/png', ?, ?)")
-        .run(mid, accountId, id, `media_attachments/${mid}.png`, t, t);
-      db.query("UPDATE statuses SET media_ids = ? WHERE id = ?").run(JSON.stringify([mid]), id);
-    }
-    if (f.pinned) db.query("INSERT INTO status_pins (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), accountId, id, t);
-    if (parent) db.query("UPDATE statuses SET replies_count = replies_count + 1 WHERE id = ?").run(parent.id);
-    if (f.reblogOf) db.query("UPDATE statuses SET reblogs_count = reblogs_count + 1 WHERE id = ?").run(f.reblogOf);
-    db.query("UPDATE accounts SET statuses_count = statuses_count + 1, last_status_at = ? WHERE id = ?").run(t, accountId);
-    fanOutStatus(ctx, row);
-    return row;
-  }).immediate();
+        )
+        .get(
+          id,
+          ctx.uris.status(author.username, id),
+          ctx.uris.statusUrl(author.username, id),
+          accountId,
+          parent?.id ?? null,
+          parent?.account_id ?? null,
+          f.reblogOf ?? null,
+          parent?.conversation_id ?? id,
+          text,
+          text ? `<p>${esc}</p>` : "",
+          f.sensitive ? 1 : 0,
+          VIS[f.visibility ?? "public"],
+          t,
+          t,
+        )!;
+      for (const m of f.mentions ?? [])
+        db.query("INSERT INTO mentions (id, status_id, account_id) VALUES (?, ?, ?)").run(ctx.ids.next(), id, m);
+      for (const name of f.tags ?? []) {
+        db.query("INSERT OR IGNORE INTO tags (id, name, display_name, created_at) VALUES (?, ?, ?, ?)").run(
+          ctx.ids.next(),
+          name.toLowerCase(),
+          name,
+          t,
+        );
+        db.query("UPDATE tags SET last_status_at = ? WHERE name = ?").run(t, name.toLowerCase());
+        db.query("INSERT INTO statuses_tags (tag_id, status_id) SELECT id, ? FROM tags WHERE name = ?").run(id, name.toLowerCase());
+      }
+      if (f.media) {
+        const mid = ctx.ids.next();
+        db.query(
+          "INSERT INTO media_attachments (id, account_id, status_id, type, file_key, content_type, created_at, updated_at) VALUES (?, ?, ?, 'image', ?, 'image/png', ?, ?)",
+        ).run(mid, accountId, id, `media_attachments/${mid}.png`, t, t);
+        db.query("UPDATE statuses SET media_ids = ? WHERE id = ?").run(JSON.stringify([mid]), id);
+      }
+      if (f.pinned)
+        db.query("INSERT INTO status_pins (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?)").run(
+          ctx.ids.next(),
+          accountId,
+          id,
+          t,
+        );
+      if (parent) db.query("UPDATE statuses SET replies_count = replies_count + 1 WHERE id = ?").run(parent.id);
+      if (f.reblogOf) db.query("UPDATE statuses SET reblogs_count = reblogs_count + 1 WHERE id = ?").run(f.reblogOf);
+      db.query("UPDATE accounts SET statuses_count = statuses_count + 1, last_status_at = ? WHERE id = ?").run(t, accountId);
+      fanOutStatus(ctx, row);
+      return row;
+    })
+    .immediate();
 }
 
 /** Makes `followerId` follow `targetId` directly (counters included), bypassing locks. */
 export function insertFollow(ctx: AppContext, followerId: number, targetId: number): void {
-  ctx.db.transaction(() => {
-    ctx.db.query("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), followerId, targetId, ctx.now());
-    ctx.db.query("UPDATE accounts SET following_count = following_count + 1 WHERE id = ?").run(followerId);
-    ctx.db.query("UPDATE accounts SET followers_count = followers_count + 1 WHERE id = ?").run(targetId);
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      ctx.db
+        .query("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)")
+        .run(ctx.ids.next(), followerId, targetId, ctx.now());
+      ctx.db.query("UPDATE accounts SET following_count = following_count + 1 WHERE id = ?").run(followerId);
+      ctx.db.query("UPDATE accounts SET followers_count = followers_count + 1 WHERE id = ?").run(targetId);
+    })
+    .immediate();
 }

@@ -56,13 +56,20 @@ export interface TestServer {
   /** Runs queued jobs until none is due. */
   drain(): Promise<number>;
   /** Creates a confirmed local user with a full-scope token and a masto.js client. */
-  createUser(username: string, opts?: { role?: "owner" | "admin" | "user"; locked?: boolean; scopes?: string[]; password?: string }): Promise<TestUser>;
+  createUser(
+    username: string,
+    opts?: { role?: "owner" | "admin" | "user"; locked?: boolean; scopes?: string[]; password?: string },
+  ): Promise<TestUser>;
   /** A token for an existing user with the given scopes. */
   token(userId: number, scopes: string[]): string;
   /** A masto.js client for a token (or none). */
   client(token?: string): mastodon.rest.Client;
   /** fetch() against the server with a path, optional token and JSON body. */
-  api(method: string, path: string, opts?: { token?: string; json?: unknown; form?: Record<string, string>; body?: BodyInit; headers?: Record<string, string> }): Promise<Response>;
+  api(
+    method: string,
+    path: string,
+    opts?: { token?: string; json?: unknown; form?: Record<string, string>; body?: BodyInit; headers?: Record<string, string> },
+  ): Promise<Response>;
   /** Counts rows in a table (to assert nothing was written). */
   count(table: string, where?: string, ...args: any[]): number;
   stop(): Promise<void>;
@@ -95,12 +102,20 @@ export function testClock(base: () => number = Date.now, frozenAt?: number): Tes
   let pin: number | undefined;
   const clock: TestClock = {
     now: () => pin ?? frozen ?? base(),
-    set(ms) { frozen = ms; },
-    advance(ms) { frozen = (frozen ?? base()) + ms; },
+    set(ms) {
+      frozen = ms;
+    },
+    advance(ms) {
+      frozen = (frozen ?? base()) + ms;
+    },
     async pinned(ms, fn) {
       const before = pin;
       pin = ms;
-      try { return await fn(); } finally { pin = before; }
+      try {
+        return await fn();
+      } finally {
+        pin = before;
+      }
     },
   };
   return clock;
@@ -126,26 +141,55 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const port = freePort();
   const domain = `127.0.0.1:${port}`;
   const config = loadConfig({
-    LOCAL_DOMAIN: domain, PORT: String(port), BIND: "127.0.0.1", DATA_DIR: dataDir, PROTOCOL: "http",
-    REGISTRATIONS: "open", ALLOW_PRIVATE_ADDRESSES: "true", RATE_LIMITS: "false", ...opts.env,
+    LOCAL_DOMAIN: domain,
+    PORT: String(port),
+    BIND: "127.0.0.1",
+    DATA_DIR: dataDir,
+    PROTOCOL: "http",
+    REGISTRATIONS: "open",
+    ALLOW_PRIVATE_ADDRESSES: "true",
+    RATE_LIMITS: "false",
+    ...opts.env,
   });
   const clock = testClock(opts.now, opts.frozen === true ? FROZEN_AT : opts.frozen || undefined);
-  const ctx = createContext(config, { now: clock.now, log: createLogger(process.env.TEST_LOG_LEVEL || "error"), hashPassword: cheapHash, newKeyPair: pooledKeyPair });
+  const ctx = createContext(config, {
+    now: clock.now,
+    log: createLogger(process.env.TEST_LOG_LEVEL || "error"),
+    hashPassword: cheapHash,
+    newKeyPair: pooledKeyPair,
+  });
   const server = startServer(ctx, { port, runJobs: opts.runJobs });
   const url = `http://${domain}`;
   let app: { id: number } | null = null;
   const token = (userId: number, scopes: string[]) => {
-    app ??= createApplication(ctx, { name: "Test rig", website: null, redirectUris: ["urn:ietf:wg:oauth:2.0:oob"], scopes: ["read", "write", "follow", "push", "admin:read", "admin:write"] });
+    app ??= createApplication(ctx, {
+      name: "Test rig",
+      website: null,
+      redirectUris: ["urn:ietf:wg:oauth:2.0:oob"],
+      scopes: ["read", "write", "follow", "push", "admin:read", "admin:write"],
+    });
     return issueToken(ctx, { applicationId: app.id, userId, scopes }).token;
   };
   const client = (accessToken?: string) => createRestAPIClient({ url, accessToken });
   const rig: TestServer = {
-    ctx, server, url, port, domain, dataDir, clock,
+    ctx,
+    server,
+    url,
+    port,
+    domain,
+    dataDir,
+    clock,
     fixtures: undefined as unknown as Fixtures,
     drain: () => server.runner.drain(),
     async createUser(username, o = {}) {
       const password = o.password ?? `pw-${username}-secret`;
-      const { account, user } = await createLocalAccount(ctx, { username, email: `${username}@example.com`, password, role: o.role ?? "user", allowReserved: true });
+      const { account, user } = await createLocalAccount(ctx, {
+        username,
+        email: `${username}@example.com`,
+        password,
+        role: o.role ?? "user",
+        allowReserved: true,
+      });
       if (o.locked) ctx.db.query("UPDATE accounts SET locked = 1 WHERE id = ?").run(account.id);
       const t = token(user.id, o.scopes ?? ["read", "write", "follow", "push"]);
       return { account, user, id: String(account.id), token: t, password, client: client(t) };
@@ -156,8 +200,14 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       const headers: Record<string, string> = { ...o.headers };
       if (o.token) headers.Authorization = `Bearer ${o.token}`;
       let body = o.body;
-      if (o.json !== undefined) { headers["Content-Type"] = "application/json"; body = JSON.stringify(o.json); }
-      if (o.form) { headers["Content-Type"] = "application/x-www-form-urlencoded"; body = new URLSearchParams(o.form).toString(); }
+      if (o.json !== undefined) {
+        headers["Content-Type"] = "application/json";
+        body = JSON.stringify(o.json);
+      }
+      if (o.form) {
+        headers["Content-Type"] = "application/x-www-form-urlencoded";
+        body = new URLSearchParams(o.form).toString();
+      }
       return fetch(url + path, { method, headers, body, redirect: "manual" });
     },
     count(table, where = "1", ...args) {

@@ -31,7 +31,9 @@ export class WsProbe {
   }
 
   /** Sends a JSON message. */
-  send(msg: unknown): void { this.ws.send(JSON.stringify(msg)); }
+  send(msg: unknown): void {
+    this.ws.send(JSON.stringify(msg));
+  }
 
   /** The next message after the last one returned that satisfies `pred` (messages before it are skipped). */
   async next(pred: (m: StreamMessage) => boolean = () => true, timeoutMs = 1500): Promise<StreamMessage> {
@@ -42,13 +44,24 @@ export class WsProbe {
         if (pred(m)) return m;
       }
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(this.messages.map((m) => [m.event, m.stream, m.error]))}`);
-      await new Promise<void>((r) => { const t = setTimeout(r, left); this.wake = () => { clearTimeout(t); r(); }; });
+      if (left <= 0)
+        throw new Error(
+          `no matching message within ${timeoutMs} ms; got ${JSON.stringify(this.messages.map((m) => [m.event, m.stream, m.error]))}`,
+        );
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, left);
+        this.wake = () => {
+          clearTimeout(t);
+          r();
+        };
+      });
       this.wake = null;
     }
   }
 
-  close(): void { this.ws.close(); }
+  close(): void {
+    this.ws.close();
+  }
 }
 
 /** The payload of an update/notification message, parsed. */

@@ -54,7 +54,9 @@ describe("SSE streams", () => {
     expect(res.headers.get("content-type")).toStartWith("text/event-stream");
     const reading = readUntil(res, (f) => f.event === "update");
     await Bun.sleep(20);
-    const posted = (await (await s.api("POST", "/api/v1/statuses", { token: bob.token, json: { status: "over sse" } })).json()) as { id: string };
+    const posted = (await (await s.api("POST", "/api/v1/statuses", { token: bob.token, json: { status: "over sse" } })).json()) as {
+      id: string;
+    };
     const f = await reading;
     expect(JSON.parse(f.data!).id).toBe(posted.id);
   });
@@ -64,7 +66,9 @@ describe("SSE streams", () => {
     expect(res.status).toBe(200);
     const reading = readUntil(res, (f) => f.event === "update");
     await Bun.sleep(20);
-    const posted = (await (await s.api("POST", "/api/v1/statuses", { token: bob.token, json: { status: "local sse" } })).json()) as { id: string };
+    const posted = (await (await s.api("POST", "/api/v1/statuses", { token: bob.token, json: { status: "local sse" } })).json()) as {
+      id: string;
+    };
     expect(JSON.parse((await reading).data!).id).toBe(posted.id);
   });
 

@@ -48,7 +48,10 @@ describe("masto.js streaming client", () => {
     try {
       const first = <T>(it: AsyncIterable<T>, pred: (e: T) => boolean) =>
         Promise.race([
-          (async () => { for await (const e of it) if (pred(e)) return e; throw new Error("stream ended"); })(),
+          (async () => {
+            for await (const e of it) if (pred(e)) return e;
+            throw new Error("stream ended");
+          })(),
           new Promise<never>((_, rej) => setTimeout(() => rej(new Error("timeout")), 3000)),
         ]);
       const user = client.user.subscribe();
@@ -57,7 +60,12 @@ describe("masto.js streaming client", () => {
       const wants = [user, local, tag].map((sub) => first(sub, (e: any) => e.event === "update" && e.payload.content.includes("live")));
       await client.prepare(); // masto.js connects after a one-second backoff
       const hub = hubFor(s.ctx);
-      for (let i = 0; i < 100 && !(hub.subscribers(`user:${alice.id}`) && hub.subscribers("public:local") && hub.subscribers("tag:hearth")); i++) await Bun.sleep(10);
+      for (
+        let i = 0;
+        i < 100 && !(hub.subscribers(`user:${alice.id}`) && hub.subscribers("public:local") && hub.subscribers("tag:hearth"));
+        i++
+      )
+        await Bun.sleep(10);
       const started = Date.now();
       const id = await post(bob, "going live #hearth");
       const [u, l, t] = (await Promise.all(wants)) as any[];

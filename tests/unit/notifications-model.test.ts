@@ -2,14 +2,30 @@ import { describe, expect, test } from "bun:test";
 import { addLive, addPage, addSingles, EMPTY, newerId } from "../../web/src/screens/notifications-model";
 
 const acct = (id: string) => ({ id, username: `u${id}`, acct: `u${id}` }) as any;
-const page = (groups: any[], accounts = ["1", "2", "3"]) => ({ accounts: accounts.map(acct), statuses: [{ id: "50" } as any], notificationGroups: groups }) as any;
-const fav = { groupKey: "favourite-50-1", type: "favourite", notificationsCount: 2, mostRecentNotificationId: "200", sampleAccountIds: ["2", "1"], statusId: "50", latestPageNotificationAt: "2024-01-01T00:00:00.000Z" };
-const note = (id: string, from: string, groupKey: string, type = "favourite") => ({ id, type, groupKey, createdAt: "2024-01-02T00:00:00.000Z", account: acct(from), status: { id: "50" } }) as any;
+const page = (groups: any[], accounts = ["1", "2", "3"]) =>
+  ({ accounts: accounts.map(acct), statuses: [{ id: "50" } as any], notificationGroups: groups }) as any;
+const fav = {
+  groupKey: "favourite-50-1",
+  type: "favourite",
+  notificationsCount: 2,
+  mostRecentNotificationId: "200",
+  sampleAccountIds: ["2", "1"],
+  statusId: "50",
+  latestPageNotificationAt: "2024-01-01T00:00:00.000Z",
+};
+const note = (id: string, from: string, groupKey: string, type = "favourite") =>
+  ({ id, type, groupKey, createdAt: "2024-01-02T00:00:00.000Z", account: acct(from), status: { id: "50" } }) as any;
 
 describe("web notifications model", () => {
   test("pages append groups once; a group seen again keeps its first version", () => {
     let s = addPage(EMPTY, page([fav]));
-    s = addPage(s, page([{ ...fav, notificationsCount: 1, sampleAccountIds: ["1"] }, { ...fav, groupKey: "follow-1", type: "follow", statusId: undefined }]));
+    s = addPage(
+      s,
+      page([
+        { ...fav, notificationsCount: 1, sampleAccountIds: ["1"] },
+        { ...fav, groupKey: "follow-1", type: "follow", statusId: undefined },
+      ]),
+    );
     expect(s.groups.map((g) => `${g.key}:${g.count}`)).toEqual(["favourite-50-1:2", "follow-1:2"]);
     expect(Object.keys(s.accounts).sort()).toEqual(["1", "2", "3"]);
     expect(s.statuses["50"]).toBeDefined();

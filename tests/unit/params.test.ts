@@ -6,9 +6,14 @@ import { IdGenerator, parseId } from "../../src/model/ids";
 describe("Rails-style params", () => {
   test("arrays, nested hashes and arrays of hashes", () => {
     const p = fromPairs([
-      ["media_ids[]", "1"], ["media_ids[]", "2"],
-      ["poll[options][]", "a"], ["poll[options][]", "b"], ["poll[expires_in]", "300"],
-      ["fields_attributes[0][name]", "n0"], ["fields_attributes[0][value]", "v0"], ["fields_attributes[1][name]", "n1"],
+      ["media_ids[]", "1"],
+      ["media_ids[]", "2"],
+      ["poll[options][]", "a"],
+      ["poll[options][]", "b"],
+      ["poll[expires_in]", "300"],
+      ["fields_attributes[0][name]", "n0"],
+      ["fields_attributes[0][value]", "v0"],
+      ["fields_attributes[1][name]", "n1"],
     ]);
     expect(p).toEqual({
       media_ids: ["1", "2"],
@@ -17,7 +22,10 @@ describe("Rails-style params", () => {
     });
   });
   test("prototype keys are dropped", () => {
-    const p = fromPairs([["__proto__[x]", "1"], ["a[__proto__]", "2"]]);
+    const p = fromPairs([
+      ["__proto__[x]", "1"],
+      ["a[__proto__]", "2"],
+    ]);
     expect(({} as any).x).toBeUndefined();
     expect(p.a).toBeUndefined();
   });
@@ -43,7 +51,8 @@ describe("ids", () => {
   test("monotonic, time-ordered, JS-safe", () => {
     let t = 1_800_000_000_000;
     const g = new IdGenerator(() => t);
-    const a = g.next(), b = g.next();
+    const a = g.next(),
+      b = g.next();
     t += 1;
     const c = g.next();
     expect(b).toBeGreaterThan(a);

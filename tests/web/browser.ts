@@ -16,7 +16,14 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -53,15 +60,24 @@ export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   const found = await page.evaluate(async () => {
     const r = await (window as any).axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(" ")) }));
+    return r.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(" ")),
+    }));
   });
-  return found.filter((v: any) => v.impact === "serious" || v.impact === "critical").map((v: any) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.join(", ")}`);
+  return found
+    .filter((v: any) => v.impact === "serious" || v.impact === "critical")
+    .map((v: any) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.join(", ")}`);
 }
 
 /** A small PNG to upload (a 64×48 two-colour image made by sharp). */
 export async function samplePng(): Promise<Buffer> {
   const sharp = (await import("sharp")).default;
-  return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 90, b: 40 } } }).png().toBuffer();
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 90, b: 40 } } })
+    .png()
+    .toBuffer();
 }
 
 /** A browser test file's server: started only when the web client is built (`built` says so). */

@@ -106,7 +106,10 @@ describe.skipIf(!built)("at 375 px wide", () => {
     await phone.getByRole("button", { name: "Stop featuring on profile" }).waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await phone.goto(`${s.url}/accounts/${erin.id}`);
-    await phone.getByRole("region", { name: "Featured profiles" }).getByRole("link", { name: /Frank Knits/ }).waitFor();
+    await phone
+      .getByRole("region", { name: "Featured profiles" })
+      .getByRole("link", { name: /Frank Knits/ })
+      .waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await shot(phone, "endorsements-mobile");
     await phone.context().close();
@@ -119,7 +122,12 @@ describe.skipIf(!built)("filters on lists and notifications", () => {
     await erin.client.v1.accounts.$select(frank.id).follow();
     const list = await erin.client.v1.lists.create({ title: "Crafts" });
     await erin.client.v1.lists.$select(list.id).accounts.create({ accountIds: [frank.id] });
-    await erin.client.v2.filters.create({ title: "No spoilers", context: ["home", "notifications"], filterAction: "hide", keywordsAttributes: [{ keyword: "spoilerword" }] });
+    await erin.client.v2.filters.create({
+      title: "No spoilers",
+      context: ["home", "notifications"],
+      filterAction: "hide",
+      keywordsAttributes: [{ keyword: "spoilerword" }],
+    });
     await frank.client.v1.statuses.create({ status: "the spoilerword ending" });
     await frank.client.v1.statuses.create({ status: "a plain cardigan" });
     await s.drain();

@@ -39,7 +39,9 @@ describe.skipIf(!built)("web client extras", () => {
     const png = await samplePng();
     for (const [i, code] of ["blobcat", "hearthfire", "blobfox"].entries()) {
       await s.ctx.storage.put(`emoji/${code}.png`, png, "image/png");
-      s.ctx.db.query("INSERT INTO custom_emojis (id, shortcode, domain, image_key, created_at) VALUES (?, ?, NULL, ?, ?)").run(i + 1, code, `emoji/${code}.png`, Date.now());
+      s.ctx.db
+        .query("INSERT INTO custom_emojis (id, shortcode, domain, image_key, created_at) VALUES (?, ?, NULL, ?, ?)")
+        .run(i + 1, code, `emoji/${code}.png`, Date.now());
     }
     await p.reload();
     const box = p.getByLabel("Post text");
@@ -71,7 +73,9 @@ describe.skipIf(!built)("web client extras", () => {
     expect(await axeViolations(p)).toEqual([]);
     await dialog.getByRole("button", { name: "Send report" }).click();
     await dialog.getByText("Your report about @frank was sent to the moderators").waitFor();
-    const row = s.ctx.db.query<{ target_account_id: number; status_ids: string; comment: string }, [number]>("SELECT * FROM reports WHERE account_id = ?").get(Number(erin.id))!;
+    const row = s.ctx.db
+      .query<{ target_account_id: number; status_ids: string; comment: string }, [number]>("SELECT * FROM reports WHERE account_id = ?")
+      .get(Number(erin.id))!;
     expect(String(row.target_account_id)).toBe(frank.id);
     expect(JSON.parse(row.status_ids).map(String)).toEqual([st.id]);
     expect(row.comment).toBe("Sells watches to everyone");

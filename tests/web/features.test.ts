@@ -23,8 +23,12 @@ beforeAll(async () => {
   alice = await s.createUser("alice");
   bob = await s.createUser("bob");
   await bob.client.v1.accounts.updateCredentials({ displayName: "Bob <b>Builder</b>", note: "Fixes <i>things</i> & more" });
-  const media = await bob.client.v2.media.create({ file: new Blob([new Uint8Array(await samplePng())], { type: "image/png" }), description: "An orange block" });
-  postId = (await bob.client.v1.statuses.create({ status: "Look at this #orangeblock <script>alert(1)</script>", mediaIds: [media.id] })).id;
+  const media = await bob.client.v2.media.create({
+    file: new Blob([new Uint8Array(await samplePng())], { type: "image/png" }),
+    description: "An orange block",
+  });
+  postId = (await bob.client.v1.statuses.create({ status: "Look at this #orangeblock <script>alert(1)</script>", mediaIds: [media.id] }))
+    .id;
   await bob.client.v1.statuses.create({ status: "Reply to myself", inReplyToId: postId });
   browser = await launch();
 }, 30_000);
@@ -106,7 +110,10 @@ describe.skipIf(!built)("client features", () => {
   });
 
   test("alice votes in bob's poll and sees the results", async () => {
-    const st = await bob.client.v1.statuses.create({ status: "Best season?", poll: { options: ["Spring", "Autumn"], expiresIn: 3600, multiple: false } });
+    const st = await bob.client.v1.statuses.create({
+      status: "Best season?",
+      poll: { options: ["Spring", "Autumn"], expiresIn: 3600, multiple: false },
+    });
     await p.goto(`${s.url}/statuses/${st.id}`);
     const poll = p.getByRole("form", { name: "Poll" });
     await poll.getByLabel("Autumn").check();
@@ -126,14 +133,19 @@ describe.skipIf(!built)("client features", () => {
     await post.getByRole("img", { name: "An orange block" }).waitFor();
     expect(await post.locator("canvas.blurhash").count()).toBe(1);
     // The canvas was painted (not left blank).
-    const painted = await post.locator("canvas.blurhash").evaluate((c: HTMLCanvasElement) => c.getContext("2d")!.getImageData(16, 16, 1, 1).data[3]);
+    const painted = await post
+      .locator("canvas.blurhash")
+      .evaluate((c: HTMLCanvasElement) => c.getContext("2d")!.getImageData(16, 16, 1, 1).data[3]);
     expect(painted).toBe(255);
   });
 
   test("a focal point set with the keyboard is saved on the attachment", async () => {
     await p.goto(`${s.url}/home`);
     await p.getByLabel("Post text").fill("focal");
-    await p.locator("input[type=file]").first().setInputFiles({ name: "f.png", mimeType: "image/png", buffer: await samplePng() });
+    await p
+      .locator("input[type=file]")
+      .first()
+      .setInputFiles({ name: "f.png", mimeType: "image/png", buffer: await samplePng() });
     const focal = p.getByRole("button", { name: /Focal point for image 1/ });
     await focal.focus();
     await focal.press("ArrowRight");

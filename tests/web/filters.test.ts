@@ -56,7 +56,10 @@ describe.skipIf(!built)("filters", () => {
     await card.getByText("Expires in 1 day").waitFor();
     const [f] = await fay.client.v2.filters.list();
     expect(f).toMatchObject({ title: "Dragon spoilers", filterAction: "warn", context: ["home", "public", "thread"] });
-    expect(f!.keywords.map((k) => [k.keyword, k.wholeWord])).toEqual([["dragon", true], ["wyvern", false]]);
+    expect(f!.keywords.map((k) => [k.keyword, k.wholeWord])).toEqual([
+      ["dragon", true],
+      ["wyvern", false],
+    ]);
   });
 
   test("a matching post from someone else shows as Filtered with Show anyway on home", async () => {

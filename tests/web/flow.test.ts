@@ -21,7 +21,12 @@ setDefaultTimeout(30_000);
 // The client must be built (make web) for these tests; `make test` builds it first.
 const { built, s } = await webTestServer();
 // Live updates need the streaming API; until it is registered that one step is skipped, loudly.
-const streaming = built && (await fetch(`${s.url}/api/v1/streaming/health`).then((r) => r.ok, () => false));
+const streaming =
+  built &&
+  (await fetch(`${s.url}/api/v1/streaming/health`).then(
+    (r) => r.ok,
+    () => false,
+  ));
 if (built && !streaming) console.warn("[web] streaming API not available: the live-update step is skipped");
 
 beforeAll(async () => {
@@ -70,7 +75,10 @@ describe.skipIf(!built)("web client, desktop", () => {
     await a.getByRole("button", { name: "CW" }).click();
     await a.getByLabel("Content warning").fill("Spoilers ahead");
     await a.getByLabel("Post text").fill("The butler did it #mystery");
-    await a.locator("input[type=file]").first().setInputFiles({ name: "clue.png", mimeType: "image/png", buffer: await samplePng() });
+    await a
+      .locator("input[type=file]")
+      .first()
+      .setInputFiles({ name: "clue.png", mimeType: "image/png", buffer: await samplePng() });
     await a.getByLabel("Description (alt text) for image 1").fill("A rust-coloured rectangle");
     await a.getByRole("button", { name: "Post", exact: true }).click();
     await a.getByText("Your post was published").waitFor();

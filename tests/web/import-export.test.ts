@@ -18,21 +18,39 @@ describe("CSV helpers", () => {
       { fields: ["a", "b, c", 'say "hi"'], line: 1 },
       { fields: ["multi\nline", "x"], line: 2 },
     ]);
-    expect(toCsv([["a@b", true, null, "en, de"], ['q"t', false, undefined, ""]])).toBe('a@b,true,,"en, de"\n"q""t",false,,\n');
+    expect(
+      toCsv([
+        ["a@b", true, null, "en, de"],
+        ['q"t', false, undefined, ""],
+      ]),
+    ).toBe('a@b,true,,"en, de"\n"q""t",false,,\n');
     expect(parseCsv(toCsv([["x,y", 'z"', "l\nm"]]))[0]!.fields).toEqual(["x,y", 'z"', "l\nm"]);
   });
 
   test("Mastodon's files with headers, and the old one-column format", () => {
-    expect(readImport("following", "Account address,Show boosts,Notify on new posts,Languages\n@ann@x.example,false,TRUE,\"en, de\"\nbob@y.example,,,\n")).toEqual([
+    expect(
+      readImport(
+        "following",
+        'Account address,Show boosts,Notify on new posts,Languages\n@ann@x.example,false,TRUE,"en, de"\nbob@y.example,,,\n',
+      ),
+    ).toEqual([
       { line: 2, acct: "ann@x.example", showReblogs: false, notify: true, languages: ["en", "de"] },
       { line: 3, acct: "bob@y.example" },
     ]);
-    expect(readImport("following", "ann@x.example\nbob\n")).toEqual([{ line: 1, acct: "ann@x.example" }, { line: 2, acct: "bob" }]);
-    expect(readImport("mutes", "Account address,Hide notifications\ncat@z.example,false\n")).toEqual([{ line: 2, acct: "cat@z.example", hideNotifications: false }]);
-    expect(readImport("lists", "Friends,ann@x.example\n\"Work, mostly\",bob@y.example\n")).toEqual([
-      { line: 1, listName: "Friends", acct: "ann@x.example" }, { line: 2, listName: "Work, mostly", acct: "bob@y.example" },
+    expect(readImport("following", "ann@x.example\nbob\n")).toEqual([
+      { line: 1, acct: "ann@x.example" },
+      { line: 2, acct: "bob" },
     ]);
-    expect(readImport("bookmarks", "https://x.example/users/ann/statuses/1\n")).toEqual([{ line: 1, uri: "https://x.example/users/ann/statuses/1" }]);
+    expect(readImport("mutes", "Account address,Hide notifications\ncat@z.example,false\n")).toEqual([
+      { line: 2, acct: "cat@z.example", hideNotifications: false },
+    ]);
+    expect(readImport("lists", 'Friends,ann@x.example\n"Work, mostly",bob@y.example\n')).toEqual([
+      { line: 1, listName: "Friends", acct: "ann@x.example" },
+      { line: 2, listName: "Work, mostly", acct: "bob@y.example" },
+    ]);
+    expect(readImport("bookmarks", "https://x.example/users/ann/statuses/1\n")).toEqual([
+      { line: 1, uri: "https://x.example/users/ann/statuses/1" },
+    ]);
     expect(rowProblem("blocks", { line: 1, acct: "not an address" })).toContain("not an account address");
     expect(rowProblem("blocks", { line: 1, acct: "" })).toContain("missing");
     expect(rowProblem("bookmarks", { line: 1, uri: "nope" })).toContain("not a post address");
@@ -102,11 +120,17 @@ describe.skipIf(!built)("import and export in the browser", () => {
 
   test("imports follows with their options; unknown accounts are reported by line", async () => {
     const d = s.domain;
-    await importFile("following", `Account address,Show boosts,Notify on new posts,Languages\neve@${d},false,true,\n@fay,true,false,"en, de"\nnobody@${d},true,false,\n`,
-      "Import finished: 2 of 3 rows imported, 1 failed.");
+    await importFile(
+      "following",
+      `Account address,Show boosts,Notify on new posts,Languages\neve@${d},false,true,\n@fay,true,false,"en, de"\nnobody@${d},true,false,\n`,
+      "Import finished: 2 of 3 rows imported, 1 failed.",
+    );
     await p.getByText(`Line 4 (@nobody@${d}): no account with this address was found`).waitFor();
     const rel = await ivy.client.v1.accounts.relationships.fetch({ id: [u.eve!.id, u.fay!.id] });
-    expect(rel.map((r) => [r.following, r.showingReblogs, r.notifying])).toEqual([[true, false, true], [true, true, false]]);
+    expect(rel.map((r) => [r.following, r.showingReblogs, r.notifying])).toEqual([
+      [true, false, true],
+      [true, true, false],
+    ]);
     expect(rel[1]!.languages).toEqual(["en", "de"]);
     await shot(p, "import-export-desktop");
     expect(await axeViolations(p)).toEqual([]);
@@ -123,14 +147,21 @@ describe.skipIf(!built)("import and export in the browser", () => {
 
   test("imports lists (creating them, following members) and bookmarks", async () => {
     const d = s.domain;
-    await importFile("lists", `Neighbours,cal@${d}\nNeighbours,eve@${d}\n"Close, friends",ben@${d}\n`, "Import finished: 2 of 3 rows imported, 1 failed.");
+    await importFile(
+      "lists",
+      `Neighbours,cal@${d}\nNeighbours,eve@${d}\n"Close, friends",ben@${d}\n`,
+      "Import finished: 2 of 3 rows imported, 1 failed.",
+    );
     const lists = await ivy.client.v1.lists.list();
     expect(lists.map((l) => l.title).sort()).toEqual(["Close, friends", "Neighbours"]);
-    const members = async (title: string) => (await ivy.client.v1.lists.$select(lists.find((l) => l.title === title)!.id).accounts.list()).map((a) => a.acct).sort();
+    const members = async (title: string) =>
+      (await ivy.client.v1.lists.$select(lists.find((l) => l.title === title)!.id).accounts.list()).map((a) => a.acct).sort();
     expect(await members("Neighbours")).toEqual(["eve"]);
     expect(await members("Close, friends")).toEqual(["ann", "ben"]);
     // cal is blocked, so the follow for the list failed and is reported
-    expect(await p.locator(".ie-failures li").allTextContents()).toEqual([expect.stringMatching(new RegExp(`^Line 1 \\(@cal@${d.replace(/\./g, "\\.")}\\): Couldn't add this account to the list: `))]);
+    expect(await p.locator(".ie-failures li").allTextContents()).toEqual([
+      expect.stringMatching(new RegExp(`^Line 1 \\(@cal@${d.replace(/\./g, "\\.")}\\): Couldn't add this account to the list: `)),
+    ]);
     expect(s.count("follows", "account_id = ? AND target_account_id = ?", ivy.account.id, u.cal!.account.id)).toBe(0);
     const st = await u.fay!.client.v1.statuses.create({ status: "Bookmark me" });
     await importFile("bookmarks", `${st.uri}\n${s.url}/users/fay/statuses/1\n`, "Import finished: 1 of 2 rows imported, 1 failed.");

@@ -27,7 +27,10 @@ beforeAll(async () => {
 
 afterAll(() => closeScene(browser, s));
 
-const ownerLists = () => s.ctx.db.query<{ id: number; title: string; replies_policy: string; exclusive: number }, [number]>("SELECT * FROM lists WHERE account_id = ?").all(owner.account.id);
+const ownerLists = () =>
+  s.ctx.db
+    .query<{ id: number; title: string; replies_policy: string; exclusive: number }, [number]>("SELECT * FROM lists WHERE account_id = ?")
+    .all(owner.account.id);
 
 describe.skipIf(!built)("lists in the web client", () => {
   let listId = "";

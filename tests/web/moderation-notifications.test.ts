@@ -23,7 +23,10 @@ beforeAll(async () => {
   const app = await s.client().v1.apps.create({ clientName: "signup", redirectUris: "urn:ietf:wg:oauth:2.0:oob", scopes: "read write" });
   const form = { client_id: app.clientId!, client_secret: app.clientSecret!, grant_type: "client_credentials", scope: "read write" };
   const appToken = (await (await s.api("POST", "/oauth/token", { form })).json()).access_token as string;
-  const signup = await s.api("POST", "/api/v1/accounts", { token: appToken, json: { username: "newbie", email: "newbie@example.com", password: "long-password", agreement: true } });
+  const signup = await s.api("POST", "/api/v1/accounts", {
+    token: appToken,
+    json: { username: "newbie", email: "newbie@example.com", password: "long-password", agreement: true },
+  });
   expect(signup.status).toBe(200);
   await gina.client.v1.reports.create({ accountId: spammer.id, comment: "spam", category: "spam" });
   await boss.client.v1.admin.accounts.$select(gina.id).action.create({ type: "none", text: "Please add image descriptions" });
@@ -36,7 +39,10 @@ afterAll(() => closeScene(browser, s));
 async function openNotifications(user: TestUser, name: string, width?: number): Promise<Page> {
   const p = await newPage(browser, width);
   await signIn(p, s.url, user, name);
-  await p.getByRole("link", { name: /Notifications/ }).first().click();
+  await p
+    .getByRole("link", { name: /Notifications/ })
+    .first()
+    .click();
   await p.getByRole("heading", { name: "Notifications", level: 1 }).waitFor();
   return p;
 }
@@ -54,7 +60,9 @@ describe.skipIf(!built)("moderation notifications", () => {
     const p = await openNotifications(boss, "boss", 375);
     const report = p.locator(".notifications > li", { hasText: "reported" });
     await report.waitFor();
-    expect((await report.locator(".notification-line").textContent())!.replace(/\s+/g, " ")).toMatch(/gina @gina reported Spam King @spammer/);
+    expect((await report.locator(".notification-line").textContent())!.replace(/\s+/g, " ")).toMatch(
+      /gina @gina reported Spam King @spammer/,
+    );
     await report.getByRole("link", { name: /Spam King/ }).waitFor();
     const signup = p.locator(".notifications > li", { hasText: "signed up" });
     expect((await signup.locator(".notification-line").textContent())!.replace(/\s+/g, " ")).toMatch(/newbie @newbie signed up/);

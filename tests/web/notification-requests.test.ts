@@ -29,7 +29,10 @@ beforeAll(async () => {
 afterAll(() => closeScene(browser, s));
 
 const toNotifications = async () => {
-  await p.getByRole("link", { name: /^Notifications/ }).first().click();
+  await p
+    .getByRole("link", { name: /^Notifications/ })
+    .first()
+    .click();
   await p.getByRole("heading", { name: "Notifications", level: 1 }).waitFor();
 };
 

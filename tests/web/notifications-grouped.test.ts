@@ -73,7 +73,10 @@ describe.skipIf(!built)("grouped notifications", () => {
     await p.getByText("and 2 others favourited your post").waitFor();
     expect(await favGroup().count()).toBe(1);
     expect(await p.locator(".notifications > li").first().textContent()).toContain("favourited your post");
-    const alts = await favGroup().getByRole("list", { name: "Latest accounts" }).getByRole("img").evaluateAll((imgs) => imgs.map((i) => i.getAttribute("alt")));
+    const alts = await favGroup()
+      .getByRole("list", { name: "Latest accounts" })
+      .getByRole("img")
+      .evaluateAll((imgs) => imgs.map((i) => i.getAttribute("alt")));
     expect(alts).toEqual(["jack", "iris", "Hank Hill"]);
     // the open list follows
     await favGroup().getByRole("list", { name: "Everyone who favourited your post" }).getByText("@jack").waitFor();
@@ -81,7 +84,8 @@ describe.skipIf(!built)("grouped notifications", () => {
     expect(await axeViolations(p)).toEqual([]);
     // the screen moved the read marker to the newest notification
     let unread = -1;
-    for (let i = 0; i < 30 && unread !== 0; i++, await Bun.sleep(100)) unread = (await gina.client.v2.notifications.unreadCount.fetch()).count;
+    for (let i = 0; i < 30 && unread !== 0; i++, await Bun.sleep(100))
+      unread = (await gina.client.v2.notifications.unreadCount.fetch()).count;
     expect(unread).toBe(0);
   });
 

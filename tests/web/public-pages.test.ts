@@ -26,16 +26,22 @@ beforeAll(async () => {
     note: "Bakes bread & <b>breaks</b> things",
     fieldsAttributes: [{ name: "Site", value: "https://example.org/<x>" }],
   });
-  const root = await alice.client.v1.statuses.create({ status: `Hello <img src=x onerror=alert(1)> & "friends" #bread`, visibility: "public" });
+  const root = await alice.client.v1.statuses.create({
+    status: `Hello <img src=x onerror=alert(1)> & "friends" #bread`,
+    visibility: "public",
+  });
   ids.root = root.id;
   ids.reply = (await bob.client.v1.statuses.create({ status: "@alice lovely", inReplyToId: root.id })).id;
-  ids.privateReply = (await bob.client.v1.statuses.create({ status: "@alice secret reply", inReplyToId: root.id, visibility: "private" })).id;
+  ids.privateReply = (
+    await bob.client.v1.statuses.create({ status: "@alice secret reply", inReplyToId: root.id, visibility: "private" })
+  ).id;
   ids.cw = (await alice.client.v1.statuses.create({ status: "the ending", spoilerText: "Film spoilers", visibility: "unlisted" })).id;
   ids.private = (await alice.client.v1.statuses.create({ status: "followers only", visibility: "private" })).id;
   ids.direct = (await alice.client.v1.statuses.create({ status: "@bob psst", visibility: "direct" })).id;
   for (let i = 0; i < 21; i++) insertStatus(s.ctx, alice.account.id, { text: `filler ${i}` });
   const t = s.ctx.now();
-  s.ctx.db.query("INSERT INTO accounts (id, username, domain, uri, url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+  s.ctx.db
+    .query("INSERT INTO accounts (id, username, domain, uri, url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
     .run(s.ctx.ids.next(), "carol", "remote.example", "https://remote.example/users/carol", "https://remote.example/@carol", t, t);
 });
 afterAll(() => s.stop());
@@ -99,7 +105,9 @@ describe("content negotiation", () => {
     expect(actor.status).toBe(200);
     expect(actor.headers.get("content-type")).toContain("json");
     expect((await actor.json()).id).toBe(s.ctx.uris.actor("alice"));
-    const note = await s.api("GET", `/@alice/${ids.root}`, { headers: { Accept: 'application/ld+json; profile="https://www.w3.org/ns/activitystreams"' } });
+    const note = await s.api("GET", `/@alice/${ids.root}`, {
+      headers: { Accept: 'application/ld+json; profile="https://www.w3.org/ns/activitystreams"' },
+    });
     expect(note.status).toBe(200);
     expect((await note.json()).id).toBe(s.ctx.uris.status("alice", ids.root!));
     const page = await s.api("GET", "/@alice", { headers: { Accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" } });
@@ -133,11 +141,17 @@ describe("status page", () => {
   test("a content warning hides the text behind <details> and in the description", async () => {
     const page = await (await s.api("GET", `/@alice/${ids.cw}`, { headers: html })).text();
     expect(meta(page, "og:description")).toBe("Content warning: Film spoilers");
-    expect(page).toContain("<details class=\"cw\"><summary>Content warning: Film spoilers</summary>");
+    expect(page).toContain('<details class="cw"><summary>Content warning: Film spoilers</summary>');
   });
 
   test("private, direct, other authors' and unknown statuses are 404", async () => {
-    for (const p of [`/@alice/${ids.private}`, `/@alice/${ids.direct}`, `/@bob/${ids.root}`, `/@alice/${ids.privateReply}`, "/@alice/999999"]) {
+    for (const p of [
+      `/@alice/${ids.private}`,
+      `/@alice/${ids.direct}`,
+      `/@bob/${ids.root}`,
+      `/@alice/${ids.privateReply}`,
+      "/@alice/999999",
+    ]) {
       const res = await s.api("GET", p, { headers: html });
       expect(res.status).toBe(404);
       const body = await res.text();
@@ -159,9 +173,12 @@ describe("status page", () => {
 
 describe("helpers", () => {
   test("sanitize keeps simple markup and drops scripts, handlers and bad links", () => {
-    expect(sanitize(`<p onclick="x()">hi <a href="javascript:alert(1)">x</a> <a href="https://a.example/" class="u-url">y</a></p>`))
-      .toBe(`<p>hi <a rel="nofollow noopener noreferrer ugc">x</a> <a href="https://a.example/" class="u-url" rel="nofollow noopener noreferrer ugc">y</a></p>`);
-    expect(sanitize(`<script>&lt;img src=x onerror=alert(1)&gt;</script><style>*{}</style><img src=x onerror=alert(1)><div>ok</div><!-- c -->`)).toBe("ok");
+    expect(sanitize(`<p onclick="x()">hi <a href="javascript:alert(1)">x</a> <a href="https://a.example/" class="u-url">y</a></p>`)).toBe(
+      `<p>hi <a rel="nofollow noopener noreferrer ugc">x</a> <a href="https://a.example/" class="u-url" rel="nofollow noopener noreferrer ugc">y</a></p>`,
+    );
+    expect(
+      sanitize(`<script>&lt;img src=x onerror=alert(1)&gt;</script><style>*{}</style><img src=x onerror=alert(1)><div>ok</div><!-- c -->`),
+    ).toBe("ok");
     expect(sanitize(`<a href="//evil.example/">x</a>`)).not.toContain("evil");
     expect(textOf("<p>a &amp; b</p><p>c<br>d</p>")).toBe("a & b\n\nc\nd");
   });

@@ -19,7 +19,8 @@ beforeAll(async () => {
   alice = await s.createUser("alice");
   bob = await s.createUser("bob");
   await alice.client.v1.accounts.updateCredentials({ displayName: `Al <b>"x"</b>` });
-  const post = (status: string, visibility: "public" | "unlisted" | "private" | "direct" = "public") => alice.client.v1.statuses.create({ status, visibility });
+  const post = (status: string, visibility: "public" | "unlisted" | "private" | "direct" = "public") =>
+    alice.client.v1.statuses.create({ status, visibility });
   await post("fresh #Bread from the oven");
   await post("quiet loaf #bread", "unlisted");
   await post("secret dough #bread", "private");
@@ -60,7 +61,7 @@ test("OpenGraph and Twitter tags, escaped", async () => {
   expect(meta(page, "og:image")).toContain("/avatars/");
   expect(meta(page, "twitter:card")).toBe("summary");
   expect(page).toContain(`<link rel="canonical" href="${s.ctx.uris.base}/@alice/tagged/bread">`);
-  expect(page).not.toContain("<b>\"x\"");
+  expect(page).not.toContain('<b>"x"');
 });
 
 test("a tag without posts is an empty page; pages go back in time", async () => {
@@ -80,7 +81,14 @@ test("a tag without posts is an empty page; pages go back in time", async () => 
 });
 
 test("unknown user, remote handle, invalid tag or extra path → 404 page; HEAD works", async () => {
-  for (const p of ["/@nobody/tagged/bread", "/@alice@remote.example/tagged/bread", "/@alice/tagged/%E0%A4%A", "/@alice/tagged/no-dashes", "/@alice/tagged/bread/more", "/@alice/tagged/"]) {
+  for (const p of [
+    "/@nobody/tagged/bread",
+    "/@alice@remote.example/tagged/bread",
+    "/@alice/tagged/%E0%A4%A",
+    "/@alice/tagged/no-dashes",
+    "/@alice/tagged/bread/more",
+    "/@alice/tagged/",
+  ]) {
     const res = await s.api("GET", p, { headers: html });
     expect(res.status).toBe(404);
     expect(await res.text()).toContain("This page is not here");

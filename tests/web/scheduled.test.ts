@@ -64,7 +64,11 @@ describe.skipIf(!built)("scheduled posts", () => {
 
   test("/scheduled lists waiting posts with CW, time and attachments", async () => {
     const m = addMedia(s, hana.account.id);
-    await hana.client.v1.statuses.create({ status: "Photo for later", mediaIds: [m], scheduledAt: new Date(Date.now() + 5 * HOUR).toISOString() });
+    await hana.client.v1.statuses.create({
+      status: "Photo for later",
+      mediaIds: [m],
+      scheduledAt: new Date(Date.now() + 5 * HOUR).toISOString(),
+    });
     await p.goto(`${s.url}/scheduled`);
     await p.getByRole("heading", { name: "Scheduled posts", level: 1 }).waitFor();
     const items = p.getByRole("list", { name: "Scheduled posts" }).getByRole("listitem");

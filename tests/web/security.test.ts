@@ -48,7 +48,9 @@ describe.skipIf(!built)("account security", () => {
     await p.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings", exact: true }).click();
     await p.getByRole("link", { name: "Account security" }).click();
     await p.getByRole("heading", { name: "Account security", level: 1 }).waitFor();
-    const hrefs = await p.locator(".security-links a").evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute("href"), a.hasAttribute("data-route")]));
+    const hrefs = await p
+      .locator(".security-links a")
+      .evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute("href"), a.hasAttribute("data-route")]));
     expect(hrefs).toEqual([
       ["Password and browser sessions", "/auth/security", false],
       ["Two-factor authentication", "/auth/two_factor", false],
@@ -132,7 +134,13 @@ describe.skipIf(!built)("account security", () => {
     const token = await p.evaluate(() => localStorage.getItem("hearth.session"));
     const app = await p.evaluate(() => localStorage.getItem("hearth.app"));
     await phone.goto(`${s.url}/`);
-    await phone.evaluate(([t, a]) => { localStorage.setItem("hearth.session", t!); localStorage.setItem("hearth.app", a!); }, [token, app]);
+    await phone.evaluate(
+      ([t, a]) => {
+        localStorage.setItem("hearth.session", t!);
+        localStorage.setItem("hearth.app", a!);
+      },
+      [token, app],
+    );
     await phone.goto(`${s.url}/settings/security`);
     await phone.getByRole("heading", { name: "Account security", level: 1 }).waitFor();
     await noSideScroll(phone);

@@ -11,7 +11,18 @@ describe("isSpaPath", () => {
     expect(isSpaPath("/accounts/1/followers", "text/html")).toBe(true);
   });
   test("server paths and non-HTML requests never do", () => {
-    for (const p of ["/api/v1/x", "/oauth/authorize", "/.well-known/webfinger", "/nodeinfo/2.0", "/users/a", "/system/x.png", "/avatars/original/missing.png", "/headers/x", "/inbox", "/api"]) {
+    for (const p of [
+      "/api/v1/x",
+      "/oauth/authorize",
+      "/.well-known/webfinger",
+      "/nodeinfo/2.0",
+      "/users/a",
+      "/system/x.png",
+      "/avatars/original/missing.png",
+      "/headers/x",
+      "/inbox",
+      "/api",
+    ]) {
       expect(isSpaPath(p, "text/html")).toBe(false);
     }
     expect(isSpaPath("/home", "application/json")).toBe(false);

@@ -7,7 +7,9 @@ beforeAll(async () => {
   s = await startTestServer({ env: { INSTANCE_TITLE: "Node <Info>" } });
   const u = await s.createUser("alice");
   const t = Date.now();
-  s.ctx.db.query("INSERT INTO statuses (id, uri, account_id, local, content, created_at, updated_at) VALUES (?, 'x:1', ?, 1, 'hi', ?, ?)").run(s.ctx.ids.next(), u.account.id, t, t);
+  s.ctx.db
+    .query("INSERT INTO statuses (id, uri, account_id, local, content, created_at, updated_at) VALUES (?, 'x:1', ?, 1, 'hi', ?, ?)")
+    .run(s.ctx.ids.next(), u.account.id, t, t);
 });
 afterAll(() => s.stop());
 
@@ -37,10 +39,13 @@ describe("well-known documents", () => {
       expect(res.headers.get("content-type")).toBe(`application/json; profile="http://nodeinfo.diaspora.software/ns/schema/${v}#"`);
       const doc = (await res.json()) as any;
       expect(doc).toMatchObject({
-        version: v, software: { name: "hearth", version: HEARTH_VERSION }, protocols: ["activitypub"],
+        version: v,
+        software: { name: "hearth", version: HEARTH_VERSION },
+        protocols: ["activitypub"],
         services: { outbound: [], inbound: [] },
         usage: { users: { total: 1, activeMonth: 1, activeHalfyear: 1 }, localPosts: 1 },
-        openRegistrations: true, metadata: { nodeName: "Node <Info>" },
+        openRegistrations: true,
+        metadata: { nodeName: "Node <Info>" },
       });
       expect(/^[a-z0-9]+$/.test(doc.software.name)).toBe(true);
     });

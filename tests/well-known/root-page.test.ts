@@ -3,7 +3,9 @@ import { startTestServer, type TestServer } from "../rig";
 import { hasWebClient } from "../../src/web-client";
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer({ env: { INSTANCE_TITLE: "Cosy <b>& Warm</b>" } }); });
+beforeAll(async () => {
+  s = await startTestServer({ env: { INSTANCE_TITLE: "Cosy <b>& Warm</b>" } });
+});
 afterAll(() => s.stop());
 
 async function page(): Promise<string> {

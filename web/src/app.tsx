@@ -32,7 +32,9 @@ export function App(): JSX.Element {
   const client = useMemo(() => makeClient(session?.accessToken), [session?.accessToken]);
 
   useEffect(() => {
-    makeClient().v2.instance.fetch().then(setInstance, () => setInstance(null));
+    makeClient()
+      .v2.instance.fetch()
+      .then(setInstance, () => setInstance(null));
   }, []);
 
   useEffect(() => {
@@ -48,17 +50,40 @@ export function App(): JSX.Element {
   }, [session?.accessToken]);
 
   if (loc.pathname === "/oauth-callback") return <OAuthCallback onSignedIn={() => setSession(loadSession())} />;
-  if (!session) return <SignIn instance={instance} message={signedOutMessage} returnTo={loc.pathname === "/" ? "/home" : loc.pathname + loc.search} />;
+  if (!session)
+    return <SignIn instance={instance} message={signedOutMessage} returnTo={loc.pathname === "/" ? "/home" : loc.pathname + loc.search} />;
   if (bootError) {
     return (
-      <main id="main" class="welcome"><h1>Hearth</h1><p role="alert" class="error-text">{bootError}</p>
-        <button type="button" class="primary" onClick={() => location.reload()}>Try again</button></main>
+      <main id="main" class="welcome">
+        <h1>Hearth</h1>
+        <p role="alert" class="error-text">
+          {bootError}
+        </p>
+        <button type="button" class="primary" onClick={() => location.reload()}>
+          Try again
+        </button>
+      </main>
     );
   }
-  if (!me) return <main id="main" class="welcome"><Loading label="Loading your account…" /></main>;
+  if (!me)
+    return (
+      <main id="main" class="welcome">
+        <Loading label="Loading your account…" />
+      </main>
+    );
   return (
-    <Shell me={me} setMe={setMe} instance={instance} token={session.accessToken} client={client}
-      onSignOut={() => { setMe(null); setSession(null); setSignedOutMessage(undefined); }} />
+    <Shell
+      me={me}
+      setMe={setMe}
+      instance={instance}
+      token={session.accessToken}
+      client={client}
+      onSignOut={() => {
+        setMe(null);
+        setSession(null);
+        setSignedOutMessage(undefined);
+      }}
+    />
   );
 }
 
@@ -103,9 +128,16 @@ function Shell({ me, setMe, instance, token, client, onSignOut }: ShellProps): J
   const first = useRef(true);
 
   const state: AppState = {
-    client, token, me, instance, limits: limitsOf(instance), streamBase: streamingBase(instance), setMe,
+    client,
+    token,
+    me,
+    instance,
+    limits: limitsOf(instance),
+    streamBase: streamingBase(instance),
+    setMe,
     toast: (text, kind = "info") => setToast({ text, kind, n: Date.now() }),
-    unread, clearUnread: () => setUnread(0),
+    unread,
+    clearUnread: () => setUnread(0),
     replyTo,
     reply: (s) => {
       setReplyTo(s);
@@ -120,10 +152,17 @@ function Shell({ me, setMe, instance, token, client, onSignOut }: ShellProps): J
   };
 
   useEffect(() => {
-    const h = openStream(streamingBase(instance), token, "user", {}, (e) => {
-      emit({ type: "stream", stream: "user", event: e.event, payload: e.payload });
-      if (e.event === "notification" && location.pathname !== "/notifications") setUnread((n) => n + 1);
-    }, setStreamUp);
+    const h = openStream(
+      streamingBase(instance),
+      token,
+      "user",
+      {},
+      (e) => {
+        emit({ type: "stream", stream: "user", event: e.event, payload: e.payload });
+        if (e.event === "notification" && location.pathname !== "/notifications") setUnread((n) => n + 1);
+      },
+      setStreamUp,
+    );
     return () => h.close();
   }, [token, instance]);
 
@@ -158,11 +197,17 @@ function Shell({ me, setMe, instance, token, client, onSignOut }: ShellProps): J
   const composeInAside = wide && loc.pathname !== "/compose";
   return (
     <AppContext.Provider value={state}>
-      <a class="skip-link" href="#main">Skip to content</a>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
       <div class={`layout${wide ? " wide" : ""}`}>
         <Nav unread={unread} />
         <main id="main" ref={mainRef} tabIndex={-1}>
-          {!streamUp && <p class="offline" role="status">Live updates are reconnecting…</p>}
+          {!streamUp && (
+            <p class="offline" role="status">
+              Live updates are reconnecting…
+            </p>
+          )}
           <Routes loc={loc} />
         </main>
         {composeInAside && (
@@ -172,7 +217,11 @@ function Shell({ me, setMe, instance, token, client, onSignOut }: ShellProps): J
           </aside>
         )}
       </div>
-      <div class={`toast${toast ? ` show ${toast.kind}` : ""}`} role={toast?.kind === "error" ? "alert" : "status"} aria-live={toast?.kind === "error" ? "assertive" : "polite"}>
+      <div
+        class={`toast${toast ? ` show ${toast.kind}` : ""}`}
+        role={toast?.kind === "error" ? "alert" : "status"}
+        aria-live={toast?.kind === "error" ? "assertive" : "polite"}
+      >
         {toast?.text}
       </div>
       {help && <HotkeyHelp onClose={() => setHelp(false)} />}
@@ -183,12 +232,32 @@ function Shell({ me, setMe, instance, token, client, onSignOut }: ShellProps): J
 function HotkeyHelp({ onClose }: { onClose(): void }): JSX.Element {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => ref.current?.showModal?.(), []);
-  const keys: [string, string][] = [["j / k", "Next / previous post"], ["n", "Write a new post"], ["r", "Reply"], ["f", "Favourite"], ["b", "Boost"], ["o or Enter", "Open the post"], ["Esc", "Leave the text box"], ["?", "This help"]];
+  const keys: [string, string][] = [
+    ["j / k", "Next / previous post"],
+    ["n", "Write a new post"],
+    ["r", "Reply"],
+    ["f", "Favourite"],
+    ["b", "Boost"],
+    ["o or Enter", "Open the post"],
+    ["Esc", "Leave the text box"],
+    ["?", "This help"],
+  ];
   return (
     <dialog ref={ref} class="help" aria-labelledby="help-title" onClose={onClose}>
       <h2 id="help-title">Keyboard shortcuts</h2>
-      <dl>{keys.map(([k, v]) => <div key={k}><dt><kbd>{k}</kbd></dt><dd>{v}</dd></div>)}</dl>
-      <form method="dialog"><button autoFocus>Close</button></form>
+      <dl>
+        {keys.map(([k, v]) => (
+          <div key={k}>
+            <dt>
+              <kbd>{k}</kbd>
+            </dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <form method="dialog">
+        <button autoFocus>Close</button>
+      </form>
     </dialog>
   );
 }

@@ -12,4 +12,10 @@ registerServiceWorker();
 const root = document.getElementById("app")!;
 // Preact diffs against what is there; the static "Loading…" line must go first.
 root.textContent = "";
-render(<><OfflineBanner /><App /></>, root);
+render(
+  <>
+    <OfflineBanner />
+    <App />
+  </>,
+  root,
+);

@@ -54,12 +54,15 @@ const ROUTES: [string, Render][] = [
   ["/admin", (p) => <Admin {...p} />],
   ["/admin/:section", (p) => <Admin {...p} />],
   ["/admin/:section/:id", (p) => <Admin {...p} />],
-  ["/compose", () => (
-    <>
-      <h1 class="screen-title">New post</h1>
-      <Compose autoFocus onPosted={() => (history.length > 1 ? history.back() : navigate("/home"))} />
-    </>
-  )],
+  [
+    "/compose",
+    () => (
+      <>
+        <h1 class="screen-title">New post</h1>
+        <Compose autoFocus onPosted={() => (history.length > 1 ? history.back() : navigate("/home"))} />
+      </>
+    ),
+  ],
 ];
 
 /** Renders the screen for the current location, or a not-found message. */
@@ -71,7 +74,13 @@ export function Routes({ loc }: { loc: URL }): JSX.Element {
   return (
     <>
       <h1 class="screen-title">Page not found</h1>
-      <p>There is nothing at this address. <a href="/home" data-route>Go to your home timeline</a>.</p>
+      <p>
+        There is nothing at this address.{" "}
+        <a href="/home" data-route>
+          Go to your home timeline
+        </a>
+        .
+      </p>
     </>
   );
 }

@@ -25,8 +25,19 @@ export interface DeliverPayload {
 }
 
 /** Delivers `activity` from local account `senderId` to all its followers' inboxes (plus `alsoTo` account ids / inbox URLs). */
-export function deliverToFollowers(ctx: AppContext, senderId: number, activity: Record<string, unknown>, alsoTo: { accountIds?: number[]; inboxes?: string[] } = {}): void {
-  const payload: FanoutPayload = { senderId, activity, followers: true, accountIds: alsoTo.accountIds ?? [], inboxes: alsoTo.inboxes ?? [] };
+export function deliverToFollowers(
+  ctx: AppContext,
+  senderId: number,
+  activity: Record<string, unknown>,
+  alsoTo: { accountIds?: number[]; inboxes?: string[] } = {},
+): void {
+  const payload: FanoutPayload = {
+    senderId,
+    activity,
+    followers: true,
+    accountIds: alsoTo.accountIds ?? [],
+    inboxes: alsoTo.inboxes ?? [],
+  };
   ctx.jobs.enqueue("ap.fanout", payload);
 }
 
@@ -46,7 +57,11 @@ export const UNAVAILABLE_AFTER_DAYS = 7;
 
 /** The tracker's key for a URL or host: the lower-case host with its port. */
 export function hostKey(urlOrHost: string): string {
-  try { return new URL(urlOrHost.includes("://") ? urlOrHost : `http://${urlOrHost}`).host.toLowerCase(); } catch { return urlOrHost.toLowerCase(); }
+  try {
+    return new URL(urlOrHost.includes("://") ? urlOrHost : `http://${urlOrHost}`).host.toLowerCase();
+  } catch {
+    return urlOrHost.toLowerCase();
+  }
 }
 
 /** Forgets a host's failures (call on any successful delivery or inbound request from it). */

@@ -18,7 +18,13 @@ import { signRequest, type SigningKey } from "./signatures";
 
 export class FetchError extends Error {
   /** `permanent`: refused by policy (scheme, private address, blocked domain); retrying cannot help. */
-  constructor(message: string, readonly status?: number, readonly permanent = false) { super(message); }
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly permanent = false,
+  ) {
+    super(message);
+  }
 }
 
 const refuse = (message: string) => new FetchError(message, undefined, true);
@@ -63,20 +69,38 @@ export async function checkUrl(ctx: AppContext, url: URL): Promise<void> {
 }
 
 /** fetch() with the safety rules above; the body is read fully (≤ maxBytes). */
-export async function safeFetch(ctx: AppContext, url: string, opts: SafeFetchOptions = {}): Promise<{ status: number; headers: Headers; body: Uint8Array; url: string }> {
-  const { maxBytes = DEFAULT_MAX_BYTES, timeoutMs = DEFAULT_TIMEOUT_MS, maxRedirects = DEFAULT_MAX_REDIRECTS, signer, skipBody, ...init } = opts;
+export async function safeFetch(
+  ctx: AppContext,
+  url: string,
+  opts: SafeFetchOptions = {},
+): Promise<{ status: number; headers: Headers; body: Uint8Array; url: string }> {
+  const {
+    maxBytes = DEFAULT_MAX_BYTES,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    maxRedirects = DEFAULT_MAX_REDIRECTS,
+    signer,
+    skipBody,
+    ...init
+  } = opts;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
   let current: URL;
-  try { current = new URL(url); } catch { throw refuse(`invalid URL ${url}`); }
+  try {
+    current = new URL(url);
+  } catch {
+    throw refuse(`invalid URL ${url}`);
+  }
   let method = (init.method ?? "GET").toUpperCase();
   let body = init.body;
   try {
     for (let hop = 0; ; hop++) {
       await checkUrl(ctx, current);
       let headers: Record<string, string> = {};
-      new Headers(init.headers).forEach((v, k) => { headers[k] = v; });
-      if (!Object.keys(headers).some((k) => k.toLowerCase() === "user-agent")) headers["User-Agent"] = `Hearth/${HEARTH_VERSION} (+${ctx.uris.base}/)`;
+      new Headers(init.headers).forEach((v, k) => {
+        headers[k] = v;
+      });
+      if (!Object.keys(headers).some((k) => k.toLowerCase() === "user-agent"))
+        headers["User-Agent"] = `Hearth/${HEARTH_VERSION} (+${ctx.uris.base}/)`;
       if (signer) {
         const signedBody = typeof body === "string" || body instanceof Uint8Array ? body : undefined;
         headers = await signRequest({ method, url: current.href, headers, body: signedBody }, signer, ctx.now());
@@ -87,7 +111,10 @@ export async function safeFetch(ctx: AppContext, url: string, opts: SafeFetchOpt
         await res.body?.cancel().catch(() => {});
         if (hop >= maxRedirects) throw new FetchError(`too many redirects (more than ${maxRedirects})`);
         current = new URL(location, current);
-        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === "POST")) { method = "GET"; body = undefined; }
+        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === "POST")) {
+          method = "GET";
+          body = undefined;
+        }
         continue;
       }
       if (skipBody) {
@@ -126,7 +153,10 @@ async function readCapped(res: Response, max: number): Promise<Uint8Array> {
   }
   const out = new Uint8Array(size);
   let off = 0;
-  for (const c of chunks) { out.set(c, off); off += c.byteLength; }
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.byteLength;
+  }
   return out;
 }
 
@@ -145,7 +175,8 @@ export function checkJsonDepth(value: unknown, max = MAX_JSON_DEPTH): void {
     const [v, d] = stack.pop()!;
     if (v === null || typeof v !== "object") continue;
     if (d > max) throw new FetchError(`JSON nested deeper than ${max} levels`);
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === "object") stack.push([child, d + 1]);
+    for (const child of Array.isArray(v) ? v : Object.values(v))
+      if (child !== null && typeof child === "object") stack.push([child, d + 1]);
   }
 }
 
@@ -159,10 +190,16 @@ export async function fetchActivityJson(ctx: AppContext, url: string, signer?: n
   const res = await safeFetch(ctx, url, { headers: { Accept: AP_ACCEPT }, signer: key });
   if (res.status < 200 || res.status >= 300) throw new FetchError(`GET ${url} answered ${res.status}`, res.status);
   const type = (res.headers.get("content-type") ?? "").toLowerCase().split(";")[0]!.trim();
-  if (!/^application\/([a-z0-9.+-]+\+)?json$/.test(type)) throw new FetchError(`GET ${url} answered ${type || "no content type"}, not JSON`, res.status);
+  if (!/^application\/([a-z0-9.+-]+\+)?json$/.test(type))
+    throw new FetchError(`GET ${url} answered ${type || "no content type"}, not JSON`, res.status);
   let doc: unknown;
-  try { doc = JSON.parse(new TextDecoder().decode(res.body)); } catch { throw new FetchError(`GET ${url} answered invalid JSON`, res.status); }
+  try {
+    doc = JSON.parse(new TextDecoder().decode(res.body));
+  } catch {
+    throw new FetchError(`GET ${url} answered invalid JSON`, res.status);
+  }
   checkJsonDepth(doc);
-  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new FetchError(`GET ${url} answered JSON that is not an object`, res.status);
+  if (!doc || typeof doc !== "object" || Array.isArray(doc))
+    throw new FetchError(`GET ${url} answered JSON that is not an object`, res.status);
   return doc as Record<string, any>;
 }

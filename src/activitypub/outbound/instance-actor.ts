@@ -13,7 +13,6 @@ import { accountExists, getAccount } from "../../db/queries/accounts";
 import { insertInstanceActor, updateInstanceActorUrls } from "../../db/queries/accounts-remote";
 import type { AccountRow } from "../../db/rows";
 
-
 /** The instance actor's fixed account id. */
 export const INSTANCE_ACTOR_ID = -99;
 
@@ -26,7 +25,14 @@ function exists(ctx: AppContext): boolean {
 
 function urls(ctx: AppContext) {
   const base = ctx.uris.instanceActor();
-  return { username: ctx.config.localDomain, uri: base, url: ctx.uris.url("/about/more?instance_actor=true"), inbox: `${base}/inbox`, outbox: `${base}/outbox`, shared: ctx.uris.sharedInbox() };
+  return {
+    username: ctx.config.localDomain,
+    uri: base,
+    url: ctx.uris.url("/about/more?instance_actor=true"),
+    inbox: `${base}/inbox`,
+    outbox: `${base}/outbox`,
+    shared: ctx.uris.sharedInbox(),
+  };
 }
 
 /** The instance actor's account id, creating it (with a key pair) on first use. */

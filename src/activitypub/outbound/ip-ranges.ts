@@ -31,7 +31,7 @@ export function parseIpv4(s: string): number | null {
 const V4_RANGES = V4_BLOCKED.map(([net, len]) => [parseIpv4(net)!, len] as const);
 
 function publicV4(n: number): boolean {
-  return !V4_RANGES.some(([net, len]) => (len === 0 ? true : (n >>> (32 - len)) === (net >>> (32 - len))));
+  return !V4_RANGES.some(([net, len]) => (len === 0 ? true : n >>> (32 - len) === net >>> (32 - len)));
 }
 
 /** The eight 16-bit groups of an IPv6 address (IPv4 tail allowed), or null when malformed. */

@@ -55,7 +55,10 @@ export function verifyWithKey(pem: string, alg: string, data: Buffer, signature:
       case "rsa-v1_5-sha256":
         return type === "rsa" && verify("sha256", data, key, signature);
       case "rsa-pss-sha512":
-        return (type === "rsa" || type === "rsa-pss") && verify("sha512", data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 }, signature);
+        return (
+          (type === "rsa" || type === "rsa-pss") &&
+          verify("sha512", data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 }, signature)
+        );
       case "ed25519":
         return type === "ed25519" && verify(null, data, key, signature);
       case "hs2019":

@@ -8,13 +8,19 @@ import { CLOCK_WINDOW_MS } from "./signature-crypto";
 import type { Prepared, SigningKey } from "./signatures";
 
 type Bare = string | number | boolean | Uint8Array | { token: string };
-interface SfItem { value: Bare | SfItem[]; params: Record<string, Bare>; raw: string }
+interface SfItem {
+  value: Bare | SfItem[];
+  params: Record<string, Bare>;
+  raw: string;
+}
 
 /** A tiny RFC 8941 parser: just enough for dictionaries of inner lists and byte sequences. */
 class SfParser {
   i = 0;
   constructor(readonly s: string) {}
-  ws(): void { while (this.s[this.i] === " " || this.s[this.i] === "\t") this.i++; }
+  ws(): void {
+    while (this.s[this.i] === " " || this.s[this.i] === "\t") this.i++;
+  }
   key(): string {
     const m = /^[a-z*][a-z0-9_\-.*]*/.exec(this.s.slice(this.i));
     if (!m) throw new Error(`bad key at ${this.i}`);
@@ -27,8 +33,14 @@ class SfParser {
       let out = "";
       for (this.i++; this.i < this.s.length; this.i++) {
         const ch = this.s[this.i]!;
-        if (ch === "\\") { out += this.s[++this.i] ?? ""; continue; }
-        if (ch === '"') { this.i++; return out; }
+        if (ch === "\\") {
+          out += this.s[++this.i] ?? "";
+          continue;
+        }
+        if (ch === '"') {
+          this.i++;
+          return out;
+        }
         out += ch;
       }
       throw new Error("unterminated string");
@@ -41,11 +53,21 @@ class SfParser {
       this.i = end + 1;
       return new Uint8Array(Buffer.from(b64, "base64"));
     }
-    if (c === "?") { const v = this.s[this.i + 1] === "1"; this.i += 2; return v; }
+    if (c === "?") {
+      const v = this.s[this.i + 1] === "1";
+      this.i += 2;
+      return v;
+    }
     const num = /^-?\d+(\.\d+)?/.exec(this.s.slice(this.i));
-    if (num) { this.i += num[0].length; return Number(num[0]); }
+    if (num) {
+      this.i += num[0].length;
+      return Number(num[0]);
+    }
     const tok = /^[A-Za-z*][A-Za-z0-9:/!#$%&'*+\-.^_`|~]*/.exec(this.s.slice(this.i));
-    if (tok) { this.i += tok[0].length; return { token: tok[0] }; }
+    if (tok) {
+      this.i += tok[0].length;
+      return { token: tok[0] };
+    }
     throw new Error(`bad item at ${this.i}`);
   }
   params(): Record<string, Bare> {
@@ -54,7 +76,10 @@ class SfParser {
       this.i++;
       this.ws();
       const k = this.key();
-      if (this.s[this.i] === "=") { this.i++; p[k] = this.bare(); } else p[k] = true;
+      if (this.s[this.i] === "=") {
+        this.i++;
+        p[k] = this.bare();
+      } else p[k] = true;
     }
     return p;
   }
@@ -65,7 +90,10 @@ class SfParser {
       const items: SfItem[] = [];
       for (;;) {
         this.ws();
-        if (this.s[this.i] === ")") { this.i++; break; }
+        if (this.s[this.i] === ")") {
+          this.i++;
+          break;
+        }
         if (this.i >= this.s.length) throw new Error("unterminated inner list");
         const st = this.i;
         const value = this.bare();
@@ -84,7 +112,10 @@ class SfParser {
     while (this.i < this.s.length) {
       const k = this.key();
       let item: SfItem;
-      if (this.s[this.i] === "=") { this.i++; item = this.member(); } else item = { value: true, params: this.params(), raw: "" };
+      if (this.s[this.i] === "=") {
+        this.i++;
+        item = this.member();
+      } else item = { value: true, params: this.params(), raw: "" };
       out.set(k, item);
       this.ws();
       if (this.i >= this.s.length) break;
@@ -102,26 +133,42 @@ export function parseSfDictionary(header: string): Map<string, SfItem> {
 }
 
 function serializeParams(params: Record<string, Bare>): string {
-  return Object.entries(params).map(([k, v]) =>
-    v === true ? `;${k}` : typeof v === "string" ? `;${k}="${v.replace(/[\\"]/g, "\\$&")}"` : typeof v === "number" ? `;${k}=${v}` : `;${k}=${(v as { token: string }).token ?? ""}`,
-  ).join("");
+  return Object.entries(params)
+    .map(([k, v]) =>
+      v === true
+        ? `;${k}`
+        : typeof v === "string"
+          ? `;${k}="${v.replace(/[\\"]/g, "\\$&")}"`
+          : typeof v === "number"
+            ? `;${k}=${v}`
+            : `;${k}=${(v as { token: string }).token ?? ""}`,
+    )
+    .join("");
 }
 
 function derived(name: string, method: string, url: URL, params: Record<string, Bare>): string | null {
   switch (name) {
-    case "@method": return method.toUpperCase();
-    case "@target-uri": return url.href;
-    case "@authority": return url.host.toLowerCase();
-    case "@scheme": return url.protocol.slice(0, -1).toLowerCase();
-    case "@request-target": return `${url.pathname}${url.search}`;
-    case "@path": return url.pathname || "/";
-    case "@query": return url.search || "?";
+    case "@method":
+      return method.toUpperCase();
+    case "@target-uri":
+      return url.href;
+    case "@authority":
+      return url.host.toLowerCase();
+    case "@scheme":
+      return url.protocol.slice(0, -1).toLowerCase();
+    case "@request-target":
+      return `${url.pathname}${url.search}`;
+    case "@path":
+      return url.pathname || "/";
+    case "@query":
+      return url.search || "?";
     case "@query-param": {
       if (typeof params.name !== "string") return null;
       const v = url.searchParams.get(params.name);
       return v === null ? null : encodeURIComponent(v);
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -150,10 +197,15 @@ export function verifyRfc9421(req: { method: string; url: string; headers: Heade
   if (typeof keyid !== "string" || !keyid) return bad("Signature-Input has no keyid", 400);
   if (alg !== undefined && (typeof alg !== "string" || !ALGS.has(alg))) return bad(`Unsupported signature algorithm ${String(alg)}`);
   if (typeof created !== "number" || !Number.isInteger(created)) return bad("Signature-Input has no created time");
-  if (created * 1000 > now + CLOCK_WINDOW_MS || created * 1000 < now - CLOCK_WINDOW_MS) return bad("Signature created time is outside the allowed clock window");
+  if (created * 1000 > now + CLOCK_WINDOW_MS || created * 1000 < now - CLOCK_WINDOW_MS)
+    return bad("Signature created time is outside the allowed clock window");
   if (expires !== undefined && (typeof expires !== "number" || expires * 1000 < now - 60_000)) return bad("Signature has expired");
   let url: URL;
-  try { url = new URL(req.url); } catch { return bad("Bad request URL", 400); }
+  try {
+    url = new URL(req.url);
+  } catch {
+    return bad("Bad request URL", 400);
+  }
   const names = input.value.map((c) => c.value);
   if (!names.includes("@method")) return bad("@method must be covered");
   if (!names.includes("@target-uri") && !(names.includes("@authority") && (names.includes("@path") || names.includes("@request-target")))) {
@@ -179,7 +231,14 @@ export function verifyRfc9421(req: { method: string; url: string; headers: Heade
   lines.push(`"@signature-params": ${input.raw}`);
   const digestProblem = checkContentDigest(req, names.includes("content-digest"));
   if (digestProblem) return bad(digestProblem);
-  return { ok: true, keyId: keyid, data: Buffer.from(lines.join("\n")), signature: Buffer.from(sigValue), alg: typeof alg === "string" ? alg : "", scheme: "rfc9421" };
+  return {
+    ok: true,
+    keyId: keyid,
+    data: Buffer.from(lines.join("\n")),
+    signature: Buffer.from(sigValue),
+    alg: typeof alg === "string" ? alg : "",
+    scheme: "rfc9421",
+  };
 }
 
 /**
@@ -200,7 +259,8 @@ export async function signRequestRfc9421(
     names.push("content-digest");
   }
   const params = `(${names.map((n) => `"${n}"`).join(" ")});created=${Math.floor(now / 1000)};keyid="${key.keyId.replace(/[\\"]/g, "\\$&")}";alg="rsa-v1_5-sha256"`;
-  const value = (n: string) => (n === "date" ? out.Date! : n === "content-digest" ? out["Content-Digest"]! : derived(n, req.method, url, {})!);
+  const value = (n: string) =>
+    n === "date" ? out.Date! : n === "content-digest" ? out["Content-Digest"]! : derived(n, req.method, url, {})!;
   const base = [...names.map((n) => `"${n}": ${value(n)}`), `"@signature-params": ${params}`].join("\n");
   out["Signature-Input"] = `sig1=${params}`;
   out.Signature = `sig1=:${(await signRsaSha256(key.privateKeyPem, Buffer.from(base))).toString("base64")}:`;

@@ -27,7 +27,6 @@ export type VerifyResult =
   | { ok: true; keyId: string; ownerUri: string; scheme: "cavage" | "rfc9421" }
   | { ok: false; status: 401 | 400; reason: string };
 
-
 /** Headers to send with a signed request (Date, Host, Digest for bodies, Signature). */
 export async function signRequest(
   req: { method: string; url: string; headers?: Record<string, string>; body?: string | Uint8Array },
@@ -71,9 +70,14 @@ export async function verifyRequest(
     const prepared = req.headers.has("signature-input") ? verifyRfc9421(req, now) : prepareCavage(req, now);
     if (!prepared.ok) return prepared;
     const { keyId, data, signature, alg, scheme, alt } = prepared;
-    const check = (pem: string) => verifyWithKey(pem, alg, data, signature) || (alt !== undefined && verifyWithKey(pem, alg, alt, signature));
+    const check = (pem: string) =>
+      verifyWithKey(pem, alg, data, signature) || (alt !== undefined && verifyWithKey(pem, alg, alt, signature));
     const safeLookup = async (refresh: boolean) => {
-      try { return await lookupKey(keyId, refresh); } catch { return null; }
+      try {
+        return await lookupKey(keyId, refresh);
+      } catch {
+        return null;
+      }
     };
     const key = await safeLookup(false);
     if (!key) return { ok: false, status: 401, reason: `Could not retrieve public key ${keyId}` };
@@ -147,15 +151,28 @@ function prepareCavage(req: { method: string; url: string; headers: Headers; bod
   const digestProblem = checkDigest(req, names.includes("digest"));
   if (digestProblem) return fail(digestProblem);
   let signature: Buffer;
-  try { signature = Buffer.from(p.signature, "base64"); } catch { return fail("Signature is not base64", 400); }
+  try {
+    signature = Buffer.from(p.signature, "base64");
+  } catch {
+    return fail("Signature is not base64", 400);
+  }
   // Some signers (Fedify) leave the query out of (request-target); accept that form as well.
   const target = `(request-target): ${method.toLowerCase()} ${url.pathname}`;
-  const alt = url.search && names.includes("(request-target)") ? Buffer.from(lines.map((l) => (l.startsWith("(request-target): ") ? target : l)).join("\n")) : undefined;
+  const alt =
+    url.search && names.includes("(request-target)")
+      ? Buffer.from(lines.map((l) => (l.startsWith("(request-target): ") ? target : l)).join("\n"))
+      : undefined;
   return { ok: true, keyId: p.keyid, data: Buffer.from(lines.join("\n")), signature, alg, scheme: "cavage", alt };
 }
 
 /** Null when Date / (created) / (expires) are inside the window, else the reason. */
-function checkTime(date: string | null, created: string | undefined, expires: string | undefined, names: string[], now: number): string | null {
+function checkTime(
+  date: string | null,
+  created: string | undefined,
+  expires: string | undefined,
+  names: string[],
+  now: number,
+): string | null {
   if (names.includes("date")) {
     const t = date ? Date.parse(date) : NaN;
     if (Number.isNaN(t)) return "Date header is invalid";

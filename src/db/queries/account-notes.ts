@@ -8,6 +8,7 @@ export function deleteAccountNote(db: Database, accountId: number, targetId: num
 
 /** Sets the note of `accountId` on `targetId`, replacing any. */
 export function upsertAccountNote(db: Database, accountId: number, targetId: number, comment: string): void {
-  db.query("INSERT INTO account_notes (account_id, target_account_id, comment) VALUES (?, ?, ?) ON CONFLICT (account_id, target_account_id) DO UPDATE SET comment = excluded.comment")
-    .run(accountId, targetId, comment);
+  db.query(
+    "INSERT INTO account_notes (account_id, target_account_id, comment) VALUES (?, ?, ?) ON CONFLICT (account_id, target_account_id) DO UPDATE SET comment = excluded.comment",
+  ).run(accountId, targetId, comment);
 }

@@ -32,13 +32,21 @@ export function searchAccountIds(ctx: AppContext, q: AccountSearchQuery): number
     where.push("lower(a.username) LIKE ? ESCAPE '\\'");
     args.push(prefix);
     if (domain === null) where.push("a.domain IS NULL");
-    else { where.push("lower(a.domain) LIKE ? ESCAPE '\\'"); args.push(likeEscape(domain.toLowerCase()) + "%"); }
+    else {
+      where.push("lower(a.domain) LIKE ? ESCAPE '\\'");
+      args.push(likeEscape(domain.toLowerCase()) + "%");
+    }
   } else {
-    where.push("(lower(a.username) LIKE ? ESCAPE '\\' OR lower(a.display_name) LIKE ? ESCAPE '\\' OR lower(a.display_name) LIKE ? ESCAPE '\\')");
+    where.push(
+      "(lower(a.username) LIKE ? ESCAPE '\\' OR lower(a.display_name) LIKE ? ESCAPE '\\' OR lower(a.display_name) LIKE ? ESCAPE '\\')",
+    );
     args.push(prefix, prefix, "% " + prefix);
   }
   const viewer = q.viewerId;
-  if (viewer !== null && q.following) { where.push("a.id IN (SELECT target_account_id FROM follows WHERE account_id = ?)"); args.push(viewer); }
+  if (viewer !== null && q.following) {
+    where.push("a.id IN (SELECT target_account_id FROM follows WHERE account_id = ?)");
+    args.push(viewer);
+  }
   const hidden = hiddenAccountsSql(ctx, "a.id", viewer);
   const followRank = viewer !== null ? "(SELECT count(*) FROM follows f WHERE f.account_id = ? AND f.target_account_id = a.id) DESC, " : "";
   const sql = `SELECT a.id FROM accounts a WHERE ${where.join(" AND ")}${hidden.sql}

@@ -37,11 +37,16 @@ export function accountTimelineIds(db: Database, o: AccountTimelineQuery, page: 
     where.push(`(s.visibility IN ${vis} OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = ?))`);
     args.push(viewer);
     // boosts of accounts the viewer blocks are left out, as Mastodon does
-    where.push("(s.reblog_of_id IS NULL OR (SELECT o.account_id FROM statuses o WHERE o.id = s.reblog_of_id) NOT IN (SELECT target_account_id FROM blocks WHERE account_id = ?))");
+    where.push(
+      "(s.reblog_of_id IS NULL OR (SELECT o.account_id FROM statuses o WHERE o.id = s.reblog_of_id) NOT IN (SELECT target_account_id FROM blocks WHERE account_id = ?))",
+    );
     args.push(viewer);
   }
   if (o.pinned) where.push("EXISTS (SELECT 1 FROM status_pins p WHERE p.status_id = s.id AND p.account_id = s.account_id)");
-  if (o.excludeReplies) { where.push("(s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = ?)"); args.push(o.accountId); }
+  if (o.excludeReplies) {
+    where.push("(s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = ?)");
+    args.push(o.accountId);
+  }
   if (o.excludeReblogs || o.onlyMedia || o.pinned || o.tag !== undefined) where.push("s.reblog_of_id IS NULL");
   if (o.onlyMedia) where.push("EXISTS (SELECT 1 FROM media_attachments ma WHERE ma.status_id = s.id)");
   if (o.excludeSensitive) where.push("s.sensitive = 0");
@@ -50,7 +55,11 @@ export function accountTimelineIds(db: Database, o: AccountTimelineQuery, page: 
     args.push(o.tag);
   }
   const p = pageSql(page, "s.id");
-  return p.finish(
-    db.query<{ id: number }, any[]>(`SELECT s.id FROM statuses s WHERE ${where.join(" AND ")}${p.where} ORDER BY ${p.order} LIMIT ?`).all(...args, ...p.args, page.limit),
-  ).map((x) => x.id);
+  return p
+    .finish(
+      db
+        .query<{ id: number }, any[]>(`SELECT s.id FROM statuses s WHERE ${where.join(" AND ")}${p.where} ORDER BY ${p.order} LIMIT ?`)
+        .all(...args, ...p.args, page.limit),
+    )
+    .map((x) => x.id);
 }

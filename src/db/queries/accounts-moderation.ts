@@ -7,22 +7,41 @@ const ACCOUNTS_OF_DOMAIN = "domain IS NOT NULL AND (lower(domain) = ? OR lower(d
 
 /** Stamps `col` (suspended_at or silenced_at) on the accounts of `domain` and its subdomains that lack it. */
 export function markDomainAccounts(db: Database, col: "suspended_at" | "silenced_at", at: number, updatedAt: number, domain: string): void {
-  db.query(`UPDATE accounts SET ${col} = ?, updated_at = ? WHERE ${ACCOUNTS_OF_DOMAIN} AND ${col} IS NULL`).run(at, updatedAt, domain, `%.${domain}`);
+  db.query(`UPDATE accounts SET ${col} = ?, updated_at = ? WHERE ${ACCOUNTS_OF_DOMAIN} AND ${col} IS NULL`).run(
+    at,
+    updatedAt,
+    domain,
+    `%.${domain}`,
+  );
 }
 
 /** Clears `col` on the accounts of `domain` and its subdomains stamped exactly `at` (what one block did). */
-export function unmarkDomainAccounts(db: Database, col: "suspended_at" | "silenced_at", updatedAt: number, domain: string, at: number): void {
-  db.query(`UPDATE accounts SET ${col} = NULL, updated_at = ? WHERE ${ACCOUNTS_OF_DOMAIN} AND ${col} = ?`).run(updatedAt, domain, `%.${domain}`, at);
+export function unmarkDomainAccounts(
+  db: Database,
+  col: "suspended_at" | "silenced_at",
+  updatedAt: number,
+  domain: string,
+  at: number,
+): void {
+  db.query(`UPDATE accounts SET ${col} = NULL, updated_at = ? WHERE ${ACCOUNTS_OF_DOMAIN} AND ${col} = ?`).run(
+    updatedAt,
+    domain,
+    `%.${domain}`,
+    at,
+  );
 }
 
 /** Ids of accounts on either side of a follow with an account of `domain` or its subdomains. */
 export function listAccountsFollowingAcrossDomain(db: Database, domain: string): number[] {
   const remote = `SELECT id FROM accounts WHERE ${ACCOUNTS_OF_DOMAIN}`;
   const args = [domain, `%.${domain}`];
-  return db.query<{ id: number }, any[]>(
-    `SELECT account_id AS id FROM follows WHERE target_account_id IN (${remote})
+  return db
+    .query<{ id: number }, any[]>(
+      `SELECT account_id AS id FROM follows WHERE target_account_id IN (${remote})
      UNION SELECT target_account_id AS id FROM follows WHERE account_id IN (${remote})`,
-  ).all(...args, ...args).map((r) => r.id);
+    )
+    .all(...args, ...args)
+    .map((r) => r.id);
 }
 
 /** Deletes every follow (or follow request) from or to an account of `domain` or its subdomains. */
@@ -35,7 +54,10 @@ export function deleteFollowsAcrossDomain(db: Database, table: "follows" | "foll
 /** Drops the posts of `domain`'s accounts (and its subdomains') from every home feed. */
 export function deleteHomeFeedsOfDomain(db: Database, domain: string): void {
   const remote = `SELECT id FROM accounts WHERE ${ACCOUNTS_OF_DOMAIN}`;
-  db.query(`DELETE FROM home_feeds WHERE status_id IN (SELECT id FROM statuses WHERE account_id IN (${remote}))`).run(domain, `%.${domain}`);
+  db.query(`DELETE FROM home_feeds WHERE status_id IN (SELECT id FROM statuses WHERE account_id IN (${remote}))`).run(
+    domain,
+    `%.${domain}`,
+  );
 }
 
 /** Recounts followers_count and following_count of account `id` from the follows table. */
@@ -48,7 +70,9 @@ export function recountFollows(db: Database, id: number): void {
 
 /** How many known accounts live on `domain` (lower-case) or one of its subdomains. */
 export function countAccountsOnDomain(db: Database, domain: string): number {
-  return db.query<{ n: number }, [string, string]>("SELECT count(*) AS n FROM accounts WHERE lower(domain) = ? OR lower(domain) LIKE ?").get(domain, `%.${domain}`)!.n;
+  return db
+    .query<{ n: number }, [string, string]>("SELECT count(*) AS n FROM accounts WHERE lower(domain) = ? OR lower(domain) LIKE ?")
+    .get(domain, `%.${domain}`)!.n;
 }
 
 /** Forces the account's posts to be sensitive from `now` (kept when already set). */
@@ -108,10 +132,12 @@ export function deleteAccount(db: Database, id: number): void {
 
 /** Table and column of every foreign key to accounts that cascades on delete (read from the schema). */
 export function listAccountCascadeColumns(db: Database): { table: string; column: string }[] {
-  return db.query<{ table: string; column: string }, []>(
-    `SELECT m.name AS "table", f."from" AS "column" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+  return db
+    .query<{ table: string; column: string }, []>(
+      `SELECT m.name AS "table", f."from" AS "column" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
      WHERE m.type = 'table' AND f."table" = 'accounts' AND f.on_delete = 'CASCADE'`,
-  ).all();
+    )
+    .all();
 }
 
 /** Deletes the rows of `table` whose `column` is `accountId` (a pair from listAccountCascadeColumns). */
@@ -121,10 +147,13 @@ export function deleteAccountRowsIn(db: Database, table: string, column: string,
 
 /** Every stored file key of account `id`: avatar, header, and its attachments' files and thumbnails. */
 export function listAccountFileKeys(db: Database, id: number): string[] {
-  return db.query<{ k: string }, [number]>(
-    `SELECT avatar_path AS k FROM accounts WHERE id = ?1 AND avatar_path IS NOT NULL
+  return db
+    .query<{ k: string }, [number]>(
+      `SELECT avatar_path AS k FROM accounts WHERE id = ?1 AND avatar_path IS NOT NULL
      UNION ALL SELECT header_path FROM accounts WHERE id = ?1 AND header_path IS NOT NULL
      UNION ALL SELECT file_key FROM media_attachments WHERE account_id = ?1 AND file_key IS NOT NULL
      UNION ALL SELECT thumbnail_key FROM media_attachments WHERE account_id = ?1 AND thumbnail_key IS NOT NULL`,
-  ).all(id).map((r) => r.k);
+    )
+    .all(id)
+    .map((r) => r.k);
 }

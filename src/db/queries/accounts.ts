@@ -6,7 +6,9 @@ import type { MentionLookup } from "../../text/format";
 
 /** Those of `ids` that are accounts not suspended (one query). */
 export function unsuspendedAccountIdsAmong(db: Database, ids: readonly number[]): Set<number> {
-  return new Set(selectIn<{ id: number }>(db, (ph) => `SELECT id FROM accounts WHERE id IN (${ph}) AND suspended_at IS NULL`, ids).map((r) => r.id));
+  return new Set(
+    selectIn<{ id: number }>(db, (ph) => `SELECT id FROM accounts WHERE id IN (${ph}) AND suspended_at IS NULL`, ids).map((r) => r.id),
+  );
 }
 
 /** The account `id`, else null. */
@@ -16,12 +18,16 @@ export function getAccount(db: Database, id: number): AccountRow | null {
 
 /** The local account with this username (case-insensitive; never the instance actor), else null. */
 export function getLocalAccountByUsername(db: Database, username: string): AccountRow | null {
-  return db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL AND id > 0").get(username);
+  return db
+    .query<AccountRow, [string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL AND id > 0")
+    .get(username);
 }
 
 /** The remote account with this username and domain (case-insensitive), else null. */
 export function getRemoteAccountByHandle(db: Database, username: string, domain: string): AccountRow | null {
-  return db.query<AccountRow, [string, string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND lower(domain) = lower(?)").get(username, domain);
+  return db
+    .query<AccountRow, [string, string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND lower(domain) = lower(?)")
+    .get(username, domain);
 }
 
 /** True when a local account (the instance actor included) has this username, case-insensitively. */
@@ -31,8 +37,19 @@ export function localUsernameTaken(db: Database, username: string): boolean {
 
 /** A new local account's columns (everything else takes the table's defaults). */
 export interface NewLocalAccountRow {
-  id: number; username: string; uri: string; url: string; inbox_url: string; shared_inbox_url: string; outbox_url: string;
-  followers_url: string; following_url: string; featured_url: string; public_key_pem: string; private_key_pem: string; created_at: number;
+  id: number;
+  username: string;
+  uri: string;
+  url: string;
+  inbox_url: string;
+  shared_inbox_url: string;
+  outbox_url: string;
+  followers_url: string;
+  following_url: string;
+  featured_url: string;
+  public_key_pem: string;
+  private_key_pem: string;
+  created_at: number;
 }
 
 /** Inserts a local account and returns its row. */
@@ -43,14 +60,38 @@ export function insertLocalAccount(db: Database, r: NewLocalAccountRow): Account
          following_url, featured_url, public_key_pem, private_key_pem, created_at, updated_at)
        VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     )
-    .get(r.id, r.username, r.uri, r.url, r.inbox_url, r.shared_inbox_url, r.outbox_url, r.followers_url, r.following_url,
-      r.featured_url, r.public_key_pem, r.private_key_pem, r.created_at, r.created_at)!;
+    .get(
+      r.id,
+      r.username,
+      r.uri,
+      r.url,
+      r.inbox_url,
+      r.shared_inbox_url,
+      r.outbox_url,
+      r.followers_url,
+      r.following_url,
+      r.featured_url,
+      r.public_key_pem,
+      r.private_key_pem,
+      r.created_at,
+      r.created_at,
+    )!;
 }
 
 /** Columns of a local account's profile that update_credentials may set. */
 export type ProfileColumn =
-  | "display_name" | "note_source" | "note" | "fields" | "locked" | "bot" | "discoverable" | "indexable" | "hide_collections"
-  | "avatar_path" | "header_path" | "updated_at";
+  | "display_name"
+  | "note_source"
+  | "note"
+  | "fields"
+  | "locked"
+  | "bot"
+  | "discoverable"
+  | "indexable"
+  | "hide_collections"
+  | "avatar_path"
+  | "header_path"
+  | "updated_at";
 
 /** Sets the given profile columns of account `id` (in the order given). */
 export function updateAccountProfile(db: Database, id: number, values: [ProfileColumn, string | number | null][]): void {
@@ -91,8 +132,10 @@ export function getAccountSuspendedAt(db: Database, id: number): { suspended_at:
 
 /** Which of `ids` are local accounts. */
 export function listLocalAccountIds(db: Database, ids: readonly number[]): number[] {
-  return db.query<{ id: number }, [string]>("SELECT id FROM accounts WHERE domain IS NULL AND id IN (SELECT value FROM json_each(?))")
-    .all(JSON.stringify(ids)).map((a) => a.id);
+  return db
+    .query<{ id: number }, [string]>("SELECT id FROM accounts WHERE domain IS NULL AND id IN (SELECT value FROM json_each(?))")
+    .all(JSON.stringify(ids))
+    .map((a) => a.id);
 }
 
 /** Counts one more status for account `id` and sets its last_status_at. */
@@ -115,7 +158,9 @@ export function findLocalAccountWithUser(db: Database, username: string): { id: 
 }
 
 /** Every local account (instance actor excluded) with its user's email and role, by id. */
-export function listLocalAccountsWithUsers(db: Database): { username: string; email: string | null; role: string | null; created_at: number }[] {
+export function listLocalAccountsWithUsers(
+  db: Database,
+): { username: string; email: string | null; role: string | null; created_at: number }[] {
   return db
     .query<{ username: string; email: string | null; role: string | null; created_at: number }, []>(
       "SELECT a.username, u.email, u.role, a.created_at FROM accounts a LEFT JOIN users u ON u.account_id = a.id WHERE a.domain IS NULL AND a.id > 0 ORDER BY a.id",
@@ -125,7 +170,11 @@ export function listLocalAccountsWithUsers(db: Database): { username: string; em
 
 /** The local account named `username` (any case): id and username, else null. */
 export function findLocalAccountByUsername(db: Database, username: string): { id: number; username: string } | null {
-  return db.query<{ id: number; username: string }, [string]>("SELECT id, username FROM accounts WHERE domain IS NULL AND lower(username) = lower(?)").get(username);
+  return db
+    .query<{ id: number; username: string }, [string]>(
+      "SELECT id, username FROM accounts WHERE domain IS NULL AND lower(username) = lower(?)",
+    )
+    .get(username);
 }
 
 /** Local accounts whose lower-cased username is one of `lowerNames` (mention lookup). */
@@ -145,7 +194,11 @@ export function listAccountsByLowerHandles(db: Database, handles: readonly [stri
 
 /** Account `id`'s silenced_at and suspended_at, else null. */
 export function getAccountLimits(db: Database, id: number): { silenced_at: number | null; suspended_at: number | null } | null {
-  return db.query<{ silenced_at: number | null; suspended_at: number | null }, [number]>("SELECT silenced_at, suspended_at FROM accounts WHERE id = ?").get(id);
+  return db
+    .query<{ silenced_at: number | null; suspended_at: number | null }, [number]>(
+      "SELECT silenced_at, suspended_at FROM accounts WHERE id = ?",
+    )
+    .get(id);
 }
 
 /** The MentionLookup text/format.ts `formatText` needs, over this database (at most two queries). */
@@ -164,10 +217,15 @@ export function isLocalAccount(db: Database, id: number): boolean {
 }
 
 /** What a notification policy looks at about a sender: age, silence, bot flag, origin and staff role (null: no user). */
-export function getNotificationSender(db: Database, id: number): { created_at: number; silenced_at: number | null; bot: number; domain: string | null; role: string | null } | null {
-  return db.query<{ created_at: number; silenced_at: number | null; bot: number; domain: string | null; role: string | null }, [number]>(
-    "SELECT a.created_at, a.silenced_at, a.bot, a.domain, u.role FROM accounts a LEFT JOIN users u ON u.account_id = a.id WHERE a.id = ?",
-  ).get(id);
+export function getNotificationSender(
+  db: Database,
+  id: number,
+): { created_at: number; silenced_at: number | null; bot: number; domain: string | null; role: string | null } | null {
+  return db
+    .query<{ created_at: number; silenced_at: number | null; bot: number; domain: string | null; role: string | null }, [number]>(
+      "SELECT a.created_at, a.silenced_at, a.bot, a.domain, u.role FROM accounts a LEFT JOIN users u ON u.account_id = a.id WHERE a.id = ?",
+    )
+    .get(id);
 }
 
 /** The account whose ActivityPub id is `uri`, else null. */
@@ -221,15 +279,24 @@ export function decrementFollowCounter(db: Database, id: number, col: "following
 }
 
 /** Domain, suspension and silencing of accounts `ids` (absent ids are left out). */
-export function listAccountStates(db: Database, ids: readonly number[]): { id: number; domain: string | null; suspended_at: number | null; silenced_at: number | null }[] {
-  return selectIn<{ id: number; domain: string | null; suspended_at: number | null; silenced_at: number | null }>(db, (ph) => `SELECT id, domain, suspended_at, silenced_at FROM accounts WHERE id IN (${ph})`, ids);
+export function listAccountStates(
+  db: Database,
+  ids: readonly number[],
+): { id: number; domain: string | null; suspended_at: number | null; silenced_at: number | null }[] {
+  return selectIn<{ id: number; domain: string | null; suspended_at: number | null; silenced_at: number | null }>(
+    db,
+    (ph) => `SELECT id, domain, suspended_at, silenced_at FROM accounts WHERE id IN (${ph})`,
+    ids,
+  );
 }
 
 /** The uri and private key of local account `id`, else null (remote accounts have no private key). */
 export function getLocalSigningKeyRow(db: Database, id: number): { uri: string; private_key_pem: string | null } | null {
-  return db.query<{ uri: string; private_key_pem: string | null }, [number]>(
-    "SELECT uri, private_key_pem FROM accounts WHERE id = ? AND domain IS NULL",
-  ).get(id);
+  return db
+    .query<{ uri: string; private_key_pem: string | null }, [number]>(
+      "SELECT uri, private_key_pem FROM accounts WHERE id = ? AND domain IS NULL",
+    )
+    .get(id);
 }
 
 /** True when an account has id `id`. */
@@ -239,7 +306,9 @@ export function accountExists(db: Database, id: number): boolean {
 
 /** Account `id`'s domain and suspended_at, else null. */
 export function getAccountDomainAndSuspension(db: Database, id: number): { domain: string | null; suspended_at: number | null } | null {
-  return db.query<{ domain: string | null; suspended_at: number | null }, [number]>("SELECT domain, suspended_at FROM accounts WHERE id = ?").get(id);
+  return db
+    .query<{ domain: string | null; suspended_at: number | null }, [number]>("SELECT domain, suspended_at FROM accounts WHERE id = ?")
+    .get(id);
 }
 
 /** The local, not suspended account whose ActivityPub id is `uri`, else null. */
@@ -249,7 +318,13 @@ export function getActiveLocalAccountByUri(db: Database, uri: string): AccountRo
 
 /** The username of the local, not suspended account named `username` (any case), else null. */
 export function getActiveLocalUsername(db: Database, username: string): string | null {
-  return db.query<{ username: string }, [string]>("SELECT username FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL AND suspended_at IS NULL").get(username)?.username ?? null;
+  return (
+    db
+      .query<{ username: string }, [string]>(
+        "SELECT username FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL AND suspended_at IS NULL",
+      )
+      .get(username)?.username ?? null
+  );
 }
 
 /** Records that local account `id` moved to `targetId`. */
@@ -264,7 +339,11 @@ export function setAccountAliases(db: Database, id: number, aliasesJson: string,
 
 /** The local account named `username` (any case) that is not an Application (the instance actor), else null. */
 export function getLocalPersonByUsername(db: Database, username: string): AccountRow | null {
-  return db.query<AccountRow, [string]>("SELECT * FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL AND actor_type != 'Application'").get(username);
+  return db
+    .query<AccountRow, [string]>(
+      "SELECT * FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL AND actor_type != 'Application'",
+    )
+    .get(username);
 }
 
 /** The local account whose ActivityPub id is `uri` (the instance actor included), else null. */

@@ -4,7 +4,12 @@ import { selectIn } from "../sql";
 
 /** Inserts a bookmark unless the account already bookmarked the status. */
 export function insertBookmark(db: Database, r: { id: number; account_id: number; status_id: number; created_at: number }): void {
-  db.query("INSERT OR IGNORE INTO bookmarks (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?)").run(r.id, r.account_id, r.status_id, r.created_at);
+  db.query("INSERT OR IGNORE INTO bookmarks (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?)").run(
+    r.id,
+    r.account_id,
+    r.status_id,
+    r.created_at,
+  );
 }
 
 /** Deletes the account's bookmark of `statusId`; true when there was one. */
@@ -21,5 +26,12 @@ export function hasBookmark(db: Database, accountId: number, statusId: number): 
 export function bookmarkersAmong(db: Database, ids: readonly number[], accountIds: readonly number[]): Set<number> {
   if (ids.length === 0) return new Set();
   const list = ids.map(() => "?").join(", ");
-  return new Set(selectIn<{ id: number }>(db, (ph) => `SELECT account_id AS id FROM bookmarks WHERE status_id IN (${list}) AND account_id IN (${ph})`, accountIds, [...ids]).map((r) => r.id));
+  return new Set(
+    selectIn<{ id: number }>(
+      db,
+      (ph) => `SELECT account_id AS id FROM bookmarks WHERE status_id IN (${list}) AND account_id IN (${ph})`,
+      accountIds,
+      [...ids],
+    ).map((r) => r.id),
+  );
 }

@@ -21,5 +21,12 @@ export function deleteConversationMute(db: Database, accountId: number, conversa
 export function conversationMutersAmong(db: Database, ids: readonly number[], accountIds: readonly number[]): Set<number> {
   if (ids.length === 0) return new Set();
   const list = ids.map(() => "?").join(", ");
-  return new Set(selectIn<{ id: number }>(db, (ph) => `SELECT account_id AS id FROM conversation_mutes WHERE conversation_id IN (${list}) AND account_id IN (${ph})`, accountIds, [...ids]).map((r) => r.id));
+  return new Set(
+    selectIn<{ id: number }>(
+      db,
+      (ph) => `SELECT account_id AS id FROM conversation_mutes WHERE conversation_id IN (${list}) AND account_id IN (${ph})`,
+      accountIds,
+      [...ids],
+    ).map((r) => r.id),
+  );
 }

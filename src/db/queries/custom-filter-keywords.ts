@@ -14,13 +14,16 @@ export function listFilterKeywords(db: Database, filterId: number): FilterKeywor
 
 /** How many keywords filter `filterId` has. */
 export function countFilterKeywords(db: Database, filterId: number): number {
-  return db.query<{ n: number }, [number]>("SELECT count(*) AS n FROM custom_filter_keywords WHERE custom_filter_id = ?").get(filterId)?.n ?? 0;
+  return (
+    db.query<{ n: number }, [number]>("SELECT count(*) AS n FROM custom_filter_keywords WHERE custom_filter_id = ?").get(filterId)?.n ?? 0
+  );
 }
 
 /** Inserts a keyword row (whole_word 0/1). */
 export function insertFilterKeyword(db: Database, row: Omit<FilterKeywordRow, "updated_at">): void {
-  db.query("INSERT INTO custom_filter_keywords (id, custom_filter_id, keyword, whole_word, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
-    .run(row.id, row.custom_filter_id, row.keyword, row.whole_word, row.created_at, row.created_at);
+  db.query(
+    "INSERT INTO custom_filter_keywords (id, custom_filter_id, keyword, whole_word, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+  ).run(row.id, row.custom_filter_id, row.keyword, row.whole_word, row.created_at, row.created_at);
 }
 
 /** Sets a keyword's text and whole_word flag. */

@@ -14,8 +14,13 @@ export function filterHasStatus(db: Database, filterId: number, statusId: number
 
 /** Inserts a status filter row. */
 export function insertFilterStatus(db: Database, row: Omit<FilterStatusRow, "updated_at">): void {
-  db.query("INSERT INTO custom_filter_statuses (id, custom_filter_id, status_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
-    .run(row.id, row.custom_filter_id, row.status_id, row.created_at, row.created_at);
+  db.query("INSERT INTO custom_filter_statuses (id, custom_filter_id, status_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)").run(
+    row.id,
+    row.custom_filter_id,
+    row.status_id,
+    row.created_at,
+    row.created_at,
+  );
 }
 
 /** Deletes a status filter. */

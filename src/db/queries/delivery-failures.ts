@@ -5,7 +5,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Forgets a host's failures; reads first so a live host costs no write. */
 export function clearHostFailures(db: Database, host: string): void {
-  if (db.query("SELECT 1 FROM delivery_failures WHERE host = ?").get(host)) db.query("DELETE FROM delivery_failures WHERE host = ?").run(host);
+  if (db.query("SELECT 1 FROM delivery_failures WHERE host = ?").get(host))
+    db.query("DELETE FROM delivery_failures WHERE host = ?").run(host);
 }
 
 /**
@@ -31,5 +32,8 @@ export function isHostMarkedUnavailable(db: Database, host: string): boolean {
 
 /** Every host marked unavailable. */
 export function listUnavailableHosts(db: Database): string[] {
-  return db.query<{ host: string }, []>("SELECT host FROM delivery_failures WHERE unavailable = 1").all().map((r) => r.host);
+  return db
+    .query<{ host: string }, []>("SELECT host FROM delivery_failures WHERE unavailable = 1")
+    .all()
+    .map((r) => r.host);
 }

@@ -9,7 +9,9 @@ export function findDomainBlockFor(db: Database, host: string): DomainBlockRow |
   const norm = normalizeDomain(host);
   if (!norm) return null;
   const list = domainCandidates(norm);
-  const rows = db.query<DomainBlockRow, string[]>(`SELECT * FROM domain_blocks WHERE domain IN (${placeholders(list.length)})`).all(...list);
+  const rows = db
+    .query<DomainBlockRow, string[]>(`SELECT * FROM domain_blocks WHERE domain IN (${placeholders(list.length)})`)
+    .all(...list);
   // The most specific block wins (a subdomain's own rule overrides its parent's).
   return list.map((d) => rows.find((r) => r.domain === d)).find((r) => r) ?? null;
 }
@@ -20,12 +22,17 @@ export function getDomainBlockByDomain(db: Database, domain: string): DomainBloc
 }
 
 /** Inserts a block or updates severity/reject_media/updated_at of the existing one; returns the row. */
-export function upsertDomainBlock(db: Database, row: { id: number; domain: string; severity: string; reject_media: number; created_at: number; updated_at: number }): DomainBlockRow {
-  return db.query<DomainBlockRow, any[]>(
-    `INSERT INTO domain_blocks (id, domain, severity, reject_media, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+export function upsertDomainBlock(
+  db: Database,
+  row: { id: number; domain: string; severity: string; reject_media: number; created_at: number; updated_at: number },
+): DomainBlockRow {
+  return db
+    .query<DomainBlockRow, any[]>(
+      `INSERT INTO domain_blocks (id, domain, severity, reject_media, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (domain) DO UPDATE SET severity = excluded.severity, reject_media = excluded.reject_media, updated_at = excluded.updated_at
        RETURNING *`,
-  ).get(row.id, row.domain, row.severity, row.reject_media, row.created_at, row.updated_at)!;
+    )
+    .get(row.id, row.domain, row.severity, row.reject_media, row.created_at, row.updated_at)!;
 }
 
 /** The columns of a block the admin API may set besides severity and reject_media. */

@@ -4,7 +4,10 @@ import type { TagRow } from "../rows";
 
 /** The id of the featured_tags row of `accountId` for tag `tagId`, else null. */
 export function getFeaturedTagId(db: Database, accountId: number, tagId: number): number | null {
-  return db.query<{ id: number }, [number, number]>("SELECT id FROM featured_tags WHERE account_id = ? AND tag_id = ?").get(accountId, tagId)?.id ?? null;
+  return (
+    db.query<{ id: number }, [number, number]>("SELECT id FROM featured_tags WHERE account_id = ? AND tag_id = ?").get(accountId, tagId)
+      ?.id ?? null
+  );
 }
 
 /** How many tags `accountId` features. */
@@ -14,7 +17,13 @@ export function countFeaturedTags(db: Database, accountId: number): number {
 
 /** Inserts a featured tag (`name` as the account typed it). */
 export function insertFeaturedTag(db: Database, id: number, accountId: number, tagId: number, name: string, at: number): void {
-  db.query("INSERT INTO featured_tags (id, account_id, tag_id, name, created_at) VALUES (?, ?, ?, ?, ?)").run(id, accountId, tagId, name, at);
+  db.query("INSERT INTO featured_tags (id, account_id, tag_id, name, created_at) VALUES (?, ?, ?, ?, ?)").run(
+    id,
+    accountId,
+    tagId,
+    name,
+    at,
+  );
 }
 
 /** Featured tag `id` of `accountId` with its tag's name, else null. */
@@ -33,7 +42,11 @@ export function deleteFeaturedTag(db: Database, id: number): void {
 
 /** Deletes the featured tag of `accountId` for tag `tagId`; returns the deleted row's id and name, else null. */
 export function deleteFeaturedTagOfTag(db: Database, accountId: number, tagId: number): { id: number; name: string } | null {
-  return db.query<{ id: number; name: string }, [number, number]>("DELETE FROM featured_tags WHERE account_id = ? AND tag_id = ? RETURNING id, name").get(accountId, tagId);
+  return db
+    .query<{ id: number; name: string }, [number, number]>(
+      "DELETE FROM featured_tags WHERE account_id = ? AND tag_id = ? RETURNING id, name",
+    )
+    .get(accountId, tagId);
 }
 
 /**
@@ -53,7 +66,9 @@ export function listFeaturedTagSuggestions(db: Database, accountId: number, rece
 
 /** The hashtags `accountId` features: tag name and the name it featured it under, in order. */
 export function listFeaturedTagNames(db: Database, accountId: number): { name: string; display: string }[] {
-  return db.query<{ name: string; display: string }, [number]>(
-    "SELECT t.name, f.name AS display FROM featured_tags f JOIN tags t ON t.id = f.tag_id WHERE f.account_id = ? ORDER BY f.id",
-  ).all(accountId);
+  return db
+    .query<{ name: string; display: string }, [number]>(
+      "SELECT t.name, f.name AS display FROM featured_tags f JOIN tags t ON t.id = f.tag_id WHERE f.account_id = ? ORDER BY f.id",
+    )
+    .all(accountId);
 }

@@ -40,7 +40,10 @@ export function backfillHomeFeed(db: Database, followerId: number, targetId: num
 
 /** Removes every status by `targetId` from `followerId`'s home feed. */
 export function deleteHomeFeedsByAuthor(db: Database, followerId: number, targetId: number): void {
-  db.query(`DELETE FROM home_feeds WHERE account_id = ? AND status_id IN (SELECT id FROM statuses WHERE account_id = ?)`).run(followerId, targetId);
+  db.query(`DELETE FROM home_feeds WHERE account_id = ? AND status_id IN (SELECT id FROM statuses WHERE account_id = ?)`).run(
+    followerId,
+    targetId,
+  );
 }
 
 /** Removes status `statusId` from every home feed. */
@@ -64,5 +67,8 @@ export function deleteHomeFeedRowsOfAccount(db: Database, accountId: number): vo
 
 /** The local accounts whose home feed holds status `statusId`. */
 export function listHomeFeedAccountIds(db: Database, statusId: number): number[] {
-  return db.query<{ account_id: number }, [number]>("SELECT account_id FROM home_feeds WHERE status_id = ?").all(statusId).map((r) => r.account_id);
+  return db
+    .query<{ account_id: number }, [number]>("SELECT account_id FROM home_feeds WHERE status_id = ?")
+    .all(statusId)
+    .map((r) => r.account_id);
 }

@@ -4,7 +4,14 @@ import { selectIn } from "../sql";
 
 /** Those of `accountIds` that are members of list `listId` (one query). */
 export function listMembersAmong(db: Database, listId: number, accountIds: readonly number[]): Set<number> {
-  return new Set(selectIn<{ id: number }>(db, (ph) => `SELECT account_id AS id FROM list_accounts WHERE list_id = ? AND account_id IN (${ph})`, accountIds, [listId]).map((r) => r.id));
+  return new Set(
+    selectIn<{ id: number }>(
+      db,
+      (ph) => `SELECT account_id AS id FROM list_accounts WHERE list_id = ? AND account_id IN (${ph})`,
+      accountIds,
+      [listId],
+    ).map((r) => r.id),
+  );
 }
 
 /** Adds `accountId` to list `listId`. */
@@ -20,7 +27,9 @@ export function deleteListAccount(db: Database, listId: number, accountId: numbe
 /** The ids of `ownerId`'s lists that contain `accountId`. */
 export function listOwnerListIdsContaining(db: Database, ownerId: number, accountId: number): number[] {
   return db
-    .query<{ id: number }, [number, number]>("SELECT l.id FROM list_accounts la JOIN lists l ON l.id = la.list_id WHERE la.account_id = ? AND l.account_id = ?")
+    .query<{ id: number }, [number, number]>(
+      "SELECT l.id FROM list_accounts la JOIN lists l ON l.id = la.list_id WHERE la.account_id = ? AND l.account_id = ?",
+    )
     .all(accountId, ownerId)
     .map((r) => r.id);
 }
@@ -28,6 +37,8 @@ export function listOwnerListIdsContaining(db: Database, ownerId: number, accoun
 /** True when `ownerId` has `accountId` on an exclusive list. */
 export function inExclusiveList(db: Database, ownerId: number, accountId: number): boolean {
   return !!db
-    .query("SELECT 1 FROM list_accounts la JOIN lists l ON l.id = la.list_id WHERE la.account_id = ? AND l.account_id = ? AND l.exclusive = 1 LIMIT 1")
+    .query(
+      "SELECT 1 FROM list_accounts la JOIN lists l ON l.id = la.list_id WHERE la.account_id = ? AND l.account_id = ? AND l.exclusive = 1 LIMIT 1",
+    )
     .get(accountId, ownerId);
 }

@@ -38,10 +38,16 @@ export function backfillListFeed(db: Database, listId: number, accountId: number
 
 /** Removes the statuses and boosts of `accountId` from list `listId`'s feed. */
 export function deleteAccountFromListFeed(db: Database, listId: number, accountId: number): void {
-  db.query("DELETE FROM list_feeds WHERE list_id = ? AND status_id IN (SELECT id FROM statuses WHERE account_id = ?)").run(listId, accountId);
+  db.query("DELETE FROM list_feeds WHERE list_id = ? AND status_id IN (SELECT id FROM statuses WHERE account_id = ?)").run(
+    listId,
+    accountId,
+  );
 }
 
 /** The lists whose feed holds status `statusId`. */
 export function listListIdsHoldingStatus(db: Database, statusId: number): number[] {
-  return db.query<{ list_id: number }, [number]>("SELECT list_id FROM list_feeds WHERE status_id = ?").all(statusId).map((r) => r.list_id);
+  return db
+    .query<{ list_id: number }, [number]>("SELECT list_id FROM list_feeds WHERE status_id = ?")
+    .all(statusId)
+    .map((r) => r.list_id);
 }

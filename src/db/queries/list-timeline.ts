@@ -9,11 +9,19 @@ import { ALL_RELATIONS, viewerFilterSql, viewerRelations, type IdPage, type View
 type Arg = number | string | null;
 
 /** SQL of a list timeline page for its owner `viewerId` (exported so tests can EXPLAIN it). */
-export function listTimelineSql(listId: number, viewerId: number, page: Page, now: number, rel: ViewerRelations = ALL_RELATIONS): { sql: string; args: Arg[]; finish: <T>(rows: T[]) => T[] } {
+export function listTimelineSql(
+  listId: number,
+  viewerId: number,
+  page: Page,
+  now: number,
+  rel: ViewerRelations = ALL_RELATIONS,
+): { sql: string; args: Arg[]; finish: <T>(rows: T[]) => T[] } {
   const p = pageSql(page, "lf.status_id");
   const f = viewerFilterSql(viewerId, ["s.account_id", "o.account_id"], now, rel);
   // Suspended authors (of the post or of the boosted post) drop out at read time.
-  const suspended = ["s.account_id", "o.account_id"].map((c) => ` AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = ${c} AND a.suspended_at IS NOT NULL)`).join("");
+  const suspended = ["s.account_id", "o.account_id"]
+    .map((c) => ` AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = ${c} AND a.suspended_at IS NOT NULL)`)
+    .join("");
   const limit = Math.max(1, Math.floor(Number(page.limit)) || 1);
   const sql = `SELECT lf.status_id AS id, lf.status_id AS cursor
     FROM list_feeds lf
@@ -36,7 +44,9 @@ export function listTimelineIds(ctx: AppContext, listId: number, viewerId: numbe
  * account id); `page` null means all of them. Suspended accounts are left out.
  */
 export function listMemberIds(ctx: AppContext, listId: number, page: Page | null): number[] {
-  const p = page ? pageSql(page, "la.account_id") : { where: "", order: "la.account_id DESC", args: [] as number[], finish: <T,>(r: T[]) => r };
+  const p = page
+    ? pageSql(page, "la.account_id")
+    : { where: "", order: "la.account_id DESC", args: [] as number[], finish: <T>(r: T[]) => r };
   const limit = page ? ` LIMIT ${Math.max(1, Math.floor(page.limit))}` : "";
   const sql = `SELECT la.account_id AS id FROM list_accounts la
     WHERE la.list_id = ?${p.where} AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = la.account_id AND a.suspended_at IS NOT NULL)

@@ -15,7 +15,10 @@ export function attachMediaToStatus(db: Database, mediaId: number, statusId: num
 
 /** Unlinks the uploads of status `statusId` whose ids are not in `keepIdsJson` (a JSON array). */
 export function detachStatusMediaExcept(db: Database, statusId: number, keepIdsJson: string): void {
-  db.query(`UPDATE media_attachments SET status_id = NULL WHERE status_id = ? AND id NOT IN (SELECT value FROM json_each(?))`).run(statusId, keepIdsJson);
+  db.query(`UPDATE media_attachments SET status_id = NULL WHERE status_id = ? AND id NOT IN (SELECT value FROM json_each(?))`).run(
+    statusId,
+    keepIdsJson,
+  );
 }
 
 /** Links upload `mediaId` to scheduled status `scheduledId`. */
@@ -25,9 +28,11 @@ export function attachMediaToScheduledStatus(db: Database, mediaId: number, sche
 
 /** The uploads waiting for scheduled status `scheduledId` (not yet on a status). */
 export function listScheduledStatusMedia(db: Database, scheduledId: number): { id: number; processing: number }[] {
-  return db.query<{ id: number; processing: number }, [number]>(
-    "SELECT id, processing FROM media_attachments WHERE scheduled_status_id = ? AND status_id IS NULL",
-  ).all(scheduledId);
+  return db
+    .query<{ id: number; processing: number }, [number]>(
+      "SELECT id, processing FROM media_attachments WHERE scheduled_status_id = ? AND status_id IS NULL",
+    )
+    .all(scheduledId);
 }
 
 /** Unlinks every upload from scheduled status `scheduledId` (updated_at untouched: publishing re-attaches them). */
@@ -42,8 +47,19 @@ export function releaseScheduledStatusMedia(db: Database, scheduledId: number, a
 
 /** The columns of a remote attachment (stored by URL, not yet cached). */
 export interface NewRemoteMediaRow {
-  id: number; account_id: number; status_id: number; type: string; content_type: string | null; remote_url: string; description: string | null;
-  focus_x: number; focus_y: number; meta: string; blurhash: string | null; created_at: number; updated_at: number;
+  id: number;
+  account_id: number;
+  status_id: number;
+  type: string;
+  content_type: string | null;
+  remote_url: string;
+  description: string | null;
+  focus_x: number;
+  focus_y: number;
+  meta: string;
+  blurhash: string | null;
+  created_at: number;
+  updated_at: number;
 }
 
 /** Inserts a remote status's attachment (processing = 0). */
@@ -51,12 +67,30 @@ export function insertRemoteMedia(db: Database, r: NewRemoteMediaRow): void {
   db.query(
     `INSERT INTO media_attachments (id, account_id, status_id, type, content_type, remote_url, description, focus_x, focus_y, meta, blurhash, processing, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-  ).run(r.id, r.account_id, r.status_id, r.type, r.content_type, r.remote_url, r.description, r.focus_x, r.focus_y, r.meta, r.blurhash, r.created_at, r.updated_at);
+  ).run(
+    r.id,
+    r.account_id,
+    r.status_id,
+    r.type,
+    r.content_type,
+    r.remote_url,
+    r.description,
+    r.focus_x,
+    r.focus_y,
+    r.meta,
+    r.blurhash,
+    r.created_at,
+    r.updated_at,
+  );
 }
 
 /** remote_url and description of each attachment of `statusId`, by id (to tell whether an Update changed them). */
 export function listStatusMediaUrls(db: Database, statusId: number): { remote_url: string | null; description: string | null }[] {
-  return db.query<{ remote_url: string | null; description: string | null }, [number]>("SELECT remote_url, description FROM media_attachments WHERE status_id = ? ORDER BY id").all(statusId);
+  return db
+    .query<{ remote_url: string | null; description: string | null }, [number]>(
+      "SELECT remote_url, description FROM media_attachments WHERE status_id = ? ORDER BY id",
+    )
+    .all(statusId);
 }
 
 /** Detaches every attachment of `statusId` (the unattached-media cleanup removes them later). */
@@ -81,37 +115,74 @@ export function getMedia(db: Database, id: number): MediaRow | null {
 
 /** Attachment `id` when `accountId` uploaded it and it is not on a status yet, else null. */
 export function getOwnUnattachedMedia(db: Database, id: number, accountId: number): MediaRow | null {
-  return db.query<MediaRow, [number, number]>("SELECT * FROM media_attachments WHERE id = ? AND account_id = ? AND status_id IS NULL").get(id, accountId);
+  return db
+    .query<MediaRow, [number, number]>("SELECT * FROM media_attachments WHERE id = ? AND account_id = ? AND status_id IS NULL")
+    .get(id, accountId);
 }
 
 /** The columns of a new local upload. */
 export interface NewUploadRow {
-  id: number; account_id: number; type: string; file_key: string | null; thumbnail_key: string | null; content_type: string; file_size: number;
-  description: string | null; focus_x: number; focus_y: number; meta: string; blurhash: string | null; processing: number; created_at: number;
+  id: number;
+  account_id: number;
+  type: string;
+  file_key: string | null;
+  thumbnail_key: string | null;
+  content_type: string;
+  file_size: number;
+  description: string | null;
+  focus_x: number;
+  focus_y: number;
+  meta: string;
+  blurhash: string | null;
+  processing: number;
+  created_at: number;
 }
 
 /** Inserts a local upload and returns its row. */
 export function insertUpload(db: Database, r: NewUploadRow): MediaRow {
-  return db.query<MediaRow, any>(
-    `INSERT INTO media_attachments (id, account_id, type, file_key, thumbnail_key, content_type, file_size, description,
+  return db
+    .query<MediaRow, any>(
+      `INSERT INTO media_attachments (id, account_id, type, file_key, thumbnail_key, content_type, file_size, description,
        focus_x, focus_y, meta, blurhash, processing, created_at, updated_at)
      VALUES ($id, $account, $type, $file, $thumb, $ct, $size, $desc, $fx, $fy, $meta, $blurhash, $processing, $t, $t) RETURNING *`,
-  ).get({
-    id: r.id, account: r.account_id, type: r.type, file: r.file_key, thumb: r.thumbnail_key, ct: r.content_type, size: r.file_size,
-    desc: r.description, fx: r.focus_x, fy: r.focus_y, meta: r.meta, blurhash: r.blurhash, processing: r.processing, t: r.created_at,
-  })!;
+    )
+    .get({
+      id: r.id,
+      account: r.account_id,
+      type: r.type,
+      file: r.file_key,
+      thumb: r.thumbnail_key,
+      ct: r.content_type,
+      size: r.file_size,
+      desc: r.description,
+      fx: r.focus_x,
+      fy: r.focus_y,
+      meta: r.meta,
+      blurhash: r.blurhash,
+      processing: r.processing,
+      t: r.created_at,
+    })!;
 }
 
 /** What an upload's owner may change before it is attached. */
-export interface UploadChanges { description: string | null; focus_x: number; focus_y: number; thumbnail_key: string | null; blurhash: string | null; meta: string }
+export interface UploadChanges {
+  description: string | null;
+  focus_x: number;
+  focus_y: number;
+  thumbnail_key: string | null;
+  blurhash: string | null;
+  meta: string;
+}
 
 /** Applies `c` to upload `id` unless it got attached meanwhile; the new row, else null. */
 export function updateUnattachedMedia(db: Database, id: number, c: UploadChanges, now: number): MediaRow | null {
-  return db.query<MediaRow, any>(
-    `UPDATE media_attachments SET description = $desc, focus_x = $fx, focus_y = $fy, thumbnail_key = $thumb,
+  return db
+    .query<MediaRow, any>(
+      `UPDATE media_attachments SET description = $desc, focus_x = $fx, focus_y = $fy, thumbnail_key = $thumb,
        blurhash = $blurhash, meta = $meta, updated_at = $t
      WHERE id = $id AND status_id IS NULL RETURNING *`,
-  ).get({ id, desc: c.description, fx: c.focus_x, fy: c.focus_y, thumb: c.thumbnail_key, blurhash: c.blurhash, meta: c.meta, t: now });
+    )
+    .get({ id, desc: c.description, fx: c.focus_x, fy: c.focus_y, thumb: c.thumbnail_key, blurhash: c.blurhash, meta: c.meta, t: now });
 }
 
 /** Deletes upload `id` unless it got attached meanwhile; true when it went. */
@@ -125,26 +196,50 @@ export function markMediaProcessingFailed(db: Database, id: number, now: number)
 }
 
 /** Stores the rendered original of a queued upload and marks it done; false when the row is gone or no longer queued. */
-export function finishMediaProcessing(db: Database, id: number, fileKey: string, contentType: string, fileSize: number, meta: string, now: number): boolean {
-  return db.query(
-    `UPDATE media_attachments SET file_key = ?, content_type = ?, file_size = ?, meta = ?, processing = 0, updated_at = ?
+export function finishMediaProcessing(
+  db: Database,
+  id: number,
+  fileKey: string,
+  contentType: string,
+  fileSize: number,
+  meta: string,
+  now: number,
+): boolean {
+  return (
+    db
+      .query(
+        `UPDATE media_attachments SET file_key = ?, content_type = ?, file_size = ?, meta = ?, processing = 0, updated_at = ?
      WHERE id = ? AND processing = 1`,
-  ).run(fileKey, contentType, fileSize, meta, now, id).changes > 0;
+      )
+      .run(fileKey, contentType, fileSize, meta, now, id).changes > 0
+  );
 }
 
 /** The local copy of a remote attachment. */
-export interface CachedRemoteFiles { file_key: string | null; thumbnail_key: string; type: string; content_type: string | null; file_size: number | null; meta: string; blurhash: string | null }
+export interface CachedRemoteFiles {
+  file_key: string | null;
+  thumbnail_key: string;
+  type: string;
+  content_type: string | null;
+  file_size: number | null;
+  meta: string;
+  blurhash: string | null;
+}
 
 /**
  * Records the local copy of remote attachment `id` — only while it still has `remoteUrl`, is on
  * a status and is not cached yet; false otherwise.
  */
 export function storeCachedRemoteMedia(db: Database, id: number, remoteUrl: string, f: CachedRemoteFiles, now: number): boolean {
-  return db.query(
-    `UPDATE media_attachments SET file_key = ?, thumbnail_key = ?, type = ?, content_type = coalesce(?, content_type),
+  return (
+    db
+      .query(
+        `UPDATE media_attachments SET file_key = ?, thumbnail_key = ?, type = ?, content_type = coalesce(?, content_type),
        file_size = coalesce(?, file_size), meta = ?, blurhash = ?, updated_at = ?
      WHERE id = ? AND remote_url = ? AND status_id IS NOT NULL AND file_key IS NULL AND thumbnail_key IS NULL`,
-  ).run(f.file_key, f.thumbnail_key, f.type, f.content_type, f.file_size, f.meta, f.blurhash, now, id, remoteUrl).changes > 0;
+      )
+      .run(f.file_key, f.thumbnail_key, f.type, f.content_type, f.file_size, f.meta, f.blurhash, now, id, remoteUrl).changes > 0
+  );
 }
 
 /**
@@ -152,28 +247,34 @@ export function storeCachedRemoteMedia(db: Database, id: number, remoteUrl: stri
  * scheduled status (re-checked in the DELETE itself) and returns them.
  */
 export function deleteUnattachedMediaBefore(db: Database, cutoff: number, limit: number): MediaRow[] {
-  return db.query<MediaRow, [number, number]>(
-    `DELETE FROM media_attachments WHERE id IN (
+  return db
+    .query<MediaRow, [number, number]>(
+      `DELETE FROM media_attachments WHERE id IN (
        SELECT id FROM media_attachments WHERE status_id IS NULL AND scheduled_status_id IS NULL AND created_at < ? ORDER BY created_at LIMIT ?)
      AND status_id IS NULL AND scheduled_status_id IS NULL RETURNING *`,
-  ).all(cutoff, limit);
+    )
+    .all(cutoff, limit);
 }
 
 /** Up to `limit` remote attachments created before `cutoff` that have cached files, oldest first. */
 export function listCachedRemoteMediaBefore(db: Database, cutoff: number, limit: number): MediaRow[] {
-  return db.query<MediaRow, [number, number]>(
-    `SELECT * FROM media_attachments WHERE remote_url IS NOT NULL AND remote_url <> ''
+  return db
+    .query<MediaRow, [number, number]>(
+      `SELECT * FROM media_attachments WHERE remote_url IS NOT NULL AND remote_url <> ''
        AND (file_key IS NOT NULL OR thumbnail_key IS NOT NULL) AND created_at < ? ORDER BY created_at LIMIT ?`,
-  ).all(cutoff, limit);
+    )
+    .all(cutoff, limit);
 }
 
 /** Up to `limit` remote attachments with cached files whose account is on `domain` (lower-case) or a subdomain. */
 export function listCachedRemoteMediaOfDomain(db: Database, domain: string, limit: number): MediaRow[] {
   const accounts = "SELECT id FROM accounts WHERE domain IS NOT NULL AND (lower(domain) = ?1 OR lower(domain) LIKE ?2)";
-  return db.query<MediaRow, [string, string, number]>(
-    `SELECT * FROM media_attachments WHERE account_id IN (${accounts}) AND remote_url IS NOT NULL AND remote_url <> ''
+  return db
+    .query<MediaRow, [string, string, number]>(
+      `SELECT * FROM media_attachments WHERE account_id IN (${accounts}) AND remote_url IS NOT NULL AND remote_url <> ''
        AND (file_key IS NOT NULL OR thumbnail_key IS NOT NULL) LIMIT ?3`,
-  ).all(domain, `%.${domain}`, limit);
+    )
+    .all(domain, `%.${domain}`, limit);
 }
 
 /** Forgets the cached files of attachment `id` (remote_url stays, so it can be fetched again). */

@@ -30,7 +30,10 @@ export interface GroupWalk {
  * The key a notification is grouped under: its stored group_key when its type is among
  * `groupedTypes` (all groupable types when null), else "ungrouped-<id>".
  */
-export function effectiveGroupKey(row: Pick<NotificationRow, "id" | "type" | "group_key">, groupedTypes: ReadonlySet<string> | null): string {
+export function effectiveGroupKey(
+  row: Pick<NotificationRow, "id" | "type" | "group_key">,
+  groupedTypes: ReadonlySet<string> | null,
+): string {
   if (row.group_key && (groupedTypes === null || groupedTypes.has(row.type))) return row.group_key;
   return `ungrouped-${row.id}`;
 }
@@ -40,7 +43,8 @@ export function effectiveGroupKey(row: Pick<NotificationRow, "id" | "type" | "gr
  * It probes the small partial index accounts_suspended (migration 0022) rather than the accounts
  * table: a third of the cost per row, and the group walks probe hundreds of rows.
  */
-export const NOT_SUSPENDED_SQL = "NOT EXISTS (SELECT 1 FROM accounts fa INDEXED BY accounts_suspended WHERE fa.id = n.from_account_id AND fa.suspended_at IS NOT NULL)";
+export const NOT_SUSPENDED_SQL =
+  "NOT EXISTS (SELECT 1 FROM accounts fa INDEXED BY accounts_suspended WHERE fa.id = n.from_account_id AND fa.suspended_at IS NOT NULL)";
 
 /** What a walk found: the representatives, and what it read on the way (see groupDataFromWalk). */
 export interface WalkResult {
@@ -65,12 +69,24 @@ export interface WalkResult {
  * lets through within the walk's bounds. Each is the newest (walking down) or the oldest
  * (walking up from min_id) of its group within those bounds.
  */
-export function groupRepresentatives(ctx: AppContext, viewerId: number, f: NotificationFilter, w: GroupWalk, groupedTypes: ReadonlySet<string> | null): GroupRep[] {
+export function groupRepresentatives(
+  ctx: AppContext,
+  viewerId: number,
+  f: NotificationFilter,
+  w: GroupWalk,
+  groupedTypes: ReadonlySet<string> | null,
+): GroupRep[] {
   return walkGroups(ctx, viewerId, f, w, groupedTypes).reps;
 }
 
 /** groupRepresentatives, also keeping what the walk read (WalkResult). */
-export function walkGroups(ctx: AppContext, viewerId: number, f: NotificationFilter, w: GroupWalk, groupedTypes: ReadonlySet<string> | null): WalkResult {
+export function walkGroups(
+  ctx: AppContext,
+  viewerId: number,
+  f: NotificationFilter,
+  w: GroupWalk,
+  groupedTypes: ReadonlySet<string> | null,
+): WalkResult {
   // Walking down without account_id, policy-filtered rows are read too (and skipped here): then
   // the rows read are all that the group data needs above `bottom` (it counts those rows too).
   const keep = !w.asc && f.fromAccountId === undefined;
@@ -79,12 +95,22 @@ export function walkGroups(ctx: AppContext, viewerId: number, f: NotificationFil
   const filter = notificationFilterSql(viewerId, skipFiltered ? { ...f, includeFiltered: true } : f, blocking);
   let where = `${filter.sql} AND ${NOT_SUSPENDED_SQL}`;
   const args: Arg[] = [...filter.args];
-  if (w.maxId !== undefined) { where += " AND n.id < ?"; args.push(w.maxId); }
-  if (w.sinceId !== undefined) { where += " AND n.id > ?"; args.push(w.sinceId); }
-  if (w.minId !== undefined) { where += " AND n.id > ?"; args.push(w.minId); }
+  if (w.maxId !== undefined) {
+    where += " AND n.id < ?";
+    args.push(w.maxId);
+  }
+  if (w.sinceId !== undefined) {
+    where += " AND n.id > ?";
+    args.push(w.sinceId);
+  }
+  if (w.minId !== undefined) {
+    where += " AND n.id > ?";
+    args.push(w.minId);
+  }
   // The batch size is written into the SQL (a bound LIMIT costs SQLite ~15 µs a query here) and
   // rounded, so that few statements are prepared.
-  const sql = (limit: number) => `SELECT n.* FROM notifications n WHERE ${where} AND n.id ${w.asc ? ">" : "<"} ? ORDER BY n.id ${w.asc ? "ASC" : "DESC"} LIMIT ${limit}`;
+  const sql = (limit: number) =>
+    `SELECT n.* FROM notifications n WHERE ${where} AND n.id ${w.asc ? ">" : "<"} ? ORDER BY n.id ${w.asc ? "ASC" : "DESC"} LIMIT ${limit}`;
   const seenKeys = new Set<string>();
   const reps: GroupRep[] = [];
   const seen: NotificationRow[] | null = keep ? [] : null;
@@ -134,13 +160,17 @@ type GroupRow = { group_key: string; id: number; from_account_id: number; create
  * suspended or blocked senders, as in the list: one query, a notifications_group range per key.
  */
 function groupRows(ctx: AppContext, viewerId: number, keys: readonly string[], op: "<=" | "<", bound: number, blocking = true): GroupRow[] {
-  const blocks = blocking ? "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.account_id AND b.target_account_id = n.from_account_id)" : "";
-  return ctx.db.query<GroupRow, Arg[]>(
-    `SELECT n.group_key, n.id, n.from_account_id, n.created_at FROM json_each(?) j
+  const blocks = blocking
+    ? "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.account_id AND b.target_account_id = n.from_account_id)"
+    : "";
+  return ctx.db
+    .query<GroupRow, Arg[]>(
+      `SELECT n.group_key, n.id, n.from_account_id, n.created_at FROM json_each(?) j
      CROSS JOIN notifications n ON n.account_id = ? AND n.group_key = j.value AND n.id ${op} ?
      WHERE ${NOT_SUSPENDED_SQL} ${blocks}
      ORDER BY n.id DESC`,
-  ).all(JSON.stringify([...new Set(keys)]), viewerId, bound);
+    )
+    .all(JSON.stringify([...new Set(keys)]), viewerId, bound);
 }
 
 /** GroupData of group rows given newest first (tallied here: twice as fast as SQL window functions). */
@@ -161,7 +191,14 @@ function tally(rows: Iterable<GroupRow>, lo: number, samples: number): Map<strin
  * notifications with ids in [lo, hi] for page_min_id and ≤ hi otherwise; one query. Senders
  * that are suspended or blocked are left out, as in the list.
  */
-export function loadGroupData(ctx: AppContext, viewerId: number, keys: readonly string[], lo: number, hi: number, samples: number): Map<string, GroupData> {
+export function loadGroupData(
+  ctx: AppContext,
+  viewerId: number,
+  keys: readonly string[],
+  lo: number,
+  hi: number,
+  samples: number,
+): Map<string, GroupData> {
   if (keys.length === 0) return new Map();
   return tally(groupRows(ctx, viewerId, keys, "<=", hi), lo, samples);
 }
@@ -171,13 +208,22 @@ export function loadGroupData(ctx: AppContext, viewerId: number, keys: readonly 
  * their notifications older than its bottom (nothing when it ran out). Walks that kept nothing
  * (walking up, or with account_id) fall back to loadGroupData.
  */
-export function groupDataFromWalk(ctx: AppContext, viewerId: number, walk: WalkResult, keys: readonly string[], lo: number, hi: number, samples: number): Map<string, GroupData> {
+export function groupDataFromWalk(
+  ctx: AppContext,
+  viewerId: number,
+  walk: WalkResult,
+  keys: readonly string[],
+  lo: number,
+  hi: number,
+  samples: number,
+): Map<string, GroupData> {
   if (keys.length === 0) return new Map();
   if (!walk.seen || walk.bottom === null) return loadGroupData(ctx, viewerId, keys, lo, hi, samples);
   const want = new Set(keys);
   const rows: GroupRow[] = [];
   for (const r of walk.seen) if (r.id <= hi && r.group_key && want.has(r.group_key)) rows.push(r as GroupRow);
-  if (!walk.exhausted || walk.sinceId !== undefined) rows.push(...groupRows(ctx, viewerId, keys, "<", Math.min(walk.bottom, hi + 1), walk.blocking));
+  if (!walk.exhausted || walk.sinceId !== undefined)
+    rows.push(...groupRows(ctx, viewerId, keys, "<", Math.min(walk.bottom, hi + 1), walk.blocking));
   return tally(rows, lo, samples);
 }
 
@@ -194,18 +240,36 @@ export function newestOfGroup(ctx: AppContext, viewerId: number, key: string): N
  * Notification ids and senders of the viewer's group `key`, newest first, paged by notification
  * id (max_id / since_id), for GET /api/v2/notifications/:group_key/accounts.
  */
-export function groupMembers(ctx: AppContext, viewerId: number, key: string, page: { maxId?: number; sinceId?: number; limit: number }): { id: number; from_account_id: number }[] {
+export function groupMembers(
+  ctx: AppContext,
+  viewerId: number,
+  key: string,
+  page: { maxId?: number; sinceId?: number; limit: number },
+): { id: number; from_account_id: number }[] {
   let where = `n.account_id = ? AND ${NOT_SUSPENDED_SQL}
     AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.account_id AND b.target_account_id = n.from_account_id)`;
   const args: Arg[] = [viewerId];
   const id = ungroupedId(key);
-  if (id !== undefined) { where += " AND n.id = ?"; args.push(id); }
-  else { where += " AND n.group_key = ?"; args.push(key); }
-  if (page.maxId !== undefined) { where += " AND n.id < ?"; args.push(page.maxId); }
-  if (page.sinceId !== undefined) { where += " AND n.id > ?"; args.push(page.sinceId); }
-  return ctx.db.query<{ id: number; from_account_id: number }, Arg[]>(
-    `SELECT n.id, n.from_account_id FROM notifications n WHERE ${where} ORDER BY n.id DESC LIMIT ?`,
-  ).all(...args, page.limit);
+  if (id !== undefined) {
+    where += " AND n.id = ?";
+    args.push(id);
+  } else {
+    where += " AND n.group_key = ?";
+    args.push(key);
+  }
+  if (page.maxId !== undefined) {
+    where += " AND n.id < ?";
+    args.push(page.maxId);
+  }
+  if (page.sinceId !== undefined) {
+    where += " AND n.id > ?";
+    args.push(page.sinceId);
+  }
+  return ctx.db
+    .query<{ id: number; from_account_id: number }, Arg[]>(
+      `SELECT n.id, n.from_account_id FROM notifications n WHERE ${where} ORDER BY n.id DESC LIMIT ?`,
+    )
+    .all(...args, page.limit);
 }
 
 /** The notification id in "ungrouped-<id>", or undefined for any other key. */

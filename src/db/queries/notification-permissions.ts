@@ -8,5 +8,9 @@ export function hasNotificationPermission(db: Database, accountId: number, fromA
 
 /** Records that `accountId` accepts notifications from `fromAccountId` (kept when already there). */
 export function insertNotificationPermission(db: Database, accountId: number, fromAccountId: number, now: number): void {
-  db.query("INSERT OR IGNORE INTO notification_permissions (account_id, from_account_id, created_at) VALUES (?, ?, ?)").run(accountId, fromAccountId, now);
+  db.query("INSERT OR IGNORE INTO notification_permissions (account_id, from_account_id, created_at) VALUES (?, ?, ?)").run(
+    accountId,
+    fromAccountId,
+    now,
+  );
 }

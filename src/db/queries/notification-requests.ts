@@ -22,16 +22,23 @@ const SENDER_NOT_SUSPENDED = "NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = 
 /** A page of the recipient's requests, newest first, walking notification_requests(account_id, id). */
 export function notificationRequestPage(ctx: AppContext, accountId: number, page: Page): NotificationRequestRow[] {
   const p = pageSql(page, "r.id");
-  const rows = ctx.db.query<NotificationRequestRow, number[]>(
-    `SELECT ${COLUMNS} FROM notification_requests r WHERE r.account_id = ?${p.where} AND ${SENDER_NOT_SUSPENDED} ORDER BY ${p.order} LIMIT ?`,
-  ).all(accountId, ...p.args, page.limit);
+  const rows = ctx.db
+    .query<NotificationRequestRow, number[]>(
+      `SELECT ${COLUMNS} FROM notification_requests r WHERE r.account_id = ?${p.where} AND ${SENDER_NOT_SUSPENDED} ORDER BY ${p.order} LIMIT ?`,
+    )
+    .all(accountId, ...p.args, page.limit);
   return p.finish(rows);
 }
 
 /** The recipient's requests among `ids` (other users' and unknown ids are absent), in id order. */
 export function findNotificationRequests(ctx: AppContext, accountId: number, ids: readonly number[]): NotificationRequestRow[] {
   if (ids.length === 0) return [];
-  return selectIn<NotificationRequestRow>(ctx.db, (ph) => `SELECT ${COLUMNS} FROM notification_requests r WHERE r.account_id = ? AND r.id IN (${ph}) ORDER BY r.id`, [...new Set(ids)], [accountId]);
+  return selectIn<NotificationRequestRow>(
+    ctx.db,
+    (ph) => `SELECT ${COLUMNS} FROM notification_requests r WHERE r.account_id = ? AND r.id IN (${ph}) ORDER BY r.id`,
+    [...new Set(ids)],
+    [accountId],
+  );
 }
 
 /**
@@ -39,15 +46,20 @@ export function findNotificationRequests(ctx: AppContext, accountId: number, ids
  * notifications they hold, senders that are suspended left out. One query.
  */
 export function notificationRequestCounts(ctx: AppContext, accountId: number): { requests: number; notifications: number } {
-  const r = ctx.db.query<{ c: number; n: number }, [number]>(
-    `SELECT COUNT(*) AS c, COALESCE(SUM(notifications_count), 0) AS n FROM (
+  const r = ctx.db
+    .query<{ c: number; n: number }, [number]>(
+      `SELECT COUNT(*) AS c, COALESCE(SUM(notifications_count), 0) AS n FROM (
        SELECT r.notifications_count FROM notification_requests r WHERE r.account_id = ? AND ${SENDER_NOT_SUSPENDED} LIMIT 100)`,
-  ).get(accountId)!;
+    )
+    .get(accountId)!;
   return { requests: r.c, notifications: r.n };
 }
 
 /** Creates the request of `accountId` from `fromAccountId`, or refreshes its last status, count and time. */
-export function upsertNotificationRequest(db: Database, r: { id: number; accountId: number; fromAccountId: number; lastStatusId: number; count: number; now: number }): void {
+export function upsertNotificationRequest(
+  db: Database,
+  r: { id: number; accountId: number; fromAccountId: number; lastStatusId: number; count: number; now: number },
+): void {
   db.query(
     `INSERT INTO notification_requests (id, account_id, from_account_id, last_status_id, notifications_count, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)

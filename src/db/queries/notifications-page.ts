@@ -26,13 +26,23 @@ export interface NotificationFilter {
 export function notificationFilterSql(viewerId: number, f: NotificationFilter, blocking = true): { sql: string; args: Arg[] } {
   let sql = "n.account_id = ?";
   const args: Arg[] = [viewerId];
-  if (f.types?.length) { sql += ` AND n.type IN (${f.types.map(() => "?").join(", ")})`; args.push(...f.types); }
-  if (f.excludeTypes?.length) { sql += ` AND n.type NOT IN (${f.excludeTypes.map(() => "?").join(", ")})`; args.push(...f.excludeTypes); }
-  if (f.fromAccountId !== undefined) { sql += " AND n.from_account_id = ?"; args.push(f.fromAccountId); }
+  if (f.types?.length) {
+    sql += ` AND n.type IN (${f.types.map(() => "?").join(", ")})`;
+    args.push(...f.types);
+  }
+  if (f.excludeTypes?.length) {
+    sql += ` AND n.type NOT IN (${f.excludeTypes.map(() => "?").join(", ")})`;
+    args.push(...f.excludeTypes);
+  }
+  if (f.fromAccountId !== undefined) {
+    sql += " AND n.from_account_id = ?";
+    args.push(f.fromAccountId);
+  }
   // Filtered notifications only when asked for, or when reading one sender's (as Mastodon's browserable).
   else if (!f.includeFiltered) sql += " AND n.filtered = 0";
   // Accounts blocked after the fact stay out of the list.
-  if (blocking) sql += " AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.account_id AND b.target_account_id = n.from_account_id)";
+  if (blocking)
+    sql += " AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.account_id AND b.target_account_id = n.from_account_id)";
   return { sql, args };
 }
 
@@ -59,8 +69,17 @@ export function notificationRowsPage(ctx: AppContext, viewerId: number, f: Notif
 }
 
 /** Ids of the newest `cap` notifications newer than `afterId` (for the unread count). */
-export function countNotificationIdsAfter(ctx: AppContext, viewerId: number, f: NotificationFilter, afterId: number, cap: number): number[] {
+export function countNotificationIdsAfter(
+  ctx: AppContext,
+  viewerId: number,
+  f: NotificationFilter,
+  afterId: number,
+  cap: number,
+): number[] {
   const w = notificationFilterSql(viewerId, f);
   const sql = `SELECT n.id FROM notifications n WHERE ${w.sql} AND n.id > ? ORDER BY n.id DESC LIMIT ?`;
-  return ctx.db.query<{ id: number }, Arg[]>(sql).all(...w.args, afterId, cap).map((r) => r.id);
+  return ctx.db
+    .query<{ id: number }, Arg[]>(sql)
+    .all(...w.args, afterId, cap)
+    .map((r) => r.id);
 }

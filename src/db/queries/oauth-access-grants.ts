@@ -3,10 +3,21 @@ import type { Database } from "bun:sqlite";
 import type { OAuthAccessGrantRow } from "../rows";
 
 /** Inserts an authorization code. */
-export function insertAccessGrant(db: Database, g: {
-  id: number; code: string; applicationId: number; userId: number; redirectUri: string; scopes: string;
-  codeChallenge: string | null; codeChallengeMethod: string | null; expiresAt: number; createdAt: number;
-}): void {
+export function insertAccessGrant(
+  db: Database,
+  g: {
+    id: number;
+    code: string;
+    applicationId: number;
+    userId: number;
+    redirectUri: string;
+    scopes: string;
+    codeChallenge: string | null;
+    codeChallengeMethod: string | null;
+    expiresAt: number;
+    createdAt: number;
+  },
+): void {
   db.query(
     `INSERT INTO oauth_access_grants (id, code, application_id, user_id, redirect_uri, scopes, code_challenge, code_challenge_method, expires_at, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -15,7 +15,18 @@ export function getPollByStatus(db: Database, statusId: number): PollRow | null 
 /** Inserts a new poll with no votes (options and tallies are JSON arrays). */
 export function insertPoll(
   db: Database,
-  r: { id: number; status_id: number; account_id: number; options: string; tallies: string; multiple: number; hide_totals: number; expires_at: number; created_at: number; updated_at: number },
+  r: {
+    id: number;
+    status_id: number;
+    account_id: number;
+    options: string;
+    tallies: string;
+    multiple: number;
+    hide_totals: number;
+    expires_at: number;
+    created_at: number;
+    updated_at: number;
+  },
 ): void {
   db.query(
     `INSERT INTO polls (id, status_id, account_id, options, tallies, votes_count, voters_count, multiple, hide_totals, expires_at, created_at, updated_at)
@@ -35,10 +46,18 @@ export function clearPollTallies(db: Database, id: number, talliesJson: string):
 
 /** Sets an edited poll's options (JSON), settings and expiry. */
 export function updatePollSettings(
-  db: Database, id: number, p: { options: string; multiple: number; hide_totals: number; expires_at: number; updated_at: number },
+  db: Database,
+  id: number,
+  p: { options: string; multiple: number; hide_totals: number; expires_at: number; updated_at: number },
 ): void {
-  db.query("UPDATE polls SET options = ?, multiple = ?, hide_totals = ?, expires_at = ?, updated_at = ? WHERE id = ?")
-    .run(p.options, p.multiple, p.hide_totals, p.expires_at, p.updated_at, id);
+  db.query("UPDATE polls SET options = ?, multiple = ?, hide_totals = ?, expires_at = ?, updated_at = ? WHERE id = ?").run(
+    p.options,
+    p.multiple,
+    p.hide_totals,
+    p.expires_at,
+    p.updated_at,
+    id,
+  );
 }
 
 /** Stores new tallies after one voter cast `votes` votes; returns the updated poll. */
@@ -51,25 +70,55 @@ export function recordPollVoter(db: Database, id: number, talliesJson: string, v
 }
 
 /** The poll of `statusId` with the fields a remote Update compares, else null. */
-export function getPollShapeByStatus(db: Database, statusId: number): { id: number; options: string; multiple: number; expires_at: number | null } | null {
-  return db.query<{ id: number; options: string; multiple: number; expires_at: number | null }, [number]>("SELECT id, options, multiple, expires_at FROM polls WHERE status_id = ?").get(statusId);
+export function getPollShapeByStatus(
+  db: Database,
+  statusId: number,
+): { id: number; options: string; multiple: number; expires_at: number | null } | null {
+  return db
+    .query<{ id: number; options: string; multiple: number; expires_at: number | null }, [number]>(
+      "SELECT id, options, multiple, expires_at FROM polls WHERE status_id = ?",
+    )
+    .get(statusId);
 }
 
 /** The columns of a remote poll as fetched (options and tallies are JSON arrays). */
 export interface RemotePollColumns {
-  options: string; tallies: string; votes_count: number; voters_count: number; multiple: number; expires_at: number | null; last_fetched_at: number;
+  options: string;
+  tallies: string;
+  votes_count: number;
+  voters_count: number;
+  multiple: number;
+  expires_at: number | null;
+  last_fetched_at: number;
 }
 
 /** Inserts a remote status's poll. */
-export function insertRemotePoll(db: Database, r: RemotePollColumns & { id: number; status_id: number; account_id: number; created_at: number; updated_at: number }): void {
+export function insertRemotePoll(
+  db: Database,
+  r: RemotePollColumns & { id: number; status_id: number; account_id: number; created_at: number; updated_at: number },
+): void {
   db.query(
     `INSERT INTO polls (id, status_id, account_id, options, tallies, votes_count, voters_count, multiple, hide_totals, expires_at, last_fetched_at, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
-  ).run(r.id, r.status_id, r.account_id, r.options, r.tallies, r.votes_count, r.voters_count, r.multiple, r.expires_at, r.last_fetched_at, r.created_at, r.updated_at);
+  ).run(
+    r.id,
+    r.status_id,
+    r.account_id,
+    r.options,
+    r.tallies,
+    r.votes_count,
+    r.voters_count,
+    r.multiple,
+    r.expires_at,
+    r.last_fetched_at,
+    r.created_at,
+    r.updated_at,
+  );
 }
 
 /** Overwrites a remote poll with its fetched state. */
 export function updateRemotePoll(db: Database, id: number, r: RemotePollColumns & { updated_at: number }): void {
-  db.query("UPDATE polls SET options = ?, tallies = ?, votes_count = ?, voters_count = ?, multiple = ?, expires_at = ?, last_fetched_at = ?, updated_at = ? WHERE id = ?")
-    .run(r.options, r.tallies, r.votes_count, r.voters_count, r.multiple, r.expires_at, r.last_fetched_at, r.updated_at, id);
+  db.query(
+    "UPDATE polls SET options = ?, tallies = ?, votes_count = ?, voters_count = ?, multiple = ?, expires_at = ?, last_fetched_at = ?, updated_at = ? WHERE id = ?",
+  ).run(r.options, r.tallies, r.votes_count, r.voters_count, r.multiple, r.expires_at, r.last_fetched_at, r.updated_at, id);
 }

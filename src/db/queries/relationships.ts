@@ -17,11 +17,21 @@ export interface RelationshipData {
   note: string;
 }
 
-interface FollowLike { id: number; show_reblogs: number; notify: number; languages: string | null }
+interface FollowLike {
+  id: number;
+  show_reblogs: number;
+  notify: number;
+  languages: string | null;
+}
 
 function langs(s: string | null): string[] | null {
   if (s === null) return null;
-  try { const v = JSON.parse(s); return Array.isArray(v) ? v.map(String) : null; } catch { return null; }
+  try {
+    const v = JSON.parse(s);
+    return Array.isArray(v) ? v.map(String) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Relationship data of `viewerId` towards each of `targetIds`, keyed by target id (9 queries). */
@@ -31,8 +41,16 @@ export function loadRelationships(ctx: AppContext, viewerId: number, targetIds: 
   const out = new Map<number, RelationshipData>();
   if (ids.length === 0) return out;
   const q = <T>(sql: string, extra: (number | string)[] = []) => selectIn<T>(db, (ph) => sql.replace("$IN", ph), ids, [viewerId, ...extra]);
-  const following = new Map(q<FollowLike>("SELECT target_account_id AS id, show_reblogs, notify, languages FROM follows WHERE account_id = ? AND target_account_id IN ($IN)").map((r) => [r.id, r]));
-  const requested = new Map(q<FollowLike>("SELECT target_account_id AS id, show_reblogs, notify, languages FROM follow_requests WHERE account_id = ? AND target_account_id IN ($IN)").map((r) => [r.id, r]));
+  const following = new Map(
+    q<FollowLike>(
+      "SELECT target_account_id AS id, show_reblogs, notify, languages FROM follows WHERE account_id = ? AND target_account_id IN ($IN)",
+    ).map((r) => [r.id, r]),
+  );
+  const requested = new Map(
+    q<FollowLike>(
+      "SELECT target_account_id AS id, show_reblogs, notify, languages FROM follow_requests WHERE account_id = ? AND target_account_id IN ($IN)",
+    ).map((r) => [r.id, r]),
+  );
   const set = (sql: string, extra: (number | string)[] = []) => new Set(q<{ id: number }>(sql, extra).map((r) => r.id));
   const followedBy = set("SELECT account_id AS id FROM follows WHERE target_account_id = ? AND account_id IN ($IN)");
   const requestedBy = set("SELECT account_id AS id FROM follow_requests WHERE target_account_id = ? AND account_id IN ($IN)");
@@ -45,8 +63,13 @@ export function loadRelationships(ctx: AppContext, viewerId: number, targetIds: 
       [ctx.now()],
     ).map((r) => [r.id, r]),
   );
-  const notes = new Map(q<{ id: number; comment: string }>("SELECT target_account_id AS id, comment FROM account_notes WHERE account_id = ? AND target_account_id IN ($IN)").map((r) => [r.id, r.comment]));
-  const opts = (r: FollowLike | undefined) => (r ? { showReblogs: !!r.show_reblogs, notify: !!r.notify, languages: langs(r.languages) } : null);
+  const notes = new Map(
+    q<{ id: number; comment: string }>(
+      "SELECT target_account_id AS id, comment FROM account_notes WHERE account_id = ? AND target_account_id IN ($IN)",
+    ).map((r) => [r.id, r.comment]),
+  );
+  const opts = (r: FollowLike | undefined) =>
+    r ? { showReblogs: !!r.show_reblogs, notify: !!r.notify, languages: langs(r.languages) } : null;
   for (const id of ids) {
     const m = muting.get(id);
     out.set(id, {

@@ -24,10 +24,21 @@ export function getReportStatusIds(db: Database, id: number): string | null {
 }
 
 /** Inserts a report. */
-export function insertReport(db: Database, r: {
-  id: number; accountId: number; targetAccountId: number; statusIds: string; comment: string; forwarded: number; uri: string;
-  category: string; ruleIds: string | null; createdAt: number;
-}): void {
+export function insertReport(
+  db: Database,
+  r: {
+    id: number;
+    accountId: number;
+    targetAccountId: number;
+    statusIds: string;
+    comment: string;
+    forwarded: number;
+    uri: string;
+    category: string;
+    ruleIds: string | null;
+    createdAt: number;
+  },
+): void {
   db.query(
     `INSERT INTO reports (id, account_id, target_account_id, status_ids, comment, forwarded, uri, category, rule_ids, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -36,12 +47,16 @@ export function insertReport(db: Database, r: {
 
 /** Resolves report `id` by `staffAccountId` unless it is already resolved. */
 export function resolveOpenReport(db: Database, id: number, staffAccountId: number, now: number): void {
-  db.query("UPDATE reports SET action_taken_at = ?, action_taken_by_account_id = ?, updated_at = ? WHERE id = ? AND action_taken_at IS NULL").run(now, staffAccountId, now, id);
+  db.query(
+    "UPDATE reports SET action_taken_at = ?, action_taken_by_account_id = ?, updated_at = ? WHERE id = ? AND action_taken_at IS NULL",
+  ).run(now, staffAccountId, now, id);
 }
 
 /** Resolves every open report about account `targetAccountId` by `staffAccountId`. */
 export function resolveOpenReportsAbout(db: Database, targetAccountId: number, staffAccountId: number, now: number): void {
-  db.query("UPDATE reports SET action_taken_at = ?, action_taken_by_account_id = ?, updated_at = ? WHERE target_account_id = ? AND action_taken_at IS NULL").run(now, staffAccountId, now, targetAccountId);
+  db.query(
+    "UPDATE reports SET action_taken_at = ?, action_taken_by_account_id = ?, updated_at = ? WHERE target_account_id = ? AND action_taken_at IS NULL",
+  ).run(now, staffAccountId, now, targetAccountId);
 }
 
 /** Sets (or, with null, clears) the report's assignee. */
@@ -51,7 +66,12 @@ export function setReportAssignee(db: Database, id: number, accountId: number | 
 
 /** Marks report `id` resolved by `staffAccountId`. */
 export function markReportResolved(db: Database, id: number, staffAccountId: number | null, now: number): void {
-  db.query("UPDATE reports SET action_taken_at = ?, action_taken_by_account_id = ?, updated_at = ? WHERE id = ?").run(now, staffAccountId, now, id);
+  db.query("UPDATE reports SET action_taken_at = ?, action_taken_by_account_id = ?, updated_at = ? WHERE id = ?").run(
+    now,
+    staffAccountId,
+    now,
+    id,
+  );
 }
 
 /** Reopens report `id` (clears who resolved it and when). */
@@ -65,9 +85,24 @@ export function setReportCategory(db: Database, id: number, category: string, ru
 }
 
 /** Inserts a report received as a Flag; false when it exists already (same id or uri). */
-export function insertRemoteReport(db: Database, r: { id: number; account_id: number; target_account_id: number; status_ids: string; comment: string; uri: string | null; created_at: number }): boolean {
-  return db.query(
-    `INSERT INTO reports (id, account_id, target_account_id, status_ids, comment, uri, created_at)
+export function insertRemoteReport(
+  db: Database,
+  r: {
+    id: number;
+    account_id: number;
+    target_account_id: number;
+    status_ids: string;
+    comment: string;
+    uri: string | null;
+    created_at: number;
+  },
+): boolean {
+  return (
+    db
+      .query(
+        `INSERT INTO reports (id, account_id, target_account_id, status_ids, comment, uri, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  ).run(r.id, r.account_id, r.target_account_id, r.status_ids, r.comment, r.uri, r.created_at).changes > 0;
+      )
+      .run(r.id, r.account_id, r.target_account_id, r.status_ids, r.comment, r.uri, r.created_at).changes > 0
+  );
 }

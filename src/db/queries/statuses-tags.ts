@@ -13,5 +13,8 @@ export function deleteStatusTags(db: Database, statusId: number): void {
 
 /** The names of the hashtags status `statusId` uses. */
 export function listStatusTagNames(db: Database, statusId: number): string[] {
-  return db.query<{ name: string }, [number]>("SELECT t.name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id = ?").all(statusId).map((r) => r.name);
+  return db
+    .query<{ name: string }, [number]>("SELECT t.name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id = ?")
+    .all(statusId)
+    .map((r) => r.name);
 }

@@ -23,12 +23,17 @@ export function getStatusAccountId(db: Database, id: number): number | null {
 
 /** Visibility and boost link of status `id` (what a delete's stream event needs), or null. */
 export function getStatusVisibility(db: Database, id: number): { visibility: number; reblog_of_id: number | null } | null {
-  return db.query<{ visibility: number; reblog_of_id: number | null }, [number]>("SELECT visibility, reblog_of_id FROM statuses WHERE id = ?").get(id);
+  return db
+    .query<{ visibility: number; reblog_of_id: number | null }, [number]>("SELECT visibility, reblog_of_id FROM statuses WHERE id = ?")
+    .get(id);
 }
 
 /** The id of `accountId`'s boost of `statusId`, or null. */
 export function getReblogIdOf(db: Database, accountId: number, statusId: number): number | null {
-  return db.query<{ id: number }, [number, number]>("SELECT id FROM statuses WHERE account_id = ? AND reblog_of_id = ?").get(accountId, statusId)?.id ?? null;
+  return (
+    db.query<{ id: number }, [number, number]>("SELECT id FROM statuses WHERE account_id = ? AND reblog_of_id = ?").get(accountId, statusId)
+      ?.id ?? null
+  );
 }
 
 /** `accountId`'s boost of `statusId`, or null. */
@@ -43,7 +48,10 @@ export function listReblogsOf(db: Database, statusId: number): { id: number; acc
 
 /** The distinct accounts that boosted `statusId`. */
 export function listReblogAccountIds(db: Database, statusId: number): number[] {
-  return db.query<{ account_id: number }, [number]>("SELECT DISTINCT account_id FROM statuses WHERE reblog_of_id = ?").all(statusId).map((r) => r.account_id);
+  return db
+    .query<{ account_id: number }, [number]>("SELECT DISTINCT account_id FROM statuses WHERE reblog_of_id = ?")
+    .all(statusId)
+    .map((r) => r.account_id);
 }
 
 /** Inserts a local post (not a boost). */
@@ -52,8 +60,24 @@ export function insertLocalStatus(db: Database, r: NewLocalStatusRow): void {
     `INSERT INTO statuses (id, uri, url, account_id, local, in_reply_to_id, in_reply_to_account_id, conversation_id, text, content,
        spoiler_text, sensitive, visibility, language, application_id, created_at, updated_at)
      VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(r.id, r.uri, r.url, r.account_id, r.in_reply_to_id, r.in_reply_to_account_id, r.conversation_id, r.text, r.content,
-    r.spoiler_text, r.sensitive, r.visibility, r.language, r.application_id, r.created_at, r.updated_at);
+  ).run(
+    r.id,
+    r.uri,
+    r.url,
+    r.account_id,
+    r.in_reply_to_id,
+    r.in_reply_to_account_id,
+    r.conversation_id,
+    r.text,
+    r.content,
+    r.spoiler_text,
+    r.sensitive,
+    r.visibility,
+    r.language,
+    r.application_id,
+    r.created_at,
+    r.updated_at,
+  );
 }
 
 /** Inserts a local boost. */
@@ -76,11 +100,14 @@ export function setStatusPollId(db: Database, id: number, pollId: number | null)
 
 /** Writes an edit's text, rendered content and settings; sets edited_at and updated_at to `at`. */
 export function updateStatusContent(
-  db: Database, id: number,
-  c: { text: string; content: string; spoiler_text: string; sensitive: number; language: string | null; media_ids: string }, at: number,
+  db: Database,
+  id: number,
+  c: { text: string; content: string; spoiler_text: string; sensitive: number; language: string | null; media_ids: string },
+  at: number,
 ): void {
-  db.query("UPDATE statuses SET text = ?, content = ?, spoiler_text = ?, sensitive = ?, language = ?, media_ids = ?, edited_at = ?, updated_at = ? WHERE id = ?")
-    .run(c.text, c.content, c.spoiler_text, c.sensitive, c.language, c.media_ids, at, at, id);
+  db.query(
+    "UPDATE statuses SET text = ?, content = ?, spoiler_text = ?, sensitive = ?, language = ?, media_ids = ?, edited_at = ?, updated_at = ? WHERE id = ?",
+  ).run(c.text, c.content, c.spoiler_text, c.sensitive, c.language, c.media_ids, at, at, id);
 }
 
 /** The status counters that interactions move. */
@@ -108,26 +135,30 @@ export function deleteStatusRow(db: Database, id: number): void {
 
 /** Ancestors of status `id`, farthest first, each with its depth (1 = the parent); at most `max`. */
 export function listStatusAncestors(db: Database, id: number, max: number): (StatusRow & { depth: number })[] {
-  return db.query<StatusRow & { depth: number }, [number, number]>(
-    `WITH RECURSIVE up(id, depth) AS (
+  return db
+    .query<StatusRow & { depth: number }, [number, number]>(
+      `WITH RECURSIVE up(id, depth) AS (
        SELECT in_reply_to_id, 1 FROM statuses WHERE id = ?1 AND in_reply_to_id IS NOT NULL
        UNION ALL
        SELECT s.in_reply_to_id, up.depth + 1 FROM statuses s JOIN up ON s.id = up.id WHERE s.in_reply_to_id IS NOT NULL AND up.depth < ?2
      )
      SELECT s.*, up.depth FROM up JOIN statuses s ON s.id = up.id ORDER BY up.depth DESC`,
-  ).all(id, max);
+    )
+    .all(id, max);
 }
 
 /** Every reply below status `id` at any depth (boosts left out), by id, at most `max`. */
 export function listStatusDescendants(db: Database, id: number, max: number): StatusRow[] {
-  return db.query<StatusRow, [number, number]>(
-    `WITH RECURSIVE down(id) AS (
+  return db
+    .query<StatusRow, [number, number]>(
+      `WITH RECURSIVE down(id) AS (
        SELECT id FROM statuses WHERE in_reply_to_id = ?1 AND reblog_of_id IS NULL
        UNION
        SELECT s.id FROM statuses s JOIN down ON s.in_reply_to_id = down.id WHERE s.reblog_of_id IS NULL
      )
      SELECT s.* FROM down JOIN statuses s ON s.id = down.id ORDER BY s.id LIMIT ?2`,
-  ).all(id, max);
+    )
+    .all(id, max);
 }
 
 /**
@@ -135,15 +166,18 @@ export function listStatusDescendants(db: Database, id: number, max: number): St
  * of visible posts by unsuspended authors; no replies to others), newest first, below `maxId`.
  */
 export function listProfileStatusIds(db: Database, accountId: number, maxId: number, limit: number): number[] {
-  return db.query<{ id: number }, [number, number, number]>(
-    `SELECT s.id FROM statuses s
+  return db
+    .query<{ id: number }, [number, number, number]>(
+      `SELECT s.id FROM statuses s
      WHERE s.account_id = ?1 AND s.visibility IN (0, 1) AND s.id < ?2
        AND (s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = ?1)
        AND (s.reblog_of_id IS NULL OR EXISTS (
          SELECT 1 FROM statuses o JOIN accounts oa ON oa.id = o.account_id
          WHERE o.id = s.reblog_of_id AND o.visibility IN (0, 1) AND oa.suspended_at IS NULL))
      ORDER BY s.id DESC LIMIT ?3`,
-  ).all(accountId, maxId, limit).map((r) => r.id);
+    )
+    .all(accountId, maxId, limit)
+    .map((r) => r.id);
 }
 
 /** Ids of the account's own public and unlisted posts tagged `name` (normalized), newest first, below `maxId`. */
@@ -160,9 +194,14 @@ export function listTaggedStatusIdsOfAccount(db: Database, accountId: number, na
 }
 
 /** Status `id`'s author, visibility and boosted status (what fan-out decides on), else null. */
-export function getStatusAudience(db: Database, id: number): { id: number; account_id: number; visibility: number; reblog_of_id: number | null } | null {
+export function getStatusAudience(
+  db: Database,
+  id: number,
+): { id: number; account_id: number; visibility: number; reblog_of_id: number | null } | null {
   return db
-    .query<{ id: number; account_id: number; visibility: number; reblog_of_id: number | null }, [number]>("SELECT id, account_id, visibility, reblog_of_id FROM statuses WHERE id = ?")
+    .query<{ id: number; account_id: number; visibility: number; reblog_of_id: number | null }, [number]>(
+      "SELECT id, account_id, visibility, reblog_of_id FROM statuses WHERE id = ?",
+    )
     .get(id);
 }
 
@@ -183,17 +222,22 @@ export function listAccountStatusesIn(db: Database, accountId: number, ids: read
 
 /** Statuses whose counters depend on the account: those it favourited, boosted or replied to. */
 export function listStatusIdsTouchedBy(db: Database, accountId: number): number[] {
-  return db.query<{ id: number }, [number]>(
-    `SELECT status_id AS id FROM favourites WHERE account_id = ?1
+  return db
+    .query<{ id: number }, [number]>(
+      `SELECT status_id AS id FROM favourites WHERE account_id = ?1
      UNION SELECT reblog_of_id FROM statuses WHERE account_id = ?1 AND reblog_of_id IS NOT NULL
      UNION SELECT in_reply_to_id FROM statuses WHERE account_id = ?1 AND in_reply_to_id IS NOT NULL`,
-  ).all(accountId).map((r) => r.id);
+    )
+    .all(accountId)
+    .map((r) => r.id);
 }
 
 /** Recomputes favourites_count of statuses `ids`. */
 export function recountFavouritesCounts(db: Database, ids: readonly number[]): void {
   if (ids.length === 0) return;
-  db.query(`UPDATE statuses SET favourites_count = (SELECT count(*) FROM favourites f WHERE f.status_id = statuses.id) WHERE id IN (${placeholders(ids.length)})`).run(...ids);
+  db.query(
+    `UPDATE statuses SET favourites_count = (SELECT count(*) FROM favourites f WHERE f.status_id = statuses.id) WHERE id IN (${placeholders(ids.length)})`,
+  ).run(...ids);
 }
 
 /** Recomputes favourites_count, reblogs_count and replies_count of statuses `ids`. */
@@ -210,7 +254,9 @@ export function recountStatusCounters(db: Database, ids: readonly number[]): voi
 
 /** The status's visibility and parent, else null. */
 export function getStatusVisibilityAndParent(db: Database, id: number): { visibility: number; in_reply_to_id: number | null } | null {
-  return db.query<{ visibility: number; in_reply_to_id: number | null }, [number]>("SELECT visibility, in_reply_to_id FROM statuses WHERE id = ?").get(id);
+  return db
+    .query<{ visibility: number; in_reply_to_id: number | null }, [number]>("SELECT visibility, in_reply_to_id FROM statuses WHERE id = ?")
+    .get(id);
 }
 
 /**
@@ -218,15 +264,17 @@ export function getStatusVisibilityAndParent(db: Database, id: number): { visibi
  * post that mentions `mentionedId` (not silently).
  */
 export function directMentionUpThread(db: Database, fromId: number, mentionedId: number, authorId: number): boolean {
-  return !!db.query(
-    `WITH RECURSIVE up(id, depth) AS (
+  return !!db
+    .query(
+      `WITH RECURSIVE up(id, depth) AS (
        SELECT ?, 0
        UNION ALL SELECT s.in_reply_to_id, up.depth + 1 FROM up JOIN statuses s ON s.id = up.id WHERE s.in_reply_to_id IS NOT NULL AND up.depth < 100
      )
      SELECT 1 FROM up JOIN statuses s ON s.id = up.id
      JOIN mentions m ON m.status_id = s.id AND m.account_id = ? AND m.silent = 0
      WHERE s.account_id = ? AND s.visibility = 3 LIMIT 1`,
-  ).get(fromId, mentionedId, authorId);
+    )
+    .get(fromId, mentionedId, authorId);
 }
 
 /**
@@ -234,18 +282,23 @@ export function directMentionUpThread(db: Database, fromId: number, mentionedId:
  * few local accounts, so the cost follows local posts, not the whole (mostly remote) table.
  */
 export function countLocalPosts(db: Database): number {
-  return db.query<{ n: number }, []>(
-    "SELECT count(*) AS n FROM statuses WHERE account_id IN (SELECT id FROM accounts WHERE domain IS NULL) AND reblog_of_id IS NULL",
-  ).get()!.n;
+  return db
+    .query<{ n: number }, []>(
+      "SELECT count(*) AS n FROM statuses WHERE account_id IN (SELECT id FROM accounts WHERE domain IS NULL) AND reblog_of_id IS NULL",
+    )
+    .get()!.n;
 }
 
 /** Local statuses per week index (0 = the week starting at `first`). */
 export function countLocalStatusesByWeek(db: Database, w: WeekWindow): Map<number, number> {
   return new Map(
-    db.query<{ w: number; n: number }, WeekWindow>(
-      // ids encode creation time: the (account_id, id) index bounds the scan to recent local posts
-      "SELECT (created_at - $first) / $week AS w, count(*) AS n FROM statuses WHERE account_id IN (SELECT id FROM accounts WHERE domain IS NULL) AND id >= $firstId GROUP BY w",
-    ).all(w).map((r) => [r.w, r.n]),
+    db
+      .query<{ w: number; n: number }, WeekWindow>(
+        // ids encode creation time: the (account_id, id) index bounds the scan to recent local posts
+        "SELECT (created_at - $first) / $week AS w, count(*) AS n FROM statuses WHERE account_id IN (SELECT id FROM accounts WHERE domain IS NULL) AND id >= $firstId GROUP BY w",
+      )
+      .all(w)
+      .map((r) => [r.w, r.n]),
   );
 }
 
@@ -271,9 +324,21 @@ export function statusIdTaken(db: Database, id: number): boolean {
 
 /** The columns of a new remote status. */
 export interface NewRemoteStatusRow {
-  id: number; uri: string; url: string | null; account_id: number; in_reply_to_id: number | null; in_reply_to_account_id: number | null;
-  conversation_id: number; content: string; spoiler_text: string; sensitive: number; visibility: number; language: string | null;
-  created_at: number; edited_at: number | null; updated_at: number;
+  id: number;
+  uri: string;
+  url: string | null;
+  account_id: number;
+  in_reply_to_id: number | null;
+  in_reply_to_account_id: number | null;
+  conversation_id: number;
+  content: string;
+  spoiler_text: string;
+  sensitive: number;
+  visibility: number;
+  language: string | null;
+  created_at: number;
+  edited_at: number | null;
+  updated_at: number;
 }
 
 /** Inserts a status fetched from another server (local = 0). */
@@ -282,37 +347,73 @@ export function insertRemoteStatusRow(db: Database, r: NewRemoteStatusRow): void
     `INSERT INTO statuses (id, uri, url, account_id, local, in_reply_to_id, in_reply_to_account_id, conversation_id, content, spoiler_text,
        sensitive, visibility, language, created_at, edited_at, updated_at)
      VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(r.id, r.uri, r.url, r.account_id, r.in_reply_to_id, r.in_reply_to_account_id, r.conversation_id, r.content, r.spoiler_text,
-    r.sensitive, r.visibility, r.language, r.created_at, r.edited_at, r.updated_at);
+  ).run(
+    r.id,
+    r.uri,
+    r.url,
+    r.account_id,
+    r.in_reply_to_id,
+    r.in_reply_to_account_id,
+    r.conversation_id,
+    r.content,
+    r.spoiler_text,
+    r.sensitive,
+    r.visibility,
+    r.language,
+    r.created_at,
+    r.edited_at,
+    r.updated_at,
+  );
 }
 
 /** Writes an Update of a remote status: content, CW, sensitivity, language, media, url, edited_at, updated_at. */
 export function updateRemoteStatusRow(
-  db: Database, id: number,
-  c: { content: string; spoiler_text: string; sensitive: number; language: string | null; media_ids: string; url: string | null; edited_at: number; updated_at: number },
+  db: Database,
+  id: number,
+  c: {
+    content: string;
+    spoiler_text: string;
+    sensitive: number;
+    language: string | null;
+    media_ids: string;
+    url: string | null;
+    edited_at: number;
+    updated_at: number;
+  },
 ): void {
-  db.query("UPDATE statuses SET content = ?, spoiler_text = ?, sensitive = ?, language = ?, media_ids = ?, url = ?, edited_at = ?, updated_at = ? WHERE id = ?")
-    .run(c.content, c.spoiler_text, c.sensitive, c.language, c.media_ids, c.url, c.edited_at, c.updated_at, id);
+  db.query(
+    "UPDATE statuses SET content = ?, spoiler_text = ?, sensitive = ?, language = ?, media_ids = ?, url = ?, edited_at = ?, updated_at = ? WHERE id = ?",
+  ).run(c.content, c.spoiler_text, c.sensitive, c.language, c.media_ids, c.url, c.edited_at, c.updated_at, id);
 }
 
 /** A page of the unsuspended accounts (`account_id`) that boosted `statusId` visibly (not as a direct message), paged by boost id (`pid`), newest first. */
 export function listRebloggersPage(db: Database, statusId: number, page: Page): { pid: number; account_id: number }[] {
   const p = pageSql(page, "s.id");
-  return p.finish(db.query<{ pid: number; account_id: number }, number[]>(
-    `SELECT s.id AS pid, s.account_id FROM statuses s WHERE s.reblog_of_id = ? AND s.visibility <= 2 AND s.account_id IN (SELECT id FROM accounts WHERE suspended_at IS NULL)${p.where} ORDER BY ${p.order} LIMIT ?`,
-  ).all(statusId, ...p.args, page.limit));
+  return p.finish(
+    db
+      .query<{ pid: number; account_id: number }, number[]>(
+        `SELECT s.id AS pid, s.account_id FROM statuses s WHERE s.reblog_of_id = ? AND s.visibility <= 2 AND s.account_id IN (SELECT id FROM accounts WHERE suspended_at IS NULL)${p.where} ORDER BY ${p.order} LIMIT ?`,
+      )
+      .all(statusId, ...p.args, page.limit),
+  );
 }
 
 /** Links reply `id` to its parent unless it already has one; true when it was linked. */
 export function linkReplyToParent(db: Database, id: number, parentId: number, parentAccountId: number, conversationId: number): boolean {
-  return db
-    .query("UPDATE statuses SET in_reply_to_id = ?, in_reply_to_account_id = ?, conversation_id = ? WHERE id = ? AND in_reply_to_id IS NULL")
-    .run(parentId, parentAccountId, conversationId, id).changes > 0;
+  return (
+    db
+      .query(
+        "UPDATE statuses SET in_reply_to_id = ?, in_reply_to_account_id = ?, conversation_id = ? WHERE id = ? AND in_reply_to_id IS NULL",
+      )
+      .run(parentId, parentAccountId, conversationId, id).changes > 0
+  );
 }
 
 /** The accounts that boosted any of `statusIds`. */
 export function listReblogAccountIdsOf(db: Database, statusIds: readonly number[]): number[] {
-  return selectIn<{ id: number }>(db, (ph) => `SELECT account_id AS id FROM statuses WHERE reblog_of_id IN (${ph})`, statusIds).map((r) => r.id);
+  return selectIn<{ id: number }>(db, (ph) => `SELECT account_id AS id FROM statuses WHERE reblog_of_id IN (${ph})`, statusIds).map(
+    (r) => r.id,
+  );
 }
 
 /** The local status whose URL is `url`, else null. */
@@ -322,11 +423,25 @@ export function getLocalStatusByUrl(db: Database, url: string): StatusRow | null
 
 /** `accountId`'s boost whose ActivityPub id is `uri`, else null. */
 export function getReblogByUri(db: Database, uri: string, accountId: number): StatusRow | null {
-  return db.query<StatusRow, [string, number]>("SELECT * FROM statuses WHERE uri = ? AND account_id = ? AND reblog_of_id IS NOT NULL").get(uri, accountId);
+  return db
+    .query<StatusRow, [string, number]>("SELECT * FROM statuses WHERE uri = ? AND account_id = ? AND reblog_of_id IS NOT NULL")
+    .get(uri, accountId);
 }
 
 /** Inserts a boost received from another server (local = 0). */
-export function insertRemoteReblog(db: Database, r: { id: number; uri: string; url: string | null; account_id: number; reblog_of_id: number; visibility: number; created_at: number; updated_at: number }): void {
+export function insertRemoteReblog(
+  db: Database,
+  r: {
+    id: number;
+    uri: string;
+    url: string | null;
+    account_id: number;
+    reblog_of_id: number;
+    visibility: number;
+    created_at: number;
+    updated_at: number;
+  },
+): void {
   db.query(
     `INSERT INTO statuses (id, uri, url, account_id, local, reblog_of_id, visibility, created_at, updated_at)
        VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)`,
@@ -335,25 +450,44 @@ export function insertRemoteReblog(db: Database, r: { id: number; uri: string; u
 
 /** How many statuses of `accountId` have visibility at most `maxVisibility` (outbox totals). */
 export function countStatusesUpToVisibility(db: Database, accountId: number, maxVisibility: number): number {
-  return db.query<{ n: number }, [number, number]>("SELECT count(*) AS n FROM statuses WHERE account_id = ? AND visibility <= ?").get(accountId, maxVisibility)!.n;
+  return db
+    .query<{ n: number }, [number, number]>("SELECT count(*) AS n FROM statuses WHERE account_id = ? AND visibility <= ?")
+    .get(accountId, maxVisibility)!.n;
 }
 
 /**
  * A page of `accountId`'s statuses with visibility at most `maxVisibility`, below `maxId` and/or
  * above `minId`; oldest first when only `minId` is given (the caller reverses), else newest first.
  */
-export function listOutboxStatuses(db: Database, accountId: number, maxVisibility: number, maxId: number | undefined, minId: number | undefined, limit: number): StatusRow[] {
+export function listOutboxStatuses(
+  db: Database,
+  accountId: number,
+  maxVisibility: number,
+  maxId: number | undefined,
+  minId: number | undefined,
+  limit: number,
+): StatusRow[] {
   const where: string[] = ["account_id = ?", "visibility <= ?"];
   const args: number[] = [accountId, maxVisibility];
-  if (maxId !== undefined) { where.push("id < ?"); args.push(maxId); }
-  if (minId !== undefined) { where.push("id > ?"); args.push(minId); }
+  if (maxId !== undefined) {
+    where.push("id < ?");
+    args.push(maxId);
+  }
+  if (minId !== undefined) {
+    where.push("id > ?");
+    args.push(minId);
+  }
   const asc = minId !== undefined && maxId === undefined;
-  return db.query<StatusRow, number[]>(`SELECT * FROM statuses WHERE ${where.join(" AND ")} ORDER BY id ${asc ? "ASC" : "DESC"} LIMIT ?`).all(...args, limit);
+  return db
+    .query<StatusRow, number[]>(`SELECT * FROM statuses WHERE ${where.join(" AND ")} ORDER BY id ${asc ? "ASC" : "DESC"} LIMIT ?`)
+    .all(...args, limit);
 }
 
 /** The original (not boost) statuses `accountId` pinned with visibility at most `maxVisibility`, newest pin first. */
 export function listPinnedStatuses(db: Database, accountId: number, maxVisibility: number): StatusRow[] {
-  return db.query<StatusRow, [number, number]>(
-    `SELECT s.* FROM status_pins p JOIN statuses s ON s.id = p.status_id WHERE p.account_id = ? AND s.visibility <= ? AND s.reblog_of_id IS NULL ORDER BY p.id DESC`,
-  ).all(accountId, maxVisibility);
+  return db
+    .query<StatusRow, [number, number]>(
+      `SELECT s.* FROM status_pins p JOIN statuses s ON s.id = p.status_id WHERE p.account_id = ? AND s.visibility <= ? AND s.reblog_of_id IS NULL ORDER BY p.id DESC`,
+    )
+    .all(accountId, maxVisibility);
 }

@@ -17,7 +17,9 @@ export function deleteTagFollow(db: Database, accountId: number, tagId: number):
 export function statusHasTagFollowers(db: Database, statusId: number, authorId: number): boolean {
   // statuses_tags_status, then tag_follows_tag: two index probes when nobody follows the tags.
   return !!db
-    .query("SELECT 1 FROM statuses_tags st JOIN tag_follows tf ON tf.tag_id = st.tag_id WHERE st.status_id = ? AND tf.account_id <> ? LIMIT 1")
+    .query(
+      "SELECT 1 FROM statuses_tags st JOIN tag_follows tf ON tf.tag_id = st.tag_id WHERE st.status_id = ? AND tf.account_id <> ? LIMIT 1",
+    )
     .get(statusId, authorId);
 }
 
@@ -37,7 +39,14 @@ export function listStatusTagFollowerIds(db: Database, statusId: number, after: 
  * (`after`, `last`] — not the author, nobody who blocks or mutes the author or a mentioned
  * account or is blocked by the author, once each — and returns the accounts whose feed got it.
  */
-export function insertStatusIntoTagFollowerFeeds(db: Database, statusId: number, authorId: number, now: number, after: number, last: number): number[] {
+export function insertStatusIntoTagFollowerFeeds(
+  db: Database,
+  statusId: number,
+  authorId: number,
+  now: number,
+  after: number,
+  last: number,
+): number[] {
   return db
     .query<{ account_id: number }, [number, number, number, number, number]>(
       `INSERT OR IGNORE INTO home_feeds (account_id, status_id)

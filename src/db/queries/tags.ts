@@ -3,7 +3,11 @@ import type { Database } from "bun:sqlite";
 import type { TagRow } from "../rows";
 
 /** For tag `name`: the name `accountId` featured it under (if featured) and its display name; null when no such tag. */
-export function getTagDisplayForAccount(db: Database, accountId: number, name: string): { featured: string | null; display: string } | null {
+export function getTagDisplayForAccount(
+  db: Database,
+  accountId: number,
+  name: string,
+): { featured: string | null; display: string } | null {
   return db
     .query<{ featured: string | null; display: string }, [number, string]>(
       `SELECT (SELECT f.name FROM featured_tags f WHERE f.account_id = ?1 AND f.tag_id = t.id) AS featured, t.display_name AS display
@@ -14,7 +18,13 @@ export function getTagDisplayForAccount(db: Database, accountId: number, name: s
 
 /** Inserts hashtag `name` unless it exists. */
 export function insertTagIfMissing(db: Database, id: number, name: string, displayName: string, at: number): void {
-  db.query("INSERT OR IGNORE INTO tags (id, name, display_name, last_status_at, created_at) VALUES (?, ?, ?, ?, ?)").run(id, name, displayName, at, at);
+  db.query("INSERT OR IGNORE INTO tags (id, name, display_name, last_status_at, created_at) VALUES (?, ?, ?, ?, ?)").run(
+    id,
+    name,
+    displayName,
+    at,
+    at,
+  );
 }
 
 /** The id of hashtag `name` (normalized), or null. */
@@ -39,7 +49,13 @@ export function insertUnusedTagIfMissing(db: Database, id: number, name: string,
 
 /** Inserts tag `name` unless it exists (last used `at`, created `now`). */
 export function insertUsedTagIfMissing(db: Database, id: number, name: string, displayName: string, at: number, now: number): void {
-  db.query("INSERT OR IGNORE INTO tags (id, name, display_name, last_status_at, created_at) VALUES (?, ?, ?, ?, ?)").run(id, name, displayName, at, now);
+  db.query("INSERT OR IGNORE INTO tags (id, name, display_name, last_status_at, created_at) VALUES (?, ?, ?, ?, ?)").run(
+    id,
+    name,
+    displayName,
+    at,
+    now,
+  );
 }
 
 /** Moves last_status_at of tag `id` forward to `at` (never back). */
@@ -51,7 +67,12 @@ export function bumpTagLastStatusAt(db: Database, id: number, at: number): void 
  * Tags whose name starts with `name` (already normalized; LIKE wildcards in it are escaped here),
  * the exact name first, then the most recently used; `limit` from `offset`.
  */
-export function searchTagsByPrefix(db: Database, name: string, limit: number, offset: number): { id: number; name: string; display_name: string }[] {
+export function searchTagsByPrefix(
+  db: Database,
+  name: string,
+  limit: number,
+  offset: number,
+): { id: number; name: string; display_name: string }[] {
   const escaped = name.replace(/[\\%_]/g, (c) => "\\" + c);
   return db
     .query<{ id: number; name: string; display_name: string }, [string, string, number, number]>(

@@ -31,10 +31,12 @@ export const ALL_RELATIONS: ViewerRelations = { blocking: true, blockedBy: true,
 
 /** Whether the viewer blocks, is blocked by or mutes anyone (one query, three index probes). */
 export function viewerRelations(ctx: AppContext, viewerId: number): ViewerRelations {
-  const r = ctx.db.query<{ a: number; b: number; c: number }, [number]>(
-    `SELECT EXISTS (SELECT 1 FROM blocks WHERE account_id = ?1) AS a, EXISTS (SELECT 1 FROM blocks WHERE target_account_id = ?1) AS b,
+  const r = ctx.db
+    .query<{ a: number; b: number; c: number }, [number]>(
+      `SELECT EXISTS (SELECT 1 FROM blocks WHERE account_id = ?1) AS a, EXISTS (SELECT 1 FROM blocks WHERE target_account_id = ?1) AS b,
        EXISTS (SELECT 1 FROM mutes WHERE account_id = ?1) AS c`,
-  ).get(viewerId)!;
+    )
+    .get(viewerId)!;
   return { blocking: r.a === 1, blockedBy: r.b === 1, muting: r.c === 1 };
 }
 
@@ -43,11 +45,19 @@ export function viewerRelations(ctx: AppContext, viewerId: number): ViewerRelati
  * by. Every probe is a lookup on UNIQUE(account_id, target_account_id); probes that `rel` says
  * cannot match are left out.
  */
-export function viewerFilterSql(viewerId: number, cols: string[], now: number, rel: ViewerRelations = ALL_RELATIONS): { sql: string; args: Arg[] } {
+export function viewerFilterSql(
+  viewerId: number,
+  cols: string[],
+  now: number,
+  rel: ViewerRelations = ALL_RELATIONS,
+): { sql: string; args: Arg[] } {
   const list = cols.join(", ");
   let sql = "";
   const args: Arg[] = [];
-  if (rel.blocking) { sql += ` AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = ? AND b.target_account_id IN (${list}))`; args.push(viewerId); }
+  if (rel.blocking) {
+    sql += ` AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = ? AND b.target_account_id IN (${list}))`;
+    args.push(viewerId);
+  }
   if (rel.blockedBy) {
     sql += cols.map((c) => ` AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = ${c} AND b.target_account_id = ?)`).join("");
     args.push(...cols.map(() => viewerId));
@@ -82,7 +92,12 @@ function run(ctx: AppContext, sql: string, args: Arg[], finish: <T>(rows: T[]) =
 }
 
 /** SQL of the home timeline page (exported so tests can EXPLAIN it). */
-export function homeTimelineSql(viewerId: number, page: Page, now: number, rel: ViewerRelations = ALL_RELATIONS): { sql: string; args: Arg[]; finish: <T>(rows: T[]) => T[] } {
+export function homeTimelineSql(
+  viewerId: number,
+  page: Page,
+  now: number,
+  rel: ViewerRelations = ALL_RELATIONS,
+): { sql: string; args: Arg[]; finish: <T>(rows: T[]) => T[] } {
   const p = pageSql(page, "hf.status_id");
   const f = viewerFilterSql(viewerId, ["s.account_id", "o.account_id"], now, rel);
   const sql = `SELECT hf.status_id AS id, hf.status_id AS cursor
@@ -124,7 +139,13 @@ function publicFilters(viewerId: number | null, o: PublicOptions, now: number, r
 }
 
 /** SQL of the public timeline page (exported so tests can EXPLAIN it). */
-export function publicTimelineSql(viewerId: number | null, o: PublicOptions, page: Page, now: number, rel: ViewerRelations = ALL_RELATIONS): { sql: string; args: Arg[]; finish: <T>(rows: T[]) => T[] } {
+export function publicTimelineSql(
+  viewerId: number | null,
+  o: PublicOptions,
+  page: Page,
+  now: number,
+  rel: ViewerRelations = ALL_RELATIONS,
+): { sql: string; args: Arg[]; finish: <T>(rows: T[]) => T[] } {
   const p = pageSql(page, "s.id");
   const f = publicFilters(viewerId, o, now, rel);
   // Pin the partial index: with stats the planner may prefer a rowid scan, which crawls when
@@ -163,12 +184,21 @@ export interface TagOptions extends PublicOptions {
 }
 
 /** SQL of a tag timeline page (exported so tests can EXPLAIN it). */
-export function tagTimelineSql(viewerId: number | null, o: TagOptions, page: Page, now: number, rel: ViewerRelations = ALL_RELATIONS): { sql: string; args: Arg[]; finish: <T>(rows: T[]) => T[] } {
+export function tagTimelineSql(
+  viewerId: number | null,
+  o: TagOptions,
+  page: Page,
+  now: number,
+  rel: ViewerRelations = ALL_RELATIONS,
+): { sql: string; args: Arg[]; finish: <T>(rows: T[]) => T[] } {
   const p = pageSql(page, "st.status_id");
   const f = publicFilters(viewerId, o, now, rel);
   let extra = "";
   const extraArgs: Arg[] = [];
-  for (const t of o.all) { extra += " AND EXISTS (SELECT 1 FROM statuses_tags x WHERE x.tag_id = ? AND x.status_id = s.id)"; extraArgs.push(t); }
+  for (const t of o.all) {
+    extra += " AND EXISTS (SELECT 1 FROM statuses_tags x WHERE x.tag_id = ? AND x.status_id = s.id)";
+    extraArgs.push(t);
+  }
   if (o.none.length) {
     extra += ` AND NOT EXISTS (SELECT 1 FROM statuses_tags x WHERE x.tag_id IN (${o.none.map(() => "?").join(", ")}) AND x.status_id = s.id)`;
     extraArgs.push(...o.none);
@@ -223,7 +253,12 @@ export const VISIBILITY_SQL = VISIBILITY_PARTS.join(" UNION ALL ");
  * of private and direct statuses, follows). `authors` may hold the authors' current rows: then
  * their suspension is read from them.
  */
-export function visibleStatusIds(ctx: AppContext, rows: StatusRow[], viewerId: number | null, authors?: ReadonlyMap<number, { suspended_at: number | null }>): Set<number> {
+export function visibleStatusIds(
+  ctx: AppContext,
+  rows: StatusRow[],
+  viewerId: number | null,
+  authors?: ReadonlyMap<number, { suspended_at: number | null }>,
+): Set<number> {
   const out = new Set<number>();
   const others = rows.filter((s) => s.account_id !== viewerId);
   for (const s of rows) if (s.account_id === viewerId) out.add(s.id);
@@ -236,7 +271,9 @@ export function visibleStatusIds(ctx: AppContext, rows: StatusRow[], viewerId: n
   const known = authors !== undefined && authorIds.every((id) => authors.has(id));
   if (known) for (const id of authorIds) if (authors.get(id)!.suspended_at !== null) sets[0]!.add(id);
   // Only the parts that can match anything: each combination is its own cached statement.
-  const parts = VISIBILITY_PARTS.filter((_, k) => (k === 0 ? !known : k < 3 ? !anonymous : k === 3 ? mentionIds.length > 0 : followIds.length > 0));
+  const parts = VISIBILITY_PARTS.filter((_, k) =>
+    k === 0 ? !known : k < 3 ? !anonymous : k === 3 ? mentionIds.length > 0 : followIds.length > 0,
+  );
   if (parts.length > 0) {
     const args: Arg[] = [viewerId, JSON.stringify(authorIds), JSON.stringify(mentionIds), JSON.stringify(followIds)];
     const q = ctx.db.query<{ k: number; id: number }, Arg[]>(parts.join(" UNION ALL "));
@@ -245,9 +282,12 @@ export function visibleStatusIds(ctx: AppContext, rows: StatusRow[], viewerId: n
   const [suspended, blocking, blockedBy, mentioned, following] = sets as [Set<number>, Set<number>, Set<number>, Set<number>, Set<number>];
   for (const s of others) {
     const relation = {
-      anonymous, isAuthor: false, authorSuspended: suspended.has(s.account_id),
+      anonymous,
+      isAuthor: false,
+      authorSuspended: suspended.has(s.account_id),
       blocked: blocking.has(s.account_id) || blockedBy.has(s.account_id),
-      mentioned: mentioned.has(s.id), following: following.has(s.account_id),
+      mentioned: mentioned.has(s.id),
+      following: following.has(s.account_id),
     };
     if (mayViewStatus(s.visibility, relation)) out.add(s.id);
   }

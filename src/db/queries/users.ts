@@ -13,7 +13,10 @@ export function getUserByAccountId(db: Database, accountId: number): UserRow | n
 }
 
 /** A new user's columns (the rest take the table's defaults). */
-export type NewUserRow = Pick<UserRow, "id" | "account_id" | "email" | "password_hash" | "role" | "confirmed_at" | "approved" | "locale" | "reason" | "sign_up_ip" | "created_at">;
+export type NewUserRow = Pick<
+  UserRow,
+  "id" | "account_id" | "email" | "password_hash" | "role" | "confirmed_at" | "approved" | "locale" | "reason" | "sign_up_ip" | "created_at"
+>;
 
 /** Inserts a user and returns its row. */
 export function insertUser(db: Database, r: NewUserRow): UserRow {
@@ -22,7 +25,20 @@ export function insertUser(db: Database, r: NewUserRow): UserRow {
       `INSERT INTO users (id, account_id, email, password_hash, role, confirmed_at, approved, locale, reason, sign_up_ip, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     )
-    .get(r.id, r.account_id, r.email, r.password_hash, r.role, r.confirmed_at, r.approved, r.locale, r.reason, r.sign_up_ip, r.created_at, r.created_at)!;
+    .get(
+      r.id,
+      r.account_id,
+      r.email,
+      r.password_hash,
+      r.role,
+      r.confirmed_at,
+      r.approved,
+      r.locale,
+      r.reason,
+      r.sign_up_ip,
+      r.created_at,
+      r.created_at,
+    )!;
 }
 
 /** Replaces a user's settings JSON. */
@@ -72,27 +88,34 @@ export function deleteUser(db: Database, userId: number): void {
 
 /** Account ids of enabled, unsuspended users whose role is one of `roles`. */
 export function listActiveStaffAccountIds(db: Database, roles: readonly string[]): number[] {
-  return db.query<{ account_id: number }, string[]>(
-    `SELECT u.account_id FROM users u JOIN accounts a ON a.id = u.account_id
+  return db
+    .query<{ account_id: number }, string[]>(
+      `SELECT u.account_id FROM users u JOIN accounts a ON a.id = u.account_id
      WHERE u.role IN (${roles.map(() => "?").join(", ")}) AND u.disabled = 0 AND a.suspended_at IS NULL`,
-  ).all(...roles).map((r) => r.account_id);
+    )
+    .all(...roles)
+    .map((r) => r.account_id);
 }
 
 /** The user whose e-mail, or local username, is `login` (e-mail matches first), with the account's suspended_at. */
 export function findUserForLogin(db: Database, login: string): (UserRow & { suspended_at: number | null }) | null {
-  return db.query<UserRow & { suspended_at: number | null }, [string]>(
-    `SELECT u.*, a.suspended_at FROM users u JOIN accounts a ON a.id = u.account_id
+  return db
+    .query<UserRow & { suspended_at: number | null }, [string]>(
+      `SELECT u.*, a.suspended_at FROM users u JOIN accounts a ON a.id = u.account_id
      WHERE lower(u.email) = lower(?1) OR (a.domain IS NULL AND lower(a.username) = lower(?1))
      ORDER BY (lower(u.email) = lower(?1)) DESC LIMIT 1`,
-  ).get(login);
+    )
+    .get(login);
 }
 
 /** True when user `userId` may log in: enabled, approved, confirmed and not suspended. */
 export function userMayLogIn(db: Database, userId: number): boolean {
-  const row = db.query<{ ok: number }, [number]>(
-    `SELECT (u.disabled = 0 AND u.approved = 1 AND u.confirmed_at IS NOT NULL AND a.suspended_at IS NULL) AS ok
+  const row = db
+    .query<{ ok: number }, [number]>(
+      `SELECT (u.disabled = 0 AND u.approved = 1 AND u.confirmed_at IS NOT NULL AND a.suspended_at IS NULL) AS ok
      FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.id = ?`,
-  ).get(userId);
+    )
+    .get(userId);
   return !!row?.ok;
 }
 
@@ -108,20 +131,24 @@ export function setUserPasswordHash(db: Database, userId: number, hash: string, 
 
 /** Replaces the password hash only if it is still `oldHash`; returns how many rows changed (0 or 1). */
 export function replaceUserPasswordHash(db: Database, userId: number, oldHash: string, hash: string, now: number): number {
-  return db.query("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ? AND password_hash = ?").run(hash, now, userId, oldHash).changes;
+  return db.query("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ? AND password_hash = ?").run(hash, now, userId, oldHash)
+    .changes;
 }
 
 /** The user's two-factor columns, else null. */
 export function getUserOtp(db: Database, userId: number): UserOtpRow | null {
-  return db.query<UserOtpRow, [number]>(
-    `SELECT id, password_hash, otp_secret, otp_pending_secret, otp_enabled_at, otp_recovery_codes, otp_last_step, otp_failures, otp_failures_window
+  return db
+    .query<UserOtpRow, [number]>(
+      `SELECT id, password_hash, otp_secret, otp_pending_secret, otp_enabled_at, otp_recovery_codes, otp_last_step, otp_failures, otp_failures_window
      FROM users WHERE id = ?`,
-  ).get(userId);
+    )
+    .get(userId);
 }
 
 /** True when the user has two-factor authentication on. */
 export function userHasTwoFactor(db: Database, userId: number): boolean {
-  return !!db.query<{ enabled: number }, [number]>("SELECT otp_enabled_at IS NOT NULL AS enabled FROM users WHERE id = ?").get(userId)?.enabled;
+  return !!db.query<{ enabled: number }, [number]>("SELECT otp_enabled_at IS NOT NULL AS enabled FROM users WHERE id = ?").get(userId)
+    ?.enabled;
 }
 
 /** Stores the sealed secret of a two-factor setup in progress. */
@@ -167,16 +194,22 @@ export function clearUserOtp(db: Database, userId: number, now: number): void {
 
 /** The account id of the first owner (else admin): the instance's contact; null when none. */
 export function getContactAccountId(db: Database): number | null {
-  return db.query<{ account_id: number }, []>(
-    "SELECT account_id FROM users WHERE role IN ('owner', 'admin') ORDER BY role = 'owner' DESC, id LIMIT 1",
-  ).get()?.account_id ?? null;
+  return (
+    db
+      .query<{ account_id: number }, []>(
+        "SELECT account_id FROM users WHERE role IN ('owner', 'admin') ORDER BY role = 'owner' DESC, id LIMIT 1",
+      )
+      .get()?.account_id ?? null
+  );
 }
 
 /** Local users able to log in: approved, enabled, account not suspended. */
 export function countLoginCapableUsers(db: Database): number {
-  return db.query<{ n: number }, []>(
-    "SELECT count(*) AS n FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.approved = 1 AND u.disabled = 0 AND a.suspended_at IS NULL",
-  ).get()!.n;
+  return db
+    .query<{ n: number }, []>(
+      "SELECT count(*) AS n FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.approved = 1 AND u.disabled = 0 AND a.suspended_at IS NULL",
+    )
+    .get()!.n;
 }
 
 /**
@@ -184,13 +217,15 @@ export function countLoginCapableUsers(db: Database): number {
  * browser session or signed up in the window.
  */
 export function countActiveUsersSince(db: Database, since: number): number {
-  return db.query<{ n: number }, { since: number }>(
-    `SELECT count(*) AS n FROM users u JOIN accounts a ON a.id = u.account_id
+  return db
+    .query<{ n: number }, { since: number }>(
+      `SELECT count(*) AS n FROM users u JOIN accounts a ON a.id = u.account_id
      WHERE u.approved = 1 AND u.disabled = 0 AND a.suspended_at IS NULL AND (
        u.created_at >= $since OR a.last_status_at >= $since
        OR EXISTS (SELECT 1 FROM oauth_access_tokens t WHERE t.user_id = u.id AND (t.last_used_at >= $since OR t.created_at >= $since))
        OR EXISTS (SELECT 1 FROM web_sessions w WHERE w.user_id = u.id AND w.last_seen_at >= $since))`,
-  ).get({ since })!.n;
+    )
+    .get({ since })!.n;
 }
 
 /** Week windows for the weekly counts: `first` is the first week's start, `week` its length, `firstId` the smallest id of that time. */
@@ -199,20 +234,27 @@ export type WeekWindow = { first: number; week: number; firstId: number };
 /** Sign-ups per week index (0 = the week starting at `first`). */
 export function countRegistrationsByWeek(db: Database, w: WeekWindow): Map<number, number> {
   return new Map(
-    db.query<{ w: number; n: number }, WeekWindow>("SELECT (created_at - $first) / $week AS w, count(*) AS n FROM users WHERE created_at >= $first GROUP BY w")
-      .all(w).map((r) => [r.w, r.n]),
+    db
+      .query<{ w: number; n: number }, WeekWindow>(
+        "SELECT (created_at - $first) / $week AS w, count(*) AS n FROM users WHERE created_at >= $first GROUP BY w",
+      )
+      .all(w)
+      .map((r) => [r.w, r.n]),
   );
 }
 
 /** Distinct users who got a token or a browser session, per week index (0 = the week starting at `first`). */
 export function countLoginsByWeek(db: Database, w: WeekWindow): Map<number, number> {
   return new Map(
-    db.query<{ w: number; n: number }, WeekWindow>(
-      `SELECT w, count(DISTINCT user_id) AS n FROM (
+    db
+      .query<{ w: number; n: number }, WeekWindow>(
+        `SELECT w, count(DISTINCT user_id) AS n FROM (
          SELECT (created_at - $first) / $week AS w, user_id FROM oauth_access_tokens WHERE user_id IS NOT NULL AND created_at >= $first
          UNION ALL SELECT (created_at - $first) / $week AS w, user_id FROM web_sessions WHERE created_at >= $first
        ) GROUP BY w`,
-    ).all(w).map((r) => [r.w, r.n]),
+      )
+      .all(w)
+      .map((r) => [r.w, r.n]),
   );
 }
 

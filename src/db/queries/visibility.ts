@@ -53,5 +53,8 @@ const CAN_VIEW_SQL = `SELECT ${visibleStatusSql({ status: "?1", author: "?2", vi
  * query: visibleStatusSql over the row's id, author and visibility.
  */
 export function canViewStatus(ctx: AppContext, s: StatusRow, viewerId: number | null): boolean {
-  return ctx.db.query<{ ok: number }, [number, number, number, number | null]>(CAN_VIEW_SQL).get(s.id, s.account_id, s.visibility, viewerId)!.ok === 1;
+  return (
+    ctx.db.query<{ ok: number }, [number, number, number, number | null]>(CAN_VIEW_SQL).get(s.id, s.account_id, s.visibility, viewerId)!
+      .ok === 1
+  );
 }

@@ -41,11 +41,16 @@ export class AccountCache {
   /** Drops whatever changed since the last call (see the module comment). */
   refresh(): void {
     // One statement: the data version (v = 1) and the recorded changes.
-    const rows = this.db.query<{ v: number; id: number }, []>(
-      "SELECT 1 AS v, data_version AS id FROM pragma_data_version UNION ALL SELECT 0, id FROM temp.hearth_account_changes",
-    ).all();
+    const rows = this.db
+      .query<{ v: number; id: number }, []>(
+        "SELECT 1 AS v, data_version AS id FROM pragma_data_version UNION ALL SELECT 0, id FROM temp.hearth_account_changes",
+      )
+      .all();
     const v = rows.find((r) => r.v === 1)!.id;
-    if (v !== this.dataVersion) { this.entries.clear(); this.dataVersion = v; }
+    if (v !== this.dataVersion) {
+      this.entries.clear();
+      this.dataVersion = v;
+    }
     if (rows.length === 1) return;
     for (const r of rows) if (r.v === 0) this.entries.delete(r.id);
     this.db.query("DELETE FROM temp.hearth_account_changes").run();
@@ -65,7 +70,11 @@ export class AccountCache {
 
   /** Remembers the Account entity built from `e.row` for `ctx` (frozen, with its arrays). */
   setView(e: AccountEntry, ctx: AppContext, view: Record<string, unknown>): void {
-    for (const v of Object.values(view)) if (Array.isArray(v)) { for (const x of v) if (x && typeof x === "object") Object.freeze(x); Object.freeze(v); }
+    for (const v of Object.values(view))
+      if (Array.isArray(v)) {
+        for (const x of v) if (x && typeof x === "object") Object.freeze(x);
+        Object.freeze(v);
+      }
     e.ctx = ctx;
     e.view = Object.freeze(view);
   }

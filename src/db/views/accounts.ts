@@ -63,11 +63,12 @@ export function accountViewsFromRows(ctx: AppContext, rows: Map<number, AccountR
 
 function viewsFrom(ctx: AppContext, cache: AccountCache | null, rows: Map<number, AccountRow>): Map<number, Record<string, unknown>> {
   let movedIds: number[] | undefined;
-  for (const r of rows.values()) if (r.moved_to_account_id !== null && !rows.has(r.moved_to_account_id)) (movedIds ??= []).push(r.moved_to_account_id);
+  for (const r of rows.values())
+    if (r.moved_to_account_id !== null && !rows.has(r.moved_to_account_id)) (movedIds ??= []).push(r.moved_to_account_id);
   const moved = movedIds ? rowsFrom(ctx, cache, movedIds) : undefined;
   const out = new Map<number, Record<string, unknown>>();
   for (const r of rows.values()) {
-    const m = r.moved_to_account_id ? rows.get(r.moved_to_account_id) ?? moved?.get(r.moved_to_account_id) : undefined;
+    const m = r.moved_to_account_id ? (rows.get(r.moved_to_account_id) ?? moved?.get(r.moved_to_account_id)) : undefined;
     out.set(r.id, viewOf(ctx, cache, r, m));
   }
   return out;

@@ -20,16 +20,34 @@ export function loadNoteData(ctx: AppContext, rows: StatusRow[]): NoteData {
   const originals = new Map(selectIn<StatusRow>(db, (ph) => `SELECT * FROM statuses WHERE id IN (${ph})`, boosted).map((s) => [s.id, s]));
   const all = originals.size ? [...rows, ...originals.values()] : rows;
   const ids = all.map((r) => r.id);
-  const mentionRows = selectIn<{ status_id: number; account_id: number }>(db, (ph) => `SELECT status_id, account_id FROM mentions WHERE silent = 0 AND status_id IN (${ph}) ORDER BY id`, ids);
+  const mentionRows = selectIn<{ status_id: number; account_id: number }>(
+    db,
+    (ph) => `SELECT status_id, account_id FROM mentions WHERE silent = 0 AND status_id IN (${ph}) ORDER BY id`,
+    ids,
+  );
   const accIds = new Set<number>(all.map((r) => r.account_id));
   for (const m of mentionRows) accIds.add(m.account_id);
-  const accounts = new Map(selectIn<AccountRow>(db, (ph) => `SELECT id, username, domain, uri, url, followers_url FROM accounts WHERE id IN (${ph})`, [...accIds]).map((a) => [a.id, a]));
+  const accounts = new Map(
+    selectIn<AccountRow>(db, (ph) => `SELECT id, username, domain, uri, url, followers_url FROM accounts WHERE id IN (${ph})`, [
+      ...accIds,
+    ]).map((a) => [a.id, a]),
+  );
   const parentIds = all.map((r) => r.in_reply_to_id).filter((x): x is number => x !== null);
-  const parents = new Map(selectIn<{ id: number; uri: string }>(db, (ph) => `SELECT id, uri FROM statuses WHERE id IN (${ph})`, parentIds).map((p) => [p.id, p.uri]));
+  const parents = new Map(
+    selectIn<{ id: number; uri: string }>(db, (ph) => `SELECT id, uri FROM statuses WHERE id IN (${ph})`, parentIds).map((p) => [
+      p.id,
+      p.uri,
+    ]),
+  );
   const mentions = new Map<number, number[]>();
   for (const m of mentionRows) (mentions.get(m.status_id) ?? mentions.set(m.status_id, []).get(m.status_id)!).push(m.account_id);
   const tags = new Map<number, { name: string; display_name: string }[]>();
-  for (const t of selectIn<{ status_id: number; name: string; display_name: string }>(db, (ph) => `SELECT st.status_id, t.name, t.display_name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id IN (${ph})`, ids)) {
+  for (const t of selectIn<{ status_id: number; name: string; display_name: string }>(
+    db,
+    (ph) =>
+      `SELECT st.status_id, t.name, t.display_name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id IN (${ph})`,
+    ids,
+  )) {
     (tags.get(t.status_id) ?? tags.set(t.status_id, []).get(t.status_id)!).push(t);
   }
   const media = new Map<number, MediaRow[]>();

@@ -8,17 +8,35 @@ import type { AppContext } from "../../context";
 import type { StatusRow } from "../rows";
 import { selectIn } from "../sql";
 import {
-  toMastodonFilter, toMastodonFilterCore, toMastodonV1Filter,
-  type FilterKeywordRow, type FilterRow, type FilterStatusRow,
+  toMastodonFilter,
+  toMastodonFilterCore,
+  toMastodonV1Filter,
+  type FilterKeywordRow,
+  type FilterRow,
+  type FilterStatusRow,
 } from "../../serializers/mastodon/filter";
 import { compileKeywords, matchFilters, searchableText, type CompiledFilter, type FilterResult } from "../../text/filter-match";
 
 /** Filter entities (with keywords and statuses) of `filters`, in the given order. */
 export function filterViews(ctx: AppContext, filters: FilterRow[]): Record<string, unknown>[] {
   const ids = filters.map((f) => f.id);
-  const keywords = selectIn<FilterKeywordRow>(ctx.db, (ph) => `SELECT * FROM custom_filter_keywords WHERE custom_filter_id IN (${ph}) ORDER BY id`, ids);
-  const statuses = selectIn<FilterStatusRow>(ctx.db, (ph) => `SELECT * FROM custom_filter_statuses WHERE custom_filter_id IN (${ph}) ORDER BY id`, ids);
-  return filters.map((f) => toMastodonFilter(f, keywords.filter((k) => k.custom_filter_id === f.id), statuses.filter((s) => s.custom_filter_id === f.id)));
+  const keywords = selectIn<FilterKeywordRow>(
+    ctx.db,
+    (ph) => `SELECT * FROM custom_filter_keywords WHERE custom_filter_id IN (${ph}) ORDER BY id`,
+    ids,
+  );
+  const statuses = selectIn<FilterStatusRow>(
+    ctx.db,
+    (ph) => `SELECT * FROM custom_filter_statuses WHERE custom_filter_id IN (${ph}) ORDER BY id`,
+    ids,
+  );
+  return filters.map((f) =>
+    toMastodonFilter(
+      f,
+      keywords.filter((k) => k.custom_filter_id === f.id),
+      statuses.filter((s) => s.custom_filter_id === f.id),
+    ),
+  );
 }
 
 /** All of the account's filters (expired ones too), oldest first. */
@@ -34,7 +52,11 @@ export function filterView(ctx: AppContext, f: FilterRow): Record<string, unknow
 /** V1::Filter entities: one per keyword of the account's filters, oldest first. */
 export function v1FilterViews(ctx: AppContext, accountId: number): Record<string, unknown>[] {
   const filters = new Map(accountFilterRows(ctx, accountId).map((f) => [f.id, f]));
-  const keywords = selectIn<FilterKeywordRow>(ctx.db, (ph) => `SELECT * FROM custom_filter_keywords WHERE custom_filter_id IN (${ph}) ORDER BY id`, [...filters.keys()]);
+  const keywords = selectIn<FilterKeywordRow>(
+    ctx.db,
+    (ph) => `SELECT * FROM custom_filter_keywords WHERE custom_filter_id IN (${ph}) ORDER BY id`,
+    [...filters.keys()],
+  );
   return keywords.map((k) => toMastodonV1Filter(filters.get(k.custom_filter_id)!, k));
 }
 
@@ -46,11 +68,23 @@ const caches = new WeakMap<Database, Map<number, CompiledFilter[]>>();
 /** Loads and compiles the account's filters that have not expired (three queries). */
 function compileFor(ctx: AppContext, accountId: number): CompiledFilter[] {
   const now = ctx.now();
-  const rows = ctx.db.query<FilterRow, [number, number]>("SELECT * FROM custom_filters WHERE account_id = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY id").all(accountId, now);
+  const rows = ctx.db
+    .query<FilterRow, [number, number]>(
+      "SELECT * FROM custom_filters WHERE account_id = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY id",
+    )
+    .all(accountId, now);
   if (rows.length === 0) return [];
   const ids = rows.map((f) => f.id);
-  const keywords = selectIn<FilterKeywordRow>(ctx.db, (ph) => `SELECT * FROM custom_filter_keywords WHERE custom_filter_id IN (${ph}) ORDER BY id`, ids);
-  const statuses = selectIn<{ custom_filter_id: number; status_id: number }>(ctx.db, (ph) => `SELECT custom_filter_id, status_id FROM custom_filter_statuses WHERE custom_filter_id IN (${ph})`, ids);
+  const keywords = selectIn<FilterKeywordRow>(
+    ctx.db,
+    (ph) => `SELECT * FROM custom_filter_keywords WHERE custom_filter_id IN (${ph}) ORDER BY id`,
+    ids,
+  );
+  const statuses = selectIn<{ custom_filter_id: number; status_id: number }>(
+    ctx.db,
+    (ph) => `SELECT custom_filter_id, status_id FROM custom_filter_statuses WHERE custom_filter_id IN (${ph})`,
+    ids,
+  );
   return rows
     .map((f) => ({
       id: f.id,
@@ -97,8 +131,12 @@ function pollOptions(poll: Record<string, unknown> | undefined): string[] {
  * polls by status id. No queries once the viewer's filters are cached.
  */
 export function loadFilterResults(
-  ctx: AppContext, viewerId: number, rows: Iterable<StatusRow>, all: Map<number, StatusRow>,
-  media: (statusId: number) => string[], polls: Map<number, Record<string, unknown>>,
+  ctx: AppContext,
+  viewerId: number,
+  rows: Iterable<StatusRow>,
+  all: Map<number, StatusRow>,
+  media: (statusId: number) => string[],
+  polls: Map<number, Record<string, unknown>>,
 ): Map<number, FilterResult[]> {
   const out = new Map<number, FilterResult[]>();
   const filters = viewerFilters(ctx, viewerId);

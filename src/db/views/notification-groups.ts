@@ -41,10 +41,21 @@ export function groupedNotifications(ctx: AppContext, viewerId: number, reps: Gr
 }
 
 /** The kept groups of groupedNotifications, with their accounts and statuses by id. */
-export function groupedParts(ctx: AppContext, viewerId: number, reps: GroupRep[], o: GroupedOptions): {
-  groups: NotificationGroupView[]; accounts: Map<number, Record<string, unknown>>; statuses: Map<number, Record<string, unknown>>;
+export function groupedParts(
+  ctx: AppContext,
+  viewerId: number,
+  reps: GroupRep[],
+  o: GroupedOptions,
+): {
+  groups: NotificationGroupView[];
+  accounts: Map<number, Record<string, unknown>>;
+  statuses: Map<number, Record<string, unknown>>;
 } {
-  const shown = shownStatuses(ctx, reps.map((r) => r.row), viewerId);
+  const shown = shownStatuses(
+    ctx,
+    reps.map((r) => r.row),
+    viewerId,
+  );
   const views = groupViews(ctx, viewerId, reps, new Map([...shown].map(([k, s]) => [k, s ? s.id : null])), o);
   const accounts = loadAccountViews(ctx, [...new Set(views.flatMap((g) => g.sampleAccountIds))]);
   const statuses = loadStatusViews(ctx, [...new Set(views.map((g) => g.statusId).filter((x): x is number => x !== null))], viewerId);
@@ -57,7 +68,13 @@ export function groupedParts(ctx: AppContext, viewerId: number, reps: GroupRep[]
  * samples (o.data, else loadGroupData), and the report or warning of admin.report and
  * moderation_warning groups.
  */
-export function groupViews(ctx: AppContext, viewerId: number, reps: GroupRep[], shown: Map<number, number | null>, o: GroupedOptions): NotificationGroupView[] {
+export function groupViews(
+  ctx: AppContext,
+  viewerId: number,
+  reps: GroupRep[],
+  shown: Map<number, number | null>,
+  o: GroupedOptions,
+): NotificationGroupView[] {
   const visible = reps.filter((r) => shown.has(r.row.id));
   const grouped = visible.filter((r) => !r.key.startsWith("ungrouped-")).map((r) => r.key);
   const lo = o.range?.lo ?? 0;
@@ -78,17 +95,28 @@ export function groupViews(ctx: AppContext, viewerId: number, reps: GroupRep[], 
 
   // admin.report and moderation_warning groups carry their report or warning (they are never
   // grouped, so the row is the group's).
-  const reports = loadNotificationReports(ctx, visible.map((r) => r.row));
-  const warnings = loadNotificationWarnings(ctx, visible.map((r) => r.row));
+  const reports = loadNotificationReports(
+    ctx,
+    visible.map((r) => r.row),
+  );
+  const warnings = loadNotificationWarnings(
+    ctx,
+    visible.map((r) => r.row),
+  );
   visible.forEach((r, i) => {
     if (r.row.type === "admin.report") views[i]!.extra = { report: (r.row.report_id ? reports.get(r.row.report_id) : null) ?? null };
-    if (r.row.type === "moderation_warning") views[i]!.extra = { moderation_warning: (r.row.account_warning_id ? warnings.get(r.row.account_warning_id) : null) ?? null };
+    if (r.row.type === "moderation_warning")
+      views[i]!.extra = { moderation_warning: (r.row.account_warning_id ? warnings.get(r.row.account_warning_id) : null) ?? null };
   });
   return views;
 }
 
 /** The groups that keep a sender (samples whose account is gone are dropped) and their status. */
-export function keptGroups(views: NotificationGroupView[], accounts: { has(id: number): boolean }, statuses: { has(id: number): boolean }): NotificationGroupView[] {
+export function keptGroups(
+  views: NotificationGroupView[],
+  accounts: { has(id: number): boolean },
+  statuses: { has(id: number): boolean },
+): NotificationGroupView[] {
   const kept: NotificationGroupView[] = [];
   for (const g of views) {
     g.sampleAccountIds = g.sampleAccountIds.filter((id) => accounts.has(id));
@@ -107,7 +135,8 @@ export function rootAccountIds(groups: NotificationGroupView[], expand: ExpandAc
     if (expand === "full") g.sampleAccountIds.forEach((id) => full.add(id));
     else full.add(g.sampleAccountIds[0]!);
   }
-  if (expand === "partial_avatars") for (const g of groups) for (const id of g.sampleAccountIds.slice(1)) if (!full.has(id)) partial.add(id);
+  if (expand === "partial_avatars")
+    for (const g of groups) for (const id of g.sampleAccountIds.slice(1)) if (!full.has(id)) partial.add(id);
   return { full: [...full], partial: [...partial] };
 }
 

@@ -29,7 +29,10 @@ export interface ShownEntries {
  * cannot be used (inside a transaction). One visibility query besides the cache's own.
  */
 export function loadShownEntries(ctx: AppContext, rows: readonly NotificationRow[], viewerId: number): ShownEntries | null {
-  const loaded = loadStatusEntries(ctx, rows.map((r) => r.status_id).filter((x): x is number => x !== null));
+  const loaded = loadStatusEntries(
+    ctx,
+    rows.map((r) => r.status_id).filter((x): x is number => x !== null),
+  );
   if (!loaded) return null;
   const { entries } = loaded;
   const shownOf = (id: number): StatusEntry | undefined => {
@@ -46,10 +49,18 @@ export function loadShownEntries(ctx: AppContext, rows: readonly NotificationRow
   // The entries' author rows are current (status-json.ts checks them): suspension is read there.
   const authors = new Map<number, AccountRow>();
   for (const e of candidates.values()) if (e.deps[0]) authors.set(e.row.account_id, e.deps[0]);
-  const visible = visibleStatusIds(ctx, [...candidates.values()].map((e) => e.row), viewerId, authors);
+  const visible = visibleStatusIds(
+    ctx,
+    [...candidates.values()].map((e) => e.row),
+    viewerId,
+    authors,
+  );
   const shown = new Map<number, StatusEntry | null>();
   for (const r of rows) {
-    if (r.status_id === null) { shown.set(r.id, null); continue; }
+    if (r.status_id === null) {
+      shown.set(r.id, null);
+      continue;
+    }
     const e = shownOf(r.status_id);
     if (e && visible.has(e.row.id)) shown.set(r.id, e);
   }
@@ -57,7 +68,12 @@ export function loadShownEntries(ctx: AppContext, rows: readonly NotificationRow
 }
 
 /** JSON texts of the shown statuses among `entries` (each once), by status id, as `viewerId` sees them. */
-export function shownStatusJson(ctx: AppContext, s: ShownEntries, entries: Iterable<StatusEntry | null | undefined>, viewerId: number): Map<number, string> {
+export function shownStatusJson(
+  ctx: AppContext,
+  s: ShownEntries,
+  entries: Iterable<StatusEntry | null | undefined>,
+  viewerId: number,
+): Map<number, string> {
   const unique = new Map<number, StatusEntry>();
   for (const e of entries) if (e) unique.set(e.row.id, e);
   const list = [...unique.values()];
@@ -69,9 +85,17 @@ export function shownStatusJson(ctx: AppContext, s: ShownEntries, entries: Itera
 export function notificationListJson(ctx: AppContext, rows: NotificationRow[], viewerId: number): string {
   const s = loadShownEntries(ctx, rows, viewerId);
   if (!s) return JSON.stringify(notificationListFromRows(ctx, rows, viewerId));
-  const accounts = loadAccountViews(ctx, rows.map((r) => r.from_account_id));
+  const accounts = loadAccountViews(
+    ctx,
+    rows.map((r) => r.from_account_id),
+  );
   const kept = rows.filter((n) => accounts.has(n.from_account_id) && s.shown.has(n.id));
-  const statuses = shownStatusJson(ctx, s, kept.map((n) => s.shown.get(n.id)), viewerId);
+  const statuses = shownStatusJson(
+    ctx,
+    s,
+    kept.map((n) => s.shown.get(n.id)),
+    viewerId,
+  );
   const reports = loadNotificationReports(ctx, kept);
   const warnings = loadNotificationWarnings(ctx, kept);
   const out = kept.map((n) => {
@@ -79,8 +103,11 @@ export function notificationListJson(ctx: AppContext, rows: NotificationRow[], v
     const report = n.report_id ? reports.get(n.report_id) : null;
     const warning = n.account_warning_id ? warnings.get(n.account_warning_id) : null;
     return toMastodonNotificationJson(
-      n, accountJson(accounts.get(n.from_account_id)!), entry ? statuses.get(entry.row.id)! : null,
-      report ? JSON.stringify(report) : null, warning ? JSON.stringify(warning) : null,
+      n,
+      accountJson(accounts.get(n.from_account_id)!),
+      entry ? statuses.get(entry.row.id)! : null,
+      report ? JSON.stringify(report) : null,
+      warning ? JSON.stringify(warning) : null,
     );
   });
   return "[" + out.join(",") + "]";

@@ -10,9 +10,19 @@ import { toMastodonNotificationRequest } from "../../serializers/mastodon/notifi
  * Serialized NotificationRequests in the given order, as their recipient `viewerId` sees them;
  * requests whose sender is gone are left out, a last post the viewer cannot see is null.
  */
-export function notificationRequestList(ctx: AppContext, rows: readonly NotificationRequestRow[], viewerId: number): Record<string, unknown>[] {
-  const accounts = loadAccountViews(ctx, rows.map((r) => r.from_account_id));
-  const statusRows = loadStatusRows(ctx, rows.map((r) => r.last_status_id).filter((x): x is number => x !== null));
+export function notificationRequestList(
+  ctx: AppContext,
+  rows: readonly NotificationRequestRow[],
+  viewerId: number,
+): Record<string, unknown>[] {
+  const accounts = loadAccountViews(
+    ctx,
+    rows.map((r) => r.from_account_id),
+  );
+  const statusRows = loadStatusRows(
+    ctx,
+    rows.map((r) => r.last_status_id).filter((x): x is number => x !== null),
+  );
   const visible = visibleStatusIds(ctx, [...statusRows.values()], viewerId);
   const statuses = loadStatusViews(ctx, [...visible], viewerId);
   const out: Record<string, unknown>[] = [];

@@ -15,7 +15,9 @@ import { toMastodonNotification, type NotificationRow } from "../../serializers/
 
 /** Notification rows by id for one recipient (other users' ids are simply absent). */
 export function loadNotificationRows(ctx: AppContext, ids: readonly number[], viewerId: number): NotificationRow[] {
-  const rows = selectIn<NotificationRow>(ctx.db, (ph) => `SELECT * FROM notifications WHERE account_id = ? AND id IN (${ph})`, ids, [viewerId]);
+  const rows = selectIn<NotificationRow>(ctx.db, (ph) => `SELECT * FROM notifications WHERE account_id = ? AND id IN (${ph})`, ids, [
+    viewerId,
+  ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is NotificationRow => !!r);
 }
@@ -25,8 +27,14 @@ export function loadNotificationRows(ctx: AppContext, ids: readonly number[], vi
  * it has none; notifications whose status is gone or invisible to `viewerId` are left out.
  */
 export function shownStatuses(ctx: AppContext, rows: NotificationRow[], viewerId: number): Map<number, StatusRow | null> {
-  const statusRows = loadStatusRows(ctx, rows.map((r) => r.status_id).filter((x): x is number => x !== null));
-  const originals = loadStatusRows(ctx, [...statusRows.values()].map((s) => s.reblog_of_id).filter((x): x is number => x !== null));
+  const statusRows = loadStatusRows(
+    ctx,
+    rows.map((r) => r.status_id).filter((x): x is number => x !== null),
+  );
+  const originals = loadStatusRows(
+    ctx,
+    [...statusRows.values()].map((s) => s.reblog_of_id).filter((x): x is number => x !== null),
+  );
   const shown = (id: number) => {
     const s = statusRows.get(id);
     return s && (s.reblog_of_id === null ? s : originals.get(s.reblog_of_id));
@@ -35,7 +43,10 @@ export function shownStatuses(ctx: AppContext, rows: NotificationRow[], viewerId
   const visible = visibleStatusIds(ctx, [...new Map(candidates.map((s) => [s.id, s])).values()], viewerId);
   const out = new Map<number, StatusRow | null>();
   for (const r of rows) {
-    if (r.status_id === null) { out.set(r.id, null); continue; }
+    if (r.status_id === null) {
+      out.set(r.id, null);
+      continue;
+    }
     const s = shown(r.status_id);
     if (s && visible.has(s.id)) out.set(r.id, s);
   }
@@ -52,7 +63,10 @@ export function notificationListFromRows(ctx: AppContext, rows: NotificationRow[
   const shown = shownStatuses(ctx, rows, viewerId);
   const statusIds = [...new Set([...shown.values()].filter((s): s is StatusRow => !!s).map((s) => s.id))];
   const statusViews = loadStatusViews(ctx, statusIds, viewerId);
-  const accounts = loadAccountViews(ctx, rows.map((r) => r.from_account_id));
+  const accounts = loadAccountViews(
+    ctx,
+    rows.map((r) => r.from_account_id),
+  );
   const reports = loadNotificationReports(ctx, rows);
   const warnings = loadNotificationWarnings(ctx, rows);
   const out: Record<string, unknown>[] = [];
@@ -62,7 +76,15 @@ export function notificationListFromRows(ctx: AppContext, rows: NotificationRow[
     const s = shown.get(n.id);
     const status = s ? statusViews.get(s.id) : null;
     if (status === undefined) continue;
-    out.push(toMastodonNotification(n, account, status, n.report_id ? reports.get(n.report_id) : null, n.account_warning_id ? warnings.get(n.account_warning_id) : null));
+    out.push(
+      toMastodonNotification(
+        n,
+        account,
+        status,
+        n.report_id ? reports.get(n.report_id) : null,
+        n.account_warning_id ? warnings.get(n.account_warning_id) : null,
+      ),
+    );
   }
   return out;
 }

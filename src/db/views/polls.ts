@@ -15,10 +15,16 @@ export function loadPollRows(ctx: AppContext, ids: readonly number[]): Map<numbe
 /** Choices `accountId` made in each of `pollIds` (polls without votes are absent). */
 function loadOwnVotes(ctx: AppContext, pollIds: readonly number[], accountId: number): Map<number, number[]> {
   const out = new Map<number, number[]>();
-  const rows = selectIn<{ poll_id: number; choice: number }>(ctx.db, (ph) => `SELECT poll_id, choice FROM poll_votes WHERE account_id = ? AND poll_id IN (${ph})`, pollIds, [accountId]);
+  const rows = selectIn<{ poll_id: number; choice: number }>(
+    ctx.db,
+    (ph) => `SELECT poll_id, choice FROM poll_votes WHERE account_id = ? AND poll_id IN (${ph})`,
+    pollIds,
+    [accountId],
+  );
   for (const r of rows) {
     const l = out.get(r.poll_id);
-    if (l) l.push(r.choice); else out.set(r.poll_id, [r.choice]);
+    if (l) l.push(r.choice);
+    else out.set(r.poll_id, [r.choice]);
   }
   return out;
 }
@@ -29,7 +35,7 @@ function loadPollViews(ctx: AppContext, ids: readonly number[], viewerId: number
   const own = viewerId === null ? null : loadOwnVotes(ctx, [...rows.keys()], viewerId);
   const now = ctx.now();
   const out = new Map<number, Record<string, unknown>>();
-  for (const r of rows.values()) out.set(r.id, toMastodonPoll(r, own ? own.get(r.id) ?? [] : undefined, now));
+  for (const r of rows.values()) out.set(r.id, toMastodonPoll(r, own ? (own.get(r.id) ?? []) : undefined, now));
   return out;
 }
 
@@ -43,7 +49,11 @@ export function statusPolls(ctx: AppContext, statuses: StatusRow[], viewerId: nu
   const withPoll = statuses.filter((s) => s.poll_id !== null);
   const out = new Map<number, Record<string, unknown>>();
   if (withPoll.length === 0) return out;
-  const polls = loadPollViews(ctx, withPoll.map((s) => s.poll_id!), viewerId);
+  const polls = loadPollViews(
+    ctx,
+    withPoll.map((s) => s.poll_id!),
+    viewerId,
+  );
   for (const s of withPoll) {
     const p = polls.get(s.poll_id!);
     if (p) out.set(s.id, p);

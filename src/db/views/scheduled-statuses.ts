@@ -6,17 +6,28 @@ import { toMastodonScheduledStatus, type ScheduledStatusRow } from "../../serial
 
 /** Serialized ScheduledStatuses for rows (in the given order), with media in params order. */
 export function scheduledStatusViews(ctx: AppContext, rows: ScheduledStatusRow[]): Record<string, unknown>[] {
-  const media = selectIn<MediaRow & { scheduled_status_id: number }>(ctx.db,
-    (ph) => `SELECT * FROM media_attachments WHERE status_id IS NULL AND scheduled_status_id IN (${ph})`, rows.map((r) => r.id));
+  const media = selectIn<MediaRow & { scheduled_status_id: number }>(
+    ctx.db,
+    (ph) => `SELECT * FROM media_attachments WHERE status_id IS NULL AND scheduled_status_id IN (${ph})`,
+    rows.map((r) => r.id),
+  );
   const byOwner = new Map<number, MediaRow[]>();
   for (const m of media) {
     const l = byOwner.get(m.scheduled_status_id);
-    if (l) l.push(m); else byOwner.set(m.scheduled_status_id, [m]);
+    if (l) l.push(m);
+    else byOwner.set(m.scheduled_status_id, [m]);
   }
   return rows.map((r) => {
     let order: string[] = [];
-    try { order = JSON.parse(r.params)?.media_ids ?? []; } catch { /* unordered */ }
-    const pos = (m: MediaRow) => { const i = order.indexOf(String(m.id)); return i < 0 ? order.length : i; };
+    try {
+      order = JSON.parse(r.params)?.media_ids ?? [];
+    } catch {
+      /* unordered */
+    }
+    const pos = (m: MediaRow) => {
+      const i = order.indexOf(String(m.id));
+      return i < 0 ? order.length : i;
+    };
     const list = (byOwner.get(r.id) ?? []).sort((a, b) => pos(a) - pos(b) || a.id - b.id);
     return toMastodonScheduledStatus(ctx, r, list);
   });

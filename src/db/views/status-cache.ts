@@ -39,7 +39,10 @@ const MAX_VIEWER_FLAGS = 4096;
 const ALL = 0;
 
 /** What is known of one viewer: flag bits by status id (1 fav, 2 boost, 4 bookmark, 8 pin), muted by conversation id. */
-export interface ViewerFlagCache { statuses: Map<number, number>; conversations: Map<number, boolean> }
+export interface ViewerFlagCache {
+  statuses: Map<number, number>;
+  conversations: Map<number, boolean>;
+}
 
 // Not `INSERT OR IGNORE`: a trigger fired by a foreign-key action (media_attachments' ON DELETE
 // SET NULL when a status is deleted) runs under ABORT whatever the trigger says, so a second
@@ -51,17 +54,29 @@ const SETUP = `
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_insert AFTER INSERT ON main.statuses BEGIN ${rec("new.id")} END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_update AFTER UPDATE ON main.statuses BEGIN ${rec("old.id")} ${rec("new.id")} END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_delete AFTER DELETE ON main.statuses BEGIN ${rec("old.id")} END;
-  ${[["mention", "mentions"], ["tag", "statuses_tags"], ["media", "media_attachments"]].map(([name, table]) => `
+  ${[
+    ["mention", "mentions"],
+    ["tag", "statuses_tags"],
+    ["media", "media_attachments"],
+  ]
+    .map(
+      ([name, table]) => `
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_${name}_insert AFTER INSERT ON main.${table} BEGIN ${rec("new.status_id")} END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_${name}_update AFTER UPDATE ON main.${table} BEGIN ${rec("old.status_id")} ${rec("new.status_id")} END;
-  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_${name}_delete AFTER DELETE ON main.${table} BEGIN ${rec("old.status_id")} END;`).join("")}
+  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_${name}_delete AFTER DELETE ON main.${table} BEGIN ${rec("old.status_id")} END;`,
+    )
+    .join("")}
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_viewer_boost_insert AFTER INSERT ON main.statuses WHEN new.reblog_of_id IS NOT NULL BEGIN ${rec("-new.account_id")} END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_viewer_boost_update AFTER UPDATE ON main.statuses WHEN old.reblog_of_id IS NOT NULL OR new.reblog_of_id IS NOT NULL BEGIN ${rec("-old.account_id")} ${rec("-new.account_id")} END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_viewer_boost_delete AFTER DELETE ON main.statuses WHEN old.reblog_of_id IS NOT NULL BEGIN ${rec("-old.account_id")} END;
-  ${["favourites", "bookmarks", "status_pins", "conversation_mutes"].map((t) => `
+  ${["favourites", "bookmarks", "status_pins", "conversation_mutes"]
+    .map(
+      (t) => `
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_viewer_${t}_insert AFTER INSERT ON main.${t} BEGIN ${rec("-new.account_id")} END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_viewer_${t}_update AFTER UPDATE ON main.${t} BEGIN ${rec("-old.account_id")} ${rec("-new.account_id")} END;
-  CREATE TEMP TRIGGER IF NOT EXISTS hearth_viewer_${t}_delete AFTER DELETE ON main.${t} BEGIN ${rec("-old.account_id")} END;`).join("")}
+  CREATE TEMP TRIGGER IF NOT EXISTS hearth_viewer_${t}_delete AFTER DELETE ON main.${t} BEGIN ${rec("-old.account_id")} END;`,
+    )
+    .join("")}
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_tags_rename AFTER UPDATE OF name ON main.tags BEGIN ${rec(String(ALL))} END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_tags_delete AFTER DELETE ON main.tags BEGIN ${rec(String(ALL))} END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_app_update AFTER UPDATE ON main.oauth_applications BEGIN ${rec(String(ALL))} END;
@@ -77,11 +92,17 @@ export class StatusCache {
   /** Drops whatever changed since the last call (see the module comment). */
   refresh(): void {
     // One statement: the data version (v = 1) and the recorded changes.
-    const rows = this.db.query<{ v: number; id: number }, []>(
-      "SELECT 1 AS v, data_version AS id FROM pragma_data_version UNION ALL SELECT 0, id FROM temp.hearth_status_changes",
-    ).all();
+    const rows = this.db
+      .query<{ v: number; id: number }, []>(
+        "SELECT 1 AS v, data_version AS id FROM pragma_data_version UNION ALL SELECT 0, id FROM temp.hearth_status_changes",
+      )
+      .all();
     const v = rows.find((r) => r.v === 1)!.id;
-    if (v !== this.dataVersion) { this.entries.clear(); this.viewers.clear(); this.dataVersion = v; }
+    if (v !== this.dataVersion) {
+      this.entries.clear();
+      this.viewers.clear();
+      this.dataVersion = v;
+    }
     if (rows.length === 1) return;
     for (const r of rows) {
       if (r.v === 1) continue;
@@ -109,7 +130,10 @@ export class StatusCache {
   /** What is known of `viewerId`'s flags (created empty; emptied when it grows too big). */
   viewer(viewerId: number): ViewerFlagCache {
     let c = this.viewers.get(viewerId);
-    if (c && c.statuses.size + c.conversations.size > MAX_VIEWER_FLAGS) { c.statuses.clear(); c.conversations.clear(); }
+    if (c && c.statuses.size + c.conversations.size > MAX_VIEWER_FLAGS) {
+      c.statuses.clear();
+      c.conversations.clear();
+    }
     if (!c) {
       if (this.viewers.size >= MAX_VIEWERS) this.viewers.delete(this.viewers.keys().next().value!);
       c = { statuses: new Map(), conversations: new Map() };

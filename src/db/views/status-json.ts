@@ -8,7 +8,17 @@ import type { StatusRow } from "../rows";
 import { viewerFields, toMastodonStatus } from "../../serializers/mastodon/status";
 import { loadAccountRows } from "./accounts";
 import { statusCache, type StatusCache, type StatusEntry } from "./status-cache";
-import { baseViewData, loadStatusData, loadStatusPolls, loadViewerSets, mediaDescriptions, statusList, viewerFlags, type StatusData, type ViewerSets } from "./statuses";
+import {
+  baseViewData,
+  loadStatusData,
+  loadStatusPolls,
+  loadViewerSets,
+  mediaDescriptions,
+  statusList,
+  viewerFlags,
+  type StatusData,
+  type ViewerSets,
+} from "./statuses";
 import { loadFilterResults } from "./filters";
 
 // Stand-ins for the values filled per request; NULs make them impossible to miss in the text.
@@ -26,13 +36,25 @@ function makeEntry(ctx: AppContext, d: StatusData, s: StatusRow): StatusEntry | 
   const [mid, tail, ...more2] = rest.split(POLL_HOLE);
   if (more2.length || tail === undefined || !tail.endsWith("}")) return null;
   const depIds = [s.account_id, ...d.mentions.filter((m) => m.status_id === s.id).map((m) => m.account_id)];
-  return { ctx, row: s, depIds, deps: depIds.map((id) => d.accountRows.get(id)), head: head!, mid: mid!, tail: tail.slice(0, -1), media: mediaDescriptions(d.media, s.id) };
+  return {
+    ctx,
+    row: s,
+    depIds,
+    deps: depIds.map((id) => d.accountRows.get(id)),
+    head: head!,
+    mid: mid!,
+    tail: tail.slice(0, -1),
+    media: mediaDescriptions(d.media, s.id),
+  };
 }
 
 /** Cached entries of `ids` whose account rows are unchanged; the others are dropped. */
 function cachedEntries(ctx: AppContext, cache: StatusCache, ids: readonly number[]): Map<number, StatusEntry> {
   const found = new Map<number, StatusEntry>();
-  const add = (id: number) => { const e = cache.get(id, ctx); if (e) found.set(id, e); };
+  const add = (id: number) => {
+    const e = cache.get(id, ctx);
+    if (e) found.set(id, e);
+  };
   for (const id of ids) add(id);
   for (const e of [...found.values()]) if (e.row.reblog_of_id !== null && !found.has(e.row.reblog_of_id)) add(e.row.reblog_of_id);
   if (found.size === 0) return found;
@@ -40,7 +62,10 @@ function cachedEntries(ctx: AppContext, cache: StatusCache, ids: readonly number
   for (const e of found.values()) for (const id of e.depIds) accountIds.add(id);
   const current = loadAccountRows(ctx, [...accountIds]);
   for (const [id, e] of found) {
-    if (e.depIds.some((a, i) => current.get(a) !== e.deps[i])) { found.delete(id); cache.drop(id); }
+    if (e.depIds.some((a, i) => current.get(a) !== e.deps[i])) {
+      found.delete(id);
+      cache.drop(id);
+    }
   }
   return found;
 }
@@ -69,11 +94,16 @@ function entriesFor(ctx: AppContext, cache: StatusCache, ids: readonly number[])
 /** ViewerSets for `rows`, querying only statuses and conversations not yet known for this viewer. */
 function cachedViewerSets(ctx: AppContext, cache: StatusCache, rows: StatusRow[], viewerId: number): ViewerSets {
   const known = cache.viewer(viewerId);
-  const unknown = rows.filter((r) => !known.statuses.has(r.id) || (r.conversation_id !== null && !known.conversations.has(r.conversation_id)));
+  const unknown = rows.filter(
+    (r) => !known.statuses.has(r.id) || (r.conversation_id !== null && !known.conversations.has(r.conversation_id)),
+  );
   if (unknown.length) {
     const got = loadViewerSets(ctx, unknown, viewerId);
     for (const r of unknown) {
-      known.statuses.set(r.id, (got.fav.has(r.id) ? 1 : 0) | (got.rebl.has(r.id) ? 2 : 0) | (got.bm.has(r.id) ? 4 : 0) | (got.pin.has(r.id) ? 8 : 0));
+      known.statuses.set(
+        r.id,
+        (got.fav.has(r.id) ? 1 : 0) | (got.rebl.has(r.id) ? 2 : 0) | (got.bm.has(r.id) ? 4 : 0) | (got.pin.has(r.id) ? 8 : 0),
+      );
       if (r.conversation_id !== null) known.conversations.set(r.conversation_id, got.muted.has(r.conversation_id));
     }
   }
@@ -117,10 +147,22 @@ export function statusJsonTexts(ctx: AppContext, l: LoadedEntries, shown: readon
   const all = [...rows.values()];
   const polls = loadStatusPolls(ctx, all, viewerId);
   const sets = viewerId !== null ? cachedViewerSets(ctx, cache, all, viewerId) : null;
-  const filtered = viewerId !== null ? loadFilterResults(ctx, viewerId, shown.map((e) => e.row), rows, (id) => entries.get(id)?.media ?? [], polls) : null;
+  const filtered =
+    viewerId !== null
+      ? loadFilterResults(
+          ctx,
+          viewerId,
+          shown.map((e) => e.row),
+          rows,
+          (id) => entries.get(id)?.media ?? [],
+          polls,
+        )
+      : null;
   const one = (e: StatusEntry, reblog: string): string => {
     const poll = polls.get(e.row.id);
-    const flags = sets ? "," + JSON.stringify(viewerFields({ ...viewerFlags(e.row, viewerId!, sets), filtered: filtered?.get(e.row.id) })).slice(1, -1) : "";
+    const flags = sets
+      ? "," + JSON.stringify(viewerFields({ ...viewerFlags(e.row, viewerId!, sets), filtered: filtered?.get(e.row.id) })).slice(1, -1)
+      : "";
     return e.head + reblog + e.mid + (poll ? JSON.stringify(poll) : "null") + e.tail + flags + "}";
   };
   return shown.map((e) => one(e, e.row.reblog_of_id === null ? "null" : one(entries.get(e.row.reblog_of_id)!, "null")));

@@ -58,33 +58,61 @@ export function loadStatusData(ctx: AppContext, ids: readonly number[]): StatusD
   const originals = reblogIds.length ? loadStatusRows(ctx, reblogIds) : new Map<number, StatusRow>();
   const all = new Map([...rows, ...originals]);
   const sids = [...all.keys()];
-  if (sids.length === 0) return { rows, all, accountRows: new Map(), accountViews: new Map(), mentions: [], tags: [], media: [], apps: new Map() };
+  if (sids.length === 0)
+    return { rows, all, accountRows: new Map(), accountViews: new Map(), mentions: [], tags: [], media: [], apps: new Map() };
 
-  const mentions = selectIn<{ status_id: number; account_id: number }>(db, (ph) => `SELECT status_id, account_id FROM mentions WHERE status_id IN (${ph}) AND silent = 0 ORDER BY id`, sids);
+  const mentions = selectIn<{ status_id: number; account_id: number }>(
+    db,
+    (ph) => `SELECT status_id, account_id FROM mentions WHERE status_id IN (${ph}) AND silent = 0 ORDER BY id`,
+    sids,
+  );
   const accountIds = new Set<number>([...all.values()].map((r) => r.account_id));
   for (const m of mentions) accountIds.add(m.account_id);
   const accountRows = loadAccountRows(ctx, [...accountIds]);
   const authorIds = new Set([...all.values()].map((r) => r.account_id));
   const accountViews = accountViewsFromRows(ctx, new Map([...accountRows].filter(([id]) => authorIds.has(id))));
 
-  const tags = selectIn<{ status_id: number; name: string; display_name: string }>(db, (ph) => `SELECT st.status_id, t.name, t.display_name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id IN (${ph})`, sids);
+  const tags = selectIn<{ status_id: number; name: string; display_name: string }>(
+    db,
+    (ph) =>
+      `SELECT st.status_id, t.name, t.display_name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id WHERE st.status_id IN (${ph})`,
+    sids,
+  );
   const media = selectIn<MediaRow>(db, (ph) => `SELECT * FROM media_attachments WHERE status_id IN (${ph})`, sids);
   const appIds = [...new Set([...all.values()].map((r) => r.application_id).filter((x): x is number => x !== null))];
-  const apps = new Map(selectIn<{ id: number; name: string; website: string | null }>(db, (ph) => `SELECT id, name, website FROM oauth_applications WHERE id IN (${ph})`, appIds).map((a) => [a.id, a]));
+  const apps = new Map(
+    selectIn<{ id: number; name: string; website: string | null }>(
+      db,
+      (ph) => `SELECT id, name, website FROM oauth_applications WHERE id IN (${ph})`,
+      appIds,
+    ).map((a) => [a.id, a]),
+  );
   return { rows, all, accountRows, accountViews, mentions, tags, media, apps };
 }
 
 /** The viewer-independent part of one status's view data (no reblog, poll or viewer flags). */
 export function baseViewData(ctx: AppContext, d: StatusData, s: StatusRow): StatusViewData {
   const author = d.accountRows.get(s.account_id)!;
-  const order: number[] = (() => { try { return JSON.parse(s.media_ids); } catch { return []; } })();
-  const ms = d.media.filter((m) => m.status_id === s.id).sort((a, b) => (order.indexOf(a.id) + 1 || 1e9) - (order.indexOf(b.id) + 1 || 1e9) || a.id - b.id);
+  const order: number[] = (() => {
+    try {
+      return JSON.parse(s.media_ids);
+    } catch {
+      return [];
+    }
+  })();
+  const ms = d.media
+    .filter((m) => m.status_id === s.id)
+    .sort((a, b) => (order.indexOf(a.id) + 1 || 1e9) - (order.indexOf(b.id) + 1 || 1e9) || a.id - b.id);
   const app = s.application_id !== null && author.domain === null ? d.apps.get(s.application_id) : undefined;
   return {
     row: s,
     account: d.accountViews.get(s.account_id)!,
     url: statusUrl(ctx, s, author.username, author.domain === null),
-    mentions: d.mentions.filter((m) => m.status_id === s.id).map((m) => d.accountRows.get(m.account_id)).filter((a) => !!a).map((a) => toMastodonMention(a!, profileUrl(ctx, a!))),
+    mentions: d.mentions
+      .filter((m) => m.status_id === s.id)
+      .map((m) => d.accountRows.get(m.account_id))
+      .filter((a) => !!a)
+      .map((a) => toMastodonMention(a!, profileUrl(ctx, a!))),
     tags: d.tags.filter((t) => t.status_id === s.id).map((t) => ({ name: t.name, url: ctx.uris.tag(t.name) })),
     media: ms.map((m) => toMastodonMedia(ctx, m)),
     application: app ? { name: app.name, website: app.website } : null,
@@ -95,7 +123,13 @@ export function baseViewData(ctx: AppContext, d: StatusData, s: StatusRow): Stat
 }
 
 /** The viewer's favourites, boosts, bookmarks and pins among `statuses`, and muted conversations. */
-export interface ViewerSets { fav: Set<number>; rebl: Set<number>; bm: Set<number>; pin: Set<number>; muted: Set<number> }
+export interface ViewerSets {
+  fav: Set<number>;
+  rebl: Set<number>;
+  bm: Set<number>;
+  pin: Set<number>;
+  muted: Set<number>;
+}
 
 /** Loads ViewerSets for `statuses` (one query). */
 export function loadViewerSets(ctx: AppContext, statuses: readonly StatusRow[], viewerId: number): ViewerSets {
@@ -103,7 +137,10 @@ export function loadViewerSets(ctx: AppContext, statuses: readonly StatusRow[], 
   const convIds = [...new Set(statuses.map((r) => r.conversation_id).filter((x): x is number => x !== null))];
   const flags = [v.fav, v.rebl, v.bm, v.pin, v.muted];
   const sids = JSON.stringify(statuses.map((r) => r.id));
-  for (const r of ctx.db.query<{ k: number; id: number }, [number, string, string]>(VIEWER_FLAGS_SQL).all(viewerId, sids, JSON.stringify(convIds))) flags[r.k]!.add(r.id);
+  for (const r of ctx.db
+    .query<{ k: number; id: number }, [number, string, string]>(VIEWER_FLAGS_SQL)
+    .all(viewerId, sids, JSON.stringify(convIds)))
+    flags[r.k]!.add(r.id);
   return v;
 }
 
@@ -136,7 +173,8 @@ export function loadStatusViews(ctx: AppContext, ids: readonly number[], viewerI
   const all = [...d.all.values()];
   const sets = viewerId !== null ? loadViewerSets(ctx, all, viewerId) : null;
   const polls = loadStatusPolls(ctx, all, viewerId);
-  const filtered = viewerId !== null ? loadFilterResults(ctx, viewerId, d.rows.values(), d.all, (id) => mediaDescriptions(d.media, id), polls) : null;
+  const filtered =
+    viewerId !== null ? loadFilterResults(ctx, viewerId, d.rows.values(), d.all, (id) => mediaDescriptions(d.media, id), polls) : null;
 
   const build = (s: StatusRow, reblog: Record<string, unknown> | null): Record<string, unknown> => {
     const data = baseViewData(ctx, d, s);

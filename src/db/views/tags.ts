@@ -15,7 +15,11 @@ const DAY = 86_400_000;
 export const HISTORY_DAYS = 7;
 
 /** Uses and distinct accounts of one tag on one UTC day (`day` is its midnight in ms). */
-export interface TagDay { day: number; uses: number; accounts: number }
+export interface TagDay {
+  day: number;
+  uses: number;
+  accounts: number;
+}
 
 /** What toMastodonTag needs besides the tag itself. */
 export interface TagData {
@@ -61,7 +65,10 @@ export function loadTagData(ctx: AppContext, tags: TagRef[], viewerId: number | 
   const ids = tags.map((t) => t.id).filter((x): x is number => x !== null);
   let cache = pastDays.get(ctx.db);
   if (!cache) pastDays.set(ctx.db, (cache = new Map()));
-  const past = (id: number) => { const c = cache!.get(id); return c && c.today === today && c.at > now - PAST_DAYS_TTL ? c.days : undefined; };
+  const past = (id: number) => {
+    const c = cache!.get(id);
+    return c && c.today === today && c.at > now - PAST_DAYS_TTL ? c.days : undefined;
+  };
   const known = new Set(ids.filter((id) => past(id)));
   const recount = ids.filter((id) => !known.has(id));
   const history = new Map<number, TagDay[]>();
@@ -72,17 +79,32 @@ export function loadTagData(ctx: AppContext, tags: TagRef[], viewerId: number | 
   const rows = [...(recount.length ? countDays(ctx, recount, since) : []), ...(known.size ? countDays(ctx, [...known], today) : [])];
   for (const r of rows) {
     const d = history.get(r.tag)?.find((x) => x.day === r.day);
-    if (d) { d.uses = r.uses; d.accounts = r.accounts; }
+    if (d) {
+      d.uses = r.uses;
+      d.accounts = r.accounts;
+    }
   }
   for (const id of recount) {
     cache.delete(id);
     if (cache.size >= MAX_CACHED_TAGS) cache.delete(cache.keys().next().value!);
-    cache.set(id, { today, at: now, days: history.get(id)!.slice(1).map((d) => ({ ...d })) });
+    cache.set(id, {
+      today,
+      at: now,
+      days: history
+        .get(id)!
+        .slice(1)
+        .map((d) => ({ ...d })),
+    });
   }
   let following: Set<number> | null = null;
   let featuring: Set<number> | null = null;
   if (viewerId !== null) {
-    const flag = (table: string) => new Set(selectIn<{ id: number }>(ctx.db, (ph) => `SELECT tag_id AS id FROM ${table} WHERE account_id = ? AND tag_id IN (${ph})`, ids, [viewerId]).map((r) => r.id));
+    const flag = (table: string) =>
+      new Set(
+        selectIn<{ id: number }>(ctx.db, (ph) => `SELECT tag_id AS id FROM ${table} WHERE account_id = ? AND tag_id IN (${ph})`, ids, [
+          viewerId,
+        ]).map((r) => r.id),
+      );
     following = flag("tag_follows");
     featuring = flag("featured_tags");
   }
@@ -123,8 +145,13 @@ export function loadFeaturedTags(ctx: AppContext, accountId: number): FeaturedTa
     ).map((r) => [r.tag, r]),
   );
   const out = rows.map((r) => ({
-    id: r.id, name: r.name, tag_name: r.tag_name, account_id: accountId, username: r.username,
-    statuses_count: stats.get(r.tag_id)?.n ?? 0, last_status_at: stats.get(r.tag_id)?.last ?? null,
+    id: r.id,
+    name: r.name,
+    tag_name: r.tag_name,
+    account_id: accountId,
+    username: r.username,
+    statuses_count: stats.get(r.tag_id)?.n ?? 0,
+    last_status_at: stats.get(r.tag_id)?.last ?? null,
   }));
   return out.sort((a, b) => b.statuses_count - a.statuses_count || a.id - b.id);
 }

@@ -2,7 +2,15 @@
  * ActivityPub delivery jobs: `ap.fanout` turns one activity into one `ap.deliver` job per
  * unique remote inbox; `ap.deliver` signs and POSTs it, retried with the queue's backoff.
  */
-import { hostKey, isHostUnavailable, markHostAlive, recordHostFailure, unavailableHosts, type DeliverPayload, type FanoutPayload } from "../../activitypub/outbound/delivery";
+import {
+  hostKey,
+  isHostUnavailable,
+  markHostAlive,
+  recordHostFailure,
+  unavailableHosts,
+  type DeliverPayload,
+  type FanoutPayload,
+} from "../../activitypub/outbound/delivery";
 import { domainPolicy } from "../../activitypub/outbound/domain-policy";
 import { FetchError, localSigningKey, safeFetch } from "../../activitypub/outbound/fetch";
 import type { AppContext } from "../../context";
@@ -19,7 +27,11 @@ function fanoutInboxes(ctx: AppContext, p: FanoutPayload): string[] {
   const allowed = (url: string | null | undefined, domain?: string): url is string => {
     if (!url) return false;
     let host: string;
-    try { host = new URL(url).host.toLowerCase(); } catch { return false; }
+    try {
+      host = new URL(url).host.toLowerCase();
+    } catch {
+      return false;
+    }
     if (host === local || dead.has(host)) return false;
     for (const h of domain ? [host, domain.toLowerCase()] : [host]) {
       if (!suspended.has(h)) suspended.set(h, domainPolicy(ctx, h)?.severity === "suspend");

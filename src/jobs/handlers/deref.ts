@@ -29,6 +29,7 @@ export async function runFetchParent(ctx: AppContext, p: { statusId: number; uri
   if (!parent) return;
   transaction(ctx.db, () => {
     const linked = linkReplyToParent(ctx.db, child.id, parent.id, parent.account_id, parent.conversation_id ?? parent.id);
-    if (linked && (child.visibility === PUBLIC || child.visibility === UNLISTED)) incrementStatusCounter(ctx.db, parent.id, "replies_count");
+    if (linked && (child.visibility === PUBLIC || child.visibility === UNLISTED))
+      incrementStatusCounter(ctx.db, parent.id, "replies_count");
   });
 }

@@ -40,7 +40,8 @@ export async function runMediaCacheRemote(ctx: AppContext, payload: { id: number
 
 /** media.cache_avatar {accountId, remove?}: caches a remote account's avatar and header. */
 export async function runMediaCacheAvatar(ctx: AppContext, payload: { accountId: number; remove?: string[] }, job: JobRow): Promise<void> {
-  if (typeof payload?.accountId === "number") await download(ctx, job, `account ${payload.accountId} images`, () => cacheRemoteAvatar(ctx, payload));
+  if (typeof payload?.accountId === "number")
+    await download(ctx, job, `account ${payload.accountId} images`, () => cacheRemoteAvatar(ctx, payload));
 }
 
 /** media.clear_domain {domain}: drops the cached files of a blocked domain. */

@@ -14,7 +14,9 @@ export function runScheduledStatusPublish(ctx: AppContext, p: { id: number }): v
 /** scheduled_status.sweep (every five minutes): posts any overdue scheduled status. */
 export function runScheduledStatusSweep(ctx: AppContext): void {
   for (const id of dueScheduledStatuses(ctx)) {
-    try { publishScheduledStatus(ctx, id); } catch (e) {
+    try {
+      publishScheduledStatus(ctx, id);
+    } catch (e) {
       ctx.log.warn(`scheduled status ${id}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }

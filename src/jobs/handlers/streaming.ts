@@ -1,6 +1,12 @@
 /** Streaming jobs: each turns a stored change into stream events (see streaming/publish.ts). */
 import type { AppContext } from "../../context";
-import { publishDelete, publishFiltersChanged, publishNotification, publishNotificationsMerged, publishStatus } from "../../streaming/publish";
+import {
+  publishDelete,
+  publishFiltersChanged,
+  publishNotification,
+  publishNotificationsMerged,
+  publishStatus,
+} from "../../streaming/publish";
 
 /** stream.update {statusId}: a new status or boost (enqueued by fanOutStatus). */
 export function runStreamUpdate(ctx: AppContext, p: { statusId: number }): void {

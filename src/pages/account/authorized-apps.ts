@@ -16,8 +16,10 @@ const PATH = "/oauth/authorized_applications";
 const NOTICES: Record<string, string> = { revoked: "The app's access was revoked." };
 
 function appItem(a: AuthorizedApp, csrf: string): string {
-  const website = a.website && /^https?:\/\//i.test(a.website)
-    ? `<p><a href="${esc(a.website)}" rel="noopener noreferrer">${esc(a.website)}</a></p>` : "";
+  const website =
+    a.website && /^https?:\/\//i.test(a.website)
+      ? `<p><a href="${esc(a.website)}" rel="noopener noreferrer">${esc(a.website)}</a></p>`
+      : "";
   const scopes = a.scopes.map((s) => `<li><code>${esc(s)}</code>: ${esc(describeScope(s))}</li>`).join("\n");
   return `<li>
 <h2>${esc(a.name)}</h2>${website}
@@ -46,16 +48,24 @@ ${list}`;
 
 /** Registers the authorized applications page and its revoke action. */
 export function registerAuthorizedApps(r: Router): void {
-  r.get<Req>(PATH, { auth: "none" }, withSession(PATH, (q, s) => show(q, s)));
-  r.post<Req>(`${PATH}/:id/revoke`, { auth: "none" }, withSession(PATH, (q, s) => {
-    const id = parseId(q.params.id);
-    try {
-      if (id === undefined) throw new ApiError(404, "Record not found");
-      revokeAuthorizedApp(q.ctx, s.userId, id);
-    } catch (e) {
-      if (e instanceof ApiError) return show(q, s, e.status, "That app has no access to your account.");
-      throw e;
-    }
-    return redirectResponse(`${PATH}?notice=revoked`, 303);
-  }));
+  r.get<Req>(
+    PATH,
+    { auth: "none" },
+    withSession(PATH, (q, s) => show(q, s)),
+  );
+  r.post<Req>(
+    `${PATH}/:id/revoke`,
+    { auth: "none" },
+    withSession(PATH, (q, s) => {
+      const id = parseId(q.params.id);
+      try {
+        if (id === undefined) throw new ApiError(404, "Record not found");
+        revokeAuthorizedApp(q.ctx, s.userId, id);
+      } catch (e) {
+        if (e instanceof ApiError) return show(q, s, e.status, "That app has no access to your account.");
+        throw e;
+      }
+      return redirectResponse(`${PATH}?notice=revoked`, 303);
+    }),
+  );
 }

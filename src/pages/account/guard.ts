@@ -39,10 +39,16 @@ export function csrfOk(q: Req, s: PageSession): boolean {
 
 /** The 403 page for a form without a valid CSRF token. */
 export function csrfRejected(q: Req): Response {
-  return htmlResponse(layout(`Request rejected - ${q.ctx.config.instanceTitle}`, `
+  return htmlResponse(
+    layout(
+      `Request rejected - ${q.ctx.config.instanceTitle}`,
+      `
 <h1>Request rejected</h1>
 <p class="error" role="alert">Invalid or missing form token. Go back, reload the page and try again.</p>
-<p><a href="/auth/security">Account security</a></p>`), 403);
+<p><a href="/auth/security">Account security</a></p>`,
+    ),
+    403,
+  );
 }
 
 /**

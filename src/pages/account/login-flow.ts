@@ -60,13 +60,15 @@ export async function runLoginStep(q: Req, limiter: RateLimiter, browser: string
     if (userId === null) return { kind: "password", status: 422, message: "Your login has expired. Please log in again.", login: "" };
     if (limited) return { kind: "otp", status: 429, challenge, message: TOO_MANY };
     const res = verifySecondFactor(q.ctx, userId, str(q.input.otp_attempt));
-    if (!res.ok) return { kind: "otp", status: res.reason === "throttled" ? 429 : 422, challenge, message: secondFactorMessage(res.reason) };
+    if (!res.ok)
+      return { kind: "otp", status: res.reason === "throttled" ? 429 : 422, challenge, message: secondFactorMessage(res.reason) };
     return { kind: "done", userId };
   }
   const login = str(q.input.login);
   if (limited) return { kind: "password", status: 429, message: TOO_MANY, login };
   const res = await checkLogin(q.ctx, login, str(q.input.password));
   if (!res.ok) return { kind: "password", status: 422, message: loginFailureMessage(res.reason), login };
-  if (twoFactorEnabled(q.ctx, res.user.id)) return { kind: "otp", status: 200, challenge: issueLoginChallenge(q.ctx, res.user.id, browser) };
+  if (twoFactorEnabled(q.ctx, res.user.id))
+    return { kind: "otp", status: 200, challenge: issueLoginChallenge(q.ctx, res.user.id, browser) };
   return { kind: "done", userId: res.user.id };
 }

@@ -18,39 +18,57 @@ const NOTICES: Record<string, string> = {
 function show(q: Req, s: PageSession, status = 200, error?: string): Response {
   const notice = NOTICES[field(q, "notice")];
   const body = overviewBody({
-    csrf: s.csrfToken, twoFactorSince: twoFactorState(q.ctx, s.userId).enabledAt,
-    sessions: listBrowserSessions(q.ctx, s.userId, s.cookie), notice: status === 200 ? notice : undefined, error,
+    csrf: s.csrfToken,
+    twoFactorSince: twoFactorState(q.ctx, s.userId).enabledAt,
+    sessions: listBrowserSessions(q.ctx, s.userId, s.cookie),
+    notice: status === 200 ? notice : undefined,
+    error,
   });
   return securityPage({ site: q.ctx.config.instanceTitle, path: PATH, heading: "Account security", body, status });
 }
 
 /** Registers the overview page and its two forms; `r` supplies the "login" rate limiter. */
 export function registerOverview(r: Router): void {
-  r.get<Req>(PATH, { auth: "none" }, withSession(PATH, (q, s) => show(q, s)));
+  r.get<Req>(
+    PATH,
+    { auth: "none" },
+    withSession(PATH, (q, s) => show(q, s)),
+  );
 
-  r.post<Req>(`${PATH}/password`, { auth: "none" }, withSession(PATH, async (q, s) => {
-    if (q.ctx.config.rateLimits && !r.limiter.hit("login", q.ip).allowed) {
-      return show(q, s, 429, "Too many attempts. Please wait a few minutes and try again.");
-    }
-    try {
-      await changePassword(q.ctx, {
-        userId: s.userId, current: field(q, "current_password"), password: field(q, "password"),
-        confirmation: field(q, "password_confirmation"), keepSession: s.cookie,
-      });
-    } catch (e) {
-      if (e instanceof ApiError) return show(q, s, e.status, e.message);
-      throw e;
-    }
-    return redirectResponse(`${PATH}?notice=password`, 303);
-  }));
+  r.post<Req>(
+    `${PATH}/password`,
+    { auth: "none" },
+    withSession(PATH, async (q, s) => {
+      if (q.ctx.config.rateLimits && !r.limiter.hit("login", q.ip).allowed) {
+        return show(q, s, 429, "Too many attempts. Please wait a few minutes and try again.");
+      }
+      try {
+        await changePassword(q.ctx, {
+          userId: s.userId,
+          current: field(q, "current_password"),
+          password: field(q, "password"),
+          confirmation: field(q, "password_confirmation"),
+          keepSession: s.cookie,
+        });
+      } catch (e) {
+        if (e instanceof ApiError) return show(q, s, e.status, e.message);
+        throw e;
+      }
+      return redirectResponse(`${PATH}?notice=password`, 303);
+    }),
+  );
 
-  r.post<Req>(`${PATH}/sessions/revoke`, { auth: "none" }, withSession(PATH, (q, s) => {
-    try {
-      revokeBrowserSession(q.ctx, s.userId, field(q, "id"));
-    } catch (e) {
-      if (e instanceof ApiError) return show(q, s, e.status, "That session is not one of yours, or it was already logged out.");
-      throw e;
-    }
-    return redirectResponse(`${PATH}?notice=session`, 303);
-  }));
+  r.post<Req>(
+    `${PATH}/sessions/revoke`,
+    { auth: "none" },
+    withSession(PATH, (q, s) => {
+      try {
+        revokeBrowserSession(q.ctx, s.userId, field(q, "id"));
+      } catch (e) {
+        if (e instanceof ApiError) return show(q, s, e.status, "That session is not one of yours, or it was already logged out.");
+        throw e;
+      }
+      return redirectResponse(`${PATH}?notice=session`, 303);
+    }),
+  );
 }

@@ -8,17 +8,22 @@ function errorBox(error: string | undefined): string {
 
 /** The password form for the account security pages. */
 export function signInPage(o: { site: string; fields: Record<string, string>; error?: string; login?: string }): string {
-  return layout(`Log in - ${o.site}`, `
+  return layout(
+    `Log in - ${o.site}`,
+    `
 <p class="muted"><a href="/settings">Back to Hearth</a></p>
 <h1>Log in to ${esc(o.site)}</h1>
 <p>Log in again to manage your account security.</p>
 ${errorBox(o.error)}
-${loginForm("/auth/sign_in", o.fields, o.login)}`);
+${loginForm("/auth/sign_in", o.fields, o.login)}`,
+  );
 }
 
 /** The second step: a code from the authenticator app or a recovery code; `action` is where the form posts. */
 export function otpPage(o: { site: string; action: string; fields: Record<string, string>; error?: string }): string {
-  return layout(`Two-factor authentication - ${o.site}`, `
+  return layout(
+    `Two-factor authentication - ${o.site}`,
+    `
 <h1>Two-factor authentication</h1>
 <p>Enter the 6-digit code from your authenticator app. If you lost your phone, enter one of your recovery codes instead.</p>
 ${errorBox(o.error)}
@@ -28,5 +33,6 @@ ${hidden(o.fields)}
 <input type="text" id="otp_attempt" name="otp_attempt" autocomplete="one-time-code" autocapitalize="none" spellcheck="false" maxlength="20" required autofocus>
 <button type="submit" class="primary">Verify</button>
 </form>
-<p class="muted">Lost your phone and your recovery codes? Ask the administrator of this server.</p>`);
+<p class="muted">Lost your phone and your recovery codes? Ask the administrator of this server.</p>`,
+  );
 }

@@ -57,9 +57,12 @@ export function postSignOut(q: Req): Response {
   const s = currentSession(q);
   if (s) {
     const token = tokenFromRequest(q.request, q.url.searchParams);
-    const allowed = csrfOk(q, s) || q.request.headers.get("origin") === q.ctx.uris.base
-      || (token !== null && authenticate(q.ctx, token)?.userId === s.userId);
-    if (!allowed) return fromApp ? new Response('{"error":"Invalid or missing form token"}', { status: 403, headers: JSON_HEADERS }) : csrfRejected(q);
+    const allowed =
+      csrfOk(q, s) ||
+      q.request.headers.get("origin") === q.ctx.uris.base ||
+      (token !== null && authenticate(q.ctx, token)?.userId === s.userId);
+    if (!allowed)
+      return fromApp ? new Response('{"error":"Invalid or missing form token"}', { status: 403, headers: JSON_HEADERS }) : csrfRejected(q);
     endBrowserSession(q.ctx, s.userId, s.cookie);
   }
   if (fromApp) return new Response("{}", { status: 200, headers: { ...JSON_HEADERS, "Set-Cookie": clear } });

@@ -6,8 +6,10 @@ import { flash, timeTag } from "./chrome";
 
 /** The QR code of an otpauth:// URI as inline SVG (no script, no external image). */
 function qrSvg(uri: string): string {
-  return renderSVG(uri, { ecc: "M", border: 2, pixelSize: 4 })
-    .replace("<svg ", `<svg role="img" aria-label="QR code for your authenticator app" width="220" height="220" style="display:block;margin:1rem auto;max-width:100%;height:auto" `);
+  return renderSVG(uri, { ecc: "M", border: 2, pixelSize: 4 }).replace(
+    "<svg ",
+    `<svg role="img" aria-label="QR code for your authenticator app" width="220" height="220" style="display:block;margin:1rem auto;max-width:100%;height:auto" `,
+  );
 }
 
 /** Setup: scan or type the key, then confirm with a code. */

@@ -6,7 +6,11 @@ import { ApiError } from "../../model/errors";
 import type { Req, Router } from "../../http/route";
 import { otpauthUri } from "../../services/security/totp";
 import {
-  beginTwoFactorSetup, disableTwoFactor, enableTwoFactor, regenerateRecoveryCodes, twoFactorState,
+  beginTwoFactorSetup,
+  disableTwoFactor,
+  enableTwoFactor,
+  regenerateRecoveryCodes,
+  twoFactorState,
 } from "../../services/security/two-factor";
 import { redirectResponse } from "../layout";
 import { securityPage } from "./chrome";
@@ -24,7 +28,8 @@ function page(q: Req, body: string, status = 200): Response {
 function show(q: Req, s: PageSession, status = 200, error?: string): Response {
   const notice = status === 200 ? NOTICES[field(q, "notice")] : undefined;
   const st = twoFactorState(q.ctx, s.userId);
-  if (st.enabledAt) return page(q, enabledBody({ csrf: s.csrfToken, since: st.enabledAt, codesLeft: st.recoveryCodesLeft, notice, error }), status);
+  if (st.enabledAt)
+    return page(q, enabledBody({ csrf: s.csrfToken, since: st.enabledAt, codesLeft: st.recoveryCodesLeft, notice, error }), status);
   const secret = beginTwoFactorSetup(q.ctx, s.userId);
   const domain = q.ctx.config.localDomain;
   const uri = otpauthUri({ issuer: domain, account: `${s.username}@${domain}`, secret });
@@ -46,23 +51,45 @@ export function registerTwoFactor(r: Router): void {
   const limited = (q: Req) => q.ctx.config.rateLimits && !r.limiter.hit("login", q.ip).allowed;
   const TOO_MANY = "Too many attempts. Please wait a few minutes and try again.";
 
-  r.get<Req>(PATH, { auth: "none" }, withSession(PATH, (q, s) => show(q, s)));
+  r.get<Req>(
+    PATH,
+    { auth: "none" },
+    withSession(PATH, (q, s) => show(q, s)),
+  );
 
-  r.post<Req>(PATH, { auth: "none" }, withSession(PATH, (q, s) => act(q, s, async () => {
-    if (limited(q)) return show(q, s, 429, TOO_MANY);
-    const codes = await enableTwoFactor(q.ctx, s.userId, field(q, "password"), field(q, "code"));
-    return page(q, recoveryCodesBody({ codes, justEnabled: true }));
-  })));
+  r.post<Req>(
+    PATH,
+    { auth: "none" },
+    withSession(PATH, (q, s) =>
+      act(q, s, async () => {
+        if (limited(q)) return show(q, s, 429, TOO_MANY);
+        const codes = await enableTwoFactor(q.ctx, s.userId, field(q, "password"), field(q, "code"));
+        return page(q, recoveryCodesBody({ codes, justEnabled: true }));
+      }),
+    ),
+  );
 
-  r.post<Req>(`${PATH}/disable`, { auth: "none" }, withSession(PATH, (q, s) => act(q, s, async () => {
-    if (limited(q)) return show(q, s, 429, TOO_MANY);
-    await disableTwoFactor(q.ctx, s.userId, field(q, "password"), field(q, "code"));
-    return redirectResponse(`${PATH}?notice=disabled`, 303);
-  })));
+  r.post<Req>(
+    `${PATH}/disable`,
+    { auth: "none" },
+    withSession(PATH, (q, s) =>
+      act(q, s, async () => {
+        if (limited(q)) return show(q, s, 429, TOO_MANY);
+        await disableTwoFactor(q.ctx, s.userId, field(q, "password"), field(q, "code"));
+        return redirectResponse(`${PATH}?notice=disabled`, 303);
+      }),
+    ),
+  );
 
-  r.post<Req>(`${PATH}/recovery_codes`, { auth: "none" }, withSession(PATH, (q, s) => act(q, s, () => {
-    if (limited(q)) return show(q, s, 429, TOO_MANY);
-    const codes = regenerateRecoveryCodes(q.ctx, s.userId, field(q, "code"));
-    return page(q, recoveryCodesBody({ codes, justEnabled: false }));
-  })));
+  r.post<Req>(
+    `${PATH}/recovery_codes`,
+    { auth: "none" },
+    withSession(PATH, (q, s) =>
+      act(q, s, () => {
+        if (limited(q)) return show(q, s, 429, TOO_MANY);
+        const codes = regenerateRecoveryCodes(q.ctx, s.userId, field(q, "code"));
+        return page(q, recoveryCodesBody({ codes, justEnabled: false }));
+      }),
+    ),
+  );
 }

@@ -79,11 +79,17 @@ export function postAuthorize(r: Router) {
     const decision = str(q.input.decision);
     if (decision === "deny") {
       if (req.redirectUri === OOB_URI) return fatal(q, OAUTH_DESCRIPTIONS.access_denied, 200, "Access denied");
-      return redirectResponse(withQuery(req.redirectUri, { error: "access_denied", error_description: OAUTH_DESCRIPTIONS.access_denied, state: req.state }));
+      return redirectResponse(
+        withQuery(req.redirectUri, { error: "access_denied", error_description: OAUTH_DESCRIPTIONS.access_denied, state: req.state }),
+      );
     }
     if (decision !== "authorize") return fatal(q, OAUTH_DESCRIPTIONS.invalid_request);
     const code = createAuthorizationCode(q.ctx, {
-      applicationId: req.app.id, userId: session.userId, redirectUri: req.redirectUri, scopes: req.scopes, codeChallenge: req.codeChallenge,
+      applicationId: req.app.id,
+      userId: session.userId,
+      redirectUri: req.redirectUri,
+      scopes: req.scopes,
+      codeChallenge: req.codeChallenge,
     });
     if (req.redirectUri === OOB_URI) return htmlResponse(oobCodePage({ title: q.ctx.config.instanceTitle, appName: req.app.name, code }));
     return redirectResponse(withQuery(req.redirectUri, { code, state: req.state }));

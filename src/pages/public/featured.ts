@@ -22,13 +22,20 @@ export function featuredSection(ctx: AppContext, accountId: number): string {
   const domain = ctx.config.localDomain;
   const tagList = tags.length
     ? `<h3>Hashtags</h3><ul class="featured-tags">${tags
-        .map((t) => `<li><a href="${esc(ctx.uris.accountTag(t.username, t.tag_name))}">#${esc(t.name)}</a> <span class="meta">${t.statuses_count} ${t.statuses_count === 1 ? "post" : "posts"}</span></li>`)
+        .map(
+          (t) =>
+            `<li><a href="${esc(ctx.uris.accountTag(t.username, t.tag_name))}">#${esc(t.name)}</a> <span class="meta">${t.statuses_count} ${t.statuses_count === 1 ? "post" : "posts"}</span></li>`,
+        )
         .join("")}</ul>`
     : "";
   const profileList = profiles.length
     ? `<h3>Profiles</h3><ul class="featured-profiles">${profiles
-        .map((a) => `<li class="status-head"><img class="avatar" src="${esc(a.avatar_static ?? a.avatar)}" alt="" width="44" height="44" loading="lazy">
-<div class="who"><strong><a href="${esc(accountHref(a))}">${esc(nameOf(a))}</a></strong><span>${esc(fullAcct(a, domain))}</span></div></li>`)
+        .map(
+          (
+            a,
+          ) => `<li class="status-head"><img class="avatar" src="${esc(a.avatar_static ?? a.avatar)}" alt="" width="44" height="44" loading="lazy">
+<div class="who"><strong><a href="${esc(accountHref(a))}">${esc(nameOf(a))}</a></strong><span>${esc(fullAcct(a, domain))}</span></div></li>`,
+        )
         .join("\n")}</ul>`
     : "";
   return `<h2>Featured</h2>

@@ -23,7 +23,14 @@ function siteName(ctx: AppContext): string {
 /** The 404 page for unknown, suspended or non-public things (same page for all: no probing). */
 export function notFoundPage(ctx: AppContext): string {
   return publicLayout(
-    { title: "Not found", description: "This page does not exist or is not public.", url: ctx.uris.base, type: "website", siteName: siteName(ctx), noindex: true },
+    {
+      title: "Not found",
+      description: "This page does not exist or is not public.",
+      url: ctx.uris.base,
+      type: "website",
+      siteName: siteName(ctx),
+      noindex: true,
+    },
     `<section class="card"><div class="profile-body"><h1>This page is not here</h1>
 <p>It may never have existed, it may have been deleted, or it may not be public.</p>
 <p><a href="/">Go to ${esc(siteName(ctx))}</a></p></div></section>`,
@@ -47,7 +54,11 @@ export async function publicPage(ctx: AppContext, request: Request, url: URL): P
   const tagged = /^\/@([^/@]+)\/tagged\/([^/]+)$/.exec(path);
   if (tagged) {
     let name: string, tag: string;
-    try { [name, tag] = [decodeURIComponent(tagged[1]!), decodeURIComponent(tagged[2]!)]; } catch { return notFound(); }
+    try {
+      [name, tag] = [decodeURIComponent(tagged[1]!), decodeURIComponent(tagged[2]!)];
+    } catch {
+      return notFound();
+    }
     const account = localAccount(ctx, name);
     const html = account ? taggedPage(ctx, siteName(ctx), account, tag, url.searchParams.get("max_id")) : null;
     return html ? pageResponse(html, 200, method) : notFound();
@@ -69,7 +80,9 @@ export async function publicPage(ctx: AppContext, request: Request, url: URL): P
     }
     const remote = idPart === undefined && username && domain ? findByHandle(ctx, username, domain) : null;
     const target = remote && remote.suspended_at === null ? remote.url || remote.uri : null;
-    return target && /^https?:\/\//i.test(target) ? new Response(null, { status: 302, headers: { Location: target, "Cache-Control": "no-cache" } }) : notFound();
+    return target && /^https?:\/\//i.test(target)
+      ? new Response(null, { status: 302, headers: { Location: target, "Cache-Control": "no-cache" } })
+      : notFound();
   }
   const account = localAccount(ctx, name);
   if (!account) return notFound();

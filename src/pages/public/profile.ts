@@ -34,9 +34,14 @@ export function profilePage(ctx: AppContext, siteName: string, account: AccountR
   const fields = (a.fields as { name: string; value: string }[]).length
     ? `<dl class="fields">${(a.fields as { name: string; value: string }[]).map((f) => `<div><dt>${esc(f.name)}</dt><dd>${sanitize(f.value)}</dd></div>`).join("")}</dl>`
     : "";
-  const moved = a.moved ? `<p class="meta">This account has moved to <a href="${esc(a.moved.url)}">${esc(fullAcct(a.moved, domain))}</a>.</p>` : "";
+  const moved = a.moved
+    ? `<p class="meta">This account has moved to <a href="${esc(a.moved.url)}">${esc(fullAcct(a.moved, domain))}</a>.</p>`
+    : "";
   const lastId = statuses.length ? statuses[statuses.length - 1]!.id : null;
-  const older = more && lastId ? `<p class="pager"><a href="${esc(ctx.uris.profile(account.username))}?max_id=${esc(lastId)}" rel="next">Older posts</a></p>` : "";
+  const older =
+    more && lastId
+      ? `<p class="pager"><a href="${esc(ctx.uris.profile(account.username))}?max_id=${esc(lastId)}" rel="next">Older posts</a></p>`
+      : "";
   const newer = maxId !== undefined ? `<p class="pager"><a href="${esc(ctx.uris.profile(account.username))}">Latest posts</a></p>` : "";
   const body = `<section class="card" aria-labelledby="name">
 <img class="header-img" src="${esc(a.header_static ?? a.header)}" alt="">

@@ -50,7 +50,8 @@ function media(list: Json[]): string {
     if (m.type === "video" || m.type === "gifv") {
       return `<li><figure><video src="${esc(m.url)}" poster="${esc(m.preview_url ?? "")}" controls preload="none" aria-label="${esc(alt || "Video without a description")}"></video>${cap}</figure></li>`;
     }
-    if (m.type === "audio") return `<li><figure><audio src="${esc(m.url)}" controls preload="none" aria-label="${esc(alt || "Audio without a description")}"></audio>${cap}</figure></li>`;
+    if (m.type === "audio")
+      return `<li><figure><audio src="${esc(m.url)}" controls preload="none" aria-label="${esc(alt || "Audio without a description")}"></audio>${cap}</figure></li>`;
     if (m.type === "image") {
       return `<li><figure><a href="${esc(m.url)}"><img src="${esc(m.preview_url ?? m.url)}" alt="${esc(alt)}" loading="lazy" decoding="async"></a>${cap}</figure></li>`;
     }
@@ -79,9 +80,7 @@ export function renderStatus(outer: Json, localDomain: string, focus = false): s
     ? `<p class="boost"><a href="${esc(accountHref(outer.account))}">${esc(nameOf(outer.account))}</a> boosted</p>`
     : "";
   const body = `<div class="content"${s.language ? ` lang="${esc(s.language)}"` : ""}>${sanitize(String(s.content ?? ""))}</div>${media(s.media_attachments ?? [])}${poll(s.poll ?? null)}`;
-  const inner = s.spoiler_text
-    ? `<details class="cw"><summary>Content warning: ${esc(s.spoiler_text)}</summary>${body}</details>`
-    : body;
+  const inner = s.spoiler_text ? `<details class="cw"><summary>Content warning: ${esc(s.spoiler_text)}</summary>${body}</details>` : body;
   const counts = focus
     ? `<p class="meta">${esc(s.replies_count)} replies · ${esc(s.reblogs_count)} boosts · ${esc(s.favourites_count)} favourites${s.edited_at ? ` · edited ${when(s.edited_at)}` : ""}</p>`
     : "";

@@ -18,14 +18,16 @@ export function statusPage(ctx: AppContext, siteName: string, account: AccountRo
   const views = loadStatusViews(ctx, [s.id, ...ancestors.map((r) => r.id), ...replies.map((r) => r.id)], null);
   const main = views.get(s.id) as Record<string, any> | undefined;
   if (!main) return null;
-  const pick = (rows: StatusRow[]) => rows.map((r) => views.get(r.id) as Record<string, any> | undefined).filter((v): v is Record<string, any> => !!v);
+  const pick = (rows: StatusRow[]) =>
+    rows.map((r) => views.get(r.id) as Record<string, any> | undefined).filter((v): v is Record<string, any> => !!v);
   const domain = ctx.config.localDomain;
   const a = main.account as Record<string, any>;
   const before = pick(ancestors);
   const after = pick(replies);
-  const firstImage = !main.sensitive && !main.spoiler_text
-    ? (main.media_attachments as Record<string, any>[]).find((m) => m.type === "image" || m.type === "gifv" || m.type === "video")
-    : undefined;
+  const firstImage =
+    !main.sensitive && !main.spoiler_text
+      ? (main.media_attachments as Record<string, any>[]).find((m) => m.type === "image" || m.type === "gifv" || m.type === "video")
+      : undefined;
   const body = `<h1 class="visually-hidden">Post by ${esc(nameOf(a))}</h1>
 ${before.length ? `<section class="card" aria-label="Earlier in the thread">${before.map((v) => renderStatus(v, domain)).join("\n")}</section>` : ""}
 <section class="card" aria-label="Post">${renderStatus(main, domain, true)}</section>
@@ -53,4 +55,3 @@ ${after.length ? `<section class="card" aria-label="Replies">${after.map((v) => 
     `/statuses/${s.id}`,
   );
 }
-

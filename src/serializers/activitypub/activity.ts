@@ -11,8 +11,17 @@ export function toApTombstone(uri: string): Record<string, unknown> {
 
 /** Path segment used in ids of activities about a row (Like → `#likes/<id>`). */
 const ROW_KINDS: Record<string, string> = {
-  Like: "likes", Follow: "follows", Block: "blocks", Accept: "accepts/follows", Reject: "rejects/follows",
-  Flag: "flags", Move: "moves", Add: "adds", Remove: "removes", Update: "updates", Delete: "deletes",
+  Like: "likes",
+  Follow: "follows",
+  Block: "blocks",
+  Accept: "accepts/follows",
+  Reject: "rejects/follows",
+  Flag: "flags",
+  Move: "moves",
+  Add: "adds",
+  Remove: "removes",
+  Update: "updates",
+  Delete: "deletes",
 };
 
 function isStatusRow(o: unknown): o is StatusRow {
@@ -40,7 +49,14 @@ function announceAudience(ctx: AppContext, actor: AccountRow, s: StatusRow, orig
  * `extra.rowId` makes row-based ids (`${actor}#likes/<rowId>`); other `extra` keys are copied
  * onto the activity (an explicit `id`, `to`, `cc` win).
  */
-export function toApActivity(ctx: AppContext, type: string, actor: AccountRow, object: unknown, extra: Record<string, unknown> = {}, data?: NoteData): Record<string, unknown> {
+export function toApActivity(
+  ctx: AppContext,
+  type: string,
+  actor: AccountRow,
+  object: unknown,
+  extra: Record<string, unknown> = {},
+  data?: NoteData,
+): Record<string, unknown> {
   const { rowId, ...rest } = extra as { rowId?: number | string } & Record<string, unknown>;
   let obj: unknown = object;
   let id: string | undefined;
@@ -54,7 +70,7 @@ export function toApActivity(ctx: AppContext, type: string, actor: AccountRow, o
     if (!data) throw new Error("toApActivity: a status needs its NoteData (loadNoteData)");
     if (type === "Announce") {
       const orig = s.reblog_of_id !== null ? data.originals.get(s.reblog_of_id) : undefined;
-      const origAuthor = orig ? data.accounts.get(orig.account_id)?.uri ?? "" : "";
+      const origAuthor = orig ? (data.accounts.get(orig.account_id)?.uri ?? "") : "";
       obj = orig?.uri ?? s.uri;
       id = ctx.uris.announceActivity(s.uri);
       ({ to, cc } = announceAudience(ctx, actor, s, origAuthor));
@@ -74,13 +90,19 @@ export function toApActivity(ctx: AppContext, type: string, actor: AccountRow, o
       cc = inner.cc as string[];
     } else {
       obj = toApNote(ctx, s, data);
-      if (type === "Update") { id = ctx.uris.updateActivity(s.uri, s.edited_at ?? s.updated_at); published = apTime(s.edited_at ?? s.updated_at); }
+      if (type === "Update") {
+        id = ctx.uris.updateActivity(s.uri, s.edited_at ?? s.updated_at);
+        published = apTime(s.edited_at ?? s.updated_at);
+      }
     }
   }
 
   if (obj && typeof obj === "object" && !Array.isArray(obj)) {
     const o = { ...(obj as Record<string, unknown>) };
-    if (o["@context"]) { context = o["@context"]; delete o["@context"]; }
+    if (o["@context"]) {
+      context = o["@context"];
+      delete o["@context"];
+    }
     obj = o;
     if (to === undefined && Array.isArray(o.to)) to = o.to as string[];
     if (cc === undefined && Array.isArray(o.cc)) cc = o.cc as string[];
@@ -89,9 +111,13 @@ export function toApActivity(ctx: AppContext, type: string, actor: AccountRow, o
   const oid = objectId(obj);
   if (!id) {
     const o = obj as Record<string, any>;
-    if (type === "Create" && oid) { id = ctx.uris.createActivity(oid); published = o?.published; }
-    else if (type === "Update" && oid && o?.updated && oid !== actor.uri) { id = ctx.uris.updateActivity(oid, Date.parse(o.updated)); published = o.updated; }
-    else if (type === "Delete" && oid) id = ctx.uris.deleteActivity(oid);
+    if (type === "Create" && oid) {
+      id = ctx.uris.createActivity(oid);
+      published = o?.published;
+    } else if (type === "Update" && oid && o?.updated && oid !== actor.uri) {
+      id = ctx.uris.updateActivity(oid, Date.parse(o.updated));
+      published = o.updated;
+    } else if (type === "Delete" && oid) id = ctx.uris.deleteActivity(oid);
     else if (type === "Undo" && oid && typeof obj === "object") id = ctx.uris.undoActivity(oid);
     else if (rowId !== undefined) id = ctx.uris.rowActivity(actor.uri, ROW_KINDS[type] ?? `${type.toLowerCase()}s`, rowId);
     else id = ctx.uris.rowActivity(actor.uri, ROW_KINDS[type] ?? `${type.toLowerCase()}s`, ctx.ids.next());

@@ -4,7 +4,14 @@ import type { AccountRow } from "../../db/rows";
 import { escapeHtml } from "../../text/format";
 import { ACTOR_CONTEXT, apTime } from "./context";
 
-const IMAGE_TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp", avif: "image/avif" };
+const IMAGE_TYPES: Record<string, string> = {
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  gif: "image/gif",
+  webp: "image/webp",
+  avif: "image/avif",
+};
 
 /** An AS2 Image for a stored file key, or undefined when there is none. */
 function image(ctx: AppContext, key: string | null): Record<string, unknown> | undefined {
@@ -16,7 +23,11 @@ function image(ctx: AppContext, key: string | null): Record<string, unknown> | u
 /** The account's profile fields as PropertyValue attachments (value as HTML). */
 function propertyValues(a: AccountRow): Record<string, unknown>[] {
   let fields: any[] = [];
-  try { fields = JSON.parse(a.fields); } catch { /* none */ }
+  try {
+    fields = JSON.parse(a.fields);
+  } catch {
+    /* none */
+  }
   if (!Array.isArray(fields)) return [];
   return fields.map((f) => ({
     type: "PropertyValue",
@@ -37,7 +48,11 @@ export function toApActor(ctx: AppContext, a: AccountRow, data: ActorData): Reco
   const id = a.uri || u.actor(a.username);
   const type = a.actor_type === "Application" || a.actor_type === "Group" ? a.actor_type : a.bot ? "Service" : "Person";
   let aka: string[] = [];
-  try { aka = JSON.parse(a.also_known_as); } catch { /* none */ }
+  try {
+    aka = JSON.parse(a.also_known_as);
+  } catch {
+    /* none */
+  }
   const doc: Record<string, unknown> = {
     "@context": ACTOR_CONTEXT,
     id,

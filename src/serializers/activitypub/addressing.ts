@@ -6,7 +6,9 @@ const PUBLIC_IDS = new Set(["https://www.w3.org/ns/activitystreams#Public", "as:
 /** A to/cc value (string, object with id, or array of either) as a list of URIs. */
 export function audienceList(v: unknown): string[] {
   const arr = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
-  return arr.map((x) => (typeof x === "string" ? x : x && typeof x === "object" && typeof (x as any).id === "string" ? (x as any).id : null)).filter((x): x is string => !!x);
+  return arr
+    .map((x) => (typeof x === "string" ? x : x && typeof x === "object" && typeof (x as any).id === "string" ? (x as any).id : null))
+    .filter((x): x is string => !!x);
 }
 
 /** True for the AS2 public collection in any of its spellings. */

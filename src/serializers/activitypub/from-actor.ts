@@ -23,7 +23,7 @@ function publicKeyOf(actor: Record<string, any>, id: string): { pem: string; key
 function imageUrl(v: unknown): string | null {
   const first = asArray<any>(v)[0];
   if (typeof first === "string") return isHttpUrl(first) ? first : null;
-  return first ? urlToHref(first.url) ?? null : null;
+  return first ? (urlToHref(first.url) ?? null) : null;
 }
 
 function fieldsOf(actor: Record<string, any>): string {
@@ -41,17 +41,30 @@ function fieldsOf(actor: Record<string, any>): string {
  * The columns an actor document maps to (without id/created_at); `rejectMedia` drops the
  * avatar and header URLs. Throws InvalidActorError (inbox off origin, bad username, foreign key owner).
  */
-export function fromApActor(actor: Record<string, any>, id: string, domain: string, opts: { rejectMedia: boolean; now: () => number }): Record<string, string | number | null> {
+export function fromApActor(
+  actor: Record<string, any>,
+  id: string,
+  domain: string,
+  opts: { rejectMedia: boolean; now: () => number },
+): Record<string, string | number | null> {
   const inbox = idOf(actor.inbox);
   if (!inbox || !isHttpUrl(inbox) || !sameOrigin(inbox, id)) throw new InvalidActorError(`inbox of ${id} is not on its origin`);
   const username = actor.preferredUsername;
   // Instance actors are named after their domain, which may carry a port.
-  const nameOk = typeof username === "string" && (REMOTE_USERNAME_RE.test(username) || (actor.type === "Application" && /^[a-z0-9.-]+(:\d{1,5})?$/i.test(username)));
+  const nameOk =
+    typeof username === "string" &&
+    (REMOTE_USERNAME_RE.test(username) || (actor.type === "Application" && /^[a-z0-9.-]+(:\d{1,5})?$/i.test(username)));
   if (!nameOk || username.length > 255) throw new InvalidActorError(`bad preferredUsername for ${id}`);
   const shared = idOf(actor.endpoints?.sharedInbox);
-  const link = (v: unknown) => { const u = idOf(v); return u && isHttpUrl(u) ? u : null; };
+  const link = (v: unknown) => {
+    const u = idOf(v);
+    return u && isHttpUrl(u) ? u : null;
+  };
   const rejectMedia = opts.rejectMedia;
-  const aka = asArray(actor.alsoKnownAs).map(idOf).filter((u): u is string => !!u && isHttpUrl(u)).slice(0, 20);
+  const aka = asArray(actor.alsoKnownAs)
+    .map(idOf)
+    .filter((u): u is string => !!u && isHttpUrl(u))
+    .slice(0, 20);
   const type = String(actor.type);
   const key = publicKeyOf(actor, id);
   return {

@@ -72,7 +72,8 @@ function parseMedia(o: Record<string, any>): ParsedMedia[] {
     const mime = typeof a.mediaType === "string" ? a.mediaType.slice(0, 100).toLowerCase() : null;
     const fp = Array.isArray(a.focalPoint) ? a.focalPoint.map(Number) : [0, 0];
     const clamp = (n: unknown) => (typeof n === "number" && Number.isFinite(n) ? Math.max(-1, Math.min(1, n)) : 0);
-    const w = Number(a.width), h = Number(a.height);
+    const w = Number(a.width),
+      h = Number(a.height);
     const meta = w > 0 && h > 0 && w < 1e5 && h < 1e5 ? { original: { width: w, height: h, size: `${w}x${h}`, aspect: w / h } } : {};
     out.push({
       type: mediaType(mime, String(a.type)),
@@ -91,7 +92,9 @@ function parseMedia(o: Record<string, any>): ParsedMedia[] {
 function parsePoll(o: Record<string, any>): ParsedPoll | null {
   if (o.type !== "Question") return null;
   const multiple = Array.isArray(o.anyOf) && o.anyOf.length > 0;
-  const items = asArray<any>(multiple ? o.anyOf : o.oneOf).filter((x) => x && typeof x.name === "string").slice(0, 20);
+  const items = asArray<any>(multiple ? o.anyOf : o.oneOf)
+    .filter((x) => x && typeof x.name === "string")
+    .slice(0, 20);
   if (items.length === 0) return null;
   const tallies = items.map((x) => Math.max(0, Math.floor(Number(x.replies?.totalItems) || 0)));
   const voters = Number(o.votersCount);
@@ -135,10 +138,12 @@ export function fromApNote(ctx: AppContext, o: Record<string, any>, authorFollow
   const mentionHrefs: string[] = [];
   for (const t of asArray<any>(o.tag)) {
     if (!t || typeof t !== "object") continue;
-    if (t.type === "Mention" && isHttpUrl(t.href)) { if (!mentionHrefs.includes(t.href)) mentionHrefs.push(t.href); }
-    else if (t.type === "Hashtag" && typeof t.name === "string") {
+    if (t.type === "Mention" && isHttpUrl(t.href)) {
+      if (!mentionHrefs.includes(t.href)) mentionHrefs.push(t.href);
+    } else if (t.type === "Hashtag" && typeof t.name === "string") {
       const display = t.name.replace(/^#/, "");
-      if (TAG_RE.test(display) && /[\p{L}_]/u.test(display) && !tags.some((x) => x.name === normalizeTag(display))) tags.push({ name: normalizeTag(display), display });
+      if (TAG_RE.test(display) && /[\p{L}_]/u.test(display) && !tags.some((x) => x.name === normalizeTag(display)))
+        tags.push({ name: normalizeTag(display), display });
     }
   }
   const published = timeOf(o.published);
@@ -153,7 +158,10 @@ export function fromApNote(ctx: AppContext, o: Record<string, any>, authorFollow
     language,
     publishedAt: published !== undefined && published <= now ? published : now,
     updatedAt: timeOf(o.updated) ?? null,
-    inReplyTo: (() => { const r = idOf(o.inReplyTo); return r && isHttpUrl(r) ? r : null; })(),
+    inReplyTo: (() => {
+      const r = idOf(o.inReplyTo);
+      return r && isHttpUrl(r) ? r : null;
+    })(),
     mentionHrefs: mentionHrefs.slice(0, 50),
     addressed: [...asArray(o.to), ...asArray(o.cc)].map(idOf).filter((x): x is string => !!x && isHttpUrl(x)),
     tags: tags.slice(0, 30),

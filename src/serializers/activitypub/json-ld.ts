@@ -19,25 +19,36 @@ export function isHttpUrl(v: unknown): v is string {
   try {
     const u = new URL(v);
     return u.protocol === "http:" || u.protocol === "https:";
-  } catch { return false; }
+  } catch {
+    return false;
+  }
 }
 
 /** `url` may be a string, a Link object or an array of either; prefers `preferredType` links. */
 export function urlToHref(v: unknown, preferredType?: string): string | undefined {
   const arr = asArray<any>(v);
-  const pick = arr.find((l) => typeof l === "string" || !preferredType || (l?.mediaType ?? l?.mimeType ?? "text/html") === preferredType) ?? arr[0];
+  const pick =
+    arr.find((l) => typeof l === "string" || !preferredType || (l?.mediaType ?? l?.mimeType ?? "text/html") === preferredType) ?? arr[0];
   const href = typeof pick === "string" ? pick : typeof pick?.href === "string" ? pick.href : undefined;
   return isHttpUrl(href) ? href : undefined;
 }
 
 /** The origin (scheme://host:port) of a URL, or null. */
 export function originOf(uri: string): string | null {
-  try { return new URL(uri).origin; } catch { return null; }
+  try {
+    return new URL(uri).origin;
+  } catch {
+    return null;
+  }
 }
 
 /** The host of a URL including a non-default port (how account domains are stored), lower-cased. */
 export function hostOf(uri: string): string | null {
-  try { return new URL(uri).host.toLowerCase(); } catch { return null; }
+  try {
+    return new URL(uri).host.toLowerCase();
+  } catch {
+    return null;
+  }
 }
 
 /** True when both URLs have the same origin. */

@@ -24,16 +24,25 @@ export interface NoteData {
 /** to/cc of a status as Mastodon addresses it. */
 export function audience(visibility: number, followersUrl: string, mentioned: string[]): { to: string[]; cc: string[] } {
   switch (visibility) {
-    case PUBLIC: return { to: [PUBLIC_COLLECTION], cc: [followersUrl, ...mentioned] };
-    case UNLISTED: return { to: [followersUrl], cc: [PUBLIC_COLLECTION, ...mentioned] };
-    case PRIVATE: return { to: [followersUrl], cc: mentioned };
-    case DIRECT: default: return { to: mentioned, cc: [] };
+    case PUBLIC:
+      return { to: [PUBLIC_COLLECTION], cc: [followersUrl, ...mentioned] };
+    case UNLISTED:
+      return { to: [followersUrl], cc: [PUBLIC_COLLECTION, ...mentioned] };
+    case PRIVATE:
+      return { to: [followersUrl], cc: mentioned };
+    case DIRECT:
+    default:
+      return { to: mentioned, cc: [] };
   }
 }
 
 function mediaDocument(ctx: AppContext, m: MediaRow): Record<string, unknown> {
   let meta: any = {};
-  try { meta = JSON.parse(m.meta); } catch { /* none */ }
+  try {
+    meta = JSON.parse(m.meta);
+  } catch {
+    /* none */
+  }
   const doc: Record<string, unknown> = {
     type: "Document",
     mediaType: m.content_type ?? "application/octet-stream",
@@ -52,7 +61,11 @@ export function noteFromData(ctx: AppContext, s: StatusRow, d: NoteData, withCon
   const author = d.accounts.get(s.account_id)!;
   const followers = author.followers_url ?? ctx.uris.followers(author.username);
   const mentioned = (d.mentions.get(s.id) ?? []).map((id) => d.accounts.get(id)).filter((a) => !!a);
-  const { to, cc } = audience(s.visibility, followers, mentioned.map((a) => a!.uri));
+  const { to, cc } = audience(
+    s.visibility,
+    followers,
+    mentioned.map((a) => a!.uri),
+  );
   const poll = d.polls.get(s.id);
   const note: Record<string, unknown> = {};
   if (withContext) note["@context"] = OBJECT_CONTEXT;
@@ -60,9 +73,9 @@ export function noteFromData(ctx: AppContext, s: StatusRow, d: NoteData, withCon
     id: s.uri,
     type: poll ? "Question" : "Note",
     summary: s.spoiler_text || null,
-    inReplyTo: s.in_reply_to_id !== null ? d.parents.get(s.in_reply_to_id) ?? null : null,
+    inReplyTo: s.in_reply_to_id !== null ? (d.parents.get(s.in_reply_to_id) ?? null) : null,
     published: apTime(s.created_at),
-    url: s.local ? ctx.uris.statusUrl(author.username, s.id) : s.url ?? s.uri,
+    url: s.local ? ctx.uris.statusUrl(author.username, s.id) : (s.url ?? s.uri),
     attributedTo: author.uri,
     to,
     cc,
@@ -71,17 +84,33 @@ export function noteFromData(ctx: AppContext, s: StatusRow, d: NoteData, withCon
   });
   if (s.edited_at !== null) note.updated = apTime(s.edited_at);
   if (s.language) note.contentMap = { [s.language]: s.content };
-  const order: number[] = (() => { try { return JSON.parse(s.media_ids); } catch { return []; } })();
-  const media = (d.media.get(s.id) ?? []).slice().sort((a, b) => (order.indexOf(a.id) + 1 || 1e9) - (order.indexOf(b.id) + 1 || 1e9) || a.id - b.id);
+  const order: number[] = (() => {
+    try {
+      return JSON.parse(s.media_ids);
+    } catch {
+      return [];
+    }
+  })();
+  const media = (d.media.get(s.id) ?? [])
+    .slice()
+    .sort((a, b) => (order.indexOf(a.id) + 1 || 1e9) - (order.indexOf(b.id) + 1 || 1e9) || a.id - b.id);
   note.attachment = media.map((m) => mediaDocument(ctx, m));
   note.tag = [
-    ...mentioned.map((a) => ({ type: "Mention", href: a!.uri, name: `@${a!.domain ? acct(a!) : `${a!.username}@${ctx.config.localDomain}`}` })),
+    ...mentioned.map((a) => ({
+      type: "Mention",
+      href: a!.uri,
+      name: `@${a!.domain ? acct(a!) : `${a!.username}@${ctx.config.localDomain}`}`,
+    })),
     ...(d.tags.get(s.id) ?? []).map((t) => ({ type: "Hashtag", href: ctx.uris.tag(t.name), name: `#${t.display_name || t.name}` })),
   ];
   if (poll) {
     const titles = pollTitles(poll);
     const tallies = pollTallies(poll);
-    note[poll.multiple ? "anyOf" : "oneOf"] = titles.map((name, i) => ({ type: "Note", name, replies: { type: "Collection", totalItems: tallies[i] ?? 0 } }));
+    note[poll.multiple ? "anyOf" : "oneOf"] = titles.map((name, i) => ({
+      type: "Note",
+      name,
+      replies: { type: "Collection", totalItems: tallies[i] ?? 0 },
+    }));
     if (poll.expires_at !== null) note.endTime = apTime(poll.expires_at);
     if (pollExpired(poll, ctx.now()) && poll.expires_at !== null) note.closed = apTime(poll.expires_at);
     note.votersCount = poll.voters_count;

@@ -17,7 +17,9 @@ function ids(json: string): string[] {
   try {
     const v = JSON.parse(json);
     return Array.isArray(v) ? v.map(String) : [];
-  } catch { return []; }
+  } catch {
+    return [];
+  }
 }
 
 /** The AccountWarning entity; `targetAccount` is the serialized moderated Account. Appeals do not exist here, so `appeal` is null. */

@@ -29,7 +29,13 @@ export function profileUrl(ctx: AppContext, a: AccountRow): string {
 function parseFields(a: AccountRow): { name: string; value: string; verified_at: string | null }[] {
   try {
     const f = JSON.parse(a.fields);
-    return Array.isArray(f) ? f.map((x: any) => ({ name: String(x.name ?? ""), value: String(x.value_html ?? x.value ?? ""), verified_at: x.verified_at ?? null })) : [];
+    return Array.isArray(f)
+      ? f.map((x: any) => ({
+          name: String(x.name ?? ""),
+          value: String(x.value_html ?? x.value ?? ""),
+          verified_at: x.verified_at ?? null,
+        }))
+      : [];
   } catch {
     return [];
   }
@@ -88,11 +94,29 @@ export function toMastodonRole(role: string): Record<string, unknown> {
 }
 
 /** The CredentialAccount entity: Account plus `source` and `role`, for the account's owner. */
-export function toCredentialAccount(ctx: AppContext, a: AccountRow, u: UserRow, followRequestsCount: number, moved?: object | null): Record<string, unknown> {
+export function toCredentialAccount(
+  ctx: AppContext,
+  a: AccountRow,
+  u: UserRow,
+  followRequestsCount: number,
+  moved?: object | null,
+): Record<string, unknown> {
   let settings: UserSettings = {};
-  try { settings = JSON.parse(u.settings); } catch { /* keep defaults */ }
+  try {
+    settings = JSON.parse(u.settings);
+  } catch {
+    /* keep defaults */
+  }
   let rawFields: { name: string; value: string }[] = [];
-  try { rawFields = (JSON.parse(a.fields) as any[]).map((f) => ({ name: String(f.name ?? ""), value: String(f.value ?? ""), verified_at: f.verified_at ?? null })); } catch { /* none */ }
+  try {
+    rawFields = (JSON.parse(a.fields) as any[]).map((f) => ({
+      name: String(f.name ?? ""),
+      value: String(f.value ?? ""),
+      verified_at: f.verified_at ?? null,
+    }));
+  } catch {
+    /* none */
+  }
   return {
     ...toMastodonAccount(ctx, a, moved),
     source: {

@@ -17,5 +17,10 @@ export function toMastodonApplication(app: AppRow, vapidKey: string): Record<str
 
 /** The CredentialApplication entity returned once by POST /api/v1/apps. */
 export function toCredentialApplication(app: AppRow, vapidKey: string): Record<string, unknown> {
-  return { ...toMastodonApplication(app, vapidKey), client_id: app.client_id, client_secret: app.client_secret, client_secret_expires_at: 0 };
+  return {
+    ...toMastodonApplication(app, vapidKey),
+    client_id: app.client_id,
+    client_secret: app.client_secret,
+    client_secret_expires_at: 0,
+  };
 }

@@ -15,10 +15,23 @@ export interface FilterRow {
 }
 
 /** A custom_filter_keywords row. */
-export interface FilterKeywordRow { id: number; custom_filter_id: number; keyword: string; whole_word: number; created_at: number; updated_at: number }
+export interface FilterKeywordRow {
+  id: number;
+  custom_filter_id: number;
+  keyword: string;
+  whole_word: number;
+  created_at: number;
+  updated_at: number;
+}
 
 /** A custom_filter_statuses row. */
-export interface FilterStatusRow { id: number; custom_filter_id: number; status_id: number; created_at: number; updated_at: number }
+export interface FilterStatusRow {
+  id: number;
+  custom_filter_id: number;
+  status_id: number;
+  created_at: number;
+  updated_at: number;
+}
 
 /** The contexts of a filter row. */
 export function filterContexts(f: FilterRow): string[] {

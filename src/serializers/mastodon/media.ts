@@ -8,7 +8,11 @@ import type { MediaRow } from "../../db/rows";
  */
 export function toMastodonMedia(ctx: AppContext, m: MediaRow): Record<string, unknown> {
   let meta: Record<string, unknown> = {};
-  try { meta = JSON.parse(m.meta); } catch { /* empty */ }
+  try {
+    meta = JSON.parse(m.meta);
+  } catch {
+    /* empty */
+  }
   const url = m.processing !== 0 ? null : m.file_key ? ctx.storage.url(m.file_key) : m.remote_url;
   const preview = m.thumbnail_key ? ctx.storage.url(m.thumbnail_key) : url;
   return {

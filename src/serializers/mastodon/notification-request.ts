@@ -3,7 +3,11 @@ import type { NotificationRequestRow } from "../../db/queries/notification-reque
 import { iso } from "./time";
 
 /** NotificationRequest: the sender's Account and newest filtered post (null when gone or hidden); the count is a string. */
-export function toMastodonNotificationRequest(r: NotificationRequestRow, account: Record<string, unknown>, lastStatus: Record<string, unknown> | null): Record<string, unknown> {
+export function toMastodonNotificationRequest(
+  r: NotificationRequestRow,
+  account: Record<string, unknown>,
+  lastStatus: Record<string, unknown> | null,
+): Record<string, unknown> {
   return {
     id: String(r.id),
     created_at: iso(r.created_at),

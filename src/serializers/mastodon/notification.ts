@@ -21,7 +21,13 @@ export interface NotificationRow {
 export const STATUS_TYPES = new Set(["favourite", "reblog", "status", "mention", "poll", "update"]);
 
 /** The Mastodon Notification entity (v1, ungrouped); `warning` is the serialized AccountWarning of a moderation_warning. */
-export function toMastodonNotification(n: NotificationRow, account: Record<string, unknown>, status: Record<string, unknown> | null, report?: Record<string, unknown> | null, warning?: Record<string, unknown> | null): Record<string, unknown> {
+export function toMastodonNotification(
+  n: NotificationRow,
+  account: Record<string, unknown>,
+  status: Record<string, unknown> | null,
+  report?: Record<string, unknown> | null,
+  warning?: Record<string, unknown> | null,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {
     id: String(n.id),
     type: n.type,
@@ -39,7 +45,13 @@ export function toMastodonNotification(n: NotificationRow, account: Record<strin
  * JSON.stringify(toMastodonNotification(…)) from the JSON texts of its parts (cached account and
  * status text; null where the entity has null), without parsing or copying them.
  */
-export function toMastodonNotificationJson(n: NotificationRow, account: string, status: string | null, report?: string | null, warning?: string | null): string {
+export function toMastodonNotificationJson(
+  n: NotificationRow,
+  account: string,
+  status: string | null,
+  report?: string | null,
+  warning?: string | null,
+): string {
   let out = `{"id":"${n.id}","type":${JSON.stringify(n.type)},"created_at":"${iso(n.created_at)}","group_key":${JSON.stringify(n.group_key ?? `ungrouped-${n.id}`)},"account":${account}`;
   if (STATUS_TYPES.has(n.type)) out += `,"status":${status ?? "null"}`;
   if (n.type === "admin.report") out += `,"report":${report ?? "null"}`;

@@ -23,13 +23,19 @@ export function pollTitles(p: PollRow): string[] {
   try {
     const v = JSON.parse(p.options);
     return Array.isArray(v) ? v.map((o) => String(o?.title ?? "")) : [];
-  } catch { return []; }
+  } catch {
+    return [];
+  }
 }
 
 /** Votes per option of a poll row (missing entries are 0). */
 export function pollTallies(p: PollRow): number[] {
   let v: unknown = [];
-  try { v = JSON.parse(p.tallies); } catch { /* keep [] */ }
+  try {
+    v = JSON.parse(p.tallies);
+  } catch {
+    /* keep [] */
+  }
   const arr = Array.isArray(v) ? v : [];
   return pollTitles(p).map((_, i) => (typeof arr[i] === "number" ? arr[i] : 0));
 }

@@ -21,7 +21,9 @@ function idList(json: string | null): string[] | null {
   try {
     const v = JSON.parse(json);
     return Array.isArray(v) ? v.map(String) : [];
-  } catch { return []; }
+  } catch {
+    return [];
+  }
 }
 
 /** The Report entity; `targetAccount` is the serialized reported Account. */

@@ -14,13 +14,29 @@ export interface ScheduledStatusRow {
   created_at: number;
 }
 
-const PARAM_KEYS = ["text", "poll", "media_ids", "sensitive", "spoiler_text", "visibility", "in_reply_to_id", "language",
-  "application_id", "scheduled_at", "idempotency", "with_rate_limit"] as const;
+const PARAM_KEYS = [
+  "text",
+  "poll",
+  "media_ids",
+  "sensitive",
+  "spoiler_text",
+  "visibility",
+  "in_reply_to_id",
+  "language",
+  "application_id",
+  "scheduled_at",
+  "idempotency",
+  "with_rate_limit",
+] as const;
 
 /** The ScheduledStatus entity; `media` are its attachments in posting order. */
 export function toMastodonScheduledStatus(ctx: AppContext, row: ScheduledStatusRow, media: MediaRow[]): Record<string, unknown> {
   let stored: Record<string, unknown> = {};
-  try { stored = JSON.parse(row.params) ?? {}; } catch { /* empty */ }
+  try {
+    stored = JSON.parse(row.params) ?? {};
+  } catch {
+    /* empty */
+  }
   const params: Record<string, unknown> = {};
   for (const k of PARAM_KEYS) params[k] = stored[k] ?? (k === "with_rate_limit" ? false : null);
   return {

@@ -23,7 +23,14 @@ export interface StatusViewData {
  * What the viewer did with a status (pinned: undefined where pinning does not apply), and the
  * viewer's filters that match it (FilterResult entities; none when undefined).
  */
-export interface StatusViewerFlags { favourited: boolean; reblogged: boolean; bookmarked: boolean; muted: boolean; pinned: boolean | undefined; filtered?: unknown[] }
+export interface StatusViewerFlags {
+  favourited: boolean;
+  reblogged: boolean;
+  bookmarked: boolean;
+  muted: boolean;
+  pinned: boolean | undefined;
+  filtered?: unknown[];
+}
 
 /** The viewer's fields of a Status, in the order they close the entity. */
 export function viewerFields(f: StatusViewerFlags): Record<string, unknown> {

@@ -9,7 +9,28 @@ import { ApiError } from "../../model/errors";
 export const USERNAME_RE = /^[a-z0-9_]+$/i;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Names that would collide with routes or impersonate the server. */
-const RESERVED = new Set(["admin", "administrator", "root", "support", "help", "settings", "api", "oauth", "system", "instance", "actor", "inbox", "well-known", "nodeinfo", "about", "explore", "web", "public", "users", "tags"]);
+const RESERVED = new Set([
+  "admin",
+  "administrator",
+  "root",
+  "support",
+  "help",
+  "settings",
+  "api",
+  "oauth",
+  "system",
+  "instance",
+  "actor",
+  "inbox",
+  "well-known",
+  "nodeinfo",
+  "about",
+  "explore",
+  "web",
+  "public",
+  "users",
+  "tags",
+]);
 
 export interface NewLocalAccount {
   username: string;
@@ -29,7 +50,9 @@ export interface NewLocalAccount {
 export async function createLocalAccount(ctx: AppContext, n: NewLocalAccount): Promise<{ account: AccountRow; user: UserRow }> {
   const username = n.username.trim();
   const errors: Record<string, { error: string; description: string }[]> = {};
-  const add = (k: string, code: string, d: string) => { (errors[k] ??= []).push({ error: code, description: d }); };
+  const add = (k: string, code: string, d: string) => {
+    (errors[k] ??= []).push({ error: code, description: d });
+  };
   if (!USERNAME_RE.test(username)) add("username", "ERR_INVALID", "only letters, numbers and underscores");
   else if (username.length > 30) add("username", "ERR_TOO_LONG", "is too long (maximum is 30 characters)");
   else if (!n.allowReserved && RESERVED.has(username.toLowerCase())) add("username", "ERR_RESERVED", "is reserved");
@@ -40,7 +63,9 @@ export async function createLocalAccount(ctx: AppContext, n: NewLocalAccount): P
   if (!errors.username && localUsernameTaken(db, username)) add("username", "ERR_TAKEN", "is already taken");
   if (!errors.email && emailTaken(db, n.email)) add("email", "ERR_TAKEN", "is already taken");
   if (Object.keys(errors).length) {
-    const msg = Object.entries(errors).map(([k, v]) => `${k[0]!.toUpperCase()}${k.slice(1)} ${v[0]!.description}`).join(", ");
+    const msg = Object.entries(errors)
+      .map(([k, v]) => `${k[0]!.toUpperCase()}${k.slice(1)} ${v[0]!.description}`)
+      .join(", ");
     throw new ApiError(422, `Validation failed: ${msg}`, { details: errors });
   }
   const [hash, keys] = await Promise.all([ctx.hashPassword(n.password), ctx.newKeyPair()]);
@@ -48,15 +73,32 @@ export async function createLocalAccount(ctx: AppContext, n: NewLocalAccount): P
   return transaction(db, () => {
     const id = ctx.ids.next();
     const account = insertLocalAccount(db, {
-      id, username, uri: ctx.uris.actor(username), url: ctx.uris.profile(username), inbox_url: ctx.uris.inbox(username),
-      shared_inbox_url: ctx.uris.sharedInbox(), outbox_url: ctx.uris.outbox(username), followers_url: ctx.uris.followers(username),
-      following_url: ctx.uris.following(username), featured_url: ctx.uris.featured(username),
-      public_key_pem: keys.publicKey, private_key_pem: keys.privateKey, created_at: t,
+      id,
+      username,
+      uri: ctx.uris.actor(username),
+      url: ctx.uris.profile(username),
+      inbox_url: ctx.uris.inbox(username),
+      shared_inbox_url: ctx.uris.sharedInbox(),
+      outbox_url: ctx.uris.outbox(username),
+      followers_url: ctx.uris.followers(username),
+      following_url: ctx.uris.following(username),
+      featured_url: ctx.uris.featured(username),
+      public_key_pem: keys.publicKey,
+      private_key_pem: keys.privateKey,
+      created_at: t,
     });
     const user = insertUser(db, {
-      id: ctx.ids.next(), account_id: id, email: n.email, password_hash: hash, role: n.role ?? "user",
-      confirmed_at: n.confirmed === false ? null : t, approved: n.approved === false ? 0 : 1,
-      locale: n.locale ?? "en", reason: n.reason ?? null, sign_up_ip: n.signUpIp ?? null, created_at: t,
+      id: ctx.ids.next(),
+      account_id: id,
+      email: n.email,
+      password_hash: hash,
+      role: n.role ?? "user",
+      confirmed_at: n.confirmed === false ? null : t,
+      approved: n.approved === false ? 0 : 1,
+      locale: n.locale ?? "en",
+      reason: n.reason ?? null,
+      sign_up_ip: n.signUpIp ?? null,
+      created_at: t,
     });
     return { account, user };
   });

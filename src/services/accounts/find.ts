@@ -18,9 +18,7 @@ export function findAccount(ctx: AppContext, rawId: unknown, o?: { suspended?: b
 
 /** A local account by username (case-insensitive), or a remote one by username and domain. */
 export function findByHandle(ctx: AppContext, username: string, domain: string | null): AccountRow | null {
-  return domain === null
-    ? getLocalAccountByUsername(ctx.db, username)
-    : getRemoteAccountByHandle(ctx.db, username, domain);
+  return domain === null ? getLocalAccountByUsername(ctx.db, username) : getRemoteAccountByHandle(ctx.db, username, domain);
 }
 
 /** Splits `user`, `@user`, `user@domain` into username and domain (null when local). */

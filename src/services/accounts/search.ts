@@ -21,5 +21,13 @@ export function searchAccounts(ctx: AppContext, s: AccountSearch): number[] {
   if (raw === "" || raw === "@") return [];
   const hasDomain = raw.replace(/^@/, "").includes("@");
   const { username, domain } = parseAcct(ctx, raw);
-  return searchAccountIds(ctx, { username, domain, hasDomain, following: s.following, viewerId: s.viewerId, limit: s.limit, offset: s.offset ?? 0 });
+  return searchAccountIds(ctx, {
+    username,
+    domain,
+    hasDomain,
+    following: s.following,
+    viewerId: s.viewerId,
+    limit: s.limit,
+    offset: s.offset ?? 0,
+  });
 }

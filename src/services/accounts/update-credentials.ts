@@ -1,6 +1,12 @@
 /** UpdateAccountService for PATCH /api/v1/accounts/update_credentials. */
 import type { AppContext } from "../../context";
-import { clearProfileImagePath, getAccount, getProfileImagePath, updateAccountProfile, type ProfileColumn } from "../../db/queries/accounts";
+import {
+  clearProfileImagePath,
+  getAccount,
+  getProfileImagePath,
+  updateAccountProfile,
+  type ProfileColumn,
+} from "../../db/queries/accounts";
 import { getUserByAccountId, updateUserSettings } from "../../db/queries/users";
 import type { UserSettings } from "../../db/rows";
 import { transaction } from "../../db/transaction";
@@ -32,7 +38,8 @@ export interface CredentialsUpdate {
 const len = (s: string) => [...s].length;
 
 function check(u: CredentialsUpdate): void {
-  if (u.displayName !== undefined && len(u.displayName) > LIMITS.displayName) throw validation(`Display name is too long (maximum is ${LIMITS.displayName} characters)`);
+  if (u.displayName !== undefined && len(u.displayName) > LIMITS.displayName)
+    throw validation(`Display name is too long (maximum is ${LIMITS.displayName} characters)`);
   if (u.note !== undefined && len(u.note) > LIMITS.note) throw validation(`Note is too long (maximum is ${LIMITS.note} characters)`);
   if (u.fields) {
     if (u.fields.length > LIMITS.fields) throw validation(`Fields is too long (maximum is ${LIMITS.fields} fields)`);
@@ -41,8 +48,10 @@ function check(u: CredentialsUpdate): void {
       if (len(f.value) > LIMITS.fieldValue) throw validation(`Field value is too long (maximum is ${LIMITS.fieldValue} characters)`);
     }
   }
-  if (u.privacy !== undefined && !["public", "unlisted", "private"].includes(u.privacy)) throw validation("Privacy is not included in the list");
-  if (u.language !== undefined && u.language !== "" && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(u.language)) throw validation("Language is not included in the list");
+  if (u.privacy !== undefined && !["public", "unlisted", "private"].includes(u.privacy))
+    throw validation("Privacy is not included in the list");
+  if (u.language !== undefined && u.language !== "" && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(u.language))
+    throw validation("Language is not included in the list");
 }
 
 /**
@@ -72,14 +81,27 @@ export async function updateCredentials(ctx: AppContext, accountId: number, u: C
   for (const key of replaced) await ctx.storage.delete(key).catch((e) => ctx.log.warn(`could not delete ${key}: ${e}`));
 }
 
-function write(ctx: AppContext, accountId: number, u: CredentialsUpdate, stored: Partial<Record<ProfileImageKind, string>>, replaced: string[]): void {
+function write(
+  ctx: AppContext,
+  accountId: number,
+  u: CredentialsUpdate,
+  stored: Partial<Record<ProfileImageKind, string>>,
+  replaced: string[],
+): void {
   const db = ctx.db;
   const a = getAccount(db, accountId)!;
   const sets: [ProfileColumn, string | number | null][] = [];
-  const set = (col: ProfileColumn, v: string | number | null) => { sets.push([col, v]); };
-  const flag = (col: ProfileColumn, v: boolean | undefined) => { if (v !== undefined) set(col, v ? 1 : 0); };
+  const set = (col: ProfileColumn, v: string | number | null) => {
+    sets.push([col, v]);
+  };
+  const flag = (col: ProfileColumn, v: boolean | undefined) => {
+    if (v !== undefined) set(col, v ? 1 : 0);
+  };
   if (u.displayName !== undefined) set("display_name", u.displayName);
-  if (u.note !== undefined) { set("note_source", u.note); set("note", noteHtml(ctx, u.note)); }
+  if (u.note !== undefined) {
+    set("note_source", u.note);
+    set("note", noteHtml(ctx, u.note));
+  }
   if (u.fields !== undefined) {
     const fields = u.fields
       .filter((f) => f.name.trim() !== "" || f.value.trim() !== "")
@@ -91,14 +113,24 @@ function write(ctx: AppContext, accountId: number, u: CredentialsUpdate, stored:
   flag("discoverable", u.discoverable);
   flag("indexable", u.indexable);
   flag("hide_collections", u.hideCollections);
-  if (stored.avatar) { set("avatar_path", stored.avatar); if (a.avatar_path) replaced.push(a.avatar_path); }
-  if (stored.header) { set("header_path", stored.header); if (a.header_path) replaced.push(a.header_path); }
+  if (stored.avatar) {
+    set("avatar_path", stored.avatar);
+    if (a.avatar_path) replaced.push(a.avatar_path);
+  }
+  if (stored.header) {
+    set("header_path", stored.header);
+    if (a.header_path) replaced.push(a.header_path);
+  }
   set("updated_at", ctx.now());
   updateAccountProfile(db, accountId, sets);
   if (u.privacy !== undefined || u.sensitive !== undefined || u.language !== undefined) {
     const user = getUserByAccountId(db, accountId)!;
     let s: UserSettings = {};
-    try { s = JSON.parse(user.settings); } catch { /* start over */ }
+    try {
+      s = JSON.parse(user.settings);
+    } catch {
+      /* start over */
+    }
     if (u.privacy !== undefined) s.default_privacy = u.privacy;
     if (u.sensitive !== undefined) s.default_sensitive = u.sensitive;
     if (u.language !== undefined) s.default_language = u.language === "" ? null : u.language;

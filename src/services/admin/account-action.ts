@@ -66,7 +66,14 @@ export function takeAccountAction(ctx: AppContext, auth: StaffAuth, t: AdminTarg
         if (t.user) closeUserStreams(ctx, t.user.id);
         break;
     }
-    recordWarning(ctx, { staffAccountId: staff.accountId, target: a, action: type, text, reportId, notify: i.sendEmailNotification !== false });
+    recordWarning(ctx, {
+      staffAccountId: staff.accountId,
+      target: a,
+      action: type,
+      text,
+      reportId,
+      notify: i.sendEmailNotification !== false,
+    });
     if (type === "none") {
       if (reportId !== null) resolveOpenReport(ctx.db, reportId, staff.accountId, now);
     } else {

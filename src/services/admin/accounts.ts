@@ -19,7 +19,10 @@ import { unsuspendAccount } from "./suspension";
 export type StaffAuth = { accountId: number | null; role: string | null };
 
 /** An account the admin API may act on, with its user (null for remote accounts). */
-export interface AdminTarget { account: AccountRow; user: UserRow | null }
+export interface AdminTarget {
+  account: AccountRow;
+  user: UserRow | null;
+}
 
 /** The account with this id and its user; 404 when unknown (or the instance actor). */
 export function findAdminTarget(ctx: AppContext, rawId: unknown): AdminTarget {

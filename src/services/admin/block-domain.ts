@@ -3,9 +3,21 @@
  * effects on the domain's accounts (suspend severs follows and drops the domain from home feeds).
  */
 import type { AppContext } from "../../context";
-import { deleteFollowsAcrossDomain, deleteHomeFeedsOfDomain, listAccountsFollowingAcrossDomain, markDomainAccounts, recountFollows, unmarkDomainAccounts } from "../../db/queries/accounts-moderation";
 import {
-  deleteDomainBlock, getDomainBlockByDomain, listDomainBlocks as listBlocks, updateDomainBlockExtras, upsertDomainBlock, type DomainBlockExtraColumn,
+  deleteFollowsAcrossDomain,
+  deleteHomeFeedsOfDomain,
+  listAccountsFollowingAcrossDomain,
+  markDomainAccounts,
+  recountFollows,
+  unmarkDomainAccounts,
+} from "../../db/queries/accounts-moderation";
+import {
+  deleteDomainBlock,
+  getDomainBlockByDomain,
+  listDomainBlocks as listBlocks,
+  updateDomainBlockExtras,
+  upsertDomainBlock,
+  type DomainBlockExtraColumn,
 } from "../../db/queries/domain-blocks";
 import type { DomainBlockRow } from "../../db/rows";
 import { transaction } from "../../db/transaction";
@@ -28,7 +40,10 @@ export interface DomainBlockExtras {
  * suspended and silence marks them silenced, stamped with the block's time so that unblocking
  * undoes exactly what the block did. Suspend or reject_media enqueues `media.clear_domain`.
  */
-export function blockDomain(ctx: AppContext, input: { domain: string; severity: DomainSeverity; rejectMedia: boolean } & DomainBlockExtras): DomainBlockRow {
+export function blockDomain(
+  ctx: AppContext,
+  input: { domain: string; severity: DomainSeverity; rejectMedia: boolean } & DomainBlockExtras,
+): DomainBlockRow {
   const domain = normalizeDomain(input.domain);
   if (!domain) throw new Error(`invalid domain "${input.domain}"`);
   if (!SEVERITIES.includes(input.severity)) throw new Error(`invalid severity "${input.severity}"`);
@@ -36,7 +51,14 @@ export function blockDomain(ctx: AppContext, input: { domain: string; severity: 
   return transaction(ctx.db, () => {
     const old = getDomainBlockByDomain(ctx.db, domain);
     if (old) undoAccountMarks(ctx, old);
-    const row = upsertDomainBlock(ctx.db, { id: ctx.ids.next(), domain, severity: input.severity, reject_media: input.rejectMedia ? 1 : 0, created_at: t, updated_at: t });
+    const row = upsertDomainBlock(ctx.db, {
+      id: ctx.ids.next(),
+      domain,
+      severity: input.severity,
+      reject_media: input.rejectMedia ? 1 : 0,
+      created_at: t,
+      updated_at: t,
+    });
     setExtras(ctx, row, input);
     const col = row.severity === "suspend" ? "suspended_at" : row.severity === "silence" ? "silenced_at" : null;
     if (col) markDomainAccounts(ctx.db, col, row.updated_at, t, domain);

@@ -5,7 +5,13 @@
  * pair kept) so the name stays taken. Reports and warnings about it stay for the moderators.
  */
 import type { AppContext } from "../../context";
-import { deleteAccountRowsIn, emptyAccountProfile, listAccountCascadeColumns, markAccountSuspended, recountFollowCounts } from "../../db/queries/accounts-moderation";
+import {
+  deleteAccountRowsIn,
+  emptyAccountProfile,
+  listAccountCascadeColumns,
+  markAccountSuspended,
+  recountFollowCounts,
+} from "../../db/queries/accounts-moderation";
 import { getLocalAccount } from "../../db/queries/accounts";
 import { listFavouritedStatusIds } from "../../db/queries/favourites";
 import { listFollowRelatedAccountIds, listRemoteFollowerInboxes } from "../../db/queries/follows";
@@ -66,7 +72,10 @@ export function purgeAccountData(ctx: AppContext, t: AdminTarget, o: { reserveEm
   enqueueAccountFileDeletion(ctx, id);
   for (const c of cascadingColumns(ctx)) deleteAccountRowsIn(db, c.table, c.column, id);
   deleteHomeFeed(db, id);
-  recountFollowCounts(db, related.filter((x) => x !== id));
+  recountFollowCounts(
+    db,
+    related.filter((x) => x !== id),
+  );
   recountFavouritesCounts(db, favourited);
   emptyAccountProfile(db, id, ctx.now());
   if (t.user) {

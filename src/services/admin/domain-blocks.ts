@@ -5,7 +5,16 @@
 import type { AppContext } from "../../context";
 import { getDomainBlock } from "../../db/queries/domain-blocks";
 import { ApiError, notFound, validation } from "../../model/errors";
-import { blockDomain, domainRule, normalizeDomain, SEVERITIES, unblockDomain, type DomainBlockExtras, type DomainBlockRow, type DomainSeverity } from "./block-domain";
+import {
+  blockDomain,
+  domainRule,
+  normalizeDomain,
+  SEVERITIES,
+  unblockDomain,
+  type DomainBlockExtras,
+  type DomainBlockRow,
+  type DomainSeverity,
+} from "./block-domain";
 import { toAdminDomainBlock } from "../../serializers/mastodon/admin-account";
 
 /** Parsed create/update parameters (undefined: not given). */
@@ -31,7 +40,10 @@ function checkSeverity(raw: string | undefined): DomainSeverity | undefined {
 }
 
 function checkComments(i: DomainBlockInput): void {
-  for (const [k, v] of [["Private comment", i.privateComment], ["Public comment", i.publicComment]] as const) {
+  for (const [k, v] of [
+    ["Private comment", i.privateComment],
+    ["Public comment", i.publicComment],
+  ] as const) {
     if (v && v.length > MAX_COMMENT) throw validation(`${k} is too long (maximum is ${MAX_COMMENT} characters)`);
   }
 }
@@ -58,10 +70,16 @@ export function createDomainBlock(ctx: AppContext, i: DomainBlockInput): DomainB
   const wanted = { severity, rejectMedia: !!i.rejectMedia, rejectReports: !!i.rejectReports };
   const old = domainRule(ctx, domain);
   if (old && (old.domain === domain || !stricterThan(wanted, old))) {
-    throw new ApiError(422, `You have already imposed stricter limits on ${old.domain}.`, { existing_domain_block: toAdminDomainBlock(old) });
+    throw new ApiError(422, `You have already imposed stricter limits on ${old.domain}.`, {
+      existing_domain_block: toAdminDomainBlock(old),
+    });
   }
   return blockDomain(ctx, {
-    domain, ...wanted, privateComment: i.privateComment ?? null, publicComment: i.publicComment ?? null, obfuscate: !!i.obfuscate,
+    domain,
+    ...wanted,
+    privateComment: i.privateComment ?? null,
+    publicComment: i.publicComment ?? null,
+    obfuscate: !!i.obfuscate,
   });
 }
 
@@ -71,8 +89,13 @@ export function updateDomainBlock(ctx: AppContext, id: number | undefined, i: Do
   const severity = checkSeverity(i.severity) ?? old.severity;
   checkComments(i);
   return blockDomain(ctx, {
-    domain: old.domain, severity, rejectMedia: i.rejectMedia ?? !!old.reject_media,
-    rejectReports: i.rejectReports, privateComment: i.privateComment, publicComment: i.publicComment, obfuscate: i.obfuscate,
+    domain: old.domain,
+    severity,
+    rejectMedia: i.rejectMedia ?? !!old.reject_media,
+    rejectReports: i.rejectReports,
+    privateComment: i.privateComment,
+    publicComment: i.publicComment,
+    obfuscate: i.obfuscate,
   });
 }
 

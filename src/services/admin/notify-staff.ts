@@ -9,6 +9,11 @@ import { rolesWith, type Permission } from "../../model/permissions";
  * admin.sign_up, manage_reports for admin.report). Call inside the writing transaction; each
  * notify() enqueues its stream event.
  */
-export function notifyStaff(ctx: AppContext, perm: Permission, n: { fromAccountId: number; type: NotificationType; reportId?: number }): void {
-  for (const accountId of listActiveStaffAccountIds(ctx.db, rolesWith(perm))) notify(ctx, { accountId, fromAccountId: n.fromAccountId, type: n.type, reportId: n.reportId ?? null });
+export function notifyStaff(
+  ctx: AppContext,
+  perm: Permission,
+  n: { fromAccountId: number; type: NotificationType; reportId?: number },
+): void {
+  for (const accountId of listActiveStaffAccountIds(ctx.db, rolesWith(perm)))
+    notify(ctx, { accountId, fromAccountId: n.fromAccountId, type: n.type, reportId: n.reportId ?? null });
 }

@@ -34,7 +34,14 @@ export function recordWarning(ctx: AppContext, w: WarningInput): number {
   const id = ctx.ids.next();
   const statusIds = w.reportId === null ? null : getReportStatusIds(db, w.reportId);
   insertAccountWarning(db, {
-    id, accountId: w.staffAccountId, targetAccountId: w.target.id, action: w.action, text: w.text, reportId: w.reportId, statusIds: statusIds ?? "[]", createdAt: now,
+    id,
+    accountId: w.staffAccountId,
+    targetAccountId: w.target.id,
+    action: w.action,
+    text: w.text,
+    reportId: w.reportId,
+    statusIds: statusIds ?? "[]",
+    createdAt: now,
   });
   if (w.notify && w.target.domain === null && accountHasUser(db, w.target.id)) {
     const nid = ctx.ids.next();

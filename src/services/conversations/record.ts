@@ -27,7 +27,12 @@ export function recordDirectStatus(ctx: AppContext, s: StatusRow): void {
       updateAccountConversation(db, row.id, JSON.stringify(merged), s.id, unread);
     } else {
       insertAccountConversation(db, {
-        id: ctx.ids.next(), account_id: me, conversation_id: conversation, participant_account_ids: JSON.stringify(others), last_status_id: s.id, unread,
+        id: ctx.ids.next(),
+        account_id: me,
+        conversation_id: conversation,
+        participant_account_ids: JSON.stringify(others),
+        last_status_id: s.id,
+        unread,
       });
     }
   }

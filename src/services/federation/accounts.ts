@@ -16,9 +16,12 @@ import { accountRow, sendToAccounts, sendToFollowers } from "./send";
 export function publishProfileUpdate(ctx: AppContext, accountId: number): void {
   const a = accountRow(ctx, accountId);
   if (a.domain !== null) return;
-  sendToFollowers(ctx, accountId, () => toApActivity(ctx, "Update", a, toApActor(ctx, a, loadActorData(ctx, a)), {
-    id: ctx.uris.rowActivity(a.uri, "updates", a.updated_at), to: [AS_PUBLIC],
-  }));
+  sendToFollowers(ctx, accountId, () =>
+    toApActivity(ctx, "Update", a, toApActor(ctx, a, loadActorData(ctx, a)), {
+      id: ctx.uris.rowActivity(a.uri, "updates", a.updated_at),
+      to: [AS_PUBLIC],
+    }),
+  );
 }
 
 /** Enqueues Move of local account `accountId` to `target` (id `#moves/moveId`) to its followers. */
@@ -39,7 +42,10 @@ export function voteUri(ctx: AppContext, voterUri: string, voteId: number): stri
  * Update(Question) with the new counts instead (when anyone remote should see it).
  */
 export function publishPollVotes(ctx: AppContext, voterId: number, status: StatusRow, votes: { id: number; title: string }[]): void {
-  if (status.local) { publishPollUpdate(ctx, status); return; }
+  if (status.local) {
+    publishPollUpdate(ctx, status);
+    return;
+  }
   const voter = accountRow(ctx, voterId);
   const author = accountRow(ctx, status.account_id);
   for (const v of votes) {
@@ -58,20 +64,29 @@ export function publishPollUpdate(ctx: AppContext, status: StatusRow): void {
   const poll = getPollByStatus(ctx.db, status.id);
   if (!poll) return;
   const voters = listRemoteVoterIds(ctx.db, poll.id);
-  sendToStatusAudience(ctx, status, () => {
-    const note = toApNote(ctx, status, loadNoteData(ctx, [status]));
-    return toApActivity(ctx, "Update", accountRow(ctx, status.account_id), note, {
-      id: ctx.uris.updateActivity(status.uri, poll.updated_at), to: note.to, cc: note.cc,
-    });
-  }, voters);
+  sendToStatusAudience(
+    ctx,
+    status,
+    () => {
+      const note = toApNote(ctx, status, loadNoteData(ctx, [status]));
+      return toApActivity(ctx, "Update", accountRow(ctx, status.account_id), note, {
+        id: ctx.uris.updateActivity(status.uri, poll.updated_at),
+        to: note.to,
+        cc: note.cc,
+      });
+    },
+    voters,
+  );
 }
 
 /** Enqueues Add (pin) or Remove (unpin) of status `s` to/from the featured collection, to followers. */
 export function publishPinChange(ctx: AppContext, type: "Add" | "Remove", accountId: number, s: StatusRow, pinId: number): void {
   const a = accountRow(ctx, accountId);
   if (a.domain !== null) return;
-  sendToFollowers(ctx, accountId, () => toApActivity(ctx, type, a, s.uri, {
-    id: ctx.uris.rowActivity(a.uri, type === "Add" ? "pins" : "unpins", pinId),
-    target: a.featured_url ?? ctx.uris.featured(a.username),
-  }));
+  sendToFollowers(ctx, accountId, () =>
+    toApActivity(ctx, type, a, s.uri, {
+      id: ctx.uris.rowActivity(a.uri, type === "Add" ? "pins" : "unpins", pinId),
+      target: a.featured_url ?? ctx.uris.featured(a.username),
+    }),
+  );
 }

@@ -50,7 +50,8 @@ export async function backfillAccount(ctx: AppContext, accountId: number): Promi
     }
     transaction(ctx.db, () => {
       deleteAccountPins(ctx.db, a.id);
-      for (const id of pins) insertStatusPinIfMissing(ctx.db, { id: ctx.ids.next(), account_id: a.id, status_id: id, created_at: ctx.now() });
+      for (const id of pins)
+        insertStatusPinIfMissing(ctx.db, { id: ctx.ids.next(), account_id: a.id, status_id: id, created_at: ctx.now() });
     });
   }
   if (a.outbox_url && sameOrigin(a.outbox_url, a.uri)) {
@@ -59,7 +60,9 @@ export async function backfillAccount(ctx: AppContext, accountId: number): Promi
     }
   }
   const [statuses, followers, following] = await Promise.all([
-    total(ctx, a.outbox_url), total(ctx, a.followers_url), total(ctx, a.following_url),
+    total(ctx, a.outbox_url),
+    total(ctx, a.followers_url),
+    total(ctx, a.following_url),
   ]);
   setRemoteAccountTotals(ctx.db, a.id, statuses, followers, following);
 }

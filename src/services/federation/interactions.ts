@@ -9,7 +9,10 @@ import { toApActivity } from "../../serializers/activitypub";
 import { accountRow, embedded, sendToAccounts } from "./send";
 
 /** A follow or follow-request row as the Follow/Undo/Accept builders need it. */
-export interface FollowRef { id: number; uri: string | null }
+export interface FollowRef {
+  id: number;
+  uri: string | null;
+}
 
 function like(ctx: AppContext, actor: AccountRow, favouriteId: number, s: StatusRow): Record<string, unknown> {
   return toApActivity(ctx, "Like", actor, s.uri, { id: ctx.uris.rowActivity(actor.uri, "likes", favouriteId) });
@@ -64,11 +67,19 @@ export function publishUnfollow(ctx: AppContext, sourceId: number, target: Accou
  * Enqueues Accept or Reject of remote `follower`'s Follow of local `ownerId` (authorize/reject
  * of a request, remove_from_followers, blocks). `row.uri` is the id the remote gave its Follow.
  */
-export function publishFollowAnswer(ctx: AppContext, type: "Accept" | "Reject", ownerId: number, follower: AccountRow, row: FollowRef): void {
+export function publishFollowAnswer(
+  ctx: AppContext,
+  type: "Accept" | "Reject",
+  ownerId: number,
+  follower: AccountRow,
+  row: FollowRef,
+): void {
   if (follower.domain === null) return;
   const owner = accountRow(ctx, ownerId);
   const kind = type === "Accept" ? "accepts/follows" : "rejects/follows";
-  const activity = toApActivity(ctx, type, owner, followActivity(ctx, follower, owner, row), { id: ctx.uris.rowActivity(owner.uri, kind, row.id) });
+  const activity = toApActivity(ctx, type, owner, followActivity(ctx, follower, owner, row), {
+    id: ctx.uris.rowActivity(owner.uri, kind, row.id),
+  });
   sendToAccounts(ctx, ownerId, activity, [follower.id]);
 }
 

@@ -17,7 +17,11 @@ export const MENTION_LOOKUP_MS = 5000;
  * Fetches (WebFinger → actor) the unknown remote accounts mentioned in `text`, in parallel,
  * at most `max` of them, giving up after `timeoutMs`. Failures leave the mention as plain text.
  */
-export async function resolveRemoteMentions(ctx: AppContext, text: string | undefined, opts: { max?: number; timeoutMs?: number } = {}): Promise<void> {
+export async function resolveRemoteMentions(
+  ctx: AppContext,
+  text: string | undefined,
+  opts: { max?: number; timeoutMs?: number } = {},
+): Promise<void> {
   if (!text || !text.includes("@")) return;
   const local = ctx.config.localDomain.toLowerCase();
   const unknown = extractMentions(text)
@@ -31,7 +35,9 @@ export async function resolveRemoteMentions(ctx: AppContext, text: string | unde
     }),
   );
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<void>((resolve) => { timer = setTimeout(resolve, opts.timeoutMs ?? MENTION_LOOKUP_MS); });
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, opts.timeoutMs ?? MENTION_LOOKUP_MS);
+  });
   await Promise.race([Promise.all(lookups), deadline]);
   clearTimeout(timer);
 }

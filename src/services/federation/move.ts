@@ -22,7 +22,9 @@ function aliases(a: AccountRow): string[] {
   try {
     const v = JSON.parse(a.also_known_as);
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch { return []; }
+  } catch {
+    return [];
+  }
 }
 
 /** Resolves `user@domain` (WebFinger for remote accounts), refetching a known remote actor so its alsoKnownAs is fresh. */
@@ -30,7 +32,8 @@ async function resolveTarget(ctx: AppContext, handle: string): Promise<AccountRo
   const h = handle.trim().replace(/^@/, "");
   if (!/^[^@\s]+@[^@\s]+$/.test(h)) throw new MoveError(`"${handle}" is not a user@domain handle`);
   let target = await resolveAccountByHandle(ctx, h).catch(() => null);
-  if (target && target.domain !== null) target = (await resolveAccountByUri(ctx, target.uri, { refresh: true }).catch(() => null)) ?? target;
+  if (target && target.domain !== null)
+    target = (await resolveAccountByUri(ctx, target.uri, { refresh: true }).catch(() => null)) ?? target;
   if (!target) throw new MoveError(`could not resolve ${h}`);
   return target;
 }
@@ -40,7 +43,11 @@ async function resolveTarget(ctx: AppContext, handle: string): Promise<AccountRo
  * its alsoKnownAs. Sets moved_to_account_id and enqueues Update(Person) and Move to followers
  * in one transaction; then local followers follow the target instead (as Mastodon's MoveWorker).
  */
-export async function moveAccount(ctx: AppContext, accountId: number, handle: string): Promise<{ target: AccountRow; movedFollowers: number }> {
+export async function moveAccount(
+  ctx: AppContext,
+  accountId: number,
+  handle: string,
+): Promise<{ target: AccountRow; movedFollowers: number }> {
   const target = await resolveTarget(ctx, handle);
   const me = accountRow(ctx, accountId);
   if (target.id === me.id) throw new MoveError("an account cannot move to itself");
@@ -68,7 +75,12 @@ export async function moveAccount(ctx: AppContext, accountId: number, handle: st
 }
 
 /** Adds (or with `remove`, drops) the account `handle` names to local account `accountId`'s alsoKnownAs; enqueues Update(Person). */
-export async function setAlias(ctx: AppContext, accountId: number, handle: string, remove = false): Promise<{ target: AccountRow; aliases: string[] }> {
+export async function setAlias(
+  ctx: AppContext,
+  accountId: number,
+  handle: string,
+  remove = false,
+): Promise<{ target: AccountRow; aliases: string[] }> {
   const target = await resolveTarget(ctx, handle);
   if (target.id === accountId) throw new MoveError("an account cannot be its own alias");
   const list = transaction(ctx.db, () => {

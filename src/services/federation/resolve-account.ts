@@ -1,6 +1,12 @@
 /** Resolving remote accounts: WebFinger and actor URIs, fetched (outbound) and stored, with a one-day cache. */
 import type { AppContext } from "../../context";
-import { getAccountByPublicKeyId, getAccountByUri, getLocalAccountByUris, getLocalOrInstanceAccountByUsername, getRemoteAccountByHandle } from "../../db/queries/accounts";
+import {
+  getAccountByPublicKeyId,
+  getAccountByUri,
+  getLocalAccountByUris,
+  getLocalOrInstanceAccountByUsername,
+  getRemoteAccountByHandle,
+} from "../../db/queries/accounts";
 import type { AccountRow } from "../../db/rows";
 import { domainPolicy } from "../../activitypub/outbound/domain-policy";
 import { fetchActor, verifiedDomain } from "../../activitypub/outbound/deref/fetch-actor";

@@ -75,7 +75,12 @@ async function resolveMentions(ctx: AppContext, hrefs: string[], addressed: stri
  * `opts.backfill` stores without fan-out or notifications. Returns null for objects it refuses
  * (unsupported type, attributedTo not the author, id on another origin, someone else's status).
  */
-export async function upsertRemoteStatus(ctx: AppContext, object: Record<string, any>, authorId: number, opts: UpsertOptions = {}): Promise<StatusRow | null> {
+export async function upsertRemoteStatus(
+  ctx: AppContext,
+  object: Record<string, any>,
+  authorId: number,
+  opts: UpsertOptions = {},
+): Promise<StatusRow | null> {
   const author = getAccount(ctx.db, authorId);
   if (!author || author.domain === null) return null;
   const uri = idOf(object);

@@ -24,7 +24,11 @@ export async function resolveUrl(ctx: AppContext, url: string): Promise<{ accoun
   if (acc) return { account: acc, status: null };
   if (url.startsWith(ctx.uris.base + "/")) return none;
   let doc: Record<string, any>;
-  try { doc = await fetchActivityJson(ctx, url); } catch { return none; }
+  try {
+    doc = await fetchActivityJson(ctx, url);
+  } catch {
+    return none;
+  }
   const id = idOf(doc);
   if (!id) return none;
   if (ACTOR_TYPES.has(String(doc.type))) return { account: await resolveAccountByUri(ctx, id), status: null };

@@ -34,7 +34,12 @@ export type ActivityInput = Record<string, unknown> | (() => Record<string, unkn
 const built = (a: ActivityInput) => (typeof a === "function" ? a() : a);
 
 /** Delivers to the sender's followers plus `alsoTo` accounts, when any of them is remote. */
-export function sendToFollowers(ctx: AppContext, senderId: number, activity: ActivityInput, alsoTo: readonly (number | null | undefined)[] = []): boolean {
+export function sendToFollowers(
+  ctx: AppContext,
+  senderId: number,
+  activity: ActivityInput,
+  alsoTo: readonly (number | null | undefined)[] = [],
+): boolean {
   const extra = remoteIds(ctx, alsoTo).filter((id) => id !== senderId);
   if (!extra.length && !hasRemoteFollowers(ctx, senderId)) return false;
   deliverToFollowers(ctx, senderId, built(activity), extra.length ? { accountIds: extra } : {});
@@ -42,7 +47,12 @@ export function sendToFollowers(ctx: AppContext, senderId: number, activity: Act
 }
 
 /** Delivers to the remote accounts among `ids`; nothing when there are none. */
-export function sendToAccounts(ctx: AppContext, senderId: number, activity: ActivityInput, ids: readonly (number | null | undefined)[]): boolean {
+export function sendToAccounts(
+  ctx: AppContext,
+  senderId: number,
+  activity: ActivityInput,
+  ids: readonly (number | null | undefined)[],
+): boolean {
   const targets = remoteIds(ctx, ids).filter((id) => id !== senderId);
   if (!targets.length) return false;
   deliverToAccounts(ctx, senderId, built(activity), targets);

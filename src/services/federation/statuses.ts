@@ -42,7 +42,9 @@ export function publishStatusCreate(ctx: AppContext, s: StatusRow): void {
   sendToStatusAudience(ctx, s, () => {
     const note = toApNote(ctx, s, loadNoteData(ctx, [s]));
     return toApActivity(ctx, "Create", accountRow(ctx, s.account_id), note, {
-      id: ctx.uris.createActivity(s.uri), published: apTime(s.created_at), ...addressing(note),
+      id: ctx.uris.createActivity(s.uri),
+      published: apTime(s.created_at),
+      ...addressing(note),
     });
   });
 }
@@ -52,13 +54,20 @@ export function publishStatusCreate(ctx: AppContext, s: StatusRow): void {
  * accounts, dropped by the edit, get it too, as Mastodon does, so their copy changes as well.
  */
 export function publishStatusUpdate(ctx: AppContext, s: StatusRow, formerlyMentioned: number[] = []): void {
-  sendToStatusAudience(ctx, s, () => {
-    const note = toApNote(ctx, s, loadNoteData(ctx, [s]));
-    const at = s.edited_at ?? s.updated_at;
-    return toApActivity(ctx, "Update", accountRow(ctx, s.account_id), note, {
-      id: ctx.uris.updateActivity(s.uri, at), published: apTime(at), ...addressing(note),
-    });
-  }, formerlyMentioned);
+  sendToStatusAudience(
+    ctx,
+    s,
+    () => {
+      const note = toApNote(ctx, s, loadNoteData(ctx, [s]));
+      const at = s.edited_at ?? s.updated_at;
+      return toApActivity(ctx, "Update", accountRow(ctx, s.account_id), note, {
+        id: ctx.uris.updateActivity(s.uri, at),
+        published: apTime(at),
+        ...addressing(note),
+      });
+    },
+    formerlyMentioned,
+  );
 }
 
 /**
@@ -68,7 +77,8 @@ export function publishStatusUpdate(ctx: AppContext, s: StatusRow, formerlyMenti
 export function publishStatusDelete(ctx: AppContext, s: StatusRow): void {
   const author = accountRow(ctx, s.account_id);
   const activity = toApActivity(ctx, "Delete", author, toApTombstone(s.uri), {
-    id: ctx.uris.deleteActivity(s.uri), to: [AS_PUBLIC],
+    id: ctx.uris.deleteActivity(s.uri),
+    to: [AS_PUBLIC],
   });
   const boosters = listReblogAccountIds(ctx.db, s.id);
   sendToStatusAudience(ctx, s, activity, boosters);
@@ -79,9 +89,16 @@ function announce(ctx: AppContext, actor: AccountRow, boost: StatusRow, original
   const origAuthor = accountRow(ctx, original.account_id);
   const followers = actor.followers_url ?? ctx.uris.followers(actor.username);
   let to: string[], cc: string[];
-  if (boost.visibility === PRIVATE) { to = [followers]; cc = [origAuthor.uri]; }
-  else if (boost.visibility === UNLISTED) { to = [followers]; cc = [origAuthor.uri, AS_PUBLIC]; }
-  else { to = [AS_PUBLIC]; cc = [origAuthor.uri, followers]; }
+  if (boost.visibility === PRIVATE) {
+    to = [followers];
+    cc = [origAuthor.uri];
+  } else if (boost.visibility === UNLISTED) {
+    to = [followers];
+    cc = [origAuthor.uri, AS_PUBLIC];
+  } else {
+    to = [AS_PUBLIC];
+    cc = [origAuthor.uri, followers];
+  }
   // The boost row's URI (…/statuses/ID/activity) is already the Announce id, as in Mastodon.
   return toApActivity(ctx, "Announce", actor, original.uri, { id: boost.uri, published: apTime(boost.created_at), to, cc });
 }
@@ -99,7 +116,8 @@ export function publishUnreblog(ctx: AppContext, boost: StatusRow): void {
   const actor = accountRow(ctx, boost.account_id);
   const inner = announce(ctx, actor, boost, original);
   const activity = toApActivity(ctx, "Undo", actor, embedded(inner), {
-    id: ctx.uris.undoActivity(ctx.uris.rowActivity(actor.uri, "announces", boost.id)), to: [AS_PUBLIC],
+    id: ctx.uris.undoActivity(ctx.uris.rowActivity(actor.uri, "announces", boost.id)),
+    to: [AS_PUBLIC],
   });
   sendToFollowers(ctx, actor.id, activity, [original.account_id]);
 }

@@ -7,7 +7,13 @@ import { deletePoll, getPollShapeByStatus, insertRemotePoll, updateRemotePoll } 
 import { deletePollVotes } from "../../db/queries/poll-votes";
 import { hasStatusEdits, insertRemoteStatusEdit } from "../../db/queries/status-edits";
 import {
-  incrementStatusCounter, insertRemoteStatusRow, listReblogAccountIds, setStatusMediaIds, setStatusPollId, statusIdTaken, updateRemoteStatusRow,
+  incrementStatusCounter,
+  insertRemoteStatusRow,
+  listReblogAccountIds,
+  setStatusMediaIds,
+  setStatusPollId,
+  statusIdTaken,
+  updateRemoteStatusRow,
 } from "../../db/queries/statuses";
 import { deleteStatusTags, insertStatusTag } from "../../db/queries/statuses-tags";
 import { bumpTagLastStatusAt, getTagIdByName, insertUsedTagIfMissing } from "../../db/queries/tags";
@@ -23,10 +29,16 @@ import { recordDirectStatus } from "../conversations/record";
 import type { ParsedPoll, ParsedStatus } from "../../serializers/activitypub/from-note";
 
 /** Accounts a status mentions: visible ones (tags) and silent ones (only addressed). */
-export interface ResolvedMentions { visible: number[]; silent: number[] }
+export interface ResolvedMentions {
+  visible: number[];
+  silent: number[];
+}
 
 /** Options of an upsert: `backfill` skips fan-out and notifications; `depth` counts parent fetches. */
-export interface UpsertOptions { backfill?: boolean; depth?: number }
+export interface UpsertOptions {
+  backfill?: boolean;
+  depth?: number;
+}
 
 function writeMentions(ctx: AppContext, statusId: number, m: ResolvedMentions): number[] {
   const added: number[] = [];
@@ -53,8 +65,19 @@ function writeMedia(ctx: AppContext, statusId: number, accountId: number, p: Par
   for (const m of p.media) {
     const id = ctx.ids.next();
     insertRemoteMedia(ctx.db, {
-      id, account_id: accountId, status_id: statusId, type: m.type, content_type: m.contentType, remote_url: m.url, description: m.description,
-      focus_x: m.focus[0], focus_y: m.focus[1], meta: JSON.stringify(m.meta), blurhash: m.blurhash, created_at: t, updated_at: t,
+      id,
+      account_id: accountId,
+      status_id: statusId,
+      type: m.type,
+      content_type: m.contentType,
+      remote_url: m.url,
+      description: m.description,
+      focus_x: m.focus[0],
+      focus_y: m.focus[1],
+      meta: JSON.stringify(m.meta),
+      blurhash: m.blurhash,
+      created_at: t,
+      updated_at: t,
     });
     if (cache) enqueueRemoteMediaCache(ctx, id, m.type, m.previewUrl ?? null);
     ids.push(id);
@@ -76,16 +99,32 @@ function writePoll(ctx: AppContext, statusId: number, accountId: number, poll: P
   if (old) {
     if (old.options !== options || !!old.multiple !== poll.multiple) deletePollVotes(db, old.id);
     updateRemotePoll(db, old.id, {
-      options, tallies: JSON.stringify(poll.tallies), votes_count: votes, voters_count: poll.votersCount, multiple: poll.multiple ? 1 : 0,
-      expires_at: poll.expiresAt, last_fetched_at: t, updated_at: t,
+      options,
+      tallies: JSON.stringify(poll.tallies),
+      votes_count: votes,
+      voters_count: poll.votersCount,
+      multiple: poll.multiple ? 1 : 0,
+      expires_at: poll.expiresAt,
+      last_fetched_at: t,
+      updated_at: t,
     });
     if (poll.expiresAt !== null && poll.expiresAt !== old.expires_at && poll.expiresAt > t) enqueueExpiry(ctx, old.id, poll.expiresAt);
     return;
   }
   const id = ctx.ids.next();
   insertRemotePoll(db, {
-    id, status_id: statusId, account_id: accountId, options, tallies: JSON.stringify(poll.tallies), votes_count: votes, voters_count: poll.votersCount,
-    multiple: poll.multiple ? 1 : 0, expires_at: poll.expiresAt, last_fetched_at: t, created_at: t, updated_at: t,
+    id,
+    status_id: statusId,
+    account_id: accountId,
+    options,
+    tallies: JSON.stringify(poll.tallies),
+    votes_count: votes,
+    voters_count: poll.votersCount,
+    multiple: poll.multiple ? 1 : 0,
+    expires_at: poll.expiresAt,
+    last_fetched_at: t,
+    created_at: t,
+    updated_at: t,
   });
   setStatusPollId(db, statusId, id);
   if (poll.expiresAt !== null && poll.expiresAt > t) enqueueExpiry(ctx, id, poll.expiresAt);
@@ -100,15 +139,33 @@ function freshId(ctx: AppContext, at: number): number {
 }
 
 /** Inserts a new remote status; fans out and notifies unless backfilling. Call inside a transaction. */
-export function insertRemoteStatus(ctx: AppContext, p: ParsedStatus, author: AccountRow, m: ResolvedMentions, parent: StatusRow | null, opts: UpsertOptions): StatusRow {
+export function insertRemoteStatus(
+  ctx: AppContext,
+  p: ParsedStatus,
+  author: AccountRow,
+  m: ResolvedMentions,
+  parent: StatusRow | null,
+  opts: UpsertOptions,
+): StatusRow {
   const db = ctx.db;
   const id = freshId(ctx, p.publishedAt);
   const t = ctx.now();
   insertRemoteStatusRow(db, {
-    id, uri: p.uri, url: p.url, account_id: author.id, in_reply_to_id: parent?.id ?? null, in_reply_to_account_id: parent?.account_id ?? null,
-    conversation_id: parent?.conversation_id ?? id, content: p.content, spoiler_text: p.spoilerText, sensitive: p.sensitive ? 1 : 0,
-    visibility: p.visibility, language: p.language, created_at: p.publishedAt,
-    edited_at: p.updatedAt !== null && p.updatedAt > p.publishedAt ? p.updatedAt : null, updated_at: t,
+    id,
+    uri: p.uri,
+    url: p.url,
+    account_id: author.id,
+    in_reply_to_id: parent?.id ?? null,
+    in_reply_to_account_id: parent?.account_id ?? null,
+    conversation_id: parent?.conversation_id ?? id,
+    content: p.content,
+    spoiler_text: p.spoilerText,
+    sensitive: p.sensitive ? 1 : 0,
+    visibility: p.visibility,
+    language: p.language,
+    created_at: p.publishedAt,
+    edited_at: p.updatedAt !== null && p.updatedAt > p.publishedAt ? p.updatedAt : null,
+    updated_at: t,
   });
   if (p.media.length) setStatusMediaIds(db, id, writeMedia(ctx, id, author.id, p));
   const added = writeMentions(ctx, id, m);
@@ -154,8 +211,14 @@ export function updateRemoteStatus(ctx: AppContext, s: StatusRow, p: ParsedStatu
   }
   const editedAt = p.updatedAt !== null && p.updatedAt <= t ? Math.max(p.updatedAt, s.created_at) : t;
   updateRemoteStatusRow(db, s.id, {
-    content: p.content, spoiler_text: p.spoilerText, sensitive: p.sensitive ? 1 : 0, language: p.language ?? s.language,
-    media_ids: mediaIds, url: p.url ?? s.url, edited_at: editedAt, updated_at: t,
+    content: p.content,
+    spoiler_text: p.spoilerText,
+    sensitive: p.sensitive ? 1 : 0,
+    language: p.language ?? s.language,
+    media_ids: mediaIds,
+    url: p.url ?? s.url,
+    edited_at: editedAt,
+    updated_at: t,
   });
   const keep = [...m.visible, ...m.silent];
   deleteMentionsExcept(db, s.id, keep);
@@ -166,7 +229,8 @@ export function updateRemoteStatus(ctx: AppContext, s: StatusRow, p: ParsedStatu
   recordVersion(ctx, updated, editedAt);
   if (!opts.backfill) {
     notifyMentioned(ctx, updated, added);
-    for (const b of listReblogAccountIds(db, s.id)) notify(ctx, { accountId: b, fromAccountId: s.account_id, type: "update", statusId: s.id });
+    for (const b of listReblogAccountIds(db, s.id))
+      notify(ctx, { accountId: b, fromAccountId: s.account_id, type: "update", statusId: s.id });
     statusEdited(ctx, s.id);
   }
   return updated;

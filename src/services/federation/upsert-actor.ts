@@ -28,9 +28,10 @@ export function upsertRemoteActor(ctx: AppContext, actor: Record<string, any>, o
   const movedTo = idOf(actor.movedTo);
   const db = ctx.db;
   return transaction(db, () => {
-    let row = getAccountByUri(db, id)
+    let row =
+      getAccountByUri(db, id) ??
       // As Mastodon: the same handle on the same domain is the same account (its URI may have changed).
-      ?? getRemoteAccountByHandle(db, cols.username as string, domain);
+      getRemoteAccountByHandle(db, cols.username as string, domain);
     if (row && row.domain === null) throw new InvalidActorError(`${id} collides with a local account`);
     const before = row ?? null;
     if (row) {

@@ -6,7 +6,14 @@
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
 import { getAccountDomain } from "../../db/queries/accounts";
-import { backfillHomeFeed, deleteHomeFeedsByAuthor, deleteStatusFromHomeFeeds, fanOutDirectToFollowers, fanOutToFollowers, insertHomeFeed } from "../../db/queries/home-feeds";
+import {
+  backfillHomeFeed,
+  deleteHomeFeedsByAuthor,
+  deleteStatusFromHomeFeeds,
+  fanOutDirectToFollowers,
+  fanOutToFollowers,
+  insertHomeFeed,
+} from "../../db/queries/home-feeds";
 import { getStatusVisibility } from "../../db/queries/statuses";
 import { DIRECT, PRIVATE, PUBLIC } from "../../model/visibility";
 import { fanOutToLists, inExclusiveList } from "../lists/feed";

@@ -53,9 +53,13 @@ export function ownedFilterStatus(ctx: AppContext, accountId: number, rawId: unk
 export class Errors {
   private list: string[] = [];
   /** Records a message. */
-  add(msg: string): void { if (!this.list.includes(msg)) this.list.push(msg); }
+  add(msg: string): void {
+    if (!this.list.includes(msg)) this.list.push(msg);
+  }
   /** Throws the 422 when anything was recorded. */
-  check(): void { if (this.list.length) throw validation(this.list.join(", ")); }
+  check(): void {
+    if (this.list.length) throw validation(this.list.join(", "));
+  }
 }
 
 /** Checks a title (`what` names it in messages: "Title", or "Phrase" for v1). */
@@ -68,7 +72,8 @@ export function checkTitle(e: Errors, title: string | undefined, what = "Title")
 export function checkContext(e: Errors, context: string[] | undefined): string[] {
   const list = [...new Set((context ?? []).map((c) => c.trim()).filter((c) => c !== ""))];
   if (list.length === 0) e.add("Context can't be blank");
-  if (list.length === 0 || list.some((c) => !(FILTER_CONTEXTS as readonly string[]).includes(c))) e.add("Context None or invalid context supplied");
+  if (list.length === 0 || list.some((c) => !(FILTER_CONTEXTS as readonly string[]).includes(c)))
+    e.add("Context None or invalid context supplied");
   return list;
 }
 

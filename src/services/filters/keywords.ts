@@ -5,7 +5,10 @@ import type { FilterKeywordRow } from "../../serializers/mastodon/filter";
 import { checkKeyword, commitFilters, Errors, insertKeyword, ownedFilter, ownedKeyword } from "./common";
 
 /** A keyword's fields; undefined leaves a field as it is (on update). */
-export interface KeywordInput { keyword?: string; wholeWord?: boolean }
+export interface KeywordInput {
+  keyword?: string;
+  wholeWord?: boolean;
+}
 
 function keywordRow(ctx: AppContext, id: number): FilterKeywordRow {
   return getFilterKeyword(ctx.db, id)!;

@@ -6,7 +6,15 @@ import { notFound } from "../../model/errors";
 import { parseId } from "../../model/ids";
 import type { FilterKeywordRow, FilterRow } from "../../serializers/mastodon/filter";
 import {
-  checkAction, checkContext, checkKeyword, checkTitle, commitFilters, Errors, expiresAt, insertKeyword, ownedFilter,
+  checkAction,
+  checkContext,
+  checkKeyword,
+  checkTitle,
+  commitFilters,
+  Errors,
+  expiresAt,
+  insertKeyword,
+  ownedFilter,
 } from "./common";
 
 /** One keywords_attributes[] entry as the route read it. */
@@ -50,8 +58,13 @@ export function createFilter(ctx: AppContext, accountId: number, input: FilterIn
     const id = ctx.ids.next();
     const now = ctx.now();
     insertFilter(ctx.db, {
-      id, account_id: accountId, title: input.title!.trim(), context: JSON.stringify(context), action,
-      expires_at: expiresAt(ctx, input.expiresIn ?? null), created_at: now,
+      id,
+      account_id: accountId,
+      title: input.title!.trim(),
+      context: JSON.stringify(context),
+      action,
+      expires_at: expiresAt(ctx, input.expiresIn ?? null),
+      created_at: now,
     });
     for (const k of keywords) insertKeyword(ctx, id, k.keyword!, k.wholeWord ?? true);
     return getFilter(ctx.db, id)!;
@@ -69,9 +82,7 @@ export function updateFilter(ctx: AppContext, accountId: number, rawId: unknown,
   if (input.title !== undefined) checkTitle(e, input.title);
   const context = input.context !== undefined ? checkContext(e, input.context) : undefined;
   const action = input.action !== undefined ? checkAction(e, input.action) : undefined;
-  const existing = new Map(
-    listFilterKeywords(ctx.db, f.id).map((k) => [k.id, k]),
-  );
+  const existing = new Map(listFilterKeywords(ctx.db, f.id).map((k) => [k.id, k]));
   const entries = (input.keywords ?? []).filter((k) => !k.destroy || k.id !== undefined).filter((k) => !allBlank(k));
   const changes: { row?: FilterKeywordRow; k: KeywordAttributes }[] = [];
   for (const k of entries) {
@@ -100,7 +111,13 @@ export function updateFilter(ctx: AppContext, accountId: number, rawId: unknown,
       if (!row) insertKeyword(ctx, f.id, k.keyword!, k.wholeWord ?? true);
       else if (k.destroy) deleteFilterKeyword(ctx.db, row.id);
       else {
-        updateFilterKeyword(ctx.db, row.id, k.keyword ?? row.keyword, k.wholeWord === undefined ? row.whole_word : k.wholeWord ? 1 : 0, now);
+        updateFilterKeyword(
+          ctx.db,
+          row.id,
+          k.keyword ?? row.keyword,
+          k.wholeWord === undefined ? row.whole_word : k.wholeWord ? 1 : 0,
+          now,
+        );
       }
     }
     return getFilter(ctx.db, f.id)!;

@@ -11,7 +11,12 @@ import { commitFilters, Errors, ownedFilter, ownedFilterStatus } from "./common"
  * Adds a status the account may see to its filter: 404 for someone else's filter, 422 for a
  * missing, unknown or invisible status or one already in the filter. Enqueues filters_changed.
  */
-export function addFilterStatus(ctx: AppContext, accountId: number, rawFilterId: unknown, rawStatusId: string | undefined): FilterStatusRow {
+export function addFilterStatus(
+  ctx: AppContext,
+  accountId: number,
+  rawFilterId: unknown,
+  rawStatusId: string | undefined,
+): FilterStatusRow {
   const f = ownedFilter(ctx, accountId, rawFilterId);
   const e = new Errors();
   const statusId = parseId(rawStatusId);

@@ -20,7 +20,10 @@ export interface V1FilterInput {
 }
 
 /** A keyword and its filter: what a V1::Filter shows. */
-export interface V1Filter { filter: FilterRow; keyword: FilterKeywordRow }
+export interface V1Filter {
+  filter: FilterRow;
+  keyword: FilterKeywordRow;
+}
 
 function load(ctx: AppContext, keywordId: number): V1Filter {
   const keyword = getFilterKeyword(ctx.db, keywordId)!;
@@ -38,8 +41,13 @@ export function createV1Filter(ctx: AppContext, accountId: number, input: V1Filt
     const id = ctx.ids.next();
     const now = ctx.now();
     insertFilter(ctx.db, {
-      id, account_id: accountId, title: input.phrase!, context: JSON.stringify(context), action: input.irreversible ? "hide" : "warn",
-      expires_at: expiresAt(ctx, input.expiresIn ?? null), created_at: now,
+      id,
+      account_id: accountId,
+      title: input.phrase!,
+      context: JSON.stringify(context),
+      action: input.irreversible ? "hide" : "warn",
+      expires_at: expiresAt(ctx, input.expiresIn ?? null),
+      created_at: now,
     });
     return load(ctx, insertKeyword(ctx, id, input.phrase!, input.wholeWord ?? false));
   });
@@ -56,12 +64,15 @@ export function updateV1Filter(ctx: AppContext, accountId: number, rawId: unknow
   if (input.phrase !== undefined) checkKeyword(e, input.phrase, "Phrase");
   const context = input.context !== undefined ? JSON.stringify(checkContext(e, input.context)) : filter.context;
   e.check();
-  const action = input.irreversible === undefined ? filter.action : input.irreversible ? "hide" : filter.action === "hide" ? "warn" : filter.action;
+  const action =
+    input.irreversible === undefined ? filter.action : input.irreversible ? "hide" : filter.action === "hide" ? "warn" : filter.action;
   const expires = input.expiresIn !== undefined ? expiresAt(ctx, input.expiresIn) : filter.expires_at;
   const siblings = countFilterKeywords(ctx.db, filter.id);
   const changed = context !== filter.context || action !== filter.action || expires !== filter.expires_at;
   if (changed && siblings > 1) {
-    throw validation("These parameters cannot be changed from this application because they apply to more than one filter keyword. Use a more recent application or the web interface.");
+    throw validation(
+      "These parameters cannot be changed from this application because they apply to more than one filter keyword. Use a more recent application or the web interface.",
+    );
   }
   return commitFilters(ctx, accountId, () => {
     const now = ctx.now();

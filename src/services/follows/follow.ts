@@ -19,7 +19,8 @@ import { newFollowUri, publishFollow } from "../federation/interactions";
 export function followAccount(ctx: AppContext, sourceId: number, target: AccountRow, o: FollowOptions): void {
   // Mastodon's FollowService raises RecordNotFound for self-follows.
   if (target.id === sourceId || target.suspended_at !== null) throw new ApiError(404, "Record not found");
-  if (target.moved_to_account_id !== null || blockedEitherWay(ctx, sourceId, target.id)) throw new ApiError(403, "This action is not allowed");
+  if (target.moved_to_account_id !== null || blockedEitherWay(ctx, sourceId, target.id))
+    throw new ApiError(403, "This action is not allowed");
   const db = ctx.db;
   transaction(db, () => {
     for (const table of ["follows", "follow_requests"] as const) {
@@ -34,8 +35,14 @@ export function followAccount(ctx: AppContext, sourceId: number, target: Account
       const id = ctx.ids.next();
       const uri = target.domain !== null ? newFollowUri(ctx) : null;
       insertFollowRequest(db, {
-        id, account_id: sourceId, target_account_id: target.id, show_reblogs: opts.showReblogs ? 1 : 0, notify: opts.notify ? 1 : 0,
-        languages: opts.languages, uri, created_at: ctx.now(),
+        id,
+        account_id: sourceId,
+        target_account_id: target.id,
+        show_reblogs: opts.showReblogs ? 1 : 0,
+        notify: opts.notify ? 1 : 0,
+        languages: opts.languages,
+        uri,
+        created_at: ctx.now(),
       });
       if (target.domain === null) notify(ctx, { accountId: target.id, fromAccountId: sourceId, type: "follow_request" });
       else publishFollow(ctx, sourceId, target, { id, uri });

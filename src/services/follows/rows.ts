@@ -18,11 +18,22 @@ export interface FollowOptions {
 }
 
 /** Inserts a follows row (if missing), bumps both counters and backfills the follower's home feed. */
-export function insertFollow(ctx: AppContext, followerId: number, targetId: number, o: { showReblogs: boolean; notify: boolean; languages: string | null; uri?: string | null }): boolean {
+export function insertFollow(
+  ctx: AppContext,
+  followerId: number,
+  targetId: number,
+  o: { showReblogs: boolean; notify: boolean; languages: string | null; uri?: string | null },
+): boolean {
   const db = ctx.db;
   const added = insertFollowIfMissing(db, {
-    id: ctx.ids.next(), account_id: followerId, target_account_id: targetId, show_reblogs: o.showReblogs ? 1 : 0, notify: o.notify ? 1 : 0,
-    languages: o.languages, uri: o.uri ?? null, created_at: ctx.now(),
+    id: ctx.ids.next(),
+    account_id: followerId,
+    target_account_id: targetId,
+    show_reblogs: o.showReblogs ? 1 : 0,
+    notify: o.notify ? 1 : 0,
+    languages: o.languages,
+    uri: o.uri ?? null,
+    created_at: ctx.now(),
   });
   if (!added) return false;
   incrementFollowCounter(db, followerId, "following_count");

@@ -7,7 +7,11 @@ import { accountView } from "../../db/views/accounts";
 import { activeUsers, localPostCount, peerCount, setting, userCount } from "./stats";
 import { vapidPublicKey } from "./vapid";
 
-export interface RuleView { id: string; text: string; hint: string }
+export interface RuleView {
+  id: string;
+  text: string;
+  hint: string;
+}
 
 export interface InstanceView {
   domain: string;
@@ -45,7 +49,7 @@ export function loadInstanceView(ctx: AppContext, withStats = false): InstanceVi
     shortDescription: setting(ctx, "site_short_description") ?? "",
     description: setting(ctx, "site_description") ?? setting(ctx, "site_short_description") ?? "",
     contactEmail: setting(ctx, "site_contact_email") ?? "",
-    contactAccount: contactId !== null ? accountView(ctx, contactId) ?? null : null,
+    contactAccount: contactId !== null ? (accountView(ctx, contactId) ?? null) : null,
     rules: loadRules(ctx),
     registrations: ctx.config.registrations,
     registrationsMessage: setting(ctx, "closed_registrations_message"),

@@ -28,7 +28,8 @@ export function addListAccounts(ctx: AppContext, ownerId: number, rawListId: unk
     const followed = followedAmong(db, ownerId, unique);
     if (unique.some((id) => !followed.has(id))) throw new ApiError(422, "Validation failed: Account follow relationship missing");
     const members = listMembersAmong(db, list.id, unique);
-    if (unique.length !== ids.length || unique.some((id) => members.has(id))) throw new ApiError(422, "Validation failed: Account has already been taken");
+    if (unique.length !== ids.length || unique.some((id) => members.has(id)))
+      throw new ApiError(422, "Validation failed: Account has already been taken");
     for (const id of unique) insertListAccount(db, ctx.ids.next(), list.id, id, ctx.now());
     // After all inserts: the `list` replies policy looks at the new members too.
     for (const id of unique) backfillList(ctx, list.id, id);

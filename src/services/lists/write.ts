@@ -28,7 +28,8 @@ function checkTitle(title: string | undefined): string {
 
 function checkPolicy(p: string | undefined, dflt: RepliesPolicy): RepliesPolicy {
   if (p === undefined) return dflt;
-  if (!(REPLIES_POLICIES as readonly string[]).includes(p)) throw new ApiError(422, "Validation failed: Replies policy is not included in the list");
+  if (!(REPLIES_POLICIES as readonly string[]).includes(p))
+    throw new ApiError(422, "Validation failed: Replies policy is not included in the list");
   return p as RepliesPolicy;
 }
 
@@ -40,7 +41,14 @@ export function createList(ctx: AppContext, ownerId: number, input: ListInput): 
     const n = countLists(ctx.db, ownerId);
     if (n >= LISTS_PER_ACCOUNT) throw new ApiError(422, "Validation failed: You have reached the maximum number of lists");
     const t = ctx.now();
-    return insertList(ctx.db, { id: ctx.ids.next(), account_id: ownerId, title, replies_policy: policy, exclusive: input.exclusive ? 1 : 0, created_at: t });
+    return insertList(ctx.db, {
+      id: ctx.ids.next(),
+      account_id: ownerId,
+      title,
+      replies_policy: policy,
+      exclusive: input.exclusive ? 1 : 0,
+      created_at: t,
+    });
   });
 }
 

@@ -14,7 +14,10 @@ import { fetchRemoteImage, RemoteMediaError } from "../../media/remote-fetch";
 import { remoteMediaAllowed } from "./cache-remote";
 
 /** Payload of `media.cache_avatar`: the account, and stale cached files to delete. */
-export interface CacheAvatarPayload { accountId: number; remove?: string[] }
+export interface CacheAvatarPayload {
+  accountId: number;
+  remove?: string[];
+}
 
 const KINDS: ProfileImageKind[] = ["avatar", "header"];
 type ImageCols = Pick<AccountRow, "avatar_remote_url" | "avatar_path" | "header_remote_url" | "header_path">;
@@ -67,7 +70,9 @@ async function cacheOne(ctx: AppContext, accountId: number, k: ProfileImageKind,
  */
 export async function cacheRemoteAvatar(ctx: AppContext, p: CacheAvatarPayload): Promise<void> {
   const id = p.accountId;
-  const stale = (Array.isArray(p.remove) ? p.remove : []).filter((key) => typeof key === "string" && KINDS.some((k) => key.startsWith(keyPrefix(id, k)) && !key.includes("..")));
+  const stale = (Array.isArray(p.remove) ? p.remove : []).filter(
+    (key) => typeof key === "string" && KINDS.some((k) => key.startsWith(keyPrefix(id, k)) && !key.includes("..")),
+  );
   await deleteKeys(ctx, stale);
   const a = getProfileImageColumns(ctx.db, id);
   if (!a || !remoteMediaAllowed(ctx, id)) return;

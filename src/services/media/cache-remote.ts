@@ -14,7 +14,10 @@ import { MEDIA_LIMITS } from "../../media/limits";
 import { fetchRemoteImage, mediaHostAllowed, RemoteMediaError } from "../../media/remote-fetch";
 
 /** Payload of `media.cache_remote`: the attachment and, for video/audio, its preview image URL. */
-export interface CacheRemotePayload { id: number; preview?: string | null }
+export interface CacheRemotePayload {
+  id: number;
+  preview?: string | null;
+}
 
 const IMAGE_TYPES = new Set(["image", "unknown"]);
 
@@ -30,10 +33,17 @@ export function enqueueRemoteMediaCache(ctx: AppContext, id: number, type: strin
   else if (previewUrl) ctx.jobs.enqueue("media.cache_remote", { id, preview: previewUrl });
 }
 
-async function render(bytes: Uint8Array, mime: string, withOriginal: boolean): Promise<{ small: EncodedImage; original: EncodedImage | null }> {
+async function render(
+  bytes: Uint8Array,
+  mime: string,
+  withOriginal: boolean,
+): Promise<{ small: EncodedImage; original: EncodedImage | null }> {
   try {
     const probe = await probeImage(bytes, mime, "Remote file");
-    return { small: await makeSmall(bytes, probe, "Remote file"), original: withOriginal ? await makeOriginal(bytes, probe, "Remote file") : null };
+    return {
+      small: await makeSmall(bytes, probe, "Remote file"),
+      original: withOriginal ? await makeOriginal(bytes, probe, "Remote file") : null,
+    };
   } catch (e) {
     if (e instanceof ApiError) throw new RemoteMediaError(e.message, true);
     throw e;
@@ -54,9 +64,13 @@ export async function cacheRemoteMedia(ctx: AppContext, p: CacheRemotePayload): 
   if (!source) return;
   const { bytes, sniffed } = await fetchRemoteImage(ctx, source, MEDIA_LIMITS.imageSizeLimit);
   const { small, original } = await render(bytes, sniffed.mime, isImage);
-  const blurhash = row.blurhash ?? await blurhashOf(small.data);
+  const blurhash = row.blurhash ?? (await blurhashOf(small.data));
   let meta: Record<string, unknown> = {};
-  try { meta = JSON.parse(row.meta) ?? {}; } catch { /* keep empty */ }
+  try {
+    meta = JSON.parse(row.meta) ?? {};
+  } catch {
+    /* keep empty */
+  }
   meta.small = geometry(small.width, small.height);
   if (original) meta.original = geometry(original.width, original.height);
 
@@ -72,10 +86,21 @@ export async function cacheRemoteMedia(ctx: AppContext, p: CacheRemotePayload): 
       await ctx.storage.put(fileKey, original.data, original.mime);
     }
     // Guarded: the row may have been edited away, detached or cached by another run meanwhile.
-    const changed = storeCachedRemoteMedia(ctx.db, row.id, row.remote_url, {
-      file_key: fileKey, thumbnail_key: thumbKey, type: isImage ? "image" : row.type, content_type: original?.mime ?? null,
-      file_size: original?.data.length ?? null, meta: JSON.stringify(meta), blurhash,
-    }, ctx.now());
+    const changed = storeCachedRemoteMedia(
+      ctx.db,
+      row.id,
+      row.remote_url,
+      {
+        file_key: fileKey,
+        thumbnail_key: thumbKey,
+        type: isImage ? "image" : row.type,
+        content_type: original?.mime ?? null,
+        file_size: original?.data.length ?? null,
+        meta: JSON.stringify(meta),
+        blurhash,
+      },
+      ctx.now(),
+    );
     if (!changed) await deleteKeys(ctx, written);
   } catch (e) {
     await deleteKeys(ctx, written);

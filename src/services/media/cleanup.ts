@@ -8,7 +8,10 @@ import type { AppContext } from "../../context";
 import { clearProfileImages, listProfileImagesOfDomain } from "../../db/queries/accounts-remote";
 import { listAccountFileKeys } from "../../db/queries/accounts-moderation";
 import {
-  deleteUnattachedMediaBefore, listCachedRemoteMediaBefore, listCachedRemoteMediaOfDomain, uncacheMedia,
+  deleteUnattachedMediaBefore,
+  listCachedRemoteMediaBefore,
+  listCachedRemoteMediaOfDomain,
+  uncacheMedia,
 } from "../../db/queries/media-attachments";
 import { transaction } from "../../db/transaction";
 import { deleteKeys, removePending } from "../../media/files";

@@ -35,7 +35,11 @@ export async function createMedia(ctx: AppContext, accountId: number, input: Med
 
   const id = ctx.ids.next();
   const written: string[] = [];
-  const put = async (key: string, data: Uint8Array, mime: string) => { written.push(key); await ctx.storage.put(key, data, mime); return key; };
+  const put = async (key: string, data: Uint8Array, mime: string) => {
+    written.push(key);
+    await ctx.storage.put(key, data, mime);
+    return key;
+  };
   let deferred = false;
   try {
     let fileKey: string | null = null;
@@ -69,9 +73,20 @@ export async function createMedia(ctx: AppContext, accountId: number, input: Med
     const t = ctx.now();
     return transaction(ctx.db, () => {
       const row = insertUpload(ctx.db, {
-        id, account_id: accountId, type: a.type, file_key: fileKey, thumbnail_key: thumbKey, content_type: contentType, file_size: fileSize,
-        description: description ?? null, focus_x: focus.x, focus_y: focus.y, meta: JSON.stringify(meta), blurhash,
-        processing: deferred ? 1 : 0, created_at: t,
+        id,
+        account_id: accountId,
+        type: a.type,
+        file_key: fileKey,
+        thumbnail_key: thumbKey,
+        content_type: contentType,
+        file_size: fileSize,
+        description: description ?? null,
+        focus_x: focus.x,
+        focus_y: focus.y,
+        meta: JSON.stringify(meta),
+        blurhash,
+        processing: deferred ? 1 : 0,
+        created_at: t,
       });
       if (deferred) ctx.jobs.enqueue("media.process", { id });
       return row;

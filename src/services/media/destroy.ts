@@ -9,7 +9,10 @@ import { findOwnUnattachedMedia } from "./find";
 export async function destroyMedia(ctx: AppContext, accountId: number, rawId: unknown): Promise<void> {
   const row = findOwnUnattachedMedia(ctx, accountId, rawId);
   const gone = transaction(ctx.db, () => deleteUnattachedMedia(ctx.db, row.id));
-  if (!gone) { findOwnUnattachedMedia(ctx, accountId, rawId); return; }
+  if (!gone) {
+    findOwnUnattachedMedia(ctx, accountId, rawId);
+    return;
+  }
   await deleteKeys(ctx, [row.file_key, row.thumbnail_key]);
   await removePending(ctx, row.id);
 }

@@ -10,7 +10,7 @@ export function parseFocus(focus: string | undefined): { x: number; y: number } 
   const m = /^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*,\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*$/.exec(focus);
   const x = m ? Number(m[1]) : NaN;
   const y = m ? Number(m[2]) : NaN;
-  if (!(Math.abs(x) <= 1 && Math.abs(y) <= 1)) throw validation("Focus must be two numbers from -1.0 to 1.0, as \"x,y\"");
+  if (!(Math.abs(x) <= 1 && Math.abs(y) <= 1)) throw validation('Focus must be two numbers from -1.0 to 1.0, as "x,y"');
   return { x, y };
 }
 
@@ -24,7 +24,11 @@ export function checkDescription(description: string | undefined): string | unde
 }
 
 /** A processed custom thumbnail (audio/video only): the small preview and its blurhash. */
-export interface Thumbnail { small: EncodedImage; blurhash: string; meta: Record<string, unknown> }
+export interface Thumbnail {
+  small: EncodedImage;
+  blurhash: string;
+  meta: Record<string, unknown>;
+}
 
 /** Validates and renders a `thumbnail` upload. */
 export async function prepareThumbnail(file: Blob): Promise<Thumbnail> {

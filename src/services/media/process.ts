@@ -17,9 +17,15 @@ function markFailed(ctx: AppContext, id: number): void {
 /** Processes media row `id` if it is still queued. */
 export async function processMedia(ctx: AppContext, id: number): Promise<void> {
   const row = getMedia(ctx.db, id);
-  if (!row || row.processing !== 1) { await removePending(ctx, id); return; }
+  if (!row || row.processing !== 1) {
+    await removePending(ctx, id);
+    return;
+  }
   const bytes = await readPending(ctx, id);
-  if (!bytes) { markFailed(ctx, id); return; }
+  if (!bytes) {
+    markFailed(ctx, id);
+    return;
+  }
   let original: EncodedImage;
   try {
     const probe = await probeImage(bytes, row.content_type ?? "");
@@ -34,7 +40,11 @@ export async function processMedia(ctx: AppContext, id: number): Promise<void> {
   const key = mediaKey(id, "original", original.ext);
   await ctx.storage.put(key, original.data, original.mime);
   let meta: Record<string, unknown> = {};
-  try { meta = JSON.parse(row.meta); } catch { /* keep empty */ }
+  try {
+    meta = JSON.parse(row.meta);
+  } catch {
+    /* keep empty */
+  }
   meta.original = geometry(original.width, original.height);
   const changed = finishMediaProcessing(ctx.db, id, key, original.mime, original.data.length, JSON.stringify(meta), ctx.now());
   // The row was deleted (or finished) meanwhile: do not leave an orphaned file behind.

@@ -12,7 +12,11 @@ import { findOwnUnattachedMedia } from "./find";
 import { checkDescription, parseFocus, prepareThumbnail } from "./input";
 
 /** Fields of PUT /api/v1/media/:id; absent fields stay as they are. */
-export interface MediaUpdate { description?: string; focus?: string; thumbnail?: Blob }
+export interface MediaUpdate {
+  description?: string;
+  focus?: string;
+  thumbnail?: Blob;
+}
 
 /** Applies `input` to the caller's media `rawId`; 404 for others' or attached media. */
 export async function updateMedia(ctx: AppContext, accountId: number, rawId: unknown, input: MediaUpdate): Promise<MediaRow> {
@@ -28,16 +32,29 @@ export async function updateMedia(ctx: AppContext, accountId: number, rawId: unk
     thumb = { key, meta: t.meta, blurhash: t.blurhash };
   }
   let meta: Record<string, unknown> = {};
-  try { meta = JSON.parse(row.meta); } catch { /* keep empty */ }
+  try {
+    meta = JSON.parse(row.meta);
+  } catch {
+    /* keep empty */
+  }
   if (thumb) meta.small = thumb.meta;
   let updated: MediaRow | null;
   try {
-    updated = transaction(ctx.db, () => updateUnattachedMedia(ctx.db, row.id, {
-      description: description !== undefined ? description : row.description,
-      focus_x: focus?.x ?? row.focus_x, focus_y: focus?.y ?? row.focus_y,
-      thumbnail_key: thumb?.key ?? row.thumbnail_key, blurhash: thumb?.blurhash ?? row.blurhash,
-      meta: JSON.stringify(meta),
-    }, ctx.now()));
+    updated = transaction(ctx.db, () =>
+      updateUnattachedMedia(
+        ctx.db,
+        row.id,
+        {
+          description: description !== undefined ? description : row.description,
+          focus_x: focus?.x ?? row.focus_x,
+          focus_y: focus?.y ?? row.focus_y,
+          thumbnail_key: thumb?.key ?? row.thumbnail_key,
+          blurhash: thumb?.blurhash ?? row.blurhash,
+          meta: JSON.stringify(meta),
+        },
+        ctx.now(),
+      ),
+    );
   } catch (e) {
     if (thumb) await deleteKeys(ctx, [thumb.key]);
     throw e;

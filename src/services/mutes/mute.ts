@@ -12,7 +12,12 @@ import { backfillFeed, unmergeFeed } from "../feeds";
  * seconds; 0 means forever) and drops the target's posts from the home feed. Calling again
  * updates the options.
  */
-export function muteAccount(ctx: AppContext, sourceId: number, target: AccountRow, o: { notifications?: boolean; durationSec?: number }): void {
+export function muteAccount(
+  ctx: AppContext,
+  sourceId: number,
+  target: AccountRow,
+  o: { notifications?: boolean; durationSec?: number },
+): void {
   if (target.id === sourceId) throw new ApiError(404, "Record not found");
   const now = ctx.now();
   const expiresAt = o.durationSec ? now + o.durationSec * 1000 : null;

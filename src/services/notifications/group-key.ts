@@ -32,7 +32,13 @@ export function ungroupedKey(id: number): string {
  * started less than 12 hours earlier (one index probe on notifications_group); call inside
  * the transaction that inserts the notification.
  */
-export function groupKeyFor(ctx: AppContext, accountId: number, type: string, statusId: number | null | undefined, at: number): string | null {
+export function groupKeyFor(
+  ctx: AppContext,
+  accountId: number,
+  type: string,
+  statusId: number | null | undefined,
+  at: number,
+): string | null {
   const prefix = groupKeyPrefix(type, statusId);
   if (prefix === null) return null;
   const bucket = Math.floor(at / HOUR_MS);

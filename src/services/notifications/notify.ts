@@ -9,9 +9,18 @@ import { policyDecision } from "./policy-check";
 import { recordFilteredNotification } from "./requests-record";
 
 export type NotificationType =
-  | "mention" | "status" | "reblog" | "follow" | "follow_request" | "favourite" | "poll" | "update"
-  | "admin.sign_up" | "admin.report" | "severed_relationships" | "moderation_warning";
-
+  | "mention"
+  | "status"
+  | "reblog"
+  | "follow"
+  | "follow_request"
+  | "favourite"
+  | "poll"
+  | "update"
+  | "admin.sign_up"
+  | "admin.report"
+  | "severed_relationships"
+  | "moderation_warning";
 
 /**
  * Writes a notification row for `accountId` (only local accounts get them). Returns its id,
@@ -19,7 +28,10 @@ export type NotificationType =
  * recipient's notification policy). Enqueues stream.notification, except for notifications
  * the policy filters: those are stored filtered, ungrouped, and gathered in a request.
  */
-export function notify(ctx: AppContext, n: { accountId: number; fromAccountId: number; type: NotificationType; statusId?: number | null; reportId?: number | null }): number | null {
+export function notify(
+  ctx: AppContext,
+  n: { accountId: number; fromAccountId: number; type: NotificationType; statusId?: number | null; reportId?: number | null },
+): number | null {
   const db = ctx.db;
   // A poll's end is announced to its own author too (Mastodon's one self-notification).
   if (n.accountId === n.fromAccountId && n.type !== "poll") return null;
@@ -37,8 +49,15 @@ export function notify(ctx: AppContext, n: { accountId: number; fromAccountId: n
   const filtered = decision === "filter";
   const id = ctx.ids.next();
   insertNotification(db, {
-    id, accountId: n.accountId, fromAccountId: n.fromAccountId, type: n.type, statusId, createdAt: t,
-    groupKey: filtered ? null : groupKeyFor(ctx, n.accountId, n.type, statusId, t), reportId: n.reportId ?? null, filtered: filtered ? 1 : 0,
+    id,
+    accountId: n.accountId,
+    fromAccountId: n.fromAccountId,
+    type: n.type,
+    statusId,
+    createdAt: t,
+    groupKey: filtered ? null : groupKeyFor(ctx, n.accountId, n.type, statusId, t),
+    reportId: n.reportId ?? null,
+    filtered: filtered ? 1 : 0,
   });
   if (filtered) recordFilteredNotification(ctx, { accountId: n.accountId, fromAccountId: n.fromAccountId, type: n.type, statusId });
   else ctx.jobs.enqueue("stream.notification", { notificationId: id, accountId: n.accountId });

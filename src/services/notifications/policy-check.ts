@@ -20,7 +20,12 @@ const NEW_FOLLOWER_MS = 3 * DAY;
 const STAFF = new Set(["owner", "admin", "moderator"]);
 
 /** A notification about to be created, as the policy sees it. */
-export interface PolicyInput { accountId: number; fromAccountId: number; type: string; statusId: number | null }
+export interface PolicyInput {
+  accountId: number;
+  fromAccountId: number;
+  type: string;
+  statusId: number | null;
+}
 
 /**
  * "drop" when any policy field that applies to the sender says drop, else "filter" when one
@@ -50,7 +55,11 @@ export function policyDecision(ctx: AppContext, n: PolicyInput): PolicyValue {
     },
     for_new_accounts: () => !following && s.created_at > now - NEW_ACCOUNT_MS,
     for_bots: () => !following && s.bot === 1,
-    for_private_mentions: () => !following && n.type === "mention" && n.statusId !== null && privateMentionNotInResponse(ctx, n.statusId, n.accountId, n.fromAccountId),
+    for_private_mentions: () =>
+      !following &&
+      n.type === "mention" &&
+      n.statusId !== null &&
+      privateMentionNotInResponse(ctx, n.statusId, n.accountId, n.fromAccountId),
   };
   let out: PolicyValue = "accept";
   for (const f of POLICY_FIELDS) {

@@ -10,7 +10,14 @@ import { getNotificationPolicy, upsertNotificationPolicy } from "../../db/querie
 import { transaction } from "../../db/transaction";
 
 /** The policy's fields, in Mastodon's order. */
-export const POLICY_FIELDS = ["for_not_following", "for_not_followers", "for_new_accounts", "for_private_mentions", "for_limited_accounts", "for_bots"] as const;
+export const POLICY_FIELDS = [
+  "for_not_following",
+  "for_not_followers",
+  "for_new_accounts",
+  "for_private_mentions",
+  "for_limited_accounts",
+  "for_bots",
+] as const;
 export type PolicyField = (typeof POLICY_FIELDS)[number];
 export type PolicyValue = "accept" | "filter" | "drop";
 export const POLICY_VALUES: readonly PolicyValue[] = ["accept", "filter", "drop"];
@@ -20,8 +27,12 @@ export type NotificationPolicyRow = Record<PolicyField, PolicyValue>;
 
 /** Mastodon's defaults: private mentions from strangers and limited accounts are filtered, the rest accepted. */
 export const POLICY_DEFAULTS: Readonly<NotificationPolicyRow> = {
-  for_not_following: "accept", for_not_followers: "accept", for_new_accounts: "accept",
-  for_private_mentions: "filter", for_limited_accounts: "filter", for_bots: "accept",
+  for_not_following: "accept",
+  for_not_followers: "accept",
+  for_new_accounts: "accept",
+  for_private_mentions: "filter",
+  for_limited_accounts: "filter",
+  for_bots: "accept",
 };
 const DEFAULTS = POLICY_DEFAULTS;
 
@@ -35,7 +46,11 @@ export function loadNotificationPolicy(ctx: AppContext, accountId: number): Noti
  * Changes some fields of the account's policy and returns the whole policy. Every value must be
  * accept, filter or drop (422 otherwise, nothing written). No side effects.
  */
-export function updateNotificationPolicy(ctx: AppContext, accountId: number, changes: Partial<Record<PolicyField, string>>): NotificationPolicyRow {
+export function updateNotificationPolicy(
+  ctx: AppContext,
+  accountId: number,
+  changes: Partial<Record<PolicyField, string>>,
+): NotificationPolicyRow {
   for (const f of POLICY_FIELDS) {
     const v = changes[f];
     if (v !== undefined && !POLICY_VALUES.includes(v as PolicyValue)) throw validation(`${humanize(f)} is not included in the list`);

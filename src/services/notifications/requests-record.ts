@@ -12,8 +12,18 @@ export const MAX_MEANINGFUL_COUNT = 100;
  * notifications wait silently and come back if the sender's request is accepted). Call inside
  * the transaction that inserted the notification. No side effects.
  */
-export function recordFilteredNotification(ctx: AppContext, n: { accountId: number; fromAccountId: number; type: string; statusId: number | null }): void {
+export function recordFilteredNotification(
+  ctx: AppContext,
+  n: { accountId: number; fromAccountId: number; type: string; statusId: number | null },
+): void {
   if (n.type !== "mention" || n.statusId === null) return;
   const count = countFilteredMentionsFrom(ctx.db, n.accountId, n.fromAccountId, MAX_MEANINGFUL_COUNT);
-  upsertNotificationRequest(ctx.db, { id: ctx.ids.next(), accountId: n.accountId, fromAccountId: n.fromAccountId, lastStatusId: n.statusId, count, now: ctx.now() });
+  upsertNotificationRequest(ctx.db, {
+    id: ctx.ids.next(),
+    accountId: n.accountId,
+    fromAccountId: n.fromAccountId,
+    lastStatusId: n.statusId,
+    count,
+    now: ctx.now(),
+  });
 }

@@ -33,7 +33,11 @@ export function isValidRedirectUri(u: string): boolean {
   if (u === OOB_URI) return true;
   if (u.length > 2000 || /\s/.test(u)) return false;
   let parsed: URL;
-  try { parsed = new URL(u); } catch { return false; }
+  try {
+    parsed = new URL(u);
+  } catch {
+    return false;
+  }
   if (parsed.hash || u.includes("#")) return false;
   return /^[a-z][a-z0-9+.-]*:/i.test(u) && !/^(javascript|data|vbscript):/i.test(u);
 }

@@ -3,9 +3,7 @@ import type { AppContext } from "../../context";
 import type { UserRow } from "../../db/rows";
 import { findUserForLogin } from "../../db/queries/users";
 
-export type LoginResult =
-  | { ok: true; user: UserRow }
-  | { ok: false; reason: "invalid" | "pending" | "disabled" | "unconfirmed" };
+export type LoginResult = { ok: true; user: UserRow } | { ok: false; reason: "invalid" | "pending" | "disabled" | "unconfirmed" };
 
 let dummyHash: Promise<string> | null = null;
 
@@ -13,9 +11,7 @@ let dummyHash: Promise<string> | null = null;
 export async function checkLogin(ctx: AppContext, login: string, password: string): Promise<LoginResult> {
   const l = login.trim().replace(/^@/, "");
   if (!l || !password) return { ok: false, reason: "invalid" };
-  const user = l.length <= 320 && password.length <= 1024
-    ? findUserForLogin(ctx.db, l)
-    : null;
+  const user = l.length <= 320 && password.length <= 1024 ? findUserForLogin(ctx.db, l) : null;
   if (!user) {
     dummyHash ??= Bun.password.hash("not-a-real-password", { algorithm: "argon2id" });
     await Bun.password.verify(password, await dummyHash).catch(() => false);
@@ -32,9 +28,13 @@ export async function checkLogin(ctx: AppContext, login: string, password: strin
 /** A human-readable message for a failed login (shown on the login page). */
 export function loginFailureMessage(reason: Exclude<LoginResult, { ok: true }>["reason"]): string {
   switch (reason) {
-    case "pending": return "Your account is still waiting for approval by a moderator.";
-    case "disabled": return "Your account has been disabled.";
-    case "unconfirmed": return "You need to confirm your email address before logging in.";
-    default: return "Invalid email/username or password.";
+    case "pending":
+      return "Your account is still waiting for approval by a moderator.";
+    case "disabled":
+      return "Your account has been disabled.";
+    case "unconfirmed":
+      return "You need to confirm your email address before logging in.";
+    default:
+      return "Invalid email/username or password.";
   }
 }

@@ -11,14 +11,29 @@ import { issueToken, randomToken, type AppRow, type TokenRow } from "./tokens";
 export const CODE_TTL_MS = 10 * 60_000;
 
 /** Stores a new authorization code for the user's consent and returns it. */
-export function createAuthorizationCode(ctx: AppContext, g: {
-  applicationId: number; userId: number; redirectUri: string; scopes: string[]; codeChallenge: string | null;
-}): string {
+export function createAuthorizationCode(
+  ctx: AppContext,
+  g: {
+    applicationId: number;
+    userId: number;
+    redirectUri: string;
+    scopes: string[];
+    codeChallenge: string | null;
+  },
+): string {
   const code = randomToken(32);
   const t = ctx.now();
   insertAccessGrant(ctx.db, {
-    id: ctx.ids.next(), code, applicationId: g.applicationId, userId: g.userId, redirectUri: g.redirectUri, scopes: g.scopes.join(" "),
-    codeChallenge: g.codeChallenge, codeChallengeMethod: g.codeChallenge ? "S256" : null, expiresAt: t + CODE_TTL_MS, createdAt: t,
+    id: ctx.ids.next(),
+    code,
+    applicationId: g.applicationId,
+    userId: g.userId,
+    redirectUri: g.redirectUri,
+    scopes: g.scopes.join(" "),
+    codeChallenge: g.codeChallenge,
+    codeChallengeMethod: g.codeChallenge ? "S256" : null,
+    expiresAt: t + CODE_TTL_MS,
+    createdAt: t,
   });
   return code;
 }
@@ -27,7 +42,11 @@ export function createAuthorizationCode(ctx: AppContext, g: {
  * Redeems a code for an access token in one transaction: checks the client, the redirect URI,
  * expiry, single use and the PKCE verifier. Throws OAuthError invalid_grant / invalid_request.
  */
-export function redeemAuthorizationCode(ctx: AppContext, app: AppRow, p: { code?: string; redirectUri?: string; codeVerifier?: string }): TokenRow {
+export function redeemAuthorizationCode(
+  ctx: AppContext,
+  app: AppRow,
+  p: { code?: string; redirectUri?: string; codeVerifier?: string },
+): TokenRow {
   if (!p.code) throw new OAuthError(400, "invalid_request", "Missing required parameter: code.");
   if (!p.redirectUri) throw new OAuthError(400, "invalid_request", "Missing required parameter: redirect_uri.");
   return transaction(ctx.db, () => {

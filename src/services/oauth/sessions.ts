@@ -1,6 +1,12 @@
 /** Browser login sessions (web_sessions) for the OAuth authorize pages. Ids are stored hashed. */
 import type { AppContext } from "../../context";
-import { deleteIdleWebSessions, deleteUserWebSessions, getWebSessionOfActiveUser, insertWebSession, touchWebSession } from "../../db/queries/web-sessions";
+import {
+  deleteIdleWebSessions,
+  deleteUserWebSessions,
+  getWebSessionOfActiveUser,
+  insertWebSession,
+  touchWebSession,
+} from "../../db/queries/web-sessions";
 import { transaction } from "../../db/transaction";
 import { randomToken } from "./tokens";
 import { sha256Hex } from "./secrets";
@@ -16,13 +22,23 @@ export interface WebSession {
 }
 
 /** Creates a session for a user; returns the cookie value (the raw id) and its CSRF token. */
-export function createWebSession(ctx: AppContext, s: { userId: number; ip: string; userAgent: string | null }): { id: string; csrfToken: string } {
+export function createWebSession(
+  ctx: AppContext,
+  s: { userId: number; ip: string; userAgent: string | null },
+): { id: string; csrfToken: string } {
   const id = randomToken(32);
   const csrfToken = randomToken(32);
   const t = ctx.now();
   transaction(ctx.db, () => {
     deleteIdleWebSessions(ctx.db, t - SESSION_IDLE_MS);
-    insertWebSession(ctx.db, { id: sha256Hex(id), userId: s.userId, csrfToken, userAgent: s.userAgent?.slice(0, 500) ?? null, ip: s.ip, now: t });
+    insertWebSession(ctx.db, {
+      id: sha256Hex(id),
+      userId: s.userId,
+      csrfToken,
+      userAgent: s.userAgent?.slice(0, 500) ?? null,
+      ip: s.ip,
+      now: t,
+    });
   });
   return { id, csrfToken };
 }

@@ -14,10 +14,19 @@ export function randomToken(bytes = 32): string {
 export type AppRow = OAuthApplicationRow;
 
 /** Registers an OAuth application. */
-export function createApplication(ctx: AppContext, a: { name: string; website?: string | null; redirectUris: string[]; scopes: string[] }): AppRow {
+export function createApplication(
+  ctx: AppContext,
+  a: { name: string; website?: string | null; redirectUris: string[]; scopes: string[] },
+): AppRow {
   return insertApplication(ctx.db, {
-    id: ctx.ids.next(), name: a.name, website: a.website ?? null, redirect_uris: a.redirectUris.join("\n"), scopes: a.scopes.join(" "),
-    client_id: randomToken(32), client_secret: randomToken(32), created_at: ctx.now(),
+    id: ctx.ids.next(),
+    name: a.name,
+    website: a.website ?? null,
+    redirect_uris: a.redirectUris.join("\n"),
+    scopes: a.scopes.join(" "),
+    client_id: randomToken(32),
+    client_secret: randomToken(32),
+    created_at: ctx.now(),
   });
 }
 
@@ -26,7 +35,14 @@ export type TokenRow = OAuthAccessTokenRow;
 
 /** Issues an access token for a user (or for the app alone when userId is null). */
 export function issueToken(ctx: AppContext, t: { applicationId: number | null; userId: number | null; scopes: string[] }): TokenRow {
-  return insertAccessToken(ctx.db, { id: ctx.ids.next(), token: randomToken(32), applicationId: t.applicationId, userId: t.userId, scopes: t.scopes.join(" "), createdAt: ctx.now() });
+  return insertAccessToken(ctx.db, {
+    id: ctx.ids.next(),
+    token: randomToken(32),
+    applicationId: t.applicationId,
+    userId: t.userId,
+    scopes: t.scopes.join(" "),
+    createdAt: ctx.now(),
+  });
 }
 
 /** Revokes a token by its value; true when a live token was revoked. */

@@ -17,9 +17,11 @@ export function pinStatus(ctx: AppContext, accountId: number, s: StatusRow): voi
     const db = ctx.db;
     if (s.reblog_of_id !== null) throw new ApiError(422, "Validation failed: A boost cannot be pinned");
     if (s.account_id !== accountId) throw new ApiError(422, "Validation failed: Someone else's post cannot be pinned");
-    if (s.visibility === DIRECT) throw new ApiError(422, "Validation failed: Posts that are only visible to mentioned users cannot be pinned");
+    if (s.visibility === DIRECT)
+      throw new ApiError(422, "Validation failed: Posts that are only visible to mentioned users cannot be pinned");
     if (hasStatusPin(db, accountId, s.id)) return;
-    if (countStatusPins(db, accountId) >= MAX_PINS) throw new ApiError(422, "Validation failed: You have already pinned the maximum number of posts");
+    if (countStatusPins(db, accountId) >= MAX_PINS)
+      throw new ApiError(422, "Validation failed: You have already pinned the maximum number of posts");
     const pinId = ctx.ids.next();
     insertStatusPin(db, { id: pinId, account_id: accountId, status_id: s.id, created_at: ctx.now() });
     publishPinChange(ctx, "Add", accountId, s, pinId);

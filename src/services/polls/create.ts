@@ -15,9 +15,16 @@ export function createPollForStatus(ctx: AppContext, statusId: number, accountId
   const id = ctx.ids.next();
   const expiresAt = now + p.expiresIn * 1000;
   insertPoll(ctx.db, {
-    id, status_id: statusId, account_id: accountId, options: JSON.stringify(p.options.map((title) => ({ title }))),
-    tallies: JSON.stringify(p.options.map(() => 0)), multiple: p.multiple ? 1 : 0, hide_totals: p.hideTotals ? 1 : 0,
-    expires_at: expiresAt, created_at: now, updated_at: now,
+    id,
+    status_id: statusId,
+    account_id: accountId,
+    options: JSON.stringify(p.options.map((title) => ({ title }))),
+    tallies: JSON.stringify(p.options.map(() => 0)),
+    multiple: p.multiple ? 1 : 0,
+    hide_totals: p.hideTotals ? 1 : 0,
+    expires_at: expiresAt,
+    created_at: now,
+    updated_at: now,
   });
   setStatusPollId(ctx.db, statusId, id);
   enqueueExpiry(ctx, id, expiresAt);
@@ -28,4 +35,3 @@ export function createPollForStatus(ctx: AppContext, statusId: number, accountId
 export function enqueueExpiry(ctx: AppContext, pollId: number, expiresAt: number): void {
   ctx.jobs.enqueue("poll.expire", { pollId, expiresAt }, { runAt: expiresAt });
 }
-

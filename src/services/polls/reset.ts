@@ -36,8 +36,11 @@ export function resetPoll(ctx: AppContext, statusId: number, input: unknown | nu
     clearPollTallies(db, old.id, JSON.stringify(p.options.map(() => 0)));
   }
   updatePollSettings(db, old.id, {
-    options: JSON.stringify(p.options.map((title) => ({ title }))), multiple: p.multiple ? 1 : 0, hide_totals: p.hideTotals ? 1 : 0,
-    expires_at: expiresAt, updated_at: now,
+    options: JSON.stringify(p.options.map((title) => ({ title }))),
+    multiple: p.multiple ? 1 : 0,
+    hide_totals: p.hideTotals ? 1 : 0,
+    expires_at: expiresAt,
+    updated_at: now,
   });
   setStatusPollId(db, statusId, old.id);
   enqueueExpiry(ctx, old.id, expiresAt);

@@ -51,7 +51,14 @@ export function voteInPoll(ctx: AppContext, pollId: number, accountId: number, r
     const votes: { id: number; title: string }[] = [];
     for (const c of choices) {
       const id = ctx.ids.next();
-      insertPollVote(db, { id, poll_id: pollId, account_id: accountId, choice: c, uri: voterUri === null ? null : voteUri(ctx, voterUri, id), created_at: t });
+      insertPollVote(db, {
+        id,
+        poll_id: pollId,
+        account_id: accountId,
+        choice: c,
+        uri: voterUri === null ? null : voteUri(ctx, voterUri, id),
+        created_at: t,
+      });
       votes.push({ id, title: titles[c]! });
       tallies[c] = (tallies[c] ?? 0) + 1;
     }

@@ -21,7 +21,8 @@ export function reblogStatus(ctx: AppContext, accountId: number, s: StatusRow, v
     const db = ctx.db;
     const existing = getReblogIdOf(db, accountId, s.id);
     if (existing !== null) return existing;
-    if (s.visibility === DIRECT || (s.visibility === PRIVATE && s.account_id !== accountId)) throw new ApiError(403, "This action is not allowed");
+    if (s.visibility === DIRECT || (s.visibility === PRIVATE && s.account_id !== accountId))
+      throw new ApiError(403, "This action is not allowed");
     let visibility: number;
     if (s.visibility === PRIVATE) visibility = PRIVATE;
     else {
@@ -33,8 +34,14 @@ export function reblogStatus(ctx: AppContext, accountId: number, s: StatusRow, v
     const id = ctx.ids.next();
     const username = getAccountUsername(db, accountId)!;
     insertLocalReblog(db, {
-      id, uri: ctx.uris.activity(username, id, "activity"), url: ctx.uris.statusUrl(username, id), account_id: accountId,
-      reblog_of_id: s.id, visibility, created_at: t, updated_at: t,
+      id,
+      uri: ctx.uris.activity(username, id, "activity"),
+      url: ctx.uris.statusUrl(username, id),
+      account_id: accountId,
+      reblog_of_id: s.id,
+      visibility,
+      created_at: t,
+      updated_at: t,
     });
     incrementStatusCounter(db, s.id, "reblogs_count");
     incrementAccountStatuses(db, accountId, t);

@@ -35,6 +35,9 @@ export function purgeAccount(ctx: AppContext, accountId: number): void {
   deleteHomeFeedRowsOfAccount(db, accountId);
   enqueueAccountFileDeletion(ctx, accountId);
   deleteAccount(db, accountId);
-  recountFollowCounts(db, [...new Set([...following, ...followers])].filter((x) => x !== accountId));
+  recountFollowCounts(
+    db,
+    [...new Set([...following, ...followers])].filter((x) => x !== accountId),
+  );
   recountStatusCounters(db, touched);
 }

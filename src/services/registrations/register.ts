@@ -25,7 +25,9 @@ function accepted(v: unknown): boolean {
 
 /** Mastodon's "Validation failed" 422 with a `details` hash. */
 function validationError(details: Details): ApiError {
-  const msg = Object.entries(details).map(([k, v]) => `${k[0]!.toUpperCase()}${k.slice(1)} ${v[0]!.description}`).join(", ");
+  const msg = Object.entries(details)
+    .map(([k, v]) => `${k[0]!.toUpperCase()}${k.slice(1)} ${v[0]!.description}`)
+    .join(", ");
   return new ApiError(422, `Validation failed: ${msg}`, { details });
 }
 
@@ -34,14 +36,29 @@ function validationError(details: Details): ApiError {
  * approved user; "approval" leaves it unapproved (the token stops working until approved).
  * Staff with manage_users get an admin.sign_up notification.
  */
-export async function registerAccount(ctx: AppContext, s: SignUp, via: { applicationId: number | null; scopes: string[]; ip: string }): Promise<TokenRow> {
+export async function registerAccount(
+  ctx: AppContext,
+  s: SignUp,
+  via: { applicationId: number | null; scopes: string[]; ip: string },
+): Promise<TokenRow> {
   if (ctx.config.registrations === "closed") throw new ApiError(403, "This action is not allowed");
   const details: Details = {};
-  const add = (k: string, error: string, description: string) => { (details[k] ??= []).push({ error, description }); };
+  const add = (k: string, error: string, description: string) => {
+    (details[k] ??= []).push({ error, description });
+  };
   const text = (k: string, v: unknown, max: number): string => {
-    if (v === undefined || v === null || v === "") { add(k, "ERR_BLANK", "can't be blank"); return ""; }
-    if (typeof v !== "string") { add(k, "ERR_INVALID", "is invalid"); return ""; }
-    if (v.length > max) { add(k, "ERR_TOO_LONG", `is too long (maximum is ${max} characters)`); return ""; }
+    if (v === undefined || v === null || v === "") {
+      add(k, "ERR_BLANK", "can't be blank");
+      return "";
+    }
+    if (typeof v !== "string") {
+      add(k, "ERR_INVALID", "is invalid");
+      return "";
+    }
+    if (v.length > max) {
+      add(k, "ERR_TOO_LONG", `is too long (maximum is ${max} characters)`);
+      return "";
+    }
     return v;
   };
   const username = text("username", s.username, 30);
@@ -50,7 +67,8 @@ export async function registerAccount(ctx: AppContext, s: SignUp, via: { applica
   if (!accepted(s.agreement)) add("agreement", "ERR_ACCEPTED", "must be accepted");
   let locale = "en";
   if (s.locale !== undefined && s.locale !== null && s.locale !== "") {
-    if (typeof s.locale !== "string" || s.locale.length > 16 || !LOCALE_RE.test(s.locale)) add("locale", "ERR_INCLUSION", "is not included in the list");
+    if (typeof s.locale !== "string" || s.locale.length > 16 || !LOCALE_RE.test(s.locale))
+      add("locale", "ERR_INCLUSION", "is not included in the list");
     else locale = s.locale;
   }
   let reason: string | null = null;
@@ -63,10 +81,21 @@ export async function registerAccount(ctx: AppContext, s: SignUp, via: { applica
   const approved = ctx.config.registrations === "open";
   let user, account;
   try {
-    ({ user, account } = await createLocalAccount(ctx, { username, email, password, locale, reason, signUpIp: via.ip, confirmed: true, approved, role: "user" }));
+    ({ user, account } = await createLocalAccount(ctx, {
+      username,
+      email,
+      password,
+      locale,
+      reason,
+      signUpIp: via.ip,
+      confirmed: true,
+      approved,
+      role: "user",
+    }));
   } catch (e) {
     // Two sign-ups racing for one name pass validation together; the unique index decides.
-    if (e instanceof Error && /UNIQUE constraint/.test(e.message)) throw validationError({ username: [{ error: "ERR_TAKEN", description: "is already taken" }] });
+    if (e instanceof Error && /UNIQUE constraint/.test(e.message))
+      throw validationError({ username: [{ error: "ERR_TAKEN", description: "is already taken" }] });
     throw e;
   }
   // Staff who manage users hear of every sign-up (Mastodon's admin.sign_up), pending or not.

@@ -71,8 +71,16 @@ export async function createReport(ctx: AppContext, reporterId: number, input: C
     const id = ctx.ids.next();
     const uri = ctx.uris.url(`/${crypto.randomUUID()}`);
     insertReport(ctx.db, {
-      id, accountId: reporterId, targetAccountId: target.id, statusIds: JSON.stringify(statuses.map((s) => s.id)), comment,
-      forwarded: forward ? 1 : 0, uri, category, ruleIds: ruleIds.length ? JSON.stringify(ruleIds) : null, createdAt: ctx.now(),
+      id,
+      accountId: reporterId,
+      targetAccountId: target.id,
+      statusIds: JSON.stringify(statuses.map((s) => s.id)),
+      comment,
+      forwarded: forward ? 1 : 0,
+      uri,
+      category,
+      ruleIds: ruleIds.length ? JSON.stringify(ruleIds) : null,
+      createdAt: ctx.now(),
     });
     if (actorId !== null) publishFlag(ctx, actorId, target, { uri, comment, statusUris: statuses.map((s) => s.uri) });
     notifyStaff(ctx, "manage_reports", { fromAccountId: reporterId, type: "admin.report", reportId: id });

@@ -34,22 +34,31 @@ export function publishScheduledStatus(ctx: AppContext, id: number): number | nu
     const account = getAccountSuspendedAt(db, row.account_id);
     if (!account || account.suspended_at !== null) return null;
     let p: Partial<ScheduledParams> = {};
-    try { p = JSON.parse(row.params) ?? {}; } catch { /* posts nothing valid; dropped below */ }
+    try {
+      p = JSON.parse(row.params) ?? {};
+    } catch {
+      /* posts nothing valid; dropped below */
+    }
     // Uploads deleted meanwhile are left out, as Mastodon's lookup of media_ids does.
     const still = new Set(attached.map((m) => String(m.id)));
     const appId = Number(p.application_id);
     const appExists = Number.isSafeInteger(appId) && applicationExists(db, appId);
     try {
-      return createStatus(ctx, row.account_id, {
-        text: p.text ?? undefined,
-        spoilerText: p.spoiler_text ?? undefined,
-        sensitive: p.sensitive ?? undefined,
-        visibility: p.visibility ?? undefined,
-        language: p.language ?? undefined,
-        inReplyToId: p.in_reply_to_id ?? undefined,
-        mediaIds: (p.media_ids ?? []).filter((m) => still.has(m)),
-        poll: p.poll ?? undefined,
-      }, appExists ? appId : null);
+      return createStatus(
+        ctx,
+        row.account_id,
+        {
+          text: p.text ?? undefined,
+          spoilerText: p.spoiler_text ?? undefined,
+          sensitive: p.sensitive ?? undefined,
+          visibility: p.visibility ?? undefined,
+          language: p.language ?? undefined,
+          inReplyToId: p.in_reply_to_id ?? undefined,
+          mediaIds: (p.media_ids ?? []).filter((m) => still.has(m)),
+          poll: p.poll ?? undefined,
+        },
+        appExists ? appId : null,
+      );
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       ctx.log.info(`scheduled status ${row.id} of account ${row.account_id} dropped: ${e.message}`);

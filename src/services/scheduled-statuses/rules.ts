@@ -16,7 +16,6 @@ export const TOTAL_LIMIT = 300;
 export const DAILY_LIMIT = 25;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
@@ -31,7 +30,8 @@ export function parseScheduledAt(raw: string): number {
   const ms = Math.round(Number(`0.${frac}`) * 1000);
   let t = Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +s, ms);
   const check = new Date(t);
-  if (check.getUTCFullYear() !== +y! || check.getUTCMonth() !== +mo! - 1 || check.getUTCDate() !== +d! || +h > 23 || +mi > 59 || +s > 59) throw bad();
+  if (check.getUTCFullYear() !== +y! || check.getUTCMonth() !== +mo! - 1 || check.getUTCDate() !== +d! || +h > 23 || +mi > 59 || +s > 59)
+    throw bad();
   if (zone && zone.toUpperCase() !== "Z") {
     const sign = zone[0] === "-" ? -1 : 1;
     const digits = zone.slice(1).replace(":", "");

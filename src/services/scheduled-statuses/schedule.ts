@@ -49,13 +49,16 @@ export function scheduleStatus(ctx: AppContext, accountId: number, input: Create
     }
     let replyId: string | null = null;
     if (input.inReplyToId !== undefined && input.inReplyToId !== "") {
-      try { replyId = String(findVisibleStatus(ctx, input.inReplyToId, accountId).id); } catch {
+      try {
+        replyId = String(findVisibleStatus(ctx, input.inReplyToId, accountId).id);
+      } catch {
         throw new ApiError(404, "The post you are trying to reply to does not appear to exist.");
       }
     }
     const poll = input.poll !== undefined && input.poll !== null && input.poll !== "" ? validatePollInput(input.poll) : null;
     const { settings } = userPrefs(ctx, accountId);
-    if (visibilityCode(input.visibility ?? settings.default_privacy ?? "public") === undefined) throw validation("Visibility is not included in the list");
+    if (visibilityCode(input.visibility ?? settings.default_privacy ?? "public") === undefined)
+      throw validation("Visibility is not included in the list");
     const media = resolveMedia(ctx, accountId, input.mediaIds ?? [], null);
     const taken = media.filter((m) => (m as { scheduled_status_id?: number | null }).scheduled_status_id != null);
     if (taken.length) throw new ApiError(422, `Media ${taken.map((m) => m.id).join(", ")} not found or already attached to another post`);
@@ -78,7 +81,14 @@ export function scheduleStatus(ctx: AppContext, accountId: number, input: Create
       with_rate_limit: false,
     };
     const id = ctx.ids.next();
-    insertScheduledStatus(db, { id, account_id: accountId, scheduled_at: at, params: JSON.stringify(params), idempotency_key: key ?? null, created_at: ctx.now() });
+    insertScheduledStatus(db, {
+      id,
+      account_id: accountId,
+      scheduled_at: at,
+      params: JSON.stringify(params),
+      idempotency_key: key ?? null,
+      created_at: ctx.now(),
+    });
     for (const m of media) attachMediaToScheduledStatus(db, m.id, id, ctx.now());
     ctx.jobs.enqueue(PUBLISH_JOB, { id }, { runAt: at });
     return id;

@@ -18,8 +18,12 @@ export interface AuthorizedApp {
 /** The user's authorized applications, most recently authorized first (one query). */
 export function listAuthorizedApps(ctx: AppContext, userId: number): AuthorizedApp[] {
   return listAuthorizedApplications(ctx.db, userId).map((r) => ({
-    id: r.id, name: r.name, website: r.website, scopes: [...new Set(r.scopes.split(" ").filter(Boolean))],
-    authorizedAt: r.first, lastUsedAt: r.last_used,
+    id: r.id,
+    name: r.name,
+    website: r.website,
+    scopes: [...new Set(r.scopes.split(" ").filter(Boolean))],
+    authorizedAt: r.first,
+    lastUsedAt: r.last_used,
   }));
 }
 

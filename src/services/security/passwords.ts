@@ -35,7 +35,8 @@ export async function changePassword(
   return transaction(ctx.db, () => {
     const t = ctx.now();
     // The hash is re-checked so two concurrent changes cannot both pass with the old password.
-    if (replaceUserPasswordHash(ctx.db, c.userId, oldHash, hash, t) !== 1) throw new ApiError(422, "Your password was changed meanwhile. Please try again.");
+    if (replaceUserPasswordHash(ctx.db, c.userId, oldHash, hash, t) !== 1)
+      throw new ApiError(422, "Your password was changed meanwhile. Please try again.");
     return { endedSessions: deleteOtherWebSessions(ctx.db, c.userId, sha256Hex(c.keepSession)) };
   });
 }

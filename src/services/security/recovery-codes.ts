@@ -26,7 +26,11 @@ export function consumeRecoveryCode(instanceSecret: string, userId: number, stor
   const c = normalizeRecoveryCode(code);
   if (!/^[0-9a-f]{10}$/.test(c)) return null;
   let hashes: string[];
-  try { hashes = JSON.parse(stored) as string[]; } catch { return null; }
+  try {
+    hashes = JSON.parse(stored) as string[];
+  } catch {
+    return null;
+  }
   const h = hashRecoveryCode(instanceSecret, userId, c);
   const i = hashes.indexOf(h);
   if (i < 0) return null;
@@ -36,5 +40,9 @@ export function consumeRecoveryCode(instanceSecret: string, userId: number, stor
 
 /** How many unused codes a stored JSON array holds. */
 export function recoveryCodesLeft(stored: string): number {
-  try { return (JSON.parse(stored) as string[]).length; } catch { return 0; }
+  try {
+    return (JSON.parse(stored) as string[]).length;
+  } catch {
+    return 0;
+  }
 }

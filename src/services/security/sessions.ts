@@ -19,7 +19,12 @@ export interface BrowserSession {
 export function listBrowserSessions(ctx: AppContext, userId: number, currentCookie: string): BrowserSession[] {
   const current = sha256Hex(currentCookie);
   return listUserWebSessions(ctx.db, userId, ctx.now() - SESSION_IDLE_MS).map((r) => ({
-    ref: r.id, userAgent: r.user_agent, ip: r.ip, createdAt: r.created_at, lastSeenAt: r.last_seen_at, current: r.id === current,
+    ref: r.id,
+    userAgent: r.user_agent,
+    ip: r.ip,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    current: r.id === current,
   }));
 }
 

@@ -13,11 +13,16 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 /** RFC 4648 base32 without padding. */
 export function base32Encode(bytes: Uint8Array): string {
-  let bits = 0, value = 0, out = "";
+  let bits = 0,
+    value = 0,
+    out = "";
   for (const b of bytes) {
     value = (value << 8) | b;
     bits += 8;
-    while (bits >= 5) { out += ALPHABET[(value >>> (bits - 5)) & 31]; bits -= 5; }
+    while (bits >= 5) {
+      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
   }
   if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
   return out;
@@ -26,14 +31,18 @@ export function base32Encode(bytes: Uint8Array): string {
 /** Decodes base32 (case, spaces and padding ignored); null on a foreign character. */
 export function base32Decode(text: string): Uint8Array | null {
   const clean = text.toUpperCase().replace(/[\s=]/g, "");
-  let bits = 0, value = 0;
+  let bits = 0,
+    value = 0;
   const out: number[] = [];
   for (const c of clean) {
     const v = ALPHABET.indexOf(c);
     if (v < 0) return null;
     value = ((value << 5) | v) & 0xffff;
     bits += 5;
-    if (bits >= 8) { out.push((value >>> (bits - 8)) & 255); bits -= 8; }
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
   }
   return new Uint8Array(out);
 }
@@ -81,6 +90,12 @@ export function matchTotp(secret: string, code: string, nowMs: number, lastStep:
 /** The otpauth:// URI authenticator apps read from the QR code. */
 export function otpauthUri(o: { issuer: string; account: string; secret: string }): string {
   const label = `${encodeURIComponent(o.issuer)}:${encodeURIComponent(o.account)}`;
-  const q = new URLSearchParams({ secret: o.secret, issuer: o.issuer, algorithm: "SHA1", digits: String(TOTP_DIGITS), period: String(TOTP_PERIOD) });
+  const q = new URLSearchParams({
+    secret: o.secret,
+    issuer: o.issuer,
+    algorithm: "SHA1",
+    digits: String(TOTP_DIGITS),
+    period: String(TOTP_PERIOD),
+  });
   return `otpauth://totp/${label}?${q}`;
 }

@@ -7,8 +7,15 @@ import type { AppContext } from "../../context";
 import { ApiError } from "../../model/errors";
 import type { UserOtpRow } from "../../db/rows";
 import {
-  clearUserOtp, consumeUserRecoveryCode, enableUserOtp, getUserOtp, recordUserOtpFailure, setUserOtpLastStep, setUserOtpPendingSecret,
-  setUserRecoveryCodes, userHasTwoFactor,
+  clearUserOtp,
+  consumeUserRecoveryCode,
+  enableUserOtp,
+  getUserOtp,
+  recordUserOtpFailure,
+  setUserOtpLastStep,
+  setUserOtpPendingSecret,
+  setUserRecoveryCodes,
+  userHasTwoFactor,
 } from "../../db/queries/users";
 import { transaction } from "../../db/transaction";
 import { verifyPassword } from "./passwords";
@@ -111,9 +118,7 @@ export function verifySecondFactor(ctx: AppContext, userId: number, code: string
 
 /** The message for a refused second factor. */
 export function secondFactorMessage(reason: "invalid" | "throttled"): string {
-  return reason === "throttled"
-    ? "Too many wrong codes. Please wait an hour and try again."
-    : "Invalid two-factor code or recovery code.";
+  return reason === "throttled" ? "Too many wrong codes. Please wait an hour and try again." : "Invalid two-factor code or recovery code.";
 }
 
 /** Turns 2FA off after checking the password and a current code (or a recovery code). Throws 422. */

@@ -43,7 +43,11 @@ export function findOwnStatus(ctx: AppContext, rawId: unknown, accountId: number
 export function userPrefs(ctx: AppContext, accountId: number): { settings: UserSettings; locale: string } {
   const u = getUserByAccountId(ctx.db, accountId);
   let settings: UserSettings = {};
-  try { settings = JSON.parse(u?.settings ?? "{}") ?? {}; } catch { /* defaults */ }
+  try {
+    settings = JSON.parse(u?.settings ?? "{}") ?? {};
+  } catch {
+    /* defaults */
+  }
   return { settings, locale: u?.locale ?? "en" };
 }
 
@@ -69,7 +73,8 @@ export function resolveMedia(ctx: AppContext, accountId: number, rawIds: string[
   });
   if (missing.length) throw new ApiError(422, `Media ${missing.join(", ")} not found or already attached to another post`);
   const out = valid.map((id) => rows.get(id)!);
-  if (out.some((m) => m.processing === 1)) throw new ApiError(422, "Cannot attach files that have not finished processing. Try again in a moment!");
+  if (out.some((m) => m.processing === 1))
+    throw new ApiError(422, "Cannot attach files that have not finished processing. Try again in a moment!");
   if (out.length > 1 && out.some((m) => m.type === "video" || m.type === "gifv" || m.type === "audio")) {
     throw new ApiError(422, "Cannot attach a video to a post that already contains images");
   }

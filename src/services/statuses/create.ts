@@ -19,7 +19,17 @@ import { notify } from "../notifications/notify";
 import { formatText } from "../../text/format";
 import { publishStatusCreate } from "../federation/statuses";
 import { recordDirectStatus } from "../conversations/record";
-import { attachMedia, checkText, findVisibleStatus, resolveMedia, statusRow, userPrefs, validLanguage, writeMentions, writeTags } from "./common";
+import {
+  attachMedia,
+  checkText,
+  findVisibleStatus,
+  resolveMedia,
+  statusRow,
+  userPrefs,
+  validLanguage,
+  writeMentions,
+  writeTags,
+} from "./common";
 
 /** Parsed POST /api/v1/statuses parameters. */
 export interface CreateStatusInput {
@@ -66,7 +76,9 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
 
     let parent: StatusRow | null = null;
     if (input.inReplyToId !== undefined && input.inReplyToId !== "") {
-      try { parent = findVisibleStatus(ctx, input.inReplyToId, accountId); } catch {
+      try {
+        parent = findVisibleStatus(ctx, input.inReplyToId, accountId);
+      } catch {
         throw new ApiError(404, "The post you are trying to reply to does not appear to exist.");
       }
       if (parent.reblog_of_id !== null) parent = statusRow(ctx, parent.reblog_of_id);
@@ -78,10 +90,22 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
     const language = validLanguage(input.language) ?? validLanguage(settings.default_language) ?? validLanguage(locale) ?? null;
     const sensitive = input.sensitive ?? (spoilerText !== "" || !!settings.default_sensitive);
     insertLocalStatus(db, {
-      id, uri: ctx.uris.status(username, id), url: ctx.uris.statusUrl(username, id), account_id: accountId,
-      in_reply_to_id: parent?.id ?? null, in_reply_to_account_id: parent?.account_id ?? null, conversation_id: parent?.conversation_id ?? id,
-      text, content: formatted.html, spoiler_text: spoilerText, sensitive: sensitive || spoilerText !== "" ? 1 : 0, visibility, language,
-      application_id: appId, created_at: t, updated_at: t,
+      id,
+      uri: ctx.uris.status(username, id),
+      url: ctx.uris.statusUrl(username, id),
+      account_id: accountId,
+      in_reply_to_id: parent?.id ?? null,
+      in_reply_to_account_id: parent?.account_id ?? null,
+      conversation_id: parent?.conversation_id ?? id,
+      text,
+      content: formatted.html,
+      spoiler_text: spoilerText,
+      sensitive: sensitive || spoilerText !== "" ? 1 : 0,
+      visibility,
+      language,
+      application_id: appId,
+      created_at: t,
+      updated_at: t,
     });
     const mediaJson = attachMedia(ctx, id, media);
     if (media.length) setStatusMediaIds(db, id, mediaJson);

@@ -55,7 +55,16 @@ export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput
     const sensitive = (input.sensitive ?? !!s.sensitive) || spoilerText !== "" ? 1 : 0;
     const language = validLanguage(input.language) ?? s.language;
     const mediaIds = media ? JSON.stringify(media.map((m) => m.id)) : s.media_ids;
-    if (text === s.text && spoilerText === s.spoiler_text && sensitive === s.sensitive && language === s.language && mediaIds === s.media_ids && !poll && s.poll_id === null) return s.id;
+    if (
+      text === s.text &&
+      spoilerText === s.spoiler_text &&
+      sensitive === s.sensitive &&
+      language === s.language &&
+      mediaIds === s.media_ids &&
+      !poll &&
+      s.poll_id === null
+    )
+      return s.id;
 
     if (!hasStatusEdits(db, s.id)) recordVersion(ctx, s, s.created_at);
     if (media) {
@@ -63,7 +72,12 @@ export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput
       attachMedia(ctx, s.id, media);
     }
     const formatted = formatText(ctx, text, mentionLookup(ctx.db));
-    updateStatusContent(db, s.id, { text, content: formatted.html, spoiler_text: spoilerText, sensitive, language, media_ids: mediaIds }, t);
+    updateStatusContent(
+      db,
+      s.id,
+      { text, content: formatted.html, spoiler_text: spoilerText, sensitive, language, media_ids: mediaIds },
+      t,
+    );
     const keep = formatted.mentions.map((a) => a.id);
     const dropped = deleteMentionsExcept(db, s.id, keep);
     const added = writeMentions(ctx, s.id, formatted);
@@ -73,7 +87,8 @@ export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput
     const updated = statusRow(ctx, s.id);
     recordVersion(ctx, updated, t);
     notifyMentioned(ctx, updated, added);
-    for (const b of listReblogAccountIds(db, s.id)) notify(ctx, { accountId: b, fromAccountId: s.account_id, type: "update", statusId: s.id });
+    for (const b of listReblogAccountIds(db, s.id))
+      notify(ctx, { accountId: b, fromAccountId: s.account_id, type: "update", statusId: s.id });
     statusEdited(ctx, s.id);
     publishStatusUpdate(ctx, statusRow(ctx, s.id), dropped);
     return s.id;

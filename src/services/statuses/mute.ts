@@ -8,7 +8,8 @@ import { ApiError } from "../../model/errors";
 /** Mutes the conversation of `s`; 422 unless the account wrote or is mentioned in the status. */
 export function muteConversation(ctx: AppContext, accountId: number, s: StatusRow): void {
   const involved = s.account_id === accountId || isMentioned(ctx.db, s.id, accountId);
-  if (!involved || s.conversation_id === null) throw new ApiError(422, "Validation failed: You can only mute conversations you take part in");
+  if (!involved || s.conversation_id === null)
+    throw new ApiError(422, "Validation failed: You can only mute conversations you take part in");
   insertConversationMute(ctx.db, accountId, s.conversation_id);
 }
 

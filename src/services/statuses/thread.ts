@@ -30,7 +30,12 @@ export function loadThread(ctx: AppContext, s: StatusRow, viewerId: number | nul
   }
   const hide = viewerId !== null;
   return {
-    ancestors: filterVisible(ctx, ancestors.map(({ depth: _d, ...r }) => r as StatusRow), viewerId, hide),
+    ancestors: filterVisible(
+      ctx,
+      ancestors.map(({ depth: _d, ...r }) => r as StatusRow),
+      viewerId,
+      hide,
+    ),
     descendants: filterVisible(ctx, ordered, viewerId, hide),
   };
 }

@@ -13,12 +13,24 @@ import { PUBLIC } from "../../model/visibility";
 export const TAG_FAN_OUT_BATCH = 500;
 
 /** Payload of `feeds.tag_fan_out`: `after` is the follower-id cursor (absent on the first batch). */
-export interface TagFanOutPayload { statusId: number; after?: number; batch?: number }
+export interface TagFanOutPayload {
+  statusId: number;
+  after?: number;
+  batch?: number;
+}
 
 /** What one batch did: the followers whose feed got the status (null when the status is gone). */
-export interface TagFanOutBatch { inserted: number[]; first: boolean }
+export interface TagFanOutBatch {
+  inserted: number[];
+  first: boolean;
+}
 
-interface StatusBits { id: number; account_id: number; visibility: number; reblog_of_id: number | null }
+interface StatusBits {
+  id: number;
+  account_id: number;
+  visibility: number;
+  reblog_of_id: number | null;
+}
 
 /**
  * Enqueues `feeds.tag_fan_out` for a new public, non-boost status when some local account

@@ -5,7 +5,12 @@
  */
 import type { AppContext } from "../../context";
 import {
-  countFeaturedTags, deleteFeaturedTag as deleteFeaturedTagRow, deleteFeaturedTagOfTag, getFeaturedTagId, getOwnedFeaturedTag, insertFeaturedTag,
+  countFeaturedTags,
+  deleteFeaturedTag as deleteFeaturedTagRow,
+  deleteFeaturedTagOfTag,
+  getFeaturedTagId,
+  getOwnedFeaturedTag,
+  insertFeaturedTag,
 } from "../../db/queries/featured-tags";
 import { transaction } from "../../db/transaction";
 import { ApiError, validation } from "../../model/errors";
@@ -24,10 +29,12 @@ export function toApHashtag(ctx: AppContext, name: string, display: string): Rec
 function publish(ctx: AppContext, type: "Add" | "Remove", accountId: number, rowId: number, tag: { name: string; display: string }): void {
   const a = accountRow(ctx, accountId);
   if (a.domain !== null) return;
-  sendToFollowers(ctx, accountId, () => toApActivity(ctx, type, a, toApHashtag(ctx, tag.name, tag.display), {
-    id: ctx.uris.rowActivity(a.uri, type === "Add" ? "featured_tags" : "unfeatured_tags", rowId),
-    target: ctx.uris.featuredTags(a.username),
-  }));
+  sendToFollowers(ctx, accountId, () =>
+    toApActivity(ctx, type, a, toApHashtag(ctx, tag.name, tag.display), {
+      id: ctx.uris.rowActivity(a.uri, type === "Add" ? "featured_tags" : "unfeatured_tags", rowId),
+      target: ctx.uris.featuredTags(a.username),
+    }),
+  );
 }
 
 /**

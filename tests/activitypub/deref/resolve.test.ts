@@ -12,14 +12,20 @@ const posts: Record<string, string> = {};
 beforeAll(async () => {
   [a, b] = await Promise.all([startTestServer(), startTestServer()]);
   [alice, bob] = await Promise.all([a.createUser("alice"), b.createUser("bob")]);
-  await alice.client.v1.accounts.updateCredentials({ displayName: "Alice A", note: "hi <b>there</b> #bio", fieldsAttributes: [{ name: "web", value: "https://alice.example" }] });
+  await alice.client.v1.accounts.updateCredentials({
+    displayName: "Alice A",
+    note: "hi <b>there</b> #bio",
+    fieldsAttributes: [{ name: "web", value: "https://alice.example" }],
+  });
   posts.pinned = (await alice.client.v1.statuses.create({ status: "pinned one" })).id;
   await alice.client.v1.statuses.$select(posts.pinned).pin();
   posts.public = (await alice.client.v1.statuses.create({ status: "hello from A #fedi" })).id;
   posts.private = (await alice.client.v1.statuses.create({ status: "followers only", visibility: "private" })).id;
   posts.reply = (await alice.client.v1.statuses.create({ status: "answering myself", inReplyToId: posts.public })).id;
 }, 20_000);
-afterAll(async () => { await Promise.all([a.stop(), b.stop()]); });
+afterAll(async () => {
+  await Promise.all([a.stop(), b.stop()]);
+});
 
 describe("accounts", () => {
   test("by handle: WebFinger round trip, stored as user@domain with its key and endpoints", async () => {
@@ -61,13 +67,20 @@ describe("accounts", () => {
   test("a newly seen account is backfilled: pinned and public posts, no private ones, no notifications", async () => {
     await settle([a, b]);
     const acc = (await resolveAccountByUri(b.ctx, `${a.url}/users/alice`))!;
-    const uris = b.ctx.db.query<{ uri: string }, [number]>("SELECT uri FROM statuses WHERE account_id = ? ORDER BY id").all(acc.id).map((r) => r.uri);
+    const uris = b.ctx.db
+      .query<{ uri: string }, [number]>("SELECT uri FROM statuses WHERE account_id = ? ORDER BY id")
+      .all(acc.id)
+      .map((r) => r.uri);
     expect(uris).toContain(`${a.url}/users/alice/statuses/${posts.public}`);
     expect(uris).toContain(`${a.url}/users/alice/statuses/${posts.pinned}`);
     expect(uris).not.toContain(`${a.url}/users/alice/statuses/${posts.private}`);
-    const pinned = b.ctx.db.query<{ uri: string }, [number]>("SELECT s.uri FROM status_pins p JOIN statuses s ON s.id = p.status_id WHERE p.account_id = ?").all(acc.id);
+    const pinned = b.ctx.db
+      .query<{ uri: string }, [number]>("SELECT s.uri FROM status_pins p JOIN statuses s ON s.id = p.status_id WHERE p.account_id = ?")
+      .all(acc.id);
     expect(pinned.map((r) => r.uri)).toEqual([`${a.url}/users/alice/statuses/${posts.pinned}`]);
-    const reply = b.ctx.db.query<{ in_reply_to_id: number | null }, [string]>("SELECT in_reply_to_id FROM statuses WHERE uri = ?").get(`${a.url}/users/alice/statuses/${posts.reply}`);
+    const reply = b.ctx.db
+      .query<{ in_reply_to_id: number | null }, [string]>("SELECT in_reply_to_id FROM statuses WHERE uri = ?")
+      .get(`${a.url}/users/alice/statuses/${posts.reply}`);
     expect(reply?.in_reply_to_id).not.toBeNull();
     expect(b.count("notifications")).toBe(0);
     expect(b.count("home_feeds", "status_id IN (SELECT id FROM statuses WHERE account_id = ?)", acc.id)).toBe(0);
@@ -83,14 +96,20 @@ describe("API", () => {
       expect(r.status).toBe(200);
       const j = (await r.json()) as any;
       expect(j.accounts.map((x: any) => x.acct)).toEqual([`alice@${a.domain}`]);
-      const without = (await (await c.api("GET", `/api/v2/search?q=${encodeURIComponent(`bob2@${a.domain}`)}&resolve=false`, { token: carol.token })).json()) as any;
+      const without = (await (
+        await c.api("GET", `/api/v2/search?q=${encodeURIComponent(`bob2@${a.domain}`)}&resolve=false`, { token: carol.token })
+      ).json()) as any;
       expect(without.accounts).toEqual([]);
       expect((await c.api("GET", `/api/v2/search?q=${encodeURIComponent(`alice@${a.domain}`)}&resolve=true`)).status).toBe(401);
-    } finally { await c.stop(); }
+    } finally {
+      await c.stop();
+    }
   });
   test("v2 search with resolve=true finds a remote status by URL", async () => {
     const url = `${a.url}/@alice/${posts.public}`;
-    const j = (await (await b.api("GET", `/api/v2/search?q=${encodeURIComponent(url)}&resolve=true&type=statuses`, { token: bob.token })).json()) as any;
+    const j = (await (
+      await b.api("GET", `/api/v2/search?q=${encodeURIComponent(url)}&resolve=true&type=statuses`, { token: bob.token })
+    ).json()) as any;
     expect(j.statuses.length).toBe(1);
     expect(j.statuses[0].uri).toBe(`${a.url}/users/alice/statuses/${posts.public}`);
     expect(j.statuses[0].account.acct).toBe(`alice@${a.domain}`);
@@ -100,7 +119,9 @@ describe("API", () => {
     const r = await b.api("GET", `/api/v1/accounts/lookup?acct=${encodeURIComponent(`alice@${a.domain}`)}`, { token: bob.token });
     expect(r.status).toBe(200);
     expect(((await r.json()) as any).acct).toBe(`alice@${a.domain}`);
-    expect((await b.api("GET", `/api/v1/accounts/lookup?acct=${encodeURIComponent(`ghost@${a.domain}`)}`, { token: bob.token })).status).toBe(404);
+    expect(
+      (await b.api("GET", `/api/v1/accounts/lookup?acct=${encodeURIComponent(`ghost@${a.domain}`)}`, { token: bob.token })).status,
+    ).toBe(404);
   });
 });
 

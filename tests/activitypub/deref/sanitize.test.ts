@@ -11,12 +11,21 @@ describe("sanitizeHtml", () => {
     ['<a href="javascript:alert(1)">x</a>', "<span>x</span>"],
     ['<a href="jav&#x61;script:alert(1)">x</a>', "<span>x</span>"],
     ['<a href=" data:text/html,x">x</a>', "<span>x</span>"],
-    ['<a href="https://a.example/?q=1&amp;r=2" target="_self" class="u-url mention nope">@a</a>', '<a href="https://a.example/?q=1&amp;r=2" rel="nofollow noopener noreferrer" target="_blank" class="u-url mention">@a</a>'],
-    ['<span class="h-card evil"><a href="http://b.example">b</a></span>', '<span class="h-card"><a href="http://b.example" rel="nofollow noopener noreferrer" target="_blank">b</a></span>'],
+    [
+      '<a href="https://a.example/?q=1&amp;r=2" target="_self" class="u-url mention nope">@a</a>',
+      '<a href="https://a.example/?q=1&amp;r=2" rel="nofollow noopener noreferrer" target="_blank" class="u-url mention">@a</a>',
+    ],
+    [
+      '<span class="h-card evil"><a href="http://b.example">b</a></span>',
+      '<span class="h-card"><a href="http://b.example" rel="nofollow noopener noreferrer" target="_blank">b</a></span>',
+    ],
     ["<div><img src=x onerror=alert(1)>text</div>", "text"],
     ["<h1>Title</h1>", "<p><strong>Title</strong></p>"],
     ["<iframe src='https://x'>inside</iframe><svg><script>x</script></svg>after", "after"],
-    ["<blockquote><pre><code>c</code></pre></blockquote><ul><li>i</li></ul><del>d</del><em>e</em>", "<blockquote><pre><code>c</code></pre></blockquote><ul><li>i</li></ul><del>d</del><em>e</em>"],
+    [
+      "<blockquote><pre><code>c</code></pre></blockquote><ul><li>i</li></ul><del>d</del><em>e</em>",
+      "<blockquote><pre><code>c</code></pre></blockquote><ul><li>i</li></ul><del>d</del><em>e</em>",
+    ],
     ["<!-- comment --><p>x</p>", "<p>x</p>"],
     ["<form><input value=x><button>b</button></form>", "b"],
   ];
@@ -32,10 +41,18 @@ describe("visibilityFromAudience", () => {
   const P = "https://www.w3.org/ns/activitystreams#Public";
   const F = "https://r.example/users/a/followers";
   const table: [unknown, unknown, number][] = [
-    [[P], [], 0], [P, undefined, 0], ["as:Public", [], 0], [[{ id: P }], [], 0],
-    [[F], [P], 1], [[], ["Public"], 1],
-    [[F], [], 2], [[], [F], 2],
-    [["https://r.example/users/b"], [], 3], [[], [], 3], [undefined, undefined, 3],
+    [[P], [], 0],
+    [P, undefined, 0],
+    ["as:Public", [], 0],
+    [[{ id: P }], [], 0],
+    [[F], [P], 1],
+    [[], ["Public"], 1],
+    [[F], [], 2],
+    [[], [F], 2],
+    [["https://r.example/users/b"], [], 3],
+    [[], [], 3],
+    [undefined, undefined, 3],
   ];
-  for (const [to, cc, v] of table) test(`${JSON.stringify(to)} / ${JSON.stringify(cc)} → ${v}`, () => expect(visibilityFromAudience(to, cc, F)).toBe(v));
+  for (const [to, cc, v] of table)
+    test(`${JSON.stringify(to)} / ${JSON.stringify(cc)} → ${v}`, () => expect(visibilityFromAudience(to, cc, F)).toBe(v));
 });

@@ -16,14 +16,25 @@ beforeAll(async () => {
   posts.public = (await alice.client.v1.statuses.create({ status: "public" })).id;
   posts.private = (await alice.client.v1.statuses.create({ status: "secret", visibility: "private" })).id;
 }, 20_000);
-afterAll(async () => { await Promise.all([a.stop(), b.stop()]); });
+afterAll(async () => {
+  await Promise.all([a.stop(), b.stop()]);
+});
 
-const status = async (p: Promise<unknown>) => { try { await p; return 200; } catch (e) { return e instanceof FetchError ? e.status : -1; } };
+const status = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return 200;
+  } catch (e) {
+    return e instanceof FetchError ? e.status : -1;
+  }
+};
 
 describe("authorized fetch", () => {
   test("unsigned requests are refused, WebFinger stays open", async () => {
     expect((await a.api("GET", "/users/alice", { headers: { Accept: "application/activity+json" } })).status).toBe(401);
-    expect((await a.api("GET", `/users/alice/statuses/${posts.public}`, { headers: { Accept: "application/activity+json" } })).status).toBe(401);
+    expect((await a.api("GET", `/users/alice/statuses/${posts.public}`, { headers: { Accept: "application/activity+json" } })).status).toBe(
+      401,
+    );
     expect((await a.api("GET", "/users/alice/outbox")).status).toBe(401);
     expect((await a.api("GET", `/.well-known/webfinger?resource=acct:alice@${a.domain}`)).status).toBe(200);
   });
@@ -37,7 +48,9 @@ describe("authorized fetch", () => {
     const url = `${a.url}/users/alice/statuses/${posts.private}`;
     expect(await status(fetchActivityJson(b.ctx, url, bob.account.id))).toBe(404);
     const bobOnA = a.ctx.db.query<{ id: number }, [string]>("SELECT id FROM accounts WHERE uri = ?").get(`${b.url}/users/bob`)!;
-    a.ctx.db.query("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(a.ctx.ids.next(), bobOnA.id, alice.account.id, a.ctx.now());
+    a.ctx.db
+      .query("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)")
+      .run(a.ctx.ids.next(), bobOnA.id, alice.account.id, a.ctx.now());
     const note = await fetchActivityJson(b.ctx, url, bob.account.id);
     expect(note.content).toContain("secret");
     expect(await status(fetchActivityJson(b.ctx, url, eve.account.id))).toBe(404);

@@ -15,7 +15,9 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   s = await startTestServer();
   [alice, bob, carol] = await Promise.all([s.createUser("alice"), s.createUser("bob"), s.createUser("carol", { locked: true })]);
-  s.ctx.db.query("UPDATE accounts SET bot = 1, fields = ? WHERE id = ?").run(JSON.stringify([{ name: "Site", value: "x", value_html: "<a href=\"https://x.example\">x</a>" }]), carol.account.id);
+  s.ctx.db
+    .query("UPDATE accounts SET bot = 1, fields = ? WHERE id = ?")
+    .run(JSON.stringify([{ name: "Site", value: "x", value_html: '<a href="https://x.example">x</a>' }]), carol.account.id);
   for (const v of ["public", "unlisted", "private", "direct"] as const) {
     ids[v] = (await alice.client.v1.statuses.create({ status: `${v} post @bob #Topic`, visibility: v })).id;
   }
@@ -45,7 +47,10 @@ describe("webfinger", () => {
     expect(j.aliases).toEqual([`${s.url}/@alice`, `${s.url}/users/alice`]);
     expect(j.links).toContainEqual({ rel: "self", type: "application/activity+json", href: `${s.url}/users/alice` });
     expect(j.links).toContainEqual({ rel: "http://webfinger.net/rel/profile-page", type: "text/html", href: `${s.url}/@alice` });
-    expect(j.links).toContainEqual({ rel: "http://ostatus.org/schema/1.0/subscribe", template: `${s.url}/authorize_interaction?uri={uri}` });
+    expect(j.links).toContainEqual({
+      rel: "http://ostatus.org/schema/1.0/subscribe",
+      template: `${s.url}/authorize_interaction?uri={uri}`,
+    });
   });
   test("actor URL, profile URL and case-insensitive names resolve to the same subject", async () => {
     for (const res of [`${s.url}/users/alice`, `${s.url}/@alice`, `acct:ALICE@${s.domain}`, `alice@${s.domain}`]) {
@@ -157,7 +162,10 @@ describe("notes", () => {
     expect(reply.inReplyTo).toBe(`${s.url}/users/alice/statuses/${ids.public}`);
     const q = await json(`/users/alice/statuses/${ids.poll}`);
     expect(q.type).toBe("Question");
-    expect(q.oneOf).toEqual([{ type: "Note", name: "yes", replies: { type: "Collection", totalItems: 0 } }, { type: "Note", name: "no", replies: { type: "Collection", totalItems: 0 } }]);
+    expect(q.oneOf).toEqual([
+      { type: "Note", name: "yes", replies: { type: "Collection", totalItems: 0 } },
+      { type: "Note", name: "no", replies: { type: "Collection", totalItems: 0 } },
+    ]);
     expect(q.votersCount).toBe(0);
     expect(typeof q.endTime).toBe("string");
   });
@@ -205,7 +213,12 @@ describe("collections", () => {
     expect(g.orderedItems).toEqual([`${s.url}/users/alice`]);
     s.ctx.db.query("UPDATE accounts SET hide_collections = 1 WHERE id = ?").run(alice.account.id);
     const hidden = await json("/users/alice/followers?page=1");
-    expect(hidden).toEqual({ "@context": "https://www.w3.org/ns/activitystreams", id: `${s.url}/users/alice/followers`, type: "OrderedCollection", totalItems: 2 });
+    expect(hidden).toEqual({
+      "@context": "https://www.w3.org/ns/activitystreams",
+      id: `${s.url}/users/alice/followers`,
+      type: "OrderedCollection",
+      totalItems: 2,
+    });
     s.ctx.db.query("UPDATE accounts SET hide_collections = 0 WHERE id = ?").run(alice.account.id);
     expect((await get("/users/nobody/followers")).status).toBe(404);
   });

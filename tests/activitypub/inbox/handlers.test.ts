@@ -19,7 +19,11 @@ let eve: FakeActor;
 const PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
 
 async function send(activity: Record<string, unknown>, signer: FakeActor = bob, path = "/inbox"): Promise<void> {
-  const res = await remote.send(`${s.url}${path}`, { "@context": "https://www.w3.org/ns/activitystreams", id: remote.id(), ...activity }, signer);
+  const res = await remote.send(
+    `${s.url}${path}`,
+    { "@context": "https://www.w3.org/ns/activitystreams", id: remote.id(), ...activity },
+    signer,
+  );
   expect(res.status).toBe(202);
   await s.drain();
 }
@@ -32,9 +36,11 @@ function account(uri: string): AccountRow {
 function remoteStatus(a: FakeActor, visibility = 0): StatusRow {
   const id = s.ctx.ids.next();
   const uri = remote.id("notes");
-  return s.ctx.db.query<StatusRow, any[]>(
-    "INSERT INTO statuses (id, uri, account_id, local, content, visibility, created_at, updated_at) VALUES (?, ?, ?, 0, '<p>hi</p>', ?, ?, ?) RETURNING *",
-  ).get(id, uri, account(a.uri).id, visibility, Date.now(), Date.now())!;
+  return s.ctx.db
+    .query<StatusRow, any[]>(
+      "INSERT INTO statuses (id, uri, account_id, local, content, visibility, created_at, updated_at) VALUES (?, ?, ?, 0, '<p>hi</p>', ?, ?, ?) RETURNING *",
+    )
+    .get(id, uri, account(a.uri).id, visibility, Date.now(), Date.now())!;
 }
 
 beforeAll(async () => {
@@ -108,7 +114,9 @@ describe("Follow / Accept / Reject / Undo", () => {
     const b = account(bob.uri);
     await alice.client.v1.accounts.$select(String(b.id)).follow();
     await s.drain();
-    const req = s.ctx.db.query<{ uri: string }, [number, number]>("SELECT uri FROM follow_requests WHERE account_id = ? AND target_account_id = ?").get(alice.account.id, b.id)!;
+    const req = s.ctx.db
+      .query<{ uri: string }, [number, number]>("SELECT uri FROM follow_requests WHERE account_id = ? AND target_account_id = ?")
+      .get(alice.account.id, b.id)!;
     expect(req.uri).toBeTruthy();
     const sent = remote.receivedOfType("Follow").at(-1)!;
     expect(sent.body.id).toBe(req.uri);
@@ -234,7 +242,10 @@ describe("Delete / Block / Flag / Add / Remove / Update(Person)", () => {
   test("Flag → a report per local target account", async () => {
     const st = insertStatus(s.ctx, alice.account.id, { text: "reported" });
     const id = remote.id();
-    await send({ id, type: "Flag", actor: eve.uri, object: [alice.account.uri, st.uri, "https://elsewhere.example/x"], content: "spam" }, eve);
+    await send(
+      { id, type: "Flag", actor: eve.uri, object: [alice.account.uri, st.uri, "https://elsewhere.example/x"], content: "spam" },
+      eve,
+    );
     const r = s.ctx.db.query<any, [string]>("SELECT * FROM reports WHERE uri = ?").get(id);
     expect(r.account_id).toBe(account(eve.uri).id);
     expect(r.target_account_id).toBe(alice.account.id);
@@ -293,12 +304,30 @@ describe("Move and Delete(Person)", () => {
 
   test("Move carries local blocks and mutes of the old account over to the new one", async () => {
     const old = await remote.addActor("mover", {}, 2);
-    await send({ type: "Create", actor: old.uri, object: { id: `${old.uri}/notes/hello`, type: "Note", attributedTo: old.uri, content: "hi", to: [`https://www.w3.org/ns/activitystreams#Public`], cc: [] } }, old);
+    await send(
+      {
+        type: "Create",
+        actor: old.uri,
+        object: {
+          id: `${old.uri}/notes/hello`,
+          type: "Note",
+          attributedTo: old.uri,
+          content: "hi",
+          to: [`https://www.w3.org/ns/activitystreams#Public`],
+          cc: [],
+        },
+      },
+      old,
+    );
     const o = account(old.uri);
     const blocker = await s.createUser("blockerx");
     const muter = await s.createUser("muterx");
-    s.ctx.db.query("INSERT INTO blocks (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(s.ctx.ids.next(), blocker.account.id, o.id, Date.now());
-    s.ctx.db.query("INSERT INTO mutes (id, account_id, target_account_id, hide_notifications, created_at) VALUES (?, ?, ?, 0, ?)").run(s.ctx.ids.next(), muter.account.id, o.id, Date.now());
+    s.ctx.db
+      .query("INSERT INTO blocks (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)")
+      .run(s.ctx.ids.next(), blocker.account.id, o.id, Date.now());
+    s.ctx.db
+      .query("INSERT INTO mutes (id, account_id, target_account_id, hide_notifications, created_at) VALUES (?, ?, ?, 0, ?)")
+      .run(s.ctx.ids.next(), muter.account.id, o.id, Date.now());
     const next = await remote.addActor("mover2", { alsoKnownAs: [old.uri] }, 2);
     await send({ type: "Move", actor: old.uri, object: old.uri, target: next.uri }, old);
     const n = account(next.uri);

@@ -43,7 +43,11 @@ afterAll(async () => {
 describe("refused requests write nothing", () => {
   test("unsigned → 401", async () => {
     const before = snapshot();
-    const res = await fetch(inbox, { method: "POST", headers: { "Content-Type": "application/activity+json" }, body: JSON.stringify(follow(bob)) });
+    const res = await fetch(inbox, {
+      method: "POST",
+      headers: { "Content-Type": "application/activity+json" },
+      body: JSON.stringify(follow(bob)),
+    });
     expect(res.status).toBe(401);
     expect(snapshot()).toEqual(before);
   });
@@ -116,7 +120,13 @@ describe("refused requests write nothing", () => {
 
   test("not an object, no type, no actor → 400", async () => {
     const before = snapshot();
-    for (const body of [[follow(bob)], "\"Follow\"", { ...follow(bob), type: undefined }, { ...follow(bob), actor: undefined }, { ...follow(bob), type: 5 }]) {
+    for (const body of [
+      [follow(bob)],
+      '"Follow"',
+      { ...follow(bob), type: undefined },
+      { ...follow(bob), actor: undefined },
+      { ...follow(bob), type: 5 },
+    ]) {
       const res = await remote.send(inbox, body, bob);
       expect(res.status).toBe(400);
     }
@@ -161,7 +171,9 @@ describe("accepted requests", () => {
     const job = s.ctx.db.query<{ payload: string }, []>("SELECT payload FROM jobs WHERE kind = 'ap.inbox' ORDER BY id DESC").get()!;
     const payload = JSON.parse(job.payload);
     expect(payload.activity.type).toBe("Follow");
-    expect(payload.signerAccountId).toBe(s.ctx.db.query<{ id: number }, [string]>("SELECT id FROM accounts WHERE uri = ?").get(bob.uri)!.id);
+    expect(payload.signerAccountId).toBe(
+      s.ctx.db.query<{ id: number }, [string]>("SELECT id FROM accounts WHERE uri = ?").get(bob.uri)!.id,
+    );
     expect(payload.recipientUsername).toBeUndefined();
     s.ctx.db.query("DELETE FROM jobs WHERE kind = 'ap.inbox'").run();
   });

@@ -26,9 +26,16 @@ afterAll(() => stopScene(sc));
 
 const bodies = async (sink: Sink, n: number) => (await settle(s, sink, n)).map((d) => d.body);
 const quiet = (fn: () => Promise<number>) => async () => {
-  const log = console.log, err = console.error;
-  console.log = () => {}; console.error = () => {};
-  try { return await fn(); } finally { console.log = log; console.error = err; }
+  const log = console.log,
+    err = console.error;
+  console.log = () => {};
+  console.error = () => {};
+  try {
+    return await fn();
+  } finally {
+    console.log = log;
+    console.error = err;
+  }
 };
 
 describe("profile updates", () => {
@@ -36,7 +43,12 @@ describe("profile updates", () => {
     await alice.client.v1.accounts.updateCredentials({ displayName: "Alice A.", note: "hi there" });
     const got = await bodies(a, 1);
     expect(got).toHaveLength(1);
-    expect(got[0]).toMatchObject({ type: "Update", actor: alice.account.uri, to: [PUBLIC], object: { id: alice.account.uri, type: "Person", name: "Alice A." } });
+    expect(got[0]).toMatchObject({
+      type: "Update",
+      actor: alice.account.uri,
+      to: [PUBLIC],
+      object: { id: alice.account.uri, type: "Person", name: "Alice A." },
+    });
     expect(got[0].id).toStartWith(`${alice.account.uri}#updates/`);
     expect(await bodies(b, 0)).toEqual([]);
   });
@@ -53,14 +65,30 @@ describe("poll votes", () => {
     const st = remoteStatus(s, dave.id, `${b.base}/users/dave/statuses/poll-1`);
     const pollId = s.ctx.ids.next();
     const t = s.ctx.now();
-    s.ctx.db.query("INSERT INTO polls (id, status_id, account_id, options, tallies, multiple, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)")
-      .run(pollId, st.id, dave.id, JSON.stringify([{ title: "tea" }, { title: "coffee" }, { title: "water" }]), "[0,0,0]", t + 3600_000, t, t);
+    s.ctx.db
+      .query(
+        "INSERT INTO polls (id, status_id, account_id, options, tallies, multiple, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)",
+      )
+      .run(
+        pollId,
+        st.id,
+        dave.id,
+        JSON.stringify([{ title: "tea" }, { title: "coffee" }, { title: "water" }]),
+        "[0,0,0]",
+        t + 3600_000,
+        t,
+        t,
+      );
     s.ctx.db.query("UPDATE statuses SET poll_id = ? WHERE id = ?").run(pollId, st.id);
     const res = await s.api("POST", `/api/v1/polls/${pollId}/votes`, { token: alice.token, json: { choices: ["0", "2"] } });
     expect(res.status).toBe(200);
     const got = await bodies(b, 2);
     expect(got).toHaveLength(2);
-    const votes = s.ctx.db.query<{ id: number; choice: number; uri: string }, [number]>("SELECT id, choice, uri FROM poll_votes WHERE poll_id = ? ORDER BY choice").all(pollId);
+    const votes = s.ctx.db
+      .query<{ id: number; choice: number; uri: string }, [number]>(
+        "SELECT id, choice, uri FROM poll_votes WHERE poll_id = ? ORDER BY choice",
+      )
+      .all(pollId);
     expect(got.map((x) => x.object.name).sort()).toEqual(["tea", "water"]);
     for (const x of got) {
       const v = votes.find((r) => r.uri === x.object.id)!;
@@ -94,10 +122,21 @@ describe("poll votes", () => {
 describe("POST /api/v1/reports", () => {
   test("a forwarded report of a remote account sends Flag from the instance actor to its server", async () => {
     const st = remoteStatus(s, dave.id, `${b.base}/users/dave/statuses/bad-1`);
-    const res = await s.api("POST", "/api/v1/reports", { token: alice.token, json: { account_id: String(dave.id), status_ids: [String(st.id)], comment: "spam!", forward: true, category: "spam" } });
+    const res = await s.api("POST", "/api/v1/reports", {
+      token: alice.token,
+      json: { account_id: String(dave.id), status_ids: [String(st.id)], comment: "spam!", forward: true, category: "spam" },
+    });
     expect(res.status).toBe(200);
     const r = await res.json();
-    expect(r).toMatchObject({ action_taken: false, action_taken_at: null, category: "spam", comment: "spam!", forwarded: true, status_ids: [String(st.id)], rule_ids: null });
+    expect(r).toMatchObject({
+      action_taken: false,
+      action_taken_at: null,
+      category: "spam",
+      comment: "spam!",
+      forwarded: true,
+      status_ids: [String(st.id)],
+      rule_ids: null,
+    });
     expect(r.target_account.id).toBe(String(dave.id));
     expect(r.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const got = await bodies(b, 1);
@@ -153,7 +192,9 @@ describe("account migration (CLI)", () => {
 
   test("alias --add stores the remote account in alsoKnownAs and sends Update(Person)", async () => {
     expect(await admin("accounts", "alias", "alice", "--add", `dave@${b.host}`)).toBe(0);
-    const row = s.ctx.db.query<{ also_known_as: string }, [number]>("SELECT also_known_as FROM accounts WHERE id = ?").get(alice.account.id)!;
+    const row = s.ctx.db
+      .query<{ also_known_as: string }, [number]>("SELECT also_known_as FROM accounts WHERE id = ?")
+      .get(alice.account.id)!;
     expect(JSON.parse(row.also_known_as)).toEqual([dave.uri]);
     const got = await bodies(a, 1);
     expect(got).toHaveLength(1);

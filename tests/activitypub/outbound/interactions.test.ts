@@ -45,7 +45,12 @@ describe("Like", () => {
 
     await alice.client.v1.statuses.$select(String(st.id)).unfavourite();
     const [undo] = await atB(1);
-    expect(undo).toMatchObject({ type: "Undo", id: `${like.id}/undo`, actor: alice.account.uri, object: { type: "Like", id: like.id, object: st.uri } });
+    expect(undo).toMatchObject({
+      type: "Undo",
+      id: `${like.id}/undo`,
+      actor: alice.account.uri,
+      object: { type: "Like", id: like.id, object: st.uri },
+    });
   });
 
   test("favouriting a local post delivers nothing", async () => {
@@ -64,26 +69,35 @@ describe("Follow", () => {
     expect(rel.following).toBe(false);
     const [follow] = await atB(1);
     expect(follow).toMatchObject({ type: "Follow", actor: alice.account.uri, object: dave.uri });
-    const req = s.ctx.db.query<{ uri: string }, [number, number]>("SELECT uri FROM follow_requests WHERE account_id = ? AND target_account_id = ?").get(alice.account.id, dave.id)!;
+    const req = s.ctx.db
+      .query<{ uri: string }, [number, number]>("SELECT uri FROM follow_requests WHERE account_id = ? AND target_account_id = ?")
+      .get(alice.account.id, dave.id)!;
     expect(req.uri).toBe(follow.id);
     expect(s.count("follows", "account_id = ? AND target_account_id = ?", alice.account.id, dave.id)).toBe(0);
 
     await alice.client.v1.accounts.$select(String(dave.id)).unfollow();
     const [undo] = await atB(1);
-    expect(undo).toMatchObject({ type: "Undo", actor: alice.account.uri, object: { type: "Follow", id: follow.id, actor: alice.account.uri, object: dave.uri } });
+    expect(undo).toMatchObject({
+      type: "Undo",
+      actor: alice.account.uri,
+      object: { type: "Follow", id: follow.id, actor: alice.account.uri, object: dave.uri },
+    });
     expect(s.count("follow_requests", "account_id = ?", alice.account.id)).toBe(0);
   });
 
   test("authorizing and rejecting remote follow requests send Accept / Reject with the remote Follow's id", async () => {
     s.ctx.db.query("UPDATE accounts SET locked = 1 WHERE id = ?").run(alice.account.id);
-    const insert = s.ctx.db.query("INSERT INTO follow_requests (id, account_id, target_account_id, uri, created_at) VALUES (?, ?, ?, ?, ?)");
+    const insert = s.ctx.db.query(
+      "INSERT INTO follow_requests (id, account_id, target_account_id, uri, created_at) VALUES (?, ?, ?, ?, ?)",
+    );
     insert.run(s.ctx.ids.next(), dave.id, alice.account.id, `${b.base}/follows/dave-1`, s.ctx.now());
     insert.run(s.ctx.ids.next(), frank.id, alice.account.id, `${b.base}/follows/frank-1`, s.ctx.now());
 
     await alice.client.v1.followRequests.$select(String(dave.id)).authorize();
     const [accept] = await atB(1);
     expect(accept).toMatchObject({
-      type: "Accept", actor: alice.account.uri,
+      type: "Accept",
+      actor: alice.account.uri,
       object: { type: "Follow", id: `${b.base}/follows/dave-1`, actor: dave.uri, object: alice.account.uri },
     });
     expect(accept.id).toStartWith(`${alice.account.uri}#accepts/follows/`);
@@ -91,7 +105,11 @@ describe("Follow", () => {
 
     await alice.client.v1.followRequests.$select(String(frank.id)).reject();
     const [reject] = await atB(1);
-    expect(reject).toMatchObject({ type: "Reject", actor: alice.account.uri, object: { type: "Follow", id: `${b.base}/follows/frank-1`, actor: frank.uri } });
+    expect(reject).toMatchObject({
+      type: "Reject",
+      actor: alice.account.uri,
+      object: { type: "Follow", id: `${b.base}/follows/frank-1`, actor: frank.uri },
+    });
     s.ctx.db.query("UPDATE accounts SET locked = 0 WHERE id = ?").run(alice.account.id);
   });
 
@@ -99,7 +117,11 @@ describe("Follow", () => {
     const res = await s.api("POST", `/api/v1/accounts/${dave.id}/remove_from_followers`, { token: alice.token });
     expect(res.status).toBe(200);
     const [reject] = await atB(1);
-    expect(reject).toMatchObject({ type: "Reject", actor: alice.account.uri, object: { type: "Follow", id: `${b.base}/follows/dave-1`, actor: dave.uri, object: alice.account.uri } });
+    expect(reject).toMatchObject({
+      type: "Reject",
+      actor: alice.account.uri,
+      object: { type: "Follow", id: `${b.base}/follows/dave-1`, actor: dave.uri, object: alice.account.uri },
+    });
   });
 
   test("following and unfollowing a local account delivers nothing", async () => {
@@ -117,7 +139,9 @@ describe("Block", () => {
     const got = await atB(2);
     expect(got.map((x) => x.type).sort()).toEqual(["Block", "Reject"]);
     const block = got.find((x) => x.type === "Block");
-    const blockId = s.ctx.db.query<{ id: number; uri: string }, [number]>("SELECT id, uri FROM blocks WHERE target_account_id = ?").get(frank.id)!;
+    const blockId = s.ctx.db
+      .query<{ id: number; uri: string }, [number]>("SELECT id, uri FROM blocks WHERE target_account_id = ?")
+      .get(frank.id)!;
     expect(block).toMatchObject({ id: `${alice.account.uri}#blocks/${blockId.id}`, actor: alice.account.uri, object: frank.uri });
     expect(blockId.uri).toBe(block.id);
     expect(got.find((x) => x.type === "Reject").object.id).toBe(`${b.base}/follows/frank-2`);
@@ -127,7 +151,12 @@ describe("Block", () => {
 
     await alice.client.v1.accounts.$select(String(frank.id)).unblock();
     const [undo] = await atB(1);
-    expect(undo).toMatchObject({ type: "Undo", id: `${block.id}/undo`, actor: alice.account.uri, object: { type: "Block", id: block.id, object: frank.uri } });
+    expect(undo).toMatchObject({
+      type: "Undo",
+      id: `${block.id}/undo`,
+      actor: alice.account.uri,
+      object: { type: "Block", id: block.id, object: frank.uri },
+    });
   });
 
   test("blocking a remote account we follow sends Undo(Follow) and Block", async () => {

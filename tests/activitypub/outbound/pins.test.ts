@@ -20,7 +20,12 @@ test("pin → Add, unpin → Remove, with the featured collection as target", as
   expect(add).toMatchObject({ type: "Add", actor: alice.account.uri, object: uri, target: `${alice.account.uri}/collections/featured` });
   await alice.client.v1.statuses.$select(st.id).unpin();
   const [remove] = (await settle(s, a, 1)).map((d) => d.body);
-  expect(remove).toMatchObject({ type: "Remove", actor: alice.account.uri, object: uri, target: `${alice.account.uri}/collections/featured` });
+  expect(remove).toMatchObject({
+    type: "Remove",
+    actor: alice.account.uri,
+    object: uri,
+    target: `${alice.account.uri}/collections/featured`,
+  });
   expect(remove.id).not.toBe(add.id);
 });
 

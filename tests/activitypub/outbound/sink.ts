@@ -28,7 +28,9 @@ export class Sink extends FakeRemote {
   }
 
   /** The actor URI of a fake account here. */
-  actor(name: string): string { return `${this.base}/users/${name}`; }
+  actor(name: string): string {
+    return `${this.base}/users/${name}`;
+  }
 
   /** Resolves fake account `name` into Hearth (WebFinger + actor fetch, as a mention or follow would). */
   async account(s: TestServer, name: string, extra: Record<string, unknown> = {}): Promise<AccountRow> {
@@ -42,16 +44,27 @@ export class Sink extends FakeRemote {
   }
 
   /** Activities received (bodies) of one type, without removing them. */
-  ofType(type: string): any[] { return this.received.filter((d) => d.body?.type === type).map((d) => d.body); }
+  ofType(type: string): any[] {
+    return this.received.filter((d) => d.body?.type === type).map((d) => d.body);
+  }
 
   protected override actorDocument(name: string): Record<string, unknown> | null {
     if (!this.extra.has(name)) return null;
     const uri = this.actor(name);
     return {
       "@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
-      id: uri, type: "Person", preferredUsername: name, name, summary: "", url: `${this.base}/@${name}`,
-      inbox: `${uri}/inbox`, outbox: `${uri}/outbox`, followers: `${uri}/followers`, following: `${uri}/following`,
-      endpoints: { sharedInbox: `${this.base}/inbox` }, manuallyApprovesFollowers: false,
+      id: uri,
+      type: "Person",
+      preferredUsername: name,
+      name,
+      summary: "",
+      url: `${this.base}/@${name}`,
+      inbox: `${uri}/inbox`,
+      outbox: `${uri}/outbox`,
+      followers: `${uri}/followers`,
+      following: `${uri}/following`,
+      endpoints: { sharedInbox: `${this.base}/inbox` },
+      manuallyApprovesFollowers: false,
       publicKey: { id: `${uri}#main-key`, owner: uri, publicKeyPem: this.publicKey },
       ...this.extra.get(name),
     };
@@ -60,16 +73,20 @@ export class Sink extends FakeRemote {
 
 /** Makes remote `followerId` follow local `targetId` (as an accepted inbound Follow would). */
 export function remoteFollows(s: TestServer, followerId: number, targetId: number, uri: string): void {
-  s.ctx.db.transaction(() => insertFollow(s.ctx, followerId, targetId, { showReblogs: true, notify: false, languages: null, uri })).immediate();
+  s.ctx.db
+    .transaction(() => insertFollow(s.ctx, followerId, targetId, { showReblogs: true, notify: false, languages: null, uri }))
+    .immediate();
 }
 
 /** Inserts a public status by a remote account (as the inbox would store it). */
 export function remoteStatus(s: TestServer, authorId: number, uri: string, content = "<p>remote</p>"): StatusRow {
   const id = s.ctx.ids.next();
   const t = s.ctx.now();
-  s.ctx.db.query(
-    "INSERT INTO statuses (id, uri, url, account_id, local, content, visibility, conversation_id, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, 0, ?, ?, ?)",
-  ).run(id, uri, uri, authorId, content, id, t, t);
+  s.ctx.db
+    .query(
+      "INSERT INTO statuses (id, uri, url, account_id, local, content, visibility, conversation_id, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, 0, ?, ?, ?)",
+    )
+    .run(id, uri, uri, authorId, content, id, t, t);
   return s.ctx.db.query<StatusRow, [number]>("SELECT * FROM statuses WHERE id = ?").get(id)!;
 }
 

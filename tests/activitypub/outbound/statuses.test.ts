@@ -68,7 +68,14 @@ describe("Create", () => {
 
   test("resolving mentions is capped in count and time: a hanging server cannot hold a post", async () => {
     let hits = 0;
-    const hang = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => { hits++; return new Promise<Response>(() => {}); } });
+    const hang = Bun.serve({
+      port: 0,
+      hostname: "127.0.0.1",
+      fetch: () => {
+        hits++;
+        return new Promise<Response>(() => {});
+      },
+    });
     const host = `127.0.0.1:${hang.port}`;
     try {
       const t0 = Date.now();
@@ -145,7 +152,10 @@ describe("Update and Delete", () => {
     await both(1, 0);
     // dave (on B) boosted it: his server must hear about the delete too
     const t = s.ctx.now();
-    s.ctx.db.query("INSERT INTO statuses (id, uri, account_id, local, reblog_of_id, visibility, created_at, updated_at) VALUES (?, ?, ?, 0, ?, 0, ?, ?)")
+    s.ctx.db
+      .query(
+        "INSERT INTO statuses (id, uri, account_id, local, reblog_of_id, visibility, created_at, updated_at) VALUES (?, ?, ?, 0, ?, 0, ?, ?)",
+      )
       .run(s.ctx.ids.next(), `${b.base}/users/dave/statuses/boost-1`, dave.id, Number(st.id), t, t);
     await alice.client.v1.statuses.$select(st.id).remove();
     const { ra, rb } = await both(1, 1);

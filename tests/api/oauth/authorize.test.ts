@@ -10,18 +10,33 @@ const REDIRECT = "https://client.example/callback";
 beforeAll(async () => {
   s = await startTestServer();
   alice = await s.createUser("alice");
-  app = await registerApp(s.url, { client_name: "Flow <App>", redirect_uris: [REDIRECT, "urn:ietf:wg:oauth:2.0:oob"], scopes: "read write follow" });
+  app = await registerApp(s.url, {
+    client_name: "Flow <App>",
+    redirect_uris: [REDIRECT, "urn:ietf:wg:oauth:2.0:oob"],
+    scopes: "read write follow",
+  });
 });
 afterAll(() => s.stop());
 
-const baseQuery = (extra: Record<string, string> = {}) => ({ response_type: "code", client_id: app.client_id, redirect_uri: REDIRECT, scope: "read write", ...extra });
-const exchange = (form: Record<string, string>) => s.api("POST", "/oauth/token", { form: { grant_type: "authorization_code", client_id: app.client_id, client_secret: app.client_secret, redirect_uri: REDIRECT, ...form } });
+const baseQuery = (extra: Record<string, string> = {}) => ({
+  response_type: "code",
+  client_id: app.client_id,
+  redirect_uri: REDIRECT,
+  scope: "read write",
+  ...extra,
+});
+const exchange = (form: Record<string, string>) =>
+  s.api("POST", "/oauth/token", {
+    form: { grant_type: "authorization_code", client_id: app.client_id, client_secret: app.client_secret, redirect_uri: REDIRECT, ...form },
+  });
 
 describe("authorization code flow with PKCE", () => {
   test("login page, consent page, code, token, API use", async () => {
     const b = new Browser(s.url);
     const { verifier, challenge } = pkcePair();
-    const page = await b.get(`/oauth/authorize?${new URLSearchParams(baseQuery({ state: "xyz<1>", code_challenge: challenge, code_challenge_method: "S256" }))}`);
+    const page = await b.get(
+      `/oauth/authorize?${new URLSearchParams(baseQuery({ state: "xyz<1>", code_challenge: challenge, code_challenge_method: "S256" }))}`,
+    );
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toContain("text/html");
     const html = await page.text();
@@ -73,9 +88,16 @@ describe("authorization code flow with PKCE", () => {
   test("wrong PKCE verifier, missing verifier and wrong redirect_uri are invalid_grant", async () => {
     const b = new Browser(s.url);
     const { verifier, challenge } = pkcePair();
-    const { code } = await authorizeCode(b, baseQuery({ code_challenge: challenge, code_challenge_method: "S256" }), { login: "alice", password: alice.password });
+    const { code } = await authorizeCode(b, baseQuery({ code_challenge: challenge, code_challenge_method: "S256" }), {
+      login: "alice",
+      password: alice.password,
+    });
     const tokensBefore = s.count("oauth_access_tokens");
-    const forms: Record<string, string>[] = [{ code, code_verifier: pkcePair().verifier }, { code }, { code, code_verifier: verifier, redirect_uri: "https://client.example/other" }];
+    const forms: Record<string, string>[] = [
+      { code, code_verifier: pkcePair().verifier },
+      { code },
+      { code, code_verifier: verifier, redirect_uri: "https://client.example/other" },
+    ];
     for (const form of forms) {
       const res = await exchange(form);
       expect(res.status).toBe(400);
@@ -112,7 +134,9 @@ describe("authorization code flow with PKCE", () => {
 
   test("out-of-band redirect shows the code on a page", async () => {
     const b = new Browser(s.url);
-    const html = await (await b.get(`/oauth/authorize?${new URLSearchParams(baseQuery({ redirect_uri: "urn:ietf:wg:oauth:2.0:oob" }))}`)).text();
+    const html = await (
+      await b.get(`/oauth/authorize?${new URLSearchParams(baseQuery({ redirect_uri: "urn:ietf:wg:oauth:2.0:oob" }))}`)
+    ).text();
     const login = await b.post("/oauth/authorize", { ...hiddenFields(html), login: "alice", password: alice.password });
     const consent = await (await b.get(login.headers.get("location")!)).text();
     const res = await b.post("/oauth/authorize", { ...hiddenFields(consent), decision: "authorize" });
@@ -168,7 +192,9 @@ describe("authorization code flow with PKCE", () => {
     const scope = await b.get(`/oauth/authorize?${new URLSearchParams(baseQuery({ scope: "read admin:write" }))}`);
     expect(scope.status).toBe(302);
     expect(new URL(scope.headers.get("location")!).searchParams.get("error")).toBe("invalid_scope");
-    const plain = await b.get(`/oauth/authorize?${new URLSearchParams(baseQuery({ code_challenge: pkcePair().challenge, code_challenge_method: "plain" }))}`);
+    const plain = await b.get(
+      `/oauth/authorize?${new URLSearchParams(baseQuery({ code_challenge: pkcePair().challenge, code_challenge_method: "plain" }))}`,
+    );
     expect(new URL(plain.headers.get("location")!).searchParams.get("error")).toBe("invalid_request");
     const rt = await b.get(`/oauth/authorize?${new URLSearchParams(baseQuery({ response_type: "token" }))}`);
     expect(new URL(rt.headers.get("location")!).searchParams.get("error")).toBe("unsupported_response_type");

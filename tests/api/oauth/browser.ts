@@ -35,7 +35,13 @@ export class Browser {
 /** Reads every `<input type="hidden">` of the first form into a map. */
 export function hiddenFields(html: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const unesc = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const unesc = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
   for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) out[unesc(m[1]!)] = unesc(m[2]!);
   return out;
 }
@@ -47,8 +53,15 @@ export function pkcePair(): { verifier: string; challenge: string } {
 }
 
 /** Registers an app over HTTP and returns its credentials. */
-export async function registerApp(url: string, body: Record<string, unknown>): Promise<{ client_id: string; client_secret: string; id: string }> {
-  const res = await fetch(`${url}/api/v1/apps`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+export async function registerApp(
+  url: string,
+  body: Record<string, unknown>,
+): Promise<{ client_id: string; client_secret: string; id: string }> {
+  const res = await fetch(`${url}/api/v1/apps`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 200) throw new Error(`app registration failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as any;
 }

@@ -26,11 +26,15 @@ describe("the login rate limit (25 per 5 minutes per IP)", () => {
   test("password grants share the limit per IP", async () => {
     const form = { grant_type: "password", client_id: app.client_id, client_secret: app.client_secret, username: "x" };
     const codes: number[] = [];
-    for (let i = 0; i < 26; i++) codes.push((await s.api("POST", "/oauth/token", { form, headers: { "X-Forwarded-For": "198.51.100.7" } })).status);
+    for (let i = 0; i < 26; i++)
+      codes.push((await s.api("POST", "/oauth/token", { form, headers: { "X-Forwarded-For": "198.51.100.7" } })).status);
     expect(codes.slice(0, 25).every((c) => c === 400)).toBe(true);
     expect(codes[25]).toBe(429);
     // other grants are not affected
-    const cc = await s.api("POST", "/oauth/token", { form: { ...form, grant_type: "client_credentials" }, headers: { "X-Forwarded-For": "198.51.100.7" } });
+    const cc = await s.api("POST", "/oauth/token", {
+      form: { ...form, grant_type: "client_credentials" },
+      headers: { "X-Forwarded-For": "198.51.100.7" },
+    });
     expect(cc.status).toBe(200);
   });
 });

@@ -16,24 +16,38 @@ beforeAll(async () => {
 });
 afterAll(() => s.stop());
 
-const token = (form: Record<string, string>) => s.api("POST", "/oauth/token", { form: { client_id: app.client_id, client_secret: app.client_secret, ...form } });
+const token = (form: Record<string, string>) =>
+  s.api("POST", "/oauth/token", { form: { client_id: app.client_id, client_secret: app.client_secret, ...form } });
 
 describe("POST /oauth/token", () => {
   test("client_credentials via masto.js gives an app token usable on verify_credentials", async () => {
     const oauth = createOAuthAPIClient({ url: s.url });
-    const t = await oauth.token.create({ grantType: "client_credentials", clientId: app.client_id, clientSecret: app.client_secret, redirectUri: "urn:ietf:wg:oauth:2.0:oob", scope: "read" });
+    const t = await oauth.token.create({
+      grantType: "client_credentials",
+      clientId: app.client_id,
+      clientSecret: app.client_secret,
+      redirectUri: "urn:ietf:wg:oauth:2.0:oob",
+      scope: "read",
+    });
     expect(t.tokenType).toBe("Bearer");
     expect(t.scope).toBe("read");
     expect(s.count("oauth_access_tokens", "token = ? AND user_id IS NULL", t.accessToken)).toBe(1);
     const res = await s.api("GET", "/api/v1/apps/verify_credentials", { token: t.accessToken });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ name: "Tokens", scopes: ["read", "write"], redirect_uris: ["urn:ietf:wg:oauth:2.0:oob"], vapid_key: expect.any(String) });
+    expect(await res.json()).toMatchObject({
+      name: "Tokens",
+      scopes: ["read", "write"],
+      redirect_uris: ["urn:ietf:wg:oauth:2.0:oob"],
+      vapid_key: expect.any(String),
+    });
     // an app token is not a user token
     expect((await s.api("GET", "/api/v1/preferences", { token: t.accessToken })).status).toBe(422);
   });
 
   test("client_credentials defaults to read; JSON body and HTTP Basic both work", async () => {
-    const json = await s.api("POST", "/oauth/token", { json: { grant_type: "client_credentials", client_id: app.client_id, client_secret: app.client_secret } });
+    const json = await s.api("POST", "/oauth/token", {
+      json: { grant_type: "client_credentials", client_id: app.client_id, client_secret: app.client_secret },
+    });
     expect(json.status).toBe(200);
     expect(((await json.json()) as any).scope).toBe("read");
     const basic = await s.api("POST", "/oauth/token", {
@@ -54,8 +68,11 @@ describe("POST /oauth/token", () => {
       const prefs = await s.api("GET", "/api/v1/preferences", { token: body.access_token });
       expect(prefs.status).toBe(200);
       expect(await prefs.json()).toEqual({
-        "posting:default:visibility": "public", "posting:default:sensitive": false, "posting:default:language": null,
-        "reading:expand:media": "default", "reading:expand:spoilers": false,
+        "posting:default:visibility": "public",
+        "posting:default:sensitive": false,
+        "posting:default:language": null,
+        "reading:expand:media": "default",
+        "reading:expand:spoilers": false,
       });
     }
   });
@@ -85,7 +102,9 @@ describe("POST /oauth/token", () => {
       expect(typeof body.error_description).toBe("string");
     }
     // wrong types
-    const arr = await s.api("POST", "/oauth/token", { json: { grant_type: ["password"], client_id: app.client_id, client_secret: app.client_secret } });
+    const arr = await s.api("POST", "/oauth/token", {
+      json: { grant_type: ["password"], client_id: app.client_id, client_secret: app.client_secret },
+    });
     expect(arr.status).toBe(400);
     expect(((await arr.json()) as any).error).toBe("invalid_request");
     expect(s.count("oauth_access_tokens")).toBe(before);
@@ -98,7 +117,9 @@ describe("POST /oauth/revoke", () => {
     const t = ((await res.json()) as any).access_token as string;
     expect((await s.api("GET", "/api/v1/apps/verify_credentials", { token: t })).status).toBe(200);
 
-    const foreign = await s.api("POST", "/oauth/revoke", { form: { token: t, client_id: other.client_id, client_secret: other.client_secret } });
+    const foreign = await s.api("POST", "/oauth/revoke", {
+      form: { token: t, client_id: other.client_id, client_secret: other.client_secret },
+    });
     expect(foreign.status).toBe(403);
     expect(((await foreign.json()) as any).error).toBe("unauthorized_client");
     const badClient = await s.api("POST", "/oauth/revoke", { form: { token: t, client_id: app.client_id, client_secret: "nope" } });
@@ -111,7 +132,9 @@ describe("POST /oauth/revoke", () => {
     const after = await s.api("GET", "/api/v1/apps/verify_credentials", { token: t });
     expect(after.status).toBe(401);
     // unknown tokens answer 200 {} (RFC 7009)
-    const unknown = await s.api("POST", "/oauth/revoke", { form: { token: "does-not-exist", client_id: app.client_id, client_secret: app.client_secret } });
+    const unknown = await s.api("POST", "/oauth/revoke", {
+      form: { token: "does-not-exist", client_id: app.client_id, client_secret: app.client_secret },
+    });
     expect(unknown.status).toBe(200);
     expect(await unknown.json()).toEqual({});
   });

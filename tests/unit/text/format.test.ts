@@ -16,7 +16,9 @@ const B = "https://hearth.test";
 function addAccount(username: string, domain: string | null = null): number {
   const id = ctx.ids.next();
   const uri = domain ? `https://${domain}/users/${username}` : ctx.uris.actor(username);
-  ctx.db.query("INSERT INTO accounts (id, username, domain, uri, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)").run(id, username, domain, uri);
+  ctx.db
+    .query("INSERT INTO accounts (id, username, domain, uri, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)")
+    .run(id, username, domain, uri);
   return id;
 }
 
@@ -28,9 +30,13 @@ beforeAll(() => {
   addAccount("Bob_2");
   addAccount("carol", "remote.example");
 });
-afterAll(() => { ctx.db.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  ctx.db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-const mention = (u: string) => `<span class="h-card" translate="no"><a href="${B}/@${u}" class="u-url mention">@<span>${u}</span></a></span>`;
+const mention = (u: string) =>
+  `<span class="h-card" translate="no"><a href="${B}/@${u}" class="u-url mention">@<span>${u}</span></a></span>`;
 const tag = (t: string) => `<a href="${B}/tags/${encodeURIComponent(t)}" class="mention hashtag" rel="tag">#<span>${t}</span></a>`;
 
 describe("formatText", () => {
@@ -73,7 +79,9 @@ describe("formatText", () => {
   });
 
   test("balanced parentheses stay in URLs, trailing ones do not", () => {
-    expect(formatText(ctx, "(https://en.wikipedia.org/wiki/Foo_(bar))", lookup).html).toContain(`href="https://en.wikipedia.org/wiki/Foo_(bar)"`);
+    expect(formatText(ctx, "(https://en.wikipedia.org/wiki/Foo_(bar))", lookup).html).toContain(
+      `href="https://en.wikipedia.org/wiki/Foo_(bar)"`,
+    );
     expect(formatText(ctx, "(https://example.com/x)", lookup).html).toContain(`href="https://example.com/x"`);
   });
 
@@ -91,7 +99,9 @@ describe("formatText", () => {
 
   test("known remote accounts are linked to their profile (resolved before formatting)", () => {
     const r = formatText(ctx, "hi @carol@Remote.example and @carol@other.example", lookup);
-    expect(r.html).toBe(`<p>hi <span class="h-card" translate="no"><a href="https://remote.example/users/carol" class="u-url mention">@<span>carol</span></a></span> and @carol@other.example</p>`);
+    expect(r.html).toBe(
+      `<p>hi <span class="h-card" translate="no"><a href="https://remote.example/users/carol" class="u-url mention">@<span>carol</span></a></span> and @carol@other.example</p>`,
+    );
     expect(r.mentions.map((a) => `${a.username}@${a.domain}`)).toEqual(["carol@remote.example"]);
   });
 
@@ -104,7 +114,9 @@ describe("formatText", () => {
   test("hashtags: unicode, underscore, not pure digits, deduplicated lower-case", () => {
     const r = formatText(ctx, "#Hello #hello #café #日本語 #snake_case #123 a#b #_x", lookup);
     expect(r.tags).toEqual(["hello", "café", "日本語", "snake_case", "_x"]);
-    expect(r.html).toBe(`<p>${tag("Hello")} ${tag("hello")} ${tag("café")} ${tag("日本語")} ${tag("snake_case")} #123 a#b ${tag("_x")}</p>`);
+    expect(r.html).toBe(
+      `<p>${tag("Hello")} ${tag("hello")} ${tag("café")} ${tag("日本語")} ${tag("snake_case")} #123 a#b ${tag("_x")}</p>`,
+    );
   });
 
   test("hashtag anchors inside URLs are not tags", () => {
@@ -112,7 +124,10 @@ describe("formatText", () => {
   });
 
   test("extractHashtags keeps the first typed form", () => {
-    expect(extractHashtags("#Rust and #rust\n#Go")).toEqual([{ name: "rust", display: "Rust" }, { name: "go", display: "Go" }]);
+    expect(extractHashtags("#Rust and #rust\n#Go")).toEqual([
+      { name: "rust", display: "Rust" },
+      { name: "go", display: "Go" },
+    ]);
   });
 });
 

@@ -20,7 +20,12 @@ const status = async (token: string) => (await s.api("GET", "/api/v1/accounts/ve
 beforeAll(async () => {
   s = await startTestServer();
   [alice, bob] = await Promise.all([s.createUser("alice"), s.createUser("bob")]);
-  photo = createApplication(s.ctx, { name: "Photo <App>", website: "https://photo.example/", redirectUris: ["urn:ietf:wg:oauth:2.0:oob"], scopes: ["read", "write", "push"] });
+  photo = createApplication(s.ctx, {
+    name: "Photo <App>",
+    website: "https://photo.example/",
+    redirectUris: ["urn:ietf:wg:oauth:2.0:oob"],
+    scopes: ["read", "write", "push"],
+  });
   bobOnly = createApplication(s.ctx, { name: "Bob's app", website: null, redirectUris: ["urn:ietf:wg:oauth:2.0:oob"], scopes: ["read"] });
   aliceRead = issueToken(s.ctx, { applicationId: photo.id, userId: alice.user.id, scopes: ["read"] }).token;
   aliceWrite = issueToken(s.ctx, { applicationId: photo.id, userId: alice.user.id, scopes: ["write:statuses", "read"] }).token;

@@ -8,7 +8,10 @@ import type { TestServer, TestUser } from "../../rig";
 /** A cookie-keeping fetch client with an optional User-Agent; redirects are not followed. */
 export class Browser {
   cookies = new Map<string, string>();
-  constructor(readonly base: string, readonly userAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0") {}
+  constructor(
+    readonly base: string,
+    readonly userAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+  ) {}
 
   private store(res: Response): void {
     for (const c of res.headers.getSetCookie()) {
@@ -29,8 +32,10 @@ export class Browser {
   }
   async post(path: string, form: Record<string, string>, extra: Record<string, string> = {}): Promise<Response> {
     const res = await fetch(new URL(path, this.base), {
-      method: "POST", headers: this.headers({ "content-type": "application/x-www-form-urlencoded", ...extra }),
-      body: new URLSearchParams(form).toString(), redirect: "manual",
+      method: "POST",
+      headers: this.headers({ "content-type": "application/x-www-form-urlencoded", ...extra }),
+      body: new URLSearchParams(form).toString(),
+      redirect: "manual",
     });
     this.store(res);
     return res;
@@ -51,7 +56,13 @@ export interface Form {
   html: string;
 }
 
-const unesc = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unesc = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** Every post form of a page, in order. */
 export function forms(html: string): Form[] {
@@ -108,7 +119,13 @@ export function recoveryCodesOnPage(html: string): string[] {
 }
 
 /** Logs in through /auth/sign_in with the password; returns the page the login answered with. */
-export async function passwordStep(s: TestServer, b: Browser, user: TestUser, login: string, returnTo = "/auth/security"): Promise<Response> {
+export async function passwordStep(
+  s: TestServer,
+  b: Browser,
+  user: TestUser,
+  login: string,
+  returnTo = "/auth/security",
+): Promise<Response> {
   const page = await (await b.get(`/auth/sign_in?return_to=${encodeURIComponent(returnTo)}`)).text();
   return b.post("/auth/sign_in", { ...formFor(page, "/auth/sign_in").hidden, login, password: user.password });
 }

@@ -31,6 +31,10 @@ test("password and code steps share the login limit; a correct code is refused o
   expect(await res.text()).toContain("Too many login attempts");
   expect(b.cookies.has("_hearth_session")).toBe(false);
   // Another address is not affected.
-  const other = await b.post("/auth/sign_in", { ...otp.hidden, otp_attempt: totp(secret, stepOf(Date.now()) + 1) }, { "x-forwarded-for": "203.0.113.10" });
+  const other = await b.post(
+    "/auth/sign_in",
+    { ...otp.hidden, otp_attempt: totp(secret, stepOf(Date.now()) + 1) },
+    { "x-forwarded-for": "203.0.113.10" },
+  );
   expect(other.status).toBe(303);
 });

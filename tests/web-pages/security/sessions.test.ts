@@ -14,7 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => s.stop());
 
-const sessionsOf = (userId: number) => s.ctx.db.query("SELECT id FROM web_sessions WHERE user_id = ? ORDER BY created_at").all(userId).map((r: any) => r.id as string);
+const sessionsOf = (userId: number) =>
+  s.ctx.db
+    .query("SELECT id FROM web_sessions WHERE user_id = ? ORDER BY created_at")
+    .all(userId)
+    .map((r: any) => r.id as string);
 
 describe("without a session", () => {
   test("each page sends to the login form, which comes back after logging in", async () => {
@@ -67,8 +71,17 @@ describe("browser sessions", () => {
 
   test("the list shows each of the user's sessions with browser, IP and times, and marks this one", async () => {
     const html = await firefox.page("/auth/security");
-    const items = [...html.matchAll(/<li>\s*<strong>([^<]+)<\/strong>(.*?)<br>\s*<span class="muted">IP ([^ ]+)/g)].map((m) => [m[1], m[2]!.includes("(this session)"), m[3]]);
-    expect(items).toEqual(expect.arrayContaining([["Firefox on Linux", true, "127.0.0.1"], ["Chrome on Windows", false, "127.0.0.1"]]));
+    const items = [...html.matchAll(/<li>\s*<strong>([^<]+)<\/strong>(.*?)<br>\s*<span class="muted">IP ([^ ]+)/g)].map((m) => [
+      m[1],
+      m[2]!.includes("(this session)"),
+      m[3],
+    ]);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        ["Firefox on Linux", true, "127.0.0.1"],
+        ["Chrome on Windows", false, "127.0.0.1"],
+      ]),
+    );
     expect(items).toHaveLength(2);
     expect(forms(html).filter((f) => f.action === "/auth/security/sessions/revoke")).toHaveLength(2);
     expect(html).toContain('aria-label="Revoke Chrome on Windows, last seen');
@@ -91,7 +104,9 @@ describe("browser sessions", () => {
 
   test("revoking the other session logs that browser out", async () => {
     const html = await firefox.page("/auth/security");
-    const chromeForm = forms(html).find((f) => f.action === "/auth/security/sessions/revoke" && f.html.includes("Revoke Chrome on Windows"))!;
+    const chromeForm = forms(html).find(
+      (f) => f.action === "/auth/security/sessions/revoke" && f.html.includes("Revoke Chrome on Windows"),
+    )!;
     expect(chromeForm.hidden.id).toMatch(/^[0-9a-f]{64}$/);
     const res = await firefox.post("/auth/security/sessions/revoke", chromeForm.hidden);
     expect(res.status).toBe(303);
@@ -131,7 +146,10 @@ describe("browser sessions", () => {
     expect(sessionsOf(bob.user.id)).toHaveLength(0);
     // An already revoked token still signs out from the app's own origin.
     const again = await loggedIn(s, bob, "bob");
-    const res2 = await s.api("POST", "/auth/sign_out", { token: "already-revoked", headers: { cookie: `_hearth_session=${again.cookies.get("_hearth_session")}`, origin: s.url } });
+    const res2 = await s.api("POST", "/auth/sign_out", {
+      token: "already-revoked",
+      headers: { cookie: `_hearth_session=${again.cookies.get("_hearth_session")}`, origin: s.url },
+    });
     expect(res2.status).toBe(200);
     expect(sessionsOf(bob.user.id)).toHaveLength(0);
   });

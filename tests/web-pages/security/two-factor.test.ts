@@ -19,9 +19,17 @@ function freshCode(sec = secret): string {
   return totp(sec, stepOf(clock));
 }
 const user = (id: number) => s.ctx.db.query("SELECT * FROM users WHERE id = ?").get(id) as any;
-const passwordGrant = (u: TestUser, username: string) => s.api("POST", "/oauth/token", {
-  form: { grant_type: "password", client_id: app.client_id, client_secret: app.client_secret, username, password: u.password, scope: "read" },
-});
+const passwordGrant = (u: TestUser, username: string) =>
+  s.api("POST", "/oauth/token", {
+    form: {
+      grant_type: "password",
+      client_id: app.client_id,
+      client_secret: app.client_secret,
+      username,
+      password: u.password,
+      scope: "read",
+    },
+  });
 
 /** Turns 2FA on for a logged-in browser through the pages; returns the secret and recovery codes. */
 async function enable(b: Browser, u: TestUser): Promise<{ secret: string; codes: string[] }> {
@@ -41,7 +49,9 @@ afterAll(() => s.stop());
 
 describe("setting up two-factor authentication", () => {
   let b: Browser;
-  beforeAll(async () => { b = await loggedIn(s, alice, "alice"); });
+  beforeAll(async () => {
+    b = await loggedIn(s, alice, "alice");
+  });
 
   test("the setup page shows a QR code, the key and the otpauth URI; the secret is stored sealed", async () => {
     const html = await b.page("/auth/two_factor");
@@ -86,7 +96,11 @@ describe("setting up two-factor authentication", () => {
 
   test("the right code turns it on and shows 10 recovery codes once", async () => {
     const page = await b.page("/auth/two_factor");
-    const res = await b.post("/auth/two_factor", { ...formFor(page, "/auth/two_factor").hidden, code: freshCode(), password: alice.password });
+    const res = await b.post("/auth/two_factor", {
+      ...formFor(page, "/auth/two_factor").hidden,
+      code: freshCode(),
+      password: alice.password,
+    });
     expect(res.status).toBe(200);
     const html = await res.text();
     recovery = recoveryCodesOnPage(html);
@@ -120,10 +134,21 @@ describe("logging in with two-factor authentication", () => {
   test("/oauth/authorize asks for the code after the password; wrong and replayed codes are refused", async () => {
     const b = new Browser(s.url);
     const { verifier, challenge } = pkcePair();
-    const q = new URLSearchParams({ response_type: "code", client_id: app.client_id, redirect_uri: REDIRECT, scope: "read", code_challenge: challenge, code_challenge_method: "S256" });
+    const q = new URLSearchParams({
+      response_type: "code",
+      client_id: app.client_id,
+      redirect_uri: REDIRECT,
+      scope: "read",
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+    });
     const login = await b.page(`/oauth/authorize?${q}`);
     const sessions = s.count("web_sessions");
-    const step1 = await b.post("/oauth/authorize", { ...formFor(login, "/oauth/authorize").hidden, login: "alice", password: alice.password });
+    const step1 = await b.post("/oauth/authorize", {
+      ...formFor(login, "/oauth/authorize").hidden,
+      login: "alice",
+      password: alice.password,
+    });
     expect(step1.status).toBe(200);
     expect(step1.headers.getSetCookie().join()).not.toContain("_hearth_session");
     const otpHtml = await step1.text();
@@ -147,13 +172,27 @@ describe("logging in with two-factor authentication", () => {
     const consent = await b.page(ok.headers.get("location")!);
     const res = await b.post("/oauth/authorize", { ...formFor(consent, "/oauth/authorize").hidden, decision: "authorize" });
     const code = new URL(res.headers.get("location")!).searchParams.get("code")!;
-    const tok = await s.api("POST", "/oauth/token", { form: { grant_type: "authorization_code", code, client_id: app.client_id, client_secret: app.client_secret, redirect_uri: REDIRECT, code_verifier: verifier } });
+    const tok = await s.api("POST", "/oauth/token", {
+      form: {
+        grant_type: "authorization_code",
+        code,
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+        redirect_uri: REDIRECT,
+        code_verifier: verifier,
+      },
+    });
     expect(tok.status).toBe(200);
     // The same code again, from another browser: refused (each code works once).
     const other = new Browser(s.url);
     const login2 = await other.page(`/oauth/authorize?${q}`);
-    const otp2 = await (await other.post("/oauth/authorize", { ...formFor(login2, "/oauth/authorize").hidden, login: "alice", password: alice.password })).text();
-    const again = await other.post("/oauth/authorize", { ...formFor(otp2, "/oauth/authorize").hidden, otp_attempt: totp(secret, stepOf(clock)) });
+    const otp2 = await (
+      await other.post("/oauth/authorize", { ...formFor(login2, "/oauth/authorize").hidden, login: "alice", password: alice.password })
+    ).text();
+    const again = await other.post("/oauth/authorize", {
+      ...formFor(otp2, "/oauth/authorize").hidden,
+      otp_attempt: totp(secret, stepOf(clock)),
+    });
     expect(again.status).toBe(422);
   });
 
@@ -181,7 +220,12 @@ describe("logging in with two-factor authentication", () => {
     const formA = formFor(await (await passwordStep(s, a, alice, "alice")).text(), "/auth/sign_in");
     const b = new Browser(s.url);
     const loginB = formFor(await b.page("/auth/sign_in"), "/auth/sign_in");
-    const stolen = await b.post("/auth/sign_in", { ...loginB.hidden, step: "otp", otp_challenge: formA.hidden.otp_challenge!, otp_attempt: freshCode() });
+    const stolen = await b.post("/auth/sign_in", {
+      ...loginB.hidden,
+      step: "otp",
+      otp_challenge: formA.hidden.otp_challenge!,
+      otp_attempt: freshCode(),
+    });
     expect(stolen.status).toBe(422);
     const html = await stolen.text();
     expect(html).toContain("Your login has expired. Please log in again.");

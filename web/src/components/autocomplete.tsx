@@ -35,7 +35,10 @@ export interface AutocompleteApi {
 }
 
 /** Autocomplete bound to a textarea; `replace` writes the new text and caret. */
-export function useAutocomplete(area: { current: HTMLTextAreaElement | null }, replace: (text: string, caret: number) => void): AutocompleteApi {
+export function useAutocomplete(
+  area: { current: HTMLTextAreaElement | null },
+  replace: (text: string, caret: number) => void,
+): AutocompleteApi {
   const app = useApp();
   const [items, setItems] = useState<Suggestion[]>([]);
   const [active, setActive] = useState(0);
@@ -55,7 +58,13 @@ export function useAutocomplete(area: { current: HTMLTextAreaElement | null }, r
       let found: Suggestion[];
       if (t.word[0] === "@") {
         const accounts = await app.client.v1.accounts.search.list({ q, limit: 5, resolve: false });
-        found = accounts.map((a) => ({ key: a.id, insert: `@${a.acct}`, label: displayName(a), detail: `@${a.acct}`, avatar: a.avatarStatic || a.avatar }));
+        found = accounts.map((a) => ({
+          key: a.id,
+          insert: `@${a.acct}`,
+          label: displayName(a),
+          detail: `@${a.acct}`,
+          avatar: a.avatarStatic || a.avatar,
+        }));
       } else {
         const res = await app.client.v2.search.list({ q, type: "hashtags", limit: 5 });
         found = res.hashtags.map((h) => ({ key: h.name, insert: `#${h.name}`, label: `#${h.name}`, detail: "" }));
@@ -111,16 +120,32 @@ export function useAutocomplete(area: { current: HTMLTextAreaElement | null }, r
 
   const list = open ? (
     <>
-    <p class="visually-hidden" role="status">{items.length} suggestions. Use the up and down arrows and Enter to choose.</p>
-    <ul id="compose-suggestions" class="suggestions" role="listbox" aria-label={token!.word[0] === "@" ? "Matching accounts" : "Matching hashtags"}>
-      {items.map((s, i) => (
-        <li key={s.key} id={`suggestion-${i}`} role="option" aria-selected={i === active} class={i === active ? "active" : ""}
-          onMouseDown={(e) => { e.preventDefault(); choose(s); }}>
-          {s.avatar && <img src={s.avatar} alt="" width={24} height={24} class="avatar" />}
-          <bdi>{s.label}</bdi> {s.detail && <span class="acct">{s.detail}</span>}
-        </li>
-      ))}
-    </ul>
+      <p class="visually-hidden" role="status">
+        {items.length} suggestions. Use the up and down arrows and Enter to choose.
+      </p>
+      <ul
+        id="compose-suggestions"
+        class="suggestions"
+        role="listbox"
+        aria-label={token!.word[0] === "@" ? "Matching accounts" : "Matching hashtags"}
+      >
+        {items.map((s, i) => (
+          <li
+            key={s.key}
+            id={`suggestion-${i}`}
+            role="option"
+            aria-selected={i === active}
+            class={i === active ? "active" : ""}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              choose(s);
+            }}
+          >
+            {s.avatar && <img src={s.avatar} alt="" width={24} height={24} class="avatar" />}
+            <bdi>{s.label}</bdi> {s.detail && <span class="acct">{s.detail}</span>}
+          </li>
+        ))}
+      </ul>
     </>
   ) : null;
 

@@ -19,12 +19,18 @@ export function RelativeTime({ iso }: { iso: string }): JSX.Element {
     listeners.add(l);
     return () => void listeners.delete(l);
   }, []);
-  return <time dateTime={iso} title={fullTime(iso)}>{relativeTime(iso, Math.max(tick, Date.now()))}</time>;
+  return (
+    <time dateTime={iso} title={fullTime(iso)}>
+      {relativeTime(iso, Math.max(tick, Date.now()))}
+    </time>
+  );
 }
 
 /** An account's avatar (decorative next to its name). */
 export function Avatar({ account, size = 48 }: { account: Account; size?: number }): JSX.Element {
-  return <img class="avatar" src={account.avatarStatic || account.avatar} width={size} height={size} alt="" loading="lazy" decoding="async" />;
+  return (
+    <img class="avatar" src={account.avatarStatic || account.avatar} width={size} height={size} alt="" loading="lazy" decoding="async" />
+  );
 }
 
 /** An error message in words, announced to screen readers, with an optional retry. */
@@ -32,14 +38,22 @@ export function ErrorBox({ text, retry }: { text: string; retry?: () => void }):
   return (
     <div class="error" role="alert">
       <p>{text}</p>
-      {retry && <button type="button" onClick={retry}>Try again</button>}
+      {retry && (
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+      )}
     </div>
   );
 }
 
 /** A polite loading line. */
 export function Loading({ label = "Loading…" }: { label?: string }): JSX.Element {
-  return <p class="loading" role="status">{label}</p>;
+  return (
+    <p class="loading" role="status">
+      {label}
+    </p>
+  );
 }
 
 /** Display name and @acct linking to the profile. */

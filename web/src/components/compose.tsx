@@ -39,8 +39,18 @@ interface Upload {
 }
 
 const LANGUAGES: [string, string][] = [
-  ["en", "English"], ["de", "Deutsch"], ["es", "Español"], ["fr", "Français"], ["it", "Italiano"], ["ja", "日本語"],
-  ["nl", "Nederlands"], ["pl", "Polski"], ["pt", "Português"], ["sv", "Svenska"], ["uk", "Українська"], ["zh", "中文"],
+  ["en", "English"],
+  ["de", "Deutsch"],
+  ["es", "Español"],
+  ["fr", "Français"],
+  ["it", "Italiano"],
+  ["ja", "日本語"],
+  ["nl", "Nederlands"],
+  ["pl", "Polski"],
+  ["pt", "Português"],
+  ["sv", "Svenska"],
+  ["uk", "Українська"],
+  ["zh", "中文"],
 ];
 
 const draftKey = (replyId?: string) => `hearth.draft.${replyId ?? "new"}`;
@@ -112,7 +122,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
   /** Puts `:shortcode:` at the caret, with spaces around it where needed. */
   const insertEmoji = (code: string) => {
     const t = text.current;
-    const at = t ? t.selectionStart ?? d.text.length : d.text.length;
+    const at = t ? (t.selectionStart ?? d.text.length) : d.text.length;
     const before = d.text.slice(0, at);
     const after = d.text.slice(at);
     const piece = `${before && !/\s$/.test(before) ? " " : ""}:${code}: `;
@@ -129,7 +139,13 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
     const room = maxMedia - uploads.length;
     const picked = Array.from(files).slice(0, Math.max(0, room));
     if (files.length > room) setError(`You can attach at most ${maxMedia} files to a post.`);
-    const fresh = picked.map((file) => ({ key: `${file.name}-${Math.random()}`, file, preview: URL.createObjectURL(file), description: "", focus: { x: 0, y: 0 } }));
+    const fresh = picked.map((file) => ({
+      key: `${file.name}-${Math.random()}`,
+      file,
+      preview: URL.createObjectURL(file),
+      description: "",
+      focus: { x: 0, y: 0 },
+    }));
     setUploads((u) => [...u, ...fresh]);
     for (const up of fresh) {
       try {
@@ -147,7 +163,10 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
     e.preventDefault();
     if (!canPost) return;
     const notYet = schedule !== null ? scheduleProblem(schedule) : null;
-    if (notYet) { setError(notYet); return; }
+    if (notYet) {
+      setError(notYet);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -169,7 +188,9 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         language: d.language || undefined,
         inReplyToId: replyTo?.id,
         mediaIds: d.poll ? undefined : uploads.filter((u) => u.media).map((u) => u.media!.id),
-        poll: d.poll ? { options: d.poll.options.map((o) => o.trim()).filter(Boolean), expiresIn: d.poll.expiresIn, multiple: d.poll.multiple } : undefined,
+        poll: d.poll
+          ? { options: d.poll.options.map((o) => o.trim()).filter(Boolean), expiresIn: d.poll.expiresIn, multiple: d.poll.multiple }
+          : undefined,
         scheduledAt: schedule !== null ? isoFromLocalInput(schedule) : undefined,
       } as any);
       localStorage.removeItem(draftKey(replyTo?.id));
@@ -203,25 +224,43 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
       {replyTo && (
         <p class="replying">
           Replying to <strong>@{replyTo.account.acct}</strong>{" "}
-          <button type="button" class="link" onClick={app.clearReply}>Cancel reply</button>
+          <button type="button" class="link" onClick={app.clearReply}>
+            Cancel reply
+          </button>
         </p>
       )}
       {d.cwOn && (
         <>
-          <label for="compose-cw" class="visually-hidden">Content warning</label>
-          <input id="compose-cw" class="cw-input" type="text" placeholder="Content warning" value={d.cw} onInput={(e) => set({ cw: e.currentTarget.value })} />
+          <label for="compose-cw" class="visually-hidden">
+            Content warning
+          </label>
+          <input
+            id="compose-cw"
+            class="cw-input"
+            type="text"
+            placeholder="Content warning"
+            value={d.cw}
+            onInput={(e) => set({ cw: e.currentTarget.value })}
+          />
         </>
       )}
-      <label for="compose-text" class="visually-hidden">Post text</label>
+      <label for="compose-text" class="visually-hidden">
+        Post text
+      </label>
       <textarea
         id="compose-text"
         ref={text}
         rows={5}
         placeholder={replyTo ? "Write your reply" : "What's on your mind?"}
         value={d.text}
-        onInput={(e) => { set({ text: e.currentTarget.value }); ac.update(); }}
+        onInput={(e) => {
+          set({ text: e.currentTarget.value });
+          ac.update();
+        }}
         onKeyDown={onKeyDown}
-        onKeyUp={(e) => { if (e.key === "ArrowLeft" || e.key === "ArrowRight" || e.key === "Home" || e.key === "End") ac.update(); }}
+        onKeyUp={(e) => {
+          if (e.key === "ArrowLeft" || e.key === "ArrowRight" || e.key === "Home" || e.key === "End") ac.update();
+        }}
         onClick={ac.update}
         onBlur={() => setTimeout(ac.update, 150)}
         aria-describedby="compose-count"
@@ -232,16 +271,38 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         <ul class="uploads">
           {uploads.map((u, i) => (
             <li key={u.key}>
-              <FocalPoint src={u.preview} index={i + 1} focus={u.focus}
-                onChange={(focus) => setUploads((x) => x.map((y) => (y.key === u.key ? { ...y, focus } : y)))} />
+              <FocalPoint
+                src={u.preview}
+                index={i + 1}
+                focus={u.focus}
+                onChange={(focus) => setUploads((x) => x.map((y) => (y.key === u.key ? { ...y, focus } : y)))}
+              />
               <div>
                 <label for={`alt-${u.key}`}>Description (alt text) for image {i + 1}</label>
-                <textarea id={`alt-${u.key}`} rows={2} value={u.description} maxLength={1500}
-                  onInput={(e) => { const v = e.currentTarget.value; setUploads((x) => x.map((y) => (y.key === u.key ? { ...y, description: v } : y))); }} />
-                {!u.media && !u.error && <p class="muted" role="status">Uploading…</p>}
-                {u.error && <p class="error-text" role="alert">{u.error}</p>}
+                <textarea
+                  id={`alt-${u.key}`}
+                  rows={2}
+                  value={u.description}
+                  maxLength={1500}
+                  onInput={(e) => {
+                    const v = e.currentTarget.value;
+                    setUploads((x) => x.map((y) => (y.key === u.key ? { ...y, description: v } : y)));
+                  }}
+                />
+                {!u.media && !u.error && (
+                  <p class="muted" role="status">
+                    Uploading…
+                  </p>
+                )}
+                {u.error && (
+                  <p class="error-text" role="alert">
+                    {u.error}
+                  </p>
+                )}
               </div>
-              <button type="button" onClick={() => removeUpload(u.key)} aria-label={`Remove image ${i + 1}`}>Remove</button>
+              <button type="button" onClick={() => removeUpload(u.key)} aria-label={`Remove image ${i + 1}`}>
+                Remove
+              </button>
             </li>
           ))}
         </ul>
@@ -251,32 +312,71 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
       <div class="compose-tools">
         <label class={`file-button${d.poll ? " disabled" : ""}`}>
           <span>Add image</span>
-          <input type="file" accept="image/*,video/*,audio/*" multiple class="visually-hidden" disabled={uploads.length >= maxMedia || !!d.poll}
-            onChange={(e) => { void addFiles(e.currentTarget.files); e.currentTarget.value = ""; }} />
+          <input
+            type="file"
+            accept="image/*,video/*,audio/*"
+            multiple
+            class="visually-hidden"
+            disabled={uploads.length >= maxMedia || !!d.poll}
+            onChange={(e) => {
+              void addFiles(e.currentTarget.files);
+              e.currentTarget.value = "";
+            }}
+          />
         </label>
-        <button type="button" aria-pressed={!!d.poll} disabled={uploads.length > 0} title={uploads.length ? "A post can have media or a poll, not both" : undefined}
-          onClick={() => set({ poll: d.poll ? null : { ...NEW_POLL, options: ["", ""] } })}>Poll</button>
+        <button
+          type="button"
+          aria-pressed={!!d.poll}
+          disabled={uploads.length > 0}
+          title={uploads.length ? "A post can have media or a poll, not both" : undefined}
+          onClick={() => set({ poll: d.poll ? null : { ...NEW_POLL, options: ["", ""] } })}
+        >
+          Poll
+        </button>
         <EmojiPicker onPick={insertEmoji} />
-        <button type="button" aria-pressed={d.cwOn} onClick={() => set({ cwOn: !d.cwOn })}>CW</button>
-        <button type="button" aria-pressed={schedule !== null} onClick={() => setSchedule(schedule === null ? defaultScheduleValue() : null)}>Schedule</button>
-        <label class="visually-hidden" for="compose-visibility">Visibility</label>
+        <button type="button" aria-pressed={d.cwOn} onClick={() => set({ cwOn: !d.cwOn })}>
+          CW
+        </button>
+        <button
+          type="button"
+          aria-pressed={schedule !== null}
+          onClick={() => setSchedule(schedule === null ? defaultScheduleValue() : null)}
+        >
+          Schedule
+        </button>
+        <label class="visually-hidden" for="compose-visibility">
+          Visibility
+        </label>
         <select id="compose-visibility" value={d.visibility} onChange={(e) => set({ visibility: e.currentTarget.value as Visibility })}>
           <option value="public">Public</option>
           <option value="unlisted">Unlisted</option>
           <option value="private">Followers only</option>
           <option value="direct">Mentioned only</option>
         </select>
-        <label class="visually-hidden" for="compose-language">Language</label>
+        <label class="visually-hidden" for="compose-language">
+          Language
+        </label>
         <select id="compose-language" value={d.language} onChange={(e) => set({ language: e.currentTarget.value })}>
           {!LANGUAGES.some(([c]) => c === d.language) && <option value={d.language}>{d.language}</option>}
-          {LANGUAGES.map(([c, n]) => <option key={c} value={c}>{n}</option>)}
+          {LANGUAGES.map(([c, n]) => (
+            <option key={c} value={c}>
+              {n}
+            </option>
+          ))}
         </select>
         <span id="compose-count" class={`count${left < 0 ? " over" : ""}`}>
-          <span class="visually-hidden">Characters left: </span>{left}
+          <span class="visually-hidden">Characters left: </span>
+          {left}
         </span>
-        <button type="submit" class="primary" disabled={!canPost}>{busy ? "Posting…" : schedule !== null ? "Schedule post" : replyTo ? "Reply" : "Post"}</button>
+        <button type="submit" class="primary" disabled={!canPost}>
+          {busy ? "Posting…" : schedule !== null ? "Schedule post" : replyTo ? "Reply" : "Post"}
+        </button>
       </div>
-      {error && <p class="error-text" role="alert">{error}</p>}
+      {error && (
+        <p class="error-text" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

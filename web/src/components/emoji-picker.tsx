@@ -23,16 +23,24 @@ export function EmojiPicker({ onPick }: { onPick(shortcode: string): void }): JS
 
   useEffect(() => {
     const list = (cache ??= Promise.resolve(app.client.v1.customEmojis.list()));
-    list.then((list) => setEmojis(list.filter((e) => e.visibleInPicker !== false)), (e) => {
-      cache = null;
-      setError(errorText(e, "load the custom emojis"));
-    });
+    list.then(
+      (list) => setEmojis(list.filter((e) => e.visibleInPicker !== false)),
+      (e) => {
+        cache = null;
+        setError(errorText(e, "load the custom emojis"));
+      },
+    );
   }, []);
   useEffect(() => {
     if (open) search.current?.focus();
   }, [open]);
 
-  if (error) return <p class="error-text" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p class="error-text" role="alert">
+        {error}
+      </p>
+    );
   if (!emojis.length) return null;
   const needle = q.trim().toLowerCase().replace(/:/g, "");
   const shown = emojis.filter((e) => e.shortcode.toLowerCase().includes(needle));
@@ -43,22 +51,56 @@ export function EmojiPicker({ onPick }: { onPick(shortcode: string): void }): JS
   };
   return (
     <div class="emoji-picker">
-      <button type="button" ref={button} aria-expanded={open} aria-controls="emoji-panel" onClick={() => (open ? close() : setOpen(true))}>Emoji</button>
+      <button type="button" ref={button} aria-expanded={open} aria-controls="emoji-panel" onClick={() => (open ? close() : setOpen(true))}>
+        Emoji
+      </button>
       {open && (
-        <div id="emoji-panel" class="emoji-panel" role="group" aria-label="Custom emojis"
-          onKeyDown={(e) => { if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); close(); } }}>
-          <label for="emoji-search" class="visually-hidden">Search emojis</label>
-          <input id="emoji-search" ref={search} type="search" placeholder="Search emojis" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+        <div
+          id="emoji-panel"
+          class="emoji-panel"
+          role="group"
+          aria-label="Custom emojis"
+          onKeyDown={(e) => {
+            if (e.key === "Escape") {
+              e.preventDefault();
+              e.stopPropagation();
+              close();
+            }
+          }}
+        >
+          <label for="emoji-search" class="visually-hidden">
+            Search emojis
+          </label>
+          <input
+            id="emoji-search"
+            ref={search}
+            type="search"
+            placeholder="Search emojis"
+            value={q}
+            onInput={(e) => setQ(e.currentTarget.value)}
+          />
           <ul class="emoji-grid">
             {shown.map((e) => (
               <li key={e.shortcode}>
-                <button type="button" title={`:${e.shortcode}:`} aria-label={`:${e.shortcode}:`} onClick={() => { onPick(e.shortcode); close(); }}>
+                <button
+                  type="button"
+                  title={`:${e.shortcode}:`}
+                  aria-label={`:${e.shortcode}:`}
+                  onClick={() => {
+                    onPick(e.shortcode);
+                    close();
+                  }}
+                >
                   <img src={e.staticUrl || e.url} alt="" width={28} height={28} loading="lazy" />
                 </button>
               </li>
             ))}
           </ul>
-          {!shown.length && <p class="muted" role="status">No emoji matches “{q}”.</p>}
+          {!shown.length && (
+            <p class="muted" role="status">
+              No emoji matches “{q}”.
+            </p>
+          )}
         </div>
       )}
     </div>

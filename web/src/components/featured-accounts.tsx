@@ -54,7 +54,11 @@ export function FeaturedAccounts({ accountId }: { accountId: string }): JSX.Elem
         ))}
       </ul>
       {loading && <Loading />}
-      {!loading && !done && items.length % PAGE === 0 && <button type="button" class="load-more" onClick={more}>Show more featured profiles</button>}
+      {!loading && !done && items.length % PAGE === 0 && (
+        <button type="button" class="load-more" onClick={more}>
+          Show more featured profiles
+        </button>
+      )}
     </section>
   );
 }
@@ -63,7 +67,15 @@ export function FeaturedAccounts({ accountId }: { accountId: string }): JSX.Elem
  * "Feature on profile" / "Stop featuring on profile" for an account you follow
  * (POST /api/v1/accounts/:id/endorse | unendorse); reports the new Relationship.
  */
-export function FeatureToggle({ account, rel, onChange }: { account: Account; rel: mastodon.v1.Relationship; onChange(r: mastodon.v1.Relationship): void }): JSX.Element {
+export function FeatureToggle({
+  account,
+  rel,
+  onChange,
+}: {
+  account: Account;
+  rel: mastodon.v1.Relationship;
+  onChange(r: mastodon.v1.Relationship): void;
+}): JSX.Element {
   const app = useApp();
   const [busy, setBusy] = useState(false);
   const on = !!rel.endorsed;

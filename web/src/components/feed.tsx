@@ -89,9 +89,10 @@ export function Feed({ source, stream, acceptOwnPosts, label, empty, doing, cont
         onEvent(e.event, e.payload);
       }
     });
-    const own = stream && stream.name !== "user"
-      ? openStream(app.streamBase, app.token, stream.name, stream.params ?? {}, (e) => onEvent(e.event, e.payload))
-      : null;
+    const own =
+      stream && stream.name !== "user"
+        ? openStream(app.streamBase, app.token, stream.name, stream.params ?? {}, (e) => onEvent(e.event, e.payload))
+        : null;
     return () => {
       unsub();
       own?.close();
@@ -123,16 +124,31 @@ export function Feed({ source, stream, acceptOwnPosts, label, empty, doing, cont
         </button>
       )}
       {/* role="feed" only with articles inside: an empty feed role fails aria-required-children */}
-      <div role={shown.length > 0 ? "feed" : undefined} aria-busy={shown.length > 0 ? loading : undefined} aria-label={shown.length > 0 ? label : undefined} ref={list}>
+      <div
+        role={shown.length > 0 ? "feed" : undefined}
+        aria-busy={shown.length > 0 ? loading : undefined}
+        aria-label={shown.length > 0 ? label : undefined}
+        ref={list}
+      >
         {shown.map((s, i) => (
-          <StatusCard key={s.id} status={s} onChange={change} onDelete={remove} pos={i + 1} size={done ? shown.length : -1} context={context} />
+          <StatusCard
+            key={s.id}
+            status={s}
+            onChange={change}
+            onDelete={remove}
+            pos={i + 1}
+            size={done ? shown.length : -1}
+            context={context}
+          />
         ))}
       </div>
       {error && <ErrorBox text={error} retry={() => loadMore(items.length === 0)} />}
       {loading && <Loading />}
       {!loading && !error && items.length === 0 && <p class="empty">{empty}</p>}
       {!loading && !error && !done && items.length > 0 && (
-        <button type="button" class="load-more" onClick={() => loadMore()}>Load more</button>
+        <button type="button" class="load-more" onClick={() => loadMore()}>
+          Load more
+        </button>
       )}
     </section>
   );

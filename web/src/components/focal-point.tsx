@@ -15,7 +15,17 @@ export function objectPosition(focus: { x?: number; y?: number } | undefined | n
 }
 
 /** The preview image as a button that sets the focal point; a marker shows where it is. */
-export function FocalPoint({ src, index, focus, onChange }: { src: string; index: number; focus: { x: number; y: number }; onChange(f: { x: number; y: number }): void }): JSX.Element {
+export function FocalPoint({
+  src,
+  index,
+  focus,
+  onChange,
+}: {
+  src: string;
+  index: number;
+  focus: { x: number; y: number };
+  onChange(f: { x: number; y: number }): void;
+}): JSX.Element {
   const click = (e: MouseEvent) => {
     const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
     if (!r.width || !r.height || (e.clientX === 0 && e.clientY === 0 && e.detail === 0)) return;
@@ -23,7 +33,12 @@ export function FocalPoint({ src, index, focus, onChange }: { src: string; index
   };
   const key = (e: KeyboardEvent) => {
     const step = 0.1;
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
     const m = moves[e.key];
     if (!m) return;
     e.preventDefault();
@@ -32,8 +47,13 @@ export function FocalPoint({ src, index, focus, onChange }: { src: string; index
   const left = ((focus.x + 1) / 2) * 100;
   const top = ((1 - focus.y) / 2) * 100;
   return (
-    <button type="button" class="focal-point" onClick={click} onKeyDown={key}
-      aria-label={`Focal point for image ${index}: ${Math.round(left)}% from the left, ${Math.round(top)}% from the top. Click the image or use the arrow keys to move it.`}>
+    <button
+      type="button"
+      class="focal-point"
+      onClick={click}
+      onKeyDown={key}
+      aria-label={`Focal point for image ${index}: ${Math.round(left)}% from the left, ${Math.round(top)}% from the top. Click the image or use the arrow keys to move it.`}
+    >
       <img src={src} alt="" width={72} height={72} />
       <span class="focal-marker" style={{ left: `${left}%`, top: `${top}%` }} aria-hidden="true" />
     </button>

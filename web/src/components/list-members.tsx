@@ -32,7 +32,10 @@ export function ListMembers({ listId, title, onChange }: { listId: string; title
 
   useEffect(() => {
     const text = q.trim();
-    if (!text) { setResults(null); return; }
+    if (!text) {
+      setResults(null);
+      return;
+    }
     let live = true;
     const t = setTimeout(async () => {
       setSearching(true);
@@ -45,7 +48,10 @@ export function ListMembers({ listId, title, onChange }: { listId: string; title
         if (live) setSearching(false);
       }
     }, 250);
-    return () => { live = false; clearTimeout(t); };
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
   }, [q]);
 
   const add = async (a: Account) => {
@@ -80,15 +86,25 @@ export function ListMembers({ listId, title, onChange }: { listId: string; title
         <ul class="account-list" aria-label={`Members of ${title}`}>
           {members.map((a) => (
             <AccountRow key={a.id} account={a}>
-              <button type="button" onClick={() => remove(a)}>Remove<span class="visually-hidden"> {displayName(a)}</span></button>
+              <button type="button" onClick={() => remove(a)}>
+                Remove<span class="visually-hidden"> {displayName(a)}</span>
+              </button>
             </AccountRow>
           ))}
         </ul>
       )}
       <h3>Add people you follow</h3>
       <form role="search" class="search-form" onSubmit={(e) => e.preventDefault()}>
-        <label for="list-member-search" class="visually-hidden">Search people you follow</label>
-        <input id="list-member-search" type="search" placeholder="Search people you follow" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+        <label for="list-member-search" class="visually-hidden">
+          Search people you follow
+        </label>
+        <input
+          id="list-member-search"
+          type="search"
+          placeholder="Search people you follow"
+          value={q}
+          onInput={(e) => setQ(e.currentTarget.value)}
+        />
       </form>
       {searching && <Loading label="Searching…" />}
       {results && !searching && results.length === 0 && <p class="empty">Nobody you follow matches “{q.trim()}”.</p>}
@@ -96,9 +112,13 @@ export function ListMembers({ listId, title, onChange }: { listId: string; title
         <ul class="account-list" aria-label="Search results">
           {results.map((a) => (
             <AccountRow key={a.id} account={a}>
-              {isMember(a)
-                ? <span class="muted">On the list</span>
-                : <button type="button" class="primary" onClick={() => add(a)}>Add<span class="visually-hidden"> {displayName(a)}</span></button>}
+              {isMember(a) ? (
+                <span class="muted">On the list</span>
+              ) : (
+                <button type="button" class="primary" onClick={() => add(a)}>
+                  Add<span class="visually-hidden"> {displayName(a)}</span>
+                </button>
+              )}
             </AccountRow>
           ))}
         </ul>

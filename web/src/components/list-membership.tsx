@@ -33,7 +33,13 @@ export function ProfileLists({ accountId, name }: { accountId: string; name: str
     setOpen(false);
     button.current?.focus();
   };
-  const mark = (id: string, add: boolean) => setOn((cur) => { const n = new Set(cur); if (add) n.add(id); else n.delete(id); return n; });
+  const mark = (id: string, add: boolean) =>
+    setOn((cur) => {
+      const n = new Set(cur);
+      if (add) n.add(id);
+      else n.delete(id);
+      return n;
+    });
   const toggle = async (l: List, add: boolean) => {
     // The box shows the new state at once and goes back if the server refuses.
     mark(l.id, add);
@@ -51,23 +57,46 @@ export function ProfileLists({ accountId, name }: { accountId: string; name: str
   };
 
   return (
-    <div class="profile-lists" onKeyDown={(e) => { if (e.key === "Escape" && open) { e.stopPropagation(); close(); } }}>
-      <button type="button" ref={button} aria-expanded={open} onClick={() => (open ? close() : void show())}>Lists</button>
+    <div
+      class="profile-lists"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && open) {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
+      <button type="button" ref={button} aria-expanded={open} onClick={() => (open ? close() : void show())}>
+        Lists
+      </button>
       {open && (
         <div class="menu-list">
-          {!lists ? <p class="loading" role="status">Loading…</p> : (
+          {!lists ? (
+            <p class="loading" role="status">
+              Loading…
+            </p>
+          ) : (
             <fieldset>
-              <legend>Lists with <bdi>{name}</bdi></legend>
+              <legend>
+                Lists with <bdi>{name}</bdi>
+              </legend>
               {lists.length === 0 && <p class="muted">You have no lists yet.</p>}
               {lists.map((l) => (
                 <label key={l.id} class="check">
-                  <input type="checkbox" checked={on.has(l.id)} disabled={busy === l.id} onChange={(e) => toggle(l, e.currentTarget.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={on.has(l.id)}
+                    disabled={busy === l.id}
+                    onChange={(e) => toggle(l, e.currentTarget.checked)}
+                  />
                   {l.title}
                 </label>
               ))}
             </fieldset>
           )}
-          <a href="/lists" data-route>{lists?.length === 0 ? "Create a list" : "Manage lists"}</a>
+          <a href="/lists" data-route>
+            {lists?.length === 0 ? "Create a list" : "Manage lists"}
+          </a>
         </div>
       )}
     </div>

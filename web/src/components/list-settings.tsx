@@ -42,15 +42,23 @@ export function ListSettings({ list, onSaved, onCancel }: { list: List; onSaved(
       <input id={`${base}-title`} type="text" maxLength={256} required value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
       <label for={`${base}-policy`}>Show replies</label>
       <select id={`${base}-policy`} value={policy} onChange={(e) => setPolicy(e.currentTarget.value)}>
-        {Object.entries(REPLIES_POLICY_TEXT).map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+        {Object.entries(REPLIES_POLICY_TEXT).map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
       </select>
       <label class="check">
         <input type="checkbox" checked={exclusive} onChange={(e) => setExclusive(e.currentTarget.checked)} />
         Hide members' posts from Home (exclusive list)
       </label>
       <div class="form-actions">
-        <button type="submit" class="primary" disabled={busy}>Save</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" class="primary" disabled={busy}>
+          Save
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
   );

@@ -51,17 +51,46 @@ export function MediaGallery({ media, sensitive }: { media: Media[]; sensitive: 
         <figure class="media-item" key={m.id}>
           {m.blurhash && <Blurhash hash={m.blurhash} />}
           {!revealed ? null : m.type === "video" || m.type === "gifv" ? (
-            <video src={m.url ?? undefined} poster={m.previewUrl ?? undefined} controls={m.type === "video"} autoPlay={false} loop={m.type === "gifv"} muted={m.type === "gifv"} aria-label={m.description || "Video without a description"} preload="none" />
+            <video
+              src={m.url ?? undefined}
+              poster={m.previewUrl ?? undefined}
+              controls={m.type === "video"}
+              autoPlay={false}
+              loop={m.type === "gifv"}
+              muted={m.type === "gifv"}
+              aria-label={m.description || "Video without a description"}
+              preload="none"
+            />
           ) : m.type === "audio" ? (
             <audio src={m.url ?? undefined} controls aria-label={m.description || "Audio without a description"} preload="none" />
           ) : (
-            <button type="button" class="media-open" onClick={() => show(m)} aria-label={`View image: ${m.description || "no description"}`} tabIndex={revealed ? 0 : -1}>
-              <img src={m.previewUrl ?? m.url ?? ""} alt={m.description ?? ""} loading="lazy" decoding="async"
-                style={{ objectPosition: objectPosition((m.meta as any)?.focus) }} onLoad={(e) => e.currentTarget.classList.add("loaded")} />
+            <button
+              type="button"
+              class="media-open"
+              onClick={() => show(m)}
+              aria-label={`View image: ${m.description || "no description"}`}
+              tabIndex={revealed ? 0 : -1}
+            >
+              <img
+                src={m.previewUrl ?? m.url ?? ""}
+                alt={m.description ?? ""}
+                loading="lazy"
+                decoding="async"
+                style={{ objectPosition: objectPosition((m.meta as any)?.focus) }}
+                onLoad={(e) => e.currentTarget.classList.add("loaded")}
+              />
             </button>
           )}
           {m.description && revealed && (
-            <button type="button" class="alt-badge" aria-expanded={alt === m.id} aria-label="Show image description" onClick={() => setAlt(alt === m.id ? null : m.id)}>ALT</button>
+            <button
+              type="button"
+              class="alt-badge"
+              aria-expanded={alt === m.id}
+              aria-label="Show image description"
+              onClick={() => setAlt(alt === m.id ? null : m.id)}
+            >
+              ALT
+            </button>
           )}
           {alt === m.id && <figcaption class="alt-text">{m.description}</figcaption>}
         </figure>
@@ -73,13 +102,23 @@ export function MediaGallery({ media, sensitive }: { media: Media[]; sensitive: 
         </button>
       )}
       {revealed && (sensitive || readingPrefs().expandMedia === "hide_all") && (
-        <button type="button" class="hide-media" onClick={() => setRevealed(false)}>Hide media</button>
+        <button type="button" class="hide-media" onClick={() => setRevealed(false)}>
+          Hide media
+        </button>
       )}
       {open && (
-        <dialog ref={dialog} class="lightbox" aria-label="Image" onClose={() => setOpen(null)} onClick={(e) => e.target === dialog.current && dialog.current?.close()}>
+        <dialog
+          ref={dialog}
+          class="lightbox"
+          aria-label="Image"
+          onClose={() => setOpen(null)}
+          onClick={(e) => e.target === dialog.current && dialog.current?.close()}
+        >
           <img src={open.url ?? open.previewUrl ?? ""} alt={open.description ?? ""} />
           {open.description && <p class="alt-text">{open.description}</p>}
-          <form method="dialog"><button autoFocus>Close</button></form>
+          <form method="dialog">
+            <button autoFocus>Close</button>
+          </form>
         </dialog>
       )}
     </div>

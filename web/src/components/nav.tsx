@@ -17,20 +17,35 @@ export function Nav({ unread }: { unread: number }): JSX.Element {
   const link = (href: string, label: string, extra?: JSX.Element | false) => (
     <li>
       <a href={href} data-route aria-current={loc.pathname === href || (href === "/home" && loc.pathname === "/") ? "page" : undefined}>
-        {label}{extra}
+        {label}
+        {extra}
       </a>
     </li>
   );
   return (
     <header class="site-header">
       <div class="brand-row">
-        <a class="brand" href="/home" data-route><img src="/icon.svg" alt="" width={28} height={28} /> <span>{app.instance?.title || "Hearth"}</span></a>
-        <a class="button primary compose-link" href="/compose" data-route>New post</a>
+        <a class="brand" href="/home" data-route>
+          <img src="/icon.svg" alt="" width={28} height={28} /> <span>{app.instance?.title || "Hearth"}</span>
+        </a>
+        <a class="button primary compose-link" href="/compose" data-route>
+          New post
+        </a>
       </div>
       <nav aria-label="Main">
         <ul>
           {link("/home", "Home")}
-          {link("/notifications", "Notifications", unread > 0 && <span class="badge"><span class="visually-hidden">, </span>{unread}<span class="visually-hidden"> unread</span></span>)}
+          {link(
+            "/notifications",
+            "Notifications",
+            unread > 0 && (
+              <span class="badge">
+                <span class="visually-hidden">, </span>
+                {unread}
+                <span class="visually-hidden"> unread</span>
+              </span>
+            ),
+          )}
           {link("/conversations", "Conversations")}
           {link("/local", "Local")}
           {link("/federated", "Federated")}
@@ -50,7 +65,9 @@ export function Nav({ unread }: { unread: number }): JSX.Element {
       <div class="me-row">
         <Avatar account={app.me} size={32} />
         <span class="acct">@{app.me.acct}</span>
-        <button type="button" class="link" onClick={() => app.signOut()}>Sign out</button>
+        <button type="button" class="link" onClick={() => app.signOut()}>
+          Sign out
+        </button>
       </div>
     </header>
   );

@@ -8,7 +8,9 @@ export function OfflineBanner(): JSX.Element {
   return (
     <div role="status" aria-live="polite">
       {!online && (
-        <p class="offline-banner">You're offline. Posts you see may be out of date, and nothing can be sent until the connection is back.</p>
+        <p class="offline-banner">
+          You're offline. Posts you see may be out of date, and nothing can be sent until the connection is back.
+        </p>
       )}
     </div>
   );

@@ -38,9 +38,13 @@ export function PinnedPosts({ accountId }: { accountId: string }): JSX.Element |
       <h2 id="pinned-title">Pinned posts</h2>
       <div class="thread">
         {items.map((st) => (
-          <StatusCard key={st.id} status={st} context="account"
+          <StatusCard
+            key={st.id}
+            status={st}
+            context="account"
             onChange={(n) => setItems((cur) => cur.map((x) => (x.id === n.id ? n : x)))}
-            onDelete={(id) => setItems((cur) => cur.filter((x) => x.id !== id))} />
+            onDelete={(id) => setItems((cur) => cur.filter((x) => x.id !== id))}
+          />
         ))}
       </div>
     </section>

@@ -15,7 +15,15 @@ export interface PollDraft {
 
 export const NEW_POLL: PollDraft = { options: ["", ""], expiresIn: 86400, multiple: false };
 
-const DURATIONS: [number, string][] = [[300, "5 minutes"], [1800, "30 minutes"], [3600, "1 hour"], [21600, "6 hours"], [86400, "1 day"], [259200, "3 days"], [604800, "7 days"]];
+const DURATIONS: [number, string][] = [
+  [300, "5 minutes"],
+  [1800, "30 minutes"],
+  [3600, "1 hour"],
+  [21600, "6 hours"],
+  [86400, "1 day"],
+  [259200, "3 days"],
+  [604800, "7 days"],
+];
 
 /** The poll limits from /api/v2/instance (Mastodon's defaults otherwise). */
 export function pollLimits(instance: any): { maxOptions: number; maxChars: number } {
@@ -33,30 +41,70 @@ export function PollEditor({ poll, onChange, onRemove }: { poll: PollDraft; onCh
       <legend>Poll</legend>
       {poll.options.map((o, i) => (
         <div class="poll-option" key={i}>
-          <label for={`poll-option-${i}`} class="visually-hidden">Option {i + 1}</label>
-          <input id={`poll-option-${i}`} type="text" value={o} maxLength={maxChars} placeholder={`Option ${i + 1}`} onInput={(e) => setOption(i, e.currentTarget.value)} />
+          <label for={`poll-option-${i}`} class="visually-hidden">
+            Option {i + 1}
+          </label>
+          <input
+            id={`poll-option-${i}`}
+            type="text"
+            value={o}
+            maxLength={maxChars}
+            placeholder={`Option ${i + 1}`}
+            onInput={(e) => setOption(i, e.currentTarget.value)}
+          />
           {poll.options.length > 2 && (
-            <button type="button" aria-label={`Remove option ${i + 1}`} onClick={() => onChange({ ...poll, options: poll.options.filter((_, j) => j !== i) })}>×</button>
+            <button
+              type="button"
+              aria-label={`Remove option ${i + 1}`}
+              onClick={() => onChange({ ...poll, options: poll.options.filter((_, j) => j !== i) })}
+            >
+              ×
+            </button>
           )}
         </div>
       ))}
       <div class="poll-settings">
         {poll.options.length < maxOptions && (
-          <button type="button" onClick={() => onChange({ ...poll, options: [...poll.options, ""] })}>Add option</button>
+          <button type="button" onClick={() => onChange({ ...poll, options: [...poll.options, ""] })}>
+            Add option
+          </button>
         )}
-        <label for="poll-duration" class="visually-hidden">Poll duration</label>
-        <select id="poll-duration" value={String(poll.expiresIn)} onChange={(e) => onChange({ ...poll, expiresIn: Number(e.currentTarget.value) })}>
-          {DURATIONS.map(([s, l]) => <option key={s} value={String(s)}>{l}</option>)}
+        <label for="poll-duration" class="visually-hidden">
+          Poll duration
+        </label>
+        <select
+          id="poll-duration"
+          value={String(poll.expiresIn)}
+          onChange={(e) => onChange({ ...poll, expiresIn: Number(e.currentTarget.value) })}
+        >
+          {DURATIONS.map(([s, l]) => (
+            <option key={s} value={String(s)}>
+              {l}
+            </option>
+          ))}
         </select>
-        <label class="check"><input type="checkbox" checked={poll.multiple} onChange={(e) => onChange({ ...poll, multiple: e.currentTarget.checked })} /> Multiple choice</label>
-        <button type="button" class="link" onClick={onRemove}>Remove poll</button>
+        <label class="check">
+          <input type="checkbox" checked={poll.multiple} onChange={(e) => onChange({ ...poll, multiple: e.currentTarget.checked })} />{" "}
+          Multiple choice
+        </label>
+        <button type="button" class="link" onClick={onRemove}>
+          Remove poll
+        </button>
       </div>
     </fieldset>
   );
 }
 
 /** A post's poll: a form to vote while it is open and unanswered, results otherwise. */
-export function PollView({ poll, mine, onChange }: { poll: mastodon.v1.Poll; mine: boolean; onChange(p: mastodon.v1.Poll): void }): JSX.Element {
+export function PollView({
+  poll,
+  mine,
+  onChange,
+}: {
+  poll: mastodon.v1.Poll;
+  mine: boolean;
+  onChange(p: mastodon.v1.Poll): void;
+}): JSX.Element {
   const app = useApp();
   const [picked, setPicked] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
@@ -80,7 +128,16 @@ export function PollView({ poll, mine, onChange }: { poll: mastodon.v1.Poll; min
 
   const footer = (
     <p class="poll-meta">
-      {total} {total === 1 ? "person" : "people"} · {poll.expired ? "Closed" : poll.expiresAt ? <>Closes <RelativeTime iso={poll.expiresAt} /></> : "Open"}
+      {total} {total === 1 ? "person" : "people"} ·{" "}
+      {poll.expired ? (
+        "Closed"
+      ) : poll.expiresAt ? (
+        <>
+          Closes <RelativeTime iso={poll.expiresAt} />
+        </>
+      ) : (
+        "Open"
+      )}
     </p>
   );
 
@@ -92,15 +149,25 @@ export function PollView({ poll, mine, onChange }: { poll: mastodon.v1.Poll; min
           <legend class="visually-hidden">{poll.multiple ? "Choose one or more" : "Choose one"}</legend>
           {poll.options.map((o, i) => (
             <label class="poll-choice" key={i}>
-              <input type={type} name={`poll-${poll.id}`} checked={picked.includes(i)}
-                onChange={(e) => setPicked(poll.multiple ? (e.currentTarget.checked ? [...picked, i] : picked.filter((x) => x !== i)) : [i])} />
+              <input
+                type={type}
+                name={`poll-${poll.id}`}
+                checked={picked.includes(i)}
+                onChange={(e) =>
+                  setPicked(poll.multiple ? (e.currentTarget.checked ? [...picked, i] : picked.filter((x) => x !== i)) : [i])
+                }
+              />
               <span>{o.title}</span>
             </label>
           ))}
         </fieldset>
         <div class="poll-actions">
-          <button type="submit" class="primary" disabled={busy || !picked.length}>Vote</button>
-          <button type="button" class="link" onClick={() => setShowResults(true)}>See results</button>
+          <button type="submit" class="primary" disabled={busy || !picked.length}>
+            Vote
+          </button>
+          <button type="button" class="link" onClick={() => setShowResults(true)}>
+            See results
+          </button>
         </div>
         {footer}
       </form>
@@ -114,13 +181,19 @@ export function PollView({ poll, mine, onChange }: { poll: mastodon.v1.Poll; min
           const own = poll.ownVotes?.includes(i);
           return (
             <li key={i} class={own ? "own" : ""}>
-              <span class="poll-pct">{pct}%</span> <span>{o.title}</span>{own && <span class="visually-hidden"> (your choice)</span>}{own && <span aria-hidden="true"> ✓</span>}
+              <span class="poll-pct">{pct}%</span> <span>{o.title}</span>
+              {own && <span class="visually-hidden"> (your choice)</span>}
+              {own && <span aria-hidden="true"> ✓</span>}
               <span class="poll-bar" style={{ width: `${pct}%` }} />
             </li>
           );
         })}
       </ul>
-      {showResults && !poll.voted && !poll.expired && <button type="button" class="link" onClick={() => setShowResults(false)}>Back to voting</button>}
+      {showResults && !poll.voted && !poll.expired && (
+        <button type="button" class="link" onClick={() => setShowResults(false)}>
+          Back to voting
+        </button>
+      )}
       {footer}
     </div>
   );

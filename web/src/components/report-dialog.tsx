@@ -35,7 +35,13 @@ export function ReportDialog({ account, statusId, onClose }: { account: Account;
     setBusy(true);
     setError(null);
     try {
-      await app.client.v1.reports.create({ accountId: account.id, statusIds: statusId ? [statusId] : undefined, comment: comment.trim() || undefined, category: category as any, forward: remote ? forward : undefined });
+      await app.client.v1.reports.create({
+        accountId: account.id,
+        statusIds: statusId ? [statusId] : undefined,
+        comment: comment.trim() || undefined,
+        category: category as any,
+        forward: remote ? forward : undefined,
+      });
       setDone(true);
     } catch (err) {
       setError(errorText(err, "send your report"));
@@ -46,29 +52,47 @@ export function ReportDialog({ account, statusId, onClose }: { account: Account;
 
   return (
     <dialog ref={ref} class="help report" aria-labelledby="report-title" onClose={onClose}>
-      <h2 id="report-title">Report {statusId ? "a post by " : ""}<bdi>{name}</bdi></h2>
+      <h2 id="report-title">
+        Report {statusId ? "a post by " : ""}
+        <bdi>{name}</bdi>
+      </h2>
       {done ? (
         <>
           <p role="status">Thank you. Your report about @{account.acct} was sent to the moderators of this server, who will look at it.</p>
-          <form method="dialog"><button autoFocus>Close</button></form>
+          <form method="dialog">
+            <button autoFocus>Close</button>
+          </form>
         </>
       ) : (
         <form onSubmit={submit}>
           <fieldset>
             <legend>Why are you reporting this?</legend>
             {REASONS.map(([v, label]) => (
-              <label key={v} class="check"><input type="radio" name="report-category" value={v} checked={category === v} onChange={() => setCategory(v)} /> {label}</label>
+              <label key={v} class="check">
+                <input type="radio" name="report-category" value={v} checked={category === v} onChange={() => setCategory(v)} /> {label}
+              </label>
             ))}
           </fieldset>
           <label for="report-comment">Anything else the moderators should know?</label>
           <textarea id="report-comment" rows={3} maxLength={1000} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
           {remote && (
-            <label class="check"><input type="checkbox" checked={forward} onChange={(e) => setForward(e.currentTarget.checked)} /> Also send an anonymous copy to {domain}</label>
+            <label class="check">
+              <input type="checkbox" checked={forward} onChange={(e) => setForward(e.currentTarget.checked)} /> Also send an anonymous copy
+              to {domain}
+            </label>
           )}
-          {error && <p class="error-text" role="alert">{error}</p>}
+          {error && (
+            <p class="error-text" role="alert">
+              {error}
+            </p>
+          )}
           <div class="form-actions">
-            <button type="submit" class="primary" disabled={busy}>{busy ? "Sending…" : "Send report"}</button>
-            <button type="button" onClick={() => ref.current?.close()}>Cancel</button>
+            <button type="submit" class="primary" disabled={busy}>
+              {busy ? "Sending…" : "Send report"}
+            </button>
+            <button type="button" onClick={() => ref.current?.close()}>
+              Cancel
+            </button>
           </div>
         </form>
       )}

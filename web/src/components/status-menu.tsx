@@ -39,20 +39,53 @@ export function StatusMenu({ status, update }: { status: Status; update(s: Statu
   };
 
   return (
-    <div class="status-menu" onKeyDown={(e) => { if (e.key === "Escape" && open) { e.stopPropagation(); close(); } }}>
+    <div
+      class="status-menu"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && open) {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
       <button type="button" ref={button} aria-expanded={open} title="More actions" onClick={() => (open ? close() : setOpen(true))}>
-        <span aria-hidden="true">⋯</span><span class="visually-hidden">More actions</span>
+        <span aria-hidden="true">⋯</span>
+        <span class="visually-hidden">More actions</span>
       </button>
       {open && (
         <ul class="menu-list">
           {pinnable ? (
-            <li><button type="button" autoFocus onClick={pin}>{status.pinned ? "Unpin from profile" : "Pin on profile"}</button></li>
+            <li>
+              <button type="button" autoFocus onClick={pin}>
+                {status.pinned ? "Unpin from profile" : "Pin on profile"}
+              </button>
+            </li>
           ) : (
-            <li><button type="button" autoFocus onClick={() => { setOpen(false); setReporting(true); }}>Report @{status.account.acct}</button></li>
+            <li>
+              <button
+                type="button"
+                autoFocus
+                onClick={() => {
+                  setOpen(false);
+                  setReporting(true);
+                }}
+              >
+                Report @{status.account.acct}
+              </button>
+            </li>
           )}
         </ul>
       )}
-      {reporting && <ReportDialog account={status.account} statusId={status.id} onClose={() => { setReporting(false); button.current?.focus(); }} />}
+      {reporting && (
+        <ReportDialog
+          account={status.account}
+          statusId={status.id}
+          onClose={() => {
+            setReporting(false);
+            button.current?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }

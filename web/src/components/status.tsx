@@ -15,10 +15,18 @@ import { readingPrefs } from "../lib/prefs";
 import { filterVerdict, type FilterContext } from "../lib/filters";
 import { FilteredStatus } from "./filtered-status";
 
-const VISIBILITY_LABEL: Record<string, string> = { public: "Public", unlisted: "Unlisted", private: "Followers only", direct: "Mentioned people only" };
+const VISIBILITY_LABEL: Record<string, string> = {
+  public: "Public",
+  unlisted: "Unlisted",
+  private: "Followers only",
+  direct: "Mentioned people only",
+};
 
 type Toggle = "favourite" | "reblog" | "bookmark";
-const FLAGS: Record<Toggle, { flag: "favourited" | "reblogged" | "bookmarked"; count?: "favouritesCount" | "reblogsCount"; on: string; off: string }> = {
+const FLAGS: Record<
+  Toggle,
+  { flag: "favourited" | "reblogged" | "bookmarked"; count?: "favouritesCount" | "reblogsCount"; on: string; off: string }
+> = {
   favourite: { flag: "favourited", count: "favouritesCount", on: "Favourite", off: "Remove favourite" },
   reblog: { flag: "reblogged", count: "reblogsCount", on: "Boost", off: "Undo boost" },
   bookmark: { flag: "bookmarked", on: "Bookmark", off: "Remove bookmark" },
@@ -119,12 +127,27 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
   const canBoost = s.visibility === "public" || s.visibility === "unlisted" || (mine && s.visibility === "private");
 
   return (
-    <article class={`status${focused ? " focused" : ""}`} tabIndex={0} aria-label={label} aria-posinset={pos} aria-setsize={size} data-id={s.id}>
+    <article
+      class={`status${focused ? " focused" : ""}`}
+      tabIndex={0}
+      aria-label={label}
+      aria-posinset={pos}
+      aria-setsize={size}
+      data-id={s.id}
+    >
       {status.reblog && (
-        <p class="boost-line"><Icon name="reblog" size={16} /> <a href={`/accounts/${status.account.id}`} data-route><bdi>{displayName(status.account)}</bdi></a> boosted</p>
+        <p class="boost-line">
+          <Icon name="reblog" size={16} />{" "}
+          <a href={`/accounts/${status.account.id}`} data-route>
+            <bdi>{displayName(status.account)}</bdi>
+          </a>{" "}
+          boosted
+        </p>
       )}
       <header class="status-head">
-        <a href={`/accounts/${s.account.id}`} data-route tabIndex={-1} aria-hidden="true"><Avatar account={s.account} /></a>
+        <a href={`/accounts/${s.account.id}`} data-route tabIndex={-1} aria-hidden="true">
+          <Avatar account={s.account} />
+        </a>
         <AccountName account={s.account} />
         <a class="status-time" href={`/statuses/${s.id}`} data-route data-action="open">
           <RelativeTime iso={s.createdAt} />
@@ -132,7 +155,14 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
         </a>
       </header>
       {s.inReplyToId && s.inReplyToAccountId && (
-        <p class="reply-line">Reply{s.inReplyToAccountId === s.account.id ? " in a thread" : s.mentions[0] ? ` to @${s.mentions.find((m) => m.id === s.inReplyToAccountId)?.acct ?? s.mentions[0].acct}` : ""}</p>
+        <p class="reply-line">
+          Reply
+          {s.inReplyToAccountId === s.account.id
+            ? " in a thread"
+            : s.mentions[0]
+              ? ` to @${s.mentions.find((m) => m.id === s.inReplyToAccountId)?.acct ?? s.mentions[0].acct}`
+              : ""}
+        </p>
       )}
       {s.spoilerText && (
         <p class="cw">
@@ -143,14 +173,20 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
         </p>
       )}
       {!hidden && (
-        <div class="content" lang={s.language ?? undefined} onClick={onContentClick} dangerouslySetInnerHTML={{ __html: sanitizeHtml(s.content) }} />
+        <div
+          class="content"
+          lang={s.language ?? undefined}
+          onClick={onContentClick}
+          dangerouslySetInnerHTML={{ __html: sanitizeHtml(s.content) }}
+        />
       )}
       {!hidden && s.mediaAttachments.length > 0 && <MediaGallery media={s.mediaAttachments} sensitive={s.sensitive || !!blurMedia} />}
       {!hidden && s.poll && <PollView poll={s.poll} mine={s.account.id === app.me.id} onChange={(poll) => update({ ...s, poll })} />}
       {hidden && s.mediaAttachments.length > 0 && <p class="muted">{s.mediaAttachments.length} attachment(s) hidden</p>}
       <footer class="actions">
         <button type="button" data-action="reply" title="Reply" onClick={() => app.reply(s)}>
-          <Icon name="reply" /><span class="visually-hidden">Reply</span> {s.repliesCount > 0 && <span>{s.repliesCount}</span>}
+          <Icon name="reply" />
+          <span class="visually-hidden">Reply</span> {s.repliesCount > 0 && <span>{s.repliesCount}</span>}
         </button>
         {(["reblog", "favourite", "bookmark"] as Toggle[]).map((k) => {
           const f = FLAGS[k];
@@ -167,13 +203,16 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
               disabled={disabled || busy === k}
               onClick={() => toggle(k)}
             >
-              <Icon name={k} /><span class="visually-hidden">{f.on}</span> {f.count && s[f.count] > 0 && <span>{s[f.count]}</span>}
+              <Icon name={k} />
+              <span class="visually-hidden">{f.on}</span> {f.count && s[f.count] > 0 && <span>{s[f.count]}</span>}
             </button>
           );
         })}
         <StatusMenu status={s} update={update} />
         {mine && (
-          <button type="button" class="delete" aria-label="Delete" title="Delete" onClick={remove}><Icon name="trash" /></button>
+          <button type="button" class="delete" aria-label="Delete" title="Delete" onClick={remove}>
+            <Icon name="trash" />
+          </button>
         )}
       </footer>
     </article>

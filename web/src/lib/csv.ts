@@ -40,12 +40,19 @@ export function parseCsv(text: string): { fields: string[]; line: number }[] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else { if (c === "\n") line++; field += c; }
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === "\n") line++;
+        field += c;
+      }
     } else if (c === '"') quoted = true;
-    else if (c === ",") { fields.push(field); field = ""; }
-    else if (c === "\n" || c === "\r") {
+    else if (c === ",") {
+      fields.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
       if (c === "\r" && s[i + 1] === "\n") i++;
       endRow();
       line++;
@@ -104,7 +111,10 @@ export function readImport(type: ImportType, text: string): ImportRow[] {
   let columns = DEFAULT_COLUMNS[type];
   if (rows.length && KNOWN_FIRST.has(rows[0]!.fields[0]!.trim())) columns = rows.shift()!.fields.map((h) => h.trim());
   return rows.map(({ fields, line }) => {
-    const get = (name: string) => { const i = columns.indexOf(name); return i < 0 ? undefined : fields[i]; };
+    const get = (name: string) => {
+      const i = columns.indexOf(name);
+      return i < 0 ? undefined : fields[i];
+    };
     const row: ImportRow = { line };
     const acct = get("Account address");
     if (acct !== undefined) row.acct = cleanAcct(acct);
@@ -112,7 +122,10 @@ export function readImport(type: ImportType, text: string): ImportRow[] {
     if (reblogs !== undefined) row.showReblogs = reblogs;
     const notify = boolOf(get("Notify on new posts"));
     if (notify !== undefined) row.notify = notify;
-    const langs = get("Languages")?.split(",").map((l) => l.trim()).filter(Boolean);
+    const langs = get("Languages")
+      ?.split(",")
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (langs?.length) row.languages = langs;
     const hide = boolOf(get("Hide notifications"));
     if (hide !== undefined) row.hideNotifications = hide;

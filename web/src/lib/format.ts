@@ -1,6 +1,11 @@
 /** Display helpers: relative times, counts, and a defensive HTML sanitizer for post content. */
 
-const UNITS: [number, string][] = [[60, "s"], [60, "m"], [24, "h"], [7, "d"]];
+const UNITS: [number, string][] = [
+  [60, "s"],
+  [60, "m"],
+  [24, "h"],
+  [7, "d"],
+];
 
 /** "now", "42s", "5m", "3h", "6d", or a date for anything older. */
 export function relativeTime(iso: string, now = Date.now()): string {
@@ -13,7 +18,11 @@ export function relativeTime(iso: string, now = Date.now()): string {
     diff /= size;
   }
   const d = new Date(t);
-  return d.toLocaleDateString(undefined, { month: "short", day: "numeric", year: d.getFullYear() === new Date(now).getFullYear() ? undefined : "numeric" });
+  return d.toLocaleDateString(undefined, {
+    month: "short",
+    day: "numeric",
+    year: d.getFullYear() === new Date(now).getFullYear() ? undefined : "numeric",
+  });
 }
 
 /** Full date and time for a tooltip or screen reader. */
@@ -36,7 +45,8 @@ export function sanitizeHtml(html: string): string {
         continue;
       }
       for (const attr of Array.from(el.attributes)) {
-        const keep = (el.tagName === "A" && attr.name === "href" && /^(https?:|\/)/i.test(attr.value)) ||
+        const keep =
+          (el.tagName === "A" && attr.name === "href" && /^(https?:|\/)/i.test(attr.value)) ||
           (attr.name === "class" && /^[\w\s-]*$/.test(attr.value));
         if (!keep) el.removeAttribute(attr.name);
       }
@@ -64,8 +74,6 @@ export function displayName(a: { displayName?: string; username: string }): stri
 
 /** Characters a status counts against the limit: URLs count as a fixed length, @user@domain as @user. */
 export function countCharacters(text: string, urlLength: number): number {
-  const replaced = text
-    .replace(/https?:\/\/[^\s<>"]+/g, "x".repeat(urlLength))
-    .replace(/(^|[^\w])@(\w+)@[\w.-]+\w/g, "$1@$2");
+  const replaced = text.replace(/https?:\/\/[^\s<>"]+/g, "x".repeat(urlLength)).replace(/(^|[^\w])@(\w+)@[\w.-]+\w/g, "$1@$2");
   return Array.from(replaced).length;
 }

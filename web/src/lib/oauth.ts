@@ -60,19 +60,28 @@ export async function beginSignIn(returnTo = "/home"): Promise<void> {
 /** Finishes sign-in on /oauth-callback; returns the path to go to next. */
 export async function finishSignIn(params: URLSearchParams): Promise<string> {
   const err = params.get("error");
-  if (err) throw new UserError(params.get("error_description") || (err === "access_denied" ? "You chose not to authorize the app." : `The server said: ${err}`));
+  if (err)
+    throw new UserError(
+      params.get("error_description") || (err === "access_denied" ? "You chose not to authorize the app." : `The server said: ${err}`),
+    );
   const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) || "null") as { verifier: string; state: string; returnTo: string } | null;
   const code = params.get("code");
   if (!pending || !code) throw new UserError("This sign-in link has expired. Please sign in again.");
-  if (pending.state !== params.get("state")) throw new UserError("The sign-in response did not match this browser's request. Please sign in again.");
+  if (pending.state !== params.get("state"))
+    throw new UserError("The sign-in response did not match this browser's request. Please sign in again.");
   const app = loadApp(redirectUri());
   if (!app) throw new UserError("This browser lost its app registration. Please sign in again.");
   const res = await fetch("/oauth/token", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({
-      grant_type: "authorization_code", code, client_id: app.clientId, client_secret: app.clientSecret,
-      redirect_uri: app.redirectUri, code_verifier: pending.verifier, scope: SCOPES,
+      grant_type: "authorization_code",
+      code,
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+      redirect_uri: app.redirectUri,
+      code_verifier: pending.verifier,
+      scope: SCOPES,
     }),
   });
   const body = await readJson(res);

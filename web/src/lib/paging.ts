@@ -29,6 +29,8 @@ export function usePaged<T extends { id: string }>(open: () => AsyncIterable<T[]
       setLoading(false);
     }
   };
-  useEffect(() => { if (auto) void load(false); }, []);
+  useEffect(() => {
+    if (auto) void load(false);
+  }, []);
   return { items, setItems, error, loading, done, more: () => load(false), reload: () => load(true) };
 }

@@ -33,7 +33,9 @@ export function Admin(p: Record<string, string>): JSX.Element {
       {allowed.length > 0 && (
         <nav aria-label="Moderation sections" class="admin-tabs">
           {allowed.map((s) => (
-            <a key={s.key} href={`/admin/${s.key}`} data-route aria-current={s.key === section ? (p.id ? "location" : "page") : undefined}>{s.label}</a>
+            <a key={s.key} href={`/admin/${s.key}`} data-route aria-current={s.key === section ? (p.id ? "location" : "page") : undefined}>
+              {s.label}
+            </a>
           ))}
         </nav>
       )}

@@ -16,7 +16,10 @@ type Conversation = mastodon.v1.Conversation;
 /** The conversations screen. */
 export function Conversations(): JSX.Element {
   const app = useApp();
-  const { items, setItems, error, loading, done, more } = usePaged<Conversation>(() => app.client.v1.conversations.list({ limit: 20 }), "load your conversations");
+  const { items, setItems, error, loading, done, more } = usePaged<Conversation>(
+    () => app.client.v1.conversations.list({ limit: 20 }),
+    "load your conversations",
+  );
 
   const read = async (c: Conversation) => {
     try {
@@ -45,12 +48,26 @@ export function Conversations(): JSX.Element {
           return (
             <li key={c.id} class={c.unread ? "unread" : undefined}>
               <p class="conversation-head">
-                <strong>With <bdi>{who}</bdi></strong>{c.unread && <span class="badge">Unread</span>}
+                <strong>
+                  With <bdi>{who}</bdi>
+                </strong>
+                {c.unread && <span class="badge">Unread</span>}
               </p>
-              {c.lastStatus && <StatusCard status={c.lastStatus} onChange={(s) => setItems((cur) => cur.map((x) => (x.id === c.id ? { ...x, lastStatus: s } : x)))} />}
+              {c.lastStatus && (
+                <StatusCard
+                  status={c.lastStatus}
+                  onChange={(s) => setItems((cur) => cur.map((x) => (x.id === c.id ? { ...x, lastStatus: s } : x)))}
+                />
+              )}
               <div class="form-actions">
-                {c.unread && <button type="button" onClick={() => read(c)}>Mark as read<span class="visually-hidden"> (with {who})</span></button>}
-                <button type="button" onClick={() => remove(c)}>Remove<span class="visually-hidden"> conversation with {who}</span></button>
+                {c.unread && (
+                  <button type="button" onClick={() => read(c)}>
+                    Mark as read<span class="visually-hidden"> (with {who})</span>
+                  </button>
+                )}
+                <button type="button" onClick={() => remove(c)}>
+                  Remove<span class="visually-hidden"> conversation with {who}</span>
+                </button>
               </div>
             </li>
           );
@@ -59,7 +76,11 @@ export function Conversations(): JSX.Element {
       {error && <ErrorBox text={error} retry={more} />}
       {loading && <Loading />}
       {!loading && !error && items.length === 0 && <p class="empty">No conversations yet. Posts for mentioned people only appear here.</p>}
-      {!loading && !error && !done && items.length > 0 && <button type="button" class="load-more" onClick={more}>Load more</button>}
+      {!loading && !error && !done && items.length > 0 && (
+        <button type="button" class="load-more" onClick={more}>
+          Load more
+        </button>
+      )}
     </>
   );
 }

@@ -25,7 +25,9 @@ export function EditProfile(): JSX.Element {
     setSaved(false);
     try {
       const updated = await app.client.v1.accounts.updateCredentials({
-        displayName: name, note, locked,
+        displayName: name,
+        note,
+        locked,
         ...(avatar ? { avatar } : {}),
         ...(header ? { header } : {}),
       } as any);
@@ -48,16 +50,40 @@ export function EditProfile(): JSX.Element {
         <label for="ep-note">Bio</label>
         <textarea id="ep-note" rows={4} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
         <label for="ep-avatar">Avatar (PNG, GIF or JPEG)</label>
-        <input id="ep-avatar" type="file" accept="image/png,image/jpeg,image/gif,image/webp" onChange={(e) => setAvatar(e.currentTarget.files?.[0] ?? null)} />
+        <input
+          id="ep-avatar"
+          type="file"
+          accept="image/png,image/jpeg,image/gif,image/webp"
+          onChange={(e) => setAvatar(e.currentTarget.files?.[0] ?? null)}
+        />
         <label for="ep-header">Header image</label>
-        <input id="ep-header" type="file" accept="image/png,image/jpeg,image/gif,image/webp" onChange={(e) => setHeader(e.currentTarget.files?.[0] ?? null)} />
-        <label class="check"><input type="checkbox" checked={locked} onChange={(e) => setLocked(e.currentTarget.checked)} /> Approve followers by hand</label>
+        <input
+          id="ep-header"
+          type="file"
+          accept="image/png,image/jpeg,image/gif,image/webp"
+          onChange={(e) => setHeader(e.currentTarget.files?.[0] ?? null)}
+        />
+        <label class="check">
+          <input type="checkbox" checked={locked} onChange={(e) => setLocked(e.currentTarget.checked)} /> Approve followers by hand
+        </label>
         <div class="form-actions">
-          <button type="submit" class="primary" disabled={busy}>{busy ? "Saving…" : "Save changes"}</button>
-          <a href={`/accounts/${app.me.id}`} data-route>View profile</a>
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? "Saving…" : "Save changes"}
+          </button>
+          <a href={`/accounts/${app.me.id}`} data-route>
+            View profile
+          </a>
         </div>
-        {saved && <p role="status" class="ok">Your profile was saved.</p>}
-        {error && <p role="alert" class="error-text">{error}</p>}
+        {saved && (
+          <p role="status" class="ok">
+            Your profile was saved.
+          </p>
+        )}
+        {error && (
+          <p role="alert" class="error-text">
+            {error}
+          </p>
+        )}
       </form>
     </>
   );

@@ -21,13 +21,25 @@ export function FollowRequests(): JSX.Element {
   return (
     <>
       <h1 class="screen-title">Follow requests</h1>
-      <AccountList label="Follow requests" load={() => app.client.v1.followRequests.list({ limit: 40 })}
+      <AccountList
+        label="Follow requests"
+        load={() => app.client.v1.followRequests.list({ limit: 40 })}
         actions={(a, drop) => (
           <>
-            <button type="button" class="primary" onClick={() => act(a.id, displayName(a), true, drop)} aria-label={`Accept ${displayName(a)}`}>Accept</button>
-            <button type="button" onClick={() => act(a.id, displayName(a), false, drop)} aria-label={`Reject ${displayName(a)}`}>Reject</button>
+            <button
+              type="button"
+              class="primary"
+              onClick={() => act(a.id, displayName(a), true, drop)}
+              aria-label={`Accept ${displayName(a)}`}
+            >
+              Accept
+            </button>
+            <button type="button" onClick={() => act(a.id, displayName(a), false, drop)} aria-label={`Reject ${displayName(a)}`}>
+              Reject
+            </button>
           </>
-        )} />
+        )}
+      />
     </>
   );
 }

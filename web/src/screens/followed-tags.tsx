@@ -30,7 +30,10 @@ function weekUsage(t: Tag): string {
 /** The followed hashtags screen: follow one by name, open or unfollow each. */
 export function FollowedTags(_p: Record<string, string>): JSX.Element {
   const app = useApp();
-  const { items, setItems, error, loading, done, more } = usePaged<Tag>(() => app.client.v1.followedTags.list({ limit: 40 }), "load your followed hashtags");
+  const { items, setItems, error, loading, done, more } = usePaged<Tag>(
+    () => app.client.v1.followedTags.list({ limit: 40 }),
+    "load your followed hashtags",
+  );
   const [name, setName] = useState("");
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +42,9 @@ export function FollowedTags(_p: Record<string, string>): JSX.Element {
     e.preventDefault();
     const n = name.trim().replace(/^#/, "");
     if (!validName(n)) {
-      setFormError(n ? `“${n}” is not a hashtag: use letters, digits and underscores, with at least one letter.` : "Type a hashtag to follow.");
+      setFormError(
+        n ? `“${n}” is not a hashtag: use letters, digits and underscores, with at least one letter.` : "Type a hashtag to follow.",
+      );
       return;
     }
     setFormError(null);
@@ -73,28 +78,55 @@ export function FollowedTags(_p: Record<string, string>): JSX.Element {
       <form class="tag-follow-form" onSubmit={follow} noValidate>
         <label for="tag-to-follow">Follow a hashtag</label>
         <div class="tag-follow-row">
-          <input id="tag-to-follow" type="text" autoComplete="off" autoCapitalize="off" placeholder="#hashtag" value={name}
-            aria-invalid={formError ? true : undefined} aria-describedby={formError ? "tag-follow-error" : undefined}
-            onInput={(e) => { setName(e.currentTarget.value); setFormError(null); }} />
-          <button type="submit" class="primary" disabled={busy}>Follow</button>
+          <input
+            id="tag-to-follow"
+            type="text"
+            autoComplete="off"
+            autoCapitalize="off"
+            placeholder="#hashtag"
+            value={name}
+            aria-invalid={formError ? true : undefined}
+            aria-describedby={formError ? "tag-follow-error" : undefined}
+            onInput={(e) => {
+              setName(e.currentTarget.value);
+              setFormError(null);
+            }}
+          />
+          <button type="submit" class="primary" disabled={busy}>
+            Follow
+          </button>
         </div>
-        {formError && <p id="tag-follow-error" class="error-text" role="alert">{formError}</p>}
+        {formError && (
+          <p id="tag-follow-error" class="error-text" role="alert">
+            {formError}
+          </p>
+        )}
       </form>
       <ul class="followed-tags" aria-label="Followed hashtags">
         {items.map((t) => (
           <li key={t.id} class="tag-row">
             <span class="tag-row-text">
-              <a href={tagPath(t.name)} data-route class="tag-row-name">#{t.name}</a>
+              <a href={tagPath(t.name)} data-route class="tag-row-name">
+                #{t.name}
+              </a>
               <span class="muted">{weekUsage(t)}</span>
             </span>
-            <button type="button" onClick={() => unfollow(t)}>Unfollow<span class="visually-hidden"> #{t.name}</span></button>
+            <button type="button" onClick={() => unfollow(t)}>
+              Unfollow<span class="visually-hidden"> #{t.name}</span>
+            </button>
           </li>
         ))}
       </ul>
       {error && <ErrorBox text={error} retry={more} />}
       {loading && <Loading />}
-      {!loading && !error && items.length === 0 && <p class="empty">You don't follow any hashtags yet. Open a hashtag and choose Follow, or type one above.</p>}
-      {!loading && !error && !done && items.length > 0 && <button type="button" class="load-more" onClick={more}>Load more</button>}
+      {!loading && !error && items.length === 0 && (
+        <p class="empty">You don't follow any hashtags yet. Open a hashtag and choose Follow, or type one above.</p>
+      )}
+      {!loading && !error && !done && items.length > 0 && (
+        <button type="button" class="load-more" onClick={more}>
+          Load more
+        </button>
+      )}
       <FeaturedHashtags accountId={app.me.id} manage />
     </>
   );
@@ -110,13 +142,23 @@ export function TagActions({ tag }: { tag: string }): JSX.Element | null {
     let live = true;
     setT(null);
     setError(null);
-    app.client.v1.tags.$select(tag).fetch().then(
-      (x) => live && setT(x),
-      (e) => live && (e as { statusCode?: number })?.statusCode !== 404 && setError(errorText(e, `load #${tag}`)),
-    );
-    return () => { live = false; };
+    app.client.v1.tags
+      .$select(tag)
+      .fetch()
+      .then(
+        (x) => live && setT(x),
+        (e) => live && (e as { statusCode?: number })?.statusCode !== 404 && setError(errorText(e, `load #${tag}`)),
+      );
+    return () => {
+      live = false;
+    };
   }, [tag, app.client]);
-  if (error) return <p class="error-text" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p class="error-text" role="alert">
+        {error}
+      </p>
+    );
   if (!t) return null;
 
   const toggle = async (kind: "follow" | "feature") => {
@@ -126,19 +168,34 @@ export function TagActions({ tag }: { tag: string }): JSX.Element | null {
       const api = app.client.v1.tags.$select(t.name);
       const next = kind === "follow" ? await (on ? api.unfollow() : api.follow()) : await (on ? api.unfeature() : api.feature());
       setT(next);
-      app.toast(kind === "follow" ? `${on ? "Unfollowed" : "Following"} #${t.name}` : `#${t.name} ${on ? "removed from" : "featured on"} your profile`);
+      app.toast(
+        kind === "follow"
+          ? `${on ? "Unfollowed" : "Following"} #${t.name}`
+          : `#${t.name} ${on ? "removed from" : "featured on"} your profile`,
+      );
     } catch (e) {
-      app.toast(errorText(e, kind === "follow" ? `${on ? "unfollow" : "follow"} #${t.name}` : `${on ? "unfeature" : "feature"} #${t.name}`), "error");
+      app.toast(
+        errorText(e, kind === "follow" ? `${on ? "unfollow" : "follow"} #${t.name}` : `${on ? "unfeature" : "feature"} #${t.name}`),
+        "error",
+      );
     } finally {
       setBusy(false);
     }
   };
   return (
     <div class="tag-actions">
-      <button type="button" class={t.following ? "" : "primary"} aria-pressed={!!t.following} disabled={busy} onClick={() => toggle("follow")}>
+      <button
+        type="button"
+        class={t.following ? "" : "primary"}
+        aria-pressed={!!t.following}
+        disabled={busy}
+        onClick={() => toggle("follow")}
+      >
         {t.following ? `Unfollow #${t.name}` : `Follow #${t.name}`}
       </button>
-      <button type="button" aria-pressed={!!t.featuring} disabled={busy} onClick={() => toggle("feature")}>Feature on profile</button>
+      <button type="button" aria-pressed={!!t.featuring} disabled={busy} onClick={() => toggle("feature")}>
+        Feature on profile
+      </button>
     </div>
   );
 }
@@ -159,7 +216,10 @@ export function FeaturedHashtags({ accountId, manage = false }: { accountId: str
       setError(errorText(e, "load the featured hashtags"));
     }
   };
-  useEffect(() => { setItems(null); void load(); }, [accountId, manage]);
+  useEffect(() => {
+    setItems(null);
+    void load();
+  }, [accountId, manage]);
 
   const remove = async (f: FeaturedTag) => {
     try {
@@ -182,13 +242,23 @@ export function FeaturedHashtags({ accountId, manage = false }: { accountId: str
         {items.map((f) => (
           <li key={f.id} class="tag-row">
             <span class="tag-row-text">
-              <a href={tagPath(f.name)} data-route class="tag-row-name">#{f.name}</a>
+              <a href={tagPath(f.name)} data-route class="tag-row-name">
+                #{f.name}
+              </a>
               <span class="muted">
                 {plural(f.statusesCount, "post")}
-                {f.lastStatusAt && <>, last <time dateTime={f.lastStatusAt}>{day(f.lastStatusAt)}</time></>}
+                {f.lastStatusAt && (
+                  <>
+                    , last <time dateTime={f.lastStatusAt}>{day(f.lastStatusAt)}</time>
+                  </>
+                )}
               </span>
             </span>
-            {manage && <button type="button" onClick={() => remove(f)}>Remove<span class="visually-hidden"> #{f.name} from your profile</span></button>}
+            {manage && (
+              <button type="button" onClick={() => remove(f)}>
+                Remove<span class="visually-hidden"> #{f.name} from your profile</span>
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -8,7 +8,17 @@ import type { JSX } from "preact";
 import { useState } from "preact/hooks";
 import type { mastodon } from "masto";
 import type { Account, Client } from "../lib/api";
-import { EXPORT_HEADERS, fullAcct, MAX_IMPORT_ROWS, readImport, rowProblem, sameAcct, toCsv, type ImportRow, type ImportType } from "../lib/csv";
+import {
+  EXPORT_HEADERS,
+  fullAcct,
+  MAX_IMPORT_ROWS,
+  readImport,
+  rowProblem,
+  sameAcct,
+  toCsv,
+  type ImportRow,
+  type ImportType,
+} from "../lib/csv";
 import { errorText } from "../lib/errors";
 import { useApp } from "../lib/state";
 import "./import-export.css";
@@ -25,12 +35,19 @@ const EXPORTS: [kind: ExportKind, file: string, label: string][] = [
 ];
 
 const IMPORT_TYPES: [ImportType, string][] = [
-  ["following", "Following list"], ["blocks", "Blocked accounts"], ["mutes", "Muted accounts"], ["lists", "Lists"], ["bookmarks", "Bookmarks"],
+  ["following", "Following list"],
+  ["blocks", "Blocked accounts"],
+  ["mutes", "Muted accounts"],
+  ["lists", "Lists"],
+  ["bookmarks", "Bookmarks"],
 ];
 
 const DOING: Record<ImportType, string> = {
-  following: "follow this account", blocks: "block this account", mutes: "mute this account",
-  lists: "add this account to the list", bookmarks: "bookmark this post",
+  following: "follow this account",
+  blocks: "block this account",
+  mutes: "mute this account",
+  lists: "add this account to the list",
+  bookmarks: "bookmark this post",
 };
 
 /** Every item of a paginated list. */
@@ -56,11 +73,18 @@ async function relationships(client: Client, ids: string[]): Promise<Map<string,
 async function exportRows(client: Client, me: Account, kind: ExportKind, domain: string): Promise<Cell[][]> {
   const acct = (a: Account) => fullAcct(a.acct, domain);
   if (kind === "following" || kind === "mutes") {
-    const accounts = await collect(kind === "following" ? client.v1.accounts.$select(me.id).following.list({ limit: 80 }) : client.v1.mutes.list({ limit: 80 }));
-    const rel = await relationships(client, accounts.map((a) => a.id));
+    const accounts = await collect(
+      kind === "following" ? client.v1.accounts.$select(me.id).following.list({ limit: 80 }) : client.v1.mutes.list({ limit: 80 }),
+    );
+    const rel = await relationships(
+      client,
+      accounts.map((a) => a.id),
+    );
     const rows = accounts.map((a) => {
       const r = rel.get(a.id);
-      return kind === "following" ? [acct(a), r?.showingReblogs ?? true, r?.notifying ?? false, r?.languages?.join(", ")] : [acct(a), r?.mutingNotifications ?? true];
+      return kind === "following"
+        ? [acct(a), r?.showingReblogs ?? true, r?.notifying ?? false, r?.languages?.join(", ")]
+        : [acct(a), r?.mutingNotifications ?? true];
     });
     return [[...EXPORT_HEADERS[kind]], ...rows];
   }
@@ -111,7 +135,13 @@ function Export({ domain }: { domain: string }): JSX.Element {
           <li key={kind}>
             <span>{label}</span>
             <button type="button" onClick={() => run(kind, file)} disabled={busy !== null}>
-              {busy === kind ? "Preparing…" : <>Download <span class="ie-file">{file}</span></>}
+              {busy === kind ? (
+                "Preparing…"
+              ) : (
+                <>
+                  Download <span class="ie-file">{file}</span>
+                </>
+              )}
             </button>
           </li>
         ))}
@@ -120,17 +150,35 @@ function Export({ domain }: { domain: string }): JSX.Element {
   );
 }
 
-interface Progress { done: number; total: number; ok: number; failures: string[]; finished: boolean }
+interface Progress {
+  done: number;
+  total: number;
+  ok: number;
+  failures: string[];
+  finished: boolean;
+}
 
 /** Runs an import row by row against the API, reporting progress through `report`. */
-async function runImport(client: Client, me: Account, type: ImportType, rows: ImportRow[], overwrite: boolean, domain: string, report: (p: Progress) => void): Promise<void> {
+async function runImport(
+  client: Client,
+  me: Account,
+  type: ImportType,
+  rows: ImportRow[],
+  overwrite: boolean,
+  domain: string,
+  report: (p: Progress) => void,
+): Promise<void> {
   const p: Progress = { done: 0, total: rows.length, ok: 0, failures: [], finished: false };
   const found = new Map<string, Account | null>();
   const resolve = async (acct: string): Promise<Account | null> => {
     const key = acct.toLowerCase();
     if (found.has(key)) return found.get(key)!;
     let a: Account | null = null;
-    try { a = await client.v1.accounts.lookup({ acct }); } catch (e: any) { if (e?.statusCode !== 404) throw e; }
+    try {
+      a = await client.v1.accounts.lookup({ acct });
+    } catch (e: any) {
+      if (e?.statusCode !== 404) throw e;
+    }
     if (!a && acct.includes("@")) {
       const r = await client.v2.search.list({ q: `@${acct}`, resolve: true, type: "accounts", limit: 5 });
       a = r.accounts.find((x) => sameAcct(x.acct, acct, domain)) ?? null;
@@ -144,7 +192,7 @@ async function runImport(client: Client, me: Account, type: ImportType, rows: Im
     const known = lists.get(title);
     if (known) return known;
     allLists ??= await client.v1.lists.list();
-    const list = allLists.find((l) => l.title === title) ?? await client.v1.lists.create({ title });
+    const list = allLists.find((l) => l.title === title) ?? (await client.v1.lists.create({ title }));
     const members = new Set((await collect(client.v1.lists.$select(list.id).accounts.list({ limit: 80 }))).map((a) => a.id));
     const entry = { id: list.id, members };
     lists.set(title, entry);
@@ -165,7 +213,8 @@ async function runImport(client: Client, me: Account, type: ImportType, rows: Im
     if (!a) throw new Error("no account with this address was found");
     if (a.id === me.id && type !== "lists") throw new Error("that is your own account");
     const acc = client.v1.accounts.$select(a.id);
-    if (type === "following") await acc.follow({ reblogs: r.showReblogs ?? true, notify: r.notify ?? false, ...(r.languages ? { languages: r.languages } : {}) });
+    if (type === "following")
+      await acc.follow({ reblogs: r.showReblogs ?? true, notify: r.notify ?? false, ...(r.languages ? { languages: r.languages } : {}) });
     else if (type === "blocks") await acc.block();
     else if (type === "mutes") await acc.mute({ notifications: r.hideNotifications ?? true });
     else {
@@ -204,8 +253,13 @@ async function removeMissing(client: Client, me: Account, type: ImportType, rows
       }
       return;
     }
-    const current = await collect(type === "following" ? client.v1.accounts.$select(me.id).following.list({ limit: 80 })
-      : type === "blocks" ? client.v1.blocks.list({ limit: 80 }) : client.v1.mutes.list({ limit: 80 }));
+    const current = await collect(
+      type === "following"
+        ? client.v1.accounts.$select(me.id).following.list({ limit: 80 })
+        : type === "blocks"
+          ? client.v1.blocks.list({ limit: 80 })
+          : client.v1.mutes.list({ limit: 80 }),
+    );
     for (const a of current) {
       if (rows.some((r) => r.acct && sameAcct(r.acct, a.acct, domain))) continue;
       const acc = client.v1.accounts.$select(a.id);
@@ -229,11 +283,25 @@ function Import({ domain }: { domain: string }): JSX.Element {
   const start = async (e: Event) => {
     e.preventDefault();
     setProblem(null);
-    if (!file) { setProblem("Choose a CSV file to import."); return; }
+    if (!file) {
+      setProblem("Choose a CSV file to import.");
+      return;
+    }
     let rows: ImportRow[];
-    try { rows = readImport(type, await file.text()); } catch (err) { setProblem(errorText(err, "read the file")); return; }
-    if (!rows.length) { setProblem("The file has no rows to import."); return; }
-    if (rows.length > MAX_IMPORT_ROWS) { setProblem(`The file has ${rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`); return; }
+    try {
+      rows = readImport(type, await file.text());
+    } catch (err) {
+      setProblem(errorText(err, "read the file"));
+      return;
+    }
+    if (!rows.length) {
+      setProblem("The file has no rows to import.");
+      return;
+    }
+    if (rows.length > MAX_IMPORT_ROWS) {
+      setProblem(`The file has ${rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`);
+      return;
+    }
     setProgress({ done: 0, total: rows.length, ok: 0, failures: [], finished: false });
     await runImport(app.client, app.me, type, rows, overwrite && type !== "lists", domain, setProgress);
   };
@@ -243,19 +311,54 @@ function Import({ domain }: { domain: string }): JSX.Element {
       <h2 id="import-title">Import</h2>
       <form class="ie-import settings" onSubmit={start}>
         <label for="import-type">Type of data</label>
-        <select id="import-type" value={type} onChange={(e) => { setType(e.currentTarget.value as ImportType); setProgress(null); }} disabled={running}>
-          {IMPORT_TYPES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        <select
+          id="import-type"
+          value={type}
+          onChange={(e) => {
+            setType(e.currentTarget.value as ImportType);
+            setProgress(null);
+          }}
+          disabled={running}
+        >
+          {IMPORT_TYPES.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
         </select>
         <label for="import-file">CSV file</label>
-        <input id="import-file" type="file" accept=".csv,text/csv" disabled={running} onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); setProgress(null); }} />
+        <input
+          id="import-file"
+          type="file"
+          accept=".csv,text/csv"
+          disabled={running}
+          onChange={(e) => {
+            setFile(e.currentTarget.files?.[0] ?? null);
+            setProgress(null);
+          }}
+        />
         <fieldset disabled={running || type === "lists"}>
           <legend>Mode</legend>
-          <label class="check"><input type="radio" name="import-mode" checked={!overwrite} onChange={() => setOverwrite(false)} /> Merge: keep what you have and add the file's entries</label>
-          <label class="check"><input type="radio" name="import-mode" checked={overwrite} onChange={() => setOverwrite(true)} /> Overwrite: also remove what the file does not list</label>
+          <label class="check">
+            <input type="radio" name="import-mode" checked={!overwrite} onChange={() => setOverwrite(false)} /> Merge: keep what you have
+            and add the file's entries
+          </label>
+          <label class="check">
+            <input type="radio" name="import-mode" checked={overwrite} onChange={() => setOverwrite(true)} /> Overwrite: also remove what
+            the file does not list
+          </label>
           {type === "lists" && <p class="muted">Lists are always merged.</p>}
         </fieldset>
-        <div class="form-actions"><button type="submit" class="primary" disabled={running}>Start import</button></div>
-        {problem && <p class="error-text" role="alert">{problem}</p>}
+        <div class="form-actions">
+          <button type="submit" class="primary" disabled={running}>
+            Start import
+          </button>
+        </div>
+        {problem && (
+          <p class="error-text" role="alert">
+            {problem}
+          </p>
+        )}
       </form>
       {progress && (
         <div class="ie-progress">
@@ -269,7 +372,11 @@ function Import({ domain }: { domain: string }): JSX.Element {
           {progress.failures.length > 0 && (
             <>
               <h3>Problems</h3>
-              <ul class="ie-failures">{progress.failures.map((f, i) => <li key={i}>{f}</li>)}</ul>
+              <ul class="ie-failures">
+                {progress.failures.map((f, i) => (
+                  <li key={i}>{f}</li>
+                ))}
+              </ul>
             </>
           )}
         </div>

@@ -38,21 +38,51 @@ export function ListTimeline({ id }: Record<string, string>): JSX.Element {
   const source = useCallback(() => app.client.v1.timelines.list.$select(id!).list({ limit: 20 }), [id, app.client, version]);
   const stream = useMemo(() => ({ name: "list", params: { list: id! } }), [id]);
 
-  if (error) return <><h1 class="screen-title">List</h1><ErrorBox text={error} retry={load} /></>;
+  if (error)
+    return (
+      <>
+        <h1 class="screen-title">List</h1>
+        <ErrorBox text={error} retry={load} />
+      </>
+    );
   if (!list) return <Loading />;
   const toggle = (p: "members" | "settings") => setPanel(panel === p ? null : p);
   return (
     <>
-      <p class="list-back"><a href="/lists" data-route>← All lists</a></p>
+      <p class="list-back">
+        <a href="/lists" data-route>
+          ← All lists
+        </a>
+      </p>
       <h1 class="screen-title">{list.title}</h1>
       <div class="list-toolbar">
-        <button type="button" aria-expanded={panel === "members"} aria-controls="list-members" onClick={() => toggle("members")}>Manage members</button>
-        <button type="button" aria-expanded={panel === "settings"} onClick={() => toggle("settings")}>List settings</button>
+        <button type="button" aria-expanded={panel === "members"} aria-controls="list-members" onClick={() => toggle("members")}>
+          Manage members
+        </button>
+        <button type="button" aria-expanded={panel === "settings"} onClick={() => toggle("settings")}>
+          List settings
+        </button>
       </div>
-      {panel === "settings" && <ListSettings list={list} onSaved={(l) => { setList(l); setPanel(null); }} onCancel={() => setPanel(null)} />}
+      {panel === "settings" && (
+        <ListSettings
+          list={list}
+          onSaved={(l) => {
+            setList(l);
+            setPanel(null);
+          }}
+          onCancel={() => setPanel(null)}
+        />
+      )}
       {panel === "members" && <ListMembers listId={list.id} title={list.title} onChange={() => setVersion((v) => v + 1)} />}
-      <Feed key={id} source={source} stream={stream} context="home" label={`Posts in ${list.title}`} doing="load this list"
-        empty="No posts in this list yet. Use “Manage members” to add people you follow." />
+      <Feed
+        key={id}
+        source={source}
+        stream={stream}
+        context="home"
+        label={`Posts in ${list.title}`}
+        doing="load this list"
+        empty="No posts in this list yet. Use “Manage members” to add people you follow."
+      />
     </>
   );
 }

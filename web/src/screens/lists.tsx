@@ -69,8 +69,17 @@ export function Lists(_p: Record<string, string>): JSX.Element {
       <form class="list-create" onSubmit={create}>
         <label for="new-list-title">New list title</label>
         <div class="list-create-row">
-          <input id="new-list-title" type="text" maxLength={256} value={title} onInput={(e) => setTitle(e.currentTarget.value)} placeholder="e.g. Friends, News, Work" />
-          <button type="submit" class="primary" disabled={busy}>Create list</button>
+          <input
+            id="new-list-title"
+            type="text"
+            maxLength={256}
+            value={title}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+            placeholder="e.g. Friends, News, Work"
+          />
+          <button type="submit" class="primary" disabled={busy}>
+            Create list
+          </button>
         </div>
       </form>
       {error && <ErrorBox text={error} retry={load} />}
@@ -81,16 +90,21 @@ export function Lists(_p: Record<string, string>): JSX.Element {
           {lists.map((l) => (
             <li key={l.id} class="list-item">
               <div class="list-line">
-                <a class="list-title" href={`/lists/${l.id}`} data-route>{l.title}</a>
+                <a class="list-title" href={`/lists/${l.id}`} data-route>
+                  {l.title}
+                </a>
                 <span class="list-actions">
                   <button type="button" aria-expanded={editing === l.id} onClick={() => setEditing(editing === l.id ? null : l.id)}>
                     Edit<span class="visually-hidden"> {l.title}</span>
                   </button>
-                  <button type="button" class="danger" onClick={() => remove(l)}>Delete<span class="visually-hidden"> {l.title}</span></button>
+                  <button type="button" class="danger" onClick={() => remove(l)}>
+                    Delete<span class="visually-hidden"> {l.title}</span>
+                  </button>
                 </span>
               </div>
               <p class="muted list-meta">
-                {REPLIES_POLICY_TEXT[l.repliesPolicy] ?? l.repliesPolicy}{l.exclusive && <span class="badge">Exclusive</span>}
+                {REPLIES_POLICY_TEXT[l.repliesPolicy] ?? l.repliesPolicy}
+                {l.exclusive && <span class="badge">Exclusive</span>}
               </p>
               {editing === l.id && <ListSettings list={l} onSaved={saved} onCancel={() => setEditing(null)} />}
             </li>

@@ -26,7 +26,11 @@ const FIELDS: { key: PolicyKey; label: string; hint: string }[] = [
   { key: "forNotFollowing", label: "People you don't follow", hint: "Until you accept them." },
   { key: "forNotFollowers", label: "People not following you", hint: "Including people who have followed you for less than 3 days." },
   { key: "forNewAccounts", label: "New accounts", hint: "Created within the past 30 days." },
-  { key: "forPrivateMentions", label: "Unsolicited private mentions", hint: "Unless it answers your own private mention, or you follow the sender." },
+  {
+    key: "forPrivateMentions",
+    label: "Unsolicited private mentions",
+    hint: "Unless it answers your own private mention, or you follow the sender.",
+  },
   { key: "forLimitedAccounts", label: "Moderated accounts", hint: "Limited by the server's moderators." },
 ];
 const CHOICES: { value: PolicyValue; label: string }[] = [
@@ -43,16 +47,22 @@ export function RequestsLink(): JSX.Element | null {
   const app = useApp();
   const [count, setCount] = useState<number | null>(null);
   useEffect(() => {
-    const load = () => app.client.v2.notifications.policy.fetch()
-      .then((p) => setCount(p.summary.pendingRequestsCount))
-      .catch(() => setCount(null)); // servers without filtering: no link
+    const load = () =>
+      app.client.v2.notifications.policy
+        .fetch()
+        .then((p) => setCount(p.summary.pendingRequestsCount))
+        .catch(() => setCount(null)); // servers without filtering: no link
     void load();
-    return subscribe((e) => { if (e.type === "stream" && e.event === "notifications_merged") void load(); });
+    return subscribe((e) => {
+      if (e.type === "stream" && e.event === "notifications_merged") void load();
+    });
   }, []);
   if (count === null) return null;
   return (
     <p class="requests-link">
-      <a href="/notifications/requests" data-route>{count > 0 ? `Filtered notifications (${count})` : "Notification settings"}</a>
+      <a href="/notifications/requests" data-route>
+        {count > 0 ? `Filtered notifications (${count})` : "Notification settings"}
+      </a>
     </p>
   );
 }
@@ -61,21 +71,32 @@ export function RequestsLink(): JSX.Element | null {
 export function NotificationRequests(_p: Record<string, string>): JSX.Element {
   const app = useApp();
   const { items, setItems, error, loading, done, more } = usePaged<Request>(
-    () => app.client.v1.notifications.requests.list({ limit: PAGE }), "load your filtered notifications");
+    () => app.client.v1.notifications.requests.list({ limit: PAGE }),
+    "load your filtered notifications",
+  );
   const gone = (id: string) => setItems((cur) => cur.filter((r) => r.id !== id));
   return (
     <>
       <h1 class="screen-title">Filtered notifications</h1>
-      <p class="muted">Your notification settings held these back. Accept a sender to move their notifications into your list and let later ones through; dismiss to delete them.</p>
+      <p class="muted">
+        Your notification settings held these back. Accept a sender to move their notifications into your list and let later ones through;
+        dismiss to delete them.
+      </p>
       {items.length > 0 && (
         <ul class="request-list" aria-label="Notification requests">
-          {items.map((r) => <RequestItem key={r.id} request={r} onGone={() => gone(r.id)} />)}
+          {items.map((r) => (
+            <RequestItem key={r.id} request={r} onGone={() => gone(r.id)} />
+          ))}
         </ul>
       )}
       {error && <ErrorBox text={error} retry={more} />}
       {loading && <Loading />}
       {!loading && !error && items.length === 0 && <p class="empty">No filtered notifications.</p>}
-      {!loading && !error && !done && items.length > 0 && <button type="button" class="load-more" onClick={more}>Load more</button>}
+      {!loading && !error && !done && items.length > 0 && (
+        <button type="button" class="load-more" onClick={more}>
+          Load more
+        </button>
+      )}
       <PolicyForm />
     </>
   );
@@ -106,7 +127,9 @@ function RequestItem({ request: r, onGone }: { request: Request; onGone: () => v
         <Avatar account={r.account} size={40} />
         <div>
           <AccountName account={r.account} />
-          <p class="muted request-count">{count} filtered {count === 1 ? "notification" : "notifications"}, updated <RelativeTime iso={r.updatedAt} /></p>
+          <p class="muted request-count">
+            {count} filtered {count === 1 ? "notification" : "notifications"}, updated <RelativeTime iso={r.updatedAt} />
+          </p>
         </div>
       </div>
       {post && (
@@ -115,8 +138,12 @@ function RequestItem({ request: r, onGone }: { request: Request; onGone: () => v
         </a>
       )}
       <div class="form-actions">
-        <button type="button" class="primary" disabled={busy} onClick={() => act(true)} aria-label={`Accept ${name}`}>Accept</button>
-        <button type="button" disabled={busy} onClick={() => act(false)} aria-label={`Dismiss ${name}`}>Dismiss</button>
+        <button type="button" class="primary" disabled={busy} onClick={() => act(true)} aria-label={`Accept ${name}`}>
+          Accept
+        </button>
+        <button type="button" disabled={busy} onClick={() => act(false)} aria-label={`Dismiss ${name}`}>
+          Dismiss
+        </button>
       </div>
     </li>
   );
@@ -137,7 +164,9 @@ function PolicyForm(): JSX.Element {
       setError(errorText(e, "load your notification settings"));
     }
   };
-  useEffect(() => { void load(); }, []);
+  useEffect(() => {
+    void load();
+  }, []);
   const save = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
@@ -162,15 +191,27 @@ function PolicyForm(): JSX.Element {
           {FIELDS.map((f) => (
             <div class="policy-field" key={f.key}>
               <label for={`policy-${f.key}`}>{f.label}</label>
-              <select id={`policy-${f.key}`} aria-describedby={`policy-${f.key}-hint`} value={draft[f.key] ?? policy[f.key]}
-                onChange={(e) => setDraft({ ...draft, [f.key]: e.currentTarget.value as PolicyValue })}>
-                {CHOICES.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+              <select
+                id={`policy-${f.key}`}
+                aria-describedby={`policy-${f.key}-hint`}
+                value={draft[f.key] ?? policy[f.key]}
+                onChange={(e) => setDraft({ ...draft, [f.key]: e.currentTarget.value as PolicyValue })}
+              >
+                {CHOICES.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
               </select>
-              <span id={`policy-${f.key}-hint`} class="muted">{f.hint}</span>
+              <span id={`policy-${f.key}-hint`} class="muted">
+                {f.hint}
+              </span>
             </div>
           ))}
           <div class="form-actions">
-            <button type="submit" class="primary" disabled={busy || Object.keys(draft).length === 0}>Save settings</button>
+            <button type="submit" class="primary" disabled={busy || Object.keys(draft).length === 0}>
+              Save settings
+            </button>
           </div>
         </form>
       )}

@@ -84,12 +84,27 @@ export function addPage(s: Store, page: Results, atTop = false): Store {
 export function addSingles(s: Store, list: readonly Notification[]): Store {
   const known = new Set(s.groups.map((g) => g.key));
   const groups = list
-    .map((n) => ({ key: `ungrouped-${n.id}`, type: n.type, count: 1, mostRecentId: n.id, latestAt: n.createdAt, accountIds: [n.account.id], statusId: n.status?.id, ...extrasOf(n) }))
+    .map((n) => ({
+      key: `ungrouped-${n.id}`,
+      type: n.type,
+      count: 1,
+      mostRecentId: n.id,
+      latestAt: n.createdAt,
+      accountIds: [n.account.id],
+      statusId: n.status?.id,
+      ...extrasOf(n),
+    }))
     .filter((g) => !known.has(g.key));
   return {
     groups: [...s.groups, ...groups],
-    accounts: byId(s.accounts, list.map((n) => n.account)),
-    statuses: byId(s.statuses, list.flatMap((n) => (n.status ? [n.status] : []))),
+    accounts: byId(
+      s.accounts,
+      list.map((n) => n.account),
+    ),
+    statuses: byId(
+      s.statuses,
+      list.flatMap((n) => (n.status ? [n.status] : [])),
+    ),
   };
 }
 
@@ -102,8 +117,23 @@ export function addLive(s: Store, n: Notification, grouped: boolean): Store {
   const old = s.groups.find((g) => g.key === key);
   if (old && !newerId(n.id, old.mostRecentId)) return s;
   const g: Group = old
-    ? { ...old, count: old.count + 1, mostRecentId: n.id, latestAt: n.createdAt, accountIds: [n.account.id, ...old.accountIds.filter((id) => id !== n.account.id)].slice(0, MAX_AVATARS) }
-    : { key, type: n.type, count: 1, mostRecentId: n.id, latestAt: n.createdAt, accountIds: [n.account.id], statusId: n.status?.id, ...extrasOf(n) };
+    ? {
+        ...old,
+        count: old.count + 1,
+        mostRecentId: n.id,
+        latestAt: n.createdAt,
+        accountIds: [n.account.id, ...old.accountIds.filter((id) => id !== n.account.id)].slice(0, MAX_AVATARS),
+      }
+    : {
+        key,
+        type: n.type,
+        count: 1,
+        mostRecentId: n.id,
+        latestAt: n.createdAt,
+        accountIds: [n.account.id],
+        statusId: n.status?.id,
+        ...extrasOf(n),
+      };
   return {
     groups: [g, ...s.groups.filter((x) => x.key !== key)],
     accounts: { ...s.accounts, [n.account.id]: n.account },

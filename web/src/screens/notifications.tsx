@@ -12,7 +12,18 @@ import { errorText } from "../lib/errors";
 import { displayName, htmlToText } from "../lib/format";
 import { filterVerdict } from "../lib/filters";
 import { useApp } from "../lib/state";
-import { addLive, addPage, addSingles, EMPTY, groupAccounts, isRealGroup, newerId, withStatus, type Group, type Store } from "./notifications-model";
+import {
+  addLive,
+  addPage,
+  addSingles,
+  EMPTY,
+  groupAccounts,
+  isRealGroup,
+  newerId,
+  withStatus,
+  type Group,
+  type Store,
+} from "./notifications-model";
 import { RequestsLink } from "./notification-requests";
 import "./notifications.css";
 
@@ -51,9 +62,10 @@ export function Notifications(): JSX.Element {
   const current = useRef(store);
   current.current = store;
 
-  const open = () => (v1.current
-    ? app.client.v1.notifications.list({ limit: PAGE })
-    : app.client.v2.notifications.list({ limit: PAGE }))[Symbol.asyncIterator]();
+  const open = () =>
+    (v1.current ? app.client.v1.notifications.list({ limit: PAGE }) : app.client.v2.notifications.list({ limit: PAGE }))[
+      Symbol.asyncIterator
+    ]();
 
   const load = async (reset: boolean): Promise<void> => {
     if (reset || !iter.current) iter.current = open();
@@ -63,7 +75,7 @@ export function Notifications(): JSX.Element {
     try {
       const r = await iter.current.next();
       if (v1.current) {
-        const list = (r.done ? [] : r.value ?? []) as Notification[];
+        const list = (r.done ? [] : (r.value ?? [])) as Notification[];
         if (!list.length) setDone(true);
         setStore((cur) => addSingles(reset ? EMPTY : cur, list));
       } else {
@@ -116,14 +128,18 @@ export function Notifications(): JSX.Element {
   useEffect(() => {
     if (newest === "0" || !newerId(newest, marked.current)) return;
     marked.current = newest;
-    app.client.v1.markers.create({ notifications: { lastReadId: newest } })
+    app.client.v1.markers
+      .create({ notifications: { lastReadId: newest } })
       .catch((e) => app.toast(errorText(e, "mark your notifications as read"), "error"));
   }, [newest]);
 
   const change = (s: Status) => setStore((cur) => withStatus(cur, s));
   // A mention hidden by a `hide` filter leaves no empty row behind (StatusCard renders nothing for it).
-  const hidden = (g: Group) => g.type === "mention" && !!g.statusId && !!store.statuses[g.statusId]
-    && filterVerdict(store.statuses[g.statusId]!, "notifications", app.me.id)?.action === "hide";
+  const hidden = (g: Group) =>
+    g.type === "mention" &&
+    !!g.statusId &&
+    !!store.statuses[g.statusId] &&
+    filterVerdict(store.statuses[g.statusId]!, "notifications", app.me.id)?.action === "hide";
   const items = store.groups.filter((g) => !hidden(g));
 
   return (
@@ -140,7 +156,11 @@ export function Notifications(): JSX.Element {
       {error && <ErrorBox text={error} retry={() => load(items.length === 0)} />}
       {loading && <Loading />}
       {!loading && !error && items.length === 0 && <p class="empty">No notifications yet.</p>}
-      {!loading && !error && !done && items.length > 0 && <button type="button" class="load-more" onClick={() => load(false)}>Load more</button>}
+      {!loading && !error && !done && items.length > 0 && (
+        <button type="button" class="load-more" onClick={() => load(false)}>
+          Load more
+        </button>
+      )}
     </>
   );
 }
@@ -164,8 +184,8 @@ function GroupItem({ group: g, store, grouped, onChange }: ItemProps): JSX.Eleme
     return (
       <div class="notification-body">
         <p class="notification-line">
-          {WARNED[w?.action ?? "none"] ?? WARNED.none}{w?.text ? `: ${w.text}` : "."}{" "}
-          {g.latestAt && <RelativeTime iso={g.latestAt} />}
+          {WARNED[w?.action ?? "none"] ?? WARNED.none}
+          {w?.text ? `: ${w.text}` : "."} {g.latestAt && <RelativeTime iso={g.latestAt} />}
         </p>
       </div>
     );
@@ -175,11 +195,24 @@ function GroupItem({ group: g, store, grouped, onChange }: ItemProps): JSX.Eleme
     <div class="notification-body">
       <AvatarRow accounts={accounts} />
       <p class="notification-line">
-        {g.type === "poll" ? POLL_ENDED : (
+        {g.type === "poll" ? (
+          POLL_ENDED
+        ) : (
           <>
             <AccountName account={first} />
-            {others > 0 && <> and {others} {others === 1 ? "other" : "others"}</>}{" "}
-            {g.type === "admin.report" && g.reportTarget ? <>reported <AccountName account={g.reportTarget} /></> : VERBS[g.type] ?? g.type}
+            {others > 0 && (
+              <>
+                {" "}
+                and {others} {others === 1 ? "other" : "others"}
+              </>
+            )}{" "}
+            {g.type === "admin.report" && g.reportTarget ? (
+              <>
+                reported <AccountName account={g.reportTarget} />
+              </>
+            ) : (
+              (VERBS[g.type] ?? g.type)
+            )}
           </>
         )}{" "}
         {g.latestAt && <RelativeTime iso={g.latestAt} />}
@@ -201,7 +234,15 @@ function AvatarRow({ accounts }: { accounts: Account[] }): JSX.Element {
       {accounts.map((a) => (
         <li key={a.id}>
           <a href={`/accounts/${a.id}`} data-route>
-            <img class="avatar" src={a.avatarStatic || a.avatar} width={28} height={28} alt={displayName(a)} loading="lazy" decoding="async" />
+            <img
+              class="avatar"
+              src={a.avatarStatic || a.avatar}
+              width={28}
+              height={28}
+              alt={displayName(a)}
+              loading="lazy"
+              decoding="async"
+            />
           </a>
         </li>
       ))}
@@ -225,7 +266,9 @@ function AllAccounts({ group, what }: { group: Group; what: string }): JSX.Eleme
     }
   };
   // A new notification in the group refreshes an open list.
-  useEffect(() => { if (open) void fetchAll(); }, [open, group.count]);
+  useEffect(() => {
+    if (open) void fetchAll();
+  }, [open, group.count]);
   return (
     <div class="group-all">
       <button type="button" class="link" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
@@ -237,7 +280,9 @@ function AllAccounts({ group, what }: { group: Group; what: string }): JSX.Eleme
           {!error && !list && <Loading />}
           {list && (
             <ul class="account-list" aria-label={`Everyone who ${what}`}>
-              {list.map((a) => <AccountRow key={a.id} account={a} />)}
+              {list.map((a) => (
+                <AccountRow key={a.id} account={a} />
+              ))}
             </ul>
           )}
         </div>

@@ -17,8 +17,19 @@ interface Posting {
 }
 
 const LANGUAGES: [string, string][] = [
-  ["", "Same as the browser"], ["en", "English"], ["de", "Deutsch"], ["es", "Español"], ["fr", "Français"], ["it", "Italiano"],
-  ["ja", "日本語"], ["nl", "Nederlands"], ["pl", "Polski"], ["pt", "Português"], ["sv", "Svenska"], ["uk", "Українська"], ["zh", "中文"],
+  ["", "Same as the browser"],
+  ["en", "English"],
+  ["de", "Deutsch"],
+  ["es", "Español"],
+  ["fr", "Français"],
+  ["it", "Italiano"],
+  ["ja", "日本語"],
+  ["nl", "Nederlands"],
+  ["pl", "Polski"],
+  ["pt", "Português"],
+  ["sv", "Svenska"],
+  ["uk", "Українська"],
+  ["zh", "中文"],
 ];
 
 /** The preferences screen. */
@@ -58,7 +69,11 @@ export function Preferences(): JSX.Element {
     try {
       const me = await app.client.v1.accounts.updateCredentials({
         // masto.js sends this as a form: an undefined value would arrive as the string "undefined".
-        source: { privacy: posting.privacy as any, sensitive: posting.sensitive, ...(posting.language ? { language: posting.language } : {}) },
+        source: {
+          privacy: posting.privacy as any,
+          sensitive: posting.sensitive,
+          ...(posting.language ? { language: posting.language } : {}),
+        },
       } as any);
       app.setMe(me);
       saveReadingPrefs(reading);
@@ -71,10 +86,28 @@ export function Preferences(): JSX.Element {
     }
   };
 
-  if (error) return <><h1 class="screen-title">Preferences</h1><ErrorBox text={error} retry={load} /></>;
-  if (!posting) return <><h1 class="screen-title">Preferences</h1><Loading /></>;
-  const setP = (patch: Partial<Posting>) => { setPosting({ ...posting, ...patch }); setSaved(false); };
-  const setR = (patch: Partial<ReadingPrefs>) => { setReading({ ...reading, ...patch }); setSaved(false); };
+  if (error)
+    return (
+      <>
+        <h1 class="screen-title">Preferences</h1>
+        <ErrorBox text={error} retry={load} />
+      </>
+    );
+  if (!posting)
+    return (
+      <>
+        <h1 class="screen-title">Preferences</h1>
+        <Loading />
+      </>
+    );
+  const setP = (patch: Partial<Posting>) => {
+    setPosting({ ...posting, ...patch });
+    setSaved(false);
+  };
+  const setR = (patch: Partial<ReadingPrefs>) => {
+    setReading({ ...reading, ...patch });
+    setSaved(false);
+  };
   return (
     <>
       <h1 class="screen-title">Preferences</h1>
@@ -90,23 +123,43 @@ export function Preferences(): JSX.Element {
           <label for="pref-language">Default language</label>
           <select id="pref-language" value={posting.language} onChange={(e) => setP({ language: e.currentTarget.value })}>
             {!LANGUAGES.some(([c]) => c === posting.language) && <option value={posting.language}>{posting.language}</option>}
-            {LANGUAGES.map(([c, n]) => <option key={c} value={c}>{n}</option>)}
+            {LANGUAGES.map(([c, n]) => (
+              <option key={c} value={c}>
+                {n}
+              </option>
+            ))}
           </select>
-          <label class="check"><input type="checkbox" checked={posting.sensitive} onChange={(e) => setP({ sensitive: e.currentTarget.checked })} /> Always mark my media as sensitive</label>
+          <label class="check">
+            <input type="checkbox" checked={posting.sensitive} onChange={(e) => setP({ sensitive: e.currentTarget.checked })} /> Always mark
+            my media as sensitive
+          </label>
         </fieldset>
         <fieldset>
           <legend>Reading (this browser)</legend>
-          <label class="check"><input type="checkbox" checked={reading.expandSpoilers} onChange={(e) => setR({ expandSpoilers: e.currentTarget.checked })} /> Always show posts behind content warnings</label>
+          <label class="check">
+            <input type="checkbox" checked={reading.expandSpoilers} onChange={(e) => setR({ expandSpoilers: e.currentTarget.checked })} />{" "}
+            Always show posts behind content warnings
+          </label>
           <label for="pref-media">Sensitive media</label>
-          <select id="pref-media" value={reading.expandMedia} onChange={(e) => setR({ expandMedia: e.currentTarget.value as ReadingPrefs["expandMedia"] })}>
+          <select
+            id="pref-media"
+            value={reading.expandMedia}
+            onChange={(e) => setR({ expandMedia: e.currentTarget.value as ReadingPrefs["expandMedia"] })}
+          >
             <option value="default">Hide media marked as sensitive</option>
             <option value="show_all">Always show media</option>
             <option value="hide_all">Always hide media</option>
           </select>
         </fieldset>
         <div class="form-actions">
-          <button type="submit" class="primary" disabled={busy}>{busy ? "Saving…" : "Save preferences"}</button>
-          {saved && <span class="ok" role="status">Saved</span>}
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? "Saving…" : "Save preferences"}
+          </button>
+          {saved && (
+            <span class="ok" role="status">
+              Saved
+            </span>
+          )}
         </div>
       </form>
     </>

@@ -91,39 +91,75 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
   return (
     <>
       <section class="profile" aria-labelledby="profile-name">
-        <div class="profile-header" style={account.headerStatic && !account.headerStatic.includes("missing") ? { backgroundImage: `url(${account.headerStatic})` } : undefined} />
+        <div
+          class="profile-header"
+          style={
+            account.headerStatic && !account.headerStatic.includes("missing")
+              ? { backgroundImage: `url(${account.headerStatic})` }
+              : undefined
+          }
+        />
         <div class="profile-top">
           <img class="avatar big" src={account.avatar} alt={`${displayName(account)}'s avatar`} width={96} height={96} />
           <div class="profile-actions">
             {me ? (
-              <a class="button" href="/settings/profile" data-route>Edit profile</a>
-            ) : rel && (
-              <>
-                {!rel.blocking && <button type="button" class={rel.following || rel.requested ? "" : "primary"} disabled={busy} onClick={follow}>{followLabel}</button>}
-                <button type="button" disabled={busy} aria-pressed={rel.muting} onClick={() => toggle("mute")}>{rel.muting ? "Unmute" : "Mute"}</button>
-                <button type="button" disabled={busy} aria-pressed={rel.blocking} onClick={() => toggle("block")}>{rel.blocking ? "Unblock" : "Block"}</button>
-                {rel.following && <FeatureToggle account={account} rel={rel} onChange={setRel} />}
-                {rel.following && <ProfileLists accountId={id} name={displayName(account)} />}
-                <button type="button" onClick={() => setReporting(true)}>Report</button>
-              </>
+              <a class="button" href="/settings/profile" data-route>
+                Edit profile
+              </a>
+            ) : (
+              rel && (
+                <>
+                  {!rel.blocking && (
+                    <button type="button" class={rel.following || rel.requested ? "" : "primary"} disabled={busy} onClick={follow}>
+                      {followLabel}
+                    </button>
+                  )}
+                  <button type="button" disabled={busy} aria-pressed={rel.muting} onClick={() => toggle("mute")}>
+                    {rel.muting ? "Unmute" : "Mute"}
+                  </button>
+                  <button type="button" disabled={busy} aria-pressed={rel.blocking} onClick={() => toggle("block")}>
+                    {rel.blocking ? "Unblock" : "Block"}
+                  </button>
+                  {rel.following && <FeatureToggle account={account} rel={rel} onChange={setRel} />}
+                  {rel.following && <ProfileLists accountId={id} name={displayName(account)} />}
+                  <button type="button" onClick={() => setReporting(true)}>
+                    Report
+                  </button>
+                </>
+              )
             )}
           </div>
         </div>
-        <h1 id="profile-name" class="profile-name"><bdi>{displayName(account)}</bdi></h1>
-        <p class="acct">@{account.acct}{account.locked && " (approves followers)"}{rel?.followedBy && <span class="badge">Follows you</span>}</p>
+        <h1 id="profile-name" class="profile-name">
+          <bdi>{displayName(account)}</bdi>
+        </h1>
+        <p class="acct">
+          @{account.acct}
+          {account.locked && " (approves followers)"}
+          {rel?.followedBy && <span class="badge">Follows you</span>}
+        </p>
         <div class="note" dangerouslySetInnerHTML={{ __html: sanitizeHtml(account.note) }} />
         {account.fields.length > 0 && (
           <dl class="fields">
             {account.fields.map((f) => (
-              <div key={f.name}><dt>{f.name}</dt><dd dangerouslySetInnerHTML={{ __html: sanitizeHtml(f.value) }} /></div>
+              <div key={f.name}>
+                <dt>{f.name}</dt>
+                <dd dangerouslySetInnerHTML={{ __html: sanitizeHtml(f.value) }} />
+              </div>
             ))}
           </dl>
         )}
         {!me && rel && <NoteBox id={id} initial={rel.note ?? ""} onSaved={(note) => setRel({ ...rel, note })} />}
         <nav class="tabs" aria-label="Profile sections">
-          <a href={`/accounts/${id}`} data-route aria-current={tab === "posts" ? "page" : undefined}><strong>{account.statusesCount}</strong> Posts</a>
-          <a href={`/accounts/${id}/following`} data-route aria-current={tab === "following" ? "page" : undefined}><strong>{account.followingCount}</strong> Following</a>
-          <a href={`/accounts/${id}/followers`} data-route aria-current={tab === "followers" ? "page" : undefined}><strong>{account.followersCount}</strong> Followers</a>
+          <a href={`/accounts/${id}`} data-route aria-current={tab === "posts" ? "page" : undefined}>
+            <strong>{account.statusesCount}</strong> Posts
+          </a>
+          <a href={`/accounts/${id}/following`} data-route aria-current={tab === "following" ? "page" : undefined}>
+            <strong>{account.followingCount}</strong> Following
+          </a>
+          <a href={`/accounts/${id}/followers`} data-route aria-current={tab === "followers" ? "page" : undefined}>
+            <strong>{account.followersCount}</strong> Followers
+          </a>
         </nav>
       </section>
       {reporting && <ReportDialog account={account} onClose={() => setReporting(false)} />}
@@ -131,9 +167,24 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
       {tab === "posts" && <FeaturedAccounts key={`endorsed-${id}`} accountId={id} />}
       {tab === "posts" && <PinnedPosts key={`pinned-${id}`} accountId={id} />}
       {tab === "posts" ? (
-        <Feed key={id} source={posts} context="account" label={`Posts by ${displayName(account)}`} empty="No posts yet." doing="load the posts" />
+        <Feed
+          key={id}
+          source={posts}
+          context="account"
+          label={`Posts by ${displayName(account)}`}
+          empty="No posts yet."
+          doing="load the posts"
+        />
       ) : (
-        <AccountList key={`${id}-${tab}`} load={() => (tab === "followers" ? app.client.v1.accounts.$select(id).followers.list({ limit: 40 }) : app.client.v1.accounts.$select(id).following.list({ limit: 40 }))} label={tab === "followers" ? "Followers" : "Following"} />
+        <AccountList
+          key={`${id}-${tab}`}
+          load={() =>
+            tab === "followers"
+              ? app.client.v1.accounts.$select(id).followers.list({ limit: 40 })
+              : app.client.v1.accounts.$select(id).following.list({ limit: 40 })
+          }
+          label={tab === "followers" ? "Followers" : "Following"}
+        />
       )}
     </>
   );
@@ -160,27 +211,53 @@ function NoteBox({ id, initial, onSaved }: { id: string; initial: string; onSave
   return (
     <div class="note-box">
       <label for="account-note">Personal note (only you can see it)</label>
-      <textarea id="account-note" rows={2} maxLength={2000} value={text} placeholder="Click to add a note"
-        onInput={(e) => { setText(e.currentTarget.value); setState("idle"); }} onBlur={save} />
-      <p class="muted" role="status">{state === "saving" ? "Saving…" : state === "saved" ? "Note saved" : ""}</p>
+      <textarea
+        id="account-note"
+        rows={2}
+        maxLength={2000}
+        value={text}
+        placeholder="Click to add a note"
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          setState("idle");
+        }}
+        onBlur={save}
+      />
+      <p class="muted" role="status">
+        {state === "saving" ? "Saving…" : state === "saved" ? "Note saved" : ""}
+      </p>
     </div>
   );
 }
 
 /** A paged list of accounts. */
-export function AccountList({ load, label, actions }: { load: () => mastodon.Paginator<Account[], any>; label: string; actions?: (a: Account, drop: () => void) => JSX.Element }): JSX.Element {
+export function AccountList({
+  load,
+  label,
+  actions,
+}: {
+  load: () => mastodon.Paginator<Account[], any>;
+  label: string;
+  actions?: (a: Account, drop: () => void) => JSX.Element;
+}): JSX.Element {
   const { items, setItems, error, loading, done, more } = usePaged<Account>(load, `load ${label.toLowerCase()}`);
   return (
     <section aria-label={label}>
       <ul class="account-list">
         {items.map((a) => (
-          <AccountRow key={a.id} account={a}>{actions?.(a, () => setItems((cur) => cur.filter((x) => x.id !== a.id)))}</AccountRow>
+          <AccountRow key={a.id} account={a}>
+            {actions?.(a, () => setItems((cur) => cur.filter((x) => x.id !== a.id)))}
+          </AccountRow>
         ))}
       </ul>
       {error && <ErrorBox text={error} retry={more} />}
       {loading && <Loading />}
       {!loading && !error && items.length === 0 && <p class="empty">Nobody here yet.</p>}
-      {!loading && !error && !done && items.length > 0 && <button type="button" class="load-more" onClick={more}>Load more</button>}
+      {!loading && !error && !done && items.length > 0 && (
+        <button type="button" class="load-more" onClick={more}>
+          Load more
+        </button>
+      )}
     </section>
   );
 }

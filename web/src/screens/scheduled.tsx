@@ -48,9 +48,16 @@ export function ScheduleField({ value, onChange }: { value: string; onChange: (v
   return (
     <div class="schedule-field">
       <label for="compose-schedule">Publish at</label>
-      <input id="compose-schedule" type="datetime-local" value={value}
-        onInput={(e) => onChange(e.currentTarget.value)} aria-describedby="compose-schedule-hint" />
-      <span id="compose-schedule-hint" class="muted">Your local time; at least 5 minutes from now.</span>
+      <input
+        id="compose-schedule"
+        type="datetime-local"
+        value={value}
+        onInput={(e) => onChange(e.currentTarget.value)}
+        aria-describedby="compose-schedule-hint"
+      />
+      <span id="compose-schedule-hint" class="muted">
+        Your local time; at least 5 minutes from now.
+      </span>
     </div>
   );
 }
@@ -106,7 +113,11 @@ function ScheduledItem({ item, onChange, onGone }: { item: Scheduled; onChange: 
       <p class="scheduled-when">
         Publishes <time dateTime={item.scheduledAt}>{fullTime(item.scheduledAt)}</time>
       </p>
-      {item.params.spoilerText && <p class="scheduled-cw"><strong>Content warning:</strong> <bdi>{item.params.spoilerText}</bdi></p>}
+      {item.params.spoilerText && (
+        <p class="scheduled-cw">
+          <strong>Content warning:</strong> <bdi>{item.params.spoilerText}</bdi>
+        </p>
+      )}
       {item.params.text && <p class="scheduled-text">{item.params.text}</p>}
       <p class="muted scheduled-meta">
         {[
@@ -114,16 +125,27 @@ function ScheduledItem({ item, onChange, onGone }: { item: Scheduled; onChange: 
           poll ? `Poll with ${poll.options.length} options` : null,
           item.params.visibility ? `Visibility: ${item.params.visibility}` : null,
           item.params.inReplyToId ? "Reply" : null,
-        ].filter(Boolean).join(" · ")}
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
       {editing !== null ? (
         <form class="reschedule-form" onSubmit={save} aria-label={`Reschedule "${name}"`}>
           <label for={inputId}>New time</label>
-          <input id={inputId} type="datetime-local" value={editing}
-            onInput={(e) => setEditing(e.currentTarget.value)} />
+          <input id={inputId} type="datetime-local" value={editing} onInput={(e) => setEditing(e.currentTarget.value)} />
           <div class="form-actions">
-            <button type="submit" class="primary" disabled={busy}>Save time</button>
-            <button type="button" onClick={() => { setEditing(null); setProblem(null); }}>Keep the old time</button>
+            <button type="submit" class="primary" disabled={busy}>
+              Save time
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setEditing(null);
+                setProblem(null);
+              }}
+            >
+              Keep the old time
+            </button>
           </div>
         </form>
       ) : (
@@ -136,7 +158,11 @@ function ScheduledItem({ item, onChange, onGone }: { item: Scheduled; onChange: 
           </button>
         </div>
       )}
-      {problem && <p class="error-text" role="alert">{problem}</p>}
+      {problem && (
+        <p class="error-text" role="alert">
+          {problem}
+        </p>
+      )}
     </li>
   );
 }
@@ -144,7 +170,10 @@ function ScheduledItem({ item, onChange, onGone }: { item: Scheduled; onChange: 
 /** The scheduled posts screen. */
 export function Scheduled(_p: Record<string, string>): JSX.Element {
   const app = useApp();
-  const { items, setItems, error, loading, done, more } = usePaged<Scheduled>(() => app.client.v1.scheduledStatuses.list({ limit: 20 }), "load your scheduled posts");
+  const { items, setItems, error, loading, done, more } = usePaged<Scheduled>(
+    () => app.client.v1.scheduledStatuses.list({ limit: 20 }),
+    "load your scheduled posts",
+  );
   const sorted = [...items].sort((a, b) => Date.parse(a.scheduledAt) - Date.parse(b.scheduledAt));
   return (
     <>
@@ -153,16 +182,23 @@ export function Scheduled(_p: Record<string, string>): JSX.Element {
       {sorted.length > 0 && (
         <ul class="scheduled-list" aria-label="Scheduled posts">
           {sorted.map((s) => (
-            <ScheduledItem key={s.id} item={s}
+            <ScheduledItem
+              key={s.id}
+              item={s}
               onChange={(n) => setItems((cur) => cur.map((x) => (x.id === n.id ? n : x)))}
-              onGone={() => setItems((cur) => cur.filter((x) => x.id !== s.id))} />
+              onGone={() => setItems((cur) => cur.filter((x) => x.id !== s.id))}
+            />
           ))}
         </ul>
       )}
       {error && <ErrorBox text={error} retry={more} />}
       {loading && <Loading />}
       {!loading && !error && items.length === 0 && <p class="empty">Nothing is scheduled.</p>}
-      {!loading && !error && !done && items.length > 0 && <button type="button" class="load-more" onClick={more}>Load more</button>}
+      {!loading && !error && !done && items.length > 0 && (
+        <button type="button" class="load-more" onClick={more}>
+          Load more
+        </button>
+      )}
     </>
   );
 }

@@ -43,8 +43,17 @@ export function Search({ q }: { q: string }): JSX.Element {
     <>
       <h1 class="screen-title">Search</h1>
       <form role="search" class="search-form" onSubmit={submit}>
-        <label for="search-q" class="visually-hidden">Search people, hashtags or posts</label>
-        <input id="search-q" type="search" placeholder="Search or paste a handle or URL" value={input} onInput={(e) => setInput(e.currentTarget.value)} autoFocus={!q} />
+        <label for="search-q" class="visually-hidden">
+          Search people, hashtags or posts
+        </label>
+        <input
+          id="search-q"
+          type="search"
+          placeholder="Search or paste a handle or URL"
+          value={input}
+          onInput={(e) => setInput(e.currentTarget.value)}
+          autoFocus={!q}
+        />
         <button type="submit">Search</button>
       </form>
       {error && <ErrorBox text={error} retry={run} />}
@@ -52,11 +61,29 @@ export function Search({ q }: { q: string }): JSX.Element {
       {res && (
         <div class="results">
           <h2>People</h2>
-          {res.accounts.length ? <ul class="account-list">{res.accounts.map((a) => <AccountRow key={a.id} account={a} />)}</ul> : <p class="empty">No people found.</p>}
+          {res.accounts.length ? (
+            <ul class="account-list">
+              {res.accounts.map((a) => (
+                <AccountRow key={a.id} account={a} />
+              ))}
+            </ul>
+          ) : (
+            <p class="empty">No people found.</p>
+          )}
           <h2>Hashtags</h2>
           {res.hashtags.length ? (
-            <ul class="tag-list">{res.hashtags.map((t) => <li key={t.name}><a href={`/tags/${encodeURIComponent(t.name)}`} data-route>#{t.name}</a></li>)}</ul>
-          ) : <p class="empty">No hashtags found.</p>}
+            <ul class="tag-list">
+              {res.hashtags.map((t) => (
+                <li key={t.name}>
+                  <a href={`/tags/${encodeURIComponent(t.name)}`} data-route>
+                    #{t.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="empty">No hashtags found.</p>
+          )}
           <h2>Posts</h2>
           {res.statuses.length ? res.statuses.map((s) => <StatusCard key={s.id} status={s} />) : <p class="empty">No posts found.</p>}
         </div>

@@ -17,7 +17,12 @@ export function Settings(): JSX.Element {
       <h1 class="screen-title">Settings</h1>
       <ul class="settings-hub">
         {ENTRIES.map(([href, label, about]) => (
-          <li key={href}><a href={href} data-route>{label}</a><p>{about}</p></li>
+          <li key={href}>
+            <a href={href} data-route>
+              {label}
+            </a>
+            <p>{about}</p>
+          </li>
         ))}
       </ul>
     </>

@@ -25,9 +25,19 @@ export function SignIn({ instance, message, returnTo }: { instance: Instance | n
       <img src="/icon.svg" alt="" width={72} height={72} />
       <h1>{instance?.title || "Hearth"}</h1>
       {instance?.description && <p class="lede">{instance.description}</p>}
-      {message && <p role="alert" class="error-text">{message}</p>}
-      <button type="button" class="primary big" onClick={go} disabled={busy}>{busy ? "Opening sign-in…" : "Sign in"}</button>
-      {error && <p role="alert" class="error-text">{error}</p>}
+      {message && (
+        <p role="alert" class="error-text">
+          {message}
+        </p>
+      )}
+      <button type="button" class="primary big" onClick={go} disabled={busy}>
+        {busy ? "Opening sign-in…" : "Sign in"}
+      </button>
+      {error && (
+        <p role="alert" class="error-text">
+          {error}
+        </p>
+      )}
       <p class="muted">{instance?.domain ? `This server is ${instance.domain}. ` : ""}You can also use any Mastodon app with it.</p>
     </main>
   );
@@ -49,10 +59,23 @@ export function OAuthCallback({ onSignedIn }: { onSignedIn: () => void }): JSX.E
       <h1>Signing in…</h1>
       {error ? (
         <>
-          <p role="alert" class="error-text">{error}</p>
-          <button type="button" class="primary" onClick={() => { navigate("/", true); location.reload(); }}>Back to the start</button>
+          <p role="alert" class="error-text">
+            {error}
+          </p>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              navigate("/", true);
+              location.reload();
+            }}
+          >
+            Back to the start
+          </button>
         </>
-      ) : <p role="status">Finishing sign-in with the server.</p>}
+      ) : (
+        <p role="status">Finishing sign-in with the server.</p>
+      )}
     </main>
   );
 }

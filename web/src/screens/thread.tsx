@@ -34,28 +34,47 @@ export function Thread({ id }: { id: string }): JSX.Element {
     if (data) focusRef.current?.querySelector<HTMLElement>("article.status")?.focus();
   }, [data?.status.id]);
 
-  useEffect(() => subscribe((e) => {
-    // Our own reply to anything in this thread shows up right away.
-    if (e.type !== "posted" || !data) return;
-    const ids = new Set([data.status.id, ...data.ancestors.map((s) => s.id), ...data.descendants.map((s) => s.id)]);
-    if (e.status.inReplyToId && ids.has(e.status.inReplyToId)) setData({ ...data, descendants: [...data.descendants, e.status] });
-  }), [data]);
+  useEffect(
+    () =>
+      subscribe((e) => {
+        // Our own reply to anything in this thread shows up right away.
+        if (e.type !== "posted" || !data) return;
+        const ids = new Set([data.status.id, ...data.ancestors.map((s) => s.id), ...data.descendants.map((s) => s.id)]);
+        if (e.status.inReplyToId && ids.has(e.status.inReplyToId)) setData({ ...data, descendants: [...data.descendants, e.status] });
+      }),
+    [data],
+  );
 
   if (error) return <ErrorBox text={error} retry={load} />;
   if (!data) return <Loading />;
-  const replace = (s: Status) => setData((d) => d && {
-    status: d.status.id === s.id ? s : d.status,
-    ancestors: d.ancestors.map((x) => (x.id === s.id ? s : x)),
-    descendants: d.descendants.map((x) => (x.id === s.id ? s : x)),
-  });
-  const removed = (rid: string) => (rid === id ? history.back() : setData((d) => d && { ...d, descendants: d.descendants.filter((x) => x.id !== rid), ancestors: d.ancestors.filter((x) => x.id !== rid) }));
+  const replace = (s: Status) =>
+    setData(
+      (d) =>
+        d && {
+          status: d.status.id === s.id ? s : d.status,
+          ancestors: d.ancestors.map((x) => (x.id === s.id ? s : x)),
+          descendants: d.descendants.map((x) => (x.id === s.id ? s : x)),
+        },
+    );
+  const removed = (rid: string) =>
+    rid === id
+      ? history.back()
+      : setData(
+          (d) => d && { ...d, descendants: d.descendants.filter((x) => x.id !== rid), ancestors: d.ancestors.filter((x) => x.id !== rid) },
+        );
   return (
     <>
       <h1 class="screen-title">Post</h1>
       <div class="thread" role="feed" aria-label="Conversation">
-        {data.ancestors.map((s) => <StatusCard key={s.id} status={s} onChange={replace} onDelete={removed} context="thread" />)}
-        <div ref={focusRef} class="thread-focus"><StatusCard status={data.status} onChange={replace} onDelete={removed} focused context="thread" /></div>
-        {data.descendants.map((s) => <StatusCard key={s.id} status={s} onChange={replace} onDelete={removed} context="thread" />)}
+        {data.ancestors.map((s) => (
+          <StatusCard key={s.id} status={s} onChange={replace} onDelete={removed} context="thread" />
+        ))}
+        <div ref={focusRef} class="thread-focus">
+          <StatusCard status={data.status} onChange={replace} onDelete={removed} focused context="thread" />
+        </div>
+        {data.descendants.map((s) => (
+          <StatusCard key={s.id} status={s} onChange={replace} onDelete={removed} context="thread" />
+        ))}
       </div>
     </>
   );

@@ -8,7 +8,11 @@ import { TagActions } from "./followed-tags";
 export type TimelineKind = "home" | "local" | "federated" | "bookmarks" | "favourites";
 
 const TITLES: Record<TimelineKind, string> = {
-  home: "Home", local: "Local timeline", federated: "Federated timeline", bookmarks: "Bookmarks", favourites: "Favourites",
+  home: "Home",
+  local: "Local timeline",
+  federated: "Federated timeline",
+  bookmarks: "Bookmarks",
+  favourites: "Favourites",
 };
 
 /** One of the built-in timelines, with live updates where the streaming API has them. */
@@ -17,14 +21,26 @@ export function Timeline({ kind }: { kind: TimelineKind }): JSX.Element {
   const source = useCallback(() => {
     const limit = 20;
     switch (kind) {
-      case "home": return client.v1.timelines.home.list({ limit });
-      case "local": return client.v1.timelines.public.list({ local: true, limit });
-      case "federated": return client.v1.timelines.public.list({ limit });
-      case "bookmarks": return client.v1.bookmarks.list({ limit });
-      case "favourites": return client.v1.favourites.list({ limit });
+      case "home":
+        return client.v1.timelines.home.list({ limit });
+      case "local":
+        return client.v1.timelines.public.list({ local: true, limit });
+      case "federated":
+        return client.v1.timelines.public.list({ limit });
+      case "bookmarks":
+        return client.v1.bookmarks.list({ limit });
+      case "favourites":
+        return client.v1.favourites.list({ limit });
     }
   }, [kind, client]);
-  const stream = kind === "home" ? { name: "user" } : kind === "local" ? { name: "public:local" } : kind === "federated" ? { name: "public" } : undefined;
+  const stream =
+    kind === "home"
+      ? { name: "user" }
+      : kind === "local"
+        ? { name: "public:local" }
+        : kind === "federated"
+          ? { name: "public" }
+          : undefined;
   const empty = {
     home: "Your home timeline is empty. Follow people to see their posts here.",
     local: "Nobody on this server has posted publicly yet.",
@@ -35,8 +51,16 @@ export function Timeline({ kind }: { kind: TimelineKind }): JSX.Element {
   return (
     <>
       <h1 class="screen-title">{TITLES[kind]}</h1>
-      <Feed key={kind} source={source} stream={stream} acceptOwnPosts={kind === "home" || kind === "local" || kind === "federated"}
-        context={kind === "home" ? "home" : kind === "local" || kind === "federated" ? "public" : undefined} label={TITLES[kind]} empty={empty} doing={`load the ${TITLES[kind].toLowerCase()}`} />
+      <Feed
+        key={kind}
+        source={source}
+        stream={stream}
+        acceptOwnPosts={kind === "home" || kind === "local" || kind === "federated"}
+        context={kind === "home" ? "home" : kind === "local" || kind === "federated" ? "public" : undefined}
+        label={TITLES[kind]}
+        empty={empty}
+        doing={`load the ${TITLES[kind].toLowerCase()}`}
+      />
     </>
   );
 }
@@ -49,8 +73,15 @@ export function TagTimeline({ tag }: { tag: string }): JSX.Element {
     <>
       <h1 class="screen-title">#{tag}</h1>
       <TagActions tag={tag} />
-      <Feed key={tag} source={source} stream={{ name: "hashtag", params: { tag } }} context="public" label={`Posts tagged #${tag}`}
-        empty={`No posts tagged #${tag} yet.`} doing={`load posts tagged #${tag}`} />
+      <Feed
+        key={tag}
+        source={source}
+        stream={{ name: "hashtag", params: { tag } }}
+        context="public"
+        label={`Posts tagged #${tag}`}
+        empty={`No posts tagged #${tag} yet.`}
+        doing={`load posts tagged #${tag}`}
+      />
     </>
   );
 }

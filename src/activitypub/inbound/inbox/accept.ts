@@ -9,7 +9,6 @@ import type { AccountRow } from "../../../db/rows";
 import { deleteFollowRequest, insertFollow } from "../../../services/follows/rows";
 import { idOf, inTransaction, localAccountByUri, typeOf, type Activity, type InboxContext } from "./util";
 
-
 /**
  * The local account whose Follow of `actor` the object names: by the Follow's id as stored
  * on our request or follow row, else by an embedded Follow {actor: local, object: actor}.
@@ -36,6 +35,11 @@ export async function onAccept(ctx: AppContext, a: Activity, { actor }: InboxCon
     const req = getPendingFollowRequest(ctx.db, followerId, actor.id);
     if (!req) return;
     deleteFollowRequest(ctx, followerId, actor.id);
-    insertFollow(ctx, followerId, actor.id, { showReblogs: !!req.show_reblogs, notify: !!req.notify, languages: req.languages, uri: req.uri });
+    insertFollow(ctx, followerId, actor.id, {
+      showReblogs: !!req.show_reblogs,
+      notify: !!req.notify,
+      languages: req.languages,
+      uri: req.uri,
+    });
   });
 }

@@ -19,7 +19,11 @@ export async function onAdd(ctx: AppContext, a: Activity, ic: InboxContext): Pro
   if (!uri || !toFeatured(a, ic) || !sameOrigin(uri, ic.actor.uri)) return;
   let s: StatusRow | null = statusByUri(ctx, uri);
   if (!s) {
-    try { s = await resolveStatusByUri(ctx, uri); } catch { s = null; }
+    try {
+      s = await resolveStatusByUri(ctx, uri);
+    } catch {
+      s = null;
+    }
   }
   if (!s || s.account_id !== ic.actor.id || s.reblog_of_id !== null) return;
   const statusId = s.id;

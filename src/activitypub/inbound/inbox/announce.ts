@@ -31,7 +31,11 @@ export async function onAnnounce(ctx: AppContext, a: Activity, { actor }: InboxC
   // Mastodon's related_to_local_activity?: boosts of our posts, or by someone followed here.
   if (!(original?.local === 1) && !hasLocalFollowers(ctx, actor.id)) return;
   if (!original) {
-    try { original = await resolveStatusByUri(ctx, objUri); } catch { original = null; }
+    try {
+      original = await resolveStatusByUri(ctx, objUri);
+    } catch {
+      original = null;
+    }
   }
   if (!original || original.reblog_of_id !== null) return;
   if (original.account_id !== actor.id && original.visibility > UNLISTED) return;
@@ -43,8 +47,14 @@ export async function onAnnounce(ctx: AppContext, a: Activity, { actor }: InboxC
     const t = ctx.now();
     const id = ctx.ids.next();
     insertRemoteReblog(db, {
-      id, uri, url: typeof a.url === "string" ? a.url : null, account_id: actor.id, reblog_of_id: s.id,
-      visibility: visibilityFromAudience(a, actor), created_at: publishedAt(a, t), updated_at: t,
+      id,
+      uri,
+      url: typeof a.url === "string" ? a.url : null,
+      account_id: actor.id,
+      reblog_of_id: s.id,
+      visibility: visibilityFromAudience(a, actor),
+      created_at: publishedAt(a, t),
+      updated_at: t,
     });
     incrementStatusCounter(db, s.id, "reblogs_count");
     incrementAccountStatuses(db, actor.id, t);

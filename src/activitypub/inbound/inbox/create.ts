@@ -15,7 +15,9 @@ const GROUP_TYPES = new Set(["Group", "Organization"]);
 
 /** True when the object's author (first non-Group `attributedTo`) is the actor. */
 export function attributedToActor(obj: Activity, actor: AccountRow): boolean {
-  const authors = asArray(obj.attributedTo).filter((x) => !GROUP_TYPES.has(typeOf(x) ?? "")).map(idOf);
+  const authors = asArray(obj.attributedTo)
+    .filter((x) => !GROUP_TYPES.has(typeOf(x) ?? ""))
+    .map(idOf);
   return authors.length > 0 && authors[0] === actor.uri;
 }
 
@@ -33,7 +35,9 @@ export function relatedToLocal(ctx: AppContext, a: Activity, obj: Activity, acto
   if (recipientUsername) return true;
   if (hasLocalFollowers(ctx, actor.id)) return true;
   const audience = [a.to, a.cc, a.bto, a.bcc, obj.to, obj.cc, obj.bto, obj.bcc].flatMap(asArray).map(idOf);
-  const mentioned = asArray(obj.tag).filter((t) => typeOf(t) === "Mention").map((t) => (t as Activity).href);
+  const mentioned = asArray(obj.tag)
+    .filter((t) => typeOf(t) === "Mention")
+    .map((t) => (t as Activity).href);
   if ([...audience, ...mentioned].some((u) => typeof u === "string" && localAccountByUri(ctx, u))) return true;
   const parent = statusByUri(ctx, idOf(obj.inReplyTo));
   return !!parent && (parent.local === 1 || hasLocalFollowers(ctx, parent.account_id));

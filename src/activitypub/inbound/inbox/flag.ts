@@ -14,7 +14,10 @@ const MAX_COMMENT = 5000;
 
 /** Inbox handler for Flag activities (see the file comment); ignores what it cannot use. */
 export async function onFlag(ctx: AppContext, a: Activity, { actor }: InboxContext): Promise<void> {
-  const uris = asArray(a.object).map(idOf).filter((u): u is string => !!u).slice(0, 100);
+  const uris = asArray(a.object)
+    .map(idOf)
+    .filter((u): u is string => !!u)
+    .slice(0, 100);
   const statusesByAccount = new Map<number, string[]>();
   for (const u of uris) {
     const acct = localAccountByUri(ctx, u);
@@ -34,7 +37,13 @@ export async function onFlag(ctx: AppContext, a: Activity, { actor }: InboxConte
       const reportUri = uri && statusesByAccount.size > 1 ? `${uri}#${targetId}` : uri;
       const id = ctx.ids.next();
       const added = insertRemoteReport(ctx.db, {
-        id, account_id: actor.id, target_account_id: targetId, status_ids: JSON.stringify([...new Set(statusIds)]), comment, uri: reportUri, created_at: ctx.now(),
+        id,
+        account_id: actor.id,
+        target_account_id: targetId,
+        status_ids: JSON.stringify([...new Set(statusIds)]),
+        comment,
+        uri: reportUri,
+        created_at: ctx.now(),
       });
       if (added) notifyStaff(ctx, "manage_reports", { fromAccountId: actor.id, type: "admin.report", reportId: id });
     }

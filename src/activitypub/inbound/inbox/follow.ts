@@ -14,7 +14,14 @@ import { publishFollowAnswer } from "../../../services/federation/interactions";
 import { idOf, inTransaction, localAccountByUri, type Activity, type InboxContext } from "./util";
 
 /** Enqueues Accept or Reject of the remote Follow (`rowId`: our follows/request row, or a fresh id). Call inside the transaction. */
-function answerFollow(ctx: AppContext, type: "Accept" | "Reject", target: AccountRow, follower: AccountRow, followId: string | null, rowId?: number): void {
+function answerFollow(
+  ctx: AppContext,
+  type: "Accept" | "Reject",
+  target: AccountRow,
+  follower: AccountRow,
+  followId: string | null,
+  rowId?: number,
+): void {
   publishFollowAnswer(ctx, type, target.id, follower, { id: rowId ?? ctx.ids.next(), uri: followId });
 }
 

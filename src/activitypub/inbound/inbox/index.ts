@@ -24,7 +24,13 @@ export default function register(r: Router): void {
   r.post("/users/:name/inbox", { auth: "none" }, async (req) => {
     const username = getActiveLocalUsername(req.ctx.db, req.params.name ?? "");
     if (username === null) throw new ApiError(404, "Record not found");
-    await receiveActivity(req.ctx, { method: "POST", url: req.request.url, headers: req.request.headers, rawBody: req.rawBody, recipientUsername: username });
+    await receiveActivity(req.ctx, {
+      method: "POST",
+      url: req.request.url,
+      headers: req.request.headers,
+      rawBody: req.rawBody,
+      recipientUsername: username,
+    });
     return accepted();
   });
 }

@@ -21,9 +21,10 @@ function aliases(a: AccountRow): string[] {
   try {
     const v = JSON.parse(a.also_known_as);
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch { return []; }
+  } catch {
+    return [];
+  }
 }
-
 
 /** Inbox handler for Move activities (see the file comment); ignores what it cannot use. */
 export async function onMove(ctx: AppContext, a: Activity, { actor }: InboxContext): Promise<void> {
@@ -31,7 +32,11 @@ export async function onMove(ctx: AppContext, a: Activity, { actor }: InboxConte
   if (idOf(a.object) !== actor.uri || !targetUri || targetUri === actor.uri) return;
   let target = localAccountByUri(ctx, targetUri);
   if (!target) {
-    try { target = await resolveAccountByUri(ctx, targetUri, { refresh: true }); } catch { target = null; }
+    try {
+      target = await resolveAccountByUri(ctx, targetUri, { refresh: true });
+    } catch {
+      target = null;
+    }
   }
   if (!target || target.id === actor.id || target.suspended_at !== null || target.moved_to_account_id !== null) return;
   if (!aliases(target).includes(actor.uri)) return;
@@ -42,7 +47,11 @@ export async function onMove(ctx: AppContext, a: Activity, { actor }: InboxConte
     const followers = listLocalFollowsOf(db, actor.id);
     for (const f of followers) {
       let languages: string[] | null = null;
-      try { languages = f.languages ? JSON.parse(f.languages) : null; } catch { /* all languages */ }
+      try {
+        languages = f.languages ? JSON.parse(f.languages) : null;
+      } catch {
+        /* all languages */
+      }
       try {
         followAccount(ctx, f.account_id, moved, { reblogs: !!f.show_reblogs, notify: !!f.notify, languages });
       } catch (e) {

@@ -34,13 +34,15 @@ export function jsonTooDeep(text: string, max = MAX_JSON_DEPTH): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
       continue;
     }
     if (c === 34) inString = true;
-    else if (c === 123 || c === 91) { if (++depth > max) return true; }
-    else if (c === 125 || c === 93) depth--;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return true;
+    } else if (c === 125 || c === 93) depth--;
   }
   return false;
 }
@@ -51,10 +53,15 @@ export function parseActivity(raw: string | undefined): Activity {
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new ApiError(413, "Request entity too large");
   if (jsonTooDeep(raw)) throw new ApiError(400, "JSON nested too deeply");
   let v: unknown;
-  try { v = JSON.parse(raw); } catch { throw new ApiError(400, "Invalid JSON body"); }
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    throw new ApiError(400, "Invalid JSON body");
+  }
   if (!v || typeof v !== "object" || Array.isArray(v)) throw new ApiError(400, "Activity must be a JSON object");
   const a = v as Activity;
-  if (typeof a.type !== "string" && !(Array.isArray(a.type) && typeof a.type[0] === "string")) throw new ApiError(400, "Activity has no type");
+  if (typeof a.type !== "string" && !(Array.isArray(a.type) && typeof a.type[0] === "string"))
+    throw new ApiError(400, "Activity has no type");
   if (!idOf(a.actor)) throw new ApiError(400, "Activity has no actor");
   return a;
 }
@@ -84,7 +91,8 @@ export async function receiveActivity(
   const activity = parseActivity(req.rawBody);
   const actorUri = idOf(activity.actor)!;
   // A deleted account's key can no longer be fetched; Mastodon answers such Deletes 202 unread.
-  if ((activity.type === "Delete" || activity.type === "Update") && idOf(activity.object) === actorUri && !accountByUri(ctx, actorUri)) return "ignored";
+  if ((activity.type === "Delete" || activity.type === "Update") && idOf(activity.object) === actorUri && !accountByUri(ctx, actorUri))
+    return "ignored";
   if (suspended(ctx, hostOf(actorUri))) throw new ApiError(403, "Instance is suspended");
 
   let signer: AccountRow | null = null;
@@ -92,7 +100,10 @@ export async function receiveActivity(
   const result = await verifyRequest(
     { method: req.method, url: req.url, headers: req.headers, body: req.rawBody! },
     async (keyId, refresh) => {
-      if (suspended(ctx, hostOf(keyId))) { blockedKeyHost = true; return null; }
+      if (suspended(ctx, hostOf(keyId))) {
+        blockedKeyHost = true;
+        return null;
+      }
       signer = await lookupSignerKey(ctx, keyId, refresh);
       return signer?.public_key_pem ? { publicKeyPem: signer.public_key_pem, ownerUri: signer.uri } : null;
     },
@@ -102,23 +113,34 @@ export async function receiveActivity(
   if (!result.ok) throw new ApiError(401, `Signature verification failed: ${result.reason}`);
   const account = (signer as AccountRow | null) ?? accountByUri(ctx, result.ownerUri);
   // Without LD signatures, only the actor itself may sign its activities (no relaying).
-  if (!account || account.uri !== actorUri || result.ownerUri !== actorUri) throw new ApiError(401, "Signature does not match the activity's actor");
+  if (!account || account.uri !== actorUri || result.ownerUri !== actorUri)
+    throw new ApiError(401, "Signature does not match the activity's actor");
   if (account.suspended_at !== null) throw new ApiError(403, "Account is suspended");
   const host = hostOf(actorUri);
   const markAlive = (delivery as Record<string, unknown>).markHostAlive;
   if (host && typeof markAlive === "function") {
-    try { markAlive(ctx, host); } catch { /* only a hint for the delivery tracker */ }
+    try {
+      markAlive(ctx, host);
+    } catch {
+      /* only a hint for the delivery tracker */
+    }
   }
 
   // Only ids on the actor's own origin are remembered: nobody can pre-empt another server's ids.
   const activityId = typeof activity.id === "string" && sameOrigin(activity.id, actorUri) ? activity.id : null;
-  const job: InboxJob = { activity, signerAccountId: account.id, ...(req.recipientUsername ? { recipientUsername: req.recipientUsername } : {}) };
-  return ctx.db.transaction((): "accepted" | "ignored" => {
-    if (activityId) {
-      if (!markActivitySeen(ctx.db, activityId, ctx.now())) return "ignored";
-    }
-    ctx.jobs.enqueue("ap.inbox", job);
-    pruneSeen(ctx);
-    return "accepted";
-  }).immediate();
+  const job: InboxJob = {
+    activity,
+    signerAccountId: account.id,
+    ...(req.recipientUsername ? { recipientUsername: req.recipientUsername } : {}),
+  };
+  return ctx.db
+    .transaction((): "accepted" | "ignored" => {
+      if (activityId) {
+        if (!markActivitySeen(ctx.db, activityId, ctx.now())) return "ignored";
+      }
+      ctx.jobs.enqueue("ap.inbox", job);
+      pruneSeen(ctx);
+      return "accepted";
+    })
+    .immediate();
 }

@@ -17,7 +17,9 @@ export async function lookupSignerKey(ctx: AppContext, keyId: string, refresh: b
     if (u.protocol !== "https:" && u.protocol !== "http:") return null;
     u.hash = "";
     owner = u.toString();
-  } catch { return null; }
+  } catch {
+    return null;
+  }
   // Our own accounts never sign requests to us.
   if (owner.startsWith(ctx.uris.base + "/")) return null;
   if (!refresh) {

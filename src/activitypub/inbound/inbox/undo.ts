@@ -60,10 +60,15 @@ export async function onUndo(ctx: AppContext, a: Activity, { actor }: InboxConte
   if (typeOf(obj) !== undefined && idOf((obj as Activity).actor) !== actor.uri) return;
   inTransaction(ctx, () => {
     switch (typeOf(obj)) {
-      case "Follow": return undoFollow(ctx, actor, obj);
-      case "Like": case "EmojiReact": return undoLike(ctx, actor, obj);
-      case "Announce": return undoAnnounce(ctx, actor, obj);
-      case "Block": return undoBlock(ctx, actor, obj);
+      case "Follow":
+        return undoFollow(ctx, actor, obj);
+      case "Like":
+      case "EmojiReact":
+        return undoLike(ctx, actor, obj);
+      case "Announce":
+        return undoAnnounce(ctx, actor, obj);
+      case "Block":
+        return undoBlock(ctx, actor, obj);
       case undefined:
         if (typeof obj !== "string") return;
         undoFollow(ctx, actor, obj);

@@ -51,13 +51,21 @@ export function typeOf(v: unknown): string | undefined {
 /** The origin (scheme://host:port) of a URL, or null when unparsable. */
 export function originOf(uri: string | undefined): string | null {
   if (!uri) return null;
-  try { return new URL(uri).origin; } catch { return null; }
+  try {
+    return new URL(uri).origin;
+  } catch {
+    return null;
+  }
 }
 
 /** The host (with port) of a URL, lower-cased, or null. */
 export function hostOf(uri: string | undefined): string | null {
   if (!uri) return null;
-  try { return new URL(uri).host.toLowerCase(); } catch { return null; }
+  try {
+    return new URL(uri).host.toLowerCase();
+  } catch {
+    return null;
+  }
 }
 
 /** True when both URIs parse and share scheme, host and port. */

@@ -14,6 +14,12 @@ export default function register(r: Router): void {
   // Never requires a signature: other servers fetch it to verify our signed fetches.
   r.get<Req>("/actor", { auth: "none" }, async ({ ctx }) => apResponse(await instanceActorDocument(ctx)));
   r.get<Req>("/actor/outbox", { auth: "none" }, ({ ctx }) =>
-    apResponse({ "@context": "https://www.w3.org/ns/activitystreams", id: `${ctx.uris.instanceActor()}/outbox`, type: "OrderedCollection", totalItems: 0, orderedItems: [] }),
+    apResponse({
+      "@context": "https://www.w3.org/ns/activitystreams",
+      id: `${ctx.uris.instanceActor()}/outbox`,
+      type: "OrderedCollection",
+      totalItems: 0,
+      orderedItems: [],
+    }),
   );
 }

@@ -44,14 +44,30 @@ function outboxActivities(ctx: AppContext, a: AccountRow, rows: StatusRow[]): Re
   for (const s of rows) {
     if (s.reblog_of_id === null) {
       const note = noteFromData(ctx, s, data, false);
-      out.push({ id: ctx.uris.createActivity(s.uri), type: "Create", actor: a.uri, published: note.published, to: note.to, cc: note.cc, object: note });
+      out.push({
+        id: ctx.uris.createActivity(s.uri),
+        type: "Create",
+        actor: a.uri,
+        published: note.published,
+        to: note.to,
+        cc: note.cc,
+        object: note,
+      });
       continue;
     }
     const o = origs.get(s.reblog_of_id);
     const author = o ? data.accounts.get(o.account_id) : undefined;
     if (!o || !author) continue;
     const aud = audience(s.visibility, followers, []);
-    out.push({ id: ctx.uris.announceActivity(s.uri), type: "Announce", actor: a.uri, published: apTime(s.created_at), to: aud.to, cc: [author.uri, ...aud.cc], object: o.uri });
+    out.push({
+      id: ctx.uris.announceActivity(s.uri),
+      type: "Announce",
+      actor: a.uri,
+      published: apTime(s.created_at),
+      to: aud.to,
+      cc: [author.uri, ...aud.cc],
+      object: o.uri,
+    });
   }
   return out;
 }
@@ -62,7 +78,14 @@ export const outbox = collection((ctx, _req, url, a, signer) => {
   const maxVis = signer && isFollowing(ctx.db, signer.id, a.id) ? PRIVATE : UNLISTED;
   const total = countStatusesUpToVisibility(ctx.db, a.id, maxVis);
   if (url.searchParams.get("page") !== "true") {
-    return { "@context": AS_CONTEXT, id, type: "OrderedCollection", totalItems: total, first: ctx.uris.collectionPage(id), last: ctx.uris.collectionPage(id, { min_id: 0 }) };
+    return {
+      "@context": AS_CONTEXT,
+      id,
+      type: "OrderedCollection",
+      totalItems: total,
+      first: ctx.uris.collectionPage(id),
+      last: ctx.uris.collectionPage(id, { min_id: 0 }),
+    };
   }
   const maxId = parseId(url.searchParams.get("max_id") ?? undefined);
   const minIdRaw = url.searchParams.get("min_id");
@@ -72,7 +95,12 @@ export const outbox = collection((ctx, _req, url, a, signer) => {
   if (asc) rows = rows.reverse();
   // Boosts of posts that are not public or unlisted are not shown.
   const items = outboxActivities(ctx, a, rows);
-  const page: Record<string, unknown> = { "@context": OBJECT_CONTEXT, id: ctx.uris.collectionPage(id, Object.fromEntries([...url.searchParams].filter(([k]) => k !== "page"))), type: "OrderedCollectionPage", partOf: id };
+  const page: Record<string, unknown> = {
+    "@context": OBJECT_CONTEXT,
+    id: ctx.uris.collectionPage(id, Object.fromEntries([...url.searchParams].filter(([k]) => k !== "page"))),
+    type: "OrderedCollectionPage",
+    partOf: id,
+  };
   if (rows.length) {
     page.next = ctx.uris.collectionPage(id, { max_id: rows[rows.length - 1]!.id });
     page.prev = ctx.uris.collectionPage(id, { min_id: rows[0]!.id });
@@ -91,7 +119,13 @@ function follows(kind: "followers" | "following") {
     if (pageRaw === null) return { "@context": AS_CONTEXT, id, type: "OrderedCollection", totalItems: total, first: `${id}?page=1` };
     const n = Math.max(1, Math.min(10_000, Math.floor(Number(pageRaw)) || 1));
     const items = listFollowUrisPage(ctx.db, a.id, kind, FOLLOWS_PAGE, (n - 1) * FOLLOWS_PAGE);
-    const page: Record<string, unknown> = { "@context": AS_CONTEXT, id: `${id}?page=${n}`, type: "OrderedCollectionPage", totalItems: total, partOf: id };
+    const page: Record<string, unknown> = {
+      "@context": AS_CONTEXT,
+      id: `${id}?page=${n}`,
+      type: "OrderedCollectionPage",
+      totalItems: total,
+      partOf: id,
+    };
     if (n * FOLLOWS_PAGE < total) page.next = `${id}?page=${n + 1}`;
     if (n > 1) page.prev = `${id}?page=${n - 1}`;
     page.orderedItems = items;
@@ -108,11 +142,23 @@ export const following = follows("following");
 export const featured = collection((ctx, _req, _url, a) => {
   const rows = listPinnedStatuses(ctx.db, a.id, UNLISTED);
   const data = loadNoteData(ctx, rows);
-  return { "@context": OBJECT_CONTEXT, id: ctx.uris.featured(a.username), type: "OrderedCollection", totalItems: rows.length, orderedItems: rows.map((s) => noteFromData(ctx, s, data, false)) };
+  return {
+    "@context": OBJECT_CONTEXT,
+    id: ctx.uris.featured(a.username),
+    type: "OrderedCollection",
+    totalItems: rows.length,
+    orderedItems: rows.map((s) => noteFromData(ctx, s, data, false)),
+  };
 });
 
 /** GET /users/:name/collections/tags: the hashtags featured on the profile (the actor's `featuredTags`). */
 export const featuredTags = collection((ctx, _req, _url, a) => {
   const rows = listFeaturedTagNames(ctx.db, a.id);
-  return { "@context": OBJECT_CONTEXT, id: ctx.uris.featuredTags(a.username), type: "Collection", totalItems: rows.length, items: rows.map((t) => toApHashtag(ctx, t.name, t.display)) };
+  return {
+    "@context": OBJECT_CONTEXT,
+    id: ctx.uris.featuredTags(a.username),
+    type: "Collection",
+    totalItems: rows.length,
+    items: rows.map((t) => toApHashtag(ctx, t.name, t.display)),
+  };
 });

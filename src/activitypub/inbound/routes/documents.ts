@@ -31,7 +31,12 @@ export async function actorResponse(ctx: AppContext, request: Request, name: str
 }
 
 /** The status row `idStr` of local account `name` that the request may see, or an error response. */
-export async function visibleStatus(ctx: AppContext, request: Request, name: string, idStr: string): Promise<{ s: StatusRow; a: AccountRow } | Response> {
+export async function visibleStatus(
+  ctx: AppContext,
+  request: Request,
+  name: string,
+  idStr: string,
+): Promise<{ s: StatusRow; a: AccountRow } | Response> {
   const a = localAccountByName(ctx, name);
   const id = parseId(idStr);
   const s = a && id !== undefined ? getStatusOfAccount(ctx.db, id, a.id) : null;
@@ -46,7 +51,10 @@ export async function visibleStatus(ctx: AppContext, request: Request, name: str
 export async function statusResponse(ctx: AppContext, request: Request, name: string, idStr: string): Promise<Response> {
   const r = await visibleStatus(ctx, request, name, idStr);
   if (r instanceof Response) return r;
-  const doc = r.s.reblog_of_id !== null ? toApActivity(ctx, "Announce", r.a, r.s, {}, loadNoteData(ctx, [r.s])) : toApNote(ctx, r.s, loadNoteData(ctx, [r.s]));
+  const doc =
+    r.s.reblog_of_id !== null
+      ? toApActivity(ctx, "Announce", r.a, r.s, {}, loadNoteData(ctx, [r.s]))
+      : toApNote(ctx, r.s, loadNoteData(ctx, [r.s]));
   return apJson(ctx, doc, 200, r.s.visibility >= PRIVATE ? { "Cache-Control": "private, no-store" } : {});
 }
 

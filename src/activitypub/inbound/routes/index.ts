@@ -19,9 +19,13 @@ export default function register(r: Router): void {
   registerPageNegotiation(r);
   r.get<Req>("/.well-known/webfinger", none, webfingerHandler);
   r.get<Req>("/users/:name", none, (q) =>
-    isActivityPubRequest(q.request) ? actorResponse(q.ctx, q.request, q.params.name!) : redirect(q.ctx.uris.profile(q.params.name!)));
+    isActivityPubRequest(q.request) ? actorResponse(q.ctx, q.request, q.params.name!) : redirect(q.ctx.uris.profile(q.params.name!)),
+  );
   r.get<Req>("/users/:name/statuses/:id", none, (q) =>
-    isActivityPubRequest(q.request) ? statusResponse(q.ctx, q.request, q.params.name!, q.params.id!) : redirect(q.ctx.uris.statusUrl(q.params.name!, q.params.id!)));
+    isActivityPubRequest(q.request)
+      ? statusResponse(q.ctx, q.request, q.params.name!, q.params.id!)
+      : redirect(q.ctx.uris.statusUrl(q.params.name!, q.params.id!)),
+  );
   r.get<Req>("/users/:name/statuses/:id/activity", none, (q) => statusActivityResponse(q.ctx, q.request, q.params.name!, q.params.id!));
   r.get<Req>("/users/:name/outbox", none, (q) => outbox(q.ctx, q.request, q.url, q.params.name!));
   r.get<Req>("/users/:name/followers", none, (q) => followers(q.ctx, q.request, q.url, q.params.name!));

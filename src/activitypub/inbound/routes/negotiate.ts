@@ -18,7 +18,11 @@ export async function apResponseFor(ctx: AppContext, request: Request, path: str
   const m = /^\/@([^/@]+)(?:\/(\d+))?\/?$/.exec(path);
   if (!m) return null;
   let name: string;
-  try { name = decodeURIComponent(m[1]!); } catch { return null; }
+  try {
+    name = decodeURIComponent(m[1]!);
+  } catch {
+    return null;
+  }
   return m[2] === undefined ? actorResponse(ctx, request, name) : statusResponse(ctx, request, name, m[2]);
 }
 

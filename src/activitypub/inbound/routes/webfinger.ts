@@ -8,7 +8,12 @@ import { avatarUrl } from "../../../serializers/mastodon/account";
 function jrd(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "Content-Type": "application/jrd+json; charset=utf-8", "Access-Control-Allow-Origin": "*", Vary: "Accept", "Cache-Control": status === 200 ? "public, max-age=259200" : "no-store" },
+    headers: {
+      "Content-Type": "application/jrd+json; charset=utf-8",
+      "Access-Control-Allow-Origin": "*",
+      Vary: "Accept",
+      "Cache-Control": status === 200 ? "public, max-age=259200" : "no-store",
+    },
   });
 }
 
@@ -20,7 +25,11 @@ export function accountForResource(ctx: AppContext, resource: string): AccountRo
   const acct = /^(?:acct:)?@?([^@\s/]+)@([^@\s/]+)$/i.exec(r);
   if (acct && !/^https?:/i.test(r)) return acct[2]!.toLowerCase() === local ? byName(acct[1]!) : null;
   let url: URL;
-  try { url = new URL(r); } catch { return null; }
+  try {
+    url = new URL(r);
+  } catch {
+    return null;
+  }
   if (url.host.toLowerCase() !== local) return null;
   const path = decodeURIComponent(url.pathname).replace(/\/+$/, "");
   if (path === "/actor") return getLocalAccountByUri(ctx.db, ctx.uris.url("/actor"));
@@ -36,7 +45,7 @@ export function webfingerHandler(q: Req): Response {
   const a = accountForResource(ctx, resource);
   if (!a || a.suspended_at !== null) return jrd({ error: "Record not found" }, 404);
   const isInstance = a.actor_type === "Application" && a.uri === ctx.uris.url("/actor");
-  const profile = isInstance ? a.url ?? ctx.uris.base : ctx.uris.profile(a.username);
+  const profile = isInstance ? (a.url ?? ctx.uris.base) : ctx.uris.profile(a.username);
   const links: Record<string, unknown>[] = [
     { rel: "http://webfinger.net/rel/profile-page", type: "text/html", href: profile },
     { rel: "self", type: "application/activity+json", href: a.uri },

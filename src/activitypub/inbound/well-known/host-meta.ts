@@ -10,5 +10,7 @@ export function hostMeta(q: Req): Response {
   <Link rel="lrdd" template="${esc(template)}"/>
 </XRD>
 `;
-  return new Response(xml, { headers: { "Content-Type": "application/xrd+xml; charset=utf-8", "Cache-Control": "public, max-age=259200" } });
+  return new Response(xml, {
+    headers: { "Content-Type": "application/xrd+xml; charset=utf-8", "Cache-Control": "public, max-age=259200" },
+  });
 }

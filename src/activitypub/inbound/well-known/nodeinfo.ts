@@ -28,7 +28,10 @@ export function nodeinfoDocument(version: "2.0" | "2.1") {
         localPosts: localPostCount(ctx),
       },
       openRegistrations: ctx.config.registrations !== "closed",
-      metadata: { nodeName: setting(ctx, "site_title") ?? ctx.config.instanceTitle, nodeDescription: setting(ctx, "site_short_description") ?? "" },
+      metadata: {
+        nodeName: setting(ctx, "site_title") ?? ctx.config.instanceTitle,
+        nodeDescription: setting(ctx, "site_short_description") ?? "",
+      },
     };
     return new Response(JSON.stringify(doc), {
       headers: { "Content-Type": `application/json; profile="${SCHEMA(version)}#"`, "Cache-Control": "public, max-age=1800" },

@@ -7,7 +7,9 @@ const MAX_PAGES = 3;
 
 /** The document at `url`, or null (logged) when the fetch fails. */
 export async function fetchSafe(ctx: AppContext, url: string): Promise<Record<string, any> | null> {
-  try { return await fetchActivityJson(ctx, url); } catch (e) {
+  try {
+    return await fetchActivityJson(ctx, url);
+  } catch (e) {
     ctx.log.info(`backfill ${url}: ${e instanceof Error ? e.message : String(e)}`);
     return null;
   }
@@ -20,7 +22,12 @@ export async function collectionItems(ctx: AppContext, url: string, origin: stri
   const items: unknown[] = [...asArray(coll.orderedItems ?? coll.items)];
   let next: unknown = coll.first;
   for (let i = 0; i < MAX_PAGES && items.length < limit && next; i++) {
-    const page = typeof next === "object" ? (next as Record<string, any>) : typeof next === "string" && isHttpUrl(next) && sameOrigin(next, origin) ? await fetchSafe(ctx, next) : null;
+    const page =
+      typeof next === "object"
+        ? (next as Record<string, any>)
+        : typeof next === "string" && isHttpUrl(next) && sameOrigin(next, origin)
+          ? await fetchSafe(ctx, next)
+          : null;
     if (!page) break;
     items.push(...asArray(page.orderedItems ?? page.items));
     next = page.next;

@@ -33,7 +33,11 @@ export async function verifiedDomain(ctx: AppContext, actor: Record<string, any>
   const id = idOf(actor)!;
   const host = hostOf(id)!;
   let wf;
-  try { wf = await webfinger(ctx, `${actor.preferredUsername}@${host}`); } catch { return host; }
+  try {
+    wf = await webfinger(ctx, `${actor.preferredUsername}@${host}`);
+  } catch {
+    return host;
+  }
   if (wf.actorUri !== id) throw new Error(`webfinger for ${actor.preferredUsername}@${host} points at ${wf.actorUri}, not ${id}`);
   if (wf.domain === host) return host;
   // Split domain: the subject's domain must itself point back at the actor.

@@ -10,11 +10,18 @@ export interface WebfingerResult {
   actorUri: string;
 }
 
-const AP_TYPES = ["application/activity+json", 'application/ld+json; profile="https://www.w3.org/ns/activitystreams"', "application/ld+json"];
+const AP_TYPES = [
+  "application/activity+json",
+  'application/ld+json; profile="https://www.w3.org/ns/activitystreams"',
+  "application/ld+json",
+];
 
 /** Splits `user@domain` (optional leading `@` or `acct:`); null when malformed. */
 export function splitHandle(handle: string): { username: string; domain: string } | null {
-  const s = handle.trim().replace(/^acct:/i, "").replace(/^@/, "");
+  const s = handle
+    .trim()
+    .replace(/^acct:/i, "")
+    .replace(/^@/, "");
   const at = s.indexOf("@");
   if (at <= 0 || at === s.length - 1) return null;
   const username = s.slice(0, at);
@@ -36,7 +43,11 @@ export async function webfinger(ctx: AppContext, handle: string): Promise<Webfin
   const res = await safeFetch(ctx, url, { headers: { Accept: "application/jrd+json, application/json" }, maxBytes: 256 * 1024 });
   if (res.status < 200 || res.status >= 300) throw new FetchError(`webfinger ${url}: HTTP ${res.status}`, res.status);
   let jrd: any;
-  try { jrd = JSON.parse(new TextDecoder().decode(res.body)); } catch { throw new FetchError(`webfinger ${url}: invalid JSON`); }
+  try {
+    jrd = JSON.parse(new TextDecoder().decode(res.body));
+  } catch {
+    throw new FetchError(`webfinger ${url}: invalid JSON`);
+  }
   const self = asArray<any>(jrd?.links).find((l) => l?.rel === "self" && AP_TYPES.includes(String(l?.type ?? "")) && isHttpUrl(l?.href));
   if (!self) throw new FetchError(`webfinger ${url}: no ActivityPub self link`);
   const subject = typeof jrd.subject === "string" ? splitHandle(jrd.subject) : null;

@@ -19,7 +19,10 @@ export function accountPage<Row extends { pid: number; aid: number }>(
   rows: Row[],
   decorate?: (view: Record<string, unknown>, row: Row) => Record<string, unknown>,
 ): Record<string, unknown>[] {
-  const views = loadAccountViews(r.ctx, rows.map((x) => x.aid));
+  const views = loadAccountViews(
+    r.ctx,
+    rows.map((x) => x.aid),
+  );
   const out: Record<string, unknown>[] = [];
   for (const row of rows) {
     const v = views.get(row.aid);

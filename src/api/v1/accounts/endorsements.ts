@@ -17,7 +17,12 @@ function endorsedPage(q: Req, ownerId: number): Record<string, unknown>[] {
 
 export default function register(r: Router): void {
   const write = { scopes: ["write:accounts"] };
-  for (const [path, on] of [["endorse", true], ["pin", true], ["unendorse", false], ["unpin", false]] as const) {
+  for (const [path, on] of [
+    ["endorse", true],
+    ["pin", true],
+    ["unendorse", false],
+    ["unpin", false],
+  ] as const) {
     r.post(`/api/v1/accounts/:id/${path}`, write, (q) => {
       const target = findAccount(q.ctx, q.params.id);
       (on ? endorseAccount : unendorseAccount)(q.ctx, q.auth.accountId, target);

@@ -17,5 +17,18 @@ import lists from "./lists";
 import endorsements from "./endorsements";
 
 export default function register(r: Router): void {
-  for (const g of [verifyCredentials, updateCredentials, relationships, search, show, statuses, followsList, follow, block, lists, endorsements]) g(r);
+  for (const g of [
+    verifyCredentials,
+    updateCredentials,
+    relationships,
+    search,
+    show,
+    statuses,
+    followsList,
+    follow,
+    block,
+    lists,
+    endorsements,
+  ])
+    g(r);
 }

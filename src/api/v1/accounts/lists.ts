@@ -11,10 +11,9 @@ export default function register(r: Router): void {
     accountPage(q, listBlockedAccountsPage(q.ctx.db, q.auth.accountId, readAccountPage(q.input))),
   );
   r.get("/api/v1/mutes", { scopes: ["read:mutes"] }, (q) =>
-    accountPage(
-      q,
-      listMutedAccountsPage(q.ctx.db, q.auth.accountId, q.ctx.now(), readAccountPage(q.input)),
-      (v, row) => ({ ...v, mute_expires_at: row.expires_at ? new Date(row.expires_at as number).toISOString() : null }),
-    ),
+    accountPage(q, listMutedAccountsPage(q.ctx.db, q.auth.accountId, q.ctx.now(), readAccountPage(q.input)), (v, row) => ({
+      ...v,
+      mute_expires_at: row.expires_at ? new Date(row.expires_at as number).toISOString() : null,
+    })),
   );
 }

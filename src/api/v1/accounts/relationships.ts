@@ -8,9 +8,19 @@ import { relationshipsJson } from "./relationship-json";
 
 function ids(input: Record<string, unknown>): number[] {
   // masto.js 8 sends familiarFollowers.fetch([a, b]) as `?0=a&1=b`: read those too.
-  const positional = Object.keys(input).filter((k) => /^\d+$/.test(k)).sort((a, b) => Number(a) - Number(b)).map((k) => String(input[k]));
+  const positional = Object.keys(input)
+    .filter((k) => /^\d+$/.test(k))
+    .sort((a, b) => Number(a) - Number(b))
+    .map((k) => String(input[k]));
   const raw = strArr(input, "id") ?? positional;
-  return [...new Set(raw.slice(0, 100).map(parseId).filter((x): x is number => x !== undefined))];
+  return [
+    ...new Set(
+      raw
+        .slice(0, 100)
+        .map(parseId)
+        .filter((x): x is number => x !== undefined),
+    ),
+  ];
 }
 
 export default function register(r: Router): void {
@@ -26,10 +36,16 @@ export default function register(r: Router): void {
     const viewer = q.auth.accountId;
     // followers of each target that the viewer follows, in one query
     const pairs = listFamiliarFollowerPairs(q.ctx.db, viewer, wanted);
-    const views = loadAccountViews(q.ctx, pairs.map((p) => p.aid));
+    const views = loadAccountViews(
+      q.ctx,
+      pairs.map((p) => p.aid),
+    );
     return wanted.map((id) => ({
       id: String(id),
-      accounts: pairs.filter((p) => p.target === id && p.aid !== viewer).map((p) => views.get(p.aid)).filter((v) => !!v),
+      accounts: pairs
+        .filter((p) => p.target === id && p.aid !== viewer)
+        .map((p) => views.get(p.aid))
+        .filter((v) => !!v),
     }));
   });
 }

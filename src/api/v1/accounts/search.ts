@@ -10,7 +10,13 @@ export default function register(r: Router): void {
     const limit = Math.min(int(q.input, "limit", { min: 1 }) ?? 40, 80);
     const offset = int(q.input, "offset", { min: 0 }) ?? 0;
     bool(q.input, "resolve"); // remote resolution comes with federation
-    const ids = searchAccounts(q.ctx, { q: text, limit, offset, following: bool(q.input, "following") ?? false, viewerId: q.auth.accountId });
+    const ids = searchAccounts(q.ctx, {
+      q: text,
+      limit,
+      offset,
+      following: bool(q.input, "following") ?? false,
+      viewerId: q.auth.accountId,
+    });
     const views = loadAccountViews(q.ctx, ids);
     return ids.map((id) => views.get(id)).filter((v) => !!v);
   });

@@ -18,12 +18,16 @@ export default function register(r: Router): void {
     if (!acct) throw new ApiError(404, "Record not found");
     const { username, domain } = parseAcct(q.ctx, acct);
     // A remote handle not seen yet is resolved over WebFinger (federation).
-    const a = findByHandle(q.ctx, username, domain) ?? (domain !== null ? await resolveAccountByHandle(q.ctx, `${username}@${domain}`) : null);
+    const a =
+      findByHandle(q.ctx, username, domain) ?? (domain !== null ? await resolveAccountByHandle(q.ctx, `${username}@${domain}`) : null);
     if (!a) throw new ApiError(404, "Record not found");
     return accountView(q.ctx, a.id);
   });
   r.get<Req>("/api/v1/accounts", opts, (q) => {
-    const ids = (strArr(q.input, "id") ?? []).slice(0, 100).map(parseId).filter((x): x is number => x !== undefined);
+    const ids = (strArr(q.input, "id") ?? [])
+      .slice(0, 100)
+      .map(parseId)
+      .filter((x): x is number => x !== undefined);
     const rows = loadAccountRows(q.ctx, ids);
     const visible = ids.filter((id) => rows.has(id));
     const views = loadAccountViews(q.ctx, visible);

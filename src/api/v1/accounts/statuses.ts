@@ -25,17 +25,21 @@ export default function register(r: Router): void {
     if (viewer !== null && viewer !== account.id && blockedEitherWay(ctx, viewer, account.id)) return [];
     // Whether the viewer follows only matters to someone other than the author.
     const viewerFollows = viewer !== null && viewer !== account.id && follows(ctx, viewer, account.id);
-    const ids = accountTimelineIds(ctx.db, {
-      accountId: account.id,
-      viewerId: viewer,
-      viewerFollows,
-      pinned,
-      excludeReplies,
-      excludeReblogs,
-      onlyMedia,
-      excludeSensitive,
-      tag: tagged ? normalizeTag(tagged.replace(/^#/, "")) : undefined,
-    }, page);
+    const ids = accountTimelineIds(
+      ctx.db,
+      {
+        accountId: account.id,
+        viewerId: viewer,
+        viewerFollows,
+        pinned,
+        excludeReplies,
+        excludeReblogs,
+        onlyMedia,
+        excludeSensitive,
+        tag: tagged ? normalizeTag(tagged.replace(/^#/, "")) : undefined,
+      },
+      page,
+    );
     setLinkHeader(q, ids[0], ids[ids.length - 1]);
     return statusList(ctx, ids, viewer);
   });

@@ -9,7 +9,8 @@ function readFields(input: Params): CredentialsUpdate["fields"] {
   const list = arr(input, "fields_attributes");
   if (!list) return undefined;
   return list.map((f) => {
-    if (!f || typeof f !== "object" || Array.isArray(f) || f instanceof Blob) throw validation("fields_attributes must be a list of {name, value}");
+    if (!f || typeof f !== "object" || Array.isArray(f) || f instanceof Blob)
+      throw validation("fields_attributes must be a list of {name, value}");
     const o = f as Params;
     return { name: str(o, "name") ?? "", value: str(o, "value") ?? "" };
   });
@@ -17,7 +18,8 @@ function readFields(input: Params): CredentialsUpdate["fields"] {
 
 function readUpdate(input: Params): CredentialsUpdate {
   const source = input.source;
-  if (source !== undefined && (source === null || typeof source !== "object" || Array.isArray(source))) throw validation("source must be a hash");
+  if (source !== undefined && (source === null || typeof source !== "object" || Array.isArray(source)))
+    throw validation("source must be a hash");
   const src = (source ?? {}) as Params;
   return {
     displayName: str(input, "display_name"),

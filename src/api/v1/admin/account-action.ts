@@ -11,7 +11,12 @@ export default function register(r: Router): void {
     staff(q, "manage_users", "manage_reports");
     const t = findAdminTarget(q.ctx, q.params.id);
     const i = q.input;
-    takeAccountAction(q.ctx, q.auth, t, { type: str(i, "type"), reportId: str(i, "report_id"), text: str(i, "text"), sendEmailNotification: bool(i, "send_email_notification") });
+    takeAccountAction(q.ctx, q.auth, t, {
+      type: str(i, "type"),
+      reportId: str(i, "report_id"),
+      text: str(i, "text"),
+      sendEmailNotification: bool(i, "send_email_notification"),
+    });
     return {};
   });
 }

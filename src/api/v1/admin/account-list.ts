@@ -10,7 +10,13 @@ export const ACCOUNT_STATUSES = ["active", "pending", "disabled", "silenced", "s
 
 /** The text filters v1 and v2 share: username, display_name, by_domain, email, ip. */
 export function readTextFilters(i: Params): AdminAccountFilter {
-  return { username: str(i, "username", { max: 100 }), displayName: str(i, "display_name", { max: 100 }), byDomain: str(i, "by_domain", { max: 255 }), email: str(i, "email", { max: 320 }), ip: str(i, "ip", { max: 64 }) };
+  return {
+    username: str(i, "username", { max: 100 }),
+    displayName: str(i, "display_name", { max: 100 }),
+    byDomain: str(i, "by_domain", { max: 255 }),
+    email: str(i, "email", { max: 320 }),
+    ip: str(i, "ip", { max: 64 }),
+  };
 }
 
 /** Admin::Account entities matching `f`, one page (100 by default, at most 200), with the Link header. */

@@ -4,8 +4,15 @@
  */
 import type { Router, UserReq } from "../../../http/route";
 import {
-  approveAccount, enableAccount, findAdminTarget, rejectAccount, unsensitiveAccount, unsilenceAccount, unsuspendAdminAccount,
-  type AdminTarget, type StaffAuth,
+  approveAccount,
+  enableAccount,
+  findAdminTarget,
+  rejectAccount,
+  unsensitiveAccount,
+  unsilenceAccount,
+  unsuspendAdminAccount,
+  type AdminTarget,
+  type StaffAuth,
 } from "../../../services/admin/accounts";
 import { deleteAccountData } from "../../../services/admin/delete-account-data";
 import type { AppContext } from "../../../context";

@@ -5,7 +5,13 @@ import { readPage } from "../../../http/pagination";
 import { listDomainBlocksNewestFirst } from "../../../db/queries/domain-blocks";
 import { parseId } from "../../../model/ids";
 import { toAdminDomainBlock } from "../../../serializers/mastodon/admin-account";
-import { createDomainBlock, findDomainBlock, removeDomainBlock, updateDomainBlock, type DomainBlockInput } from "../../../services/admin/domain-blocks";
+import {
+  createDomainBlock,
+  findDomainBlock,
+  removeDomainBlock,
+  updateDomainBlock,
+  type DomainBlockInput,
+} from "../../../services/admin/domain-blocks";
 import { SCOPES, staff } from "./staff";
 
 function input(q: UserReq): DomainBlockInput {

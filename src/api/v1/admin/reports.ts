@@ -29,11 +29,19 @@ export default function register(r: Router): void {
     const accountId = optionalId(str(q.input, "account_id"));
     const targetAccountId = optionalId(str(q.input, "target_account_id"));
     if (accountId === null || targetAccountId === null) return [];
-    const ids = adminReportIds(q.ctx, { resolved: bool(q.input, "resolved") ?? false, accountId, targetAccountId }, readPage(q.input, 100, 200));
+    const ids = adminReportIds(
+      q.ctx,
+      { resolved: bool(q.input, "resolved") ?? false, accountId, targetAccountId },
+      readPage(q.input, 100, 200),
+    );
     setLinkHeader(q, ids[0], ids[ids.length - 1]);
     const rows = listReportsByIds(q.ctx.db, ids);
     const byId = new Map(rows.map((x) => [x.id, x]));
-    return adminReportList(q.ctx, ids.map((id) => byId.get(id)!).filter((x) => !!x), q.auth.accountId);
+    return adminReportList(
+      q.ctx,
+      ids.map((id) => byId.get(id)!).filter((x) => !!x),
+      q.auth.accountId,
+    );
   });
   r.get("/api/v1/admin/reports/:id", { scopes: SCOPES.readReports }, (q) => reportEntity(q, findReport(q.ctx, q.auth, q.params.id).id));
   r.put("/api/v1/admin/reports/:id", { scopes: SCOPES.writeReports }, (q) => {

@@ -9,11 +9,22 @@ import { loadStatusViews } from "../../../db/views/statuses";
 export function conversationViews(ctx: AppContext, rows: AccountConversationRow[], viewerId: number): Record<string, unknown>[] {
   const people = rows.map((r) => JSON.parse(r.participant_account_ids) as number[]);
   const accounts = loadAccountViews(ctx, [...new Set(people.flat())]);
-  const statuses = loadStatusViews(ctx, rows.map((r) => r.last_status_id), viewerId);
+  const statuses = loadStatusViews(
+    ctx,
+    rows.map((r) => r.last_status_id),
+    viewerId,
+  );
   return rows.flatMap((r, i) => {
     const last = statuses.get(r.last_status_id);
     if (!last) return [];
-    return [{ id: String(r.id), unread: !!r.unread, accounts: people[i]!.map((a) => accounts.get(a)).filter((a) => a !== undefined), last_status: last }];
+    return [
+      {
+        id: String(r.id),
+        unread: !!r.unread,
+        accounts: people[i]!.map((a) => accounts.get(a)).filter((a) => a !== undefined),
+        last_status: last,
+      },
+    ];
   });
 }
 

@@ -6,5 +6,7 @@ import { listInput } from "./params";
 
 /** Registers list updates. */
 export default function register(r: Router): void {
-  r.put("/api/v1/lists/:id", { scopes: ["write:lists"] }, (q) => toMastodonList(updateList(q.ctx, q.auth.accountId, q.params.id, listInput(q.input))));
+  r.put("/api/v1/lists/:id", { scopes: ["write:lists"] }, (q) =>
+    toMastodonList(updateList(q.ctx, q.auth.accountId, q.params.id, listInput(q.input))),
+  );
 }

@@ -8,7 +8,11 @@ export default function register(r: Router): void {
   r.get("/api/v1/preferences", { scopes: ["read:accounts"] }, (q) => {
     const json = getUserSettingsJson(q.ctx.db, q.auth.userId);
     let s: UserSettings = {};
-    try { s = JSON.parse(json ?? "{}") ?? {}; } catch { /* defaults */ }
+    try {
+      s = JSON.parse(json ?? "{}") ?? {};
+    } catch {
+      /* defaults */
+    }
     return {
       "posting:default:visibility": s.default_privacy ?? "public",
       "posting:default:sensitive": s.default_sensitive ?? false,

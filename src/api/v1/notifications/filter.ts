@@ -6,7 +6,11 @@ import type { NotificationFilter } from "../../../db/queries/notifications-page"
 
 /** The filter, or null when account_id is not an id (nothing can match). */
 export function readNotificationFilter(input: Params): NotificationFilter | null {
-  const f: NotificationFilter = { types: strArr(input, "types"), excludeTypes: strArr(input, "exclude_types"), includeFiltered: bool(input, "include_filtered") };
+  const f: NotificationFilter = {
+    types: strArr(input, "types"),
+    excludeTypes: strArr(input, "exclude_types"),
+    includeFiltered: bool(input, "include_filtered"),
+  };
   const acct = str(input, "account_id");
   if (acct !== undefined && acct !== "") {
     const id = parseId(acct);

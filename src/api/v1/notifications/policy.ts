@@ -15,7 +15,8 @@ const V1_FIELDS: [string, PolicyField][] = [
 /** Registers the v1 policy endpoints: true sets a kind of sender to filter, false to accept. */
 export default function register(r: Router): void {
   r.get("/api/v1/notifications/policy", { scopes: ["read:notifications"] }, (q) =>
-    toMastodonNotificationPolicyV1(loadNotificationPolicy(q.ctx, q.auth.accountId), policySummary(q.ctx, q.auth.accountId)));
+    toMastodonNotificationPolicyV1(loadNotificationPolicy(q.ctx, q.auth.accountId), policySummary(q.ctx, q.auth.accountId)),
+  );
   const update = (q: UserReq) => {
     const changes: Partial<Record<PolicyField, string>> = {};
     for (const [v1, v2] of V1_FIELDS) {

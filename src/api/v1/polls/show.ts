@@ -14,6 +14,11 @@ export default function register(r: Router): void {
     const poll = id === undefined ? undefined : loadPollRows(q.ctx, [id]).get(id);
     const status = poll ? loadStatusRows(q.ctx, [poll.status_id]).get(poll.status_id) : undefined;
     if (!poll || !status || !canViewStatus(q.ctx, status, viewer)) throw notFound();
-    return pollView(q.ctx, poll.id, viewer) ?? (() => { throw notFound(); })();
+    return (
+      pollView(q.ctx, poll.id, viewer) ??
+      (() => {
+        throw notFound();
+      })()
+    );
   });
 }

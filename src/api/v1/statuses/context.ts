@@ -9,7 +9,11 @@ export default function register(r: Router): void {
     const viewer = q.auth?.accountId ?? null;
     const s = findVisibleStatus(q.ctx, q.params.id, viewer);
     const t = loadThread(q.ctx, s, viewer);
-    const views = loadStatusViews(q.ctx, [...t.ancestors, ...t.descendants].map((x) => x.id), viewer);
+    const views = loadStatusViews(
+      q.ctx,
+      [...t.ancestors, ...t.descendants].map((x) => x.id),
+      viewer,
+    );
     const pick = (rows: { id: number }[]) => rows.map((x) => views.get(x.id)).filter((v) => !!v);
     return { ancestors: pick(t.ancestors), descendants: pick(t.descendants) };
   });

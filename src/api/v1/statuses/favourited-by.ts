@@ -10,7 +10,10 @@ export default function register(r: Router): void {
     const s = findVisibleStatus(q.ctx, q.params.id, q.auth?.accountId ?? null);
     const rows = listFavouritersPage(q.ctx.db, s.id, readPage(q.input, 40, 80));
     setLinkHeader(q, rows[0]?.pid, rows[rows.length - 1]?.pid);
-    const views = loadAccountViews(q.ctx, rows.map((x) => x.account_id));
+    const views = loadAccountViews(
+      q.ctx,
+      rows.map((x) => x.account_id),
+    );
     return rows.map((x) => views.get(x.account_id)).filter((v) => !!v);
   });
 }

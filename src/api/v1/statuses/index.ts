@@ -22,8 +22,26 @@ import unreblog from "./unreblog";
 import update from "./update";
 
 const ENDPOINTS = [
-  create, list, show, update, del, source, history, context, favouritedBy, rebloggedBy,
-  reblog, unreblog, favourite, unfavourite, bookmark, unbookmark, pin, unpin, mute, unmute,
+  create,
+  list,
+  show,
+  update,
+  del,
+  source,
+  history,
+  context,
+  favouritedBy,
+  rebloggedBy,
+  reblog,
+  unreblog,
+  favourite,
+  unfavourite,
+  bookmark,
+  unbookmark,
+  pin,
+  unpin,
+  mute,
+  unmute,
 ];
 
 export default function register(r: Router): void {

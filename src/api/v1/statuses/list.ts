@@ -13,7 +13,20 @@ export default function register(r: Router): void {
     const viewer = q.auth?.accountId ?? null;
     const ids = [...new Set((strArr(q.input, "id") ?? []).map(parseId).filter((x): x is number => x !== undefined))].slice(0, MAX_IDS);
     const rows = loadStatusRows(q.ctx, ids);
-    const visible = new Set(filterVisible(q.ctx, ids.map((id) => rows.get(id)).filter((x) => !!x).map((x) => x!), viewer).map((s) => s.id));
-    return statusList(q.ctx, ids.filter((id) => visible.has(id)), viewer);
+    const visible = new Set(
+      filterVisible(
+        q.ctx,
+        ids
+          .map((id) => rows.get(id))
+          .filter((x) => !!x)
+          .map((x) => x!),
+        viewer,
+      ).map((s) => s.id),
+    );
+    return statusList(
+      q.ctx,
+      ids.filter((id) => visible.has(id)),
+      viewer,
+    );
   });
 }

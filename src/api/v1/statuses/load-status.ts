@@ -25,12 +25,20 @@ export function original(ctx: AppContext, s: StatusRow): StatusRow {
  * The target of an "un-" action: a status the actor already acted on (even if no longer
  * visible, as Mastodon allows), else the visible status; 404 otherwise.
  */
-export function undoTarget(ctx: AppContext, rawId: string | undefined, accountId: number, table: "favourites" | "bookmarks" | "reblogs"): StatusRow {
+export function undoTarget(
+  ctx: AppContext,
+  rawId: string | undefined,
+  accountId: number,
+  table: "favourites" | "bookmarks" | "reblogs",
+): StatusRow {
   const id = parseId(rawId);
   if (id !== undefined) {
-    const done = table === "reblogs" ? getReblogIdOf(ctx.db, accountId, id) !== null
-      : table === "favourites" ? hasFavourite(ctx.db, accountId, id)
-      : hasBookmark(ctx.db, accountId, id);
+    const done =
+      table === "reblogs"
+        ? getReblogIdOf(ctx.db, accountId, id) !== null
+        : table === "favourites"
+          ? hasFavourite(ctx.db, accountId, id)
+          : hasBookmark(ctx.db, accountId, id);
     if (done) return statusRow(ctx, id);
   }
   return original(ctx, findVisibleStatus(ctx, rawId, accountId));

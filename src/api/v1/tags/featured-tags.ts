@@ -18,7 +18,8 @@ const SUGGESTIONS = 10;
 
 export default function register(r: Router): void {
   r.get("/api/v1/featured_tags", { scopes: ["read:accounts"] }, (q) =>
-    loadFeaturedTags(q.ctx, q.auth.accountId).map((f) => toMastodonFeaturedTag(q.ctx.uris, f)));
+    loadFeaturedTags(q.ctx, q.auth.accountId).map((f) => toMastodonFeaturedTag(q.ctx.uris, f)),
+  );
 
   r.post("/api/v1/featured_tags", { scopes: ["write:accounts"] }, (q) => {
     const { id } = featureTag(q.ctx, q.auth.accountId, str(q.input, "name", { max: 1000 }) ?? "");

@@ -7,5 +7,6 @@ import { statusPage } from "./status-page";
 /** Registers the bookmarks list. */
 export default function register(r: Router): void {
   r.get("/api/v1/bookmarks", { scopes: ["read:bookmarks"] }, (q) =>
-    statusPage(q, markedStatusIds(q.ctx, "bookmarks", q.auth.accountId, readPage(q.input)), q.auth.accountId));
+    statusPage(q, markedStatusIds(q.ctx, "bookmarks", q.auth.accountId, readPage(q.input)), q.auth.accountId),
+  );
 }

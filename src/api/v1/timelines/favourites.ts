@@ -7,5 +7,6 @@ import { statusPage } from "./status-page";
 /** Registers the favourites list. */
 export default function register(r: Router): void {
   r.get("/api/v1/favourites", { scopes: ["read:favourites"] }, (q) =>
-    statusPage(q, markedStatusIds(q.ctx, "favourites", q.auth.accountId, readPage(q.input)), q.auth.accountId));
+    statusPage(q, markedStatusIds(q.ctx, "favourites", q.auth.accountId, readPage(q.input)), q.auth.accountId),
+  );
 }

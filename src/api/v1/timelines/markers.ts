@@ -9,7 +9,7 @@ const byTimeline = (rows: MarkerRow[]) => Object.fromEntries(rows.map((m) => [m.
 /** Registers the markers endpoints. */
 export default function register(r: Router): void {
   r.get("/api/v1/markers", { scopes: ["read:statuses"] }, (q) =>
-    byTimeline(loadMarkers(q.ctx, q.auth.accountId, strArr(q.input, "timeline") ?? [])));
-  r.post("/api/v1/markers", { scopes: ["write:statuses"] }, (q) =>
-    byTimeline(saveMarkers(q.ctx, q.auth.accountId, q.input)));
+    byTimeline(loadMarkers(q.ctx, q.auth.accountId, strArr(q.input, "timeline") ?? [])),
+  );
+  r.post("/api/v1/markers", { scopes: ["write:statuses"] }, (q) => byTimeline(saveMarkers(q.ctx, q.auth.accountId, q.input)));
 }

@@ -7,7 +7,11 @@ import { statusPage } from "./status-page";
 
 /** local / remote / only_media as Mastodon reads them. */
 export function publicOptions(q: Req): PublicOptions {
-  return { local: bool(q.input, "local") ?? false, remote: bool(q.input, "remote") ?? false, onlyMedia: bool(q.input, "only_media") ?? false };
+  return {
+    local: bool(q.input, "local") ?? false,
+    remote: bool(q.input, "remote") ?? false,
+    onlyMedia: bool(q.input, "only_media") ?? false,
+  };
 }
 
 /** Registers the public timeline. */

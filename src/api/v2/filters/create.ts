@@ -5,5 +5,7 @@ import { createFilter } from "../../../services/filters/save";
 import { readFilterInput } from "./params";
 
 export default function register(r: Router): void {
-  r.post("/api/v2/filters", { scopes: ["write:filters"] }, (q) => filterView(q.ctx, createFilter(q.ctx, q.auth.accountId, readFilterInput(q.input))));
+  r.post("/api/v2/filters", { scopes: ["write:filters"] }, (q) =>
+    filterView(q.ctx, createFilter(q.ctx, q.auth.accountId, readFilterInput(q.input))),
+  );
 }

@@ -17,5 +17,21 @@ import remove from "./delete";
 
 /** Registers this group's endpoints: the sub-resources first, so /api/v2/filters/keywords/:id is never read as a filter id. */
 export default function register(r: Router): void {
-  for (const g of [keywordList, keywordCreate, keywordShow, keywordUpdate, keywordDelete, statusList, statusCreate, statusShow, statusDelete, list, show, create, update, remove]) g(r);
+  for (const g of [
+    keywordList,
+    keywordCreate,
+    keywordShow,
+    keywordUpdate,
+    keywordDelete,
+    statusList,
+    statusCreate,
+    statusShow,
+    statusDelete,
+    list,
+    show,
+    create,
+    update,
+    remove,
+  ])
+    g(r);
 }

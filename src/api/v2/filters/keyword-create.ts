@@ -6,6 +6,8 @@ import { addKeyword } from "../../../services/filters/keywords";
 
 export default function register(r: Router): void {
   r.post("/api/v2/filters/:id/keywords", { scopes: ["write:filters"] }, (q) =>
-    toMastodonFilterKeyword(addKeyword(q.ctx, q.auth.accountId, q.params.id, { keyword: str(q.input, "keyword"), wholeWord: bool(q.input, "whole_word") })),
+    toMastodonFilterKeyword(
+      addKeyword(q.ctx, q.auth.accountId, q.params.id, { keyword: str(q.input, "keyword"), wholeWord: bool(q.input, "whole_word") }),
+    ),
   );
 }

@@ -4,5 +4,7 @@ import { toMastodonFilterKeyword } from "../../../serializers/mastodon/filter";
 import { ownedKeyword } from "../../../services/filters/common";
 
 export default function register(r: Router): void {
-  r.get("/api/v2/filters/keywords/:id", { scopes: ["read:filters"] }, (q) => toMastodonFilterKeyword(ownedKeyword(q.ctx, q.auth.accountId, q.params.id).keyword));
+  r.get("/api/v2/filters/keywords/:id", { scopes: ["read:filters"] }, (q) =>
+    toMastodonFilterKeyword(ownedKeyword(q.ctx, q.auth.accountId, q.params.id).keyword),
+  );
 }

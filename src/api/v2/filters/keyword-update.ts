@@ -6,7 +6,9 @@ import { updateKeyword } from "../../../services/filters/keywords";
 
 export default function register(r: Router): void {
   const update = (q: UserReq) =>
-    toMastodonFilterKeyword(updateKeyword(q.ctx, q.auth.accountId, q.params.id, { keyword: str(q.input, "keyword"), wholeWord: bool(q.input, "whole_word") }));
+    toMastodonFilterKeyword(
+      updateKeyword(q.ctx, q.auth.accountId, q.params.id, { keyword: str(q.input, "keyword"), wholeWord: bool(q.input, "whole_word") }),
+    );
   r.put("/api/v2/filters/keywords/:id", { scopes: ["write:filters"] }, update);
   r.patch("/api/v2/filters/keywords/:id", { scopes: ["write:filters"] }, update);
 }

@@ -4,5 +4,7 @@ import { toMastodonFilterStatus } from "../../../serializers/mastodon/filter";
 import { ownedFilterStatus } from "../../../services/filters/common";
 
 export default function register(r: Router): void {
-  r.get("/api/v2/filters/statuses/:id", { scopes: ["read:filters"] }, (q) => toMastodonFilterStatus(ownedFilterStatus(q.ctx, q.auth.accountId, q.params.id)));
+  r.get("/api/v2/filters/statuses/:id", { scopes: ["read:filters"] }, (q) =>
+    toMastodonFilterStatus(ownedFilterStatus(q.ctx, q.auth.accountId, q.params.id)),
+  );
 }

@@ -15,7 +15,10 @@ export default function register(r: Router): void {
     const members = groupMembers(q.ctx, q.auth.accountId, groupKeyParam(q.params.group_key), page);
     // rel="next" only when the page was full (Mastodon's records_continue?).
     setLinkHeader(q, members[0]?.id, members[members.length - 1]?.id, { next: members.length === page.limit });
-    const views = loadAccountViews(q.ctx, members.map((m) => m.from_account_id));
+    const views = loadAccountViews(
+      q.ctx,
+      members.map((m) => m.from_account_id),
+    );
     return members.map((m) => views.get(m.from_account_id)).filter((a): a is Record<string, unknown> => !!a);
   });
 }

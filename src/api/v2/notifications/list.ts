@@ -32,7 +32,8 @@ export default function register(r: Router): void {
         ? { lo: last, hi: page.maxId !== undefined ? page.maxId - 1 : Number.MAX_SAFE_INTEGER }
         : { lo: page.sinceId !== undefined ? page.sinceId + 1 : 0, hi: first };
     }
-    const data = (keys: string[], lo: number, hi: number) => groupDataFromWalk(q.ctx, q.auth.accountId, walk, keys, lo, hi, SAMPLE_ACCOUNTS);
+    const data = (keys: string[], lo: number, hi: number) =>
+      groupDataFromWalk(q.ctx, q.auth.accountId, walk, keys, lo, hi, SAMPLE_ACCOUNTS);
     const out = groupedNotificationsJson(q.ctx, q.auth.accountId, reps, { range, expand, data });
     // The links skip what the page's groups already cover: on a full page that is exactly
     // Mastodon's (oldest and newest representative), on a short one it ends the walk there.

@@ -8,7 +8,8 @@ import { toMastodonNotificationPolicy } from "../../../serializers/mastodon/noti
 /** Registers the v2 policy endpoints (read:notifications to read, write:notifications to change). */
 export default function register(r: Router): void {
   r.get("/api/v2/notifications/policy", { scopes: ["read:notifications"] }, (q) =>
-    toMastodonNotificationPolicy(loadNotificationPolicy(q.ctx, q.auth.accountId), policySummary(q.ctx, q.auth.accountId)));
+    toMastodonNotificationPolicy(loadNotificationPolicy(q.ctx, q.auth.accountId), policySummary(q.ctx, q.auth.accountId)),
+  );
   // Rails' `resource … only: :update` answers both PATCH and PUT (masto.js sends PUT).
   const update = (q: UserReq) => {
     const changes: Partial<Record<PolicyField, string>> = {};

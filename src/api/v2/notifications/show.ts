@@ -10,7 +10,10 @@ export default function register(r: Router): void {
   r.get("/api/v2/notifications/:group_key", { scopes: ["read:notifications"] }, (q) => {
     const row = newestOfGroup(q.ctx, q.auth.accountId, groupKeyParam(q.params.group_key));
     if (!row) throw notFound();
-    const out = groupedNotificationsJson(q.ctx, q.auth.accountId, [{ row, key: effectiveGroupKey(row, null) }], { range: null, expand: "full" });
+    const out = groupedNotificationsJson(q.ctx, q.auth.accountId, [{ row, key: effectiveGroupKey(row, null) }], {
+      range: null,
+      expand: "full",
+    });
     if (out.groups.length === 0) throw notFound();
     return new JsonText(out.json);
   });

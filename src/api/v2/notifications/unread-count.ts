@@ -15,6 +15,12 @@ export default function register(r: Router): void {
     if (!f) return { count: 0 };
     const marker = loadMarkers(q.ctx, q.auth.accountId, ["notifications"])[0];
     const reps = groupRepresentatives(q.ctx, q.auth.accountId, f, { minId: marker?.last_read_id, asc: true, limit: cap }, grouped);
-    return { count: shownStatuses(q.ctx, reps.map((x) => x.row), q.auth.accountId).size };
+    return {
+      count: shownStatuses(
+        q.ctx,
+        reps.map((x) => x.row),
+        q.auth.accountId,
+      ).size,
+    };
   });
 }

@@ -20,7 +20,14 @@ function searchTags(ctx: AppContext, q: string, limit: number, offset: number, v
   return tagsJson(ctx, searchTagsByPrefix(ctx.db, name, limit, offset), viewer);
 }
 
-function searchStatuses(ctx: AppContext, q: string, viewer: number | null, accountId: number | undefined, limit: number, offset: number): Record<string, unknown>[] {
+function searchStatuses(
+  ctx: AppContext,
+  q: string,
+  viewer: number | null,
+  accountId: number | undefined,
+  limit: number,
+  offset: number,
+): Record<string, unknown>[] {
   const text = q.trim();
   if (text.length < 2) return [];
   return statusList(ctx, searchStatusIds(ctx.db, { text, viewerId: viewer, accountId, limit, offset }), viewer);
@@ -35,10 +42,11 @@ export default function register(r: Router): void {
     const offset = int(q.input, "offset", { min: 0 });
     const resolve = bool(q.input, "resolve") ?? false;
     const following = bool(q.input, "following") ?? false;
-    const accountId = q.input.account_id !== undefined ? parseId(q.input.account_id) ?? -1 : undefined;
+    const accountId = q.input.account_id !== undefined ? (parseId(q.input.account_id) ?? -1) : undefined;
     const viewer = q.auth?.accountId ?? null;
     if (viewer === null && offset) throw new ApiError(401, "Search queries pagination is not supported without authentication");
-    if (viewer === null && resolve) throw new ApiError(401, "Search queries that resolve remote resources are not supported without authentication");
+    if (viewer === null && resolve)
+      throw new ApiError(401, "Search queries that resolve remote resources are not supported without authentication");
     const want = (t: string) => type === undefined || type === "" || type === t;
     // resolve=true: a handle or URL is looked up remotely first (federation).
     const found = resolve && !offset ? await resolveQuery(q.ctx, text) : { account: null, status: null };

@@ -89,7 +89,9 @@ test("bad input: scopes, tokens, unknown ids, wrong types", async () => {
     expect((await s.api("POST", `/api/v1/accounts/123456789/${action}`, { token: alice.token })).status).toBe(404);
   }
   expect((await s.api("POST", `/api/v1/accounts/${bob.id}/mute`, { token: alice.token, json: { duration: "forever" } })).status).toBe(422);
-  expect((await s.api("POST", `/api/v1/accounts/${bob.id}/mute`, { token: alice.token, json: { notifications: "maybe" } })).status).toBe(422);
+  expect((await s.api("POST", `/api/v1/accounts/${bob.id}/mute`, { token: alice.token, json: { notifications: "maybe" } })).status).toBe(
+    422,
+  );
   expect((await s.api("POST", `/api/v1/accounts/${bob.id}/mute`, { token: alice.token, json: { duration: -5 } })).status).toBe(422);
   expect((await s.api("POST", `/api/v1/accounts/${bob.id}/note`, { token: alice.token, json: { comment: { a: 1 } } })).status).toBe(422);
   expect((await s.api("GET", `/api/v1/blocks`, { token: s.token(alice.user.id, ["write"]) })).status).toBe(403);

@@ -93,7 +93,9 @@ describe("lists", () => {
     try {
       expect((await alice.client.v1.endorsements.list()).map((a) => a.id)).toEqual([carol.id, bob.id]);
       // a suspended account's own list is empty (as Mastodon's), not missing
-      s.ctx.db.query("INSERT INTO endorsements (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(s.ctx.ids.next(), dave.id, bob.id, 0);
+      s.ctx.db
+        .query("INSERT INTO endorsements (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)")
+        .run(s.ctx.ids.next(), dave.id, bob.id, 0);
       const res = await s.api("GET", `/api/v1/accounts/${dave.id}/endorsements`);
       expect({ status: res.status, body: await res.json() }).toEqual({ status: 200, body: [] });
       s.ctx.db.query("DELETE FROM endorsements WHERE account_id = ?").run(dave.id);

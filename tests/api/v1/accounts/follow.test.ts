@@ -13,12 +13,25 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => s.stop());
 
-const counts = (id: string) => s.ctx.db.query<{ followers_count: number; following_count: number }, [string]>("SELECT followers_count, following_count FROM accounts WHERE id = ?").get(id)!;
+const counts = (id: string) =>
+  s.ctx.db
+    .query<{ followers_count: number; following_count: number }, [string]>(
+      "SELECT followers_count, following_count FROM accounts WHERE id = ?",
+    )
+    .get(id)!;
 
 test("follow updates counts, relationship, notification and home feed; unfollow reverses it", async () => {
   const post = insertStatus(s.ctx, Number(bob.id), { text: "before the follow" });
   const rel = await alice.client.v1.accounts.$select(bob.id).follow({ reblogs: false, languages: ["en"] });
-  expect(rel).toMatchObject({ id: bob.id, following: true, showingReblogs: false, notifying: false, languages: ["en"], requested: false, followedBy: false });
+  expect(rel).toMatchObject({
+    id: bob.id,
+    following: true,
+    showingReblogs: false,
+    notifying: false,
+    languages: ["en"],
+    requested: false,
+    followedBy: false,
+  });
   expect(counts(alice.id).following_count).toBe(1);
   expect(counts(bob.id).followers_count).toBe(1);
   expect(s.count("notifications", "account_id = ? AND from_account_id = ? AND type = 'follow'", bob.id, alice.id)).toBe(1);
@@ -53,7 +66,11 @@ test("remove_from_followers drops the follower", async () => {
 
 test("following a remote account creates a pending request only", async () => {
   const id = s.ctx.ids.next();
-  s.ctx.db.query("INSERT INTO accounts (id, username, domain, uri, created_at, updated_at) VALUES (?, 'zed', 'remote.example', 'https://remote.example/users/zed', 1, 1)").run(id);
+  s.ctx.db
+    .query(
+      "INSERT INTO accounts (id, username, domain, uri, created_at, updated_at) VALUES (?, 'zed', 'remote.example', 'https://remote.example/users/zed', 1, 1)",
+    )
+    .run(id);
   const res = await s.api("POST", `/api/v1/accounts/${id}/follow`, { token: alice.token });
   expect(await res.json()).toMatchObject({ following: false, requested: true });
   expect(s.count("follow_requests", "account_id = ? AND target_account_id = ?", alice.id, id)).toBe(1);
@@ -79,7 +96,9 @@ test("bad input: no token, read-only token, unknown id, self, blocked, bad param
   // Mastodon's FollowService answers RecordNotFound for self-follows
   expect((await s.api("POST", `/api/v1/accounts/${alice.id}/follow`, { token: alice.token })).status).toBe(404);
   expect((await s.api("POST", `/api/v1/accounts/${bob.id}/follow`, { token: alice.token, json: { reblogs: "maybe" } })).status).toBe(422);
-  expect((await s.api("POST", `/api/v1/accounts/${bob.id}/follow`, { token: alice.token, json: { languages: [{ a: 1 }] } })).status).toBe(422);
+  expect((await s.api("POST", `/api/v1/accounts/${bob.id}/follow`, { token: alice.token, json: { languages: [{ a: 1 }] } })).status).toBe(
+    422,
+  );
   await bob.client.v1.accounts.$select(alice.id).block();
   const blocked = await s.api("POST", `/api/v1/accounts/${bob.id}/follow`, { token: alice.token });
   expect(blocked.status).toBe(403);

@@ -49,7 +49,9 @@ test("hide_collections hides lists from others but not from the owner; blocked a
   s.ctx.db.query("UPDATE accounts SET hide_collections = 0 WHERE id = ?").run(star.id);
 
   await fans[0]!.client.v1.accounts.$select(fans[1]!.id).block();
-  const seenBy0 = (await (await s.api("GET", `/api/v1/accounts/${star.id}/followers`, { token: fans[0]!.token })).json()) as { id: string }[];
+  const seenBy0 = (await (await s.api("GET", `/api/v1/accounts/${star.id}/followers`, { token: fans[0]!.token })).json()) as {
+    id: string;
+  }[];
   expect(seenBy0.map((a) => a.id)).not.toContain(fans[1]!.id);
   expect(seenBy0.length).toBe(4);
   // an account that blocks the viewer hides its network from them

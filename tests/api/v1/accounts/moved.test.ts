@@ -3,7 +3,9 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { startTestServer, type TestServer } from "../../../rig";
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer(); }, 30000);
+beforeAll(async () => {
+  s = await startTestServer();
+}, 30000);
 afterAll(() => s.stop());
 
 test("verify_credentials carries moved", async () => {

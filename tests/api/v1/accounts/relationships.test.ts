@@ -21,16 +21,33 @@ test("relationships for several accounts at once, in request order", async () =>
   await me.client.v1.accounts.$select(c.id).mute({ notifications: false });
   await d.client.v1.accounts.$select(me.id).block();
   s.ctx.db.query("UPDATE accounts SET suspended_at = 1 WHERE id = ?").run(c.id);
-  const res = await s.api("GET", `/api/v1/accounts/relationships?id[]=${d.id}&id[]=${a.id}&id[]=999&id[]=${b.id}&id[]=${c.id}`, { token: me.token });
+  const res = await s.api("GET", `/api/v1/accounts/relationships?id[]=${d.id}&id[]=${a.id}&id[]=999&id[]=${b.id}&id[]=${c.id}`, {
+    token: me.token,
+  });
   const rels = (await res.json()) as Record<string, unknown>[];
   expect(rels.map((r) => r.id)).toEqual([d.id, a.id, b.id]);
   expect(rels[0]).toEqual({
-    id: d.id, following: false, showing_reblogs: false, notifying: false, languages: null, followed_by: false, blocking: false,
-    blocked_by: true, muting: false, muting_notifications: false, requested: false, requested_by: false, domain_blocking: false, endorsed: false, note: "",
+    id: d.id,
+    following: false,
+    showing_reblogs: false,
+    notifying: false,
+    languages: null,
+    followed_by: false,
+    blocking: false,
+    blocked_by: true,
+    muting: false,
+    muting_notifications: false,
+    requested: false,
+    requested_by: false,
+    domain_blocking: false,
+    endorsed: false,
+    note: "",
   });
   expect(rels[1]).toMatchObject({ following: true, followed_by: true, notifying: true, showing_reblogs: true });
   expect(rels[2]).toMatchObject({ following: false, requested: true });
-  const withSuspended = (await (await s.api("GET", `/api/v1/accounts/relationships?id[]=${c.id}&with_suspended=true`, { token: me.token })).json()) as Record<string, unknown>[];
+  const withSuspended = (await (
+    await s.api("GET", `/api/v1/accounts/relationships?id[]=${c.id}&with_suspended=true`, { token: me.token })
+  ).json()) as Record<string, unknown>[];
   expect(withSuspended[0]).toMatchObject({ id: c.id, muting: true, muting_notifications: false });
   // single id without brackets works too
   const single = await me.client.v1.accounts.relationships.fetch({ id: [a.id] });
@@ -40,7 +57,9 @@ test("relationships for several accounts at once, in request order", async () =>
 test("familiar followers", async () => {
   // me follows a and b-requested; d follows a: d is a familiar follower of a for nobody, a follows me
   await d.client.v1.accounts.$select(a.id).follow();
-  const res = (await (await s.api("GET", `/api/v1/accounts/familiar_followers?id[]=${me.id}&id[]=${d.id}`, { token: me.token })).json()) as { id: string; accounts: { id: string }[] }[];
+  const res = (await (
+    await s.api("GET", `/api/v1/accounts/familiar_followers?id[]=${me.id}&id[]=${d.id}`, { token: me.token })
+  ).json()) as { id: string; accounts: { id: string }[] }[];
   expect(res.map((r) => r.id)).toEqual([me.id, d.id]);
   // a follows me and I follow a
   expect(res[0]!.accounts.map((x) => x.id)).toEqual([a.id]);
@@ -50,7 +69,9 @@ test("familiar followers", async () => {
   expect(viaMasto.map((r) => r.id)).toEqual([me.id, d.id]);
   expect(viaMasto[0]!.accounts.map((x) => x.id)).toEqual([a.id]);
   // from d's side nobody d follows follows a except... d follows a itself, which is not a follower of a
-  const mine = (await (await s.api("GET", `/api/v1/accounts/familiar_followers?id[]=${a.id}`, { token: d.token })).json()) as { accounts: unknown[] }[];
+  const mine = (await (await s.api("GET", `/api/v1/accounts/familiar_followers?id[]=${a.id}`, { token: d.token })).json()) as {
+    accounts: unknown[];
+  }[];
   expect(mine[0]!.accounts).toEqual([]);
 });
 

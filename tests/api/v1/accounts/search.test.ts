@@ -13,7 +13,11 @@ beforeAll(async () => {
   bert = await s.createUser("bert");
   s.ctx.db.query("UPDATE accounts SET display_name = 'Bert Annex' WHERE id = ?").run(bert.id);
   remoteId = s.ctx.ids.next();
-  s.ctx.db.query("INSERT INTO accounts (id, username, domain, uri, created_at, updated_at) VALUES (?, 'anna', 'far.example', 'https://far.example/users/anna', 1, 1)").run(remoteId);
+  s.ctx.db
+    .query(
+      "INSERT INTO accounts (id, username, domain, uri, created_at, updated_at) VALUES (?, 'anna', 'far.example', 'https://far.example/users/anna', 1, 1)",
+    )
+    .run(remoteId);
 }, 30_000);
 afterAll(() => s.stop());
 

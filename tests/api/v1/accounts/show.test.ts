@@ -44,15 +44,27 @@ test("a suspended account is shown (suspended: true, profile emptied) with no po
   await gone.client.v1.statuses.create({ status: "before" });
   await gone.client.v1.accounts.$select(bob.id).follow();
   await bob.client.v1.accounts.$select(gone.id).follow();
-  for (const what of ["statuses", "followers", "following"]) expect((await (await s.api("GET", `/api/v1/accounts/${gone.id}/${what}`)).json()).length).toBe(1);
+  for (const what of ["statuses", "followers", "following"])
+    expect((await (await s.api("GET", `/api/v1/accounts/${gone.id}/${what}`)).json()).length).toBe(1);
   s.ctx.db.query("UPDATE accounts SET suspended_at = 1 WHERE id = ?").run(gone.id);
-  s.ctx.db.query("UPDATE accounts SET display_name = 'Gone Girl', note = '<p>bio</p>', fields = ?, locked = 1, statuses_count = 3 WHERE id = ?")
+  s.ctx.db
+    .query("UPDATE accounts SET display_name = 'Gone Girl', note = '<p>bio</p>', fields = ?, locked = 1, statuses_count = 3 WHERE id = ?")
     .run(JSON.stringify([{ name: "web", value: "x" }]), gone.id);
   for (const token of [alice.token, undefined]) {
     const res = await s.api("GET", `/api/v1/accounts/${gone.id}`, { token });
     expect(res.status).toBe(200);
     const a = await res.json();
-    expect(a).toMatchObject({ id: gone.id, username: "gone", acct: "gone", suspended: true, display_name: "", note: "", locked: false, fields: [], emojis: [] });
+    expect(a).toMatchObject({
+      id: gone.id,
+      username: "gone",
+      acct: "gone",
+      suspended: true,
+      display_name: "",
+      note: "",
+      locked: false,
+      fields: [],
+      emojis: [],
+    });
     expect(a.avatar).toBe(a.avatar_static);
   }
   expect((await alice.client.v1.accounts.lookup({ acct: "gone" })).suspended).toBe(true);
@@ -64,15 +76,26 @@ test("a suspended account is shown (suspended: true, profile emptied) with no po
   for (const what of ["follow", "block", "mute"]) {
     expect((await s.api("POST", `/api/v1/accounts/${gone.id}/${what}`, { token: alice.token })).status).toBe(404);
   }
-  expect(s.count("follows", "account_id = ? AND target_account_id = ?", alice.account.id, gone.account.id) + s.count("blocks", "target_account_id = ?", gone.account.id)).toBe(0);
+  expect(
+    s.count("follows", "account_id = ? AND target_account_id = ?", alice.account.id, gone.account.id) +
+      s.count("blocks", "target_account_id = ?", gone.account.id),
+  ).toBe(0);
   // others are not marked
   expect("suspended" in (await (await s.api("GET", `/api/v1/accounts/${bob.id}`)).json())).toBe(false);
 });
 
 test("unknown and malformed ids are 404", async () => {
-  for (const path of [`/api/v1/accounts/999999`, `/api/v1/accounts/abc`, `/api/v1/accounts/lookup?acct=nobody`,
-    `/api/v1/accounts/lookup?acct=bob@elsewhere.example`, `/api/v1/accounts/lookup`, `/api/v1/accounts/999999/statuses`,
-    `/api/v1/accounts/abc/following`, `/api/v1/accounts/999999/followers`, `/api/v1/accounts/999999/featured_tags`]) {
+  for (const path of [
+    `/api/v1/accounts/999999`,
+    `/api/v1/accounts/abc`,
+    `/api/v1/accounts/lookup?acct=nobody`,
+    `/api/v1/accounts/lookup?acct=bob@elsewhere.example`,
+    `/api/v1/accounts/lookup`,
+    `/api/v1/accounts/999999/statuses`,
+    `/api/v1/accounts/abc/following`,
+    `/api/v1/accounts/999999/followers`,
+    `/api/v1/accounts/999999/featured_tags`,
+  ]) {
     const res = await s.api("GET", path, { token: alice.token });
     expect(res.status, path).toBe(404);
     expect(await res.json()).toEqual({ error: "Record not found" });

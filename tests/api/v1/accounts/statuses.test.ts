@@ -15,7 +15,9 @@ beforeAll(async () => {
   insertFollow(s.ctx, Number(follower.id), Number(author.id));
   const aid = Number(author.id);
   const other = insertStatus(s.ctx, Number(friend.id), { text: "friend's post" });
-  const put = (k: string, f: Parameters<typeof insertStatus>[2]) => { ids[k] = String(insertStatus(s.ctx, aid, f).id); };
+  const put = (k: string, f: Parameters<typeof insertStatus>[2]) => {
+    ids[k] = String(insertStatus(s.ctx, aid, f).id);
+  };
   put("public", { text: "hello #Cats", tags: ["Cats"] });
   put("unlisted", { visibility: "unlisted" });
   put("private", { visibility: "private" });
@@ -67,7 +69,9 @@ test("pagination with Link header", async () => {
   const first = ((await res.json()) as { id: string }[]).map((x) => x.id);
   expect(first).toEqual(all.slice(0, 3));
   const next = /<([^>]+)>; rel="next"/.exec(res.headers.get("link")!)![1]!;
-  const second = ((await (await fetch(next, { headers: { Authorization: `Bearer ${author.token}` } })).json()) as { id: string }[]).map((x) => x.id);
+  const second = ((await (await fetch(next, { headers: { Authorization: `Bearer ${author.token}` } })).json()) as { id: string }[]).map(
+    (x) => x.id,
+  );
   expect(second).toEqual(all.slice(3, 6));
   expect(await list(author.token, `?min_id=${all[2]}`)).toEqual(all.slice(0, 2));
 });

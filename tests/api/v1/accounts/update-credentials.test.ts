@@ -18,9 +18,16 @@ afterAll(() => s.stop());
 const row = (id: string) => s.ctx.db.query<Record<string, unknown>, [string]>("SELECT * FROM accounts WHERE id = ?").get(id)!;
 const filesUnder = (dir: string): string[] => {
   const p = join(s.dataDir, "media", dir);
-  return existsSync(p) ? readdirSync(p, { recursive: true }).map(String).filter((f) => f.includes(".")) : [];
+  return existsSync(p)
+    ? readdirSync(p, { recursive: true })
+        .map(String)
+        .filter((f) => f.includes("."))
+    : [];
 };
-const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 4, background: { r: 200, g: 30, b: 30, alpha: 1 } } }).png().toBuffer();
+const png = (w: number, h: number) =>
+  sharp({ create: { width: w, height: h, channels: 4, background: { r: 200, g: 30, b: 30, alpha: 1 } } })
+    .png()
+    .toBuffer();
 
 test("profile text, flags, fields and source settings", async () => {
   const me = await alice.client.v1.accounts.updateCredentials({
@@ -30,7 +37,10 @@ test("profile text, flags, fields and source settings", async () => {
     bot: true,
     discoverable: false,
     hideCollections: true,
-    fieldsAttributes: [{ name: "Site", value: "https://alice.example" }, { name: "Pronouns", value: "she/her" }],
+    fieldsAttributes: [
+      { name: "Site", value: "https://alice.example" },
+      { name: "Pronouns", value: "she/her" },
+    ],
     source: { privacy: "unlisted", sensitive: true, language: "de" },
   });
   expect(me).toMatchObject({ displayName: "Alice A.", locked: true, bot: true, discoverable: false, hideCollections: true });
@@ -60,7 +70,14 @@ test("profile text, flags, fields and source settings", async () => {
 test("avatar and header upload: cropped, served, replaced and removed", async () => {
   const me = await alice.client.v1.accounts.updateCredentials({
     avatar: new Blob([await png(900, 600)], { type: "image/png" }),
-    header: new Blob([await sharp({ create: { width: 2000, height: 1000, channels: 3, background: "#336699" } }).jpeg().toBuffer()], { type: "image/jpeg" }),
+    header: new Blob(
+      [
+        await sharp({ create: { width: 2000, height: 1000, channels: 3, background: "#336699" } })
+          .jpeg()
+          .toBuffer(),
+      ],
+      { type: "image/jpeg" },
+    ),
   });
   expect(me.avatar).toMatch(new RegExp(`/system/accounts/avatars/${alice.id}/[0-9a-f]+\\.png$`));
   expect(me.header).toMatch(/\.jpg$/);
@@ -108,7 +125,12 @@ test("bad input changes nothing", async () => {
   expect((await patch(undefined, { json: { source: { privacy: "direct" } } })).status).toBe(422);
   expect((await patch(undefined, { json: { source: "public" } })).status).toBe(422);
   // a text file as avatar, together with otherwise valid changes
-  const txt = await patch(form([["display_name", "Changed"], ["avatar", new Blob(["just some text"], { type: "image/png" }), "a.png"]]));
+  const txt = await patch(
+    form([
+      ["display_name", "Changed"],
+      ["avatar", new Blob(["just some text"], { type: "image/png" }), "a.png"],
+    ]),
+  );
   expect(txt.status).toBe(422);
   // a truncated PNG as header
   const good = await png(600, 600);

@@ -28,14 +28,32 @@ describe("listing accounts", () => {
     expect(ids(all)).toEqual([String(remoteId), bob.id, alice.id, mod.id, admin.id, owner.id]);
     const b = all.find((a) => a.id === bob.id)!;
     expect(b).toMatchObject({
-      username: "bob", domain: null, email: "bob@example.com", ip: "10.1.2.3", confirmed: true, approved: true,
-      disabled: false, silenced: false, suspended: false, sensitized: false, locale: "en", inviteRequest: null,
-      role: { id: "-99", name: "", permissions: "0" }, account: { id: bob.id, acct: "bob", displayName: "Bobby Tables" },
+      username: "bob",
+      domain: null,
+      email: "bob@example.com",
+      ip: "10.1.2.3",
+      confirmed: true,
+      approved: true,
+      disabled: false,
+      silenced: false,
+      suspended: false,
+      sensitized: false,
+      locale: "en",
+      inviteRequest: null,
+      role: { id: "-99", name: "", permissions: "0" },
+      account: { id: bob.id, acct: "bob", displayName: "Bobby Tables" },
     });
     expect(b.ips).toEqual([{ ip: "10.1.2.3", usedAt: expect.any(String) }]);
     expect(b.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const far = all.find((a) => a.id === String(remoteId))!;
-    expect(far).toMatchObject({ domain: "remote.example", email: null, role: null, confirmed: false, approved: false, account: { acct: "far@remote.example" } });
+    expect(far).toMatchObject({
+      domain: "remote.example",
+      email: null,
+      role: null,
+      confirmed: false,
+      approved: false,
+      account: { acct: "far@remote.example" },
+    });
     expect(ids(await mod.client.v1.admin.accounts.list({ local: true }))).not.toContain(String(remoteId));
     expect(ids(await mod.client.v1.admin.accounts.list({ remote: true }))).toEqual([String(remoteId)]);
     expect(ids(await mod.client.v1.admin.accounts.list({ staff: true }))).toEqual([mod.id, admin.id, owner.id]);

@@ -18,7 +18,8 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => s.stop());
 
-const act = (who: TestUser, id: string | number, json: Record<string, unknown>) => call(s, "POST", `/api/v1/admin/accounts/${id}/action`, who.token, json);
+const act = (who: TestUser, id: string | number, json: Record<string, unknown>) =>
+  call(s, "POST", `/api/v1/admin/accounts/${id}/action`, who.token, json);
 const post = (who: TestUser, id: string | number, what: string) => call(s, "POST", `/api/v1/admin/accounts/${id}/${what}`, who.token);
 const publicIds = async () => ((await call(s, "GET", "/api/v1/timelines/public?limit=40")).body as { id: string }[]).map((x) => x.id);
 
@@ -43,7 +44,8 @@ describe("actions and their effects", () => {
     await carol.client.v1.accounts.$select(bob.id).follow();
     await s.drain();
     expect(await publicIds()).toContain(st.id);
-    const found = async () => ((await call(s, "GET", "/api/v2/search?q=bob&type=accounts", carol.token)).body.accounts as { id: string }[]).map((a) => a.id);
+    const found = async () =>
+      ((await call(s, "GET", "/api/v2/search?q=bob&type=accounts", carol.token)).body.accounts as { id: string }[]).map((a) => a.id);
     expect(await found()).toEqual([bob.id]);
     await act(mod, bob.id, { type: "suspend" });
     expect((await call(s, "GET", "/api/v1/timelines/home", bob.token)).status).toBe(403);
@@ -96,14 +98,19 @@ describe("actions and their effects", () => {
     expect((await act(mod, carol.id, { type: "none", text: "be nice" })).body).toEqual({});
     expect(s.count("account_warnings", "target_account_id = ? AND action = 'none'", carol.account.id)).toBe(1);
     const far = remoteAccount(s, "far", "remote.example");
-    s.ctx.db.query("INSERT INTO follows (id, account_id, target_account_id, uri, created_at) VALUES (?, ?, ?, ?, ?)").run(s.ctx.ids.next(), far, carol.account.id, "https://remote.example/follows/1", Date.now());
+    s.ctx.db
+      .query("INSERT INTO follows (id, account_id, target_account_id, uri, created_at) VALUES (?, ?, ?, ?, ?)")
+      .run(s.ctx.ids.next(), far, carol.account.id, "https://remote.example/follows/1", Date.now());
     s.ctx.db.query("UPDATE accounts SET followers_count = 1 WHERE id = ?").run(carol.account.id);
     s.ctx.db.query("DELETE FROM jobs").run();
     expect((await act(mod, far, { type: "suspend" })).status).toBe(200);
     expect(s.count("follows", "account_id = ?", far)).toBe(0);
     expect(s.count("accounts", "id = ? AND followers_count = 0", carol.account.id)).toBe(1);
     const job = s.ctx.db.query<{ payload: string }, []>("SELECT payload FROM jobs WHERE kind = 'ap.fanout'").get()!;
-    expect(JSON.parse(job.payload)).toMatchObject({ inboxes: ["https://remote.example/users/far/inbox"], activity: { type: "Reject", object: { type: "Follow", id: "https://remote.example/follows/1" } } });
+    expect(JSON.parse(job.payload)).toMatchObject({
+      inboxes: ["https://remote.example/users/far/inbox"],
+      activity: { type: "Reject", object: { type: "Follow", id: "https://remote.example/follows/1" } },
+    });
     s.ctx.db.query("DELETE FROM jobs").run();
     // disable makes no sense for a remote account
     expect((await act(mod, far, { type: "disable" })).status).toBe(422);
@@ -150,7 +157,9 @@ describe("bad input writes nothing", () => {
   test("roles, scopes, ids and types", async () => {
     const before = s.count("account_warnings");
     const user = await staffUser(s, "gus", "user");
-    expect(await act(user, carol.id, { type: "suspend" })).toEqual(expect.objectContaining({ status: 403, body: { error: "This action is not allowed" } }));
+    expect(await act(user, carol.id, { type: "suspend" })).toEqual(
+      expect.objectContaining({ status: 403, body: { error: "This action is not allowed" } }),
+    );
     expect((await call(s, "POST", `/api/v1/admin/accounts/${carol.id}/action`, undefined, { type: "suspend" })).status).toBe(401);
     const readOnly = s.token(admin.user.id, ["admin:read"]);
     expect((await call(s, "POST", `/api/v1/admin/accounts/${carol.id}/action`, readOnly, { type: "suspend" })).status).toBe(403);

@@ -22,15 +22,32 @@ async function cliList(): Promise<string> {
   try {
     await runAdmin(s.ctx, ["domains", "list"]);
     return log.mock.calls.map((c) => c.join(" ")).join("\n");
-  } finally { log.mockRestore(); }
+  } finally {
+    log.mockRestore();
+  }
 }
 
 describe("domain blocks", () => {
   let id = "";
   test("create (masto.js), list, show; the CLI lists it and the domain's accounts are suspended", async () => {
-    const b = await admin.client.v1.admin.domainBlocks.create({ domain: "Bad.Example", severity: "suspend", rejectMedia: true, privateComment: "spam wave", publicComment: "Spam", obfuscate: true });
+    const b = await admin.client.v1.admin.domainBlocks.create({
+      domain: "Bad.Example",
+      severity: "suspend",
+      rejectMedia: true,
+      privateComment: "spam wave",
+      publicComment: "Spam",
+      obfuscate: true,
+    });
     id = b.id;
-    expect(b).toMatchObject({ domain: "bad.example", severity: "suspend", rejectMedia: true, rejectReports: false, privateComment: "spam wave", publicComment: "Spam", obfuscate: true });
+    expect(b).toMatchObject({
+      domain: "bad.example",
+      severity: "suspend",
+      rejectMedia: true,
+      rejectReports: false,
+      privateComment: "spam wave",
+      publicComment: "Spam",
+      obfuscate: true,
+    });
     expect(b.digest).toMatch(/^[0-9a-f]{64}$/);
     expect((await admin.client.v1.admin.domainBlocks.list()).map((x) => x.id)).toEqual([id]);
     expect((await admin.client.v1.admin.domainBlocks.$select(id).fetch()).domain).toBe("bad.example");
@@ -50,7 +67,9 @@ describe("domain blocks", () => {
     const dup = await call(s, "POST", "/api/v1/admin/domain_blocks", admin.token, { domain: "bad.example", severity: "suspend" });
     expect(dup.status).toBe(422);
     expect(dup.body.existing_domain_block).toMatchObject({ id, domain: "bad.example" });
-    expect((await call(s, "POST", "/api/v1/admin/domain_blocks", admin.token, { domain: "sub.bad.example", severity: "noop" })).status).toBe(422);
+    expect(
+      (await call(s, "POST", "/api/v1/admin/domain_blocks", admin.token, { domain: "sub.bad.example", severity: "noop" })).status,
+    ).toBe(422);
     const sub = await call(s, "POST", "/api/v1/admin/domain_blocks", admin.token, { domain: "sub.bad.example", severity: "suspend" });
     expect(sub.status).toBe(200);
     expect((await call(s, "DELETE", `/api/v1/admin/domain_blocks/${sub.body.id}`, admin.token)).body).toEqual({});
@@ -67,17 +86,32 @@ describe("domain blocks", () => {
   test("bad input writes nothing", async () => {
     const count = () => s.count("domain_blocks");
     const n = count();
-    expect((await call(s, "POST", "/api/v1/admin/domain_blocks", admin.token, {})).body).toEqual({ error: "Validation failed: Domain can't be blank" });
+    expect((await call(s, "POST", "/api/v1/admin/domain_blocks", admin.token, {})).body).toEqual({
+      error: "Validation failed: Domain can't be blank",
+    });
     expect((await call(s, "POST", "/api/v1/admin/domain_blocks", admin.token, { domain: "a b/c" })).status).toBe(422);
     expect((await call(s, "POST", "/api/v1/admin/domain_blocks", admin.token, { domain: "x.example", severity: "nuke" })).status).toBe(422);
-    expect((await call(s, "POST", "/api/v1/admin/domain_blocks", admin.token, { domain: "x.example", reject_media: "maybe" })).status).toBe(422);
+    expect((await call(s, "POST", "/api/v1/admin/domain_blocks", admin.token, { domain: "x.example", reject_media: "maybe" })).status).toBe(
+      422,
+    );
     // moderators lack manage_federation; plain users everything; scopes first
-    expect((await call(s, "POST", "/api/v1/admin/domain_blocks", mod.token, { domain: "x.example" })).body).toEqual({ error: "This action is not allowed" });
+    expect((await call(s, "POST", "/api/v1/admin/domain_blocks", mod.token, { domain: "x.example" })).body).toEqual({
+      error: "This action is not allowed",
+    });
     expect((await call(s, "GET", "/api/v1/admin/domain_blocks", mod.token)).status).toBe(403);
-    expect((await call(s, "POST", "/api/v1/admin/domain_blocks", s.token(admin.user.id, ["admin:read"]), { domain: "x.example" })).status).toBe(403);
-    expect((await call(s, "POST", "/api/v1/admin/domain_blocks", s.token(admin.user.id, ["admin:write:domain_blocks"]), { domain: "ok.example" })).status).toBe(200);
+    expect(
+      (await call(s, "POST", "/api/v1/admin/domain_blocks", s.token(admin.user.id, ["admin:read"]), { domain: "x.example" })).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(s, "POST", "/api/v1/admin/domain_blocks", s.token(admin.user.id, ["admin:write:domain_blocks"]), {
+          domain: "ok.example",
+        })
+      ).status,
+    ).toBe(200);
     expect((await call(s, "POST", "/api/v1/admin/domain_blocks", undefined, { domain: "x.example" })).status).toBe(401);
-    for (const m of ["GET", "PUT", "DELETE"]) expect((await call(s, m, "/api/v1/admin/domain_blocks/999999", admin.token, {})).status).toBe(404);
+    for (const m of ["GET", "PUT", "DELETE"])
+      expect((await call(s, m, "/api/v1/admin/domain_blocks/999999", admin.token, {})).status).toBe(404);
     expect(count()).toBe(n + 1);
   });
 });

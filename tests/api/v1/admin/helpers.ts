@@ -13,12 +13,21 @@ export async function staffUser(s: TestServer, name: string, role: "owner" | "ad
 /** Inserts a remote account row on `domain` (the rig's insertRemoteAccount); returns its id. */
 export function remoteAccount(s: TestServer, username: string, domain: string): number {
   return insertRemoteAccount(s.ctx, username, domain, {
-    inbox_url: `https://${domain}/users/${username}/inbox`, display_name: username.toUpperCase(), created_at: Date.now(), updated_at: Date.now(),
+    inbox_url: `https://${domain}/users/${username}/inbox`,
+    display_name: username.toUpperCase(),
+    created_at: Date.now(),
+    updated_at: Date.now(),
   }).id;
 }
 
 /** GET/POST … with a token, answering status and parsed JSON body. */
-export async function call(s: TestServer, method: string, path: string, token?: string, json?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
+export async function call(
+  s: TestServer,
+  method: string,
+  path: string,
+  token?: string,
+  json?: unknown,
+): Promise<{ status: number; body: any; headers: Headers }> {
   const res = await s.api(method, path, { token, json: method === "GET" ? undefined : json });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };

@@ -18,7 +18,10 @@ test("a sign-up (pending approval) notifies owner and moderators, not users; the
   const app = await s.client().v1.apps.create({ clientName: "signup", redirectUris: "urn:ietf:wg:oauth:2.0:oob", scopes: "read write" });
   const form = { client_id: app.clientId!, client_secret: app.clientSecret!, grant_type: "client_credentials", scope: "read write" };
   const appToken = (await (await s.api("POST", "/oauth/token", { form })).json()).access_token as string;
-  const res = await s.api("POST", "/api/v1/accounts", { token: appToken, json: { username: "newbie", email: "newbie@example.com", password: "long-password", agreement: true, reason: "hi" } });
+  const res = await s.api("POST", "/api/v1/accounts", {
+    token: appToken,
+    json: { username: "newbie", email: "newbie@example.com", password: "long-password", agreement: true, reason: "hi" },
+  });
   expect(res.status).toBe(200);
   await s.drain();
   const newbieId = String(s.ctx.db.query<{ id: number }, []>("SELECT id FROM accounts WHERE username = 'newbie'").get()!.id);

@@ -17,7 +17,9 @@ beforeAll(async () => {
   mod = await staffUser(s, "mod", "moderator");
   alice = await s.createUser("alice");
   spammer = await s.createUser("spammer");
-  s.ctx.db.query("INSERT INTO rules (id, text, hint, position, created_at) VALUES (1, 'No spam', 'really', 0, 1), (2, 'Be kind', '', 1, 1)").run();
+  s.ctx.db
+    .query("INSERT INTO rules (id, text, hint, position, created_at) VALUES (1, 'No spam', 'really', 0, 1), (2, 'Be kind', '', 1, 1)")
+    .run();
   postId = (await spammer.client.v1.statuses.create({ status: "Cheap watches" })).id;
 }, 30_000);
 afterAll(() => s.stop());
@@ -29,7 +31,11 @@ describe("a report's life", () => {
     await s.drain();
     for (const who of [admin, mod]) {
       const [n] = await who.client.v1.notifications.list({ types: ["admin.report"] });
-      expect(n).toMatchObject({ type: "admin.report", account: { id: alice.id }, report: { id: reportId, category: "spam", comment: "spam!", targetAccount: { id: spammer.id } } });
+      expect(n).toMatchObject({
+        type: "admin.report",
+        account: { id: alice.id },
+        report: { id: reportId, category: "spam", comment: "spam!", targetAccount: { id: spammer.id } },
+      });
     }
     expect(await spammer.client.v1.notifications.list({ types: ["admin.report"] })).toEqual([]);
   });
@@ -39,9 +45,17 @@ describe("a report's life", () => {
     expect(open.map((r) => r.id)).toEqual([reportId]);
     const r = await mod.client.v1.admin.reports.$select(reportId).fetch();
     expect(r).toMatchObject({
-      id: reportId, actionTaken: false, actionTakenAt: null, category: "spam", comment: "spam!", forwarded: false,
+      id: reportId,
+      actionTaken: false,
+      actionTakenAt: null,
+      category: "spam",
+      comment: "spam!",
+      forwarded: false,
       account: { id: alice.id, email: "alice@example.com", account: { id: alice.id } },
-      targetAccount: { id: spammer.id, username: "spammer" }, assignedAccount: null, actionTakenByAccount: null, rules: [],
+      targetAccount: { id: spammer.id, username: "spammer" },
+      assignedAccount: null,
+      actionTakenByAccount: null,
+      rules: [],
     });
     expect(r.statuses.map((x) => x.id)).toEqual([postId]);
     expect(r.updatedAt).toBe(r.createdAt);
@@ -52,7 +66,13 @@ describe("a report's life", () => {
 
   test("update category and rules, assign to self, unassign", async () => {
     const upd = await call(s, "PUT", `/api/v1/admin/reports/${reportId}`, mod.token, { category: "violation", rule_ids: ["1", "2"] });
-    expect(upd.body).toMatchObject({ category: "violation", rules: [{ id: "1", text: "No spam", hint: "really" }, { id: "2", text: "Be kind", hint: "" }] });
+    expect(upd.body).toMatchObject({
+      category: "violation",
+      rules: [
+        { id: "1", text: "No spam", hint: "really" },
+        { id: "2", text: "Be kind", hint: "" },
+      ],
+    });
     const mine = await mod.client.v1.admin.reports.$select(reportId).assignToSelf();
     expect(mine.assignedAccount).toMatchObject({ id: mod.id, username: "mod" });
     expect((await mod.client.v1.admin.reports.$select(reportId).unassign()).assignedAccount).toBeNull();
@@ -90,13 +110,19 @@ describe("bad input", () => {
     const user = await staffUser(s, "gus", "user");
     const snapshot = () => JSON.stringify(s.ctx.db.query("SELECT * FROM reports ORDER BY id").all());
     const before = snapshot();
-    for (const [m, path] of [["GET", "/api/v1/admin/reports"], ["GET", `/api/v1/admin/reports/${reportId}`], ["POST", `/api/v1/admin/reports/${reportId}/resolve`], ["PUT", `/api/v1/admin/reports/${reportId}`]] as const) {
+    for (const [m, path] of [
+      ["GET", "/api/v1/admin/reports"],
+      ["GET", `/api/v1/admin/reports/${reportId}`],
+      ["POST", `/api/v1/admin/reports/${reportId}/resolve`],
+      ["PUT", `/api/v1/admin/reports/${reportId}`],
+    ] as const) {
       expect((await call(s, m, path, user.token, {})).body).toEqual({ error: "This action is not allowed" });
       expect((await call(s, m, path)).status).toBe(401);
     }
     expect((await call(s, "POST", `/api/v1/admin/reports/${reportId}/reopen`, s.token(mod.user.id, ["admin:read"]))).status).toBe(403);
     expect((await call(s, "GET", "/api/v1/admin/reports", s.token(mod.user.id, ["admin:read:accounts"]))).status).toBe(403);
-    for (const a of ["assign_to_self", "unassign", "resolve", "reopen"]) expect((await call(s, "POST", `/api/v1/admin/reports/999999/${a}`, mod.token)).status).toBe(404);
+    for (const a of ["assign_to_self", "unassign", "resolve", "reopen"])
+      expect((await call(s, "POST", `/api/v1/admin/reports/999999/${a}`, mod.token)).status).toBe(404);
     expect((await call(s, "GET", "/api/v1/admin/reports/nope", mod.token)).status).toBe(404);
     expect((await call(s, "PUT", `/api/v1/admin/reports/${reportId}`, mod.token, { category: "weird" })).status).toBe(422);
     expect((await call(s, "PUT", `/api/v1/admin/reports/${reportId}`, mod.token, { rule_ids: ["77"] })).status).toBe(422);

@@ -18,7 +18,8 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => s.stop());
 
-const act = (id: string | number, json: Record<string, unknown>, token = mod.token) => call(s, "POST", `/api/v1/admin/accounts/${id}/action`, token, json);
+const act = (id: string | number, json: Record<string, unknown>, token = mod.token) =>
+  call(s, "POST", `/api/v1/admin/accounts/${id}/action`, token, json);
 const warningsOf = (u: TestUser) => s.count("notifications", "account_id = ? AND type = 'moderation_warning'", u.account.id);
 
 describe("moderation_warning notifications", () => {
@@ -29,10 +30,20 @@ describe("moderation_warning notifications", () => {
       type: "moderation_warning",
       groupKey: `ungrouped-${n!.id}`,
       account: { id: alice.id },
-      moderationWarning: { action: "none", text: "Please keep it civil.", statusIds: [], appeal: null, targetAccount: { id: alice.id, acct: "alice" } },
+      moderationWarning: {
+        action: "none",
+        text: "Please keep it civil.",
+        statusIds: [],
+        appeal: null,
+        targetAccount: { id: alice.id, acct: "alice" },
+      },
     });
     const w = (n as { moderationWarning: { id: string; createdAt: string } }).moderationWarning;
-    expect(w.id).toBe(String(s.ctx.db.query<{ id: number }, [number]>("SELECT id FROM account_warnings WHERE target_account_id = ?").get(alice.account.id)!.id));
+    expect(w.id).toBe(
+      String(
+        s.ctx.db.query<{ id: number }, [number]>("SELECT id FROM account_warnings WHERE target_account_id = ?").get(alice.account.id)!.id,
+      ),
+    );
     expect(w.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect("status" in (n as object)).toBe(false);
     // filters by type work as for any other type
@@ -46,7 +57,9 @@ describe("moderation_warning notifications", () => {
   });
 
   test("every action type notifies, even past a policy that drops strangers; v2 keeps each warning its own group", async () => {
-    expect((await call(s, "PATCH", "/api/v2/notifications/policy", bob.token, { for_not_following: "drop", for_not_followers: "drop" })).status).toBe(200);
+    expect(
+      (await call(s, "PATCH", "/api/v2/notifications/policy", bob.token, { for_not_following: "drop", for_not_followers: "drop" })).status,
+    ).toBe(200);
     expect((await act(bob.id, { type: "sensitive" })).status).toBe(200);
     expect((await act(bob.id, { type: "silence", text: "Limited for a week" })).status).toBe(200);
     const v1 = await bob.client.v1.notifications.list();

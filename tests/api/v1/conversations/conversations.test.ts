@@ -57,14 +57,31 @@ test("pages follow the last status, with a Link header", async () => {
 
 test("an inbound remote direct status reaches the local recipient's conversations", async () => {
   const remote = upsertRemoteActor(s.ctx, {
-    id: `${R}/users/rem`, type: "Person", preferredUsername: "rem", inbox: `${R}/users/rem/inbox`,
-    publicKey: { id: `${R}/users/rem#main-key`, owner: `${R}/users/rem`, publicKeyPem: "-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----" },
+    id: `${R}/users/rem`,
+    type: "Person",
+    preferredUsername: "rem",
+    inbox: `${R}/users/rem/inbox`,
+    publicKey: {
+      id: `${R}/users/rem#main-key`,
+      owner: `${R}/users/rem`,
+      publicKeyPem: "-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----",
+    },
   });
   const catUri = s.ctx.uris.actor("cat");
-  const row = (await upsertRemoteStatus(s.ctx, {
-    id: `${R}/users/rem/statuses/1`, type: "Note", attributedTo: `${R}/users/rem`, content: "<p>hi cat</p>",
-    published: "2024-05-01T10:00:00Z", to: [catUri], cc: [], tag: [{ type: "Mention", href: catUri, name: "@cat" }],
-  }, remote.id))!;
+  const row = (await upsertRemoteStatus(
+    s.ctx,
+    {
+      id: `${R}/users/rem/statuses/1`,
+      type: "Note",
+      attributedTo: `${R}/users/rem`,
+      content: "<p>hi cat</p>",
+      published: "2024-05-01T10:00:00Z",
+      to: [catUri],
+      cc: [],
+      tag: [{ type: "Mention", href: catUri, name: "@cat" }],
+    },
+    remote.id,
+  ))!;
   expect(row.visibility).toBe(3);
   const list = await cat.client.v1.conversations.list();
   const c = list.find((x) => x.lastStatus?.id === String(row.id))!;

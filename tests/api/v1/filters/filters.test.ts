@@ -25,7 +25,11 @@ test("create makes a v2 filter titled by the phrase with that one keyword", asyn
 });
 
 test("list shows one V1::Filter per keyword of every filter", async () => {
-  const f = await ann.client.v2.filters.create({ title: "Many", context: ["public"], keywordsAttributes: [{ keyword: "one" }, { keyword: "two", wholeWord: false }] });
+  const f = await ann.client.v2.filters.create({
+    title: "Many",
+    context: ["public"],
+    keywordsAttributes: [{ keyword: "one" }, { keyword: "two", wholeWord: false }],
+  });
   const list = await ann.client.v1.filters.list();
   const mine = list.filter((x) => ["one", "two"].includes(x.phrase));
   expect(mine).toEqual([
@@ -37,16 +41,25 @@ test("list shows one V1::Filter per keyword of every filter", async () => {
 
 test("update changes the keyword and its single-keyword filter", async () => {
   const v1 = await ann.client.v1.filters.create({ phrase: "old", context: ["home"] });
-  const u = await ann.client.v1.filters.$select(v1.id).update({ phrase: "new", context: ["home", "public"], wholeWord: true, irreversible: true, expiresIn: null });
+  const u = await ann.client.v1.filters
+    .$select(v1.id)
+    .update({ phrase: "new", context: ["home", "public"], wholeWord: true, irreversible: true, expiresIn: null });
   expect(u).toEqual({ id: v1.id, phrase: "new", context: ["home", "public"], wholeWord: true, expiresAt: null, irreversible: true });
   const v2 = (await ann.client.v2.filters.list()).find((f) => f.keywords.some((k) => k.id === v1.id))!;
   expect(v2).toMatchObject({ title: "new", context: ["home", "public"], filterAction: "hide" });
 });
 
 test("a filter with several keywords: phrase and whole_word change, filter fields are refused", async () => {
-  const f = await ann.client.v2.filters.create({ title: "Shared", context: ["home"], keywordsAttributes: [{ keyword: "a" }, { keyword: "b" }] });
+  const f = await ann.client.v2.filters.create({
+    title: "Shared",
+    context: ["home"],
+    keywordsAttributes: [{ keyword: "a" }, { keyword: "b" }],
+  });
   const id = f.keywords[0]!.id;
-  const ok = await s.api("PUT", `/api/v1/filters/${id}`, { token: ann.token, json: { phrase: "aa", whole_word: false, context: ["home"] } });
+  const ok = await s.api("PUT", `/api/v1/filters/${id}`, {
+    token: ann.token,
+    json: { phrase: "aa", whole_word: false, context: ["home"] },
+  });
   expect(ok.status).toBe(200);
   expect(await ok.json()).toMatchObject({ phrase: "aa", whole_word: false, context: ["home"] });
   const r = await s.api("PUT", `/api/v1/filters/${id}`, { token: ann.token, json: { phrase: "zz", context: ["public"] } });
@@ -58,7 +71,11 @@ test("a filter with several keywords: phrase and whole_word change, filter field
 });
 
 test("delete removes only the keyword; the filter stays", async () => {
-  const f = await ann.client.v2.filters.create({ title: "Two", context: ["home"], keywordsAttributes: [{ keyword: "x1" }, { keyword: "x2" }] });
+  const f = await ann.client.v2.filters.create({
+    title: "Two",
+    context: ["home"],
+    keywordsAttributes: [{ keyword: "x1" }, { keyword: "x2" }],
+  });
   const r = await s.api("DELETE", `/api/v1/filters/${f.keywords[0]!.id}`, { token: ann.token });
   expect(r.status).toBe(200);
   expect(await r.json()).toEqual({});
@@ -67,7 +84,11 @@ test("delete removes only the keyword; the filter stays", async () => {
 
 test("bad input: blank phrase, bad context, wrong types, unknown and other users' ids, scopes; nothing written", async () => {
   const benFilter = await ben.client.v1.filters.create({ phrase: "bens", context: ["home"] });
-  const snapshot = () => JSON.stringify([s.ctx.db.query("SELECT * FROM custom_filters ORDER BY id").all(), s.ctx.db.query("SELECT * FROM custom_filter_keywords ORDER BY id").all()]);
+  const snapshot = () =>
+    JSON.stringify([
+      s.ctx.db.query("SELECT * FROM custom_filters ORDER BY id").all(),
+      s.ctx.db.query("SELECT * FROM custom_filter_keywords ORDER BY id").all(),
+    ]);
   const before = snapshot();
   for (const [json, error] of [
     [{ context: ["home"] }, "Validation failed: Phrase can't be blank"],
@@ -78,7 +99,11 @@ test("bad input: blank phrase, bad context, wrong types, unknown and other users
     expect(r.status).toBe(422);
     expect(await r.json()).toEqual({ error });
   }
-  for (const json of [{ phrase: ["x"], context: ["home"] }, { phrase: "x", context: ["home"], irreversible: "sure" }, { phrase: "x", context: ["home"], expires_in: "later" }]) {
+  for (const json of [
+    { phrase: ["x"], context: ["home"] },
+    { phrase: "x", context: ["home"], irreversible: "sure" },
+    { phrase: "x", context: ["home"], expires_in: "later" },
+  ]) {
     expect((await s.api("POST", "/api/v1/filters", { token: ann.token, json })).status).toBe(422);
   }
   for (const id of [benFilter.id, "nope", "99999999"]) {

@@ -10,10 +10,23 @@ beforeAll(async () => {
   owner = await s.createUser("boss", { role: "owner" });
   await s.createUser("member");
   const db = s.ctx.db;
-  db.query("INSERT INTO rules (id, text, hint, position, created_at) VALUES (1, 'Be kind', 'really', 1, 0), (2, 'No spam', '', 0, 0)").run();
+  db.query(
+    "INSERT INTO rules (id, text, hint, position, created_at) VALUES (1, 'Be kind', 'really', 1, 0), (2, 'No spam', '', 0, 0)",
+  ).run();
   const t = Date.now();
-  for (const [i, d] of [["r1", "remote.example"], ["r2", "Remote.example"], ["r3", "other.example"]] as const) {
-    db.query("INSERT INTO accounts (id, username, domain, uri, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)").run(s.ctx.ids.next(), i, d, `https://${d}/users/${i}`, t, t);
+  for (const [i, d] of [
+    ["r1", "remote.example"],
+    ["r2", "Remote.example"],
+    ["r3", "other.example"],
+  ] as const) {
+    db.query("INSERT INTO accounts (id, username, domain, uri, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)").run(
+      s.ctx.ids.next(),
+      i,
+      d,
+      `https://${d}/users/${i}`,
+      t,
+      t,
+    );
   }
 });
 afterAll(() => s.stop());
@@ -22,11 +35,21 @@ describe("GET /api/v2/instance", () => {
   test("shape and values (masto.js)", async () => {
     const i = await s.client().v2.instance.fetch();
     expect(i).toMatchObject({
-      domain: s.domain, title: "Test <Hearth>", version: VERSION_STRING, sourceUrl: expect.any(String), description: "",
-      usage: { users: { activeMonth: 2 } }, thumbnail: { url: expect.stringMatching(/^http/) }, icon: [], languages: ["en"],
+      domain: s.domain,
+      title: "Test <Hearth>",
+      version: VERSION_STRING,
+      sourceUrl: expect.any(String),
+      description: "",
+      usage: { users: { activeMonth: 2 } },
+      thumbnail: { url: expect.stringMatching(/^http/) },
+      icon: [],
+      languages: ["en"],
       apiVersions: { mastodon: 2 },
       registrations: { enabled: true, approvalRequired: false, message: null },
-      rules: [{ id: "2", text: "No spam", hint: "" }, { id: "1", text: "Be kind", hint: "really" }],
+      rules: [
+        { id: "2", text: "No spam", hint: "" },
+        { id: "1", text: "Be kind", hint: "really" },
+      ],
     });
     expect(i.contact.email).toBe("");
     expect(i.contact.account?.username).toBe("boss");
@@ -40,8 +63,12 @@ describe("GET /api/v2/instance", () => {
     expect(i.configuration.accounts).toEqual({ max_featured_tags: 10, max_pinned_statuses: 5 });
     expect(i.configuration.statuses).toEqual({ max_characters: 500, max_media_attachments: 4, characters_reserved_per_url: 23 });
     expect(i.configuration.media_attachments).toMatchObject({
-      image_size_limit: 16 * 1024 * 1024, image_matrix_limit: 33177600, video_size_limit: 99 * 1024 * 1024,
-      video_frame_rate_limit: 120, video_matrix_limit: 8294400, description_limit: 1500,
+      image_size_limit: 16 * 1024 * 1024,
+      image_matrix_limit: 33177600,
+      video_size_limit: 99 * 1024 * 1024,
+      video_frame_rate_limit: 120,
+      video_matrix_limit: 8294400,
+      description_limit: 1500,
     });
     expect(i.configuration.media_attachments.supported_mime_types).toContain("image/png");
     expect(i.configuration.polls).toEqual({ max_options: 4, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2629746 });
@@ -50,7 +77,9 @@ describe("GET /api/v2/instance", () => {
     // the VAPID key is stable and the same one apps report
     const again = (await (await s.api("GET", "/api/v2/instance")).json()) as any;
     expect(again.configuration.vapid.public_key).toBe(i.configuration.vapid.public_key);
-    const app = (await (await s.api("POST", "/api/v1/apps", { json: { client_name: "v", redirect_uris: "urn:ietf:wg:oauth:2.0:oob" } })).json()) as any;
+    const app = (await (
+      await s.api("POST", "/api/v1/apps", { json: { client_name: "v", redirect_uris: "urn:ietf:wg:oauth:2.0:oob" } })
+    ).json()) as any;
     expect(app.vapid_key).toBe(i.configuration.vapid.public_key);
   });
 });
@@ -59,9 +88,19 @@ describe("GET /api/v1/instance", () => {
   test("v1 shape with stats", async () => {
     const i = (await (await s.api("GET", "/api/v1/instance")).json()) as any;
     expect(i).toMatchObject({
-      uri: s.domain, title: "Test <Hearth>", short_description: "", description: "", email: "", version: VERSION_STRING,
-      urls: { streaming_api: `ws://${s.domain}` }, stats: { user_count: 2, status_count: 0, domain_count: 2 },
-      thumbnail: expect.any(String), languages: ["en"], registrations: true, approval_required: false, invites_enabled: false,
+      uri: s.domain,
+      title: "Test <Hearth>",
+      short_description: "",
+      description: "",
+      email: "",
+      version: VERSION_STRING,
+      urls: { streaming_api: `ws://${s.domain}` },
+      stats: { user_count: 2, status_count: 0, domain_count: 2 },
+      thumbnail: expect.any(String),
+      languages: ["en"],
+      registrations: true,
+      approval_required: false,
+      invites_enabled: false,
       configuration: { statuses: { max_characters: 500 }, polls: { max_options: 4 }, accounts: { max_pinned_statuses: 5 } },
     });
     expect(i.contact_account.username).toBe("boss");
@@ -71,11 +110,21 @@ describe("GET /api/v1/instance", () => {
 
 describe("instance details", () => {
   test("rules, peers, extended description", async () => {
-    expect(await (await s.api("GET", "/api/v1/instance/rules")).json()).toEqual([{ id: "2", text: "No spam", hint: "" }, { id: "1", text: "Be kind", hint: "really" }]);
+    expect(await (await s.api("GET", "/api/v1/instance/rules")).json()).toEqual([
+      { id: "2", text: "No spam", hint: "" },
+      { id: "1", text: "Be kind", hint: "really" },
+    ]);
     expect(await (await s.api("GET", "/api/v1/instance/peers")).json()).toEqual(["other.example", "remote.example"]);
     expect(await (await s.api("GET", "/api/v1/instance/extended_description")).json()).toEqual({ updated_at: null, content: "" });
-    s.ctx.db.query("INSERT INTO settings (key, value) VALUES ('site_extended_description', '<p>About</p>'), ('site_extended_description_updated_at', '1700000000000')").run();
-    expect(await (await s.api("GET", "/api/v1/instance/extended_description")).json()).toEqual({ updated_at: "2023-11-14T22:13:20.000Z", content: "<p>About</p>" });
+    s.ctx.db
+      .query(
+        "INSERT INTO settings (key, value) VALUES ('site_extended_description', '<p>About</p>'), ('site_extended_description_updated_at', '1700000000000')",
+      )
+      .run();
+    expect(await (await s.api("GET", "/api/v1/instance/extended_description")).json()).toEqual({
+      updated_at: "2023-11-14T22:13:20.000Z",
+      content: "<p>About</p>",
+    });
   });
 
   test("activity: 12 weeks newest first, strings, counting this week's registrations and logins", async () => {

@@ -76,7 +76,11 @@ describe("/api/v1/lists/:id/accounts", () => {
     expect(members()).toBe(before);
     expect(s.count("list_feeds", "list_id = ?", Number(listId))).toBe(feed);
     // form-encoded account_ids[] works too
-    const r = await s.api("POST", `/api/v1/lists/${listId}/accounts`, { token: owner.token, body: `account_ids[]=${dan.id}`, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const r = await s.api("POST", `/api/v1/lists/${listId}/accounts`, {
+      token: owner.token,
+      body: `account_ids[]=${dan.id}`,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({});
     expect(members()).toBe(before + 1);
@@ -86,7 +90,11 @@ describe("/api/v1/lists/:id/accounts", () => {
   test("other users' lists: 404 for read, add and remove; nothing changes", async () => {
     makeFollow(s.ctx, stranger.account.id, bob.account.id);
     const before = members();
-    for (const [method, json] of [["GET", undefined], ["POST", { account_ids: [bob.id] }], ["DELETE", { account_ids: [bob.id] }]] as const) {
+    for (const [method, json] of [
+      ["GET", undefined],
+      ["POST", { account_ids: [bob.id] }],
+      ["DELETE", { account_ids: [bob.id] }],
+    ] as const) {
       const r = await s.api(method, `/api/v1/lists/${listId}/accounts`, { token: stranger.token, json });
       expect(r.status).toBe(404);
     }

@@ -36,7 +36,10 @@ describe("POST/GET/PUT/DELETE /api/v1/lists", () => {
   });
 
   test("form-encoded bodies and the raw JSON shape", async () => {
-    const r = await s.api("POST", "/api/v1/lists", { token: alice.token, form: { title: "Form", replies_policy: "followed", exclusive: "true" } });
+    const r = await s.api("POST", "/api/v1/lists", {
+      token: alice.token,
+      form: { title: "Form", replies_policy: "followed", exclusive: "true" },
+    });
     expect(r.status).toBe(200);
     const body = await r.json();
     expect(Object.keys(body).sort()).toEqual(["exclusive", "id", "replies_policy", "title"]);
@@ -73,7 +76,8 @@ describe("POST/GET/PUT/DELETE /api/v1/lists", () => {
 
   test("at most 50 lists per account", async () => {
     const u = await s.createUser("lcmany");
-    for (let i = 0; i < 50; i++) expect((await s.api("POST", "/api/v1/lists", { token: u.token, json: { title: `L${i}` } })).status).toBe(200);
+    for (let i = 0; i < 50; i++)
+      expect((await s.api("POST", "/api/v1/lists", { token: u.token, json: { title: `L${i}` } })).status).toBe(200);
     const r = await s.api("POST", "/api/v1/lists", { token: u.token, json: { title: "one more" } });
     expect(r.status).toBe(422);
     expect((await r.json()).error).toMatch(/maximum number of lists/);
@@ -82,12 +86,17 @@ describe("POST/GET/PUT/DELETE /api/v1/lists", () => {
 
   test("someone else's or unknown lists are 404 and untouched", async () => {
     const mine = await alice.client.v1.lists.create({ title: "Private" });
-    for (const [method, json] of [["GET", undefined], ["PUT", { title: "Hijacked" }], ["DELETE", undefined]] as const) {
+    for (const [method, json] of [
+      ["GET", undefined],
+      ["PUT", { title: "Hijacked" }],
+      ["DELETE", undefined],
+    ] as const) {
       const r = await s.api(method, `/api/v1/lists/${mine.id}`, { token: bob.token, json });
       expect(r.status).toBe(404);
       expect(await r.json()).toEqual({ error: "Record not found" });
     }
-    for (const id of ["999999", "abc", "-1", "1e5"]) expect((await s.api("GET", `/api/v1/lists/${id}`, { token: alice.token })).status).toBe(404);
+    for (const id of ["999999", "abc", "-1", "1e5"])
+      expect((await s.api("GET", `/api/v1/lists/${id}`, { token: alice.token })).status).toBe(404);
     expect(await bob.client.v1.lists.list()).toEqual([]);
     expect((await alice.client.v1.lists.$select(mine.id).fetch()).title).toBe("Private");
   });
@@ -107,7 +116,9 @@ describe("POST/GET/PUT/DELETE /api/v1/lists", () => {
     ];
     for (const r of denied) expect(r.status).toBe(403);
     expect((await s.api("GET", "/api/v1/lists", { token: s.token(alice.user.id, ["read:lists"]) })).status).toBe(200);
-    expect((await s.api("POST", "/api/v1/lists", { token: s.token(alice.user.id, ["write:lists"]), json: { title: "scoped" } })).status).toBe(200);
+    expect(
+      (await s.api("POST", "/api/v1/lists", { token: s.token(alice.user.id, ["write:lists"]), json: { title: "scoped" } })).status,
+    ).toBe(200);
     expect(lists(alice)).toBe(before + 1);
     expect((await alice.client.v1.lists.$select(l.id).fetch()).title).toBe(l.title);
   });

@@ -9,7 +9,17 @@ const bobIds: string[] = [];
 
 beforeAll(async () => {
   s = await startTestServer();
-  [owner, bob, carol, dan, frank, gina, stranger, other] = await makeUsers(s, "ltowner", "ltbob", "ltcarol", "ltdan", "ltfrank", "ltgina", "ltstranger", "ltother");
+  [owner, bob, carol, dan, frank, gina, stranger, other] = await makeUsers(
+    s,
+    "ltowner",
+    "ltbob",
+    "ltcarol",
+    "ltdan",
+    "ltfrank",
+    "ltgina",
+    "ltstranger",
+    "ltother",
+  );
   for (const u of [bob, carol, dan, gina]) makeFollow(s.ctx, owner.account.id, u.account.id);
   makeFollow(s.ctx, owner.account.id, frank.account.id, { showReblogs: false });
   for (let i = 1; i <= 5; i++) bobIds.unshift(String(makeStatus(s.ctx, bob.account.id, { text: `bob ${i}` }).id));
@@ -23,7 +33,8 @@ async function newList(title: string, members: TestUser[], extra: Record<string,
   if (members.length) await owner.client.v1.lists.$select(id).accounts.create({ accountIds: members.map((m) => m.id) });
   return id;
 }
-const timeline = async (id: string, q = "limit=40") => ids(await (await s.api("GET", `/api/v1/timelines/list/${id}?${q}`, { token: owner.token })).json());
+const timeline = async (id: string, q = "limit=40") =>
+  ids(await (await s.api("GET", `/api/v1/timelines/list/${id}?${q}`, { token: owner.token })).json());
 
 describe("GET /api/v1/timelines/list/:list_id", () => {
   test("members' earlier and new posts, newest first, private ones too, never direct or non-members'", async () => {
@@ -63,16 +74,27 @@ describe("GET /api/v1/timelines/list/:list_id", () => {
   });
 
   test("replies policies: followed, list and none (on fan-out and on backfill alike)", async () => {
-    const before = { followed: await newList("F", [bob, carol], { replies_policy: "followed" }), list: await newList("L", [bob, carol]), none: await newList("N", [bob, carol], { replies_policy: "none" }) };
+    const before = {
+      followed: await newList("F", [bob, carol], { replies_policy: "followed" }),
+      list: await newList("L", [bob, carol]),
+      none: await newList("N", [bob, carol], { replies_policy: "none" }),
+    };
     const base = makeStatus(s.ctx, stranger.account.id, { text: "root" }).id;
-    const reply = (to: TestUser, text: string) => String(makeStatus(s.ctx, bob.account.id, { text, inReplyTo: { id: base, accountId: to.account.id } }).id);
+    const reply = (to: TestUser, text: string) =>
+      String(makeStatus(s.ctx, bob.account.id, { text, inReplyTo: { id: base, accountId: to.account.id } }).id);
     const toMember = reply(carol, "to carol (member, followed)");
     const toFollowed = reply(gina, "to gina (followed, not a member)");
     const toStranger = reply(stranger, "to a stranger");
     const toOwner = reply(owner, "to the owner");
     const toSelf = reply(bob, "thread");
-    const unknown = String(makeStatus(s.ctx, bob.account.id, { text: "reply to an unknown account", inReplyTo: { id: base, accountId: null as any } }).id);
-    const after = { followed: await newList("F2", [bob, carol], { replies_policy: "followed" }), list: await newList("L2", [bob, carol]), none: await newList("N2", [bob, carol], { replies_policy: "none" }) };
+    const unknown = String(
+      makeStatus(s.ctx, bob.account.id, { text: "reply to an unknown account", inReplyTo: { id: base, accountId: null as any } }).id,
+    );
+    const after = {
+      followed: await newList("F2", [bob, carol], { replies_policy: "followed" }),
+      list: await newList("L2", [bob, carol]),
+      none: await newList("N2", [bob, carol], { replies_policy: "none" }),
+    };
     const expected = {
       followed: [toSelf, toOwner, toFollowed, toMember],
       list: [toSelf, toOwner, toMember],
@@ -138,7 +160,10 @@ describe("GET /api/v1/timelines/list/:list_id", () => {
   test("query plan: one range scan of list_feeds' primary key, no temp B-tree", () => {
     for (const page of [{ limit: 20 }, { limit: 20, maxId: 5 }, { limit: 20, minId: 5 }, { limit: 20, sinceId: 1, maxId: 9 }]) {
       const q = listTimelineSql(1, 1, page, 0);
-      const plan = s.ctx.db.query<{ detail: string }, any[]>(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.args).map((r) => r.detail);
+      const plan = s.ctx.db
+        .query<{ detail: string }, any[]>(`EXPLAIN QUERY PLAN ${q.sql}`)
+        .all(...q.args)
+        .map((r) => r.detail);
       const text = plan.join("\n");
       expect(plan[0]).toMatch(/^SEARCH lf USING PRIMARY KEY \(list_id=\?/);
       expect(text).not.toMatch(/TEMP B-TREE/);

@@ -14,8 +14,11 @@ afterAll(() => s.stop());
 
 describe("markers", () => {
   test("round trip: create, read, update bumps version", async () => {
-    expect(await me.client.v1.markers.fetch({ timeline: ["home", "notifications"] }) as object).toEqual({});
-    const created = await s.api("POST", "/api/v1/markers", { token: me.token, form: { "home[last_read_id]": "1234", "notifications[last_read_id]": "77" } });
+    expect((await me.client.v1.markers.fetch({ timeline: ["home", "notifications"] })) as object).toEqual({});
+    const created = await s.api("POST", "/api/v1/markers", {
+      token: me.token,
+      form: { "home[last_read_id]": "1234", "notifications[last_read_id]": "77" },
+    });
     expect(created.status).toBe(200);
     const body = await created.json();
     expect(Object.keys(body).sort()).toEqual(["home", "notifications"]);
@@ -33,7 +36,7 @@ describe("markers", () => {
     expect(Object.keys(await onlyHome.json())).toEqual(["home"]);
     expect(await (await s.api("GET", "/api/v1/markers", { token: me.token })).json()).toEqual({});
     // markers are per account
-    expect(await other.client.v1.markers.fetch({ timeline: ["home"] }) as object).toEqual({});
+    expect((await other.client.v1.markers.fetch({ timeline: ["home"] })) as object).toEqual({});
   });
 
   test("non-numeric last_read_id → 422 and nothing written (not even the valid half)", async () => {
@@ -58,7 +61,9 @@ describe("markers", () => {
     expect((await s.api("GET", "/api/v1/markers?timeline[]=home")).status).toBe(401);
     expect((await s.api("POST", "/api/v1/markers", { form: { "home[last_read_id]": "1" } })).status).toBe(401);
     const before = s.count("markers");
-    expect((await s.api("POST", "/api/v1/markers", { token: s.token(other.user.id, ["read"]), form: { "home[last_read_id]": "1" } })).status).toBe(403);
+    expect(
+      (await s.api("POST", "/api/v1/markers", { token: s.token(other.user.id, ["read"]), form: { "home[last_read_id]": "1" } })).status,
+    ).toBe(403);
     expect(s.count("markers")).toBe(before);
     expect((await s.api("GET", "/api/v1/markers?timeline[]=home", { token: s.token(me.user.id, ["read:accounts"]) })).status).toBe(403);
     expect((await s.api("GET", "/api/v1/markers?timeline[]=home", { token: s.token(me.user.id, ["read:statuses"]) })).status).toBe(200);

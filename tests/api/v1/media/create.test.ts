@@ -25,7 +25,11 @@ async function fetchBytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
 describe("POST /api/v2/media", () => {
   test("a small PNG is processed inline: 200 with url, preview, meta, blurhash, focus and description", async () => {
     const png = await gradient(800, 600, "png");
-    const res = await upload(s, "/api/v2/media", alice.token, { file: { bytes: png, type: "image/png", name: "pic.png" }, description: "A gradient", focus: "-0.5,0.25" });
+    const res = await upload(s, "/api/v2/media", alice.token, {
+      file: { bytes: png, type: "image/png", name: "pic.png" },
+      description: "A gradient",
+      focus: "-0.5,0.25",
+    });
     expect(res.status).toBe(200);
     const m = await res.json();
     expect(m.type).toBe("image");
@@ -40,7 +44,9 @@ describe("POST /api/v2/media", () => {
     expect(m.blurhash).toMatch(/^[0-9A-Za-z#$%*+,\-.:;=?@[\]^_{|}~]{36}$/); // 4x4 components → 36 chars
     const small = await sharp()(await fetchBytes(m.preview_url)).metadata();
     expect([small.width, small.height]).toEqual([m.meta.small.width, m.meta.small.height]);
-    expect(s.count("media_attachments", "id = ? AND account_id = ? AND status_id IS NULL AND processing = 0", Number(m.id), alice.account.id)).toBe(1);
+    expect(
+      s.count("media_attachments", "id = ? AND account_id = ? AND status_id IS NULL AND processing = 0", Number(m.id), alice.account.id),
+    ).toBe(1);
   });
 
   test("masto.js upload of a small image resolves with the processed attachment", async () => {
@@ -101,7 +107,9 @@ describe("POST /api/v2/media", () => {
   });
 
   test("a static GIF becomes a PNG image; an animated GIF stays an animated image (no transcoder)", async () => {
-    const res = await upload(s, "/api/v2/media", alice.token, { file: { bytes: await gradient(50, 40, "gif"), type: "image/gif", name: "a.gif" } });
+    const res = await upload(s, "/api/v2/media", alice.token, {
+      file: { bytes: await gradient(50, 40, "gif"), type: "image/gif", name: "a.gif" },
+    });
     const m = await res.json();
     expect([res.status, m.type]).toEqual([200, "image"]);
     expect(m.url).toEndWith(".png");
@@ -117,7 +125,9 @@ describe("POST /api/v2/media", () => {
   });
 
   test("mp4 without audio is gifv, with audio video, with meta from the boxes", async () => {
-    let res = await upload(s, "/api/v2/media", alice.token, { file: { bytes: mp4({ width: 640, height: 360, seconds: 4, frames: 100 }), type: "video/mp4", name: "clip.mp4" } });
+    let res = await upload(s, "/api/v2/media", alice.token, {
+      file: { bytes: mp4({ width: 640, height: 360, seconds: 4, frames: 100 }), type: "video/mp4", name: "clip.mp4" },
+    });
     let m = await res.json();
     expect(res.status).toBe(200);
     expect(m.type).toBe("gifv");
@@ -138,7 +148,9 @@ describe("POST /api/v2/media", () => {
     expect(m.preview_url).toEndWith(".jpg");
     expect(m.blurhash).toBeString();
 
-    res = await upload(s, "/api/v2/media", alice.token, { file: { bytes: webm({ width: 320, height: 240, seconds: 1.5, audio: true }), type: "video/webm", name: "v.webm" } });
+    res = await upload(s, "/api/v2/media", alice.token, {
+      file: { bytes: webm({ width: 320, height: 240, seconds: 1.5, audio: true }), type: "video/webm", name: "v.webm" },
+    });
     m = await res.json();
     expect([res.status, m.type]).toEqual([200, "video"]);
     expect(m.meta.original).toMatchObject({ width: 320, height: 240, duration: 1.5 });

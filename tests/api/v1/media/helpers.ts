@@ -4,7 +4,13 @@ import { join } from "node:path";
 import type { TestServer } from "../../../rig";
 
 /** POSTs a multipart upload; `file` may carry a client-claimed type and name. */
-export function upload(s: TestServer, path: string, token: string | undefined, fields: Record<string, string | { bytes: Uint8Array<ArrayBuffer>; type?: string; name?: string }>, method = "POST"): Promise<Response> {
+export function upload(
+  s: TestServer,
+  path: string,
+  token: string | undefined,
+  fields: Record<string, string | { bytes: Uint8Array<ArrayBuffer>; type?: string; name?: string }>,
+  method = "POST",
+): Promise<Response> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) {
     if (typeof v === "string") form.append(k, v);
@@ -17,7 +23,11 @@ export function upload(s: TestServer, path: string, token: string | undefined, f
 export function filesUnder(dir: string): string[] {
   let out: string[] = [];
   let names: string[];
-  try { names = readdirSync(dir); } catch { return []; }
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
   for (const n of names) {
     const p = join(dir, n);
     if (statSync(p).isDirectory()) out = out.concat(filesUnder(p));

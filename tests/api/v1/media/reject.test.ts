@@ -33,12 +33,16 @@ describe("POST /api/v2/media rejects bad files with 422 and writes nothing", () 
   test("decompression bomb: a tiny PNG declaring 20000x20000", async () => {
     const bomb = pngHeaderOnly(20000, 20000);
     expect(bomb.length).toBeLessThan(100);
-    expect(await expect422({ file: { bytes: bomb, type: "image/png", name: "bomb.png" } })).toStartWith("Validation failed: File dimensions 20000x20000");
+    expect(await expect422({ file: { bytes: bomb, type: "image/png", name: "bomb.png" } })).toStartWith(
+      "Validation failed: File dimensions 20000x20000",
+    );
   });
 
   test("truncated JPEG and truncated PNG", async () => {
     const jpeg = await gradient(600, 400, "jpeg");
-    expect(await expect422({ file: { bytes: jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), type: "image/jpeg", name: "t.jpg" } })).toBe("Validation failed: File could not be processed");
+    expect(await expect422({ file: { bytes: jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), type: "image/jpeg", name: "t.jpg" } })).toBe(
+      "Validation failed: File could not be processed",
+    );
     const png = await gradient(600, 400, "png");
     await expect422({ file: { bytes: png.subarray(0, Math.floor(png.length * 0.6)), type: "image/png", name: "t.png" } });
   });
@@ -48,10 +52,14 @@ describe("POST /api/v2/media rejects bad files with 422 and writes nothing", () 
     fake.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     crypto.getRandomValues(fake.subarray(8));
     await expect422({ file: { bytes: fake, type: "image/png", name: "x.png" } });
-    expect(await expect422({ file: { bytes: new TextEncoder().encode("hello, this is not a picture at all"), type: "image/jpeg", name: "x.jpg" } }))
-      .toBe("Validation failed: File content type is invalid");
-    expect(await expect422({ file: { bytes: await gradient(20, 20, "png"), type: "video/mp4", name: "x.mp4" } }))
-      .toBe("Validation failed: File has contents that are not what they are reported to be");
+    expect(
+      await expect422({
+        file: { bytes: new TextEncoder().encode("hello, this is not a picture at all"), type: "image/jpeg", name: "x.jpg" },
+      }),
+    ).toBe("Validation failed: File content type is invalid");
+    expect(await expect422({ file: { bytes: await gradient(20, 20, "png"), type: "video/mp4", name: "x.mp4" } })).toBe(
+      "Validation failed: File has contents that are not what they are reported to be",
+    );
     const broken = mp4({ width: 320, height: 240, seconds: 1, frames: 10 });
     await expect422({ file: { bytes: broken.subarray(0, broken.length - 20), type: "video/mp4", name: "cut.mp4" } });
   });
@@ -59,7 +67,9 @@ describe("POST /api/v2/media rejects bad files with 422 and writes nothing", () 
   test("an image above image_size_limit (16 MB)", async () => {
     const big = new Uint8Array(16 * 1024 * 1024 + 1);
     big.set([0xff, 0xd8, 0xff, 0xe0]);
-    expect(await expect422({ file: { bytes: big, type: "image/jpeg", name: "huge.jpg" } })).toBe("Validation failed: File file size must be less than 16 MB");
+    expect(await expect422({ file: { bytes: big, type: "image/jpeg", name: "huge.jpg" } })).toBe(
+      "Validation failed: File file size must be less than 16 MB",
+    );
   });
 
   test("SVG with and without script", async () => {
@@ -67,7 +77,9 @@ describe("POST /api/v2/media rejects bad files with 422 and writes nothing", () 
     const evil = `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.cookie)</script></svg>`;
     for (const svg of [plain, evil]) {
       for (const type of ["image/svg+xml", "image/png"]) {
-        expect(await expect422({ file: { bytes: new TextEncoder().encode(svg), type, name: "x.svg" } })).toBe("Validation failed: File content type is invalid");
+        expect(await expect422({ file: { bytes: new TextEncoder().encode(svg), type, name: "x.svg" } })).toBe(
+          "Validation failed: File content type is invalid",
+        );
       }
     }
   });
@@ -78,7 +90,10 @@ describe("POST /api/v2/media rejects bad files with 422 and writes nothing", () 
     expect(await expect422({ file: png, description: "x".repeat(1501) })).toContain("Description is too long");
     for (const focus of ["2,0", "a,b", "0.5", "0,-1.5"]) await expect422({ file: png, focus });
     expect(await expect422({ file: png, thumbnail: png })).toBe("Validation failed: Thumbnail must be blank");
-    await expect422({ file: { bytes: mp4({ width: 320, height: 240, seconds: 1, frames: 10 }), type: "video/mp4" }, thumbnail: { bytes: new TextEncoder().encode("<svg/>"), type: "image/svg+xml" } });
+    await expect422({
+      file: { bytes: mp4({ width: 320, height: 240, seconds: 1, frames: 10 }), type: "video/mp4" },
+      thumbnail: { bytes: new TextEncoder().encode("<svg/>"), type: "image/svg+xml" },
+    });
     expect(await expect422({ description: "no file" })).toBe("Validation failed: File can't be blank");
     expect(await expect422({ file: "just a string" })).toBe("Validation failed: file must be a file");
     await expect422({ file: { bytes: new TextEncoder().encode("x"), type: "image/png" } }, "/api/v1/media");

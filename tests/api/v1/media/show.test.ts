@@ -16,7 +16,9 @@ beforeAll(async () => {
 afterAll(() => s.stop());
 
 async function deferredUpload(): Promise<any> {
-  const res = await upload(s, "/api/v2/media", alice.token, { file: { bytes: await gradient(2100, 2000, "jpeg"), type: "image/jpeg", name: "big.jpg" } });
+  const res = await upload(s, "/api/v2/media", alice.token, {
+    file: { bytes: await gradient(2100, 2000, "jpeg"), type: "image/jpeg", name: "big.jpg" },
+  });
   expect(res.status).toBe(202);
   return res.json();
 }
@@ -61,7 +63,9 @@ describe("GET /api/v1/media/:id", () => {
     expect((await s.api("GET", `/api/v1/media/abc`, { token: alice.token })).status).toBe(404);
     // Attach it as the statuses service does (status_id set): no longer reachable here.
     const t = Date.now();
-    s.ctx.db.query("INSERT INTO statuses (id, uri, account_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)").run(4242, `${s.url}/statuses/4242`, alice.account.id, t, t);
+    s.ctx.db
+      .query("INSERT INTO statuses (id, uri, account_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
+      .run(4242, `${s.url}/statuses/4242`, alice.account.id, t, t);
     s.ctx.db.query("UPDATE media_attachments SET status_id = 4242 WHERE id = ?").run(Number(m.id));
     expect((await s.api("GET", `/api/v1/media/${m.id}`, { token: alice.token })).status).toBe(404);
   });

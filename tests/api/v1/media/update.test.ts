@@ -31,12 +31,20 @@ describe("PUT /api/v1/media/:id", () => {
 
   test("a video's thumbnail is replaced; the old preview file is deleted", async () => {
     const first = await gradient(64, 48, "png");
-    const m = await (await upload(s, "/api/v2/media", alice.token, {
-      file: { bytes: mp4({ width: 320, height: 240, seconds: 1, frames: 24, audio: true }), type: "video/mp4", name: "v.mp4" },
-      thumbnail: { bytes: first, type: "image/png", name: "t.png" },
-    })).json();
+    const m = await (
+      await upload(s, "/api/v2/media", alice.token, {
+        file: { bytes: mp4({ width: 320, height: 240, seconds: 1, frames: 24, audio: true }), type: "video/mp4", name: "v.mp4" },
+        thumbnail: { bytes: first, type: "image/png", name: "t.png" },
+      })
+    ).json();
     expect(m.preview_url).toEndWith(".png");
-    const res = await upload(s, `/api/v1/media/${m.id}`, alice.token, { thumbnail: { bytes: await gradient(96, 64, "jpeg"), type: "image/jpeg", name: "t.jpg" } }, "PUT");
+    const res = await upload(
+      s,
+      `/api/v1/media/${m.id}`,
+      alice.token,
+      { thumbnail: { bytes: await gradient(96, 64, "jpeg"), type: "image/jpeg", name: "t.jpg" } },
+      "PUT",
+    );
     expect(res.status).toBe(200);
     const u = await res.json();
     expect(u.preview_url).toEndWith(".jpg");
@@ -59,7 +67,9 @@ describe("PUT /api/v1/media/:id", () => {
     expect((await s.api("PUT", `/api/v1/media/${m.id}`, { token: bob.token, json: { description: "mine now" } })).status).toBe(404);
     expect((await s.api("PUT", `/api/v1/media/404404`, { token: alice.token, json: { description: "?" } })).status).toBe(404);
     expect((await s.api("PUT", `/api/v1/media/${m.id}`, { json: { description: "?" } })).status).toBe(401);
-    expect((await s.api("PUT", `/api/v1/media/${m.id}`, { token: s.token(alice.user.id, ["read"]), json: { description: "?" } })).status).toBe(403);
+    expect(
+      (await s.api("PUT", `/api/v1/media/${m.id}`, { token: s.token(alice.user.id, ["read"]), json: { description: "?" } })).status,
+    ).toBe(403);
     expect(s.ctx.db.query("SELECT * FROM media_attachments WHERE id = ?").get(Number(m.id))).toEqual(before);
   });
 });

@@ -41,7 +41,9 @@ describe("POST /api/v1/notifications/:id/dismiss", () => {
     expect((await s.api("POST", `/api/v1/notifications/${id}/dismiss`, { token: s.token(me.user.id, ["read"]) })).status).toBe(403);
     expect((await s.api("POST", `/api/v1/notifications/${id}/dismiss`)).status).toBe(401);
     expect(s.count("notifications", "id = ?", id)).toBe(1);
-    expect((await s.api("POST", `/api/v1/notifications/${id}/dismiss`, { token: s.token(me.user.id, ["write:notifications"]) })).status).toBe(200);
+    expect(
+      (await s.api("POST", `/api/v1/notifications/${id}/dismiss`, { token: s.token(me.user.id, ["write:notifications"]) })).status,
+    ).toBe(200);
     expect(s.count("notifications", "id = ?", id)).toBe(0);
   });
 });

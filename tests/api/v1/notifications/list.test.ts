@@ -37,7 +37,11 @@ describe("GET /api/v1/notifications", () => {
     const follow = list[1];
     expect(Object.keys(follow).sort()).toEqual(["account", "created_at", "group_key", "id", "type"]);
     // grouped types carry their group's key (see tests/api/v2/notifications), others ungrouped-<id>
-    expect(follow).toMatchObject({ type: "follow", group_key: expect.stringMatching(/^follow-\d+$/), account: { id: c.id, username: "nc" } });
+    expect(follow).toMatchObject({
+      type: "follow",
+      group_key: expect.stringMatching(/^follow-\d+$/),
+      account: { id: c.id, username: "nc" },
+    });
     expect(list[3].group_key).toBe(`ungrouped-${n.mention}`);
     expect(follow.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     // a reblog notification shows the boosted status (mine), not the boost
@@ -71,8 +75,12 @@ describe("GET /api/v1/notifications", () => {
     expect(ids(await r3.json())).toEqual(nid("mention"));
     const back = await s.api("GET", linkPath(r2, "prev", s.url)!, { token: me.token });
     expect(ids(await back.json())).toEqual(nid("reblog", "follow"));
-    expect(ids(await (await s.api("GET", `/api/v1/notifications?since_id=${n.favourite}`, { token: me.token })).json())).toEqual(nid("reblog", "follow"));
-    expect(ids(await (await s.api("GET", `/api/v1/notifications?min_id=${n.mention}&limit=1`, { token: me.token })).json())).toEqual(nid("favourite"));
+    expect(ids(await (await s.api("GET", `/api/v1/notifications?since_id=${n.favourite}`, { token: me.token })).json())).toEqual(
+      nid("reblog", "follow"),
+    );
+    expect(ids(await (await s.api("GET", `/api/v1/notifications?min_id=${n.mention}&limit=1`, { token: me.token })).json())).toEqual(
+      nid("favourite"),
+    );
     const walked: string[] = [];
     for await (const page of me.client.v1.notifications.list({ limit: 1 })) walked.push(...ids(page));
     expect(walked).toEqual(nid("reblog", "follow", "favourite", "mention"));
@@ -103,7 +111,8 @@ describe("GET /api/v1/notifications/:id", () => {
 
 describe("GET /api/v1/notifications/unread_count", () => {
   test("counts after the notifications marker, capped by limit", async () => {
-    const count = async (qs = "") => (await (await s.api("GET", `/api/v1/notifications/unread_count${qs}`, { token: me.token })).json()).count;
+    const count = async (qs = "") =>
+      (await (await s.api("GET", `/api/v1/notifications/unread_count${qs}`, { token: me.token })).json()).count;
     expect(await count()).toBe(4); // what the list shows: no invisible status, no blocked sender
     expect(await count("?limit=2")).toBe(2);
     expect(await count("?limit=5000")).toBe(4);

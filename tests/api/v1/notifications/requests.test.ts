@@ -15,7 +15,15 @@ let myPost = "";
 beforeAll(async () => {
   s = await startTestServer();
   wsUrl = s.url.replace(/^http/, "ws");
-  [me, friend, stranger, pest, third, fourth, other] = await makeUsers(s, ["rqme", "rqfriend", "rqstranger", "rqpest", "rqthird", "rqfourth", "rqother"] as const);
+  [me, friend, stranger, pest, third, fourth, other] = await makeUsers(s, [
+    "rqme",
+    "rqfriend",
+    "rqstranger",
+    "rqpest",
+    "rqthird",
+    "rqfourth",
+    "rqother",
+  ] as const);
   await me.client.v1.accounts.$select(friend.id).follow();
   myPost = (await me.client.v1.statuses.create({ status: "my post" })).id;
   const res = await s.api("PATCH", "/api/v2/notifications/policy", { token: me.token, json: { for_not_following: "filter" } });
@@ -34,11 +42,14 @@ async function getJson(path: string, token = me.token): Promise<any> {
   return r.json();
 }
 const v1Ids = async (qs = "") => ((await getJson(`/api/v1/notifications${qs}`)) as any[]).map((n) => `${n.type}:${n.account.acct}`);
-const v2Kinds = async (qs = "") => ((await getJson(`/api/v2/notifications${qs}`)).notification_groups as any[]).map((g) => `${g.type}:${g.notifications_count}`);
+const v2Kinds = async (qs = "") =>
+  ((await getJson(`/api/v2/notifications${qs}`)).notification_groups as any[]).map((g) => `${g.type}:${g.notifications_count}`);
 const unread = async (version: 1 | 2, qs = "") => (await getJson(`/api/v${version}/notifications/unread_count${qs}`)).count as number;
 const summary = async (u = me) => (await getJson("/api/v2/notifications/policy", u.token)).summary;
 const requestOf = (u: TestUser, owner = me) =>
-  s.ctx.db.query("SELECT id, notifications_count AS n FROM notification_requests WHERE account_id = ? AND from_account_id = ?").get(owner.account.id, u.account.id) as { id: number; n: number } | null;
+  s.ctx.db
+    .query("SELECT id, notifications_count AS n FROM notification_requests WHERE account_id = ? AND from_account_id = ?")
+    .get(owner.account.id, u.account.id) as { id: number; n: number } | null;
 
 /** A user-stream socket of `me`, after a round trip proving the subscription was handled. */
 async function userStream(): Promise<WsProbe> {
@@ -50,7 +61,8 @@ async function userStream(): Promise<WsProbe> {
 }
 
 describe("filtering by policy", () => {
-  let first = "", second = "";
+  let first = "",
+    second = "";
 
   test("a stranger's mentions become a request, hidden from lists, counts and the stream", async () => {
     const ws = await userStream();
@@ -77,7 +89,12 @@ describe("filtering by policy", () => {
   });
 
   test("include_filtered and account_id show them", async () => {
-    expect(await v1Ids("?include_filtered=true")).toEqual(["mention:rqfriend", "mention:rqstranger", "favourite:rqstranger", "mention:rqstranger"]);
+    expect(await v1Ids("?include_filtered=true")).toEqual([
+      "mention:rqfriend",
+      "mention:rqstranger",
+      "favourite:rqstranger",
+      "mention:rqstranger",
+    ]);
     expect(await v2Kinds("?include_filtered=true")).toEqual(["mention:1", "mention:1", "favourite:1", "mention:1"]);
     expect(await unread(1, "?include_filtered=1")).toBe(4);
     expect(await unread(2, "?include_filtered=true")).toBe(4);
@@ -94,7 +111,12 @@ describe("filtering by policy", () => {
     expect(list.length).toBe(1);
     const r = list[0];
     expect(Object.keys(r)).toEqual(["id", "created_at", "updated_at", "notifications_count", "account", "last_status"]);
-    expect(r).toMatchObject({ id: String(requestOf(stranger)!.id), notifications_count: "2", account: { id: stranger.id, acct: "rqstranger" }, last_status: { id: second } });
+    expect(r).toMatchObject({
+      id: String(requestOf(stranger)!.id),
+      notifications_count: "2",
+      account: { id: stranger.id, acct: "rqstranger" },
+      last_status: { id: second },
+    });
     expect(r.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(res.headers.get("link")).toContain(`max_id=${r.id}`);
     const viaMasto = await me.client.v1.notifications.requests.list();
@@ -158,8 +180,13 @@ describe("filtering by policy", () => {
     await mention(fourth, "@rqme fourth here");
     await other.client.v2.notifications.policy.update({ forNotFollowing: "filter" });
     await mention(third, "@rqother hi other");
-    const mine3 = requestOf(third)!.id, mine4 = requestOf(fourth)!.id, theirs = requestOf(third, other)!.id;
-    const acc = await s.api("POST", "/api/v1/notifications/requests/accept", { token: me.token, json: { id: [String(mine3), String(theirs), "999999", "nope"] } });
+    const mine3 = requestOf(third)!.id,
+      mine4 = requestOf(fourth)!.id,
+      theirs = requestOf(third, other)!.id;
+    const acc = await s.api("POST", "/api/v1/notifications/requests/accept", {
+      token: me.token,
+      json: { id: [String(mine3), String(theirs), "999999", "nope"] },
+    });
     expect(acc.status).toBe(200);
     expect(await acc.json()).toEqual({});
     expect(requestOf(third)).toBeNull();
@@ -224,7 +251,11 @@ describe("bad input", () => {
     const theirs = requestOf(third, other)!.id;
     const mine = requestOf(pest)!.id;
     const before = { n: s.count("notifications"), r: s.count("notification_requests"), p: s.count("notification_permissions") };
-    for (const path of [`/api/v1/notifications/requests/${theirs}`, "/api/v1/notifications/requests/999999", "/api/v1/notifications/requests/abc"]) {
+    for (const path of [
+      `/api/v1/notifications/requests/${theirs}`,
+      "/api/v1/notifications/requests/999999",
+      "/api/v1/notifications/requests/abc",
+    ]) {
       const g = await s.api("GET", path, { token: me.token });
       expect(g.status).toBe(404);
       expect(await g.json()).toEqual({ error: "Record not found" });
@@ -235,11 +266,22 @@ describe("bad input", () => {
     const writeOnly = s.token(me.user.id, ["write:notifications"]);
     expect((await s.api("POST", `/api/v1/notifications/requests/${mine}/accept`, { token: readOnly })).status).toBe(403);
     expect((await s.api("POST", `/api/v1/notifications/requests/${mine}/dismiss`, { token: readOnly })).status).toBe(403);
-    expect((await s.api("POST", "/api/v1/notifications/requests/accept", { token: readOnly, json: { id: [String(mine)] } })).status).toBe(403);
-    expect((await s.api("POST", "/api/v1/notifications/requests/dismiss", { token: s.token(me.user.id, ["read:notifications"]), json: { id: [String(mine)] } })).status).toBe(403);
+    expect((await s.api("POST", "/api/v1/notifications/requests/accept", { token: readOnly, json: { id: [String(mine)] } })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await s.api("POST", "/api/v1/notifications/requests/dismiss", {
+          token: s.token(me.user.id, ["read:notifications"]),
+          json: { id: [String(mine)] },
+        })
+      ).status,
+    ).toBe(403);
     expect((await s.api("GET", "/api/v1/notifications/requests", { token: writeOnly })).status).toBe(403);
     expect((await s.api("GET", `/api/v1/notifications/requests/${mine}`, { token: writeOnly })).status).toBe(403);
-    expect((await s.api("GET", "/api/v1/notifications/requests/merged", { token: s.token(me.user.id, ["read:statuses"]) })).status).toBe(403);
+    expect((await s.api("GET", "/api/v1/notifications/requests/merged", { token: s.token(me.user.id, ["read:statuses"]) })).status).toBe(
+      403,
+    );
     expect((await s.api("GET", "/api/v1/notifications/requests")).status).toBe(401);
     expect((await s.api("POST", `/api/v1/notifications/requests/${mine}/accept`)).status).toBe(401);
     expect((await s.api("POST", "/api/v1/notifications/requests/dismiss", { json: { id: [String(mine)] } })).status).toBe(401);

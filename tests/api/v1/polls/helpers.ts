@@ -5,7 +5,10 @@ import { createPollForStatus } from "../../../../src/services/polls/create";
 
 /** Posts a status by `u` and attaches a poll (raw `poll` params); returns status and poll ids. */
 export async function postPoll(
-  s: TestServer, u: TestUser, poll: Record<string, unknown>, status: Record<string, unknown> = {},
+  s: TestServer,
+  u: TestUser,
+  poll: Record<string, unknown>,
+  status: Record<string, unknown> = {},
 ): Promise<{ statusId: string; pollId: string }> {
   const r = await s.api("POST", "/api/v1/statuses", { token: u.token, json: { status: "Which one?", ...status } });
   expect(r.status).toBe(200);

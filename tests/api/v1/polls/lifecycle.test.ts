@@ -19,7 +19,9 @@ beforeAll(async () => {
 afterAll(() => s.stop());
 
 function rejects(input: unknown): string {
-  try { validatePollInput(input); } catch (e) {
+  try {
+    validatePollInput(input);
+  } catch (e) {
     expect(e).toBeInstanceOf(ApiError);
     expect((e as ApiError).status).toBe(422);
     return (e as ApiError).message;
@@ -29,8 +31,12 @@ function rejects(input: unknown): string {
 
 describe("poll parameters (validatePollInput)", () => {
   test("accepts Mastodon's limits, trims options, reads form-style values", () => {
-    expect(validatePollInput({ options: [" a ", "b", "", "c", "d"], expires_in: "300", multiple: "true", hide_totals: "0" }))
-      .toEqual({ options: ["a", "b", "c", "d"], expiresIn: 300, multiple: true, hideTotals: false });
+    expect(validatePollInput({ options: [" a ", "b", "", "c", "d"], expires_in: "300", multiple: "true", hide_totals: "0" })).toEqual({
+      options: ["a", "b", "c", "d"],
+      expiresIn: 300,
+      multiple: true,
+      hideTotals: false,
+    });
     expect(validatePollInput({ options: ["x".repeat(50), "y"], expires_in: 2629746 }).expiresIn).toBe(2629746);
   });
 
@@ -60,7 +66,9 @@ describe("createPollForStatus", () => {
     const polls = s.count("polls");
     const r = await s.api("POST", "/api/v1/statuses", { token: alice.token, json: { status: "no poll" } });
     const other = Number(((await r.json()) as { id: string }).id);
-    expect(() => s.ctx.db.transaction(() => createPollForStatus(s.ctx, other, alice.account.id, { options: ["a"], expires_in: 300 })).immediate()).toThrow(ApiError);
+    expect(() =>
+      s.ctx.db.transaction(() => createPollForStatus(s.ctx, other, alice.account.id, { options: ["a"], expires_in: 300 })).immediate(),
+    ).toThrow(ApiError);
     expect(s.count("polls")).toBe(polls);
     expect(s.count("statuses", "id = ? AND poll_id IS NULL", other)).toBe(1);
     expect(s.ctx.jobs.count("poll.expire")).toBe(jobsBefore + 1);
@@ -69,11 +77,16 @@ describe("createPollForStatus", () => {
 
 describe("POST /api/v1/statuses with a poll", () => {
   test("masto.js creates a status with a poll; bad polls → 422 and nothing written", async () => {
-    const st = await alice.client.v1.statuses.create({ status: "Pick one", poll: { options: ["red", "blue"], expiresIn: 600, multiple: true } });
+    const st = await alice.client.v1.statuses.create({
+      status: "Pick one",
+      poll: { options: ["red", "blue"], expiresIn: 600, multiple: true },
+    });
     expect(st.poll).toMatchObject({ multiple: true, votesCount: 0, votersCount: 0, voted: false, ownVotes: [] });
     expect(st.poll?.options.map((o) => o.title)).toEqual(["red", "blue"]);
     expect(s.count("polls", "status_id = ?", Number(st.id))).toBe(1);
-    const statuses = s.count("statuses"), polls = s.count("polls"), jobs = s.ctx.jobs.count();
+    const statuses = s.count("statuses"),
+      polls = s.count("polls"),
+      jobs = s.ctx.jobs.count();
     const bad = [
       { options: ["only"], expires_in: 600 },
       { options: ["a", "b"], expires_in: 10 },
@@ -84,7 +97,10 @@ describe("POST /api/v1/statuses with a poll", () => {
       const r = await s.api("POST", "/api/v1/statuses", { token: alice.token, json: { status: "bad poll", poll } });
       expect(r.status).toBe(422);
     }
-    const form = await s.api("POST", "/api/v1/statuses", { token: alice.token, form: { status: "form poll", "poll[options][]": "one", "poll[expires_in]": "600" } });
+    const form = await s.api("POST", "/api/v1/statuses", {
+      token: alice.token,
+      form: { status: "form poll", "poll[options][]": "one", "poll[expires_in]": "600" },
+    });
     expect(form.status).toBe(422); // a single option
     expect([s.count("statuses"), s.count("polls"), s.ctx.jobs.count()]).toEqual([statuses, polls, jobs]);
   });
@@ -105,7 +121,11 @@ describe("resetPoll (status edits)", () => {
     expect(s.count("poll_votes", "poll_id = ?", Number(pollId))).toBe(0);
     const p = (await (await s.api("GET", `/api/v1/polls/${pollId}`, { token: bob.token })).json()) as any;
     expect(p).toMatchObject({ votes_count: 0, voted: false, own_votes: [] });
-    expect(p.options).toEqual([{ title: "a", votes_count: 0 }, { title: "b", votes_count: 0 }, { title: "c", votes_count: 0 }]);
+    expect(p.options).toEqual([
+      { title: "a", votes_count: 0 },
+      { title: "b", votes_count: 0 },
+      { title: "c", votes_count: 0 },
+    ]);
 
     expect(edit(null)).toBeNull();
     expect(s.count("polls", "id = ?", Number(pollId))).toBe(0);
@@ -119,7 +139,8 @@ describe("resetPoll (status edits)", () => {
   });
 });
 
-const pollNotes = (accountId: number, statusId: string) => s.count("notifications", "account_id = ? AND type = 'poll' AND status_id = ?", accountId, Number(statusId));
+const pollNotes = (accountId: number, statusId: string) =>
+  s.count("notifications", "account_id = ? AND type = 'poll' AND status_id = ?", accountId, Number(statusId));
 
 describe("poll expiry", () => {
   test("notifies the author and each voter once, when the poll ends", async () => {

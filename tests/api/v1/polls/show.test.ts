@@ -17,8 +17,18 @@ describe("GET /api/v1/polls/:id", () => {
     const { pollId, statusId } = await postPoll(s, alice, { options: ["tea", "coffee"], expires_in: 3600 });
     const p = await bob.client.v1.polls.$select(pollId).fetch();
     expect(p).toMatchObject({
-      id: pollId, expired: false, multiple: false, votesCount: 0, votersCount: null, voted: false, ownVotes: [], emojis: [],
-      options: [{ title: "tea", votesCount: 0 }, { title: "coffee", votesCount: 0 }],
+      id: pollId,
+      expired: false,
+      multiple: false,
+      votesCount: 0,
+      votersCount: null,
+      voted: false,
+      ownVotes: [],
+      emojis: [],
+      options: [
+        { title: "tea", votesCount: 0 },
+        { title: "coffee", votesCount: 0 },
+      ],
     });
     expect(Date.parse(p.expiresAt!)).toBeGreaterThan(Date.now() + 3500_000);
     const anon = await s.api("GET", `/api/v1/polls/${pollId}`);

@@ -3,13 +3,18 @@ import { startTestServer, type TestServer } from "../../../rig";
 import { appToken, signUp } from "./helpers";
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer({ env: { REGISTRATIONS: "approval" } }); });
+beforeAll(async () => {
+  s = await startTestServer({ env: { REGISTRATIONS: "approval" } });
+});
 afterAll(() => s.stop());
 
 describe("POST /api/v1/accounts (approval)", () => {
   test("creates an unapproved user whose token only works once approved", async () => {
     const token = await appToken(s);
-    const res = await s.api("POST", "/api/v1/accounts", { token, form: { username: "waiting", email: "w@example.net", password: "correct horse battery", agreement: "1", reason: "please" } });
+    const res = await s.api("POST", "/api/v1/accounts", {
+      token,
+      form: { username: "waiting", email: "w@example.net", password: "correct horse battery", agreement: "1", reason: "please" },
+    });
     expect(res.status).toBe(200);
     const t = (await res.json()) as any;
     expect(t.access_token).toBeString();

@@ -3,7 +3,9 @@ import { startTestServer, type TestServer } from "../../../rig";
 import { appToken, signUp } from "./helpers";
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer({ env: { REGISTRATIONS: "closed", RATE_LIMITS: "true" } }); });
+beforeAll(async () => {
+  s = await startTestServer({ env: { REGISTRATIONS: "closed", RATE_LIMITS: "true" } });
+});
 afterAll(() => s.stop());
 
 describe("POST /api/v1/accounts (closed)", () => {
@@ -19,7 +21,10 @@ describe("POST /api/v1/accounts (closed)", () => {
   test("the signUp rate limit applies per IP", async () => {
     const token = await appToken(s);
     const codes: number[] = [];
-    for (let i = 0; i < 6; i++) codes.push((await s.api("POST", "/api/v1/accounts", { token, json: signUp(`r${i}`), headers: { "X-Forwarded-For": "203.0.113.9" } })).status);
+    for (let i = 0; i < 6; i++)
+      codes.push(
+        (await s.api("POST", "/api/v1/accounts", { token, json: signUp(`r${i}`), headers: { "X-Forwarded-For": "203.0.113.9" } })).status,
+      );
     // one attempt was made in the previous test from another address; this address gets 5
     expect(codes).toEqual([403, 403, 403, 403, 403, 429]);
   });

@@ -12,7 +12,14 @@ afterAll(() => s.stop());
 
 describe("POST /api/v1/accounts (open)", () => {
   test("masto.js: creates a confirmed, approved user and a working token with the app token's scopes", async () => {
-    const t = await s.client(token).v1.accounts.create({ username: "newbie", email: "newbie@example.net", password: "correct horse battery", agreement: true, locale: "de", reason: "hi" });
+    const t = await s.client(token).v1.accounts.create({
+      username: "newbie",
+      email: "newbie@example.net",
+      password: "correct horse battery",
+      agreement: true,
+      locale: "de",
+      reason: "hi",
+    });
     expect(t.tokenType).toBe("Bearer");
     expect(t.scope).toBe("read write follow");
     const user = s.ctx.db.query("SELECT u.* FROM users u JOIN accounts a ON a.id = u.account_id WHERE a.username = 'newbie'").get() as any;

@@ -13,7 +13,8 @@ const mine: mastodon.v1.ScheduledStatus[] = [];
 beforeAll(async () => {
   ({ s, clock } = await clockedServer());
   [alice, bob] = await Promise.all([s.createUser("alice"), s.createUser("bob")]);
-  for (let i = 1; i <= 5; i++) mine.push(await alice.client.v1.statuses.create({ status: `post ${i}`, scheduledAt: inFuture(clock, (10 + i) * MIN) }));
+  for (let i = 1; i <= 5; i++)
+    mine.push(await alice.client.v1.statuses.create({ status: `post ${i}`, scheduledAt: inFuture(clock, (10 + i) * MIN) }));
   await bob.client.v1.statuses.create({ status: "bob's", scheduledAt: inFuture(clock, 10 * MIN) });
 });
 afterAll(() => s.stop());
@@ -28,7 +29,8 @@ describe("listing and showing", () => {
     expect(link).toContain(`max_id=${mine[3]!.id}`);
     expect(link).toContain(`min_id=${mine[4]!.id}`);
     const pages: string[][] = [];
-    for await (const page of alice.client.v1.scheduledStatuses.list({ limit: 2 })) if (page.length) pages.push(page.map((x) => x.params.text));
+    for await (const page of alice.client.v1.scheduledStatuses.list({ limit: 2 }))
+      if (page.length) pages.push(page.map((x) => x.params.text));
     expect(pages).toEqual([["post 5", "post 4"], ["post 3", "post 2"], ["post 1"]]);
     const newer = await (await s.api("GET", `/api/v1/scheduled_statuses?min_id=${mine[2]!.id}`, { token: alice.token })).json();
     expect(newer.map((x: any) => x.params.text)).toEqual(["post 5", "post 4"]);
@@ -46,7 +48,9 @@ describe("listing and showing", () => {
   test("scopes: read:statuses to read; no token 401", async () => {
     expect((await s.api("GET", "/api/v1/scheduled_statuses", { token: s.token(alice.user.id, ["read:statuses"]) })).status).toBe(200);
     expect((await s.api("GET", "/api/v1/scheduled_statuses", { token: s.token(alice.user.id, ["write"]) })).status).toBe(403);
-    expect((await s.api("GET", `/api/v1/scheduled_statuses/${mine[0]!.id}`, { token: s.token(alice.user.id, ["read:accounts"]) })).status).toBe(403);
+    expect(
+      (await s.api("GET", `/api/v1/scheduled_statuses/${mine[0]!.id}`, { token: s.token(alice.user.id, ["read:accounts"]) })).status,
+    ).toBe(403);
     expect((await s.api("GET", "/api/v1/scheduled_statuses")).status).toBe(401);
   });
 });
@@ -83,14 +87,20 @@ describe("rescheduling", () => {
   test("the daily limit applies to the new day, not counting the status itself", async () => {
     const dan = await s.createUser("dan");
     const day = Date.UTC(2031, 6, 1);
-    const insert = s.ctx.db.query("INSERT INTO scheduled_statuses (id, account_id, scheduled_at, params, created_at) VALUES (?, ?, ?, '{}', ?)");
+    const insert = s.ctx.db.query(
+      "INSERT INTO scheduled_statuses (id, account_id, scheduled_at, params, created_at) VALUES (?, ?, ?, '{}', ?)",
+    );
     for (let i = 0; i < 24; i++) insert.run(s.ctx.ids.next(), dan.account.id, day + i * MIN, clock.now);
     const own = await dan.client.v1.statuses.create({ status: "mine", scheduledAt: new Date(day + 60 * MIN).toISOString() });
     // 25 on that day including itself: moving within the day is fine
-    expect((await dan.client.v1.scheduledStatuses.$select(own.id).update({ scheduledAt: new Date(day + 120 * MIN).toISOString() })).scheduledAt)
-      .toBe(new Date(day + 120 * MIN).toISOString());
+    expect(
+      (await dan.client.v1.scheduledStatuses.$select(own.id).update({ scheduledAt: new Date(day + 120 * MIN).toISOString() })).scheduledAt,
+    ).toBe(new Date(day + 120 * MIN).toISOString());
     const other = await dan.client.v1.statuses.create({ status: "other", scheduledAt: new Date(day + 86_400_000).toISOString() });
-    const r = await s.api("PUT", `/api/v1/scheduled_statuses/${other.id}`, { token: dan.token, json: { scheduled_at: new Date(day + 5 * MIN).toISOString() } });
+    const r = await s.api("PUT", `/api/v1/scheduled_statuses/${other.id}`, {
+      token: dan.token,
+      json: { scheduled_at: new Date(day + 5 * MIN).toISOString() },
+    });
     expect(r.status).toBe(422);
     expect((await r.json()).error).toBe("Validation failed: You have exceeded the limit of 25 scheduled posts for today");
   });
@@ -101,7 +111,8 @@ describe("cancelling", () => {
     const m = addMedia(s, alice.account.id);
     const sch = await alice.client.v1.statuses.create({ status: "with media", mediaIds: [m], scheduledAt: inFuture(clock, 30 * MIN) });
     const others = [s.token(alice.user.id, ["read"]), bob.token];
-    for (const token of others) expect((await s.api("DELETE", `/api/v1/scheduled_statuses/${sch.id}`, { token })).status).toBe(token === bob.token ? 404 : 403);
+    for (const token of others)
+      expect((await s.api("DELETE", `/api/v1/scheduled_statuses/${sch.id}`, { token })).status).toBe(token === bob.token ? 404 : 403);
     expect((await s.api("DELETE", `/api/v1/scheduled_statuses/${sch.id}`)).status).toBe(401);
     expect(s.count("scheduled_statuses", "id = ?", Number(sch.id))).toBe(1);
     const r = await s.api("DELETE", `/api/v1/scheduled_statuses/${sch.id}`, { token: alice.token });

@@ -33,7 +33,12 @@ describe("publishing when due", () => {
     const parent = await bob.client.v1.statuses.create({ status: "question" });
     const start = clock.now;
     const sch = await alice.client.v1.statuses.create({
-      status: "answer @bob", spoilerText: "spoiler", visibility: "unlisted", language: "fr", inReplyToId: parent.id, scheduledAt: inFuture(clock, 10 * MIN),
+      status: "answer @bob",
+      spoilerText: "spoiler",
+      visibility: "unlisted",
+      language: "fr",
+      inReplyToId: parent.id,
+      scheduledAt: inFuture(clock, 10 * MIN),
     });
     await at(start + 10 * MIN - 1);
     expect(posted("answer @bob")).toBe(0);
@@ -67,7 +72,9 @@ describe("publishing when due", () => {
     expect(s.count("media_attachments", "id IN (?, ?)", Number(m1), Number(m2))).toBe(2);
     expect((await alice.client.v1.scheduledStatuses.$select(sch.id).fetch()).mediaAttachments.map((m) => m.id)).toEqual([m2, m1]);
     await at(start + 48 * HOUR);
-    const id = s.ctx.db.query<{ id: number }, [number]>("SELECT id FROM statuses WHERE account_id = ? AND text = 'pictures'").get(alice.account.id)!.id;
+    const id = s.ctx.db
+      .query<{ id: number }, [number]>("SELECT id FROM statuses WHERE account_id = ? AND text = 'pictures'")
+      .get(alice.account.id)!.id;
     const st = await alice.client.v1.statuses.$select(String(id)).fetch();
     expect(st.mediaAttachments.map((m) => m.id)).toEqual([m2, m1]);
     expect(s.count("media_attachments", "status_id = ? AND scheduled_status_id IS NULL", id)).toBe(2);
@@ -79,16 +86,24 @@ describe("publishing when due", () => {
     await alice.client.v1.statuses.create({ status: "one left", mediaIds: [m1, m2], scheduledAt: inFuture(clock, 10 * MIN) });
     expect((await s.api("DELETE", `/api/v1/media/${m1}`, { token: alice.token })).status).toBe(200);
     await at(start + 10 * MIN);
-    const row = s.ctx.db.query<{ media_ids: string }, [number]>("SELECT media_ids FROM statuses WHERE account_id = ? AND text = 'one left'").get(alice.account.id)!;
+    const row = s.ctx.db
+      .query<{ media_ids: string }, [number]>("SELECT media_ids FROM statuses WHERE account_id = ? AND text = 'one left'")
+      .get(alice.account.id)!;
     expect(JSON.parse(row.media_ids)).toEqual([Number(m2)]);
   });
 
   test("a poll is created when posted, expiring relative to that time", async () => {
     const start = clock.now;
-    await alice.client.v1.statuses.create({ status: "tea or coffee", poll: { options: ["tea", "coffee"], expiresIn: 3600 }, scheduledAt: inFuture(clock, 6 * HOUR) });
+    await alice.client.v1.statuses.create({
+      status: "tea or coffee",
+      poll: { options: ["tea", "coffee"], expiresIn: 3600 },
+      scheduledAt: inFuture(clock, 6 * HOUR),
+    });
     expect(s.count("polls", "account_id = ?", alice.account.id)).toBe(0);
     await at(start + 6 * HOUR);
-    const id = s.ctx.db.query<{ id: number }, [number]>("SELECT id FROM statuses WHERE account_id = ? AND text = 'tea or coffee'").get(alice.account.id)!.id;
+    const id = s.ctx.db
+      .query<{ id: number }, [number]>("SELECT id FROM statuses WHERE account_id = ? AND text = 'tea or coffee'")
+      .get(alice.account.id)!.id;
     const st = await alice.client.v1.statuses.$select(String(id)).fetch();
     expect(st.poll!.options.map((o) => o.title)).toEqual(["tea", "coffee"]);
     expect(st.poll!.expiresAt).toBe(new Date(start + 7 * HOUR).toISOString());
@@ -132,7 +147,11 @@ describe("never twice, never after cancelling", () => {
   test("a reply whose target was deleted is dropped, as Mastodon does", async () => {
     const parent = await bob.client.v1.statuses.create({ status: "soon gone" });
     const start = clock.now;
-    const sch = await alice.client.v1.statuses.create({ status: "late reply", inReplyToId: parent.id, scheduledAt: inFuture(clock, 10 * MIN) });
+    const sch = await alice.client.v1.statuses.create({
+      status: "late reply",
+      inReplyToId: parent.id,
+      scheduledAt: inFuture(clock, 10 * MIN),
+    });
     await bob.client.v1.statuses.$select(parent.id).remove();
     await at(start + 10 * MIN);
     expect(posted("late reply")).toBe(0);

@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => s.stop());
 
-const notes = (to: TestUser, type: string, id: string) => s.count("notifications", "account_id = ? AND type = ? AND status_id = ?", to.account.id, type, Number(id));
+const notes = (to: TestUser, type: string, id: string) =>
+  s.count("notifications", "account_id = ? AND type = ? AND status_id = ?", to.account.id, type, Number(id));
 
 describe("favourite / unfavourite", () => {
   test("toggles flag, count and notification", async () => {
@@ -68,7 +69,9 @@ describe("reblog / unreblog", () => {
     expect((await s.api("POST", `/api/v1/statuses/${dm.id}/reblog`, { token: bob.token })).status).toBe(403);
     expect((await s.api("POST", `/api/v1/statuses/${priv.id}/reblog`, { token: carol.token })).status).toBe(404);
     const pub = await alice.client.v1.statuses.create({ status: "pub" });
-    expect((await s.api("POST", `/api/v1/statuses/${pub.id}/reblog`, { token: bob.token, json: { visibility: "bogus" } })).status).toBe(422);
+    expect((await s.api("POST", `/api/v1/statuses/${pub.id}/reblog`, { token: bob.token, json: { visibility: "bogus" } })).status).toBe(
+      422,
+    );
     expect(s.count("statuses")).toBe(n + 1);
     const own = await alice.client.v1.statuses.$select(priv.id).reblog();
     expect(own.visibility).toBe("private");

@@ -16,7 +16,13 @@ describe("POST /api/v1/statuses", () => {
     const media = addMedia(s, alice.account.id);
     const parent = await bob.client.v1.statuses.create({ status: "parent" });
     const st = await alice.client.v1.statuses.create({
-      status: "hello @bob", spoilerText: "cw", sensitive: true, visibility: "unlisted", language: "de", inReplyToId: parent.id, mediaIds: [media],
+      status: "hello @bob",
+      spoilerText: "cw",
+      sensitive: true,
+      visibility: "unlisted",
+      language: "de",
+      inReplyToId: parent.id,
+      mediaIds: [media],
     });
     expect(st.spoilerText).toBe("cw");
     expect(st.sensitive).toBe(true);
@@ -44,7 +50,9 @@ describe("POST /api/v1/statuses", () => {
   test("mentions, hashtags and links in content; counters and tags written", async () => {
     const before = s.count("statuses", "account_id = ?", alice.account.id);
     const st = await alice.client.v1.statuses.create({ status: "hi @carol and @nobody #Hearth #hearth see https://example.com/x <b>" });
-    expect(st.content).toContain(`<span class="h-card" translate="no"><a href="${s.url}/@carol" class="u-url mention">@<span>carol</span></a></span>`);
+    expect(st.content).toContain(
+      `<span class="h-card" translate="no"><a href="${s.url}/@carol" class="u-url mention">@<span>carol</span></a></span>`,
+    );
     expect(st.content).toContain("@nobody");
     expect(st.content).toContain(`class="mention hashtag" rel="tag">#<span>Hearth</span></a>`);
     expect(st.content).toContain(`<a href="https://example.com/x" target="_blank" rel="nofollow noopener" translate="no">`);
@@ -63,12 +71,15 @@ describe("POST /api/v1/statuses", () => {
   test("a reply starts no new conversation; a top-level post does", async () => {
     const a = await alice.client.v1.statuses.create({ status: "root" });
     const b = await alice.client.v1.statuses.create({ status: "other root" });
-    const conv = (id: string) => (s.ctx.db.query("SELECT conversation_id FROM statuses WHERE id = ?").get(Number(id)) as any).conversation_id;
+    const conv = (id: string) =>
+      (s.ctx.db.query("SELECT conversation_id FROM statuses WHERE id = ?").get(Number(id)) as any).conversation_id;
     expect(conv(a.id)).not.toBe(conv(b.id));
   });
 
   test("default visibility comes from the user's settings", async () => {
-    s.ctx.db.query("UPDATE users SET settings = ? WHERE id = ?").run(JSON.stringify({ default_privacy: "private", default_language: "fr" }), dave.user.id);
+    s.ctx.db
+      .query("UPDATE users SET settings = ? WHERE id = ?")
+      .run(JSON.stringify({ default_privacy: "private", default_language: "fr" }), dave.user.id);
     const st = await dave.client.v1.statuses.create({ status: "quiet" });
     expect(st.visibility).toBe("private");
     expect(st.language).toBe("fr");
@@ -83,13 +94,18 @@ describe("POST /api/v1/statuses", () => {
 
   test("Idempotency-Key returns the same status", async () => {
     const n = s.count("statuses");
-    const send = () => s.api("POST", "/api/v1/statuses", { token: alice.token, json: { status: "once" }, headers: { "Idempotency-Key": "k-1" } });
+    const send = () =>
+      s.api("POST", "/api/v1/statuses", { token: alice.token, json: { status: "once" }, headers: { "Idempotency-Key": "k-1" } });
     const r1 = await send();
     const r2 = await send();
     expect(r1.status).toBe(200);
     expect((await r1.json()).id).toBe((await r2.json()).id);
     expect(s.count("statuses")).toBe(n + 1);
-    const r3 = await s.api("POST", "/api/v1/statuses", { token: bob.token, json: { status: "once" }, headers: { "Idempotency-Key": "k-1" } });
+    const r3 = await s.api("POST", "/api/v1/statuses", {
+      token: bob.token,
+      json: { status: "once" },
+      headers: { "Idempotency-Key": "k-1" },
+    });
     expect(r3.status).toBe(200);
     expect(s.count("statuses")).toBe(n + 2);
   });
@@ -128,7 +144,10 @@ describe("POST /api/v1/statuses bad input", () => {
     await bad({ status: "x".repeat(490), spoiler_text: "y".repeat(11) }, 422);
   });
   test("URLs count 23 characters", async () => {
-    const r = await s.api("POST", "/api/v1/statuses", { token: alice.token, json: { status: "x".repeat(470) + " https://example.com/" + "p".repeat(100) } });
+    const r = await s.api("POST", "/api/v1/statuses", {
+      token: alice.token,
+      json: { status: "x".repeat(470) + " https://example.com/" + "p".repeat(100) },
+    });
     expect(r.status).toBe(200);
   });
   test("unknown, foreign, attached and too many media", async () => {
@@ -138,7 +157,9 @@ describe("POST /api/v1/statuses bad input", () => {
     await bad({ status: "x", media_ids: [addMedia(s, alice.account.id, { processing: 1 })] }, 422);
     const five = Array.from({ length: 5 }, () => addMedia(s, alice.account.id));
     await bad({ status: "x", media_ids: five }, 422);
-    expect(s.count("media_attachments", "status_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))", JSON.stringify(five.map(Number)))).toBe(0);
+    expect(
+      s.count("media_attachments", "status_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))", JSON.stringify(five.map(Number))),
+    ).toBe(0);
   });
   test("unknown or invisible in_reply_to_id", async () => {
     await bad({ status: "x", in_reply_to_id: "999" }, 404);
@@ -155,7 +176,10 @@ describe("POST /api/v1/statuses bad input", () => {
     await bad({ status: "x" }, 401, { token: "nope" });
   });
   test("form-encoded input works too", async () => {
-    const r = await s.api("POST", "/api/v1/statuses", { token: alice.token, form: { status: "form post", "media_ids[]": addMedia(s, alice.account.id), sensitive: "true" } });
+    const r = await s.api("POST", "/api/v1/statuses", {
+      token: alice.token,
+      form: { status: "form post", "media_ids[]": addMedia(s, alice.account.id), sensitive: "true" },
+    });
     expect(r.status).toBe(200);
     const j = await r.json();
     expect(j.sensitive).toBe(true);

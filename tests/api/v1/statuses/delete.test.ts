@@ -23,7 +23,7 @@ describe("DELETE /api/v1/statuses/:id", () => {
     expect(s.count("home_feeds", "status_id = ?", Number(st.id))).toBe(2);
     const [ac, bc] = [count(alice.account.id), count(bob.account.id)];
 
-    const del = await alice.client.v1.statuses.$select(st.id).remove() as any;
+    const del = (await alice.client.v1.statuses.$select(st.id).remove()) as any;
     expect(del.id).toBe(st.id);
     expect(del.text).toBe("bye #tag");
     expect(del.spoilerText).toBe("cw");
@@ -56,6 +56,8 @@ describe("DELETE rate limit", () => {
       const r = await rs.api("DELETE", "/api/v1/statuses/1", { token: u.token });
       expect(r.status).toBe(404);
       expect(r.headers.get("x-ratelimit-limit")).toBe("30");
-    } finally { await rs.stop(); }
+    } finally {
+      await rs.stop();
+    }
   });
 });

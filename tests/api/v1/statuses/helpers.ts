@@ -4,7 +4,9 @@ import { insertBlock, insertFollowRow, insertMedia } from "../../../rig/fixtures
 
 /** Inserts an unattached, processed image owned by `accountId` and returns its id. */
 export function addMedia(s: TestServer, accountId: number, opts: { processing?: number } = {}): string {
-  return String(insertMedia(s.ctx, accountId, (id) => ({ file_key: `media/${id}.png`, content_type: "image/png", processing: opts.processing ?? 0 })));
+  return String(
+    insertMedia(s.ctx, accountId, (id) => ({ file_key: `media/${id}.png`, content_type: "image/png", processing: opts.processing ?? 0 })),
+  );
 }
 
 /** Makes `follower` follow `target` directly in the database (follows are another group's API). */

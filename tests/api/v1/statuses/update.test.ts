@@ -16,7 +16,9 @@ describe("PUT /api/v1/statuses/:id, history and source", () => {
     const st = await alice.client.v1.statuses.create({ status: "first #old", spoilerText: "cw1" });
     await bob.client.v1.statuses.$select(st.id).reblog();
     const m = addMedia(s, alice.account.id);
-    const ed = await alice.client.v1.statuses.$select(st.id).update({ status: "second #New @carol", spoilerText: "cw2", mediaIds: [m] } as any);
+    const ed = await alice.client.v1.statuses
+      .$select(st.id)
+      .update({ status: "second #New @carol", spoilerText: "cw2", mediaIds: [m] } as any);
     expect(ed.editedAt).not.toBeNull();
     expect(ed.content).toContain("#<span>New</span>");
     expect(ed.tags.map((t) => t.name)).toEqual(["new"]);

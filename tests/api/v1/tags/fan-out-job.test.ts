@@ -87,7 +87,10 @@ test("no job when nobody follows the tags, for unlisted posts and for boosts: th
 });
 
 test("the POST only enqueues; draining delivers to every tag follower and streams the update once each", async () => {
-  const probes: [TestUser, WsProbe][] = [[fans[0]!, await userStream(fans[0]!)], [fans[4]!, await userStream(fans[4]!)]];
+  const probes: [TestUser, WsProbe][] = [
+    [fans[0]!, await userStream(fans[0]!)],
+    [fans[4]!, await userStream(fans[4]!)],
+  ];
   try {
     const id = await post(bob, "Hello #Rust");
     // Only bob's follower has it yet; the stream.update waits for the job's first batch.

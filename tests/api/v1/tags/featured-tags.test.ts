@@ -26,12 +26,23 @@ test("feature a tag: counts the owner's public and unlisted posts with it; url i
 
   const f = await alice.client.v1.featuredTags.create({ name: "#Photo" });
   expect(f).toEqual({
-    id: expect.any(String), name: "Photo", url: `${s.url}/@alice/tagged/photo`, statusesCount: 3,
+    id: expect.any(String),
+    name: "Photo",
+    url: `${s.url}/@alice/tagged/photo`,
+    statusesCount: 3,
     lastStatusAt: new Date(last.created_at).toISOString(),
   });
   // Raw JSON has Mastodon's snake_case fields and an integer count.
   const raw = await (await s.api("GET", "/api/v1/featured_tags", { token: alice.token })).json();
-  expect(raw).toEqual([{ id: f.id, name: "Photo", url: `${s.url}/@alice/tagged/photo`, statuses_count: 3, last_status_at: new Date(last.created_at).toISOString() }]);
+  expect(raw).toEqual([
+    {
+      id: f.id,
+      name: "Photo",
+      url: `${s.url}/@alice/tagged/photo`,
+      statuses_count: 3,
+      last_status_at: new Date(last.created_at).toISOString(),
+    },
+  ]);
   // Featuring again returns the same record.
   const again = await alice.client.v1.featuredTags.create({ name: "photo" });
   expect(again.id).toBe(f.id);

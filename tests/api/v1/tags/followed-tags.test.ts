@@ -29,7 +29,10 @@ test("pages with limit and the Link header (max_id / min_id are follow ids)", as
   const next = /<([^>]+)>; rel="next"/.exec(link)![1]!;
   const prev = /<([^>]+)>; rel="prev"/.exec(link)![1]!;
   expect(next).toContain("limit=2");
-  const followIds = s.ctx.db.query<{ id: number }, [string]>("SELECT id FROM tag_follows WHERE account_id = ? ORDER BY id DESC").all(alice.id).map((r) => String(r.id));
+  const followIds = s.ctx.db
+    .query<{ id: number }, [string]>("SELECT id FROM tag_follows WHERE account_id = ? ORDER BY id DESC")
+    .all(alice.id)
+    .map((r) => String(r.id));
   expect(next).toContain(`max_id=${followIds[1]}`);
   const page2 = await (await fetch(next, { headers: { Authorization: `Bearer ${alice.token}` } })).json();
   expect(page2.map((t: { name: string }) => t.name)).toEqual(["three", "Two"]);
@@ -46,8 +49,12 @@ test("limit defaults to 100 and caps at 200; bad limits fall back", async () => 
   s.ctx.db.transaction(() => {
     for (let i = 0; i < 210; i++) {
       const tagId = s.ctx.ids.next();
-      s.ctx.db.query("INSERT INTO tags (id, name, display_name, created_at) VALUES (?, ?, ?, ?)").run(tagId, `bulk${i}`, `bulk${i}`, Date.now());
-      s.ctx.db.query("INSERT INTO tag_follows (id, account_id, tag_id, created_at) VALUES (?, ?, ?, ?)").run(s.ctx.ids.next(), bob.id, tagId, Date.now());
+      s.ctx.db
+        .query("INSERT INTO tags (id, name, display_name, created_at) VALUES (?, ?, ?, ?)")
+        .run(tagId, `bulk${i}`, `bulk${i}`, Date.now());
+      s.ctx.db
+        .query("INSERT INTO tag_follows (id, account_id, tag_id, created_at) VALUES (?, ?, ?, ?)")
+        .run(s.ctx.ids.next(), bob.id, tagId, Date.now());
     }
   })();
   const len = async (q: string) => (await (await s.api("GET", `/api/v1/followed_tags${q}`, { token: bob.token })).json()).length;

@@ -110,13 +110,29 @@ test("after unfollowing the tag new posts stay out; own posts are not duplicated
 
 test("a remote public post with a followed tag, received in the inbox, reaches home", async () => {
   // The inbox keeps posts that concern someone here: carol follows rob.
-  const res = await s.api("GET", `/api/v2/search?q=${encodeURIComponent(`@rob@${remote.host}`)}&resolve=true&type=accounts`, { token: carol.token });
+  const res = await s.api("GET", `/api/v2/search?q=${encodeURIComponent(`@rob@${remote.host}`)}&resolve=true&type=accounts`, {
+    token: carol.token,
+  });
   const robId = ((await res.json()) as { accounts: { id: string }[] }).accounts[0]!.id;
-  s.ctx.db.query("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)").run(s.ctx.ids.next(), carol.id, robId, Date.now());
+  s.ctx.db
+    .query("INSERT INTO follows (id, account_id, target_account_id, created_at) VALUES (?, ?, ?, ?)")
+    .run(s.ctx.ids.next(), carol.id, robId, Date.now());
   const note = remote.note(rob, "Remote #rust news", {
     tag: [{ type: "Hashtag", href: `${remote.base}/tags/rust`, name: "#rust" }],
   });
-  const sent = await remote.send(`${s.url}/inbox`, { "@context": "https://www.w3.org/ns/activitystreams", id: remote.id(), type: "Create", actor: rob.uri, object: note, to: note.to, cc: note.cc }, rob);
+  const sent = await remote.send(
+    `${s.url}/inbox`,
+    {
+      "@context": "https://www.w3.org/ns/activitystreams",
+      id: remote.id(),
+      type: "Create",
+      actor: rob.uri,
+      object: note,
+      to: note.to,
+      cc: note.cc,
+    },
+    rob,
+  );
   expect(sent.status).toBe(202);
   await s.drain();
   const row = s.ctx.db.query<{ id: number }, [string]>("SELECT id FROM statuses WHERE uri = ?").get(note.id);

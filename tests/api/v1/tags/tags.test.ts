@@ -40,7 +40,13 @@ test("any valid name answers, unknown ones unsaved; invalid names are 404; nothi
   const res = await s.api("GET", `/api/v1/tags/${encodeURIComponent("Ünbekannt")}`, { token: alice.token });
   expect(res.status).toBe(200);
   const body = await res.json();
-  expect(body).toMatchObject({ id: "", name: "Ünbekannt", url: `${s.url}/tags/${encodeURIComponent("ünbekannt")}`, following: false, featuring: false });
+  expect(body).toMatchObject({
+    id: "",
+    name: "Ünbekannt",
+    url: `${s.url}/tags/${encodeURIComponent("ünbekannt")}`,
+    following: false,
+    featuring: false,
+  });
   expect(body.history.every((h: { uses: string }) => h.uses === "0")).toBe(true);
   for (const bad of ["123", "a-b", "a%20b", "%23", "x".repeat(501)]) {
     const r = await s.api("GET", `/api/v1/tags/${bad}`);

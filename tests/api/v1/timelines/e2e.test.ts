@@ -48,7 +48,7 @@ describe("end to end through the statuses and follow APIs", () => {
     expect(notes[0]!.account.id).toBe(a.id);
     expect(notes[0]!.status!.id).toBe(mention.id);
     expect(notes[0]!.groupKey).toBe(`ungrouped-${notes[0]!.id}`);
-    expect((await b.client.v1.notifications.list({ types: ["follow"] }))).toHaveLength(0);
+    expect(await b.client.v1.notifications.list({ types: ["follow"] })).toHaveLength(0);
     expect((await a.client.v1.notifications.list({ types: ["follow"] }))[0]!.account.id).toBe(b.id);
   });
 });

@@ -28,7 +28,9 @@ for (const [table, path, scope, flag] of [
     });
 
     test("newest mark first, with viewer flag", async () => {
-      const list: any[] = await (table === "favourites" ? me.client.v1.favourites.list({ limit: 40 }) : me.client.v1.bookmarks.list({ limit: 40 }));
+      const list: any[] = await (table === "favourites"
+        ? me.client.v1.favourites.list({ limit: 40 })
+        : me.client.v1.bookmarks.list({ limit: 40 }));
       expect(ids(list)).toEqual([1, 3, 0, 2].map((i) => String(st[i]!.id)));
       expect(list.every((x) => x[flag] === true)).toBe(true);
       const theirs = await s.api("GET", path, { token: other.token });

@@ -33,16 +33,35 @@ export function makeStatus(ctx: AppContext, accountId: number, f: StatusFixture 
       `INSERT INTO statuses (id, uri, account_id, local, in_reply_to_id, in_reply_to_account_id, reblog_of_id, text, content, visibility, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     )
-    .get(id, uri, accountId, local, f.inReplyTo?.id ?? null, f.inReplyTo?.accountId ?? null, f.reblogOf ?? null,
-      f.text ?? "", f.reblogOf ? "" : `<p>${f.text ?? ""}</p>`, f.visibility ?? 0, t, t)!;
+    .get(
+      id,
+      uri,
+      accountId,
+      local,
+      f.inReplyTo?.id ?? null,
+      f.inReplyTo?.accountId ?? null,
+      f.reblogOf ?? null,
+      f.text ?? "",
+      f.reblogOf ? "" : `<p>${f.text ?? ""}</p>`,
+      f.visibility ?? 0,
+      t,
+      t,
+    )!;
   for (const name of f.tags ?? []) {
-    db.query("INSERT OR IGNORE INTO tags (id, name, display_name, created_at) VALUES (?, ?, ?, ?)").run(ctx.ids.next(), name.toLowerCase(), name, t);
+    db.query("INSERT OR IGNORE INTO tags (id, name, display_name, created_at) VALUES (?, ?, ?, ?)").run(
+      ctx.ids.next(),
+      name.toLowerCase(),
+      name,
+      t,
+    );
     db.query("INSERT INTO statuses_tags (tag_id, status_id) SELECT id, ? FROM tags WHERE name = ?").run(id, name.toLowerCase());
   }
-  for (const m of f.mentions ?? []) db.query("INSERT INTO mentions (id, status_id, account_id) VALUES (?, ?, ?)").run(ctx.ids.next(), id, m);
+  for (const m of f.mentions ?? [])
+    db.query("INSERT INTO mentions (id, status_id, account_id) VALUES (?, ?, ?)").run(ctx.ids.next(), id, m);
   if (f.media) {
-    db.query("INSERT INTO media_attachments (id, account_id, status_id, type, remote_url, created_at, updated_at) VALUES (?, ?, ?, 'image', ?, ?, ?)")
-      .run(ctx.ids.next(), accountId, id, "https://example.com/a.png", t, t);
+    db.query(
+      "INSERT INTO media_attachments (id, account_id, status_id, type, remote_url, created_at, updated_at) VALUES (?, ?, ?, 'image', ?, ?, ?)",
+    ).run(ctx.ids.next(), accountId, id, "https://example.com/a.png", t, t);
   }
   fanOutStatus(ctx, row);
   return row;
@@ -50,7 +69,8 @@ export function makeStatus(ctx: AppContext, accountId: number, f: StatusFixture 
 
 /** `followerId` follows `targetId` and gets the target's recent posts in the home feed. */
 export function makeFollow(ctx: AppContext, followerId: number, targetId: number, o: { showReblogs?: boolean } = {}): void {
-  ctx.db.query("INSERT INTO follows (id, account_id, target_account_id, show_reblogs, created_at) VALUES (?, ?, ?, ?, ?)")
+  ctx.db
+    .query("INSERT INTO follows (id, account_id, target_account_id, show_reblogs, created_at) VALUES (?, ?, ?, ?, ?)")
     .run(ctx.ids.next(), followerId, targetId, o.showReblogs === false ? 0 : 1, ctx.now());
   backfillFeed(ctx, followerId, targetId);
 }
@@ -78,7 +98,13 @@ export function makeRemoteAccount(ctx: AppContext, username: string, domain: str
 }
 
 /** A notification through notify(); returns its id (throws when it was suppressed). */
-export function makeNotification(ctx: AppContext, accountId: number, fromAccountId: number, type: NotificationType, statusId?: number): number {
+export function makeNotification(
+  ctx: AppContext,
+  accountId: number,
+  fromAccountId: number,
+  type: NotificationType,
+  statusId?: number,
+): number {
   const id = notify(ctx, { accountId, fromAccountId, type, statusId });
   if (id === null) throw new Error("notification suppressed");
   return id;

@@ -49,7 +49,16 @@ describe("GET /api/v1/timelines/home", () => {
     const frankPost = makeStatus(c, frank.account.id, { text: "frank's own" });
     const ginaPost = makeStatus(c, gina.account.id, { text: "gina" });
     const bobBoost = makeStatus(c, bob.account.id, { reblogOf: ginaPost.id });
-    expect(s.count("home_feeds", "account_id = ? AND status_id IN (?, ?, ?)", viewer.account.id, boostOfBlocked.id, frankBoost.id, hidden[0]!.id)).toBe(3);
+    expect(
+      s.count(
+        "home_feeds",
+        "account_id = ? AND status_id IN (?, ?, ?)",
+        viewer.account.id,
+        boostOfBlocked.id,
+        frankBoost.id,
+        hidden[0]!.id,
+      ),
+    ).toBe(3);
     const list = await viewer.client.v1.timelines.home.list({ limit: 40 });
     const got = ids(list);
     for (const h of [...hidden, boostOfBlocked, boostOfMuted, frankBoost]) expect(got).not.toContain(String(h.id));
@@ -117,7 +126,10 @@ describe("GET /api/v1/timelines/home", () => {
   test("query plan: one range scan of home_feeds' primary key, no temp B-tree", () => {
     for (const page of [{ limit: 20 }, { limit: 20, maxId: 5 }, { limit: 20, minId: 5 }, { limit: 20, sinceId: 1, maxId: 9 }]) {
       const q = homeTimelineSql(1, page, 0);
-      const plan = s.ctx.db.query<{ detail: string }, any[]>(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.args).map((r) => r.detail);
+      const plan = s.ctx.db
+        .query<{ detail: string }, any[]>(`EXPLAIN QUERY PLAN ${q.sql}`)
+        .all(...q.args)
+        .map((r) => r.detail);
       const text = plan.join("\n");
       expect(plan[0]).toMatch(/^SEARCH hf USING PRIMARY KEY \(account_id=\?/);
       expect(text).not.toMatch(/TEMP B-TREE/);

@@ -20,7 +20,9 @@ beforeAll(async () => {
   [viewer, pa, pb, pc, sus] = await makeUsers(s, "pviewer", "pa", "pb", "pc", "psus");
   const c = s.ctx;
   const rem = makeRemoteAccount(c, "rem", "remote.example");
-  const mk = (name: string, acct: number, f: Parameters<typeof makeStatus>[2] = {}) => { st[name] = makeStatus(c, acct, { text: name, ...f }); };
+  const mk = (name: string, acct: number, f: Parameters<typeof makeStatus>[2] = {}) => {
+    st[name] = makeStatus(c, acct, { text: name, ...f });
+  };
   mk("a_public", pa.account.id);
   mk("a_unlisted", pa.account.id, { visibility: 1 });
   mk("a_private", pa.account.id, { visibility: 2 });
@@ -73,8 +75,12 @@ describe("GET /api/v1/timelines/public", () => {
   });
 
   test("private, unlisted and direct statuses never appear, even for followers or mentioned viewers", async () => {
-    const got = new Set([...(await get("/api/v1/timelines/public?limit=40", viewer.token)), ...(await get("/api/v1/timelines/public?limit=40", pa.token))]);
-    for (const n of ["a_unlisted", "a_private", "a_direct", "a_boost", "a_reply_other", "t5", "t7"]) expect(got.has(String(st[n]!.id))).toBe(false);
+    const got = new Set([
+      ...(await get("/api/v1/timelines/public?limit=40", viewer.token)),
+      ...(await get("/api/v1/timelines/public?limit=40", pa.token)),
+    ]);
+    for (const n of ["a_unlisted", "a_private", "a_direct", "a_boost", "a_reply_other", "t5", "t7"])
+      expect(got.has(String(st[n]!.id))).toBe(false);
   });
 
   test("pagination with Link headers", async () => {
@@ -134,9 +140,17 @@ describe("GET /api/v1/timelines/tag/:hashtag", () => {
 });
 
 describe("query plans", () => {
-  const plan = (q: { sql: string; args: any[] }) => s.ctx.db.query<{ detail: string }, any[]>(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.args).map((r) => r.detail);
+  const plan = (q: { sql: string; args: any[] }) =>
+    s.ctx.db
+      .query<{ detail: string }, any[]>(`EXPLAIN QUERY PLAN ${q.sql}`)
+      .all(...q.args)
+      .map((r) => r.detail);
   test("public timelines walk the partial indexes in id order", () => {
-    for (const [o, index] of [[{}, "statuses_public"], [{ local: true }, "statuses_public_local"], [{ remote: true, onlyMedia: true }, "statuses_public_local"]] as const) {
+    for (const [o, index] of [
+      [{}, "statuses_public"],
+      [{ local: true }, "statuses_public_local"],
+      [{ remote: true, onlyMedia: true }, "statuses_public_local"],
+    ] as const) {
       for (const viewer of [null, 1]) {
         const p = plan(publicTimelineSql(viewer, o, { limit: 20, maxId: 99 }, 0));
         expect(p[0]).toContain(`USING INDEX ${index} (`);

@@ -41,7 +41,10 @@ const home = async (id: string) => ((await get("/api/v1/timelines/home?limit=40"
 const pub = async (id: string) => ((await get("/api/v1/timelines/public?limit=40", ann.token)) as any[]).find((x) => x.id === id);
 const one = (id: string, token = ann.token) => get(`/api/v1/statuses/${id}`, token);
 async function filter(json: Record<string, unknown>): Promise<any> {
-  const r = await s.api("POST", "/api/v2/filters", { token: ann.token, json: { context: ["home", "public", "thread", "notifications"], ...json } });
+  const r = await s.api("POST", "/api/v2/filters", {
+    token: ann.token,
+    json: { context: ["home", "public", "thread", "notifications"], ...json },
+  });
   expect(r.status).toBe(200);
   return r.json();
 }
@@ -50,11 +53,13 @@ const titles = (st: any) => (st.filtered as any[]).map((r) => r.filter.title);
 test("a keyword match appears on home, public and the single status, for the filter's owner only", async () => {
   const f = await filter({ title: "Telly", filter_action: "hide", keywords_attributes: [{ keyword: "finale", whole_word: false }] });
   const st = await post(ben, { status: "That FINALE though" });
-  const expected = [{
-    filter: { id: f.id, title: "Telly", context: ["home", "public", "thread", "notifications"], expires_at: null, filter_action: "hide" },
-    keyword_matches: ["FINALE"],
-    status_matches: null,
-  }];
+  const expected = [
+    {
+      filter: { id: f.id, title: "Telly", context: ["home", "public", "thread", "notifications"], expires_at: null, filter_action: "hide" },
+      keyword_matches: ["FINALE"],
+      status_matches: null,
+    },
+  ];
   expect((await home(st.id)).filtered).toEqual(expected);
   expect((await pub(st.id)).filtered).toEqual(expected);
   expect((await one(st.id)).filtered).toEqual(expected);
@@ -65,7 +70,13 @@ test("a keyword match appears on home, public and the single status, for the fil
 });
 
 test("whole words respect word boundaries (also for non-ASCII letters); partial keywords match inside words", async () => {
-  await filter({ title: "Cats", keywords_attributes: [{ keyword: "cat", whole_word: true }, { keyword: "Äpfel", whole_word: true }] });
+  await filter({
+    title: "Cats",
+    keywords_attributes: [
+      { keyword: "cat", whole_word: true },
+      { keyword: "Äpfel", whole_word: true },
+    ],
+  });
   await filter({ title: "Dogs", keywords_attributes: [{ keyword: "dog", whole_word: false }] });
   const cases: [string, string[]][] = [
     ["I love my Cat!", ["Cats"]],
@@ -82,11 +93,16 @@ test("whole words respect word boundaries (also for non-ASCII letters); partial 
 });
 
 test("content warnings, poll options and media descriptions are matched too", async () => {
-  await filter({ title: "Hidden words", keywords_attributes: [{ keyword: "plot twist" }, { keyword: "pineapple" }, { keyword: "sunset" }, { keyword: "amp" }] });
+  await filter({
+    title: "Hidden words",
+    keywords_attributes: [{ keyword: "plot twist" }, { keyword: "pineapple" }, { keyword: "sunset" }, { keyword: "amp" }],
+  });
   const cw = await post(ben, { status: "nothing here", spoiler_text: "Plot twist ahead" });
   const poll = await post(ben, { status: "Pizza?", poll: { options: ["Pineapple", "Ham"], expires_in: 3600 } });
   const png = await gradient(8, 8, "png");
-  const m = (await (await upload(s, "/api/v2/media", ben.token, { file: { bytes: png, type: "image/png", name: "a.png" }, description: "A red sunset" })).json()) as any;
+  const m = (await (
+    await upload(s, "/api/v2/media", ben.token, { file: { bytes: png, type: "image/png", name: "a.png" }, description: "A red sunset" })
+  ).json()) as any;
   const media = await post(ben, { status: "look", media_ids: [m.id] });
   const amp = await post(ben, { status: "salt & pepper" });
   expect(titles(await home(cw.id))).toEqual(["Hidden words"]);
@@ -97,16 +113,36 @@ test("content warnings, poll options and media descriptions are matched too", as
 });
 
 test("remote statuses are matched on their text without HTML tags, with entities decoded", async () => {
-  await filter({ title: "Remote", keywords_attributes: [{ keyword: "tom & jerry", whole_word: true }, { keyword: "href" }, { keyword: "nbsp" }] });
+  await filter({
+    title: "Remote",
+    keywords_attributes: [{ keyword: "tom & jerry", whole_word: true }, { keyword: "href" }, { keyword: "nbsp" }],
+  });
   const R = "https://remote.example";
   const actor = upsertRemoteActor(s.ctx, {
-    id: `${R}/users/rem`, type: "Person", preferredUsername: "rem", inbox: `${R}/users/rem/inbox`,
-    publicKey: { id: `${R}/users/rem#main-key`, owner: `${R}/users/rem`, publicKeyPem: "-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----" },
+    id: `${R}/users/rem`,
+    type: "Person",
+    preferredUsername: "rem",
+    inbox: `${R}/users/rem/inbox`,
+    publicKey: {
+      id: `${R}/users/rem#main-key`,
+      owner: `${R}/users/rem`,
+      publicKeyPem: "-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----",
+    },
   });
-  const make = async (n: number, content: string) => (await upsertRemoteStatus(s.ctx, {
-    id: `${R}/users/rem/statuses/${n}`, type: "Note", attributedTo: `${R}/users/rem`, content,
-    published: "2024-05-01T10:00:00Z", to: ["https://www.w3.org/ns/activitystreams#Public"], cc: [],
-  }, actor.id))!;
+  const make = async (n: number, content: string) =>
+    (await upsertRemoteStatus(
+      s.ctx,
+      {
+        id: `${R}/users/rem/statuses/${n}`,
+        type: "Note",
+        attributedTo: `${R}/users/rem`,
+        content,
+        published: "2024-05-01T10:00:00Z",
+        to: ["https://www.w3.org/ns/activitystreams#Public"],
+        cc: [],
+      },
+      actor.id,
+    ))!;
   const hit = await make(1, `<p>Watching <a href="${R}/x">Tom</a> &amp; Jerry&nbsp;today</p>`);
   const miss = await make(2, `<p>Tom &amp;&amp; Jerry</p><p><a href="${R}/y">link</a></p>`);
   expect((await one(String(hit.id))).filtered.map((r: any) => r.keyword_matches)).toEqual([["Tom & Jerry"]]);
@@ -131,7 +167,9 @@ test("status filters match by id (the boosted id for a boost)", async () => {
   expect((await one(st.id)).filtered).toEqual([]);
   const r = await s.api("POST", `/api/v2/filters/${f.id}/statuses`, { token: ann.token, json: { status_id: st.id } });
   expect(r.status).toBe(200);
-  expect((await one(st.id)).filtered).toEqual([{ filter: expect.objectContaining({ title: "This one" }), keyword_matches: null, status_matches: [st.id] }]);
+  expect((await one(st.id)).filtered).toEqual([
+    { filter: expect.objectContaining({ title: "This one" }), keyword_matches: null, status_matches: [st.id] },
+  ]);
   const boost = (await (await s.api("POST", `/api/v1/statuses/${st.id}/reblog`, { token: ben.token })).json()) as any;
   await s.drain();
   expect((await home(boost.id)).filtered[0].status_matches).toEqual([st.id]);

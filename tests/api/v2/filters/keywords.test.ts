@@ -57,7 +57,9 @@ test("keywords: bad input, unknown and other users' ids, scopes; nothing written
   const readOnly = s.token(ann.user.id, ["read"]);
   expect((await s.api("POST", `/api/v2/filters/${annFilter.id}/keywords`, { token: readOnly, json: { keyword: "x" } })).status).toBe(403);
   expect((await s.api("GET", `/api/v2/filters/${annFilter.id}/keywords`)).status).toBe(401);
-  expect((await s.api("DELETE", `/api/v2/filters/keywords/${benKeyword}`, { token: s.token(ben.user.id, ["read:filters"]) })).status).toBe(403);
+  expect((await s.api("DELETE", `/api/v2/filters/keywords/${benKeyword}`, { token: s.token(ben.user.id, ["read:filters"]) })).status).toBe(
+    403,
+  );
   expect(JSON.stringify(s.ctx.db.query("SELECT * FROM custom_filter_keywords ORDER BY id").all())).toBe(before);
   // An empty keyword on update is refused too.
   const r = await s.api("PUT", `/api/v2/filters/keywords/${benKeyword}`, { token: ben.token, json: { keyword: "" } });
@@ -95,14 +97,20 @@ test("status filters: invisible, unknown and repeated statuses are 422; other us
     expect(r.status).toBe(422);
     expect(await r.json()).toEqual({ error });
   }
-  expect((await s.api("POST", `/api/v2/filters/${annFilter.id}/statuses`, { token: ann.token, json: { status_id: { x: 1 } } })).status).toBe(422);
-  expect((await s.api("POST", `/api/v2/filters/${benFilter.id}/statuses`, { token: ann.token, json: { status_id: open.id } })).status).toBe(404);
+  expect(
+    (await s.api("POST", `/api/v2/filters/${annFilter.id}/statuses`, { token: ann.token, json: { status_id: { x: 1 } } })).status,
+  ).toBe(422);
+  expect((await s.api("POST", `/api/v2/filters/${benFilter.id}/statuses`, { token: ann.token, json: { status_id: open.id } })).status).toBe(
+    404,
+  );
   expect((await s.api("GET", `/api/v2/filters/${benFilter.id}/statuses`, { token: ann.token })).status).toBe(404);
   for (const id of [benStatusFilter.id, "nope", "99999999"]) {
     expect((await s.api("GET", `/api/v2/filters/statuses/${id}`, { token: ann.token })).status).toBe(404);
     expect((await s.api("DELETE", `/api/v2/filters/statuses/${id}`, { token: ann.token })).status).toBe(404);
   }
-  expect((await s.api("DELETE", `/api/v2/filters/statuses/${benStatusFilter.id}`, { token: s.token(ben.user.id, ["read"]) })).status).toBe(403);
+  expect((await s.api("DELETE", `/api/v2/filters/statuses/${benStatusFilter.id}`, { token: s.token(ben.user.id, ["read"]) })).status).toBe(
+    403,
+  );
   expect((await s.api("DELETE", `/api/v2/filters/statuses/${benStatusFilter.id}`)).status).toBe(401);
   expect(s.count("custom_filter_statuses")).toBe(before);
 });

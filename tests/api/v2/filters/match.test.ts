@@ -19,7 +19,15 @@ test("regex characters in keywords are literal; whole-word bounds only apply at 
 });
 
 test("the first match of any keyword is reported; HTML becomes text", () => {
-  expect(hits([{ keyword: "b", whole_word: true }, { keyword: "a", whole_word: true }], "x a b")).toBe("a");
+  expect(
+    hits(
+      [
+        { keyword: "b", whole_word: true },
+        { keyword: "a", whole_word: true },
+      ],
+      "x a b",
+    ),
+  ).toBe("a");
   expect(htmlToPlain("<p>One<br>two &lt;3 &#39;q&#x27;</p><p>Three&nbsp;&amp;</p>")).toBe("One\ntwo <3 'q'\n\nThree\u00a0&");
   const row = { local: 0, text: "", content: "<p>Hello <span>world</span></p>", spoiler_text: "CW" } as StatusRow;
   expect(searchableText(row, ["Yes", "No"], ["alt text"])).toBe("CW\n\nHello world\n\nYes\n\nNo\n\nalt text");
@@ -27,12 +35,23 @@ test("the first match of any keyword is reported; HTML becomes text", () => {
 
 test("matchFilters skips expired filters, reports status matches and builds the text only when needed", () => {
   const f = (id: number, expiresAt: number | null, keywords: string[], statusIds: number[] = []): CompiledFilter => ({
-    id, expiresAt, entity: { id: String(id) }, keywords: compileKeywords(keywords.map((keyword) => ({ keyword, whole_word: false }))), statusIds: new Set(statusIds),
+    id,
+    expiresAt,
+    entity: { id: String(id) },
+    keywords: compileKeywords(keywords.map((keyword) => ({ keyword, whole_word: false }))),
+    statusIds: new Set(statusIds),
   });
   let built = 0;
-  const text = () => { built++; return "a spoiler here"; };
-  expect(matchFilters([f(1, null, [], [5])], 100, [7, 5], text)).toEqual([{ filter: { id: "1" }, keyword_matches: null, status_matches: ["5"] }]);
+  const text = () => {
+    built++;
+    return "a spoiler here";
+  };
+  expect(matchFilters([f(1, null, [], [5])], 100, [7, 5], text)).toEqual([
+    { filter: { id: "1" }, keyword_matches: null, status_matches: ["5"] },
+  ]);
   expect(built).toBe(0);
-  expect(matchFilters([f(2, 100, ["spoiler"]), f(3, 101, ["SPOILER"])], 100, [1], text)).toEqual([{ filter: { id: "3" }, keyword_matches: ["spoiler"], status_matches: null }]);
+  expect(matchFilters([f(2, 100, ["spoiler"]), f(3, 101, ["SPOILER"])], 100, [1], text)).toEqual([
+    { filter: { id: "3" }, keyword_matches: ["spoiler"], status_matches: null },
+  ]);
   expect(built).toBe(1);
 });

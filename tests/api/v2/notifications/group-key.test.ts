@@ -11,7 +11,12 @@ let s: TestServer;
 let me: TestUser;
 const u: TestUser[] = [];
 let post: string;
-const keyOfLast = () => (s.ctx.db.query("SELECT group_key FROM notifications WHERE account_id = ? ORDER BY id DESC LIMIT 1").get(me.account.id) as { group_key: string | null }).group_key;
+const keyOfLast = () =>
+  (
+    s.ctx.db.query("SELECT group_key FROM notifications WHERE account_id = ? ORDER BY id DESC LIMIT 1").get(me.account.id) as {
+      group_key: string | null;
+    }
+  ).group_key;
 
 beforeAll(async () => {
   s = await startTestServer({ now: () => clock });
@@ -60,16 +65,25 @@ describe("migration 0017", () => {
     const db = new Database(":memory:");
     const at = MIGRATIONS.findIndex((m) => m.name === "0017_notification_groups");
     for (const m of MIGRATIONS.slice(0, at)) db.exec(m.sql);
-    const add = db.query("INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at) VALUES (?, 1, 2, ?, ?, ?)");
+    const add = db.query(
+      "INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at) VALUES (?, 1, 2, ?, ?, ?)",
+    );
     add.run(1, "favourite", 77, T0 + 5);
     add.run(2, "reblog", 78, T0 + 2 * HOUR);
     add.run(3, "follow", null, T0 + HOUR);
     add.run(4, "mention", 79, T0);
     add.run(5, "admin.sign_up", null, T0);
     for (const m of MIGRATIONS.slice(at, at + 1)) db.exec(m.sql);
-    const keys = db.query("SELECT group_key FROM notifications ORDER BY id").all().map((r: any) => r.group_key);
+    const keys = db
+      .query("SELECT group_key FROM notifications ORDER BY id")
+      .all()
+      .map((r: any) => r.group_key);
     expect(keys).toEqual(["favourite-77-480000", "reblog-78-480002", "follow-480001", null, "admin.sign_up-480000"]);
-    const plan = db.query("EXPLAIN QUERY PLAN SELECT id FROM notifications WHERE account_id = 1 AND group_key = 'x' ORDER BY id DESC").all().map((r: any) => r.detail).join(" ");
+    const plan = db
+      .query("EXPLAIN QUERY PLAN SELECT id FROM notifications WHERE account_id = 1 AND group_key = 'x' ORDER BY id DESC")
+      .all()
+      .map((r: any) => r.detail)
+      .join(" ");
     expect(plan).toContain("notifications_group");
     db.close();
   });

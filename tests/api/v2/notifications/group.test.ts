@@ -9,9 +9,19 @@ let post: string, boosted: string, theirPost: string, mention: string;
 let favKey: string, reblogKey: string, followKey: string, theirKey: string;
 const ids = (list: any[]) => list.map((x) => x.id as string);
 const nidOf = (accountId: number, from: TestUser, type: string) =>
-  String((s.ctx.db.query("SELECT id FROM notifications WHERE account_id = ? AND from_account_id = ? AND type = ?").get(accountId, from.account.id, type) as { id: number }).id);
+  String(
+    (
+      s.ctx.db
+        .query("SELECT id FROM notifications WHERE account_id = ? AND from_account_id = ? AND type = ?")
+        .get(accountId, from.account.id, type) as { id: number }
+    ).id,
+  );
 const keyOf = (accountId: number, type: string) =>
-  (s.ctx.db.query("SELECT group_key FROM notifications WHERE account_id = ? AND type = ? LIMIT 1").get(accountId, type) as { group_key: string }).group_key;
+  (
+    s.ctx.db.query("SELECT group_key FROM notifications WHERE account_id = ? AND type = ? LIMIT 1").get(accountId, type) as {
+      group_key: string;
+    }
+  ).group_key;
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -38,10 +48,16 @@ afterAll(() => s.stop());
 describe("GET /api/v2/notifications/:group_key", () => {
   test("a whole group, without page fields", async () => {
     const r = await (await s.api("GET", `/api/v2/notifications/${favKey}`, { token: me.token })).json();
-    expect(r.notification_groups).toEqual([{
-      group_key: favKey, notifications_count: 5, type: "favourite", most_recent_notification_id: nidOf(me.account.id, u[5]!, "favourite"),
-      sample_account_ids: [5, 4, 3, 2, 1].map((i) => u[i]!.id), status_id: post,
-    }]);
+    expect(r.notification_groups).toEqual([
+      {
+        group_key: favKey,
+        notifications_count: 5,
+        type: "favourite",
+        most_recent_notification_id: nidOf(me.account.id, u[5]!, "favourite"),
+        sample_account_ids: [5, 4, 3, 2, 1].map((i) => u[i]!.id),
+        status_id: post,
+      },
+    ]);
     expect(ids(r.accounts)).toEqual([5, 4, 3, 2, 1].map((i) => u[i]!.id));
     expect(ids(r.statuses)).toEqual([post]);
     const viaMasto = await me.client.v2.notifications.$select(followKey).fetch();
@@ -51,14 +67,23 @@ describe("GET /api/v2/notifications/:group_key", () => {
   });
 
   test("unknown, malformed and other users' keys are 404", async () => {
-    for (const key of ["favourite-1-1", "nope", "ungrouped-abc", "ungrouped-99999999", theirKey, `ungrouped-${nidOf(other.account.id, me, "favourite")}`]) {
+    for (const key of [
+      "favourite-1-1",
+      "nope",
+      "ungrouped-abc",
+      "ungrouped-99999999",
+      theirKey,
+      `ungrouped-${nidOf(other.account.id, me, "favourite")}`,
+    ]) {
       const res = await s.api("GET", `/api/v2/notifications/${encodeURIComponent(key)}`, { token: me.token });
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ error: "Record not found" });
     }
     expect((await s.api("GET", `/api/v2/notifications/${theirKey}`, { token: other.token })).status).toBe(200);
     expect((await s.api("GET", `/api/v2/notifications/${favKey}`)).status).toBe(401);
-    expect((await s.api("GET", `/api/v2/notifications/${favKey}`, { token: s.token(me.user.id, ["write:notifications"]) })).status).toBe(403);
+    expect((await s.api("GET", `/api/v2/notifications/${favKey}`, { token: s.token(me.user.id, ["write:notifications"]) })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -79,13 +104,16 @@ describe("GET /api/v2/notifications/:group_key/accounts", () => {
     expect(await (await s.api("GET", `/api/v2/notifications/${theirKey}/accounts`, { token: me.token })).json()).toEqual([]);
     expect(await (await s.api("GET", "/api/v2/notifications/favourite-1-1/accounts", { token: me.token })).json()).toEqual([]);
     expect((await s.api("GET", `/api/v2/notifications/${favKey}/accounts`)).status).toBe(401);
-    expect((await s.api("GET", `/api/v2/notifications/${favKey}/accounts`, { token: s.token(me.user.id, ["read:accounts"]) })).status).toBe(403);
+    expect((await s.api("GET", `/api/v2/notifications/${favKey}/accounts`, { token: s.token(me.user.id, ["read:accounts"]) })).status).toBe(
+      403,
+    );
   });
 });
 
 describe("GET /api/v2/notifications/unread_count", () => {
   test("counts groups newer than the notifications marker", async () => {
-    const count = async (qs = "") => (await (await s.api("GET", `/api/v2/notifications/unread_count${qs}`, { token: me.token })).json()).count;
+    const count = async (qs = "") =>
+      (await (await s.api("GET", `/api/v2/notifications/unread_count${qs}`, { token: me.token })).json()).count;
     expect(await count()).toBe(4); // favourites, boosts, follows, the mention
     expect(await count("?limit=2")).toBe(2);
     expect(await count("?types[]=follow&types[]=mention")).toBe(2);
@@ -111,7 +139,10 @@ describe("POST /api/v2/notifications/:group_key/dismiss", () => {
     const res = await s.api("POST", `/api/v2/notifications/${theirKey}/dismiss`, { token: me.token });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({});
-    expect((await s.api("POST", `/api/v2/notifications/ungrouped-${nidOf(other.account.id, me, "favourite")}/dismiss`, { token: me.token })).status).toBe(200);
+    expect(
+      (await s.api("POST", `/api/v2/notifications/ungrouped-${nidOf(other.account.id, me, "favourite")}/dismiss`, { token: me.token }))
+        .status,
+    ).toBe(200);
     expect((await s.api("POST", "/api/v2/notifications/nope/dismiss", { token: me.token })).status).toBe(200);
     expect(s.count("notifications", "account_id = ?", me.account.id)).toBe(before);
     expect(s.count("notifications", "account_id = ?", other.account.id)).toBe(1);

@@ -7,7 +7,13 @@ let me: TestUser;
 const u: TestUser[] = [];
 let p1: string, p2: string, m1: string, m2: string;
 const nid = (from: TestUser, type: string) =>
-  String((s.ctx.db.query("SELECT id FROM notifications WHERE account_id = ? AND from_account_id = ? AND type = ? ORDER BY id DESC LIMIT 1").get(me.account.id, from.account.id, type) as { id: number }).id);
+  String(
+    (
+      s.ctx.db
+        .query("SELECT id FROM notifications WHERE account_id = ? AND from_account_id = ? AND type = ? ORDER BY id DESC LIMIT 1")
+        .get(me.account.id, from.account.id, type) as { id: number }
+    ).id,
+  );
 const get = async (qs = "", token = me.token) => {
   const res = await s.api("GET", `/api/v2/notifications${qs}`, { token });
   return { res, body: (await res.json()) as any };
@@ -38,17 +44,30 @@ describe("GET /api/v2/notifications", () => {
     expect(kinds(body)).toEqual(["mention:1", "favourite:1", "mention:1", "follow:3", "reblog:2", "favourite:9"]);
     const [mention2, fav2, mention1, follows, reblogs, fav1] = body.notification_groups;
     expect(mention2).toEqual({
-      group_key: `ungrouped-${nid(u[4]!, "mention")}`, notifications_count: 1, type: "mention",
-      most_recent_notification_id: nid(u[4]!, "mention"), page_min_id: nid(u[4]!, "mention"), page_max_id: nid(u[4]!, "mention"),
+      group_key: `ungrouped-${nid(u[4]!, "mention")}`,
+      notifications_count: 1,
+      type: "mention",
+      most_recent_notification_id: nid(u[4]!, "mention"),
+      page_min_id: nid(u[4]!, "mention"),
+      page_max_id: nid(u[4]!, "mention"),
       latest_page_notification_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
-      sample_account_ids: [u[4]!.id], status_id: m2,
+      sample_account_ids: [u[4]!.id],
+      status_id: m2,
     });
     expect(mention1.status_id).toBe(m1);
-    expect(fav2).toMatchObject({ status_id: p2, sample_account_ids: [u[5]!.id], group_key: expect.stringMatching(new RegExp(`^favourite-${p2}-\\d+$`)) });
+    expect(fav2).toMatchObject({
+      status_id: p2,
+      sample_account_ids: [u[5]!.id],
+      group_key: expect.stringMatching(new RegExp(`^favourite-${p2}-\\d+$`)),
+    });
     expect(follows.group_key).toMatch(/^follow-\d+$/);
     expect(follows.sample_account_ids).toEqual([u[3]!.id, u[2]!.id, u[1]!.id]);
     expect(follows.status_id).toBeUndefined();
-    expect(reblogs).toMatchObject({ status_id: p2, sample_account_ids: [u[2]!.id, u[1]!.id], most_recent_notification_id: nid(u[2]!, "reblog") });
+    expect(reblogs).toMatchObject({
+      status_id: p2,
+      sample_account_ids: [u[2]!.id, u[1]!.id],
+      most_recent_notification_id: nid(u[2]!, "reblog"),
+    });
     expect(reblogs.group_key).toMatch(new RegExp(`^reblog-${p2}-\\d+$`));
     // at most 8 sample accounts, newest first; the last page covers the whole group
     expect(fav1.sample_account_ids).toEqual([9, 8, 7, 6, 5, 4, 3, 2].map((i) => u[i]!.id));

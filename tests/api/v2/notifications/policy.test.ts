@@ -5,8 +5,12 @@ let s: TestServer;
 let me: TestUser, other: TestUser;
 // Mastodon's defaults: private mentions from strangers and limited accounts are filtered.
 const DEFAULTS = {
-  for_not_following: "accept", for_not_followers: "accept", for_new_accounts: "accept",
-  for_private_mentions: "filter", for_limited_accounts: "filter", for_bots: "accept",
+  for_not_following: "accept",
+  for_not_followers: "accept",
+  for_new_accounts: "accept",
+  for_private_mentions: "filter",
+  for_limited_accounts: "filter",
+  for_bots: "accept",
   summary: { pending_requests_count: 0, pending_notifications_count: 0 },
 };
 
@@ -20,7 +24,10 @@ afterAll(() => s.stop());
 describe("/api/v2/notifications/policy", () => {
   test("defaults, update, persistence", async () => {
     expect(await (await s.api("GET", "/api/v2/notifications/policy", { token: me.token })).json()).toEqual(DEFAULTS);
-    const res = await s.api("PATCH", "/api/v2/notifications/policy", { token: me.token, json: { for_not_following: "filter", for_new_accounts: "drop" } });
+    const res = await s.api("PATCH", "/api/v2/notifications/policy", {
+      token: me.token,
+      json: { for_not_following: "filter", for_new_accounts: "drop" },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ...DEFAULTS, for_not_following: "filter", for_new_accounts: "drop" });
     const viaMasto = await me.client.v2.notifications.policy.update({ forPrivateMentions: "filter" });
@@ -32,11 +39,16 @@ describe("/api/v2/notifications/policy", () => {
 
   test("bad values are 422 and change nothing; scopes and tokens", async () => {
     const before = await (await s.api("GET", "/api/v2/notifications/policy", { token: me.token })).json();
-    const bad = await s.api("PATCH", "/api/v2/notifications/policy", { token: me.token, form: { for_not_following: "accept", for_bots: "maybe" } });
+    const bad = await s.api("PATCH", "/api/v2/notifications/policy", {
+      token: me.token,
+      form: { for_not_following: "accept", for_bots: "maybe" },
+    });
     expect(bad.status).toBe(422);
     expect((await bad.json()).error).toBe("Validation failed: For bots is not included in the list");
     expect((await s.api("PATCH", "/api/v2/notifications/policy", { token: me.token, json: { for_bots: ["drop"] } })).status).toBe(422);
-    expect((await s.api("PATCH", "/api/v2/notifications/policy", { token: s.token(me.user.id, ["read"]), json: { for_bots: "drop" } })).status).toBe(403);
+    expect(
+      (await s.api("PATCH", "/api/v2/notifications/policy", { token: s.token(me.user.id, ["read"]), json: { for_bots: "drop" } })).status,
+    ).toBe(403);
     expect((await s.api("PATCH", "/api/v2/notifications/policy", { json: { for_bots: "drop" } })).status).toBe(401);
     expect((await s.api("GET", "/api/v2/notifications/policy", { token: s.token(me.user.id, ["read:statuses"]) })).status).toBe(403);
     expect(await (await s.api("GET", "/api/v2/notifications/policy", { token: me.token })).json()).toEqual(before);
@@ -47,12 +59,33 @@ describe("/api/v2/notifications/policy", () => {
 describe("/api/v1/notifications/policy", () => {
   test("the boolean shape reads and writes the same policy", async () => {
     const v1 = await (await s.api("GET", "/api/v1/notifications/policy", { token: other.token })).json();
-    expect(v1).toEqual({ filter_not_following: false, filter_not_followers: false, filter_new_accounts: false, filter_private_mentions: true, summary: DEFAULTS.summary });
-    const put = await s.api("PUT", "/api/v1/notifications/policy", { token: other.token, form: { filter_private_mentions: "true", filter_not_followers: "1" } });
+    expect(v1).toEqual({
+      filter_not_following: false,
+      filter_not_followers: false,
+      filter_new_accounts: false,
+      filter_private_mentions: true,
+      summary: DEFAULTS.summary,
+    });
+    const put = await s.api("PUT", "/api/v1/notifications/policy", {
+      token: other.token,
+      form: { filter_private_mentions: "true", filter_not_followers: "1" },
+    });
     expect(await put.json()).toMatchObject({ filter_private_mentions: true, filter_not_followers: true, filter_not_following: false });
-    expect(await (await s.api("GET", "/api/v2/notifications/policy", { token: other.token })).json()).toMatchObject({ for_private_mentions: "filter", for_not_followers: "filter" });
-    expect((await s.api("PUT", "/api/v1/notifications/policy", { token: other.token, form: { filter_new_accounts: "perhaps" } })).status).toBe(422);
-    expect((await s.api("PUT", "/api/v1/notifications/policy", { token: s.token(other.user.id, ["read"]), form: { filter_new_accounts: "true" } })).status).toBe(403);
+    expect(await (await s.api("GET", "/api/v2/notifications/policy", { token: other.token })).json()).toMatchObject({
+      for_private_mentions: "filter",
+      for_not_followers: "filter",
+    });
+    expect(
+      (await s.api("PUT", "/api/v1/notifications/policy", { token: other.token, form: { filter_new_accounts: "perhaps" } })).status,
+    ).toBe(422);
+    expect(
+      (
+        await s.api("PUT", "/api/v1/notifications/policy", {
+          token: s.token(other.user.id, ["read"]),
+          form: { filter_new_accounts: "true" },
+        })
+      ).status,
+    ).toBe(403);
     expect((await s.api("GET", "/api/v1/notifications/policy")).status).toBe(401);
   });
 });
@@ -64,7 +97,9 @@ describe("/api/v1/notifications/requests", () => {
     expect((await s.api("GET", "/api/v1/notifications/requests/123", { token: me.token })).status).toBe(404);
     expect((await s.api("POST", "/api/v1/notifications/requests/123/accept", { token: me.token })).status).toBe(404);
     expect((await s.api("POST", "/api/v1/notifications/requests/123/dismiss", { token: me.token })).status).toBe(404);
-    expect(await (await s.api("POST", "/api/v1/notifications/requests/accept", { token: me.token, form: { "id[]": "1" } })).json()).toEqual({});
+    expect(await (await s.api("POST", "/api/v1/notifications/requests/accept", { token: me.token, form: { "id[]": "1" } })).json()).toEqual(
+      {},
+    );
     expect((await s.api("POST", "/api/v1/notifications/requests/dismiss", { token: s.token(me.user.id, ["read"]) })).status).toBe(403);
     expect((await s.api("GET", "/api/v1/notifications/requests", { token: s.token(me.user.id, ["write"]) })).status).toBe(403);
     expect((await s.api("GET", "/api/v1/notifications/requests")).status).toBe(401);
@@ -72,7 +107,8 @@ describe("/api/v1/notifications/requests", () => {
 });
 
 describe("a policy set to drop", () => {
-  const notes = (u: TestUser, type?: string) => s.count("notifications", type ? "account_id = ? AND type = ?" : "account_id = ?", ...(type ? [u.account.id, type] : [u.account.id]));
+  const notes = (u: TestUser, type?: string) =>
+    s.count("notifications", type ? "account_id = ? AND type = ?" : "account_id = ?", ...(type ? [u.account.id, type] : [u.account.id]));
 
   test("for_not_following drops notifications from accounts the user does not follow", async () => {
     const r = await s.createUser("dropper1");
@@ -116,6 +152,10 @@ describe("a policy set to drop", () => {
     await r.client.v2.notifications.policy.update({ forNewAccounts: "drop" });
     await young.client.v1.accounts.$select(r.id).follow();
     await old.client.v1.accounts.$select(r.id).follow();
-    expect((s.ctx.db.query("SELECT from_account_id AS f FROM notifications WHERE account_id = ?").all(r.account.id) as { f: number }[]).map((x) => x.f)).toEqual([old.account.id]);
+    expect(
+      (s.ctx.db.query("SELECT from_account_id AS f FROM notifications WHERE account_id = ?").all(r.account.id) as { f: number }[]).map(
+        (x) => x.f,
+      ),
+    ).toEqual([old.account.id]);
   });
 });

@@ -11,14 +11,18 @@ beforeAll(async () => {
   admin = await s.createUser("sadmin", { role: "admin" });
   [a, b, c] = [await s.createUser("sa"), await s.createUser("sb"), await s.createUser("sc")];
   const ctx = s.ctx;
-  ctx.db.transaction(() => {
-    notify(ctx, { accountId: admin.account.id, fromAccountId: a.account.id, type: "admin.sign_up" });
-    notify(ctx, { accountId: admin.account.id, fromAccountId: b.account.id, type: "admin.sign_up" });
-    reportId = ctx.ids.next();
-    ctx.db.query("INSERT INTO reports (id, account_id, target_account_id, comment, created_at) VALUES (?, ?, ?, 'spam', ?)").run(reportId, c.account.id, a.account.id, ctx.now());
-    notify(ctx, { accountId: admin.account.id, fromAccountId: c.account.id, type: "admin.report", reportId });
-    notify(ctx, { accountId: admin.account.id, fromAccountId: b.account.id, type: "admin.report", reportId });
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      notify(ctx, { accountId: admin.account.id, fromAccountId: a.account.id, type: "admin.sign_up" });
+      notify(ctx, { accountId: admin.account.id, fromAccountId: b.account.id, type: "admin.sign_up" });
+      reportId = ctx.ids.next();
+      ctx.db
+        .query("INSERT INTO reports (id, account_id, target_account_id, comment, created_at) VALUES (?, ?, ?, 'spam', ?)")
+        .run(reportId, c.account.id, a.account.id, ctx.now());
+      notify(ctx, { accountId: admin.account.id, fromAccountId: c.account.id, type: "admin.report", reportId });
+      notify(ctx, { accountId: admin.account.id, fromAccountId: b.account.id, type: "admin.report", reportId });
+    })
+    .immediate();
 });
 afterAll(() => s.stop());
 

@@ -12,8 +12,20 @@ import { navigate } from "../../lib/router";
 import { useApp } from "../../lib/state";
 import { AccountActions, Badges, ConfirmDialog, type AdminAccount } from "./common";
 
-const ORIGINS: [string, string][] = [["", "Local and remote"], ["local", "Local"], ["remote", "Remote"]];
-const STATES: [string, string][] = [["", "Any state"], ["active", "Active"], ["pending", "Pending approval"], ["disabled", "Login disabled"], ["silenced", "Limited"], ["suspended", "Suspended"], ["sensitized", "Sensitive"]];
+const ORIGINS: [string, string][] = [
+  ["", "Local and remote"],
+  ["local", "Local"],
+  ["remote", "Remote"],
+];
+const STATES: [string, string][] = [
+  ["", "Any state"],
+  ["active", "Active"],
+  ["pending", "Pending approval"],
+  ["disabled", "Login disabled"],
+  ["silenced", "Limited"],
+  ["suspended", "Suspended"],
+  ["sensitized", "Sensitive"],
+];
 
 /** The accounts list with origin and state filters and a username search. */
 export function AdminAccounts(): JSX.Element {
@@ -22,22 +34,51 @@ export function AdminAccounts(): JSX.Element {
   const [state, setState] = useState("");
   const [username, setUsername] = useState("");
   const [query, setQuery] = useState("");
-  const { items, error, loading, done, more, reload } = usePaged<AdminAccount>(() => app.client.v1.admin.accounts.list({
-    local: origin === "local" || undefined, remote: origin === "remote" || undefined,
-    ...(state ? { [state]: true } : {}), username: query || undefined, limit: 40,
-  }), "load the accounts", false);
+  const { items, error, loading, done, more, reload } = usePaged<AdminAccount>(
+    () =>
+      app.client.v1.admin.accounts.list({
+        local: origin === "local" || undefined,
+        remote: origin === "remote" || undefined,
+        ...(state ? { [state]: true } : {}),
+        username: query || undefined,
+        limit: 40,
+      }),
+    "load the accounts",
+    false,
+  );
   useEffect(() => void reload(), [origin, state, query]);
   return (
     <section aria-labelledby="admin-accounts-title">
-      <h2 id="admin-accounts-title" class="admin-subtitle">Accounts</h2>
-      <form class="admin-filters" role="search" onSubmit={(e) => { e.preventDefault(); setQuery(username.trim()); }}>
+      <h2 id="admin-accounts-title" class="admin-subtitle">
+        Accounts
+      </h2>
+      <form
+        class="admin-filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuery(username.trim());
+        }}
+      >
         <span class="admin-filter">
           <label for="admin-origin">Origin</label>
-          <select id="admin-origin" value={origin} onChange={(e) => setOrigin(e.currentTarget.value)}>{ORIGINS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select>
+          <select id="admin-origin" value={origin} onChange={(e) => setOrigin(e.currentTarget.value)}>
+            {ORIGINS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
         </span>
         <span class="admin-filter">
           <label for="admin-state">State</label>
-          <select id="admin-state" value={state} onChange={(e) => setState(e.currentTarget.value)}>{STATES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select>
+          <select id="admin-state" value={state} onChange={(e) => setState(e.currentTarget.value)}>
+            {STATES.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
         </span>
         <span class="admin-search">
           <label for="admin-username">Username</label>
@@ -50,7 +91,9 @@ export function AdminAccounts(): JSX.Element {
           <li key={a.id} class="admin-item admin-account-row">
             <Avatar account={a.account} size={40} />
             <span>
-              <a href={`/admin/accounts/${a.id}`} data-route><bdi>{displayName(a.account)}</bdi> <span class="acct">@{a.account.acct}</span></a>
+              <a href={`/admin/accounts/${a.id}`} data-route>
+                <bdi>{displayName(a.account)}</bdi> <span class="acct">@{a.account.acct}</span>
+              </a>
               <Badges account={a} />
             </span>
           </li>
@@ -59,7 +102,11 @@ export function AdminAccounts(): JSX.Element {
       {error && <ErrorBox text={error} retry={reload} />}
       {loading && <Loading />}
       {!loading && !error && items.length === 0 && <p class="empty">No accounts match.</p>}
-      {!loading && !error && !done && items.length > 0 && <button type="button" class="load-more" onClick={more}>Load more</button>}
+      {!loading && !error && !done && items.length > 0 && (
+        <button type="button" class="load-more" onClick={more}>
+          Load more
+        </button>
+      )}
     </section>
   );
 }
@@ -73,7 +120,11 @@ export function AdminAccount({ id }: { id: string }): JSX.Element {
   const api = app.client.v1.admin.accounts.$select(id);
   const load = async () => {
     setError(null);
-    try { setA(await api.fetch()); } catch (e) { setError(errorText(e, "load the account")); }
+    try {
+      setA(await api.fetch());
+    } catch (e) {
+      setError(errorText(e, "load the account"));
+    }
   };
   useEffect(() => void load(), [id]);
   if (error) return <ErrorBox text={error} retry={load} />;
@@ -100,31 +151,83 @@ export function AdminAccount({ id }: { id: string }): JSX.Element {
   };
   return (
     <article class="admin-account" aria-labelledby="admin-account-title">
-      <p class="admin-back"><a href="/admin/accounts" data-route>← All accounts</a></p>
+      <p class="admin-back">
+        <a href="/admin/accounts" data-route>
+          ← All accounts
+        </a>
+      </p>
       <div class="admin-party-line">
         <Avatar account={a.account} size={56} />
-        <h2 id="admin-account-title" class="admin-subtitle"><bdi>{displayName(a.account)}</bdi> <span class="acct">{handle}</span></h2>
+        <h2 id="admin-account-title" class="admin-subtitle">
+          <bdi>{displayName(a.account)}</bdi> <span class="acct">{handle}</span>
+        </h2>
       </div>
       <Badges account={a} />
       <dl class="admin-facts">
-        {a.domain ? <div><dt>Server</dt><dd>{a.domain}</dd></div> : <>
-          <div><dt>E-mail</dt><dd>{a.email}</dd></div>
-          <div><dt>Role</dt><dd>{a.role?.name || "User"}</dd></div>
-          <div><dt>Sign-up IP</dt><dd>{a.ip || "Unknown"}</dd></div>
-          {a.inviteRequest && <div><dt>Reason to join</dt><dd>{a.inviteRequest}</dd></div>}
-        </>}
-        <div><dt>Known since</dt><dd>{fullTime(a.createdAt)}</dd></div>
-        <div><dt>Posts</dt><dd>{a.account.statusesCount}</dd></div>
+        {a.domain ? (
+          <div>
+            <dt>Server</dt>
+            <dd>{a.domain}</dd>
+          </div>
+        ) : (
+          <>
+            <div>
+              <dt>E-mail</dt>
+              <dd>{a.email}</dd>
+            </div>
+            <div>
+              <dt>Role</dt>
+              <dd>{a.role?.name || "User"}</dd>
+            </div>
+            <div>
+              <dt>Sign-up IP</dt>
+              <dd>{a.ip || "Unknown"}</dd>
+            </div>
+            {a.inviteRequest && (
+              <div>
+                <dt>Reason to join</dt>
+                <dd>{a.inviteRequest}</dd>
+              </div>
+            )}
+          </>
+        )}
+        <div>
+          <dt>Known since</dt>
+          <dd>{fullTime(a.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>Posts</dt>
+          <dd>{a.account.statusesCount}</dd>
+        </div>
       </dl>
-      {!a.suspended && <p><a href={`/accounts/${a.id}`} data-route>Open the public profile</a></p>}
+      {!a.suspended && (
+        <p>
+          <a href={`/accounts/${a.id}`} data-route>
+            Open the public profile
+          </a>
+        </p>
+      )}
       {pending && (
         <>
           <h3>Sign-up waiting for approval</h3>
           <div class="admin-actions" role="group" aria-label="Sign-up">
-            <button type="button" class="primary" onClick={approve}>Approve</button>
-            <button type="button" class="danger" onClick={() => setRejecting(true)}>Reject</button>
+            <button type="button" class="primary" onClick={approve}>
+              Approve
+            </button>
+            <button type="button" class="danger" onClick={() => setRejecting(true)}>
+              Reject
+            </button>
           </div>
-          {rejecting && <ConfirmDialog title={`Reject ${handle}?`} body="The sign-up is deleted and the username becomes free again." confirm={`Reject ${handle}`} danger onConfirm={reject} onClose={() => setRejecting(false)} />}
+          {rejecting && (
+            <ConfirmDialog
+              title={`Reject ${handle}?`}
+              body="The sign-up is deleted and the username becomes free again."
+              confirm={`Reject ${handle}`}
+              danger
+              onConfirm={reject}
+              onClose={() => setRejecting(false)}
+            />
+          )}
         </>
       )}
       <h3>Moderation</h3>

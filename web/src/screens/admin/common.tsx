@@ -8,7 +8,10 @@ import { useApp } from "../../lib/state";
 export type AdminAccount = mastodon.v1.admin.Account;
 /** Admin::Report as the server sends it (masto.js types its accounts as plain Accounts). */
 export type AdminReport = Omit<mastodon.v1.admin.Report, "account" | "targetAccount" | "assignedAccount" | "actionTakenByAccount"> & {
-  account: AdminAccount; targetAccount: AdminAccount; assignedAccount?: AdminAccount | null; actionTakenByAccount?: AdminAccount | null;
+  account: AdminAccount;
+  targetAccount: AdminAccount;
+  assignedAccount?: AdminAccount | null;
+  actionTakenByAccount?: AdminAccount | null;
 };
 
 const BITS = { administrator: 0x1, manage_reports: 0x10, manage_federation: 0x20, manage_users: 0x400, delete_user_data: 0x80000 };
@@ -34,13 +37,32 @@ export function stateBadges(a: AdminAccount): string[] {
 export function Badges({ account }: { account: AdminAccount }): JSX.Element | null {
   const b = stateBadges(account);
   if (!b.length) return null;
-  return <ul class="admin-badges" aria-label="Moderation state">{b.map((x) => <li key={x}>{x}</li>)}</ul>;
+  return (
+    <ul class="admin-badges" aria-label="Moderation state">
+      {b.map((x) => (
+        <li key={x}>{x}</li>
+      ))}
+    </ul>
+  );
 }
 
 /** A modal asking to confirm `title`; `confirm` names the button; a note is optional when `withText`. */
-export function ConfirmDialog({ title, body, confirm, danger, withText, onConfirm, onClose }: {
-  title: string; body: string; confirm: string; danger?: boolean; withText?: boolean;
-  onConfirm(text: string): Promise<void>; onClose(): void;
+export function ConfirmDialog({
+  title,
+  body,
+  confirm,
+  danger,
+  withText,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  body: string;
+  confirm: string;
+  danger?: boolean;
+  withText?: boolean;
+  onConfirm(text: string): Promise<void>;
+  onClose(): void;
 }): JSX.Element {
   const ref = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState("");
@@ -70,22 +92,49 @@ export function ConfirmDialog({ title, body, confirm, danger, withText, onConfir
           </>
         )}
         <div class="form-actions">
-          <button type="submit" class={danger ? "primary danger-fill" : "primary"} disabled={busy}>{busy ? "Working…" : confirm}</button>
-          <button type="button" onClick={() => ref.current?.close()}>Cancel</button>
+          <button type="submit" class={danger ? "primary danger-fill" : "primary"} disabled={busy}>
+            {busy ? "Working…" : confirm}
+          </button>
+          <button type="button" onClick={() => ref.current?.close()}>
+            Cancel
+          </button>
         </div>
       </form>
     </dialog>
   );
 }
 
-interface Action { type: "none" | "sensitive" | "disable" | "silence" | "suspend"; label: string; verb: string; explain: string; danger?: boolean }
+interface Action {
+  type: "none" | "sensitive" | "disable" | "silence" | "suspend";
+  label: string;
+  verb: string;
+  explain: string;
+  danger?: boolean;
+}
 
 const ACTIONS: Action[] = [
   { type: "none", label: "Warn", verb: "Warn", explain: "Records a warning in the moderation log. Nothing else changes." },
-  { type: "sensitive", label: "Mark as sensitive", verb: "Mark as sensitive", explain: "All of their posts will show as sensitive (media hidden behind a warning)." },
+  {
+    type: "sensitive",
+    label: "Mark as sensitive",
+    verb: "Mark as sensitive",
+    explain: "All of their posts will show as sensitive (media hidden behind a warning).",
+  },
   { type: "silence", label: "Limit", verb: "Limit", explain: "Their posts leave public timelines and only their followers see them." },
-  { type: "disable", label: "Disable login", verb: "Disable login", explain: "They can no longer sign in or use their apps. Their posts stay.", danger: true },
-  { type: "suspend", label: "Suspend", verb: "Suspend", explain: "Their profile and posts disappear for everyone and their login stops working. This can be undone.", danger: true },
+  {
+    type: "disable",
+    label: "Disable login",
+    verb: "Disable login",
+    explain: "They can no longer sign in or use their apps. Their posts stay.",
+    danger: true,
+  },
+  {
+    type: "suspend",
+    label: "Suspend",
+    verb: "Suspend",
+    explain: "Their profile and posts disappear for everyone and their login stops working. This can be undone.",
+    danger: true,
+  },
 ];
 
 /**
@@ -107,9 +156,14 @@ export function AccountActions({ account, reportId, onDone }: { account: AdminAc
       throw e;
     }
   };
-  const available = ACTIONS.filter((a) => (a.type !== "disable" || !account.domain)
-    && !(a.type === "suspend" && account.suspended) && !(a.type === "silence" && account.silenced)
-    && !(a.type === "sensitive" && account.sensitized) && !(a.type === "disable" && account.disabled));
+  const available = ACTIONS.filter(
+    (a) =>
+      (a.type !== "disable" || !account.domain) &&
+      !(a.type === "suspend" && account.suspended) &&
+      !(a.type === "silence" && account.silenced) &&
+      !(a.type === "sensitive" && account.sensitized) &&
+      !(a.type === "disable" && account.disabled),
+  );
   const undo: [boolean, string, () => Promise<unknown>, string][] = [
     [account.suspended, "Unsuspend", () => api.unsuspend(), `${handle} is no longer suspended`],
     [account.silenced, "Lift limit", () => api.unsilence(), `${handle} is no longer limited`],
@@ -119,15 +173,33 @@ export function AccountActions({ account, reportId, onDone }: { account: AdminAc
   return (
     <div class="admin-actions" role="group" aria-label={`Moderate ${handle}`}>
       {available.map((a) => (
-        <button key={a.type} type="button" class={a.danger ? "danger" : undefined} onClick={() => setOpen(a)}>{a.label}</button>
+        <button key={a.type} type="button" class={a.danger ? "danger" : undefined} onClick={() => setOpen(a)}>
+          {a.label}
+        </button>
       ))}
-      {undo.filter(([on]) => on).map(([, label, f, done]) => (
-        <button key={label} type="button" onClick={() => void run(label.toLowerCase(), f, done).catch(() => undefined)}>{label}</button>
-      ))}
+      {undo
+        .filter(([on]) => on)
+        .map(([, label, f, done]) => (
+          <button key={label} type="button" onClick={() => void run(label.toLowerCase(), f, done).catch(() => undefined)}>
+            {label}
+          </button>
+        ))}
       {open && (
-        <ConfirmDialog title={`${open.verb} ${handle}?`} body={reportId ? `${open.explain} The report is resolved.` : open.explain} confirm={`${open.verb} ${handle}`} danger={open.danger} withText
+        <ConfirmDialog
+          title={`${open.verb} ${handle}?`}
+          body={reportId ? `${open.explain} The report is resolved.` : open.explain}
+          confirm={`${open.verb} ${handle}`}
+          danger={open.danger}
+          withText
           onClose={() => setOpen(null)}
-          onConfirm={(text) => run(`${open.verb.toLowerCase()} ${handle}`, () => api.action.create({ type: open.type, reportId, text: text || undefined }), `${open.verb}: done for ${handle}`)} />
+          onConfirm={(text) =>
+            run(
+              `${open.verb.toLowerCase()} ${handle}`,
+              () => api.action.create({ type: open.type, reportId, text: text || undefined }),
+              `${open.verb}: done for ${handle}`,
+            )
+          }
+        />
       )}
     </div>
   );

@@ -10,7 +10,13 @@ import { errorText } from "../../lib/errors";
 import { useApp } from "../../lib/state";
 import { ConfirmDialog } from "./common";
 
-type Block = mastodon.v1.admin.DomainBlock & { id: string; rejectMedia?: boolean; rejectReports?: boolean; publicComment?: string | null; privateComment?: string | null };
+type Block = mastodon.v1.admin.DomainBlock & {
+  id: string;
+  rejectMedia?: boolean;
+  rejectReports?: boolean;
+  publicComment?: string | null;
+  privateComment?: string | null;
+};
 
 const SEVERITY: Record<string, string> = { silence: "Limit", suspend: "Suspend", noop: "None" };
 
@@ -31,7 +37,11 @@ export function DomainBlocks(): JSX.Element {
 
   const load = async () => {
     setError(null);
-    try { setBlocks((await api.list({ limit: 200 })) as Block[]); } catch (e) { setError(errorText(e, "load the domain blocks")); }
+    try {
+      setBlocks((await api.list({ limit: 200 })) as Block[]);
+    } catch (e) {
+      setError(errorText(e, "load the domain blocks"));
+    }
   };
   useEffect(() => void load(), []);
 
@@ -41,9 +51,20 @@ export function DomainBlocks(): JSX.Element {
     if (!d) return app.toast("Enter the domain to block", "error");
     setBusy(true);
     try {
-      const b = (await api.create({ domain: d, severity: severity as never, rejectMedia, rejectReports, privateComment: privateComment || undefined, publicComment: publicComment || undefined })) as Block;
+      const b = (await api.create({
+        domain: d,
+        severity: severity as never,
+        rejectMedia,
+        rejectReports,
+        privateComment: privateComment || undefined,
+        publicComment: publicComment || undefined,
+      })) as Block;
       setBlocks((cur) => [b, ...(cur ?? [])]);
-      setDomain(""); setPrivateComment(""); setPublicComment(""); setRejectMedia(false); setRejectReports(false);
+      setDomain("");
+      setPrivateComment("");
+      setPublicComment("");
+      setRejectMedia(false);
+      setRejectReports(false);
       app.toast(`Blocked ${b.domain}`);
     } catch (err) {
       app.toast(errorText(err, `block ${d}`), "error");
@@ -65,23 +86,53 @@ export function DomainBlocks(): JSX.Element {
 
   return (
     <section aria-labelledby="admin-domains-title">
-      <h2 id="admin-domains-title" class="admin-subtitle">Domain blocks</h2>
+      <h2 id="admin-domains-title" class="admin-subtitle">
+        Domain blocks
+      </h2>
       <form class="settings admin-domain-form" onSubmit={add} aria-label="Block a domain">
         <label for="block-domain">Domain</label>
-        <input id="block-domain" type="text" inputMode="url" autoComplete="off" placeholder="spam.example" value={domain} onInput={(e) => setDomain(e.currentTarget.value)} />
+        <input
+          id="block-domain"
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          placeholder="spam.example"
+          value={domain}
+          onInput={(e) => setDomain(e.currentTarget.value)}
+        />
         <label for="block-severity">Severity</label>
         <select id="block-severity" value={severity} onChange={(e) => setSeverity(e.currentTarget.value)}>
           <option value="silence">Limit: hide their posts from public timelines</option>
           <option value="suspend">Suspend: no contact with the server at all</option>
           <option value="noop">None: only reject media or reports</option>
         </select>
-        <label class="check"><input type="checkbox" checked={rejectMedia} onChange={(e) => setRejectMedia(e.currentTarget.checked)} /> Reject media files</label>
-        <label class="check"><input type="checkbox" checked={rejectReports} onChange={(e) => setRejectReports(e.currentTarget.checked)} /> Reject reports</label>
+        <label class="check">
+          <input type="checkbox" checked={rejectMedia} onChange={(e) => setRejectMedia(e.currentTarget.checked)} /> Reject media files
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={rejectReports} onChange={(e) => setRejectReports(e.currentTarget.checked)} /> Reject reports
+        </label>
         <label for="block-private">Private comment (only moderators see it)</label>
-        <input id="block-private" type="text" maxLength={1000} value={privateComment} onInput={(e) => setPrivateComment(e.currentTarget.value)} />
+        <input
+          id="block-private"
+          type="text"
+          maxLength={1000}
+          value={privateComment}
+          onInput={(e) => setPrivateComment(e.currentTarget.value)}
+        />
         <label for="block-public">Public comment</label>
-        <input id="block-public" type="text" maxLength={1000} value={publicComment} onInput={(e) => setPublicComment(e.currentTarget.value)} />
-        <div class="form-actions"><button type="submit" class="primary" disabled={busy}>{busy ? "Blocking…" : "Block domain"}</button></div>
+        <input
+          id="block-public"
+          type="text"
+          maxLength={1000}
+          value={publicComment}
+          onInput={(e) => setPublicComment(e.currentTarget.value)}
+        />
+        <div class="form-actions">
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? "Blocking…" : "Block domain"}
+          </button>
+        </div>
       </form>
       {error && <ErrorBox text={error} retry={load} />}
       {!blocks && !error && <Loading />}
@@ -91,15 +142,29 @@ export function DomainBlocks(): JSX.Element {
           {blocks.map((b) => (
             <li key={b.id} class="admin-item admin-domain">
               <span class="admin-item-title">{b.domain}</span>
-              <span class="muted">{SEVERITY[b.severity] ?? b.severity}{b.rejectMedia && " · rejects media"}{b.rejectReports && " · rejects reports"}</span>
+              <span class="muted">
+                {SEVERITY[b.severity] ?? b.severity}
+                {b.rejectMedia && " · rejects media"}
+                {b.rejectReports && " · rejects reports"}
+              </span>
               {b.publicComment && <span>Public: {b.publicComment}</span>}
               {b.privateComment && <span class="muted">Private: {b.privateComment}</span>}
-              <button type="button" class="danger" onClick={() => setRemoving(b)} aria-label={`Unblock ${b.domain}`}>Unblock</button>
+              <button type="button" class="danger" onClick={() => setRemoving(b)} aria-label={`Unblock ${b.domain}`}>
+                Unblock
+              </button>
             </li>
           ))}
         </ul>
       )}
-      {removing && <ConfirmDialog title={`Unblock ${removing.domain}?`} body="Federation with this server goes back to normal; accounts it suspended or limited are restored." confirm={`Unblock ${removing.domain}`} onConfirm={() => remove(removing)} onClose={() => setRemoving(null)} />}
+      {removing && (
+        <ConfirmDialog
+          title={`Unblock ${removing.domain}?`}
+          body="Federation with this server goes back to normal; accounts it suspended or limited are restored."
+          confirm={`Unblock ${removing.domain}`}
+          onConfirm={() => remove(removing)}
+          onClose={() => setRemoving(null)}
+        />
+      )}
     </section>
   );
 }

@@ -20,24 +20,39 @@ const handle = (a: AdminAccount) => `@${a.account.acct}`;
 export function AdminReports(): JSX.Element {
   const app = useApp();
   const [resolved, setResolved] = useState(false);
-  const { items, error, loading, done, more, reload } = usePaged<AdminReport>(() => {
-    const params = { resolved, limit: 40 };
-    return app.client.v1.admin.reports.list(params) as unknown as AsyncIterable<AdminReport[]>;
-  }, "load the reports", false);
+  const { items, error, loading, done, more, reload } = usePaged<AdminReport>(
+    () => {
+      const params = { resolved, limit: 40 };
+      return app.client.v1.admin.reports.list(params) as unknown as AsyncIterable<AdminReport[]>;
+    },
+    "load the reports",
+    false,
+  );
   useEffect(() => void reload(), [resolved]);
   return (
     <section aria-labelledby="admin-reports-title">
-      <h2 id="admin-reports-title" class="admin-subtitle">Reports</h2>
+      <h2 id="admin-reports-title" class="admin-subtitle">
+        Reports
+      </h2>
       <div class="admin-switch" role="group" aria-label="Which reports">
-        <button type="button" aria-pressed={!resolved} onClick={() => setResolved(false)}>Open</button>
-        <button type="button" aria-pressed={resolved} onClick={() => setResolved(true)}>Resolved</button>
+        <button type="button" aria-pressed={!resolved} onClick={() => setResolved(false)}>
+          Open
+        </button>
+        <button type="button" aria-pressed={resolved} onClick={() => setResolved(true)}>
+          Resolved
+        </button>
       </div>
       <ul class="admin-list">
         {items.map((r) => (
           <li key={r.id} class="admin-item">
             <a href={`/admin/reports/${r.id}`} data-route class="admin-item-link">
-              <span class="admin-item-title">Report #{r.id}: <bdi>{handle(r.targetAccount)}</bdi></span>
-              <span class="muted"> · {CATEGORY[r.category] ?? r.category} · by <bdi>{handle(r.account)}</bdi> · <RelativeTime iso={r.createdAt} /></span>
+              <span class="admin-item-title">
+                Report #{r.id}: <bdi>{handle(r.targetAccount)}</bdi>
+              </span>
+              <span class="muted">
+                {" "}
+                · {CATEGORY[r.category] ?? r.category} · by <bdi>{handle(r.account)}</bdi> · <RelativeTime iso={r.createdAt} />
+              </span>
             </a>
             {r.comment && <p class="admin-comment">{r.comment}</p>}
             {r.assignedAccount && <p class="muted">Assigned to {handle(r.assignedAccount)}</p>}
@@ -47,7 +62,11 @@ export function AdminReports(): JSX.Element {
       {error && <ErrorBox text={error} retry={reload} />}
       {loading && <Loading />}
       {!loading && !error && items.length === 0 && <p class="empty">{resolved ? "No resolved reports." : "No open reports. Nice."}</p>}
-      {!loading && !error && !done && items.length > 0 && <button type="button" class="load-more" onClick={more}>Load more</button>}
+      {!loading && !error && !done && items.length > 0 && (
+        <button type="button" class="load-more" onClick={more}>
+          Load more
+        </button>
+      )}
     </section>
   );
 }
@@ -59,7 +78,9 @@ function Party({ label, account }: { label: string; account: AdminAccount }): JS
       <h3>{label}</h3>
       <p class="admin-party-line">
         <Avatar account={account.account} size={40} />
-        <a href={`/admin/accounts/${account.id}`} data-route><bdi>{displayName(account.account)}</bdi> <span class="acct">{handle(account)}</span></a>
+        <a href={`/admin/accounts/${account.id}`} data-route>
+          <bdi>{displayName(account.account)}</bdi> <span class="acct">{handle(account)}</span>
+        </a>
       </p>
       <Badges account={account} />
     </div>
@@ -74,12 +95,19 @@ export function AdminReport({ id }: { id: string }): JSX.Element {
   const raw = app.client.v1.admin.reports.$select(id);
   const as = (p: Promise<unknown>) => p as Promise<AdminReport>;
   const api = {
-    fetch: () => as(raw.fetch()), assignToSelf: () => as(raw.assignToSelf()), unassign: () => as(raw.unassign()),
-    resolve: () => as(raw.resolve()), reopen: () => as(raw.reopen()),
+    fetch: () => as(raw.fetch()),
+    assignToSelf: () => as(raw.assignToSelf()),
+    unassign: () => as(raw.unassign()),
+    resolve: () => as(raw.resolve()),
+    reopen: () => as(raw.reopen()),
   };
   const load = async () => {
     setError(null);
-    try { setR(await api.fetch()); } catch (e) { setError(errorText(e, "load the report")); }
+    try {
+      setR(await api.fetch());
+    } catch (e) {
+      setError(errorText(e, "load the report"));
+    }
   };
   useEffect(() => void load(), [id]);
   const change = async (doing: string, f: () => Promise<AdminReport>, done: string) => {
@@ -95,14 +123,39 @@ export function AdminReport({ id }: { id: string }): JSX.Element {
   const mine = r.assignedAccount?.id === app.me.id;
   return (
     <article class="admin-report" aria-labelledby="admin-report-title">
-      <p class="admin-back"><a href="/admin/reports" data-route>← All reports</a></p>
-      <h2 id="admin-report-title" class="admin-subtitle">Report #{r.id} about <bdi>{handle(r.targetAccount)}</bdi></h2>
+      <p class="admin-back">
+        <a href="/admin/reports" data-route>
+          ← All reports
+        </a>
+      </p>
+      <h2 id="admin-report-title" class="admin-subtitle">
+        Report #{r.id} about <bdi>{handle(r.targetAccount)}</bdi>
+      </h2>
       <dl class="admin-facts">
-        <div><dt>Status</dt><dd>{r.actionTaken ? <>Resolved{r.actionTakenByAccount && <> by {handle(r.actionTakenByAccount)}</>}</> : "Open"}</dd></div>
-        <div><dt>Category</dt><dd>{CATEGORY[r.category] ?? r.category}</dd></div>
-        <div><dt>Filed</dt><dd><RelativeTime iso={r.createdAt} /></dd></div>
-        <div><dt>Assigned to</dt><dd>{r.assignedAccount ? handle(r.assignedAccount) : "Nobody"}</dd></div>
-        {r.rules.length > 0 && <div><dt>Rules</dt><dd>{r.rules.map((x) => x.text).join("; ")}</dd></div>}
+        <div>
+          <dt>Status</dt>
+          <dd>{r.actionTaken ? <>Resolved{r.actionTakenByAccount && <> by {handle(r.actionTakenByAccount)}</>}</> : "Open"}</dd>
+        </div>
+        <div>
+          <dt>Category</dt>
+          <dd>{CATEGORY[r.category] ?? r.category}</dd>
+        </div>
+        <div>
+          <dt>Filed</dt>
+          <dd>
+            <RelativeTime iso={r.createdAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>Assigned to</dt>
+          <dd>{r.assignedAccount ? handle(r.assignedAccount) : "Nobody"}</dd>
+        </div>
+        {r.rules.length > 0 && (
+          <div>
+            <dt>Rules</dt>
+            <dd>{r.rules.map((x) => x.text).join("; ")}</dd>
+          </div>
+        )}
       </dl>
       <div class="admin-parties">
         <Party label="Reported account" account={r.targetAccount} />
@@ -111,12 +164,24 @@ export function AdminReport({ id }: { id: string }): JSX.Element {
       <h3>Comment</h3>
       <p class="admin-comment">{r.comment || <span class="muted">No comment.</span>}</p>
       <h3>Reported posts</h3>
-      {r.statuses.length === 0 ? <p class="muted">No posts attached.</p> : (
+      {r.statuses.length === 0 ? (
+        <p class="muted">No posts attached.</p>
+      ) : (
         <ul class="admin-posts">
           {r.statuses.map((s) => (
             <li key={s.id}>
-              <p class="muted"><a href={`/statuses/${s.id}`} data-route><RelativeTime iso={s.createdAt} /></a>{s.sensitive && " · sensitive"}{s.mediaAttachments.length > 0 && ` · ${s.mediaAttachments.length} attachment(s)`}</p>
-              {s.spoilerText && <p><strong>CW:</strong> {s.spoilerText}</p>}
+              <p class="muted">
+                <a href={`/statuses/${s.id}`} data-route>
+                  <RelativeTime iso={s.createdAt} />
+                </a>
+                {s.sensitive && " · sensitive"}
+                {s.mediaAttachments.length > 0 && ` · ${s.mediaAttachments.length} attachment(s)`}
+              </p>
+              {s.spoilerText && (
+                <p>
+                  <strong>CW:</strong> {s.spoilerText}
+                </p>
+              )}
               <div class="content" dangerouslySetInnerHTML={{ __html: sanitizeHtml(s.content) }} />
             </li>
           ))}
@@ -124,12 +189,24 @@ export function AdminReport({ id }: { id: string }): JSX.Element {
       )}
       <h3>Handling</h3>
       <div class="admin-actions" role="group" aria-label="Handle this report">
-        {mine
-          ? <button type="button" onClick={() => change("unassign the report", () => api.unassign(), "Report unassigned")}>Unassign</button>
-          : <button type="button" onClick={() => change("assign the report to you", () => api.assignToSelf(), "Report assigned to you")}>Assign to me</button>}
-        {r.actionTaken
-          ? <button type="button" onClick={() => change("reopen the report", () => api.reopen(), "Report reopened")}>Reopen</button>
-          : <button type="button" class="primary" onClick={() => change("resolve the report", () => api.resolve(), "Report resolved")}>Mark as resolved</button>}
+        {mine ? (
+          <button type="button" onClick={() => change("unassign the report", () => api.unassign(), "Report unassigned")}>
+            Unassign
+          </button>
+        ) : (
+          <button type="button" onClick={() => change("assign the report to you", () => api.assignToSelf(), "Report assigned to you")}>
+            Assign to me
+          </button>
+        )}
+        {r.actionTaken ? (
+          <button type="button" onClick={() => change("reopen the report", () => api.reopen(), "Report reopened")}>
+            Reopen
+          </button>
+        ) : (
+          <button type="button" class="primary" onClick={() => change("resolve the report", () => api.resolve(), "Report resolved")}>
+            Mark as resolved
+          </button>
+        )}
       </div>
       <h3>Act on {handle(r.targetAccount)}</h3>
       <AccountActions account={r.targetAccount} reportId={r.actionTaken ? undefined : r.id} onDone={load} />
