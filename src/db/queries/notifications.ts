@@ -129,3 +129,8 @@ export function deleteFollowRequestNotification(db: Database, accountId: number,
     fromAccountId,
   );
 }
+
+/** Deletes the `follow` notification `fromAccountId`'s follow caused for `accountId` (it goes with the follow, as in Mastodon). */
+export function deleteFollowNotification(db: Database, accountId: number, fromAccountId: number): void {
+  db.query("DELETE FROM notifications WHERE account_id = ? AND from_account_id = ? AND type = 'follow'").run(accountId, fromAccountId);
+}

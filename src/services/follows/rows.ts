@@ -6,7 +6,7 @@ import type { AppContext } from "../../context";
 import { decrementFollowCounter, getAccountDomain, incrementFollowCounter } from "../../db/queries/accounts";
 import { deleteFollowRequestRow } from "../../db/queries/follow-requests";
 import { deleteFollowRow, insertFollowIfMissing } from "../../db/queries/follows";
-import { deleteFollowRequestNotification } from "../../db/queries/notifications";
+import { deleteFollowNotification, deleteFollowRequestNotification } from "../../db/queries/notifications";
 import { backfillFeed, unmergeFeed } from "../feeds";
 import { removeFromLists } from "../lists/feed";
 import { removeEndorsement } from "../endorsements/endorse";
@@ -43,9 +43,14 @@ export function insertFollow(
   return true;
 }
 
-/** Deletes a follows row (if any), lowers both counters and removes the target's posts from the follower's feed and lists, and the endorsement. */
+/**
+ * Deletes a follows row (if any), lowers both counters and removes the target's posts from the
+ * follower's feed and lists, the endorsement, and the `follow` notification (Mastodon's Follow
+ * destroys its notification, so following again notifies again).
+ */
 export function deleteFollow(ctx: AppContext, followerId: number, targetId: number): boolean {
   const db = ctx.db;
+  deleteFollowNotification(db, targetId, followerId);
   if (!deleteFollowRow(db, followerId, targetId)) return false;
   decrementFollowCounter(db, followerId, "following_count");
   decrementFollowCounter(db, targetId, "followers_count");
