@@ -103,11 +103,11 @@ describe("hearth admin accounts", () => {
     () => {
       const before = count("SELECT count(*) AS n FROM accounts");
       const cases: [string[], number, RegExp][] = [
-        [["accounts", "create", "bob", "--email", "other@example.com"], 1, /Username is already taken/],
-        [["accounts", "create", "carol", "--email", "BOB@example.com"], 1, /Email is already taken/],
+        [["accounts", "create", "bob", "--email", "other@example.com"], 1, /Username has already been taken/],
+        [["accounts", "create", "carol", "--email", "BOB@example.com"], 1, /E-mail address has already been taken/],
         [["accounts", "create", "carol", "--email", "c@example.com", "--role", "emperor"], 1, /invalid role/],
         [["accounts", "create", "carol"], 1, /--email is required/],
-        [["accounts", "create", "carol", "--email", "nope"], 1, /Email is invalid/],
+        [["accounts", "create", "carol", "--email", "nope"], 1, /E-mail address is invalid/],
         [["accounts", "create", "carol", "--email", "c@example.com", "--password", "short"], 1, /Password is too short/],
         [["accounts", "frobnicate"], 2, /unknown admin command/],
         [["accounts", "delete", "nobody"], 1, /no local account named "nobody"/],
@@ -183,13 +183,32 @@ describe("hearth admin accounts", () => {
       // The name stays taken; the e-mail address is free again (tootctl's reserve_email: false).
       const again = admin("accounts", "create", "bob", "--email", "bob2@example.com");
       expect(again.code).toBe(1);
-      expect(again.err).toMatch(/Username is already taken/);
+      expect(again.err).toMatch(/Username has already been taken/);
       const other = admin("accounts", "create", "robert", "--email", "bob@example.com");
       expect(other.err).toBe("");
       expect(other.code).toBe(0);
       // Deleting again is harmless.
       expect(admin("accounts", "delete", "bob").code).toBe(0);
       expect(count("SELECT count(*) AS n FROM accounts WHERE username = 'bob'")).toBe(1);
+    },
+    SLOW,
+  );
+});
+
+describe("hearth admin accounts create: e-mail addresses as Mastodon accepts them", () => {
+  test(
+    "admin@localhost (Mastodon's development set-up) is accepted; a malformed address is not",
+    async () => {
+      const r = admin("accounts", "create", "devadmin", "--email", "admin@localhost", "--password", "a-fine-password", "--role", "owner");
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.out).toContain("<admin@localhost>");
+      expect((await passwordGrant("admin@localhost", "a-fine-password")).status).toBe(200);
+      for (const bad of ["admin@", "admin@@localhost", "ad min@localhost", "<admin@localhost>"]) {
+        const x = admin("accounts", "create", "devadmin2", "--email", bad);
+        expect({ bad, code: x.code }).toEqual({ bad, code: 1 });
+        expect(x.err).toMatch(/E-mail address is invalid/);
+      }
     },
     SLOW,
   );

@@ -109,7 +109,7 @@ describe("hearth admin accounts delete", () => {
     expect((await s.api("GET", "/api/v1/accounts/verify_credentials", { token: alice.token })).status).toBe(401);
     const [code, out] = await runCli(s, ["accounts", "create", "alice", "--email", "new@example.com"]);
     expect(code).toBe(1);
-    expect(out).toMatch(/Username is already taken/);
+    expect(out).toMatch(/Username has already been taken/);
     // the actor document still serves the key, so remote servers can check the Delete
     const actor = await (await fetch(`${s.url}/users/alice`, { headers: { Accept: "application/activity+json" } })).json();
     expect(actor).toMatchObject({ id: alice.account.uri, suspended: true, publicKey: { id: `${alice.account.uri}#main-key` } });

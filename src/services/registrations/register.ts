@@ -2,7 +2,7 @@
 import type { AppContext } from "../../context";
 import { ApiError } from "../../model/errors";
 import { transaction } from "../../db/transaction";
-import { createLocalAccount } from "../accounts/create-local";
+import { checkNewAccount, createLocalAccount, validationFailed, type ValidationDetails } from "../accounts/create-local";
 import { issueToken, type TokenRow } from "../oauth/tokens";
 import { notifyStaff } from "../admin/notify-staff";
 
@@ -15,20 +15,10 @@ export interface SignUp {
   reason: unknown;
 }
 
-type Details = Record<string, { error: string; description: string }[]>;
-
 const LOCALE_RE = /^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
 
 function accepted(v: unknown): boolean {
   return v === true || v === 1 || (typeof v === "string" && ["true", "1", "on", "yes"].includes(v.toLowerCase()));
-}
-
-/** Mastodon's "Validation failed" 422 with a `details` hash. */
-function validationError(details: Details): ApiError {
-  const msg = Object.entries(details)
-    .map(([k, v]) => `${k[0]!.toUpperCase()}${k.slice(1)} ${v[0]!.description}`)
-    .join(", ");
-  return new ApiError(422, `Validation failed: ${msg}`, { details });
 }
 
 /**
@@ -42,28 +32,21 @@ export async function registerAccount(
   via: { applicationId: number | null; scopes: string[]; ip: string },
 ): Promise<TokenRow> {
   if (ctx.config.registrations === "closed") throw new ApiError(403, "This action is not allowed");
-  const details: Details = {};
+  const details: ValidationDetails = {};
   const add = (k: string, error: string, description: string) => {
     (details[k] ??= []).push({ error, description });
   };
-  const text = (k: string, v: unknown, max: number): string => {
-    if (v === undefined || v === null || v === "") {
-      add(k, "ERR_BLANK", "can't be blank");
-      return "";
-    }
-    if (typeof v !== "string") {
-      add(k, "ERR_INVALID", "is invalid");
-      return "";
-    }
-    if (v.length > max) {
-      add(k, "ERR_TOO_LONG", `is too long (maximum is ${max} characters)`);
-      return "";
-    }
-    return v;
+  // Blank or not text is reported here; the rest (format, length, reserved, taken) as for every new account.
+  const text = (k: string, v: unknown): string | undefined => {
+    if (v === undefined || v === null || v === "") add(k, "ERR_BLANK", "can't be blank");
+    else if (typeof v !== "string") add(k, "ERR_INVALID", "is invalid");
+    else return v;
+    return undefined;
   };
-  const username = text("username", s.username, 30);
-  const email = text("email", s.email, 320);
-  const password = text("password", s.password, 72);
+  const username = text("username", s.username);
+  const email = text("email", s.email);
+  const password = text("password", s.password);
+  checkNewAccount(ctx, { username, email, password }, details);
   if (!accepted(s.agreement)) add("agreement", "ERR_ACCEPTED", "must be accepted");
   let locale = "en";
   if (s.locale !== undefined && s.locale !== null && s.locale !== "") {
@@ -77,7 +60,8 @@ export async function registerAccount(
     else if (s.reason.length > 500) add("reason", "ERR_TOO_LONG", "is too long (maximum is 500 characters)");
     else reason = s.reason;
   }
-  if (Object.keys(details).length) throw validationError(details);
+  if (Object.keys(details).length || username === undefined || email === undefined || password === undefined)
+    throw validationFailed(details);
   const approved = ctx.config.registrations === "open";
   let user, account;
   try {
@@ -95,7 +79,7 @@ export async function registerAccount(
   } catch (e) {
     // Two sign-ups racing for one name pass validation together; the unique index decides.
     if (e instanceof Error && /UNIQUE constraint/.test(e.message))
-      throw validationError({ username: [{ error: "ERR_TAKEN", description: "is already taken" }] });
+      throw validationFailed({ username: [{ error: "ERR_TAKEN", description: "has already been taken" }] });
     throw e;
   }
   // Staff who manage users hear of every sign-up (Mastodon's admin.sign_up), pending or not.
