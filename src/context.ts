@@ -8,6 +8,7 @@ import { migrate } from "./db/migrate";
 import { getSetting, insertSettingIfAbsent } from "./db/queries/settings";
 import { JobQueue } from "./db/job-queue";
 import { createLogger, type Logger } from "./log";
+import { createOutbound, type Outbound } from "./activitypub/outbound/pinned";
 import { S3Storage } from "./media/s3-storage";
 import { DiskStorage, type Storage } from "./media/storage";
 import { IdGenerator } from "./model/ids";
@@ -33,6 +34,8 @@ export interface AppContext {
   newKeyPair: () => Promise<{ publicKey: string; privateKey: string }>;
   /** The streaming hub: open WebSocket and SSE connections and their subscriptions. */
   hub: StreamHub;
+  /** How outbound HTTP resolves names and connects to the checked address (tests inject both). */
+  outbound: Outbound;
 }
 
 /**
@@ -67,7 +70,13 @@ function pinIdentity(db: Database, config: Config): Config {
 /** Opens the data dir and database, applies migrations and builds the context. */
 export function createContext(
   config: Config,
-  opts: { now?: () => number; log?: Logger; hashPassword?: AppContext["hashPassword"]; newKeyPair?: AppContext["newKeyPair"] } = {},
+  opts: {
+    now?: () => number;
+    log?: Logger;
+    hashPassword?: AppContext["hashPassword"];
+    newKeyPair?: AppContext["newKeyPair"];
+    outbound?: Partial<Outbound>;
+  } = {},
 ): AppContext {
   mkdirSync(config.dataDir, { recursive: true });
   const db = openDatabase(join(config.dataDir, "hearth.sqlite"));
@@ -93,5 +102,6 @@ export function createContext(
     hashPassword: opts.hashPassword ?? ((pw) => Bun.password.hash(pw, { algorithm: "argon2id" })),
     newKeyPair: opts.newKeyPair ?? generateKeys,
     hub: new StreamHub(),
+    outbound: createOutbound(opts.outbound),
   };
 }

@@ -6,14 +6,18 @@
  * Scheme rule: https always; plain http only when ALLOW_PRIVATE_ADDRESSES is set (tests, local
  * development) or this instance itself runs on http (PROTOCOL=http), as Mastodon only allows
  * http in development.
+ *
+ * DNS rebinding: each hop's host is resolved once (`ctx.outbound.resolve`), those addresses are
+ * checked, and the connection goes to one of them (`ctx.outbound.connect`, ./pinned.ts) with
+ * the name kept for Host and TLS; the name is never looked up again.
  */
-import { lookup } from "node:dns/promises";
 import type { AppContext } from "../../context";
 import { getLocalSigningKeyRow } from "../../db/queries/accounts";
 import { HEARTH_VERSION } from "../../version";
 import { isSuspendedDomain } from "./domain-policy";
 import { instanceActorId } from "./instance-actor";
 import { isPublicAddress } from "./ip-ranges";
+import { isConnectFailure, isIpLiteral } from "./pinned";
 import { signRequest, type SigningKey } from "./signatures";
 
 export class FetchError extends Error {
@@ -46,26 +50,49 @@ export const DEFAULT_MAX_REDIRECTS = 3;
 /** The Accept header of ActivityPub GETs. */
 export const AP_ACCEPT = 'application/activity+json, application/ld+json; profile="https://www.w3.org/ns/activitystreams"';
 
-/** Throws FetchError unless the URL's scheme, host and every address it resolves to are allowed. */
-export async function checkUrl(ctx: AppContext, url: URL): Promise<void> {
+/**
+ * Throws FetchError unless the URL's scheme, host and every address it resolves to are allowed;
+ * returns those addresses, the only ones the request may connect to (with ALLOW_PRIVATE_ADDRESSES
+ * they are resolved but not checked).
+ */
+export async function checkUrl(ctx: AppContext, url: URL): Promise<string[]> {
   const allowPrivate = ctx.config.allowPrivateAddresses;
   if (url.protocol !== "https:" && url.protocol !== "http:") throw refuse(`refusing ${url.protocol} URL`);
   if (url.protocol === "http:" && !allowPrivate && ctx.config.protocol !== "http") throw refuse("refusing plain http URL");
   if (url.username || url.password) throw refuse("refusing URL with credentials");
   if (isSuspendedDomain(ctx, url.host)) throw refuse(`domain ${url.hostname} is blocked`);
-  if (allowPrivate) return;
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
-  if (/^[\d.]+$/.test(host) || host.includes(":")) addresses = [host];
+  if (isIpLiteral(host)) addresses = [host];
   else {
     try {
-      addresses = (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+      addresses = await ctx.outbound.resolve(host);
     } catch {
       throw new FetchError(`cannot resolve ${host}`);
     }
   }
   if (!addresses.length) throw new FetchError(`cannot resolve ${host}`);
-  for (const a of addresses) if (!isPublicAddress(a)) throw refuse(`refusing private address ${a} for ${host}`);
+  if (!allowPrivate) for (const a of addresses) if (!isPublicAddress(a)) throw refuse(`refusing private address ${a} for ${host}`);
+  return addresses;
+}
+
+/** Sends one hop to the first checked address that accepts a connection (nothing was sent to the others). */
+async function dial(
+  ctx: AppContext,
+  url: URL,
+  addresses: string[],
+  req: { method: string; headers: Record<string, string>; body?: BodyInit | null; signal: AbortSignal },
+): Promise<Response> {
+  let failure: unknown;
+  for (const address of addresses) {
+    try {
+      return await ctx.outbound.connect({ url, address, ...req });
+    } catch (e) {
+      if (!isConnectFailure(e) || req.signal.aborted) throw e;
+      failure = e;
+    }
+  }
+  throw failure;
 }
 
 /** fetch() with the safety rules above; the body is read fully (≤ maxBytes). */
@@ -94,7 +121,7 @@ export async function safeFetch(
   let body = init.body;
   try {
     for (let hop = 0; ; hop++) {
-      await checkUrl(ctx, current);
+      const addresses = await checkUrl(ctx, current);
       let headers: Record<string, string> = {};
       new Headers(init.headers).forEach((v, k) => {
         headers[k] = v;
@@ -105,7 +132,7 @@ export async function safeFetch(
         const signedBody = typeof body === "string" || body instanceof Uint8Array ? body : undefined;
         headers = await signRequest({ method, url: current.href, headers, body: signedBody }, signer, ctx.now());
       }
-      const res = await fetch(current.href, { ...init, method, body, headers, redirect: "manual", signal });
+      const res = await dial(ctx, current, addresses, { method, headers, body, signal });
       const location = res.headers.get("location");
       if (res.status >= 300 && res.status < 400 && location) {
         await res.body?.cancel().catch(() => {});
