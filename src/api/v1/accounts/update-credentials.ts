@@ -5,36 +5,55 @@ import type { Router, UserReq } from "../../../http/route";
 import { removeProfileImage, updateCredentials, type CredentialsUpdate } from "../../../services/accounts/update-credentials";
 import { credentialAccount } from "./verify-credentials";
 
+/**
+ * Rails' `permit` of scalar keys: a hash or a list where a scalar (or file) belongs is dropped,
+ * as Mastodon's strong parameters drop it, instead of failing the whole update.
+ */
+function scalars(input: Params, keys: readonly string[]): Params {
+  const out: Params = {};
+  for (const k of keys) {
+    const v = input[k];
+    if (v === null || typeof v !== "object" || v instanceof Blob) out[k] = v;
+  }
+  return out;
+}
+
+const isHash = (v: unknown): v is Params => !!v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Blob);
+
+/** `fields_attributes` as `permit(fields_attributes: [:name, :value])` reads it: a scalar is dropped, and so is every entry that is not a hash. */
 function readFields(input: Params): CredentialsUpdate["fields"] {
-  const list = arr(input, "fields_attributes");
-  if (!list) return undefined;
-  return list.map((f) => {
-    if (!f || typeof f !== "object" || Array.isArray(f) || f instanceof Blob)
-      throw validation("fields_attributes must be a list of {name, value}");
-    const o = f as Params;
-    return { name: str(o, "name") ?? "", value: str(o, "value") ?? "" };
-  });
+  const v = input.fields_attributes;
+  if (v === null || typeof v !== "object" || v instanceof Blob) return undefined;
+  return arr(input, "fields_attributes")!
+    .filter(isHash)
+    .map((f) => {
+      const o = scalars(f, ["name", "value"]);
+      return { name: str(o, "name") ?? "", value: str(o, "value") ?? "" };
+    });
 }
 
 function readUpdate(input: Params): CredentialsUpdate {
+  // Mastodon skips a blank `source` and reads any other with `params.require(:source)`, which
+  // fails on a scalar or a list: those stay refused.
   const source = input.source;
-  if (source !== undefined && (source === null || typeof source !== "object" || Array.isArray(source)))
-    throw validation("source must be a hash");
-  const src = (source ?? {}) as Params;
+  const blank = source === undefined || source === null || source === "" || source === false || (Array.isArray(source) && !source.length);
+  if (!blank && !isHash(source)) throw validation("source must be a hash");
+  const src = isHash(source) ? source : {};
+  const p = scalars(input, ["display_name", "note", "locked", "bot", "discoverable", "indexable", "hide_collections", "avatar", "header"]);
   return {
-    displayName: str(input, "display_name"),
-    note: str(input, "note"),
+    displayName: str(p, "display_name"),
+    note: str(p, "note"),
     fields: readFields(input),
-    locked: bool(input, "locked"),
-    bot: bool(input, "bot"),
-    discoverable: bool(input, "discoverable"),
-    indexable: bool(input, "indexable"),
-    hideCollections: bool(input, "hide_collections"),
+    locked: bool(p, "locked"),
+    bot: bool(p, "bot"),
+    discoverable: bool(p, "discoverable"),
+    indexable: bool(p, "indexable"),
+    hideCollections: bool(p, "hide_collections"),
     privacy: str(src, "privacy"),
     sensitive: bool(src, "sensitive"),
     language: str(src, "language"),
-    avatar: file(input, "avatar"),
-    header: file(input, "header"),
+    avatar: file(p, "avatar"),
+    header: file(p, "header"),
   };
 }
 

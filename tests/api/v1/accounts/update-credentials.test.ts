@@ -115,15 +115,14 @@ test("bad input changes nothing", async () => {
   expect((await patch(undefined, { json: { locked: "maybe" } })).status).toBe(422);
   expect((await patch(undefined, { json: { display_name: "x".repeat(31) } })).status).toBe(422);
   expect((await patch(undefined, { json: { note: "x".repeat(501) } })).status).toBe(422);
-  expect((await patch(undefined, { json: { display_name: ["a"] } })).status).toBe(422);
   const five = Array.from({ length: 5 }, (_, i) => ({ name: `n${i}`, value: "v" }));
   const r5 = await patch(undefined, { json: { fields_attributes: five } });
   expect(r5.status).toBe(422);
   expect((await r5.json()).error).toMatch(/^Validation failed: /);
   expect((await patch(undefined, { json: { fields_attributes: [{ name: "n".repeat(256), value: "v" }] } })).status).toBe(422);
-  expect((await patch(undefined, { json: { fields_attributes: ["oops"] } })).status).toBe(422);
   expect((await patch(undefined, { json: { source: { privacy: "direct" } } })).status).toBe(422);
   expect((await patch(undefined, { json: { source: "public" } })).status).toBe(422);
+  // (a list or hash where a scalar belongs is dropped, not refused: update-credentials-shapes.test.ts)
   // a text file as avatar, together with otherwise valid changes
   const txt = await patch(
     form([
