@@ -56,6 +56,7 @@ export function publishScheduledStatus(ctx: AppContext, id: number): number | nu
           inReplyToId: p.in_reply_to_id ?? undefined,
           mediaIds: (p.media_ids ?? []).filter((m) => still.has(m)),
           poll: p.poll ?? undefined,
+          allowedMentions: p.allowed_mentions ?? undefined,
         },
         appExists ? appId : null,
       );

@@ -13,6 +13,7 @@ import { validatePollInput } from "../polls/validate";
 import { checkText, findVisibleStatus, resolveMedia, userPrefs } from "../statuses/common";
 import type { CreateStatusInput } from "../statuses/create";
 import { checkSchedule } from "./rules";
+import { safeguardTextMentions } from "../statuses/allowed-mentions";
 
 const IDEMPOTENCY_MS = 60 * 60 * 1000;
 /** The job that posts a scheduled status when it is due. */
@@ -32,6 +33,8 @@ export interface ScheduledParams {
   scheduled_at: null;
   idempotency: null;
   with_rate_limit: boolean;
+  /** Kept for posting time, as Mastodon keeps every option (not shown in the entity). */
+  allowed_mentions?: string[] | null;
 }
 
 /**
@@ -65,6 +68,8 @@ export function scheduleStatus(ctx: AppContext, accountId: number, input: Create
     checkText(input.text ?? "", input.spoilerText ?? "", media.length > 0);
     if (poll && media.length) throw validation("Cannot attach files to a status with a poll");
     checkSchedule(ctx, accountId, at);
+    // Mastodon checks only when posting (and then drops the post); refusing now tells the client.
+    safeguardTextMentions(ctx, input.allowedMentions, input.text ?? "");
 
     const params: ScheduledParams = {
       text: input.text ?? null,
@@ -79,6 +84,7 @@ export function scheduleStatus(ctx: AppContext, accountId: number, input: Create
       scheduled_at: null,
       idempotency: null,
       with_rate_limit: false,
+      allowed_mentions: input.allowedMentions ?? null,
     };
     const id = ctx.ids.next();
     insertScheduledStatus(db, {

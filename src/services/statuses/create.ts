@@ -19,6 +19,7 @@ import { notify } from "../notifications/notify";
 import { formatText } from "../../text/format";
 import { publishStatusCreate } from "../federation/statuses";
 import { recordDirectStatus } from "../conversations/record";
+import { safeguardMentions } from "./allowed-mentions";
 import {
   attachMedia,
   checkText,
@@ -45,6 +46,8 @@ export interface CreateStatusInput {
   /** Handled by the route: a future time goes to scheduleStatus, a past one posts now. */
   scheduledAt?: string;
   idempotencyKey?: string;
+  /** Account ids the post may mention (Mastodon's `allowed_mentions`); undefined: no check. */
+  allowedMentions?: string[];
 }
 
 const IDEMPOTENCY_MS = 60 * 60 * 1000;
@@ -87,6 +90,7 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
     const username = getAccountUsername(db, accountId)!;
     const id = ctx.ids.next();
     const formatted = formatText(ctx, text, mentionLookup(ctx.db));
+    safeguardMentions(input.allowedMentions, formatted.mentions);
     const language = validLanguage(input.language) ?? validLanguage(settings.default_language) ?? validLanguage(locale) ?? null;
     const sensitive = input.sensitive ?? (spoilerText !== "" || !!settings.default_sensitive);
     insertLocalStatus(db, {
