@@ -13,7 +13,7 @@ let alice: TestUser, bob: TestUser, carol: TestUser;
 
 beforeAll(async () => {
   s = await startTestServer();
-  [alice, bob, carol] = (await Promise.all(["alice", "bob", "carol"].map((n) => s.createUser(n)))) as TestUser[];
+  [alice, bob, carol] = (await Promise.all(["alice", "bob", "carol"].map((n) => s.createUser(n)))) as [TestUser, TestUser, TestUser];
 });
 afterAll(() => s.stop());
 
