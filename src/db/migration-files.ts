@@ -21,6 +21,7 @@ import m0020 from "../../migrations/0020_endorsements.sql" with { type: "text" }
 import m0021 from "../../migrations/0021_notification_requests.sql" with { type: "text" };
 import m0022 from "../../migrations/0022_moderation_warnings.sql" with { type: "text" };
 import m0023 from "../../migrations/0023_feature_indexes.sql" with { type: "text" };
+import m0024 from "../../migrations/0024_resanitize_remote_html.sql" with { type: "text" };
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: { name: string; sql: string }[] = [
@@ -43,4 +44,5 @@ export const MIGRATIONS: { name: string; sql: string }[] = [
   { name: "0021_notification_requests", sql: m0021 },
   { name: "0022_moderation_warnings", sql: m0022 },
   { name: "0023_feature_indexes", sql: m0023 },
+  { name: "0024_resanitize_remote_html", sql: m0024 },
 ];

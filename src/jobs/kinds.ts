@@ -7,10 +7,12 @@ import type { InboxJob } from "../activitypub/inbound/inbox/receive";
 import type { DeliverPayload, FanoutPayload } from "../activitypub/outbound/delivery";
 import type { AppContext } from "../context";
 import type { JobRow } from "../db/job-queue";
+import type { ResanitizeStep } from "../services/federation/resanitize-html";
 import type { TagFanOutPayload } from "../services/tags/fan-out";
 import { runDeliver, runFanout } from "./handlers/delivery";
 import { runBackfillAccount, runFetchParent, runRefreshAccount } from "./handlers/deref";
 import { runTagFanOut } from "./handlers/feeds";
+import { runResanitizeHtml } from "./handlers/resanitize-html";
 import { runApInbox } from "./handlers/inbox";
 import {
   runMediaCacheAvatar,
@@ -21,7 +23,7 @@ import {
   runMediaRemoveRemoteCache,
   runMediaRemoveUnattached,
 } from "./handlers/media";
-import { runPollExpire } from "./handlers/polls";
+import { runPollDistributeUpdate, runPollExpire } from "./handlers/polls";
 import { runScheduledStatusPublish, runScheduledStatusSweep } from "./handlers/scheduled-statuses";
 import {
   runStreamCloseTokens,
@@ -41,6 +43,7 @@ export interface JobPayloads {
   "ap.refresh_account": { uri: string; movedFrom?: number };
   "ap.backfill_account": { accountId: number };
   "ap.fetch_parent": { statusId: number; uri: string; depth?: number };
+  "federation.resanitize_html": ResanitizeStep;
   "feeds.tag_fan_out": TagFanOutPayload;
   "media.process": { id: number };
   "media.cache_remote": { id: number; preview?: string | null };
@@ -50,6 +53,7 @@ export interface JobPayloads {
   "media.remove_unattached": Record<string, never>;
   "media.remove_remote_cache": Record<string, never>;
   "poll.expire": { pollId: number; expiresAt?: number };
+  "poll.distribute_update": { statusId: number };
   "scheduled_status.publish": { id: number };
   "scheduled_status.sweep": Record<string, never>;
   "stream.update": { statusId: number };
@@ -75,6 +79,7 @@ export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } 
   "ap.refresh_account": runRefreshAccount,
   "ap.backfill_account": runBackfillAccount,
   "ap.fetch_parent": runFetchParent,
+  "federation.resanitize_html": runResanitizeHtml,
   "feeds.tag_fan_out": runTagFanOut,
   "media.process": runMediaProcess,
   "media.cache_remote": runMediaCacheRemote,
@@ -84,6 +89,7 @@ export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } 
   "media.remove_unattached": runMediaRemoveUnattached,
   "media.remove_remote_cache": runMediaRemoveRemoteCache,
   "poll.expire": runPollExpire,
+  "poll.distribute_update": runPollDistributeUpdate,
   "scheduled_status.publish": runScheduledStatusPublish,
   "scheduled_status.sweep": runScheduledStatusSweep,
   "stream.update": runStreamUpdate,
