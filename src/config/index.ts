@@ -1,6 +1,7 @@
 /** Typed configuration read from environment variables and `--flag value` overrides. */
 import { resolve } from "node:path";
 import type { S3Config } from "../media/s3-storage";
+import { parseIpRanges, type IpRange } from "../model/ip-address";
 
 export type Registrations = "open" | "approval" | "closed";
 
@@ -18,10 +19,18 @@ export interface Config {
   explicit: { localDomain: boolean; protocol: boolean };
   /** Disable per-IP/per-token rate limits (benchmarks only). */
   rateLimits: boolean;
+  /** TRUSTED_PROXY_IP: the reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed. */
+  trustedProxies: IpRange[];
   /** S3-compatible media storage (S3_ENABLED=true); null means local disk under DATA_DIR/media. */
   s3: S3Config | null;
   /** MEDIA_CACHE_RETENTION_DAYS: drop cached remote media files older than this; null keeps them. */
   mediaCacheRetentionDays: number | null;
+  /** MEDIA_PROCESSING_TIMEOUT: seconds one image pipeline may run before the file is refused. */
+  mediaProcessingTimeout: number;
+  /** MEDIA_THREADS: libvips worker threads per image (sharp.concurrency). */
+  mediaThreads: number;
+  /** MEDIA_JOBS: media processing jobs run at once. */
+  mediaJobs: number;
 }
 
 /** A configuration problem; main prints `message` as one line and exits. */
@@ -54,6 +63,9 @@ export function flagsToEnv(args: string[]): { env: Record<string, string>; rest:
   return { env, rest };
 }
 
+/** Trusted when TRUSTED_PROXY_IP is unset: loopback, where Caddy or nginx on the same machine connects from. */
+export const DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8, ::1/128";
+
 /** Builds and validates the configuration; throws ConfigError naming the bad variable. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const e = (k: string) => source[k];
@@ -71,6 +83,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (!["open", "approval", "closed"].includes(registrations))
     throw new ConfigError(`REGISTRATIONS must be open, approval or closed, got "${registrations}"`);
   const s3 = s3Config(source);
+  const proxies = parseIpRanges(e("TRUSTED_PROXY_IP") || DEFAULT_TRUSTED_PROXIES);
+  if (proxies.bad !== null)
+    throw new ConfigError(`TRUSTED_PROXY_IP must list IP addresses or CIDR ranges (e.g. 127.0.0.1, 10.0.0.0/8), got "${proxies.bad}"`);
   const retention = e("MEDIA_CACHE_RETENTION_DAYS");
   if (retention && (!/^\d+$/.test(retention) || Number(retention) < 1))
     throw new ConfigError(`MEDIA_CACHE_RETENTION_DAYS must be a whole number of days (1 or more), got "${retention}"`);
@@ -86,9 +101,21 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     allowPrivateAddresses: bool("ALLOW_PRIVATE_ADDRESSES", e("ALLOW_PRIVATE_ADDRESSES"), false),
     authorizedFetch: bool("AUTHORIZED_FETCH", e("AUTHORIZED_FETCH"), false),
     rateLimits: bool("RATE_LIMITS", e("RATE_LIMITS"), true),
+    trustedProxies: proxies.ranges,
     s3,
     mediaCacheRetentionDays: retention ? Number(retention) : null,
+    mediaProcessingTimeout: wholeNumber("MEDIA_PROCESSING_TIMEOUT", e("MEDIA_PROCESSING_TIMEOUT"), 60, 1, 3600),
+    mediaThreads: wholeNumber("MEDIA_THREADS", e("MEDIA_THREADS"), 1, 1, 64),
+    mediaJobs: wholeNumber("MEDIA_JOBS", e("MEDIA_JOBS"), 1, 1, 16),
   } as Config;
+}
+
+/** A whole number from `min` to `max`, or `dflt` when unset. */
+function wholeNumber(name: string, v: string | undefined, dflt: number, min: number, max: number): number {
+  if (v === undefined || v === "") return dflt;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${v}"`);
+  return n;
 }
 
 /** S3 settings when S3_ENABLED is true; S3_BUCKET is then required. */

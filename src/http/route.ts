@@ -9,6 +9,8 @@ import { ApiError } from "../model/errors";
 import { fromPairs, type Params } from "./params";
 import { RateLimiter, rateLimitHeaders, type RuleName } from "./rate-limit";
 import { covers } from "../model/scopes";
+import { pathParams } from "./path";
+import { clientIp, forwardedProto, throttleKey } from "./client-ip";
 
 export interface RouteOptions {
   /**
@@ -30,7 +32,10 @@ export interface Req {
   /** Query string merged with the parsed body (body wins). */
   input: Params;
   auth: Auth | null;
+  /** The client's address: the socket peer, or what a trusted proxy says (see http/client-ip). */
   ip: string;
+  /** The browser reached us over https: PROTOCOL=https, or a trusted proxy's X-Forwarded-Proto says so (Secure cookies). */
+  secure: boolean;
   /** The unparsed body of ActivityPub requests (content type activity+json / ld+json, or any POST to an inbox). */
   rawBody?: string;
   /** Response status and headers the handler may set. */
@@ -73,13 +78,13 @@ export function errorResponse(ctx: AppContext, err: unknown, headers: Record<str
   return json({ error: "Internal server error" }, 500, headers);
 }
 
-function clientIp(request: Request, server: any): string {
-  const sock = server?.requestIP?.(request)?.address ?? "unknown";
-  if (sock === "127.0.0.1" || sock === "::1" || sock === "::ffff:127.0.0.1") {
-    const xff = request.headers.get("x-forwarded-for");
-    if (xff) return xff.split(",")[0]!.trim();
-  }
-  return sock;
+/** The client's address and whether it used https, believing forwarded headers only from trusted proxies. */
+function clientOf(ctx: AppContext, request: Request, server: any): { ip: string; secure: boolean } {
+  const peer: string = server?.requestIP?.(request)?.address ?? "";
+  const trusted = ctx.config.trustedProxies;
+  const ip = clientIp(peer, request.headers.get("x-forwarded-for"), trusted);
+  const secure = ctx.config.protocol === "https" || forwardedProto(peer, request.headers.get("x-forwarded-proto"), trusted) === "https";
+  return { ip, secure };
 }
 
 /** Registers endpoints on the Elysia app with Hearth's conventions. */
@@ -127,7 +132,7 @@ export class Router {
       const headers: Record<string, string> = { "Access-Control-Allow-Origin": "*" };
       try {
         const url = new URL(request.url);
-        const ip = clientIp(request, server);
+        const { ip, secure } = clientOf(ctx, request, server);
         let auth: Auth | null = null;
         let badToken = false;
         if (authMode !== "none") {
@@ -139,10 +144,10 @@ export class Router {
         }
         // Rate limits come first, as Mastodon's rack-attack does: failed logins count too.
         if (ctx.config.rateLimits) {
-          const general = this.limiter.hit(auth ? "api" : "ip", auth ? `t${auth.tokenId}` : ip);
+          const general = this.limiter.hit(auth ? "api" : "ip", auth ? `t${auth.tokenId}` : throttleKey(ip));
           Object.assign(headers, rateLimitHeaders(general));
           if (opts.limit) {
-            const specific = this.limiter.hit(opts.limit, auth?.accountId ? `a${auth.accountId}` : ip);
+            const specific = this.limiter.hit(opts.limit, auth?.accountId ? `a${auth.accountId}` : throttleKey(ip));
             Object.assign(headers, rateLimitHeaders(specific));
             if (!specific.allowed) throw new ApiError(429, "Too many requests");
           }
@@ -160,7 +165,18 @@ export class Router {
         const input: Params = fromPairs(url.searchParams);
         const rawBody: string | undefined = body && typeof body === "object" && RAW_BODY in body ? body[RAW_BODY] : undefined;
         if (body && typeof body === "object" && !(body instanceof Blob) && rawBody === undefined) Object.assign(input, body);
-        const req: Req = { ctx, request, url, params: decodeParams(params ?? {}), input, auth, ip, rawBody, set: { status: 200, headers } };
+        const req: Req = {
+          ctx,
+          request,
+          url,
+          params: pathParams(params ?? {}),
+          input,
+          auth,
+          ip,
+          secure,
+          rawBody,
+          set: { status: 200, headers },
+        };
         const result = await h(req as R);
         if (result instanceof Response) {
           for (const [k, v] of Object.entries(headers)) if (!result.headers.has(k)) result.headers.set(k, v);
@@ -175,16 +191,4 @@ export class Router {
     (this.app as any).route(method, path, run);
     return this;
   }
-}
-
-function decodeParams(p: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(p)) {
-    try {
-      out[k] = decodeURIComponent(v);
-    } catch {
-      out[k] = v;
-    }
-  }
-  return out;
 }

@@ -1,5 +1,6 @@
 /** GET /auth/security and its forms: POST /auth/security/password, POST /auth/security/sessions/revoke. */
 import { ApiError } from "../../model/errors";
+import { loginAttempt } from "../../http/rate-limit";
 import type { Req, Router } from "../../http/route";
 import { changePassword } from "../../services/security/passwords";
 import { listBrowserSessions, revokeBrowserSession } from "../../services/security/sessions";
@@ -27,7 +28,10 @@ function show(q: Req, s: PageSession, status = 200, error?: string): Response {
   return securityPage({ site: q.ctx.config.instanceTitle, path: PATH, heading: "Account security", body, status });
 }
 
-/** Registers the overview page and its two forms; `r` supplies the "login" rate limiter. */
+/**
+ * Registers the overview page and its two forms; `r` supplies the rate limiter: current-password
+ * guesses count per IP ("login") and, wrong ones only, per account ("loginAccount").
+ */
 export function registerOverview(r: Router): void {
   r.get<Req>(
     PATH,
@@ -39,9 +43,8 @@ export function registerOverview(r: Router): void {
     `${PATH}/password`,
     { auth: "none" },
     withSession(PATH, async (q, s) => {
-      if (q.ctx.config.rateLimits && !r.limiter.hit("login", q.ip).allowed) {
-        return show(q, s, 429, "Too many attempts. Please wait a few minutes and try again.");
-      }
+      const limit = loginAttempt(r.limiter, q.ctx.config.rateLimits, q.ip, `u${s.userId}`);
+      if (!limit.allowed) return show(q, s, 429, "Too many attempts. Please wait a few minutes and try again.");
       try {
         await changePassword(q.ctx, {
           userId: s.userId,
@@ -50,6 +53,7 @@ export function registerOverview(r: Router): void {
           confirmation: field(q, "password_confirmation"),
           keepSession: s.cookie,
         });
+        limit.succeeded();
       } catch (e) {
         if (e instanceof ApiError) return show(q, s, e.status, e.message);
         throw e;

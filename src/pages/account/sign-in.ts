@@ -41,8 +41,7 @@ export function postSignIn(r: Router) {
       return htmlResponse(otpPage({ site: q.ctx.config.instanceTitle, action: "/auth/sign_in", fields, error: res.message }), res.status);
     }
     const s = createWebSession(q.ctx, { userId: res.userId, ip: q.ip, userAgent: q.request.headers.get("user-agent") });
-    const secure = q.ctx.config.protocol === "https";
-    return redirectResponse(to, 303, [cookie(SESSION_COOKIE, s.id, { secure, maxAgeSeconds: SESSION_IDLE_MS / 1000 })]);
+    return redirectResponse(to, 303, [cookie(SESSION_COOKIE, s.id, { secure: q.secure, maxAgeSeconds: SESSION_IDLE_MS / 1000 })]);
   };
 }
 
@@ -52,7 +51,7 @@ export function postSignIn(r: Router) {
  * revoked), or with a bearer token of the session's user. JSON for the client, else a redirect.
  */
 export function postSignOut(q: Req): Response {
-  const clear = cookie(SESSION_COOKIE, "", { secure: q.ctx.config.protocol === "https", maxAgeSeconds: 0 });
+  const clear = cookie(SESSION_COOKIE, "", { secure: q.secure, maxAgeSeconds: 0 });
   const fromApp = q.request.headers.has("authorization");
   const s = currentSession(q);
   if (s) {

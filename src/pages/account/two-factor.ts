@@ -3,6 +3,7 @@
  * shows the recovery codes once; POST /auth/two_factor/disable and /auth/two_factor/recovery_codes.
  */
 import { ApiError } from "../../model/errors";
+import { loginAttempt } from "../../http/rate-limit";
 import type { Req, Router } from "../../http/route";
 import { otpauthUri } from "../../services/security/totp";
 import {
@@ -46,9 +47,12 @@ async function act(q: Req, s: PageSession, fn: () => Response | Promise<Response
   }
 }
 
-/** Registers the two-factor pages; `r` supplies the "login" rate limiter for code and password guesses. */
+/**
+ * Registers the two-factor pages; `r` supplies the rate limiter: code and password guesses count
+ * per IP ("login") and, wrong ones only, per account ("loginAccount").
+ */
 export function registerTwoFactor(r: Router): void {
-  const limited = (q: Req) => q.ctx.config.rateLimits && !r.limiter.hit("login", q.ip).allowed;
+  const attempt = (q: Req, s: PageSession) => loginAttempt(r.limiter, q.ctx.config.rateLimits, q.ip, `u${s.userId}`);
   const TOO_MANY = "Too many attempts. Please wait a few minutes and try again.";
 
   r.get<Req>(
@@ -62,8 +66,10 @@ export function registerTwoFactor(r: Router): void {
     { auth: "none" },
     withSession(PATH, (q, s) =>
       act(q, s, async () => {
-        if (limited(q)) return show(q, s, 429, TOO_MANY);
+        const limit = attempt(q, s);
+        if (!limit.allowed) return show(q, s, 429, TOO_MANY);
         const codes = await enableTwoFactor(q.ctx, s.userId, field(q, "password"), field(q, "code"));
+        limit.succeeded();
         return page(q, recoveryCodesBody({ codes, justEnabled: true }));
       }),
     ),
@@ -74,8 +80,10 @@ export function registerTwoFactor(r: Router): void {
     { auth: "none" },
     withSession(PATH, (q, s) =>
       act(q, s, async () => {
-        if (limited(q)) return show(q, s, 429, TOO_MANY);
+        const limit = attempt(q, s);
+        if (!limit.allowed) return show(q, s, 429, TOO_MANY);
         await disableTwoFactor(q.ctx, s.userId, field(q, "password"), field(q, "code"));
+        limit.succeeded();
         return redirectResponse(`${PATH}?notice=disabled`, 303);
       }),
     ),
@@ -86,8 +94,10 @@ export function registerTwoFactor(r: Router): void {
     { auth: "none" },
     withSession(PATH, (q, s) =>
       act(q, s, () => {
-        if (limited(q)) return show(q, s, 429, TOO_MANY);
+        const limit = attempt(q, s);
+        if (!limit.allowed) return show(q, s, 429, TOO_MANY);
         const codes = regenerateRecoveryCodes(q.ctx, s.userId, field(q, "code"));
+        limit.succeeded();
         return page(q, recoveryCodesBody({ codes, justEnabled: false }));
       }),
     ),

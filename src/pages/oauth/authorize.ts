@@ -68,8 +68,9 @@ export function postAuthorize(r: Router) {
       if (res.kind === "password") return showLogin(q, req, res.status, res.message, res.login);
       if (res.kind === "otp") return showOtp(q, req, res);
       const s = createWebSession(q.ctx, { userId: res.userId, ip: q.ip, userAgent: q.request.headers.get("user-agent") });
-      const secure = q.ctx.config.protocol === "https";
-      return redirectResponse(authorizeUrl(req), 303, [cookie(SESSION_COOKIE, s.id, { secure, maxAgeSeconds: SESSION_IDLE_MS / 1000 })]);
+      return redirectResponse(authorizeUrl(req), 303, [
+        cookie(SESSION_COOKIE, s.id, { secure: q.secure, maxAgeSeconds: SESSION_IDLE_MS / 1000 }),
+      ]);
     }
     const session = findWebSession(q.ctx, readCookies(q.request)[SESSION_COOKIE]);
     if (!session) return showLogin(q, req, 401, "Your session has expired. Please log in again.");

@@ -25,6 +25,17 @@ export async function checkLogin(ctx: AppContext, login: string, password: strin
   return { ok: true, user };
 }
 
+/**
+ * The key the per-account sign-in throttle counts `login` under: the user it names (by email or
+ * username, so both spellings share one budget), else the login itself, normalized; null when empty.
+ */
+export function loginAccountKey(ctx: AppContext, login: string): string | null {
+  const l = login.trim().replace(/^@/, "").toLowerCase().slice(0, 320);
+  if (!l) return null;
+  const user = findUserForLogin(ctx.db, l);
+  return user ? `u${user.id}` : `l${l}`;
+}
+
 /** A human-readable message for a failed login (shown on the login page). */
 export function loginFailureMessage(reason: Exclude<LoginResult, { ok: true }>["reason"]): string {
   switch (reason) {
