@@ -76,7 +76,7 @@ export async function publicPage(ctx: AppContext, request: Request, url: URL): P
     const domain = name.slice(at + 1);
     const username = name.slice(0, at);
     if (domain.toLowerCase() === ctx.config.localDomain.toLowerCase()) {
-      return Response.redirect(ctx.uris.profile(username) + (idPart ? `/${encodeURIComponent(idPart)}` : ""), 301);
+      return Response.redirect(ctx.uris.profile(encodeURIComponent(username)) + (idPart ? `/${encodeURIComponent(idPart)}` : ""), 301);
     }
     const remote = idPart === undefined && username && domain ? findByHandle(ctx, username, domain) : null;
     const target = remote && remote.suspended_at === null ? remote.url || remote.uri : null;

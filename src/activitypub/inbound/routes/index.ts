@@ -10,6 +10,7 @@ import { isActivityPubRequest } from "../../../http/negotiate";
 import { registerPageNegotiation } from "./negotiate";
 import { webfingerHandler } from "./webfinger";
 
+/** Mastodon's redirect_with_vary for browsers; the path parameters in `location` are percent-encoded (never raw bytes in a header). */
 function redirect(location: string): Response {
   return new Response(null, { status: 302, headers: { Location: location, Vary: "Accept", "Cache-Control": "no-cache" } });
 }
@@ -19,12 +20,14 @@ export default function register(r: Router): void {
   registerPageNegotiation(r);
   r.get<Req>("/.well-known/webfinger", none, webfingerHandler);
   r.get<Req>("/users/:name", none, (q) =>
-    isActivityPubRequest(q.request) ? actorResponse(q.ctx, q.request, q.params.name!) : redirect(q.ctx.uris.profile(q.params.name!)),
+    isActivityPubRequest(q.request)
+      ? actorResponse(q.ctx, q.request, q.params.name!)
+      : redirect(q.ctx.uris.profile(encodeURIComponent(q.params.name!))),
   );
   r.get<Req>("/users/:name/statuses/:id", none, (q) =>
     isActivityPubRequest(q.request)
       ? statusResponse(q.ctx, q.request, q.params.name!, q.params.id!)
-      : redirect(q.ctx.uris.statusUrl(q.params.name!, q.params.id!)),
+      : redirect(q.ctx.uris.statusUrl(encodeURIComponent(q.params.name!), encodeURIComponent(q.params.id!))),
   );
   r.get<Req>("/users/:name/statuses/:id/activity", none, (q) => statusActivityResponse(q.ctx, q.request, q.params.name!, q.params.id!));
   r.get<Req>("/users/:name/outbox", none, (q) => outbox(q.ctx, q.request, q.url, q.params.name!));
