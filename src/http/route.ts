@@ -9,7 +9,7 @@ import { ApiError } from "../model/errors";
 import { fromPairs, type Params } from "./params";
 import { RateLimiter, rateLimitHeaders, type RuleName } from "./rate-limit";
 import { covers } from "../model/scopes";
-import { pathParams } from "./path";
+import { malformedPathResponse, pathParams } from "./path";
 import { clientIp, forwardedProto, throttleKey } from "./client-ip";
 
 export interface RouteOptions {
@@ -95,6 +95,8 @@ export class Router {
     readonly ctx: AppContext,
   ) {
     this.limiter = new RateLimiter(ctx.now);
+    // Ahead of every route group and its request hooks: a path whose percent-encoding is not UTF-8 is a 400.
+    (app as any).onRequest(({ request }: { request: Request }) => malformedPathResponse(request));
   }
 
   get<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this {
