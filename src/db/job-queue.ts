@@ -47,23 +47,51 @@ export class JobQueue {
     return row.id;
   }
 
+  /**
+   * Adds a job unless one of the same kind and payload (compared as JSON text) is still waiting
+   * to run; then that one is kept, moved to `runAt` if sooner, and its id returned. A job already
+   * running does not count, so work committed after it started gets a run of its own. Debounces
+   * (Sidekiq's `lock: :until_executed`); joins the caller's open transaction.
+   */
+  enqueueUnique<K extends string>(kind: K, payload: JobPayloadOf<K>, opts: { runAt?: number } = {}): number {
+    const t = this.now();
+    const runAt = opts.runAt ?? t;
+    const json = JSON.stringify(payload ?? {});
+    const waiting = this.db
+      .query<{ id: number; run_at: number }, [string, string, number]>(
+        "SELECT id, run_at FROM jobs WHERE kind = ? AND payload = ? AND (locked_until IS NULL OR locked_until < ?) LIMIT 1",
+      )
+      .get(kind, json, t);
+    if (!waiting) return this.enqueue(kind, payload, opts);
+    if (runAt < waiting.run_at) {
+      this.db.query("UPDATE jobs SET run_at = ? WHERE id = ?").run(runAt, waiting.id);
+      queueMicrotask(() => this.listeners.forEach((l) => l()));
+    }
+    return waiting.id;
+  }
+
   /** Registers a callback run after each enqueue (the runner's wake-up). */
   onEnqueue(fn: () => void): void {
     this.listeners.push(fn);
   }
 
-  /** Claims up to `limit` due jobs with a lease so no other runner takes them. */
-  claim(limit: number): JobRow[] {
+  /**
+   * Claims up to `limit` due jobs with a lease so no other runner takes them; `kinds` narrows
+   * the claim to those kinds (`only`) or to every other kind (`except`).
+   */
+  claim(limit: number, kinds?: { only?: readonly string[]; except?: readonly string[] }): JobRow[] {
     const t = this.now();
+    const list = kinds?.only ?? kinds?.except ?? [];
+    const filter = list.length ? ` AND kind ${kinds?.only ? "IN" : "NOT IN"} (${list.map(() => "?").join(", ")})` : "";
     return this.db
       .transaction(() =>
         this.db
-          .query<JobRow, [number, number, number, number]>(
+          .query<JobRow, (string | number)[]>(
             `UPDATE jobs SET locked_until = ?, attempts = attempts + 1
-           WHERE id IN (SELECT id FROM jobs WHERE run_at <= ? AND (locked_until IS NULL OR locked_until < ?) ORDER BY run_at LIMIT ?)
+           WHERE id IN (SELECT id FROM jobs WHERE run_at <= ? AND (locked_until IS NULL OR locked_until < ?)${filter} ORDER BY run_at LIMIT ?)
            RETURNING *`,
           )
-          .all(t + LEASE_MS, t, t, limit),
+          .all(t + LEASE_MS, t, t, ...list, limit),
       )
       .immediate();
   }
@@ -85,9 +113,12 @@ export class JobQueue {
     return true;
   }
 
-  /** Milliseconds until the next job is due, or null when the table is empty. */
-  nextDueIn(): number | null {
-    const r = this.db.query<{ run_at: number }, []>("SELECT min(run_at) AS run_at FROM jobs WHERE locked_until IS NULL").get();
+  /** Milliseconds until the next job (not of the `except` kinds) is due, or null when there is none. */
+  nextDueIn(except: readonly string[] = []): number | null {
+    const filter = except.length ? ` AND kind NOT IN (${except.map(() => "?").join(", ")})` : "";
+    const r = this.db
+      .query<{ run_at: number }, string[]>(`SELECT min(run_at) AS run_at FROM jobs WHERE locked_until IS NULL${filter}`)
+      .get(...except);
     return r?.run_at == null ? null : Math.max(0, r.run_at - this.now());
   }
 

@@ -18,7 +18,12 @@ export function hasVotedInPoll(db: Database, pollId: number, accountId: number):
   return !!db.query("SELECT 1 FROM poll_votes WHERE poll_id = ? AND account_id = ? LIMIT 1").get(pollId, accountId);
 }
 
-/** Inserts one vote (one chosen option); `uri` is set for votes sent to a remote poll. */
+/** True when the account has already voted for option `choice` in poll `pollId`. */
+export function hasVotedForChoice(db: Database, pollId: number, accountId: number, choice: number): boolean {
+  return !!db.query("SELECT 1 FROM poll_votes WHERE poll_id = ? AND account_id = ? AND choice = ? LIMIT 1").get(pollId, accountId, choice);
+}
+
+/** Inserts one vote (one chosen option); `uri` is the vote's Note id for votes sent to or received from another server. */
 export function insertPollVote(
   db: Database,
   r: { id: number; poll_id: number; account_id: number; choice: number; uri: string | null; created_at: number },

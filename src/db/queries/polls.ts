@@ -69,6 +69,15 @@ export function recordPollVoter(db: Database, id: number, talliesJson: string, v
     .get(talliesJson, votes, at, id)!;
 }
 
+/** Stores new tallies after one more vote; `newVoter` when it is the voter's first in this poll. Returns the updated poll. */
+export function recordPollVote(db: Database, id: number, talliesJson: string, newVoter: boolean, at: number): PollRow {
+  return db
+    .query<PollRow, [string, number, number, number]>(
+      "UPDATE polls SET tallies = ?, votes_count = votes_count + 1, voters_count = voters_count + ?, updated_at = ? WHERE id = ? RETURNING *",
+    )
+    .get(talliesJson, newVoter ? 1 : 0, at, id)!;
+}
+
 /** The poll of `statusId` with the fields a remote Update compares, else null. */
 export function getPollShapeByStatus(
   db: Database,

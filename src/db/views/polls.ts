@@ -35,7 +35,7 @@ function loadPollViews(ctx: AppContext, ids: readonly number[], viewerId: number
   const own = viewerId === null ? null : loadOwnVotes(ctx, [...rows.keys()], viewerId);
   const now = ctx.now();
   const out = new Map<number, Record<string, unknown>>();
-  for (const r of rows.values()) out.set(r.id, toMastodonPoll(r, own ? (own.get(r.id) ?? []) : undefined, now));
+  for (const r of rows.values()) out.set(r.id, toMastodonPoll(r, own ? (own.get(r.id) ?? []) : undefined, now, viewerId));
   return out;
 }
 

@@ -47,9 +47,15 @@ export function pollExpired(p: PollRow, now: number): boolean {
 
 /**
  * The Mastodon Poll entity. `ownVotes` is undefined without a viewer (then `voted` and
- * `own_votes` are left out, as Mastodon does for logged-out requests).
+ * `own_votes` are left out, as Mastodon does for logged-out requests). The poll's author counts
+ * as having voted (Mastodon's Poll#voted?), with no own votes, so clients offer no Vote button.
  */
-export function toMastodonPoll(p: PollRow, ownVotes: number[] | undefined, now: number): Record<string, unknown> {
+export function toMastodonPoll(
+  p: PollRow,
+  ownVotes: number[] | undefined,
+  now: number,
+  viewerId: number | null = null,
+): Record<string, unknown> {
   const expired = pollExpired(p, now);
   // Mastodon hides per-option totals until the end when hide_totals is set.
   const showTotals = expired || !p.hide_totals;
@@ -65,7 +71,7 @@ export function toMastodonPoll(p: PollRow, ownVotes: number[] | undefined, now: 
     emojis: [],
   };
   if (ownVotes !== undefined) {
-    out.voted = ownVotes.length > 0;
+    out.voted = viewerId === p.account_id || ownVotes.length > 0;
     out.own_votes = [...ownVotes].sort((a, b) => a - b);
   }
   return out;

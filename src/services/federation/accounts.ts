@@ -6,8 +6,10 @@
 import type { AppContext } from "../../context";
 import { listRemoteVoterIds } from "../../db/queries/poll-votes";
 import { getPollByStatus } from "../../db/queries/polls";
+import { listReblogAccountIds } from "../../db/queries/statuses";
 import type { AccountRow, StatusRow } from "../../db/rows";
 import { toApActivity, toApActor, toApNote } from "../../serializers/activitypub";
+import { pollExpired } from "../../serializers/mastodon/poll";
 import { loadActorData, loadNoteData } from "../../db/views/activitypub";
 import { AS_PUBLIC, sendToStatusAudience } from "./statuses";
 import { accountRow, sendToAccounts, sendToFollowers } from "./send";
@@ -38,14 +40,11 @@ export function voteUri(ctx: AppContext, voterUri: string, voteId: number): stri
 
 /**
  * Enqueues one Create(Note{name: option title, inReplyTo: poll}) per chosen option, addressed
- * to the remote poll's author only (as Mastodon's VoteService). For a local poll, sends
- * Update(Question) with the new counts instead (when anyone remote should see it).
+ * to the remote poll's author only (as Mastodon's VoteService). Only for remote polls: a local
+ * poll's new counts go out later as Update(Question) (services/polls/distribute.ts).
  */
 export function publishPollVotes(ctx: AppContext, voterId: number, status: StatusRow, votes: { id: number; title: string }[]): void {
-  if (status.local) {
-    publishPollUpdate(ctx, status);
-    return;
-  }
+  if (status.local) return;
   const voter = accountRow(ctx, voterId);
   const author = accountRow(ctx, status.account_id);
   for (const v of votes) {
@@ -57,20 +56,22 @@ export function publishPollVotes(ctx: AppContext, voterId: number, status: Statu
 }
 
 /**
- * Enqueues Update(Question) with fresh counts for local poll status `status` after a vote
- * (Mastodon's DistributePollUpdateWorker): to its audience and the poll's remote voters.
+ * Enqueues Update(Question) with fresh counts for local poll status `status` (Mastodon's
+ * DistributePollUpdateWorker): to its audience, the poll's remote voters and remote boosters.
  */
 export function publishPollUpdate(ctx: AppContext, status: StatusRow): void {
   const poll = getPollByStatus(ctx.db, status.id);
   if (!poll) return;
-  const voters = listRemoteVoterIds(ctx.db, poll.id);
+  const voters = [...listRemoteVoterIds(ctx.db, poll.id), ...listReblogAccountIds(ctx.db, status.id)];
+  // The closing Update differs from the last vote's (it carries `closed`), so it needs an id of its own.
+  const at = poll.expires_at !== null && pollExpired(poll, ctx.now()) ? Math.max(poll.updated_at, poll.expires_at) : poll.updated_at;
   sendToStatusAudience(
     ctx,
     status,
     () => {
       const note = toApNote(ctx, status, loadNoteData(ctx, [status]));
       return toApActivity(ctx, "Update", accountRow(ctx, status.account_id), note, {
-        id: ctx.uris.updateActivity(status.uri, poll.updated_at),
+        id: ctx.uris.updateActivity(status.uri, at),
         to: note.to,
         cc: note.cc,
       });

@@ -9,6 +9,7 @@ import { canViewStatus } from "../../db/queries/visibility";
 import { ApiError, notFound } from "../../model/errors";
 import { pollExpired, pollTitles, pollTallies, type PollRow } from "../../serializers/mastodon/poll";
 import { publishPollVotes, voteUri } from "../federation/accounts";
+import { schedulePollUpdate } from "./distribute";
 
 const fail = (msg: string) => new ApiError(422, `Validation failed: ${msg}`);
 
@@ -25,7 +26,8 @@ export function parseChoices(raw: string[] | undefined): number[] {
  * Records `accountId`'s votes in poll `pollId` and updates its tallies in one transaction.
  * `rawChoices` are the `choices[]` strings. 404 when the poll's status is invisible to the voter; 422 for own, ended or already
  * voted polls and for bad choices. Returns the updated poll row. A remote poll's author gets
- * one Create(Note) per chosen option; a local poll's new counts go out as Update(Question).
+ * one Create(Note) per chosen option; a local poll's new counts go out as Update(Question) a few
+ * minutes later, one per poll however many votes come in between (schedulePollUpdate).
  */
 export function voteInPoll(ctx: AppContext, pollId: number, accountId: number, rawChoices: string[] | undefined): PollRow {
   return transaction(ctx.db, () => {
@@ -63,7 +65,8 @@ export function voteInPoll(ctx: AppContext, pollId: number, accountId: number, r
       tallies[c] = (tallies[c] ?? 0) + 1;
     }
     const updated = recordPollVoter(db, pollId, JSON.stringify(tallies), choices.length, t);
-    publishPollVotes(ctx, accountId, status, votes);
+    if (!status.local) publishPollVotes(ctx, accountId, status, votes);
+    else if (!poll.hide_totals) schedulePollUpdate(ctx, status.id);
     return updated;
   });
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { TestServer, TestUser } from "../../rig";
 import type { AccountRow } from "../../../src/db/rows";
 import { runAdmin } from "../../../src/cli/admin";
+import { POLL_UPDATE_DELAY_MS } from "../../../src/services/polls/distribute";
 import { deliveryJobs, remoteStatus, settle, Sink, startScene, stopScene, type Scene } from "./sink";
 
 const PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
@@ -104,6 +105,9 @@ describe("poll votes", () => {
     await bodies(a, 1); // the Create(Question)
     const res = await s.api("POST", `/api/v1/polls/${st.poll!.id}/votes`, { token: carol.token, json: { choices: ["1"] } });
     expect(res.status).toBe(200);
+    // Debounced as Mastodon's DistributePollUpdateWorker: nothing until the delay has passed.
+    expect(await bodies(a, 0)).toEqual([]);
+    s.clock.advance(POLL_UPDATE_DELAY_MS);
     const got = await bodies(a, 1);
     expect(got).toHaveLength(1);
     expect(got[0]).toMatchObject({ type: "Update", actor: alice.account.uri, object: { type: "Question", votersCount: 1 } });
@@ -115,6 +119,8 @@ describe("poll votes", () => {
     const st = await carol.client.v1.statuses.create({ status: "which?", poll: { options: ["x", "y"], expiresIn: 600 } });
     const res = await s.api("POST", `/api/v1/polls/${st.poll!.id}/votes`, { token: alice.token, json: { choices: ["1"] } });
     expect(res.status).toBe(200);
+    s.clock.advance(POLL_UPDATE_DELAY_MS);
+    await s.drain();
     expect(deliveryJobs(s)).toBe(0);
   });
 });

@@ -7,7 +7,19 @@ import type { AppContext } from "../../../context";
 import { hasLocalFollowers as localFollowers } from "../../../db/queries/follows";
 import type { AccountRow } from "../../../db/rows";
 import { resolveStatusByUri, upsertRemoteStatus } from "../../../services/federation/resolve-status";
-import { asArray, idOf, isTombstoned, localAccountByUri, sameOrigin, statusByUri, typeOf, type Activity, type InboxContext } from "./util";
+import { receiveRemotePollVote } from "../../../services/polls/remote-vote";
+import {
+  asArray,
+  idOf,
+  isTombstoned,
+  localAccountByUri,
+  localStatusByUri,
+  sameOrigin,
+  statusByUri,
+  typeOf,
+  type Activity,
+  type InboxContext,
+} from "./util";
 
 /** Object types shown as statuses (Mastodon converts Article/Page/Video/… to a status with a link). */
 export const STATUS_TYPES = new Set(["Note", "Question", "Article", "Page", "Video", "Image", "Audio", "Event"]);
@@ -43,6 +55,26 @@ export function relatedToLocal(ctx: AppContext, a: Activity, obj: Activity, acto
   return !!parent && (parent.local === 1 || hasLocalFollowers(ctx, parent.account_id));
 }
 
+/**
+ * Mastodon's poll_vote?: a Note with a `name`, replying to one of our polls, is a vote by the
+ * actor, counted by receiveRemotePollVote and never stored as a status. True when it was taken as
+ * a vote (counted or refused); false when it is an ordinary post (a reply with text whose `name`
+ * is no option of the poll, or not about a local poll at all).
+ */
+function pollVote(ctx: AppContext, obj: Activity, actor: AccountRow): boolean {
+  if (typeOf(obj) !== "Note" || typeof obj.name !== "string") return false;
+  const status = localStatusByUri(ctx, idOf(obj.inReplyTo));
+  if (!status || status.poll_id === null) return false;
+  // A vote carries no author or the actor; one naming someone else is a forgery, dropped.
+  if (asArray(obj.attributedTo).length > 0 && !attributedToActor(obj, actor)) return true;
+  const hasContent = (typeof obj.content === "string" && obj.content.trim() !== "") || hasEntries(obj.contentMap);
+  const outcome = receiveRemotePollVote(ctx, status, { voterId: actor.id, name: obj.name, uri: idOf(obj)!, hasContent });
+  if (outcome === "refused") ctx.log.debug(`inbox: vote ${idOf(obj)} by ${actor.uri} in ${status.uri} refused`);
+  return outcome !== "not_a_vote";
+}
+
+const hasEntries = (v: unknown) => !!v && typeof v === "object" && Object.values(v).some((x) => typeof x === "string" && x.trim() !== "");
+
 /** Inbox handler for Create activities (see the file comment); ignores what it cannot use. */
 export async function onCreate(ctx: AppContext, a: Activity, { actor, recipientUsername }: InboxContext): Promise<void> {
   const obj = a.object;
@@ -55,6 +87,7 @@ export async function onCreate(ctx: AppContext, a: Activity, { actor, recipientU
     return;
   }
   if (!STATUS_TYPES.has(typeOf(obj) ?? "")) return;
+  if (pollVote(ctx, obj, actor)) return;
   if (!attributedToActor(obj, actor)) return;
   if (!relatedToLocal(ctx, a, obj, actor, recipientUsername)) return;
   await upsertRemoteStatus(ctx, obj, actor.id);
