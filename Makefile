@@ -4,12 +4,9 @@
 BUN := node_modules/.bin/bun
 STAMP := node_modules/.hearth-installed
 TEST_FLAGS ?=
-# libvips ships as a separate .so next to sharp's addon; the binary embeds it as an extra
-# entrypoint and src/media/sharp.ts unpacks and dlopens it before requiring sharp.
-LIBVIPS = $(wildcard node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp.so.*)
 SOURCES := $(shell find src migrations web -type f -not -path '*/node_modules/*' 2>/dev/null)
 
-.PHONY: install build run test bench typecheck check format clean web chromium
+.PHONY: install build run test bench typecheck check format clean web chromium qemu
 
 install: $(STAMP)
 
@@ -23,13 +20,39 @@ $(STAMP): package.json package-lock.json
 	fi
 	@touch $(STAMP)
 
-dist/hearth: $(STAMP) $(SOURCES)
-	@mkdir -p dist/.partial
-	@test -n "$(LIBVIPS)" || { echo "libvips for linux-x64 not found under node_modules/@img (run make install)"; exit 1; }
-	$(BUN) build --compile --minify --sourcemap=none --target=bun-linux-x64 src/main.ts $(LIBVIPS) --outfile dist/.partial/hearth
-	@mv dist/.partial/hearth dist/hearth
+# Binaries: dist/hearth-linux-x64 and dist/hearth-linux-arm64 (64-bit Raspberry Pi OS), each with the
+# web client, migrations, sharp's addon and libvips (an extra entrypoint that src/media/sharp.ts unpacks
+# and dlopens); dist/hearth is a hard link to the one for this machine. See scripts/build.ts.
+# The other machine's Bun runtime (@oven/bun-linux-*) and sharp packages come from the npm registry,
+# installed for that platform into a staging folder outside the tree, named by the locked versions.
+HOST_ARCH := $(patsubst x86_64,x64,$(patsubst aarch64,arm64,$(shell uname -m)))
+locked = $(shell node -p "require('./package-lock.json').packages['node_modules/$(1)'].version" 2>/dev/null)
+BUN_VERSION := $(call locked,bun)
+SHARP_VERSION := $(call locked,sharp)
+BUILD_CACHE ?= $(HOME)/.cache/hearth-build
+stage = $(BUILD_CACHE)/linux-$(1)-bun$(BUN_VERSION)-sharp$(SHARP_VERSION)
+# For this machine: ./node_modules (no argument); for the other one: its staging folder, made first.
+modules = $(if $(filter $(1),$(HOST_ARCH)),,$(call stage,$(1))/node_modules)
+staged = $(if $(filter $(1),$(HOST_ARCH)),,$(call stage,$(1))/.ready)
+BINARY_DEPS = $(STAMP) $(SOURCES) web/dist/index.html scripts/build.ts
 
-build: web dist/hearth
+dist/hearth-linux-x64: $(BINARY_DEPS) $(call staged,x64)
+	$(BUN) scripts/build.ts linux-x64 $@ $(call modules,x64)
+dist/hearth-linux-arm64: $(BINARY_DEPS) $(call staged,arm64)
+	$(BUN) scripts/build.ts linux-arm64 $@ $(call modules,arm64)
+dist/hearth: dist/hearth-linux-$(HOST_ARCH)
+	ln -f $< $@
+
+# `npm install --os --cpu` picks sharp's and bun's packages for that platform (scripts skipped: nothing
+# runs at install); a private temp folder renamed into place, so parallel builds never see half of one.
+$(BUILD_CACHE)/%/.ready:
+	@set -e; tmp="$(@D).tmp.$$$$"; rm -rf "$$tmp"; mkdir -p "$$tmp"; \
+	echo "npm install sharp@$(SHARP_VERSION) bun@$(BUN_VERSION) for linux-$(word 2,$(subst -, ,$*)) into $(@D)"; \
+	npm install --os=linux --cpu=$(word 2,$(subst -, ,$*)) --libc=glibc --ignore-scripts --no-save --no-package-lock \
+	  --no-audit --no-fund --loglevel=error --prefix "$$tmp" sharp@$(SHARP_VERSION) bun@$(BUN_VERSION); \
+	touch "$$tmp/.ready"; mv -T "$$tmp" "$(@D)" 2>/dev/null || rm -rf "$$tmp"
+
+build: web dist/hearth-linux-x64 dist/hearth-linux-arm64 dist/hearth
 
 # The web client: vite builds web/ to web/dist and lists its files in src/web-client/assets.gen.ts,
 # which the server imports so `bun build --compile` embeds them.
@@ -37,17 +60,23 @@ WEB_SOURCES := $(shell find web -type f -not -path 'web/dist/*' 2>/dev/null)
 web: web/dist/index.html
 web/dist/index.html: $(STAMP) $(WEB_SOURCES)
 	node_modules/.bin/vite build --config web/vite.config.ts --logLevel warn
-dist/hearth: web/dist/index.html
 
 # The browser tests drive Debian's Chromium (never a downloaded browser); a clean machine gets it here.
 chromium:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# The arm64 binary's test runs it under qemu-user with Debian's arm64 C/C++ runtime (as on Raspberry Pi OS).
+QEMU_PACKAGES := qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross
+qemu:
+	@test -x /usr/bin/qemu-aarch64-static && test -e /usr/aarch64-linux-gnu/lib/libstdc++.so.6 && test -e /usr/aarch64-linux-gnu/lib/libgcc_s.so.1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(QEMU_PACKAGES); }
+
 # Local use: plain http on localhost:3000, data in ./data (override any of these from the env).
 run: build
 	PROTOCOL=$${PROTOCOL:-http} DATA_DIR=$${DATA_DIR:-./data} PORT=$${PORT:-3000} LOCAL_DOMAIN=$${LOCAL_DOMAIN:-localhost:$${PORT:-3000}} exec ./dist/hearth serve
 
-test: $(STAMP) web chromium check
+# The binaries are built before the tests run (the binary tests only find them up to date).
+test: $(STAMP) web chromium qemu check build
 	$(BUN) test $(TEST_FLAGS)
 
 # The structure rules (SQL only in src/db/, imports point down, /api/v2 routes under src/api/v2/)
