@@ -4,7 +4,13 @@ import type { AppContext } from "./context";
 import { ApiError } from "./model/errors";
 import { parseBody, readRawBody } from "./http/params";
 import { errorResponse, json, PARSE_ERROR, RAW_BODY, Router } from "./http/route";
+import { securityHeadersWrap } from "./http/security-headers";
+import { compressionWrap } from "./http/compression";
+import { HttpMetrics } from "./http/metrics";
+import { startMetricsServer, type MetricsServer } from "./http/metrics-server";
+import health from "./api/health";
 import { JobRunner } from "./jobs/runner";
+import { setMediaThreads } from "./media/sharp";
 import avatarPng from "./assets/missing-avatar.png" with { type: "file" };
 import headerPng from "./assets/missing-header.png" with { type: "file" };
 import oauth from "./oauth";
@@ -43,6 +49,7 @@ import notificationsV2 from "./api/v2/notifications";
 import admin from "./api/v1/admin";
 import adminV2 from "./api/v2/admin";
 import security from "./pages/account";
+import mediaProxy from "./api/media-proxy";
 
 /** Route groups in registration order. Later issues append theirs here. */
 export const ROUTE_GROUPS: ((r: Router) => void)[] = [
@@ -80,6 +87,8 @@ export const ROUTE_GROUPS: ((r: Router) => void)[] = [
   admin,
   adminV2,
   security,
+  mediaProxy,
+  health,
   // the web client last: its SPA fallback must not shadow API routes
   webClient,
 ];
@@ -90,6 +99,13 @@ export interface Server {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /**
+   * Graceful stop (SIGTERM): no new connections, streams closed, in-flight requests and running
+   * jobs finish within `graceMs` (then the rest is cut); says which finished in time.
+   */
+  shutdown(graceMs?: number): Promise<{ requestsDone: boolean; jobsDone: boolean }>;
+  /** The Prometheus listener when METRICS_PORT is set. */
+  metrics?: MetricsServer;
 }
 
 const MEDIA_TYPES: Record<string, string> = {
@@ -108,8 +124,16 @@ const MEDIA_TYPES: Record<string, string> = {
 };
 
 /** Creates the Elysia app with all routes (not listening yet). */
-export function createApp(ctx: AppContext): Elysia<any, any, any, any, any, any, any> {
+export function createApp(ctx: AppContext, opts: { metrics?: HttpMetrics } = {}): Elysia<any, any, any, any, any, any, any> {
+  const metrics = opts.metrics;
   const app = new Elysia({ strictPath: false })
+    // Around everything (routes, request hooks, errors, 404s): nosniff, Referrer-Policy, CSP on HTML and media.
+    .wrap(securityHeadersWrap(ctx))
+    // Outside the security headers' wrap, so it sees and keeps every header: gzip or brotli for text-like bodies.
+    .wrap(compressionWrap())
+    // Outermost: times and counts every answer; the hook notes the route pattern each request matched.
+    .wrap(metrics ? metrics.wrap() : (handle: (request: Request) => unknown) => handle)
+    .onTransform(({ request, route }) => metrics?.noteRoute(request, route))
     // Parse failures are handed to the route as a value: Elysia would rewrap a thrown error.
     .onParse(async ({ request, contentType }) => {
       try {
@@ -168,21 +192,44 @@ export function createApp(ctx: AppContext): Elysia<any, any, any, any, any, any,
 
 /** Starts listening on the configured bind/port and the job runner. */
 export function startServer(ctx: AppContext, opts: { port?: number; hostname?: string; runJobs?: boolean } = {}): Server {
-  const app = createApp(ctx);
+  const metrics = ctx.config.metricsPort !== null ? new HttpMetrics() : undefined;
+  const app = createApp(ctx, { metrics });
   app.listen({ port: opts.port ?? ctx.config.port, hostname: opts.hostname ?? ctx.config.bind, maxRequestBodySize: 120 * 1024 * 1024 });
+  setMediaThreads(ctx.config.mediaThreads);
   const runner = new JobRunner(ctx);
   if (opts.runJobs !== false) runner.start();
   const stopCron = opts.runJobs !== false ? startCron(ctx) : () => {};
   const port = app.server!.port!;
+  // METRICS_BIND is 127.0.0.1 unless set: metrics stay on this machine.
+  const metricsServer = metrics
+    ? startMetricsServer(ctx, metrics, { port: ctx.config.metricsPort!, hostname: ctx.config.metricsBind })
+    : undefined;
   return {
     app,
     runner,
     port,
+    metrics: metricsServer,
     url: `http://${opts.hostname ?? ctx.config.bind}:${port}`,
     async stop() {
       stopCron();
       await runner.stop();
       await app.stop(true);
+      await metricsServer?.stop();
+    },
+    async shutdown(graceMs = 10_000) {
+      stopCron();
+      const bun = app.server!;
+      // Bun stops listening at once, closes idle keep-alive connections and resolves when the rest have answered.
+      const answered = bun.stop(false).then(() => true);
+      // Streams never finish on their own: close them now (clients reconnect to the next process).
+      ctx.hub.closeAll();
+      const [requestsDone, jobsDone] = await Promise.all([
+        Promise.race([answered, Bun.sleep(graceMs).then(() => false)]),
+        runner.stop(graceMs),
+      ]);
+      if (!requestsDone) await bun.stop(true);
+      await metricsServer?.stop();
+      return { requestsDone, jobsDone };
     },
   };
 }

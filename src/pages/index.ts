@@ -14,7 +14,7 @@ export default function register(r: Router): void {
   // anyway); afterwards the embedded web client owns `/`, with this page as its fallback.
   r.get<Req>("/", { auth: "none" }, (q) => {
     const anyone = anyUserExists(q.ctx.db);
-    if (anyone && hasWebClient()) return indexResponse(q.request.method);
+    if (anyone && hasWebClient()) return indexResponse(q.ctx, q.request);
     return rootPage(q);
   });
   registerAuthorize(r);

@@ -135,15 +135,14 @@ export function publicLayout(meta: PageMeta, body: string, appHref: string): str
   });
 }
 
-/** An HTML response that cannot be framed or cached; `cookies` are Set-Cookie values. */
+/**
+ * An HTML response that is never cached nor sends a referrer; `cookies` are Set-Cookie values.
+ * Its Content-Security-Policy (no script, never framed) is added around the app (http/security-headers).
+ */
 export function htmlResponse(html: string, status = 200, cookies: string[] = [], headers: Record<string, string> = {}): Response {
   const h = new Headers({
     "Content-Type": "text/html; charset=utf-8",
     "Cache-Control": "no-store",
-    "X-Frame-Options": "DENY",
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy":
-      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'",
     "Referrer-Policy": "no-referrer",
     ...headers,
   });
@@ -158,7 +157,10 @@ export function redirectResponse(location: string, status = 302, cookies: string
   return new Response(null, { status, headers: h });
 }
 
-/** An HTML response for a public page: cacheable briefly, never framed, no scripts at all. */
+/**
+ * An HTML response for a public page, cacheable briefly. Its Content-Security-Policy (no script,
+ * never framed) and Referrer-Policy are added around the app (http/security-headers).
+ */
 export function pageResponse(html: string, status = 200, method = "GET"): Response {
   return new Response(method === "HEAD" ? null : html, {
     status,
@@ -166,11 +168,6 @@ export function pageResponse(html: string, status = 200, method = "GET"): Respon
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": status === 200 ? "public, max-age=60" : "no-cache",
       Vary: "Accept",
-      "X-Frame-Options": "DENY",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy":
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: http: data:; media-src 'self' https: http:; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-      "Referrer-Policy": "strict-origin-when-cross-origin",
     },
   });
 }
