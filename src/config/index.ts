@@ -27,6 +27,8 @@ export interface Config {
   mediaCacheRetentionDays: number | null;
   /** MEDIA_PROCESSING_TIMEOUT: seconds one image pipeline may run before the file is refused. */
   mediaProcessingTimeout: number;
+  /** REMOTE_STATUS_RETENTION_DAYS: remove remote statuses no local account interacted with after this; null keeps them. */
+  remoteStatusRetentionDays: number | null;
   /** MEDIA_THREADS: libvips worker threads per image (sharp.concurrency). */
   mediaThreads: number;
   /** MEDIA_JOBS: media processing jobs run at once. */
@@ -138,3 +140,7 @@ function s3Config(source: Record<string, string | undefined>): S3Config | null {
     secretAccessKey: e("AWS_SECRET_ACCESS_KEY"),
   };
 }
+  const statusRetention = e("REMOTE_STATUS_RETENTION_DAYS");
+  if (statusRetention && (!/^\d+$/.test(statusRetention) || Number(statusRetention) < 1))
+    throw new ConfigError(`REMOTE_STATUS_RETENTION_DAYS must be a whole number of days (1 or more), got "${statusRetention}"`);
+    remoteStatusRetentionDays: statusRetention ? Number(statusRetention) : null,

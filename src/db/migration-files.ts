@@ -22,6 +22,7 @@ import m0021 from "../../migrations/0021_notification_requests.sql" with { type:
 import m0022 from "../../migrations/0022_moderation_warnings.sql" with { type: "text" };
 import m0023 from "../../migrations/0023_feature_indexes.sql" with { type: "text" };
 import m0024 from "../../migrations/0024_resanitize_remote_html.sql" with { type: "text" };
+import m0025 from "../../migrations/0025_media_cache_removed.sql" with { type: "text" };
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: { name: string; sql: string }[] = [
@@ -45,4 +46,5 @@ export const MIGRATIONS: { name: string; sql: string }[] = [
   { name: "0022_moderation_warnings", sql: m0022 },
   { name: "0023_feature_indexes", sql: m0023 },
   { name: "0024_resanitize_remote_html", sql: m0024 },
+  { name: "0025_media_cache_removed", sql: m0025 },
 ];

@@ -106,6 +106,8 @@ export interface MediaRow {
   processing: number;
   created_at: number;
   updated_at: number;
+  /** Set when the remote-media retention removed the cached files (the media proxy fetches them again). */
+  cache_removed_at?: number | null;
 }
 
 /** User settings stored as JSON in users.settings. */

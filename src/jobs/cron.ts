@@ -15,6 +15,12 @@ export const CRON_JOBS: readonly CronJob[] = [
   { pattern: "17 3 * * *", kind: "media.remove_unattached" },
   { pattern: "47 3 * * *", kind: "media.remove_remote_cache" },
   { pattern: "*/5 * * * *", kind: "scheduled_status.sweep" },
+  { pattern: "7 * * * *", kind: "db.checkpoint" },
+  { pattern: "37 4 * * *", kind: "db.optimize" },
+  { pattern: "27 3 * * *", kind: "oauth.remove_expired" },
+  { pattern: "57 3 * * *", kind: "media.remove_orphans" },
+  { pattern: "23 * * * *", kind: "accounts.refresh_stale" },
+  { pattern: "7 4 * * *", kind: "statuses.remove_remote" },
 ];
 
 /** Starts the schedules; returns a function that stops them. */

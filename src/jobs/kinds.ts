@@ -27,6 +27,14 @@ import { runPollDistributeUpdate, runPollExpire } from "./handlers/polls";
 import { runScheduledStatusPublish, runScheduledStatusSweep } from "./handlers/scheduled-statuses";
 import {
   runStreamCloseTokens,
+import {
+  runAccountsRefreshStale,
+  runDbCheckpoint,
+  runDbOptimize,
+  runMediaRemoveOrphans,
+  runOauthRemoveExpired,
+  runStatusesRemoveRemote,
+} from "./handlers/maintenance";
   runStreamDelete,
   runStreamFiltersChanged,
   runStreamNotification,
@@ -60,6 +68,12 @@ export interface JobPayloads {
   "stream.status_update": { statusId: number };
   "stream.delete": { statusId: number; public?: boolean };
   "stream.notification": { notificationId: number; accountId: number };
+  "media.remove_orphans": Record<string, never>;
+  "db.optimize": Record<string, never>;
+  "db.checkpoint": Record<string, never>;
+  "oauth.remove_expired": Record<string, never>;
+  "accounts.refresh_stale": Record<string, never>;
+  "statuses.remove_remote": Record<string, never>;
   "stream.notifications_merged": { accountId: number };
   "stream.filters_changed": { accountId: number };
   "stream.close_tokens": { tokenIds: number[] };
@@ -100,3 +114,9 @@ export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } 
   "stream.filters_changed": runStreamFiltersChanged,
   "stream.close_tokens": runStreamCloseTokens,
 };
+  "media.remove_orphans": runMediaRemoveOrphans,
+  "db.optimize": runDbOptimize,
+  "db.checkpoint": runDbCheckpoint,
+  "oauth.remove_expired": runOauthRemoveExpired,
+  "accounts.refresh_stale": runAccountsRefreshStale,
+  "statuses.remove_remote": runStatusesRemoveRemote,

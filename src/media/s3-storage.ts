@@ -1,6 +1,6 @@
 /** S3-compatible storage through Bun's built-in S3 client (path-style when an endpoint is set). */
 import { S3Client } from "bun";
-import type { Storage } from "./storage";
+import type { Storage, StoredObject } from "./storage";
 
 /** Settings from S3_* / AWS_* environment variables. */
 export interface S3Config {
@@ -40,6 +40,15 @@ export class S3Storage implements Storage {
   }
   async delete(key: string): Promise<void> {
     await this.client.delete(checkKey(key));
+  }
+  async *list(prefix: string): AsyncIterable<StoredObject> {
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.client.list({ prefix, continuationToken, maxKeys: 1000 });
+      for (const o of page.contents ?? [])
+        yield { key: o.key, size: o.size ?? 0, modifiedAt: o.lastModified ? Date.parse(o.lastModified) : 0 };
+      continuationToken = page.isTruncated ? page.nextContinuationToken : undefined;
+    } while (continuationToken);
   }
   url(key: string): string {
     if (this.cfg.aliasHost) return `https://${this.cfg.aliasHost}/${key}`;

@@ -1,5 +1,5 @@
 /** Media storage behind one interface; the local-disk backend lives under DATA_DIR/media. */
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { dirname, join, normalize } from "node:path";
 
 /** Where uploaded and cached files go. Keys look like `accounts/avatars/<id>/<name>.png`. */
@@ -9,6 +9,16 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** Public URL of a stored key. */
   url(key: string): string;
+  /** Every stored object whose key starts with `prefix` (for usage figures and orphan sweeps). */
+  list(prefix: string): AsyncIterable<StoredObject>;
+}
+
+/** One stored object as `Storage.list` yields it. */
+export interface StoredObject {
+  key: string;
+  size: number;
+  /** Last modification, ms since the epoch. */
+  modifiedAt: number;
 }
 
 /** Files on local disk, served by the server at /system/<key>. */
@@ -43,5 +53,21 @@ export class DiskStorage implements Storage {
   }
   url(key: string): string {
     return this.publicUrl(key);
+  }
+  async *list(prefix: string): AsyncIterable<StoredObject> {
+    // Walk the directory holding the prefix, then keep the keys that really start with it.
+    const dir = prefix.includes("/") ? prefix.slice(0, prefix.lastIndexOf("/")) : "";
+    let names: string[];
+    try {
+      names = (await readdir(join(this.root, dir), { recursive: true })) as string[];
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const key = dir ? `${dir}/${name}` : name;
+      if (!key.startsWith(prefix)) continue;
+      const st = await stat(join(this.root, key)).catch(() => null);
+      if (st?.isFile()) yield { key, size: st.size, modifiedAt: st.mtimeMs };
+    }
   }
 }

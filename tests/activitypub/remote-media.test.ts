@@ -197,7 +197,7 @@ describe("remote media cache", () => {
     expect(await s.ctx.storage.get(before.avatar_path)).toBeNull();
   });
 
-  test("media.remove_remote_cache uncaches old attachments (remote URLs served again) and keeps avatars", async () => {
+  test("media.remove_remote_cache uncaches old attachments (images through the media proxy, which fetches them again) and keeps avatars", async () => {
     const keys = s.ctx.db
       .query<{ file_key: string | null; thumbnail_key: string | null }, [number]>(
         "SELECT file_key, thumbnail_key FROM media_attachments WHERE status_id = ?",
@@ -210,12 +210,13 @@ describe("remote media cache", () => {
     await s.drain();
     const [img, vid] = (await status(statusId)).media_attachments;
     expect(img).toMatchObject({
-      url: `${sink.base}/img/photo.png`,
-      preview_url: `${sink.base}/img/photo.png`,
+      url: `${s.url}/media_proxy/${img.id}/original`,
+      preview_url: `${s.url}/media_proxy/${img.id}/small`,
       remote_url: `${sink.base}/img/photo.png`,
     });
     expect(vid).toMatchObject({ url: `${sink.base}/video/clip.mp4`, preview_url: `${sink.base}/video/clip.mp4` });
     for (const k of stored) expect(await s.ctx.storage.get(k)).toBeNull();
+    expect(await decoded(img.url)).toMatchObject({ width: 1000, height: 800 });
     const account = (await status(statusId)).account;
     expect(account.avatar.startsWith(`${s.url}/system/accounts/avatars/`)).toBe(true);
     expect((await fetch(account.avatar)).status).toBe(200);

@@ -67,8 +67,13 @@ test("remote media files older than MEDIA_CACHE_RETENTION_DAYS are uncached; row
   expect(await s.ctx.storage.get(newKey)).not.toBeNull();
   const row = s.ctx.db.query("SELECT file_key, remote_url FROM media_attachments WHERE id = 900001").get() as any;
   expect(row).toEqual({ file_key: null, remote_url: "https://remote.example/900001.png" });
-  // The API then serves the remote URL for it.
+  // The API then answers with this server's media proxy, which fetches it again on view
+  // (tests/media/recache.test.ts), not with the remote URL.
   const { toMastodonMedia } = await import("../../src/serializers/mastodon/media");
   const full = s.ctx.db.query("SELECT * FROM media_attachments WHERE id = 900001").get() as any;
-  expect(toMastodonMedia(s.ctx, full).url).toBe("https://remote.example/900001.png");
+  expect(toMastodonMedia(s.ctx, full)).toMatchObject({
+    url: `${s.url}/media_proxy/900001/original`,
+    preview_url: `${s.url}/media_proxy/900001/small`,
+    remote_url: "https://remote.example/900001.png",
+  });
 });

@@ -162,3 +162,35 @@ export function remoteAccountIdsAmong(db: Database, ids: readonly number[]): Set
     selectIn<{ id: number }>(db, (ph) => `SELECT id FROM accounts WHERE domain IS NOT NULL AND id IN (${ph})`, ids).map((r) => r.id),
   );
 }
+
+/** Stored avatar and header keys of the accounts among `ids` and whether each is remote (ids without a row are absent). */
+export function listProfileImageKeys(
+  db: Database,
+  ids: readonly number[],
+): { id: number; remote: number; avatar_path: string | null; header_path: string | null }[] {
+  return selectIn(db, (ph) => `SELECT id, domain IS NOT NULL AS remote, avatar_path, header_path FROM accounts WHERE id IN (${ph})`, ids);
+}
+
+/**
+ * Up to `limit` unsuspended remote accounts last fetched before `staleBefore` (or never) that a
+ * local account follows or is followed by, or that local statuses mentioned since `mentionedSinceId`;
+ * least recently fetched first.
+ */
+export function listStaleRemoteAccountsOfInterest(
+  db: Database,
+  staleBefore: number,
+  mentionedSinceId: number,
+  limit: number,
+): { id: number; uri: string }[] {
+  return db
+    .query<{ id: number; uri: string }, [number, number, number]>(
+      `SELECT a.id, a.uri FROM accounts a
+       WHERE a.domain IS NOT NULL AND a.suspended_at IS NULL AND a.uri IS NOT NULL AND a.uri <> ''
+         AND ifnull(a.fetched_at, 0) < ?1
+         AND (EXISTS (SELECT 1 FROM follows f JOIN accounts l ON l.id = f.account_id AND l.domain IS NULL WHERE f.target_account_id = a.id)
+           OR EXISTS (SELECT 1 FROM follows f JOIN accounts l ON l.id = f.target_account_id AND l.domain IS NULL WHERE f.account_id = a.id)
+           OR EXISTS (SELECT 1 FROM mentions m JOIN statuses s ON s.id = m.status_id AND s.local = 1 AND s.id >= ?2 WHERE m.account_id = a.id))
+       ORDER BY ifnull(a.fetched_at, 0), a.id LIMIT ?3`,
+    )
+    .all(staleBefore, mentionedSinceId, limit);
+}

@@ -235,7 +235,7 @@ export function storeCachedRemoteMedia(db: Database, id: number, remoteUrl: stri
     db
       .query(
         `UPDATE media_attachments SET file_key = ?, thumbnail_key = ?, type = ?, content_type = coalesce(?, content_type),
-       file_size = coalesce(?, file_size), meta = ?, blurhash = ?, updated_at = ?
+       file_size = coalesce(?, file_size), meta = ?, blurhash = ?, updated_at = ?, cache_removed_at = NULL
      WHERE id = ? AND remote_url = ? AND status_id IS NOT NULL AND file_key IS NULL AND thumbnail_key IS NULL`,
       )
       .run(f.file_key, f.thumbnail_key, f.type, f.content_type, f.file_size, f.meta, f.blurhash, now, id, remoteUrl).changes > 0
@@ -256,12 +256,15 @@ export function deleteUnattachedMediaBefore(db: Database, cutoff: number, limit:
     .all(cutoff, limit);
 }
 
-/** Up to `limit` remote attachments created before `cutoff` that have cached files, oldest first. */
+/**
+ * Up to `limit` remote attachments with cached files stored before `cutoff` (updated_at, which
+ * caching sets, so a copy fetched again on view counts from then), oldest first.
+ */
 export function listCachedRemoteMediaBefore(db: Database, cutoff: number, limit: number): MediaRow[] {
   return db
     .query<MediaRow, [number, number]>(
       `SELECT * FROM media_attachments WHERE remote_url IS NOT NULL AND remote_url <> ''
-       AND (file_key IS NOT NULL OR thumbnail_key IS NOT NULL) AND created_at < ? ORDER BY created_at LIMIT ?`,
+       AND (file_key IS NOT NULL OR thumbnail_key IS NOT NULL) AND updated_at < ? ORDER BY updated_at LIMIT ?`,
     )
     .all(cutoff, limit);
 }
@@ -279,5 +282,32 @@ export function listCachedRemoteMediaOfDomain(db: Database, domain: string, limi
 
 /** Forgets the cached files of attachment `id` (remote_url stays, so it can be fetched again). */
 export function uncacheMedia(db: Database, id: number, now: number): void {
-  db.query("UPDATE media_attachments SET file_key = NULL, thumbnail_key = NULL, updated_at = ? WHERE id = ?").run(now, id);
+  db.query("UPDATE media_attachments SET file_key = NULL, thumbnail_key = NULL, cache_removed_at = NULL, updated_at = ? WHERE id = ?").run(
+    now,
+    id,
+  );
+}
+
+/**
+ * Forgets the cached files of remote attachment `id` because the retention removed them: the API
+ * then points at the media proxy, which fetches the file again when someone views it.
+ */
+export function markRemoteMediaCacheRemoved(db: Database, id: number, now: number): void {
+  db.query("UPDATE media_attachments SET file_key = NULL, thumbnail_key = NULL, cache_removed_at = ?1, updated_at = ?1 WHERE id = ?2").run(
+    now,
+    id,
+  );
+}
+
+/** Stored file keys of the attachments among `ids` and whether each is remote (the others have no row). */
+export function listMediaFileKeys(
+  db: Database,
+  ids: readonly number[],
+): { id: number; remote: number; file_key: string | null; thumbnail_key: string | null }[] {
+  return selectIn(
+    db,
+    (ph) =>
+      `SELECT id, (remote_url IS NOT NULL AND remote_url <> '') AS remote, file_key, thumbnail_key FROM media_attachments WHERE id IN (${ph})`,
+    ids,
+  );
 }

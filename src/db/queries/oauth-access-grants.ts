@@ -38,3 +38,9 @@ export function markAccessGrantUsed(db: Database, id: number, now: number): void
 export function deleteUnusedAccessGrants(db: Database, userId: number, applicationId: number): void {
   db.query("DELETE FROM oauth_access_grants WHERE user_id = ? AND application_id = ? AND used_at IS NULL").run(userId, applicationId);
 }
+
+/** Deletes authorization codes that expired before `now` and unredeemed ones created before `unusedBefore`; returns how many went. */
+export function deleteExpiredAccessGrants(db: Database, now: number, unusedBefore: number): number {
+  return db.query("DELETE FROM oauth_access_grants WHERE expires_at < ? OR (used_at IS NULL AND created_at < ?)").run(now, unusedBefore)
+    .changes;
+}

@@ -110,3 +110,8 @@ export function listAuthorizedApplications(
     )
     .all(userId);
 }
+
+/** Deletes tokens revoked before `before` (a revoked token never authenticates again); returns how many went. */
+export function deleteRevokedAccessTokens(db: Database, before: number): number {
+  return db.query("DELETE FROM oauth_access_tokens WHERE revoked_at IS NOT NULL AND revoked_at < ?").run(before).changes;
+}

@@ -1,9 +1,9 @@
 /** Queries on `web_sessions` (browser logins; ids are stored hashed). */
 import type { Database } from "bun:sqlite";
 
-/** Deletes sessions last seen before `before`. */
-export function deleteIdleWebSessions(db: Database, before: number): void {
-  db.query("DELETE FROM web_sessions WHERE last_seen_at < ?").run(before);
+/** Deletes sessions last seen before `before`; returns how many went. */
+export function deleteIdleWebSessions(db: Database, before: number): number {
+  return db.query("DELETE FROM web_sessions WHERE last_seen_at < ?").run(before).changes;
 }
 
 /** Inserts a session (`id`: the hashed cookie value). */

@@ -13,8 +13,12 @@ export function toMastodonMedia(ctx: AppContext, m: MediaRow): Record<string, un
   } catch {
     /* empty */
   }
-  const url = m.processing !== 0 ? null : m.file_key ? ctx.storage.url(m.file_key) : m.remote_url;
-  const preview = m.thumbnail_key ? ctx.storage.url(m.thumbnail_key) : url;
+  // Cache removed by the retention: our media proxy fetches it again on view (as Mastodon's
+  // needs_redownload?), so clients keep loading from this server.
+  const proxied = m.cache_removed_at != null && !m.file_key && !m.thumbnail_key && !!m.remote_url;
+  const url =
+    m.processing !== 0 ? null : proxied ? ctx.uris.mediaProxy(m.id, "original") : m.file_key ? ctx.storage.url(m.file_key) : m.remote_url;
+  const preview = proxied ? ctx.uris.mediaProxy(m.id, "small") : m.thumbnail_key ? ctx.storage.url(m.thumbnail_key) : url;
   return {
     id: String(m.id),
     type: m.type,

@@ -11,6 +11,7 @@ import {
   deleteUnattachedMediaBefore,
   listCachedRemoteMediaBefore,
   listCachedRemoteMediaOfDomain,
+  markRemoteMediaCacheRemoved,
   uncacheMedia,
 } from "../../db/queries/media-attachments";
 import { transaction } from "../../db/transaction";
@@ -35,15 +36,21 @@ export async function removeUnattachedMedia(ctx: AppContext, olderThanMs = DAY):
   }
 }
 
-/** Drops cached files of remote media older than `days`; returns how many rows were uncached. */
+/**
+ * Drops cached files of remote media stored more than `days` ago; returns how many rows were
+ * uncached. Images are marked so the API keeps our URL (the media proxy, services/media/recache.ts)
+ * and the first view fetches them again; a video's cached preview just goes.
+ */
 export async function removeRemoteMediaCache(ctx: AppContext, days: number): Promise<number> {
   const cutoff = ctx.now() - days * DAY;
   let total = 0;
   for (;;) {
     const rows = listCachedRemoteMediaBefore(ctx.db, cutoff, BATCH);
     for (const r of rows) {
+      // The row first: a view in between then fetches a fresh copy instead of a deleted file.
+      if (r.type === "image" || r.type === "unknown") markRemoteMediaCacheRemoved(ctx.db, r.id, ctx.now());
+      else uncacheMedia(ctx.db, r.id, ctx.now());
       await deleteKeys(ctx, [r.file_key, r.thumbnail_key]);
-      uncacheMedia(ctx.db, r.id, ctx.now());
     }
     total += rows.length;
     if (rows.length < BATCH) return total;
