@@ -25,10 +25,10 @@ export interface Config {
   s3: S3Config | null;
   /** MEDIA_CACHE_RETENTION_DAYS: drop cached remote media files older than this; null keeps them. */
   mediaCacheRetentionDays: number | null;
-  /** MEDIA_PROCESSING_TIMEOUT: seconds one image pipeline may run before the file is refused. */
-  mediaProcessingTimeout: number;
   /** REMOTE_STATUS_RETENTION_DAYS: remove remote statuses no local account interacted with after this; null keeps them. */
   remoteStatusRetentionDays: number | null;
+  /** MEDIA_PROCESSING_TIMEOUT: seconds one image pipeline may run before the file is refused. */
+  mediaProcessingTimeout: number;
   /** MEDIA_THREADS: libvips worker threads per image (sharp.concurrency). */
   mediaThreads: number;
   /** MEDIA_JOBS: media processing jobs run at once. */
@@ -91,6 +91,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const retention = e("MEDIA_CACHE_RETENTION_DAYS");
   if (retention && (!/^\d+$/.test(retention) || Number(retention) < 1))
     throw new ConfigError(`MEDIA_CACHE_RETENTION_DAYS must be a whole number of days (1 or more), got "${retention}"`);
+  const statusRetention = e("REMOTE_STATUS_RETENTION_DAYS");
+  if (statusRetention && (!/^\d+$/.test(statusRetention) || Number(statusRetention) < 1))
+    throw new ConfigError(`REMOTE_STATUS_RETENTION_DAYS must be a whole number of days (1 or more), got "${statusRetention}"`);
   return {
     localDomain: localDomain.toLowerCase(),
     explicit: { localDomain: !!e("LOCAL_DOMAIN"), protocol: !!e("PROTOCOL") },
@@ -106,6 +109,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustedProxies: proxies.ranges,
     s3,
     mediaCacheRetentionDays: retention ? Number(retention) : null,
+    remoteStatusRetentionDays: statusRetention ? Number(statusRetention) : null,
     mediaProcessingTimeout: wholeNumber("MEDIA_PROCESSING_TIMEOUT", e("MEDIA_PROCESSING_TIMEOUT"), 60, 1, 3600),
     mediaThreads: wholeNumber("MEDIA_THREADS", e("MEDIA_THREADS"), 1, 1, 64),
     mediaJobs: wholeNumber("MEDIA_JOBS", e("MEDIA_JOBS"), 1, 1, 16),
@@ -140,7 +144,3 @@ function s3Config(source: Record<string, string | undefined>): S3Config | null {
     secretAccessKey: e("AWS_SECRET_ACCESS_KEY"),
   };
 }
-  const statusRetention = e("REMOTE_STATUS_RETENTION_DAYS");
-  if (statusRetention && (!/^\d+$/.test(statusRetention) || Number(statusRetention) < 1))
-    throw new ConfigError(`REMOTE_STATUS_RETENTION_DAYS must be a whole number of days (1 or more), got "${statusRetention}"`);
-    remoteStatusRetentionDays: statusRetention ? Number(statusRetention) : null,

@@ -23,10 +23,6 @@ import {
   runMediaRemoveRemoteCache,
   runMediaRemoveUnattached,
 } from "./handlers/media";
-import { runPollDistributeUpdate, runPollExpire } from "./handlers/polls";
-import { runScheduledStatusPublish, runScheduledStatusSweep } from "./handlers/scheduled-statuses";
-import {
-  runStreamCloseTokens,
 import {
   runAccountsRefreshStale,
   runDbCheckpoint,
@@ -35,6 +31,10 @@ import {
   runOauthRemoveExpired,
   runStatusesRemoveRemote,
 } from "./handlers/maintenance";
+import { runPollDistributeUpdate, runPollExpire } from "./handlers/polls";
+import { runScheduledStatusPublish, runScheduledStatusSweep } from "./handlers/scheduled-statuses";
+import {
+  runStreamCloseTokens,
   runStreamDelete,
   runStreamFiltersChanged,
   runStreamNotification,
@@ -60,6 +60,12 @@ export interface JobPayloads {
   "media.delete_files": { keys: unknown[] };
   "media.remove_unattached": Record<string, never>;
   "media.remove_remote_cache": Record<string, never>;
+  "media.remove_orphans": Record<string, never>;
+  "db.optimize": Record<string, never>;
+  "db.checkpoint": Record<string, never>;
+  "oauth.remove_expired": Record<string, never>;
+  "accounts.refresh_stale": Record<string, never>;
+  "statuses.remove_remote": Record<string, never>;
   "poll.expire": { pollId: number; expiresAt?: number };
   "poll.distribute_update": { statusId: number };
   "scheduled_status.publish": { id: number };
@@ -68,12 +74,6 @@ export interface JobPayloads {
   "stream.status_update": { statusId: number };
   "stream.delete": { statusId: number; public?: boolean };
   "stream.notification": { notificationId: number; accountId: number };
-  "media.remove_orphans": Record<string, never>;
-  "db.optimize": Record<string, never>;
-  "db.checkpoint": Record<string, never>;
-  "oauth.remove_expired": Record<string, never>;
-  "accounts.refresh_stale": Record<string, never>;
-  "statuses.remove_remote": Record<string, never>;
   "stream.notifications_merged": { accountId: number };
   "stream.filters_changed": { accountId: number };
   "stream.close_tokens": { tokenIds: number[] };
@@ -102,6 +102,12 @@ export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } 
   "media.delete_files": runMediaDeleteFiles,
   "media.remove_unattached": runMediaRemoveUnattached,
   "media.remove_remote_cache": runMediaRemoveRemoteCache,
+  "media.remove_orphans": runMediaRemoveOrphans,
+  "db.optimize": runDbOptimize,
+  "db.checkpoint": runDbCheckpoint,
+  "oauth.remove_expired": runOauthRemoveExpired,
+  "accounts.refresh_stale": runAccountsRefreshStale,
+  "statuses.remove_remote": runStatusesRemoveRemote,
   "poll.expire": runPollExpire,
   "poll.distribute_update": runPollDistributeUpdate,
   "scheduled_status.publish": runScheduledStatusPublish,
@@ -114,9 +120,3 @@ export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } 
   "stream.filters_changed": runStreamFiltersChanged,
   "stream.close_tokens": runStreamCloseTokens,
 };
-  "media.remove_orphans": runMediaRemoveOrphans,
-  "db.optimize": runDbOptimize,
-  "db.checkpoint": runDbCheckpoint,
-  "oauth.remove_expired": runOauthRemoveExpired,
-  "accounts.refresh_stale": runAccountsRefreshStale,
-  "statuses.remove_remote": runStatusesRemoveRemote,

@@ -57,6 +57,10 @@ export class Uris {
   media(key: string): string {
     return `${this.base}/system/${key}`;
   }
+  /** Where a remote attachment whose cache was removed is fetched again on view (Mastodon's media_proxy_url). */
+  mediaProxy(id: number | string, style: "original" | "small"): string {
+    return `${this.base}/media_proxy/${id}/${style}`;
+  }
   defaultAvatar(): string {
     return `${this.base}/avatars/original/missing.png`;
   }
@@ -72,10 +76,6 @@ export class Uris {
   }
   // ActivityPub activity and collection ids (federation documents helper).
   /** Id of the Create activity of a status (`statusUri` is the status's own URI). */
-  /** Where a remote attachment whose cache was removed is fetched again on view (Mastodon's media_proxy_url). */
-  mediaProxy(id: number | string, style: "original" | "small"): string {
-    return `${this.base}/media_proxy/${id}/${style}`;
-  }
   createActivity(statusUri: string): string {
     return `${statusUri}/activity`;
   }
