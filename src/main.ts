@@ -1,11 +1,15 @@
 #!/usr/bin/env bun
 /** CLI entry: `hearth serve | migrate | admin …`. Configuration from env vars and --flags. */
 import { ConfigError, flagsToEnv, loadConfig } from "./config";
+import { currentInvocation, needsCwd, selfCommand } from "./config/invocation";
 import { createContext } from "./context";
 import { migrate } from "./db/migrate";
 import { countUsers } from "./db/queries/users";
 import { startServer } from "./server";
 import { ADMIN_HELP, runAdmin } from "./cli/admin";
+import { DOCTOR_HELP, runDoctor } from "./cli/doctor";
+import { BACKUP_HELP, runBackupCommand, runRestoreCommand } from "./cli/backup";
+import { checkpointWal } from "./db/backup";
 import { HEARTH_VERSION, VERSION_STRING } from "./version";
 import { sharpSelfTest } from "./media/sharp";
 
@@ -16,7 +20,10 @@ Usage: hearth <command> [--flags]
 Commands:
   serve                   run the server
   migrate                 apply pending database migrations and exit
+                          (a database-only backup is taken first, see BACKUP_DIR)
+${BACKUP_HELP}
 ${ADMIN_HELP}
+${DOCTOR_HELP}
   version                 print the version
   help                    show this help
 
@@ -28,9 +35,11 @@ Configuration (environment variables, each also a flag: PORT=3000 or --port 3000
   PROTOCOL       https or http: the scheme of every public URL (default https)
   REGISTRATIONS  open, approval or closed (default closed)
   INSTANCE_TITLE the instance's name (default Hearth)
-  ALLOW_PRIVATE_ADDRESSES, AUTHORIZED_FETCH, RATE_LIMITS, LOG_LEVEL,
+  ALLOW_PRIVATE_ADDRESSES, AUTHORIZED_FETCH, RATE_LIMITS, LOG_LEVEL, LOG_FORMAT (text|json),
+  METRICS_PORT (Prometheus, off by default), METRICS_BIND (default 127.0.0.1),
   MEDIA_CACHE_RETENTION_DAYS, REMOTE_STATUS_RETENTION_DAYS, S3_ENABLED, S3_BUCKET, S3_ENDPOINT, S3_REGION,
-  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, S3_ALIAS_HOST   (see README.md)
+  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, S3_ALIAS_HOST,
+  BACKUP_DIR (daily backups: a folder or s3://bucket/prefix), BACKUP_KEEP (default 7)   (see README.md)
 `;
 
 /** Parses argv and runs a command; returns the exit code (serve never returns). */
@@ -46,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   // Hidden: proves the image pipeline (sharp + libvips) loads, e.g. inside the compiled binary.
+  // Loads the configuration itself: a bad one is a failed check, reported as one.
+  if (cmd === "doctor") return runDoctor({ ...process.env, ...env });
   if (cmd === "self-test") {
     try {
       console.log(await sharpSelfTest());
@@ -55,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
   }
-  if (!["serve", "migrate", "admin"].includes(cmd)) {
+  if (!["serve", "migrate", "admin", "backup", "restore"].includes(cmd)) {
     console.error(`hearth: unknown command "${cmd}" (try hearth --help)`);
     return 2;
   }
@@ -69,6 +80,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+  // Backup and restore work beside a running server and never migrate or create a database.
+  if (cmd === "backup") return runBackupCommand(config, { ...process.env, ...env }, args);
+  if (cmd === "restore") return runRestoreCommand(config, { ...process.env, ...env }, args);
   let context: ReturnType<typeof createContext>;
   try {
     context = createContext(config, {});
@@ -93,19 +107,32 @@ export async function main(argv: string[]): Promise<number> {
     ctx.log.info(
       `Hearth ${HEARTH_VERSION} listening on http://${config.bind}:${server.port} as ${ctx.uris.base} (data in ${ctx.config.dataDir})`,
     );
-    const n = countUsers(ctx.db);
-    if (n === 0) {
+    console.log(`Open ${ctx.uris.base}/ in a browser: the web client (sign in there or with any Mastodon app).`);
+    if (countUsers(ctx.db) === 0) {
+      // The command as this process was started (./dist/hearth from `make run`, hearth on the PATH, bun src/main.ts…).
+      const self = currentInvocation(ctx.config.dataDir);
       console.log(
-        `No accounts yet. Create the owner account with:\n  hearth admin accounts create NAME --email you@example.com --role owner\n(from a checkout: bun src/main.ts admin accounts create NAME --email you@example.com --role owner)`,
+        `No accounts yet. In another terminal${needsCwd(self) ? `, in ${process.cwd()}` : ""}, create the owner account (NAME is its username; the command prints the password):\n` +
+          `  ${selfCommand(self)} admin accounts create NAME --email you@example.com --role owner`,
       );
     }
-    const shutdown = async () => {
-      await server.stop();
+    let stopping = false;
+    // SIGTERM (systemd stop): stop accepting, let requests and jobs finish (10 s at most), fold the WAL into the database, exit 0.
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      ctx.log.info(`${signal}: stopping (requests and jobs get up to 10 s)`);
+      const { requestsDone, jobsDone } = await server.shutdown(10_000);
+      if (!requestsDone) ctx.log.warn("requests still running after 10 s were cut off");
+      if (!jobsDone) ctx.log.warn("jobs still running after 10 s stay queued and run again after the restart");
+      const wal = checkpointWal(ctx.db);
+      if (wal.busy) ctx.log.warn("WAL checkpoint could not finish: another process is reading the database");
       ctx.db.close();
+      ctx.log.info("stopped");
       process.exit(0);
     };
-    process.on("SIGINT", shutdown);
-    process.on("SIGTERM", shutdown);
+    process.on("SIGINT", () => void shutdown("SIGINT"));
+    process.on("SIGTERM", () => void shutdown("SIGTERM"));
     return await new Promise<number>(() => {});
   }
   console.error(`hearth: unknown command "${cmd}" (try hearth --help)`);

@@ -7,6 +7,8 @@ export type Registrations = "open" | "approval" | "closed";
 
 export interface Config {
   localDomain: string;
+  /** WEB_DOMAIN: the host of the site and of every URL and URI (default LOCAL_DOMAIN); handles stay on LOCAL_DOMAIN. */
+  webDomain: string;
   port: number;
   bind: string;
   dataDir: string;
@@ -16,7 +18,7 @@ export interface Config {
   allowPrivateAddresses: boolean;
   authorizedFetch: boolean;
   /** Which identity settings were given explicitly (env or flag) rather than defaulted. */
-  explicit: { localDomain: boolean; protocol: boolean };
+  explicit: { localDomain: boolean; webDomain: boolean; protocol: boolean };
   /** Disable per-IP/per-token rate limits (benchmarks only). */
   rateLimits: boolean;
   /** TRUSTED_PROXY_IP: the reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed. */
@@ -33,6 +35,63 @@ export interface Config {
   mediaThreads: number;
   /** MEDIA_JOBS: media processing jobs run at once. */
   mediaJobs: number;
+  /** BACKUP_DIR: where the daily backup goes (a folder or s3://bucket/prefix); null: no daily backup. */
+  backupDir: BackupTarget | null;
+  /** BACKUP_KEEP: how many daily backups to keep (older ones are removed). */
+  backupKeep: number;
+  /** METRICS_PORT: serve Prometheus metrics on this port (null: off). */
+  metricsPort: number | null;
+  /** METRICS_BIND: the address the metrics port listens on (default 127.0.0.1, this machine only). */
+  metricsBind: string;
+  /** LOG_FORMAT: one line of text per event, or one JSON object per line. */
+  logFormat: "text" | "json";
+  /** Outgoing e-mail (SMTP_SERVER set); null means Hearth sends no mail and the owner confirms accounts. */
+  smtp: SmtpConfig | null;
+}
+
+/** Where mail goes out: SMTP_SERVER, SMTP_PORT, SMTP_LOGIN, SMTP_PASSWORD, SMTP_FROM_ADDRESS. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  login: string | null;
+  password: string | null;
+  from: string;
+}
+
+/** Where backups go: a local folder, or a prefix in an S3-compatible bucket (S3_ENDPOINT, S3_REGION, AWS_* keys). */
+export type BackupTarget =
+  | { kind: "dir"; path: string }
+  | {
+      kind: "s3";
+      bucket: string;
+      /** Key prefix without leading or trailing slash ("" for the bucket's root). */
+      prefix: string;
+      endpoint?: string;
+      region: string;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+    };
+
+/**
+ * Reads a backup destination: `s3://bucket/prefix` (credentials and endpoint from S3_ENDPOINT,
+ * S3_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, whether or not media is on S3) or a path.
+ */
+export function parseBackupTarget(value: string, source: Record<string, string | undefined>, name = "BACKUP_DIR"): BackupTarget {
+  const m = /^s3:\/\/([^/]+)\/?(.*)$/i.exec(value);
+  if (!m) return { kind: "dir", path: resolve(value) };
+  const bucket = m[1]!;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError(`${name} names an invalid S3 bucket "${bucket}"`);
+  const endpoint = source.S3_ENDPOINT || undefined;
+  if (endpoint && !/^https?:\/\/[^\s/]+/i.test(endpoint)) throw new ConfigError(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+  return {
+    kind: "s3",
+    bucket,
+    prefix: m[2]!.replace(/^\/+|\/+$/g, ""),
+    endpoint,
+    region: source.S3_REGION || "us-east-1",
+    accessKeyId: source.AWS_ACCESS_KEY_ID || undefined,
+    secretAccessKey: source.AWS_SECRET_ACCESS_KEY || undefined,
+  };
 }
 
 /** A configuration problem; main prints `message` as one line and exits. */
@@ -74,6 +133,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const localDomain = e("LOCAL_DOMAIN") || "localhost:3000";
   if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(localDomain))
     throw new ConfigError(`LOCAL_DOMAIN must be a host name with an optional port, got "${localDomain}"`);
+  const webDomain = e("WEB_DOMAIN") || localDomain;
+  if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(webDomain))
+    throw new ConfigError(`WEB_DOMAIN must be a host name with an optional port, got "${webDomain}"`);
   const portRaw = e("PORT") || "3000";
   const port = Number(portRaw);
   if (!/^\d+$/.test(portRaw) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a number from 0 to 65535, got "${portRaw}"`);
@@ -88,6 +150,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const proxies = parseIpRanges(e("TRUSTED_PROXY_IP") || DEFAULT_TRUSTED_PROXIES);
   if (proxies.bad !== null)
     throw new ConfigError(`TRUSTED_PROXY_IP must list IP addresses or CIDR ranges (e.g. 127.0.0.1, 10.0.0.0/8), got "${proxies.bad}"`);
+  const metricsPort = e("METRICS_PORT") ? wholeNumber("METRICS_PORT", e("METRICS_PORT"), 0, 1, 65535) : null;
+  const metricsBind = e("METRICS_BIND") || "127.0.0.1";
+  if (!/^[0-9a-f.:]+$|^localhost$/i.test(metricsBind)) throw new ConfigError(`METRICS_BIND must be an IP address, got "${metricsBind}"`);
+  const logFormat = (e("LOG_FORMAT") || "text").toLowerCase();
+  if (logFormat !== "text" && logFormat !== "json") throw new ConfigError(`LOG_FORMAT must be text or json, got "${logFormat}"`);
   const retention = e("MEDIA_CACHE_RETENTION_DAYS");
   if (retention && (!/^\d+$/.test(retention) || Number(retention) < 1))
     throw new ConfigError(`MEDIA_CACHE_RETENTION_DAYS must be a whole number of days (1 or more), got "${retention}"`);
@@ -96,7 +163,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`REMOTE_STATUS_RETENTION_DAYS must be a whole number of days (1 or more), got "${statusRetention}"`);
   return {
     localDomain: localDomain.toLowerCase(),
-    explicit: { localDomain: !!e("LOCAL_DOMAIN"), protocol: !!e("PROTOCOL") },
+    webDomain: webDomain.toLowerCase(),
+    explicit: { localDomain: !!e("LOCAL_DOMAIN"), webDomain: !!e("WEB_DOMAIN"), protocol: !!e("PROTOCOL") },
     port,
     bind,
     dataDir: resolve(e("DATA_DIR") || "./data"),
@@ -113,6 +181,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     mediaProcessingTimeout: wholeNumber("MEDIA_PROCESSING_TIMEOUT", e("MEDIA_PROCESSING_TIMEOUT"), 60, 1, 3600),
     mediaThreads: wholeNumber("MEDIA_THREADS", e("MEDIA_THREADS"), 1, 1, 64),
     mediaJobs: wholeNumber("MEDIA_JOBS", e("MEDIA_JOBS"), 1, 1, 16),
+    metricsPort,
+    metricsBind,
+    logFormat,
+    smtp: smtpConfig(source, localDomain.toLowerCase()),
+    backupDir: e("BACKUP_DIR") ? parseBackupTarget(e("BACKUP_DIR")!, source) : null,
+    backupKeep: wholeNumber("BACKUP_KEEP", e("BACKUP_KEEP"), 7, 1, 1000),
   } as Config;
 }
 
@@ -122,6 +196,22 @@ function wholeNumber(name: string, v: string | undefined, dflt: number, min: num
   const n = Number(v);
   if (!/^\d+$/.test(v) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${v}"`);
   return n;
+}
+
+/** SMTP settings when SMTP_SERVER is set (port 587 and notifications@LOCAL_DOMAIN's host by default). */
+function smtpConfig(source: Record<string, string | undefined>, localDomain: string): SmtpConfig | null {
+  const e = (k: string) => source[k] || undefined;
+  const host = e("SMTP_SERVER");
+  if (!host) return null;
+  if (!/^[a-z0-9.:[\]-]+$/i.test(host)) throw new ConfigError(`SMTP_SERVER must be a host name or IP address, got "${host}"`);
+  const port = wholeNumber("SMTP_PORT", e("SMTP_PORT"), 587, 1, 65535);
+  const login = e("SMTP_LOGIN") ?? null;
+  const password = e("SMTP_PASSWORD") ?? null;
+  if ((login === null) !== (password === null)) throw new ConfigError("SMTP_LOGIN and SMTP_PASSWORD must be set together");
+  const from = e("SMTP_FROM_ADDRESS") ?? `notifications@${localDomain.replace(/:\d+$/, "")}`;
+  if (!/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(from.trim()))
+    throw new ConfigError(`SMTP_FROM_ADDRESS must be an e-mail address (optionally "Name <address>"), got "${from}"`);
+  return { host, port, login, password, from: from.trim() };
 }
 
 /** S3 settings when S3_ENABLED is true; S3_BUCKET is then required. */

@@ -22,3 +22,21 @@ export function migrate(db: Database): string[] {
   }
   return applied;
 }
+
+/** Names of the migrations recorded in `db` (empty for a new or empty file), in order applied. */
+export function appliedMigrations(db: Database): string[] {
+  const has = db
+    .query<{ n: number }, []>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  if (!has?.n) return [];
+  return db
+    .query<{ name: string }, []>("SELECT name FROM schema_migrations ORDER BY name")
+    .all()
+    .map((r) => r.name);
+}
+
+/** Names of this binary's migrations that `db` has not applied yet. */
+export function pendingMigrations(db: Database): string[] {
+  const done = new Set(appliedMigrations(db));
+  return MIGRATIONS.filter((m) => !done.has(m.name)).map((m) => m.name);
+}

@@ -8,13 +8,17 @@ export interface CronJob {
   pattern: string;
   /** Job kind to enqueue (when none of that kind is queued yet). */
   kind: JobKind;
+  /** Scheduled only when this says so (default: always). */
+  enabled?: (ctx: AppContext) => boolean;
 }
 
 /** Every schedule. */
 export const CRON_JOBS: readonly CronJob[] = [
+  { pattern: "37 2 * * *", kind: "backup.daily", enabled: (ctx) => ctx.config.backupDir !== null },
   { pattern: "17 3 * * *", kind: "media.remove_unattached" },
   { pattern: "47 3 * * *", kind: "media.remove_remote_cache" },
   { pattern: "*/5 * * * *", kind: "scheduled_status.sweep" },
+  { pattern: "13 9 * * *", kind: "mail.digest_sweep" },
   { pattern: "7 * * * *", kind: "db.checkpoint" },
   { pattern: "37 4 * * *", kind: "db.optimize" },
   { pattern: "27 3 * * *", kind: "oauth.remove_expired" },
@@ -25,7 +29,7 @@ export const CRON_JOBS: readonly CronJob[] = [
 
 /** Starts the schedules; returns a function that stops them. */
 export function startCron(ctx: AppContext): () => void {
-  const crons = CRON_JOBS.map(
+  const crons = CRON_JOBS.filter((j) => j.enabled?.(ctx) ?? true).map(
     (j) =>
       new Cron(j.pattern, { protect: true }, () => {
         if (ctx.jobs.count(j.kind) === 0) ctx.jobs.enqueue(j.kind, {});

@@ -7,13 +7,17 @@ import type { InboxJob } from "../activitypub/inbound/inbox/receive";
 import type { DeliverPayload, FanoutPayload } from "../activitypub/outbound/delivery";
 import type { AppContext } from "../context";
 import type { JobRow } from "../db/job-queue";
+import type { MailMessage } from "../mail/transport";
 import type { ResanitizeStep } from "../services/federation/resanitize-html";
 import type { TagFanOutPayload } from "../services/tags/fan-out";
+import type { WebPushJob } from "../services/push/send";
+import { runBackupDaily } from "./handlers/backup";
 import { runDeliver, runFanout } from "./handlers/delivery";
 import { runBackfillAccount, runFetchParent, runRefreshAccount } from "./handlers/deref";
 import { runTagFanOut } from "./handlers/feeds";
 import { runResanitizeHtml } from "./handlers/resanitize-html";
 import { runApInbox } from "./handlers/inbox";
+import { runMailDigestSweep, runMailSend } from "./handlers/mail";
 import {
   runMediaCacheAvatar,
   runMediaCacheRemote,
@@ -32,6 +36,7 @@ import {
   runStatusesRemoveRemote,
 } from "./handlers/maintenance";
 import { runPollDistributeUpdate, runPollExpire } from "./handlers/polls";
+import { runPushDeliver } from "./handlers/push";
 import { runScheduledStatusPublish, runScheduledStatusSweep } from "./handlers/scheduled-statuses";
 import {
   runStreamCloseTokens,
@@ -46,6 +51,7 @@ import {
 /** The payload of each job kind (what `enqueue` takes and the handler gets). */
 export interface JobPayloads {
   "ap.inbox": InboxJob;
+  "backup.daily": Record<string, never>;
   "ap.fanout": FanoutPayload;
   "ap.deliver": DeliverPayload;
   "ap.refresh_account": { uri: string; movedFrom?: number };
@@ -53,6 +59,8 @@ export interface JobPayloads {
   "ap.fetch_parent": { statusId: number; uri: string; depth?: number };
   "federation.resanitize_html": ResanitizeStep;
   "feeds.tag_fan_out": TagFanOutPayload;
+  "mail.send": MailMessage;
+  "mail.digest_sweep": Record<string, never>;
   "media.process": { id: number };
   "media.cache_remote": { id: number; preview?: string | null };
   "media.cache_avatar": { accountId: number; remove?: string[] };
@@ -68,6 +76,7 @@ export interface JobPayloads {
   "statuses.remove_remote": Record<string, never>;
   "poll.expire": { pollId: number; expiresAt?: number };
   "poll.distribute_update": { statusId: number };
+  "push.deliver": WebPushJob;
   "scheduled_status.publish": { id: number };
   "scheduled_status.sweep": Record<string, never>;
   "stream.update": { statusId: number };
@@ -88,6 +97,7 @@ export type JobHandler<P = any> = (ctx: AppContext, payload: P, job: JobRow) => 
 /** Job kind → handler. */
 export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } = {
   "ap.inbox": runApInbox,
+  "backup.daily": runBackupDaily,
   "ap.fanout": runFanout,
   "ap.deliver": runDeliver,
   "ap.refresh_account": runRefreshAccount,
@@ -95,6 +105,8 @@ export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } 
   "ap.fetch_parent": runFetchParent,
   "federation.resanitize_html": runResanitizeHtml,
   "feeds.tag_fan_out": runTagFanOut,
+  "mail.send": runMailSend,
+  "mail.digest_sweep": runMailDigestSweep,
   "media.process": runMediaProcess,
   "media.cache_remote": runMediaCacheRemote,
   "media.cache_avatar": runMediaCacheAvatar,
@@ -110,6 +122,7 @@ export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } 
   "statuses.remove_remote": runStatusesRemoveRemote,
   "poll.expire": runPollExpire,
   "poll.distribute_update": runPollDistributeUpdate,
+  "push.deliver": runPushDeliver,
   "scheduled_status.publish": runScheduledStatusPublish,
   "scheduled_status.sweep": runScheduledStatusSweep,
   "stream.update": runStreamUpdate,

@@ -1,7 +1,7 @@
 /** Runs queued jobs in-process: wakes on enqueue, polls as a backstop, survives restarts. */
 import type { AppContext } from "../context";
 import type { JobRow } from "../db/job-queue";
-import { JOB_KINDS, type JobHandler } from "./kinds";
+import { JOB_KINDS, type JobHandler, type JobKind } from "./kinds";
 
 /** Handlers by job kind (the table in kinds.ts; unknown kinds are dropped with a warning). */
 export const handlers: ReadonlyMap<string, JobHandler> = new Map(Object.entries(JOB_KINDS));
@@ -30,18 +30,29 @@ async function runOne(ctx: AppContext, job: JobRow): Promise<void> {
  */
 const SLICE_MS = 20;
 
+/**
+ * Jobs that decode images with sharp: seconds of CPU each. At most MEDIA_JOBS of them run at
+ * once (one by default), so on a two-core Pi the other core stays with the server's thread and
+ * the rest of the queue (deliveries, notifications) keeps moving past a backlog of uploads.
+ */
+export const MEDIA_JOB_KINDS: readonly JobKind[] = ["media.process", "media.cache_remote", "media.cache_avatar"];
+const isMediaJob = (kind: string) => (MEDIA_JOB_KINDS as readonly string[]).includes(kind);
+
 /** Background loop over the jobs table with bounded concurrency. */
 export class JobRunner {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
   private stopped = true;
   private active = 0;
+  private activeMedia = 0;
+  private mediaConcurrency: number;
 
   constructor(
     private ctx: AppContext,
     private concurrency = 4,
     private pollMs = 5000,
   ) {
+    this.mediaConcurrency = Math.min(ctx.config.mediaJobs, concurrency);
     ctx.jobs.onEnqueue(() => this.wake());
   }
 
@@ -50,10 +61,19 @@ export class JobRunner {
     this.wake();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Claims nothing more and waits for the running jobs, at most `graceMs`; returns whether they
+   * all finished. A job still running then keeps its row and runs again once its lease expires.
+   */
+  async stop(graceMs = Number.POSITIVE_INFINITY): Promise<boolean> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    while (this.active > 0 || this.running) await Bun.sleep(5);
+    const deadline = performance.now() + graceMs;
+    while (this.active > 0 || this.running) {
+      if (performance.now() >= deadline) return false;
+      await Bun.sleep(5);
+    }
+    return true;
   }
 
   /**
@@ -97,7 +117,9 @@ export class JobRunner {
           slice = performance.now();
           continue;
         }
-        const batch = this.ctx.jobs.claim(free);
+        const mediaFree = Math.min(free, this.mediaConcurrency - this.activeMedia);
+        const batch = mediaFree > 0 ? this.ctx.jobs.claim(mediaFree, { only: MEDIA_JOB_KINDS }) : [];
+        if (batch.length < free) batch.push(...this.ctx.jobs.claim(free - batch.length, { except: MEDIA_JOB_KINDS }));
         if (batch.length === 0) break;
         // Claimed jobs count as active at once, so drain() waits for those not started yet.
         this.active += batch.length;
@@ -106,8 +128,14 @@ export class JobRunner {
             await new Promise<void>((r) => setImmediate(r));
             slice = performance.now();
           }
+          const media = isMediaJob(job.kind);
+          if (media) this.activeMedia++;
           void runOne(this.ctx, job).finally(() => {
             this.active--;
+            if (!media) return;
+            this.activeMedia--;
+            // A media job waiting for this slot was skipped by the loop: look again now.
+            this.wake();
           });
         }
       }
@@ -117,7 +145,8 @@ export class JobRunner {
       this.running = false;
     }
     if (this.stopped) return;
-    const due = this.ctx.jobs.nextDueIn();
+    // Media jobs skipped for a busy slot are picked up when the slot frees (see above).
+    const due = this.ctx.jobs.nextDueIn(this.activeMedia >= this.mediaConcurrency ? MEDIA_JOB_KINDS : []);
     const wait = Math.min(due ?? this.pollMs, this.pollMs);
     this.timer = setTimeout(() => this.wake(), Math.max(wait, 20));
   }
