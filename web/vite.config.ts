@@ -1,9 +1,11 @@
 /**
- * Builds the web client to web/dist with hashed assets, then writes
- * src/web-client/assets.gen.ts so the server (and `bun build --compile`) embeds every file.
+ * Builds the web client to web/dist with hashed assets, precompresses its text files (`.br` and
+ * `.gz` next to each), then writes src/web-client/assets.gen.ts so the server (and
+ * `bun build --compile`) embeds every file.
  */
 import { defineConfig, type Plugin } from "vite";
-import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { join, relative, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname);
@@ -17,17 +19,54 @@ function walk(dir: string): string[] {
   });
 }
 
-/** Lists web/dist in a module of `with { type: "file" }` imports, keyed by URL path. */
+/** Text files worth compressing (images and fonts are compressed already). */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest|txt|xml)$/;
+
+/**
+ * Writes `<file>.br` (brotli at its best, quality 11) and `<file>.gz` (gzip -9) next to each text
+ * file, keeping a variant only when it saves at least 5% and 100 bytes. Done once here, so the
+ * server sends the smallest bytes without spending a Pi's CPU on them. Returns the variants by file.
+ */
+function precompress(files: string[]): Map<string, { br?: string; gzip?: string }> {
+  const out = new Map<string, { br?: string; gzip?: string }>();
+  for (const f of files.filter((x) => COMPRESSIBLE.test(x))) {
+    const raw = readFileSync(f);
+    const variants: { br?: string; gzip?: string } = {};
+    const worth = (b: Uint8Array) => b.byteLength <= raw.byteLength * 0.95 && raw.byteLength - b.byteLength >= 100;
+    const br = brotliCompressSync(raw, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.byteLength },
+    });
+    if (worth(br)) writeFileSync((variants.br = `${f}.br`), br);
+    const gz = gzipSync(raw, { level: 9 });
+    if (worth(gz)) writeFileSync((variants.gzip = `${f}.gz`), gz);
+    if (variants.br || variants.gzip) out.set(f, variants);
+  }
+  return out;
+}
+
+/**
+ * Lists web/dist in a module of `with { type: "file" }` imports: WEB_ASSETS keyed by URL path,
+ * and WEB_ASSETS_ENCODED with the precompressed variants of each path that has any.
+ */
 function embedAssets(): Plugin {
   return {
     name: "hearth-embed-assets",
     apply: "build",
     closeBundle() {
       const files = walk(dist)
-        .filter((f) => !f.endsWith(".map"))
+        .filter((f) => !f.endsWith(".map") && !f.endsWith(".br") && !f.endsWith(".gz"))
         .sort();
-      const lines = files.map((f, i) => `import f${i} from ${JSON.stringify(relative(resolve(genFile, ".."), f))} with { type: "file" };`);
-      const entries = files.map((f, i) => `  ${JSON.stringify("/" + relative(dist, f))}: f${i},`);
+      const encoded = precompress(files);
+      const all = [...files, ...[...encoded.values()].flatMap((v) => [v.br, v.gzip].filter((x): x is string => !!x))];
+      const id = new Map(all.map((f, i) => [f, `f${i}`]));
+      const lines = all.map(
+        (f) => `import ${id.get(f)} from ${JSON.stringify(relative(resolve(genFile, ".."), f))} with { type: "file" };`,
+      );
+      const entries = files.map((f) => `  ${JSON.stringify("/" + relative(dist, f))}: ${id.get(f)},`);
+      const encodedEntries = [...encoded].map(
+        ([f, v]) =>
+          `  ${JSON.stringify("/" + relative(dist, f))}: { ${[v.br && `br: ${id.get(v.br)}`, v.gzip && `gzip: ${id.get(v.gzip)}`].filter(Boolean).join(", ")} },`,
+      );
       writeFileSync(
         genFile,
         [
@@ -37,6 +76,10 @@ function embedAssets(): Plugin {
           "/** URL path → file path (a $bunfs path inside the compiled binary). */",
           "export const WEB_ASSETS: Record<string, string> = {",
           ...entries,
+          "};",
+          "/** URL path → its precompressed variants (brotli, gzip), written by the build. */",
+          "export const WEB_ASSETS_ENCODED: Record<string, { br?: string; gzip?: string }> = {",
+          ...encodedEntries,
           "};",
           "",
         ].join("\n"),

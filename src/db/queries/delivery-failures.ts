@@ -37,3 +37,12 @@ export function listUnavailableHosts(db: Database): string[] {
     .all()
     .map((r) => r.host);
 }
+
+/** Every host with failed deliveries on record: its failure count and whether it is marked unavailable (for metrics). */
+export function listFailingHosts(db: Database): { host: string; failures: number; unavailable: number }[] {
+  return db
+    .query<{ host: string; failures: number; unavailable: number }, []>(
+      "SELECT host, failures, unavailable FROM delivery_failures ORDER BY host",
+    )
+    .all();
+}
