@@ -6,7 +6,7 @@ STAMP := node_modules/.hearth-installed
 TEST_FLAGS ?=
 SOURCES := $(shell find src migrations web -type f -not -path '*/node_modules/*' 2>/dev/null)
 
-.PHONY: install build run test bench typecheck check format clean web chromium qemu
+.PHONY: install build run test bench typecheck check format clean web chromium qemu proxies
 
 install: $(STAMP)
 
@@ -71,12 +71,20 @@ qemu:
 	@test -x /usr/bin/qemu-aarch64-static && test -e /usr/aarch64-linux-gnu/lib/libstdc++.so.6 && test -e /usr/aarch64-linux-gnu/lib/libgcc_s.so.1 || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(QEMU_PACKAGES); }
 
+# docs/Caddyfile and docs/nginx.conf are checked by Debian's own caddy and nginx (tests/docs): their packages are
+# downloaded through apt and unpacked into the build cache, never installed or started.
+PROXY_TOOLS := $(BUILD_CACHE)/proxy-tools
+proxies:
+	@test -x $(PROXY_TOOLS)/usr/bin/caddy && test -x $(PROXY_TOOLS)/usr/sbin/nginx || { set -e; tmp=$$(mktemp -d); cd $$tmp; \
+	  apt-get download -qq caddy nginx nginx-common 2>/dev/null || { apt-get update -qq && apt-get download -qq caddy nginx nginx-common; }; \
+	  mkdir -p $(PROXY_TOOLS); for f in *.deb; do dpkg -x $$f $(PROXY_TOOLS); done; cd /; rm -rf $$tmp; }
+
 # Local use: plain http on localhost:3000, data in ./data (override any of these from the env).
 run: build
 	PROTOCOL=$${PROTOCOL:-http} DATA_DIR=$${DATA_DIR:-./data} PORT=$${PORT:-3000} LOCAL_DOMAIN=$${LOCAL_DOMAIN:-localhost:$${PORT:-3000}} exec ./dist/hearth serve
 
 # The binaries are built before the tests run (the binary tests only find them up to date).
-test: $(STAMP) web chromium qemu check build
+test: $(STAMP) web chromium qemu proxies check build
 	$(BUN) test $(TEST_FLAGS)
 
 # The structure rules (SQL only in src/db/, imports point down, /api/v2 routes under src/api/v2/)

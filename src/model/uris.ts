@@ -1,11 +1,26 @@
 /** The only place that makes URIs and URLs for local objects. */
 import type { Config } from "../config";
 
-/** URI and URL builders bound to one instance's domain and scheme. */
+/**
+ * Whether `domain` (a handle's domain, `host[:port]`) names this instance: LOCAL_DOMAIN, or
+ * WEB_DOMAIN when that differs (Mastodon answers WebFinger for both). Case-insensitive.
+ */
+export function isLocalDomain(config: { localDomain: string; webDomain?: string }, domain: string): boolean {
+  const d = domain.toLowerCase();
+  return d === config.localDomain.toLowerCase() || (!!config.webDomain && d === config.webDomain.toLowerCase());
+}
+
+/**
+ * URI and URL builders bound to one instance's scheme and WEB_DOMAIN (the host of the site and
+ * of every URI; LOCAL_DOMAIN only appears in handles, `user@LOCAL_DOMAIN`).
+ */
 export class Uris {
   readonly base: string;
-  constructor(readonly config: Pick<Config, "protocol" | "localDomain">) {
-    this.base = `${config.protocol}://${config.localDomain}`;
+  /** The host (and port) every URL and URI is on. */
+  readonly host: string;
+  constructor(readonly config: Pick<Config, "protocol" | "localDomain" | "webDomain">) {
+    this.host = config.webDomain || config.localDomain;
+    this.base = `${config.protocol}://${this.host}`;
   }
   url(path: string): string {
     return this.base + path;
@@ -68,7 +83,7 @@ export class Uris {
     return `${this.base}/headers/original/missing.png`;
   }
   streaming(): string {
-    return `${this.config.protocol === "https" ? "wss" : "ws"}://${this.config.localDomain}`;
+    return `${this.config.protocol === "https" ? "wss" : "ws"}://${this.host}`;
   }
   /** The instance actor (an Application that signs our own fetches). */
   instanceActor(): string {
@@ -112,6 +127,27 @@ export class Uris {
   /** The interaction (remote follow / reply) page template of WebFinger's subscribe link. */
   authorizeInteraction(): string {
     return `${this.base}/authorize_interaction?uri={uri}`;
+  }
+  // Links in the mail Hearth sends (server-rendered account pages and the web client).
+  /** The link that confirms an e-mail address (sign-up or change), Mastodon's /auth/confirmation. */
+  emailConfirmation(token: string): string {
+    return `${this.base}/auth/confirmation?confirmation_token=${encodeURIComponent(token)}`;
+  }
+  /** The page that sets a new password with a mailed token. */
+  passwordEdit(token: string): string {
+    return `${this.base}/auth/password/edit?reset_password_token=${encodeURIComponent(token)}`;
+  }
+  /** The "Forgot your password?" form. */
+  passwordNew(): string {
+    return `${this.base}/auth/password/new`;
+  }
+  /** The account security page (password, e-mail, two-factor, sessions). */
+  accountSecurity(): string {
+    return `${this.base}/auth/security`;
+  }
+  /** The web client's notifications screen. */
+  notificationsPage(): string {
+    return `${this.base}/notifications`;
   }
   /** The public page of a status by username and id (alias of statusUrl for AP documents). */
   statusActivityUri(username: string, id: number | string): string {

@@ -1,4 +1,5 @@
 /** GET /: a plain server-rendered landing page until the web client is built and embedded. */
+import { currentInvocation, selfCommand } from "../config/invocation";
 import type { AppContext } from "../context";
 import { countUsers } from "../db/queries/users";
 import type { Req } from "../http/route";
@@ -23,7 +24,7 @@ export function rootHtml(ctx: AppContext): string {
 <h2>Set up this server</h2>
 <p>There are no accounts yet. Create the owner account on the server with:</p>
 <pre><code>hearth admin accounts create NAME --email E --role owner</code></pre>
-<p class="muted">From a source checkout: <code>bun src/main.ts admin accounts create NAME --email E --role owner</code>. The command prints the new password.</p>`;
+<p class="muted">As this server was started: <code>${esc(selfCommand(currentInvocation(ctx.config.dataDir)))} admin accounts create NAME --email E --role owner</code>. The command prints the new password.</p>`;
   const regs =
     ctx.config.registrations === "closed"
       ? "Registrations are closed."

@@ -5,11 +5,11 @@
  * them first, see services/federation/mentions.ts).
  */
 import type { AccountRow } from "../db/rows";
-import type { Uris } from "../model/uris";
+import { isLocalDomain as namesThisInstance, type Uris } from "../model/uris";
 
 /** What formatting needs from the instance: its domain and the URLs of tags and local profiles. */
 export interface FormatContext {
-  config: { localDomain: string };
+  config: { localDomain: string; webDomain?: string };
   uris: Pick<Uris, "tag" | "profile">;
 }
 
@@ -135,7 +135,7 @@ export function extractHashtags(text: string): { name: string; display: string }
 
 /** True when a mention's domain part names this instance (or is absent). */
 function isLocalDomain(ctx: FormatContext, domain: string | null): boolean {
-  return domain === null || domain.toLowerCase() === ctx.config.localDomain.toLowerCase();
+  return domain === null || namesThisInstance(ctx.config, domain);
 }
 
 /** The `@user` / `@user@domain` mentions in `text` (domain null when absent), deduplicated. */

@@ -31,3 +31,39 @@ test("admin commands adopt the recorded domain; a different explicit one is refu
   expect(clash.err).toContain("LOCAL_DOMAIN");
   expect(hearth(["bogus"]).code).toBe(2);
 }, 30_000);
+
+test("WEB_DOMAIN is recorded too; a refusal says how to run the instance or where to go instead", () => {
+  const web = mkdtempSync(join(tmpdir(), "hearth-identity-web-"));
+  try {
+    const env = { DATA_DIR: web };
+    expect(hearth(["migrate"], { ...env, LOCAL_DOMAIN: "short.example", WEB_DOMAIN: "social.short.example" }).code).toBe(0);
+    expect(hearth(["admin", "accounts", "create", "bea", "--email", "bea@example.com"], env).code).toBe(0);
+    const { Database } = require("bun:sqlite");
+    const db = new Database(join(web, "hearth.sqlite"));
+    expect((db.query("SELECT uri FROM accounts WHERE username = 'bea'").get() as { uri: string }).uri).toBe(
+      "https://social.short.example/users/bea",
+    );
+    const moved = hearth(["migrate"], { ...env, WEB_DOMAIN: "short.example" });
+    expect(moved.code).toBe(1);
+    const [line, ...more] = moved.err.trim().split("\n");
+    expect(more).toEqual([]);
+    expect(line).toContain('WEB_DOMAIN is "short.example"');
+    expect(line).toContain('belongs to "social.short.example"');
+    expect(line).toContain('unset WEB_DOMAIN (or set it to "social.short.example")');
+    expect(line).toContain("another DATA_DIR");
+    expect(line).toContain("hearth admin accounts move");
+    // A data directory from before WEB_DOMAIN existed served its URIs on LOCAL_DOMAIN.
+    db.query("DELETE FROM settings WHERE key = 'web_domain'").run();
+    db.query("UPDATE settings SET value = 'short.example' WHERE key = 'local_domain'").run();
+    db.close();
+    expect(hearth(["migrate"], { ...env, WEB_DOMAIN: "social.short.example" }).err).toContain(
+      'WEB_DOMAIN is "social.short.example" but the data',
+    );
+    expect(hearth(["migrate"], env).code).toBe(0);
+    const again = new Database(join(web, "hearth.sqlite"), { readonly: true });
+    expect((again.query("SELECT value FROM settings WHERE key = 'web_domain'").get() as { value: string }).value).toBe("short.example");
+    again.close();
+  } finally {
+    rmSync(web, { recursive: true, force: true });
+  }
+}, 30_000);

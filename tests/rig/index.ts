@@ -133,12 +133,14 @@ export interface TestServerOptions {
   runJobs?: boolean;
   /** Load the named fixtures (local_account_1 …) at their fixed ids and times. */
   fixtures?: boolean;
+  /** The port to listen on (default: a free one), for a test that must name it in LOCAL_DOMAIN or WEB_DOMAIN. */
+  port?: number;
 }
 
 /** Starts a server. */
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "hearth-test-"));
-  const port = freePort();
+  const port = opts.port ?? freePort();
   const domain = `127.0.0.1:${port}`;
   const config = loadConfig({
     LOCAL_DOMAIN: domain,

@@ -17,12 +17,12 @@ import type { AppContext } from "../../context";
 import { listRemoteAccountInboxes } from "../../db/queries/accounts-remote";
 import { listRemoteFollowerInboxRows } from "../../db/queries/follows";
 import { transaction } from "../../db/transaction";
+import { isLocalDomain } from "../../model/uris";
 
 /** The unique inboxes a fan-out goes to, minus our own host, suspended and unavailable hosts. */
 function fanoutInboxes(ctx: AppContext, p: FanoutPayload): string[] {
   const out = new Set<string>();
   const dead = unavailableHosts(ctx);
-  const local = ctx.config.localDomain.toLowerCase();
   const suspended = new Map<string, boolean>();
   const allowed = (url: string | null | undefined, domain?: string): url is string => {
     if (!url) return false;
@@ -32,7 +32,7 @@ function fanoutInboxes(ctx: AppContext, p: FanoutPayload): string[] {
     } catch {
       return false;
     }
-    if (host === local || dead.has(host)) return false;
+    if (isLocalDomain(ctx.config, host) || dead.has(host)) return false;
     for (const h of domain ? [host, domain.toLowerCase()] : [host]) {
       if (!suspended.has(h)) suspended.set(h, domainPolicy(ctx, h)?.severity === "suspend");
       if (suspended.get(h)) return false;

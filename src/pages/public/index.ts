@@ -9,6 +9,7 @@ import { getStatus } from "../../db/queries/statuses";
 import type { AccountRow } from "../../db/rows";
 import type { Router } from "../../http/route";
 import { parseId } from "../../model/ids";
+import { isLocalDomain } from "../../model/uris";
 import { findByHandle } from "../../services/accounts/find";
 import { setting } from "../../services/instance/stats";
 import { esc, pageResponse, publicLayout } from "../layout";
@@ -75,7 +76,7 @@ export async function publicPage(ctx: AppContext, request: Request, url: URL): P
   if (at >= 0) {
     const domain = name.slice(at + 1);
     const username = name.slice(0, at);
-    if (domain.toLowerCase() === ctx.config.localDomain.toLowerCase()) {
+    if (isLocalDomain(ctx.config, domain)) {
       return Response.redirect(ctx.uris.profile(encodeURIComponent(username)) + (idPart ? `/${encodeURIComponent(idPart)}` : ""), 301);
     }
     const remote = idPart === undefined && username && domain ? findByHandle(ctx, username, domain) : null;

@@ -4,6 +4,7 @@ import { getAccount, getLocalAccountByUsername, getRemoteAccountByHandle } from 
 import type { AccountRow } from "../../db/rows";
 import { ApiError } from "../../model/errors";
 import { parseId } from "../../model/ids";
+import { isLocalDomain } from "../../model/uris";
 
 /**
  * The account with this (client-supplied) id; 404 when unknown or suspended (unless
@@ -27,6 +28,6 @@ export function parseAcct(ctx: AppContext, acct: string): { username: string; do
   const at = s.indexOf("@");
   if (at < 0) return { username: s, domain: null };
   const domain = s.slice(at + 1);
-  const local = domain.toLowerCase() === ctx.config.localDomain.toLowerCase();
+  const local = isLocalDomain(ctx.config, domain);
   return { username: s.slice(0, at), domain: local || domain === "" ? null : domain };
 }

@@ -7,6 +7,7 @@ import type { AppContext } from "../../context";
 import { getRemoteAccountByHandle } from "../../db/queries/accounts";
 import { resolveAccountByHandle } from "./resolve-account";
 import { extractMentions } from "../../text/format";
+import { isLocalDomain } from "../../model/uris";
 
 /** Most unknown handles resolved per post. */
 export const MAX_MENTION_LOOKUPS = 10;
@@ -23,9 +24,8 @@ export async function resolveRemoteMentions(
   opts: { max?: number; timeoutMs?: number } = {},
 ): Promise<void> {
   if (!text || !text.includes("@")) return;
-  const local = ctx.config.localDomain.toLowerCase();
   const unknown = extractMentions(text)
-    .filter((m) => m.domain !== null && m.domain.toLowerCase() !== local && !getRemoteAccountByHandle(ctx.db, m.username, m.domain))
+    .filter((m) => m.domain !== null && !isLocalDomain(ctx.config, m.domain) && !getRemoteAccountByHandle(ctx.db, m.username, m.domain))
     .slice(0, opts.max ?? MAX_MENTION_LOOKUPS);
   if (!unknown.length) return;
   const lookups = unknown.map((m) =>

@@ -8,6 +8,7 @@ import {
   getRemoteAccountByHandle,
 } from "../../db/queries/accounts";
 import type { AccountRow } from "../../db/rows";
+import { isLocalDomain } from "../../model/uris";
 import { domainPolicy } from "../../activitypub/outbound/domain-policy";
 import { fetchActor, verifiedDomain } from "../../activitypub/outbound/deref/fetch-actor";
 import { splitHandle, webfinger } from "../../activitypub/outbound/deref/webfinger";
@@ -33,7 +34,7 @@ function byHandle(ctx: AppContext, username: string, domain: string | null): Acc
 export async function resolveAccountByHandle(ctx: AppContext, handle: string): Promise<AccountRow | null> {
   const h = splitHandle(handle.includes("@", handle.startsWith("@") ? 1 : 0) ? handle : `${handle}@${ctx.config.localDomain}`);
   if (!h) return null;
-  if (h.domain === ctx.config.localDomain.toLowerCase()) return byHandle(ctx, h.username, null);
+  if (isLocalDomain(ctx.config, h.domain)) return byHandle(ctx, h.username, null);
   const known = byHandle(ctx, h.username, h.domain);
   if (known && !stale(ctx, known)) return known;
   if (suspendedDomain(ctx, h.domain)) return known;

@@ -3,6 +3,7 @@ import type { AppContext } from "../../../context";
 import { getLocalAccountByUri, getLocalOrInstanceAccountByUsername } from "../../../db/queries/accounts";
 import type { AccountRow } from "../../../db/rows";
 import type { Req } from "../../../http/route";
+import { isLocalDomain } from "../../../model/uris";
 import { avatarUrl } from "../../../serializers/mastodon/account";
 
 function jrd(body: unknown, status = 200): Response {
@@ -17,20 +18,22 @@ function jrd(body: unknown, status = 200): Response {
   });
 }
 
-/** The local account a resource names, or null (remote domains and unknown names). */
+/**
+ * The local account a resource names, or null (remote domains and unknown names). As Mastodon:
+ * `acct:` on LOCAL_DOMAIN or WEB_DOMAIN, URLs only on WEB_DOMAIN (where they are made).
+ */
 export function accountForResource(ctx: AppContext, resource: string): AccountRow | null {
-  const local = ctx.config.localDomain.toLowerCase();
   const byName = (n: string) => getLocalOrInstanceAccountByUsername(ctx.db, n);
   const r = resource.trim();
   const acct = /^(?:acct:)?@?([^@\s/]+)@([^@\s/]+)$/i.exec(r);
-  if (acct && !/^https?:/i.test(r)) return acct[2]!.toLowerCase() === local ? byName(acct[1]!) : null;
+  if (acct && !/^https?:/i.test(r)) return isLocalDomain(ctx.config, acct[2]!) ? byName(acct[1]!) : null;
   let url: URL;
   try {
     url = new URL(r);
   } catch {
     return null;
   }
-  if (url.host.toLowerCase() !== local) return null;
+  if (url.host.toLowerCase() !== ctx.uris.host) return null;
   const path = decodeURIComponent(url.pathname).replace(/\/+$/, "");
   if (path === "/actor") return getLocalAccountByUri(ctx.db, ctx.uris.url("/actor"));
   const m = /^\/(?:users\/|@)([^/@]+)$/.exec(path);
