@@ -33,6 +33,7 @@ const LAYERS: [prefix: string, rank: number][] = [
   ["services/", 60],
   ["activitypub/outbound/", 50],
   ["media/", 50],
+  ["mail/", 50],
   ["db/", 40],
   ["serializers/", 30],
   ["text/", 20],

@@ -19,6 +19,9 @@ export const RULES = {
    * throttle_login_attempts/email (25 an hour). Right guesses are given back (see loginAttempt).
    */
   loginAccount: { limit: 25, periodMs: 60 * 60_000 },
+  /** Mastodon's throttle_password_resets/ip and throttle_email_confirmations/ip: mail-sending forms. */
+  passwordResets: { limit: 25, periodMs: 5 * 60_000 },
+  emailConfirmations: { limit: 25, periodMs: 5 * 60_000 },
 } satisfies Record<string, LimitRule>;
 
 export type RuleName = keyof typeof RULES;

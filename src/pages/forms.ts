@@ -8,6 +8,13 @@ export function hidden(fields: Record<string, string>): string {
     .join("\n");
 }
 
+/** Under the login forms: "Forgot your password?" and "resend the confirmation", when the server sends mail. */
+export function mailHelpLinks(mail: boolean): string {
+  if (!mail) return "";
+  return `<p class="muted"><a href="/auth/password/new">Forgot your password?</a></p>
+<p class="muted"><a href="/auth/confirmation/new">Didn't receive a confirmation e-mail?</a></p>`;
+}
+
 /** The username/password form shared by the OAuth login and the account security sign-in. */
 export function loginForm(action: string, fields: Record<string, string>, login = ""): string {
   return `<form method="post" action="${esc(action)}">

@@ -9,6 +9,8 @@ export interface OverviewData {
   csrf: string;
   twoFactorSince: number | null;
   sessions: BrowserSession[];
+  /** The address, a change awaiting confirmation, the digest setting, and whether the server sends mail. */
+  email: { email: string; pending: string | null; digest: boolean; mail: boolean } | null;
   notice?: string;
   error?: string;
 }
@@ -28,6 +30,34 @@ ${hidden({ authenticity_token: csrf })}
 <input type="password" id="password_confirmation" name="password_confirmation" autocomplete="new-password" minlength="8" maxlength="72" required>
 <button type="submit" class="primary">Change password</button>
 </form>
+</section>`;
+}
+
+function emailSection(csrf: string, e: NonNullable<OverviewData["email"]>): string {
+  const pending = e.pending
+    ? `<p>Waiting for confirmation: <strong>${esc(e.pending)}</strong>. Follow the link we sent to that address to make the change.</p>`
+    : "";
+  const digest = e.mail
+    ? `<form method="post" action="/auth/security/digest">
+${hidden({ authenticity_token: csrf, digest: e.digest ? "0" : "1" })}
+<p>Notification digest is <strong>${e.digest ? "on" : "off"}</strong>: ${e.digest ? "when you have been away for a day, unread notifications are mailed to you once a day." : "turn it on to get your unread notifications by e-mail when you have been away for a day."}</p>
+<button type="submit" class="secondary">${e.digest ? "Turn off the digest" : "Turn on the digest"}</button>
+</form>`
+    : "";
+  return `<section aria-labelledby="email-heading">
+<h2 id="email-heading">E-mail address</h2>
+<p>Your e-mail address is <strong>${esc(e.email)}</strong>.</p>
+${pending}
+<form method="post" action="/auth/security/email">
+${hidden({ authenticity_token: csrf })}
+<label for="email">New e-mail address</label>
+<input type="email" id="email" name="email" autocomplete="email" autocapitalize="none" spellcheck="false" maxlength="320" required${e.mail ? ' aria-describedby="email-hint"' : ""}>
+${e.mail ? '<p id="email-hint" class="muted">We send a link to the new address; the change takes effect when you follow it.</p>' : ""}
+<label for="email_current_password">Current password</label>
+<input type="password" id="email_current_password" name="current_password" autocomplete="current-password" required>
+<button type="submit" class="primary">Change e-mail address</button>
+</form>
+${digest}
 </section>`;
 }
 
@@ -60,6 +90,7 @@ ${hidden({ authenticity_token: csrf, id: s.ref })}
 export function overviewBody(d: OverviewData): string {
   return `${flash(d)}
 ${passwordSection(d.csrf)}
+${d.email ? emailSection(d.csrf, d.email) : ""}
 ${twoFactorSection(d.twoFactorSince)}
 <section aria-labelledby="sessions-heading">
 <h2 id="sessions-heading">Browser sessions</h2>

@@ -1,8 +1,13 @@
-/** GET /auth/security and its forms: POST /auth/security/password, POST /auth/security/sessions/revoke. */
+/**
+ * GET /auth/security and its forms: POST /auth/security/password, /auth/security/email,
+ * /auth/security/digest and /auth/security/sessions/revoke.
+ */
 import { ApiError } from "../../model/errors";
 import { loginAttempt } from "../../http/rate-limit";
 import type { Req, Router } from "../../http/route";
 import { changePassword } from "../../services/security/passwords";
+import { setDigestEmails } from "../../services/mail/digests";
+import { emailSettings, requestEmailChange } from "../../services/mail/email-change";
 import { listBrowserSessions, revokeBrowserSession } from "../../services/security/sessions";
 import { twoFactorState } from "../../services/security/two-factor";
 import { redirectResponse } from "../layout";
@@ -14,6 +19,9 @@ const PATH = "/auth/security";
 const NOTICES: Record<string, string> = {
   password: "Your password was changed. Your other browser sessions were logged out.",
   session: "The session was logged out.",
+  email_pending: "We sent a link to your new e-mail address. Your address changes when you follow it.",
+  email_changed: "Your e-mail address was changed.",
+  digest: "Your notification digest setting was saved.",
 };
 
 function show(q: Req, s: PageSession, status = 200, error?: string): Response {
@@ -22,6 +30,7 @@ function show(q: Req, s: PageSession, status = 200, error?: string): Response {
     csrf: s.csrfToken,
     twoFactorSince: twoFactorState(q.ctx, s.userId).enabledAt,
     sessions: listBrowserSessions(q.ctx, s.userId, s.cookie),
+    email: emailSettings(q.ctx, s.userId),
     notice: status === 200 ? notice : undefined,
     error,
   });
@@ -59,6 +68,37 @@ export function registerOverview(r: Router): void {
         throw e;
       }
       return redirectResponse(`${PATH}?notice=password`, 303);
+    }),
+  );
+
+  r.post<Req>(
+    `${PATH}/email`,
+    { auth: "none" },
+    withSession(PATH, async (q, s) => {
+      const limit = loginAttempt(r.limiter, q.ctx.config.rateLimits, q.ip, `u${s.userId}`);
+      if (!limit.allowed) return show(q, s, 429, "Too many attempts. Please wait a few minutes and try again.");
+      let outcome: "pending" | "changed";
+      try {
+        outcome = await requestEmailChange(q.ctx, {
+          userId: s.userId,
+          email: field(q, "email"),
+          currentPassword: field(q, "current_password"),
+        });
+        limit.succeeded();
+      } catch (e) {
+        if (e instanceof ApiError) return show(q, s, e.status, e.message);
+        throw e;
+      }
+      return redirectResponse(`${PATH}?notice=email_${outcome}`, 303);
+    }),
+  );
+
+  r.post<Req>(
+    `${PATH}/digest`,
+    { auth: "none" },
+    withSession(PATH, (q, s) => {
+      setDigestEmails(q.ctx, s.userId, field(q, "digest") === "1");
+      return redirectResponse(`${PATH}?notice=digest`, 303);
     }),
   );
 

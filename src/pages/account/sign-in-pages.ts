@@ -1,5 +1,5 @@
 /** HTML of the login forms: the password form of /auth/sign_in and the two-factor code form (also used by /oauth/authorize). */
-import { hidden, loginForm } from "../forms";
+import { hidden, loginForm, mailHelpLinks } from "../forms";
 import { esc, layout } from "../layout";
 
 function errorBox(error: string | undefined): string {
@@ -7,7 +7,7 @@ function errorBox(error: string | undefined): string {
 }
 
 /** The password form for the account security pages. */
-export function signInPage(o: { site: string; fields: Record<string, string>; error?: string; login?: string }): string {
+export function signInPage(o: { site: string; fields: Record<string, string>; error?: string; login?: string; mail?: boolean }): string {
   return layout(
     `Log in - ${o.site}`,
     `
@@ -15,7 +15,8 @@ export function signInPage(o: { site: string; fields: Record<string, string>; er
 <h1>Log in to ${esc(o.site)}</h1>
 <p>Log in again to manage your account security.</p>
 ${errorBox(o.error)}
-${loginForm("/auth/sign_in", o.fields, o.login)}`,
+${loginForm("/auth/sign_in", o.fields, o.login)}
+${mailHelpLinks(!!o.mail)}`,
   );
 }
 

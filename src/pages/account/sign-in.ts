@@ -12,13 +12,14 @@ import { htmlResponse, redirectResponse } from "../layout";
 import { csrfOk, csrfRejected, currentSession, field, returnPath } from "./guard";
 import { checkLoginCsrf, CSRF_COOKIE, loginCsrf, runLoginStep, SESSION_COOKIE } from "./login-flow";
 import { otpPage, signInPage } from "./sign-in-pages";
+import { mailEnabled } from "../../services/mail/queue";
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 
 function showPassword(q: Req, to: string, status = 200, error?: string, login?: string): Response {
   const { token, setCookie } = loginCsrf(q);
   const fields = { step: "login", return_to: to, authenticity_token: token };
-  return htmlResponse(signInPage({ site: q.ctx.config.instanceTitle, fields, error, login }), status, setCookie);
+  return htmlResponse(signInPage({ site: q.ctx.config.instanceTitle, fields, error, login, mail: mailEnabled(q.ctx) }), status, setCookie);
 }
 
 /** GET /auth/sign_in: the login form, or straight back when already logged in. */

@@ -1,5 +1,5 @@
 /** HTML for the authorization flow: login form, consent form, out-of-band code and error pages. */
-import { hidden, loginForm } from "../forms";
+import { hidden, loginForm, mailHelpLinks } from "../forms";
 import { esc, layout } from "../layout";
 import type { AuthorizeRequest } from "../../oauth/authorize-request";
 import { describeScope } from "../../oauth/scope-descriptions";
@@ -16,6 +16,8 @@ export function loginPage(o: {
   fields: Record<string, string>;
   error?: string;
   login?: string;
+  /** The server sends mail: offer "Forgot your password?". */
+  mail?: boolean;
 }): string {
   const err = o.error ? `<p class="error" role="alert">${esc(o.error)}</p>` : "";
   return layout(
@@ -24,7 +26,8 @@ export function loginPage(o: {
 <h1>Log in to ${esc(o.title)}</h1>
 <p>${appLine(o.req)} wants to access your account. Log in to continue.</p>
 ${err}
-${loginForm("/oauth/authorize", o.fields, o.login)}`,
+${loginForm("/oauth/authorize", o.fields, o.login)}
+${mailHelpLinks(!!o.mail)}`,
   );
 }
 

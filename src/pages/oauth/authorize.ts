@@ -16,13 +16,18 @@ import { checkLoginCsrf, CSRF_COOKIE, loginCsrf, runLoginStep, SESSION_COOKIE, t
 import { otpPage } from "../account/sign-in-pages";
 import { checkAuthorizeRequest, requestFields, withQuery, type AuthorizeRequest } from "../../oauth/authorize-request";
 import { consentPage, errorPage, loginPage, oobCodePage } from "./authorize-pages";
+import { mailEnabled } from "../../services/mail/queue";
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 function showLogin(q: Req, req: AuthorizeRequest, status = 200, error?: string, login?: string): Response {
   const { token, setCookie } = loginCsrf(q);
   const fields = { ...requestFields(req), step: "login", authenticity_token: token };
-  return htmlResponse(loginPage({ title: q.ctx.config.instanceTitle, req, fields, error, login }), status, setCookie);
+  return htmlResponse(
+    loginPage({ title: q.ctx.config.instanceTitle, req, fields, error, login, mail: mailEnabled(q.ctx) }),
+    status,
+    setCookie,
+  );
 }
 
 function showOtp(q: Req, req: AuthorizeRequest, res: Extract<LoginOutcome, { kind: "otp" }>): Response {

@@ -47,6 +47,8 @@ export interface NewLocalAccount {
   signUpIp?: string | null;
   /** Allow reserved names (the admin CLI may). */
   allowReserved?: boolean;
+  /** Runs inside the insert's transaction (sign-up enqueues its confirmation mail there). */
+  within?: (created: { account: AccountRow; user: UserRow }) => void;
 }
 
 /** Mastodon's ValidationErrorFormatter `details`: field → every error found on it. */
@@ -158,6 +160,7 @@ export async function createLocalAccount(ctx: AppContext, n: NewLocalAccount): P
       sign_up_ip: n.signUpIp ?? null,
       created_at: t,
     });
+    n.within?.({ account, user });
     return { account, user };
   });
 }

@@ -10,6 +10,7 @@ import {
 import { transaction } from "../../db/transaction";
 import { randomToken } from "./tokens";
 import { sha256Hex } from "./secrets";
+import { recordSignIn } from "../mail/notices";
 
 /** Sessions idle longer than this are ignored (and swept on the next login). */
 export const SESSION_IDLE_MS = 30 * 24 * 3600_000;
@@ -21,7 +22,10 @@ export interface WebSession {
   csrfToken: string;
 }
 
-/** Creates a session for a user; returns the cookie value (the raw id) and its CSRF token. */
+/**
+ * Creates a session for a user; returns the cookie value (the raw id) and its CSRF token.
+ * Records the sign-in, mailing a notice when it comes from a new address or browser.
+ */
 export function createWebSession(
   ctx: AppContext,
   s: { userId: number; ip: string; userAgent: string | null },
@@ -39,6 +43,7 @@ export function createWebSession(
       ip: s.ip,
       now: t,
     });
+    recordSignIn(ctx, s.userId, s.ip, s.userAgent);
   });
   return { id, csrfToken };
 }

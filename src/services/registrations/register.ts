@@ -5,6 +5,9 @@ import { transaction } from "../../db/transaction";
 import { checkNewAccount, createLocalAccount, validationFailed, type ValidationDetails } from "../accounts/create-local";
 import { issueToken, type TokenRow } from "../oauth/tokens";
 import { notifyStaff } from "../admin/notify-staff";
+import { setUserCreatedByApplication } from "../../db/queries/users-email";
+import { sendConfirmation } from "../mail/confirmations";
+import { mailEnabled } from "../mail/queue";
 
 export interface SignUp {
   username: unknown;
@@ -22,8 +25,10 @@ function accepted(v: unknown): boolean {
 }
 
 /**
- * Creates the user and a token for it with the app token's scopes. "open" makes a confirmed,
- * approved user; "approval" leaves it unapproved (the token stops working until approved).
+ * Creates the user and a token for it with the app token's scopes. "open" makes an approved
+ * user; "approval" leaves it unapproved (the token stops working until approved). With SMTP the
+ * address must be confirmed first: the confirmation mail is enqueued with the user; without
+ * SMTP the user starts confirmed.
  * Staff with manage_users get an admin.sign_up notification.
  */
 export async function registerAccount(
@@ -72,9 +77,13 @@ export async function registerAccount(
       locale,
       reason,
       signUpIp: via.ip,
-      confirmed: true,
+      confirmed: !mailEnabled(ctx),
       approved,
       role: "user",
+      within: ({ account, user }) => {
+        setUserCreatedByApplication(ctx.db, user.id, via.applicationId);
+        sendConfirmation(ctx, { id: user.id, email: user.email, username: account.username });
+      },
     }));
   } catch (e) {
     // Two sign-ups racing for one name pass validation together; the unique index decides.

@@ -5,6 +5,7 @@ import { getUserPasswordHash, replaceUserPasswordHash } from "../../db/queries/u
 import { deleteOtherWebSessions } from "../../db/queries/web-sessions";
 import { transaction } from "../../db/transaction";
 import { sha256Hex } from "../oauth/secrets";
+import { noticePasswordChanged } from "../mail/notices";
 
 /** Registration's limits (services/accounts/create-local.ts). */
 export const PASSWORD_MIN = 8;
@@ -19,7 +20,8 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
 /**
  * Changes a user's password after checking the current one, and ends every other browser
  * session of the user (the one with cookie value `keepSession` stays). App tokens are kept:
- * they are listed, and revoked, under authorized apps. Throws 422 with a message to show.
+ * they are listed, and revoked, under authorized apps. Mails a "password changed" notice (with
+ * SMTP). Throws 422 with a message to show.
  */
 export async function changePassword(
   ctx: AppContext,
@@ -37,6 +39,7 @@ export async function changePassword(
     // The hash is re-checked so two concurrent changes cannot both pass with the old password.
     if (replaceUserPasswordHash(ctx.db, c.userId, oldHash, hash, t) !== 1)
       throw new ApiError(422, "Your password was changed meanwhile. Please try again.");
+    noticePasswordChanged(ctx, c.userId);
     return { endedSessions: deleteOtherWebSessions(ctx.db, c.userId, sha256Hex(c.keepSession)) };
   });
 }

@@ -22,6 +22,7 @@ import { verifyPassword } from "./passwords";
 import { consumeRecoveryCode, newRecoveryCodes, recoveryCodesLeft } from "./recovery-codes";
 import { seal, unseal } from "./seal";
 import { generateTotpSecret, matchTotp } from "./totp";
+import { noticeTwoFactor } from "../mail/notices";
 
 /** Failed codes a user may enter per window before further codes are refused. */
 export const MAX_OTP_FAILURES = 10;
@@ -73,6 +74,7 @@ export function confirmTwoFactorSetup(ctx: AppContext, userId: number, code: str
     if (step === null) throw fail("Invalid two-factor code. Check your app's clock and enter the newest code.");
     const { codes, stored } = newRecoveryCodes(ctx.secret, userId);
     enableUserOtp(ctx.db, userId, stored, step, ctx.now());
+    noticeTwoFactor(ctx, userId, true);
     return codes;
   });
 }
@@ -126,7 +128,10 @@ export async function disableTwoFactor(ctx: AppContext, userId: number, password
   if (!(await verifyPassword(load(ctx, userId).password_hash, password))) throw fail("Your password is incorrect.");
   const res = transaction(ctx.db, () => {
     const r = checkCode(ctx, load(ctx, userId), code);
-    if (r.ok) clear(ctx, userId);
+    if (r.ok) {
+      clear(ctx, userId);
+      noticeTwoFactor(ctx, userId, false);
+    }
     return r;
   });
   if (!res.ok) throw fail(secondFactorMessage(res.reason));
@@ -154,6 +159,7 @@ export function adminDisableTwoFactor(ctx: AppContext, userId: number): boolean 
   return transaction(ctx.db, () => {
     const on = load(ctx, userId).otp_enabled_at !== null;
     clear(ctx, userId);
+    if (on) noticeTwoFactor(ctx, userId, false);
     return on;
   });
 }
