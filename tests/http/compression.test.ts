@@ -192,7 +192,8 @@ describe.skipIf(!hasWebClient())("the web client's precompressed assets", () => 
     expect(head.res.headers.get("etag")).toBe(get.res.headers.get("etag"));
   });
 
-  test("a first visit transfers under 60 KB (about 196 KB uncompressed)", async () => {
+  // Issue 11 measured 197 KB where 58 KB would do; the client grows, so the bound is a share of it.
+  test("a first visit transfers under 30% of its uncompressed size with brotli, 35% with gzip", async () => {
     // What a browser loads for the app's first screen: the page, what it links, and the service worker.
     const index = new TextDecoder().decode((await wire("/", { ...html, "Accept-Encoding": "identity" })).bytes);
     const linked = [...index.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1]!).filter((p) => !p.endsWith(".png"));
@@ -212,7 +213,7 @@ describe.skipIf(!hasWebClient())("the web client's precompressed assets", () => 
     const gzip = await total("gzip, deflate");
     console.log(`first visit (${paths.join(" ")}): ${plain} B uncompressed, ${br} B with brotli, ${gzip} B with gzip`);
     expect(plain).toBeGreaterThan(150_000);
-    expect(br).toBeLessThan(60_000);
-    expect(gzip).toBeLessThan(70_000);
+    expect(br).toBeLessThan(plain * 0.3);
+    expect(gzip).toBeLessThan(plain * 0.35);
   });
 });
