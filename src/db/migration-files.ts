@@ -24,6 +24,7 @@ import m0023 from "../../migrations/0023_feature_indexes.sql" with { type: "text
 import m0024 from "../../migrations/0024_resanitize_remote_html.sql" with { type: "text" };
 import m0025 from "../../migrations/0025_media_cache_removed.sql" with { type: "text" };
 import m0026 from "../../migrations/0026_email.sql" with { type: "text" };
+import m0027 from "../../migrations/0027_web_push_subscriptions.sql" with { type: "text" };
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: { name: string; sql: string }[] = [
@@ -49,4 +50,5 @@ export const MIGRATIONS: { name: string; sql: string }[] = [
   { name: "0024_resanitize_remote_html", sql: m0024 },
   { name: "0025_media_cache_removed", sql: m0025 },
   { name: "0026_email", sql: m0026 },
+  { name: "0027_web_push_subscriptions", sql: m0027 },
 ];

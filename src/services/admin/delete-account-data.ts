@@ -17,6 +17,7 @@ import { listFavouritedStatusIds } from "../../db/queries/favourites";
 import { listFollowRelatedAccountIds, listRemoteFollowerInboxes } from "../../db/queries/follows";
 import { deleteHomeFeed } from "../../db/queries/home-feeds";
 import { revokeLiveTokensOfUser } from "../../db/queries/oauth-access-tokens";
+import { deleteWebPushSubscriptionsOfTokens } from "../../db/queries/web-push-subscriptions";
 import { listAccountStatusesForDeletion, recountFavouritesCounts, statusExists } from "../../db/queries/statuses";
 import { deleteUser, disableUser, getUserByAccountId } from "../../db/queries/users";
 import { deleteUserWebSessions } from "../../db/queries/web-sessions";
@@ -80,6 +81,7 @@ export function purgeAccountData(ctx: AppContext, t: AdminTarget, o: { reserveEm
   emptyAccountProfile(db, id, ctx.now());
   if (t.user) {
     const revoked = revokeLiveTokensOfUser(db, t.user.id, ctx.now());
+    deleteWebPushSubscriptionsOfTokens(db, revoked);
     closeUserStreams(ctx, t.user.id, revoked);
     if (o.reserveEmail) {
       disableUser(db, t.user.id, ctx.now());

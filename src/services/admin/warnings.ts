@@ -8,6 +8,7 @@ import { insertAccountWarning } from "../../db/queries/account-warnings";
 import { insertModerationWarningNotification } from "../../db/queries/notifications";
 import { getReportStatusIds } from "../../db/queries/reports";
 import { accountHasUser } from "../../db/queries/users";
+import { enqueueWebPush } from "../push/send";
 
 /** What a warning records. */
 export interface WarningInput {
@@ -47,6 +48,7 @@ export function recordWarning(ctx: AppContext, w: WarningInput): number {
     const nid = ctx.ids.next();
     insertModerationWarningNotification(db, nid, w.target.id, id, now);
     ctx.jobs.enqueue("stream.notification", { notificationId: nid, accountId: w.target.id });
+    enqueueWebPush(ctx, { id: nid, accountId: w.target.id, fromAccountId: w.target.id, type: "moderation_warning" });
   }
   return id;
 }

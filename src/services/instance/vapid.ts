@@ -1,4 +1,7 @@
-/** The instance's VAPID key pair for Web Push, created once and kept in the settings table. */
+/**
+ * The instance's VAPID key pair for Web Push (RFC 8292), created once and kept in the settings
+ * table of the database in DATA_DIR, so it survives restarts and moves with a backup.
+ */
 import { generateKeyPairSync } from "node:crypto";
 import type { AppContext } from "../../context";
 import { getSetting, insertSettingIfAbsent } from "../../db/queries/settings";
@@ -24,4 +27,13 @@ export function vapidPublicKey(ctx: AppContext): string {
     if (get() === k.publicKey) insertSettingIfAbsent(ctx.db, "vapid_private_key", k.privateKey);
   });
   return get()!;
+}
+
+/** The VAPID key pair: the public point and the private scalar `d`, both base64url (made on first use). */
+export function vapidKeyPair(ctx: AppContext): { publicKey: string; privateKey: string } {
+  const publicKey = vapidPublicKey(ctx);
+  const privateKey = getSetting(ctx.db, "vapid_private_key");
+  // Both are written in one transaction, so one without the other means a damaged database.
+  if (!privateKey) throw new Error("the VAPID private key is missing from the settings table");
+  return { publicKey, privateKey };
 }

@@ -4,6 +4,7 @@ import { getAccountDomain } from "../../db/queries/accounts";
 import { isBlocking } from "../../db/queries/blocks";
 import { mutesNotificationsFrom } from "../../db/queries/mutes";
 import { hasSameNotification, insertNotification } from "../../db/queries/notifications";
+import { enqueueWebPush } from "../push/send";
 import { groupKeyFor } from "./group-key";
 import { policyDecision } from "./policy-check";
 import { recordFilteredNotification } from "./requests-record";
@@ -25,8 +26,9 @@ export type NotificationType =
 /**
  * Writes a notification row for `accountId` (only local accounts get them). Returns its id,
  * or null when it was suppressed (self, remote recipient, block, mute, duplicate, the
- * recipient's notification policy). Enqueues stream.notification, except for notifications
- * the policy filters: those are stored filtered, ungrouped, and gathered in a request.
+ * recipient's notification policy). Enqueues stream.notification and push.deliver (one per Web
+ * Push subscription that takes it), except for notifications the policy filters: those are
+ * stored filtered, ungrouped, and gathered in a request.
  */
 export function notify(
   ctx: AppContext,
@@ -60,6 +62,9 @@ export function notify(
     filtered: filtered ? 1 : 0,
   });
   if (filtered) recordFilteredNotification(ctx, { accountId: n.accountId, fromAccountId: n.fromAccountId, type: n.type, statusId });
-  else ctx.jobs.enqueue("stream.notification", { notificationId: id, accountId: n.accountId });
+  else {
+    ctx.jobs.enqueue("stream.notification", { notificationId: id, accountId: n.accountId });
+    enqueueWebPush(ctx, { id, accountId: n.accountId, fromAccountId: n.fromAccountId, type: n.type });
+  }
   return id;
 }

@@ -3,6 +3,7 @@ import type { AppContext } from "../../context";
 import { insertApplication } from "../../db/queries/oauth-applications";
 import { insertAccessToken, revokeAccessToken, revokeLiveTokensOfUser } from "../../db/queries/oauth-access-tokens";
 import type { OAuthAccessTokenRow, OAuthApplicationRow } from "../../db/rows";
+import { deleteWebPushSubscriptionsOfTokens } from "../../db/queries/web-push-subscriptions";
 import { transaction } from "../../db/transaction";
 
 /** A random URL-safe secret of `bytes` bytes. */
@@ -45,19 +46,23 @@ export function issueToken(ctx: AppContext, t: { applicationId: number | null; u
   });
 }
 
-/** Revokes a token by its value; true when a live token was revoked. */
+/** Revokes a token by its value (its Web Push subscription goes with it); true when a live token was revoked. */
 export function revokeToken(ctx: AppContext, token: string): boolean {
   return transaction(ctx.db, () => {
     const id = revokeAccessToken(ctx.db, token, ctx.now());
-    if (id !== null) ctx.jobs.enqueue("stream.close_tokens", { tokenIds: [id] });
+    if (id !== null) {
+      deleteWebPushSubscriptionsOfTokens(ctx.db, [id]);
+      ctx.jobs.enqueue("stream.close_tokens", { tokenIds: [id] });
+    }
     return id !== null;
   });
 }
 
-/** Revokes every live token of a user (password reset); returns how many. */
+/** Revokes every live token of a user (password reset) and their Web Push subscriptions; returns how many. */
 export function revokeUserTokens(ctx: AppContext, userId: number): number {
   return transaction(ctx.db, () => {
     const ids = revokeLiveTokensOfUser(ctx.db, userId, ctx.now());
+    deleteWebPushSubscriptionsOfTokens(ctx.db, ids);
     if (ids.length) ctx.jobs.enqueue("stream.close_tokens", { tokenIds: ids });
     return ids.length;
   });

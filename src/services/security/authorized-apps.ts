@@ -3,6 +3,7 @@ import type { AppContext } from "../../context";
 import { ApiError } from "../../model/errors";
 import { deleteUnusedAccessGrants } from "../../db/queries/oauth-access-grants";
 import { listAuthorizedApplications, revokeUserApplicationTokens } from "../../db/queries/oauth-access-tokens";
+import { deleteWebPushSubscriptionsOfTokens } from "../../db/queries/web-push-subscriptions";
 import { transaction } from "../../db/transaction";
 
 /** One authorized application with the union of its tokens' scopes. */
@@ -28,7 +29,8 @@ export function listAuthorizedApps(ctx: AppContext, userId: number): AuthorizedA
 }
 
 /**
- * Revokes every live token the user gave an application, and its unused authorization codes.
+ * Revokes every live token the user gave an application (with their Web Push subscriptions), and
+ * its unused authorization codes.
  * Enqueues stream.close_tokens so open streaming connections of those tokens close. 404 if none.
  */
 export function revokeAuthorizedApp(ctx: AppContext, userId: number, applicationId: number): number {
@@ -36,6 +38,7 @@ export function revokeAuthorizedApp(ctx: AppContext, userId: number, application
     const ids = revokeUserApplicationTokens(ctx.db, userId, applicationId, ctx.now());
     if (!ids.length) throw new ApiError(404, "Record not found");
     deleteUnusedAccessGrants(ctx.db, userId, applicationId);
+    deleteWebPushSubscriptionsOfTokens(ctx.db, ids);
     ctx.jobs.enqueue("stream.close_tokens", { tokenIds: ids });
     return ids.length;
   });
