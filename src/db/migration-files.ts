@@ -25,6 +25,10 @@ import m0024 from "../../migrations/0024_resanitize_remote_html.sql" with { type
 import m0025 from "../../migrations/0025_media_cache_removed.sql" with { type: "text" };
 import m0026 from "../../migrations/0026_email.sql" with { type: "text" };
 import m0027 from "../../migrations/0027_web_push_subscriptions.sql" with { type: "text" };
+import m0028 from "../../migrations/0028_search.sql" with { type: "text" };
+import m0029 from "../../migrations/0029_discovery.sql" with { type: "text" };
+import m0030 from "../../migrations/0030_quotes.sql" with { type: "text" };
+import m0031 from "../../migrations/0031_instance_admin.sql" with { type: "text" };
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: { name: string; sql: string }[] = [
@@ -51,4 +55,8 @@ export const MIGRATIONS: { name: string; sql: string }[] = [
   { name: "0025_media_cache_removed", sql: m0025 },
   { name: "0026_email", sql: m0026 },
   { name: "0027_web_push_subscriptions", sql: m0027 },
+  { name: "0028_search", sql: m0028 },
+  { name: "0029_discovery", sql: m0029 },
+  { name: "0030_quotes", sql: m0030 },
+  { name: "0031_instance_admin", sql: m0031 },
 ];

@@ -1,4 +1,7 @@
-/** The local account search of /api/v1/accounts/search and /api/v2/search: prefix matches on handle and display name. */
+/**
+ * The account search of /api/v1/accounts/search and /api/v2/search: prefix matches on handle
+ * and display name words through accounts_fts (migration 0028: case and accents folded).
+ */
 import type { AppContext } from "../../context";
 import { hiddenAccountsSql } from "./relationships";
 
@@ -37,12 +40,28 @@ export function searchAccountIds(ctx: AppContext, q: AccountSearchQuery): number
       args.push(likeEscape(domain.toLowerCase()) + "%");
     }
   } else {
-    where.push(
-      "(lower(a.username) LIKE ? ESCAPE '\\' OR lower(a.display_name) LIKE ? ESCAPE '\\' OR lower(a.display_name) LIKE ? ESCAPE '\\')",
-    );
-    args.push(prefix, prefix, "% " + prefix);
+    // Every word of the query starts a word of the display name, or the query starts the username.
+    const words = username.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (!words.length) return [];
+    const quote = (w: string) => `"${w.replace(/"/g, '""')}" *`;
+    const names = words.map((w) => `display_name : ${quote(w)}`).join(" AND ");
+    where.push("(a.id IN (SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH ?) OR lower(a.username) LIKE ? ESCAPE '\\')");
+    args.push(names, prefix);
   }
   const viewer = q.viewerId;
+  // discoverable = false keeps an account out of search, except for its exact handle and for
+  // accounts the viewer follows or is followed by.
+  const exact = domain === null ? "(lower(a.username) = ? AND a.domain IS NULL)" : "(lower(a.username) = ? AND lower(a.domain) = ?)";
+  const exactArgs: (string | number)[] = domain === null ? [username.toLowerCase()] : [username.toLowerCase(), domain.toLowerCase()];
+  if (viewer === null) {
+    where.push(`(a.discoverable = 1 OR ${exact})`);
+    args.push(...exactArgs);
+  } else {
+    where.push(`(a.discoverable = 1 OR ${exact} OR a.id = ?
+      OR EXISTS (SELECT 1 FROM follows df WHERE df.account_id = ? AND df.target_account_id = a.id)
+      OR EXISTS (SELECT 1 FROM follows db WHERE db.account_id = a.id AND db.target_account_id = ?))`);
+    args.push(...exactArgs, viewer, viewer, viewer);
+  }
   if (viewer !== null && q.following) {
     where.push("a.id IN (SELECT target_account_id FROM follows WHERE account_id = ?)");
     args.push(viewer);

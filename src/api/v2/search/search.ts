@@ -1,4 +1,4 @@
-/** GET /api/v2/search: local accounts, hashtags and (LIKE-matched) statuses the viewer can see. */
+/** GET /api/v2/search: accounts, hashtags and statuses (full-text, Mastodon's operators) the viewer may find. */
 import type { AppContext } from "../../../context";
 import { loadAccountViews } from "../../../db/views/accounts";
 import { statusList } from "../../../db/views/statuses";
@@ -10,7 +10,7 @@ import { searchAccounts } from "../../../services/accounts/search";
 import { normalizeTag } from "../../../text/format";
 import { resolveQuery } from "../../../services/federation/resolve-url";
 import { canViewStatus } from "../../../db/queries/visibility";
-import { searchStatusIds } from "../../../db/queries/status-search";
+import { searchStatuses as searchStatusIds } from "../../../services/search/statuses";
 import { searchTagsByPrefix } from "../../../db/queries/tags";
 import { tagsJson } from "../../v1/tags/tag-json";
 
@@ -20,17 +20,10 @@ function searchTags(ctx: AppContext, q: string, limit: number, offset: number, v
   return tagsJson(ctx, searchTagsByPrefix(ctx.db, name, limit, offset), viewer);
 }
 
-function searchStatuses(
-  ctx: AppContext,
-  q: string,
-  viewer: number | null,
-  accountId: number | undefined,
-  limit: number,
-  offset: number,
-): Record<string, unknown>[] {
+/** Mastodon skips the full-text search for a lone handle or hashtag (`@user@host`, `#tag`). */
+function fullTextSearchable(q: string): boolean {
   const text = q.trim();
-  if (text.length < 2) return [];
-  return statusList(ctx, searchStatusIds(ctx.db, { text, viewerId: viewer, accountId, limit, offset }), viewer);
+  return !((text.startsWith("#") || text.includes("@")) && !text.includes(" "));
 }
 
 export default function register(r: Router): void {
@@ -58,7 +51,16 @@ export default function register(r: Router): void {
       accounts = ids.map((id) => views.get(id)!).filter((v) => !!v);
     }
     const hashtags = want("hashtags") ? searchTags(q.ctx, text, limit, offset ?? 0, viewer) : [];
-    let statuses = want("statuses") ? searchStatuses(q.ctx, text, viewer, accountId, limit, offset ?? 0) : [];
+    const minId = q.input.min_id !== undefined ? parseId(q.input.min_id) : undefined;
+    const maxId = q.input.max_id !== undefined ? parseId(q.input.max_id) : undefined;
+    let statuses =
+      want("statuses") && fullTextSearchable(text)
+        ? statusList(
+            q.ctx,
+            searchStatusIds(q.ctx, { q: text, viewerId: viewer, accountId, minId, maxId, limit, offset: offset ?? 0 }),
+            viewer,
+          )
+        : [];
     if (want("statuses") && found.status && canViewStatus(q.ctx, found.status, viewer)) {
       statuses = [...statusList(q.ctx, [found.status.id], viewer), ...statuses.filter((x) => x.id !== String(found.status!.id))];
     }

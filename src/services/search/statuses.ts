@@ -1,0 +1,50 @@
+/** Full-text status search (Mastodon's StatusesSearchService) over the FTS5 index; reads only. */
+import type { AppContext } from "../../context";
+import { searchStatusIds } from "../../db/queries/status-search";
+import { ApiError } from "../../model/errors";
+import { parseSearchQuery, SearchSyntaxError } from "../../text/search-query";
+import { findByHandle, parseAcct } from "../accounts/find";
+
+/** A status search as the API asks for it. */
+export interface StatusSearch {
+  q: string;
+  viewerId: number | null;
+  accountId?: number;
+  minId?: number;
+  maxId?: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Ids of the statuses `viewerId` finds with query `q`, best first. A malformed operator value
+ * (a date that is not YYYY-MM-DD) is a 422; unknown operators are words.
+ */
+export function searchStatuses(ctx: AppContext, s: StatusSearch): number[] {
+  let query;
+  try {
+    query = parseSearchQuery(s.q);
+  } catch (e) {
+    if (e instanceof SearchSyntaxError) throw new ApiError(422, e.message);
+    throw e;
+  }
+  const from = query.from.map((f) => {
+    if (f.value.toLowerCase() === "me") return { id: s.viewerId ?? -1, negated: f.negated };
+    const { username, domain } = parseAcct(ctx, f.value);
+    return { id: findByHandle(ctx, username, domain)?.id ?? -1, negated: f.negated };
+  });
+  return searchStatusIds(
+    ctx,
+    {
+      query,
+      viewerId: s.viewerId,
+      from,
+      accountId: s.accountId,
+      minId: s.minId,
+      maxId: s.maxId,
+      limit: s.limit,
+      offset: s.offset,
+    },
+    ctx.now(),
+  );
+}
