@@ -15,6 +15,8 @@ import { HEARTH_VERSION } from "../version";
 export type Sharp = typeof import("sharp").default;
 
 let cached: Sharp | null = null;
+/** libvips worker threads per image (MEDIA_THREADS); applied when sharp loads. */
+let threads = 1;
 /** Keeps the dlopen handle alive for the life of the process. */
 let libvipsHandle: unknown = null;
 
@@ -24,7 +26,17 @@ export function loadSharp(): Sharp {
   if (Bun.isStandaloneExecutable) preloadEmbeddedLibvips();
   // The CommonJS entry makes `bun build --compile` embed the `.node` addon next to it.
   cached = require("sharp") as Sharp;
+  cached.concurrency(threads);
   return cached;
+}
+
+/**
+ * Sets how many libvips threads work on one image (sharp.concurrency; process-wide, as libvips's
+ * pool is). One keeps an image job to one core; sharp's own default is the core count on musl.
+ */
+export function setMediaThreads(n: number): void {
+  threads = n;
+  cached?.concurrency(n);
 }
 
 /** Encodes and decodes a tiny PNG; resolves to e.g. "sharp 0.35.5, libvips 8.18.7". */

@@ -78,13 +78,14 @@ export function pngHeaderOnly(width: number, height: number): Uint8Array<ArrayBu
   ]);
 }
 
-/** A structurally valid mp4 (no real frames): video track of w x h, `frames` samples over `seconds`, optional audio track. */
+/** A structurally valid mp4 (no real frames): video track of w x h (unless `video: false`), `frames` samples over `seconds`, optional audio track. */
 export function mp4(opts: {
   width: number;
   height: number;
   seconds: number;
   frames: number;
   audio?: boolean;
+  video?: boolean;
   brand?: string;
 }): Uint8Array<ArrayBuffer> {
   const ts = 1000;
@@ -102,13 +103,18 @@ export function mp4(opts: {
         box("minf", box("stbl", fullBox("stts", u32(1), u32(samples), u32(Math.round(dur / Math.max(samples, 1)))))),
       ),
     );
-  const moov = box("moov", mvhd, track("vide", opts.width, opts.height, opts.frames), ...(opts.audio ? [track("soun", 0, 0, 100)] : []));
+  const moov = box(
+    "moov",
+    mvhd,
+    ...(opts.video === false ? [] : [track("vide", opts.width, opts.height, opts.frames)]),
+    ...(opts.audio ? [track("soun", 0, 0, 100)] : []),
+  );
   const ftyp = box("ftyp", ascii(opts.brand ?? "isom"), u32(512), ascii("isomiso2mp41"));
   return new Uint8Array([...ftyp, ...moov, ...box("mdat", new Array(64).fill(7))]);
 }
 
-/** A minimal WebM: EBML header, Info with duration, Tracks with a video (and optional audio) track, one Cluster. */
-export function webm(opts: { width: number; height: number; seconds: number; audio?: boolean }): Uint8Array<ArrayBuffer> {
+/** A minimal WebM: EBML header, Info with duration, Tracks with a video (unless `video: false`) and optional audio track, one Cluster. */
+export function webm(opts: { width: number; height: number; seconds: number; audio?: boolean; video?: boolean }): Uint8Array<ArrayBuffer> {
   const el = (id: number[], body: number[]) => {
     const n = body.length; // 8-byte size vint
     return [...id, 0x01, 0, 0, 0, (n / 2 ** 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255, ...body];
@@ -123,7 +129,7 @@ export function webm(opts: { width: number; height: number; seconds: number; aud
   const info = el([0x15, 0x49, 0xa9, 0x66], [...uintEl([0x2a, 0xd7, 0xb1], 1_000_000), ...el([0x44, 0x89], f64(opts.seconds * 1000))]);
   const video = el([0xae], [...uintEl([0x83], 1), ...el([0xe0], [...uintEl([0xb0], opts.width), ...uintEl([0xba], opts.height)])]);
   const audio = opts.audio ? el([0xae], uintEl([0x83], 2)) : [];
-  const tracks = el([0x16, 0x54, 0xae, 0x6b], [...video, ...audio]);
+  const tracks = el([0x16, 0x54, 0xae, 0x6b], [...(opts.video === false ? [] : video), ...audio]);
   const cluster = el([0x1f, 0x43, 0xb6, 0x75], new Array(32).fill(0));
   return new Uint8Array([...header, ...el([0x18, 0x53, 0x80, 0x67], [...info, ...tracks, ...cluster])]);
 }
