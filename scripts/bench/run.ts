@@ -13,6 +13,8 @@
  *   backup      issue 11: hearth backup / restore on the 1M-status database: time, size, and the
  *               latency a running server shows meanwhile
  *   push        issue 12: Web Push deliveries per second to a receiver on 127.0.0.1 (aes128gcm, aesgcm)
+ *   search      issue 13: full-text search (word, phrase, operators, accounts) at 10 clients, FTS5
+ *               index size, and POST /api/v1/statuses with and without the search triggers
  * BENCH_ONLY=name[,name] picks suites; any other value is passed to the http suite as
  * BENCH_SCENARIO (e.g. BENCH_ONLY=home). BENCH_SUITE_TIMEOUT caps each suite (seconds, 300).
  * Every suite talks to 127.0.0.1 only and prints the load average next to its figures.
@@ -21,7 +23,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadNote, num, ROOT } from "./lib";
 
-const SUITES = ["http", "streaming", "media", "inbox", "federation", "features", "binary", "backup", "push"];
+const SUITES = ["http", "streaming", "media", "inbox", "federation", "features", "binary", "backup", "push", "search"];
 
 function pick(only: string | undefined): { suites: string[]; env: Record<string, string> } {
   if (!only) return { suites: SUITES, env: {} };

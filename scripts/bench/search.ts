@@ -1,0 +1,155 @@
+/**
+ * The search benchmark (issue 13): on the 1,000,000-status data set (seed.ts, cached in
+ * .bench/) runs /api/v2/search for a word, a phrase and an operator mix and
+ * /api/v1/accounts/search for a handle prefix with 10 concurrent clients, reports the FTS5
+ * index size on disk, and the cost of POST /api/v1/statuses with and without the search
+ * triggers (the same database with migration 0028's status triggers dropped).
+ * Knobs (env): BENCH_SECONDS (per scenario, 5), BENCH_CLIENTS (10), BENCH_STATUSES, BENCH_ACCOUNTS, BENCH_FOLLOWS.
+ */
+import { Database } from "bun:sqlite";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { BENCH, cpuSeconds, fmt, loadNote, num, printTable, startServer } from "./lib";
+import { runLoad, type LoadResult, type Scenario } from "./load";
+import { baseDb } from "./seed-cache";
+
+const P = {
+  seconds: num("BENCH_SECONDS", 5),
+  clients: num("BENCH_CLIENTS", 10),
+  statuses: num("BENCH_STATUSES", 1_000_000),
+  accounts: num("BENCH_ACCOUNTS", 10_000),
+  follows: num("BENCH_FOLLOWS", 500),
+};
+const TARGET_SEARCH_P99_MS = 50;
+const TARGET_POST_EXTRA = 0.2;
+
+type Row = LoadResult & { cpu: number; load: string };
+
+/** Bytes of each FTS5 table (all its shadow tables) and of the whole file. */
+function indexSizes(path: string): { name: string; bytes: number }[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db
+      .query<{ name: string; bytes: number }, []>(
+        `SELECT CASE WHEN name LIKE 'statuses_fts_cjk%' THEN 'statuses_fts_cjk' WHEN name LIKE 'statuses_fts%' THEN 'statuses_fts'
+           WHEN name LIKE 'accounts_fts%' THEN 'accounts_fts' ELSE 'everything else' END AS name, sum(pgsize) AS bytes
+         FROM dbstat GROUP BY 1 ORDER BY 2 DESC`,
+      )
+      .all();
+  } finally {
+    db.close();
+  }
+}
+
+async function measure(dataDir: string, scenarios: (base: string) => Scenario[]): Promise<Row[]> {
+  const server = await startServer("search-server", dataDir);
+  const out: Row[] = [];
+  try {
+    for (const s of scenarios(server.base)) {
+      await runLoad(s, { clients: P.clients, seconds: 1, maxRequests: 500 }); // warm-up
+      const load = loadNote();
+      const cpu0 = cpuSeconds(server.pid);
+      const r = await runLoad(s, { clients: P.clients, seconds: P.seconds, maxRequests: 100_000 });
+      out.push({ ...r, cpu: cpuSeconds(server.pid) - cpu0, load });
+      process.stdout.write(".");
+    }
+  } finally {
+    await server.stop();
+  }
+  return out;
+}
+
+async function main() {
+  mkdirSync(BENCH, { recursive: true });
+  const base = await baseDb(P);
+  const token = base.meta.token;
+  const h = { Authorization: `Bearer ${token}` };
+  const dataDir = join(BENCH, "run-search");
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  copyFileSync(base.path, join(dataDir, "hearth.sqlite"));
+  const sizes = indexSizes(join(dataDir, "hearth.sqlite"));
+  const month = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const search =
+    (name: string, q: string, path = "/api/v2/search?type=statuses&q="): ((b: string) => Scenario) =>
+    (b) => ({
+      name,
+      method: "GET",
+      url: `${b}${path}${encodeURIComponent(q)}`,
+      headers: h,
+    });
+  const post =
+    (name: string): ((b: string) => Scenario) =>
+    (b) => ({
+      name,
+      method: "POST",
+      url: `${b}/api/v1/statuses`,
+      headers: { ...h, "Content-Type": "application/json" },
+      body: (i) => JSON.stringify({ status: `search bench post ${i}: morning coffee in the garden with the cat`, visibility: "public" }),
+    });
+  const reads = [
+    search("search a word (coffee)", "coffee"),
+    search('search a phrase ("morning coffee")', '"morning coffee"'),
+    search(
+      `search an operator mix (garden -cat language:en after:${month} has:… -is:reply)`,
+      `garden -cat language:en after:${month} -is:reply`,
+    ),
+    search("search from: a user (garden from:user12@remote12.example)", "garden from:user12@remote12.example"),
+    search("search negation only (-coffee)", "-coffee"),
+    search("accounts search by prefix (user12)", "user12", "/api/v1/accounts/search?q="),
+  ];
+  const withTriggers = await measure(dataDir, (b) => [...reads.map((f) => f(b)), post("POST status (search triggers on)")(b)]);
+  // The same database without the status search triggers: the cost they add to posting.
+  const db = new Database(join(dataDir, "hearth.sqlite"));
+  for (const t of [
+    "statuses_search_insert",
+    "statuses_search_update",
+    "statuses_search_delete",
+    "media_search_insert",
+    "polls_search_insert",
+  ])
+    db.exec(`DROP TRIGGER IF EXISTS ${t}`);
+  db.close();
+  const without = await measure(dataDir, (b) => [post("POST status (search triggers off)")(b)]);
+  rmSync(dataDir, { recursive: true, force: true });
+  console.log("\n");
+  const rows = [...withTriggers, ...without];
+  console.log(
+    `Search: ${P.statuses.toLocaleString("en")} statuses, ${P.accounts.toLocaleString("en")} accounts; ${P.clients} clients x ${P.seconds} s per scenario on 127.0.0.1, ${availableParallelism()} CPUs shared by server and clients`,
+  );
+  printTable(
+    ["scenario", "req/s", "p50 ms", "p99 ms", "max ms", "requests", "non-2xx", "errors", "CPU ms/req", "load before"],
+    rows.map((r) => [
+      r.name,
+      fmt(r.rps, 0),
+      fmt(r.p50, 2),
+      fmt(r.p99, 2),
+      fmt(r.max, 1),
+      String(r.requests),
+      String(Object.values(r.statuses).reduce((a, b) => a + b, 0)),
+      String(r.errors),
+      fmt((r.cpu * 1000) / r.requests, 3),
+      r.load,
+    ]),
+  );
+  for (const r of rows)
+    if (r.firstProblem) console.log(`  ${r.name}: ${JSON.stringify(r.statuses)} ${r.errors} errors; first: ${r.firstProblem}`);
+  console.log("\nindex size on disk:");
+  for (const s of sizes) console.log(`  ${s.name.padEnd(16)} ${fmt(s.bytes / 1048576)} MB`);
+  const slow = withTriggers.filter((r) => !r.name.startsWith("POST") && !(r.p99 < TARGET_SEARCH_P99_MS));
+  console.log(
+    `target search p99 < ${TARGET_SEARCH_P99_MS} ms at ${P.clients} concurrent: ${slow.length ? `NOT met (${slow.map((r) => `${r.name} ${fmt(r.p99)} ms`).join(", ")})` : "met"}`,
+  );
+  const on = withTriggers.at(-1)!;
+  const off = without[0]!;
+  const cpuOn = (on.cpu * 1000) / on.requests;
+  const cpuOff = (off.cpu * 1000) / off.requests;
+  const extra = cpuOn / cpuOff - 1;
+  console.log(
+    `POST /api/v1/statuses: server CPU ${fmt(cpuOn, 3)} ms/req with the search triggers, ${fmt(cpuOff, 3)} without (${fmt(extra * 100)}%); ` +
+      `p50 ${fmt(on.p50, 2)} vs ${fmt(off.p50, 2)} ms; target at most +${TARGET_POST_EXTRA * 100}%: ${extra <= TARGET_POST_EXTRA ? "met" : "NOT met"}`,
+  );
+}
+
+await main();
