@@ -25,6 +25,7 @@ export const CRON_JOBS: readonly CronJob[] = [
   { pattern: "57 3 * * *", kind: "media.remove_orphans" },
   { pattern: "23 * * * *", kind: "accounts.refresh_stale" },
   { pattern: "7 4 * * *", kind: "statuses.remove_remote" },
+  { pattern: "*/5 * * * *", kind: "trends.refresh" },
 ];
 
 /** Starts the schedules; returns a function that stops them. */

@@ -15,6 +15,7 @@ import { runBackupDaily } from "./handlers/backup";
 import { runDeliver, runFanout } from "./handlers/delivery";
 import { runBackfillAccount, runFetchParent, runRefreshAccount } from "./handlers/deref";
 import { runTagFanOut } from "./handlers/feeds";
+import { runEmojiCacheRemote } from "./handlers/custom-emojis";
 import { runResanitizeHtml } from "./handlers/resanitize-html";
 import { runApInbox } from "./handlers/inbox";
 import { runMailDigestSweep, runMailSend } from "./handlers/mail";
@@ -37,6 +38,9 @@ import {
 } from "./handlers/maintenance";
 import { runPollDistributeUpdate, runPollExpire } from "./handlers/polls";
 import { runPushDeliver } from "./handlers/push";
+import { runPreviewCardFetch } from "./handlers/preview-cards";
+import { runTrendsRefresh } from "./handlers/trends";
+import { runStreamAnnouncement, runStreamAnnouncementDelete, runStreamAnnouncementReaction } from "./handlers/announcements";
 import { runScheduledStatusPublish, runScheduledStatusSweep } from "./handlers/scheduled-statuses";
 import {
   runStreamCloseTokens,
@@ -61,6 +65,7 @@ export interface JobPayloads {
   "feeds.tag_fan_out": TagFanOutPayload;
   "mail.send": MailMessage;
   "mail.digest_sweep": Record<string, never>;
+  "emoji.cache_remote": { id: number };
   "media.process": { id: number };
   "media.cache_remote": { id: number; preview?: string | null };
   "media.cache_avatar": { accountId: number; remove?: string[] };
@@ -77,6 +82,7 @@ export interface JobPayloads {
   "poll.expire": { pollId: number; expiresAt?: number };
   "poll.distribute_update": { statusId: number };
   "push.deliver": WebPushJob;
+  "preview_card.fetch": { statusId: number };
   "scheduled_status.publish": { id: number };
   "scheduled_status.sweep": Record<string, never>;
   "stream.update": { statusId: number };
@@ -86,6 +92,10 @@ export interface JobPayloads {
   "stream.notifications_merged": { accountId: number };
   "stream.filters_changed": { accountId: number };
   "stream.close_tokens": { tokenIds: number[] };
+  "stream.announcement": { announcementId: number };
+  "stream.announcement_reaction": { announcementId: number; name: string };
+  "stream.announcement_delete": { announcementId: number };
+  "trends.refresh": Record<string, never>;
 }
 
 /** A job kind. */
@@ -107,6 +117,7 @@ export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } 
   "feeds.tag_fan_out": runTagFanOut,
   "mail.send": runMailSend,
   "mail.digest_sweep": runMailDigestSweep,
+  "emoji.cache_remote": runEmojiCacheRemote,
   "media.process": runMediaProcess,
   "media.cache_remote": runMediaCacheRemote,
   "media.cache_avatar": runMediaCacheAvatar,
@@ -123,6 +134,7 @@ export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } 
   "poll.expire": runPollExpire,
   "poll.distribute_update": runPollDistributeUpdate,
   "push.deliver": runPushDeliver,
+  "preview_card.fetch": runPreviewCardFetch,
   "scheduled_status.publish": runScheduledStatusPublish,
   "scheduled_status.sweep": runScheduledStatusSweep,
   "stream.update": runStreamUpdate,
@@ -132,4 +144,8 @@ export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } 
   "stream.notifications_merged": runStreamNotificationsMerged,
   "stream.filters_changed": runStreamFiltersChanged,
   "stream.close_tokens": runStreamCloseTokens,
+  "stream.announcement": runStreamAnnouncement,
+  "stream.announcement_reaction": runStreamAnnouncementReaction,
+  "stream.announcement_delete": runStreamAnnouncementDelete,
+  "trends.refresh": runTrendsRefresh,
 };

@@ -8,9 +8,17 @@ import { ApiError } from "./errors";
 /** Permission flags of Role.md. */
 export const PERMISSIONS = {
   administrator: 0x1,
+  view_audit_log: 0x4,
+  view_dashboard: 0x8,
   manage_reports: 0x10,
   manage_federation: 0x20,
+  manage_blocks: 0x80,
+  manage_settings: 0x40,
+  manage_taxonomies: 0x100,
   manage_users: 0x400,
+  manage_rules: 0x1000,
+  manage_announcements: 0x2000,
+  manage_custom_emojis: 0x4000,
   delete_user_data: 0x80000,
 } as const;
 

@@ -7,6 +7,7 @@
 import type { AppContext } from "../context";
 import type { StatusRow } from "../db/rows";
 import { listBlocksBy, listBlocksTargeting } from "../db/queries/blocks";
+import { domainBlockersAmong } from "../db/queries/account-domain-blocks";
 import { bookmarkersAmong } from "../db/queries/bookmarks";
 import { conversationMutersAmong } from "../db/queries/conversation-mutes";
 import { listFavouriterIds } from "../db/queries/favourites";
@@ -29,8 +30,8 @@ const NONE: ReadonlySet<number> = new Set();
 /**
  * Viewers (of `viewerIds`; `null` stands for logged-out connections) that must not get status
  * `s`: those mayViewStatus refuses, and, as Mastodon's streaming server does for every
- * `update`, those who block or mute an involved account (author, boosted author, mentions) or
- * whom an author blocks; that second part never hides an author.
+ * `update`, those who block or mute an involved account (author, boosted author, mentions), hide
+ * an author's domain, or whom an author blocks; that second part never hides an author.
  */
 export function hiddenViewers(
   ctx: AppContext,
@@ -62,6 +63,12 @@ export function hiddenViewers(
     if (r.account_id === s.account_id) blocksAuthor.add(r.target_account_id);
   }
   for (const id of mutersAmong(ctx.db, viewerIds, involved, ctx.now())) hidden.add(id);
+  for (const id of domainBlockersAmong(
+    ctx.db,
+    viewerIds,
+    authors.map((a) => a.id),
+  ))
+    hidden.add(id);
   for (const a of authors) hidden.delete(a.id);
   // The rule itself: mentions and follows matter only for private and direct statuses.
   const mentioned = s.visibility >= PRIVATE ? new Set(listMentionedAccountIds(ctx.db, s.id)) : NONE;

@@ -46,6 +46,11 @@ export function markAccountConversationRead(db: Database, id: number): void {
   db.query("UPDATE account_conversations SET unread = 0 WHERE id = ?").run(id);
 }
 
+/** Sets the unread flag of the account_conversations row `id` (marked unread by its owner). */
+export function markAccountConversationUnread(db: Database, id: number): void {
+  db.query("UPDATE account_conversations SET unread = 1 WHERE id = ?").run(id);
+}
+
 /** Deletes row `id` (the statuses stay). */
 export function deleteAccountConversation(db: Database, id: number): void {
   db.query("DELETE FROM account_conversations WHERE id = ?").run(id);

@@ -14,6 +14,8 @@ export interface RelationshipData {
   requestedBy: boolean;
   /** The viewer features the target on their profile. */
   endorsed: boolean;
+  /** The viewer hides the target's domain. */
+  domainBlocking: boolean;
   note: string;
 }
 
@@ -34,7 +36,7 @@ function langs(s: string | null): string[] | null {
   }
 }
 
-/** Relationship data of `viewerId` towards each of `targetIds`, keyed by target id (9 queries). */
+/** Relationship data of `viewerId` towards each of `targetIds`, keyed by target id (10 queries). */
 export function loadRelationships(ctx: AppContext, viewerId: number, targetIds: readonly number[]): Map<number, RelationshipData> {
   const db = ctx.db;
   const ids = [...new Set(targetIds)];
@@ -57,6 +59,9 @@ export function loadRelationships(ctx: AppContext, viewerId: number, targetIds: 
   const blocking = set("SELECT target_account_id AS id FROM blocks WHERE account_id = ? AND target_account_id IN ($IN)");
   const blockedBy = set("SELECT account_id AS id FROM blocks WHERE target_account_id = ? AND account_id IN ($IN)");
   const endorsed = set("SELECT target_account_id AS id FROM endorsements WHERE account_id = ? AND target_account_id IN ($IN)");
+  const domainBlocking = set(
+    "SELECT a.id FROM accounts a JOIN account_domain_blocks d ON d.account_id = ? AND d.domain = a.domain WHERE a.id IN ($IN)",
+  );
   const muting = new Map(
     q<{ id: number; hide_notifications: number; expires_at: number | null }>(
       "SELECT target_account_id AS id, hide_notifications, expires_at FROM mutes WHERE account_id = ? AND (expires_at IS NULL OR expires_at > ?) AND target_account_id IN ($IN)",
@@ -82,6 +87,7 @@ export function loadRelationships(ctx: AppContext, viewerId: number, targetIds: 
       requested: opts(requested.get(id)),
       requestedBy: requestedBy.has(id),
       endorsed: endorsed.has(id),
+      domainBlocking: domainBlocking.has(id),
       note: notes.get(id) ?? "",
     });
   }

@@ -80,3 +80,14 @@ export function searchTagsByPrefix(
     )
     .all(escaped + "%", name, limit, offset);
 }
+
+/** The tags with `ids`, in no particular order (trends). */
+export function listTagsByIds(db: Database, ids: readonly number[]): TagRow[] {
+  if (ids.length === 0) return [];
+  return db.query<TagRow, [string]>("SELECT * FROM tags WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify([...ids]));
+}
+
+/** The tag with `id`, or null. */
+export function getTag(db: Database, id: number): TagRow | null {
+  return db.query<TagRow, [number]>("SELECT * FROM tags WHERE id = ?").get(id);
+}

@@ -24,26 +24,28 @@ export interface ViewerRelations {
   blocking: boolean;
   blockedBy: boolean;
   muting: boolean;
+  /** The viewer hides whole domains (account_domain_blocks). */
+  domainBlocking: boolean;
 }
 
 /** Every probe on (the safe default when the relations are unknown). */
-export const ALL_RELATIONS: ViewerRelations = { blocking: true, blockedBy: true, muting: true };
+export const ALL_RELATIONS: ViewerRelations = { blocking: true, blockedBy: true, muting: true, domainBlocking: true };
 
-/** Whether the viewer blocks, is blocked by or mutes anyone (one query, three index probes). */
+/** Whether the viewer blocks, is blocked by, mutes anyone or hides a domain (one query, four index probes). */
 export function viewerRelations(ctx: AppContext, viewerId: number): ViewerRelations {
   const r = ctx.db
-    .query<{ a: number; b: number; c: number }, [number]>(
+    .query<{ a: number; b: number; c: number; d: number }, [number]>(
       `SELECT EXISTS (SELECT 1 FROM blocks WHERE account_id = ?1) AS a, EXISTS (SELECT 1 FROM blocks WHERE target_account_id = ?1) AS b,
-       EXISTS (SELECT 1 FROM mutes WHERE account_id = ?1) AS c`,
+       EXISTS (SELECT 1 FROM mutes WHERE account_id = ?1) AS c, EXISTS (SELECT 1 FROM account_domain_blocks WHERE account_id = ?1) AS d`,
     )
     .get(viewerId)!;
-  return { blocking: r.a === 1, blockedBy: r.b === 1, muting: r.c === 1 };
+  return { blocking: r.a === 1, blockedBy: r.b === 1, muting: r.c === 1, domainBlocking: r.d === 1 };
 }
 
 /**
- * SQL that hides rows whose authors (`cols`, nullable) the viewer blocks, mutes or is blocked
- * by. Every probe is a lookup on UNIQUE(account_id, target_account_id); probes that `rel` says
- * cannot match are left out.
+ * SQL that hides rows whose authors (`cols`, nullable) the viewer blocks, mutes, is blocked
+ * by or whose domain the viewer hides. Every probe is a lookup on a UNIQUE index; probes that
+ * `rel` says cannot match are left out.
  */
 export function viewerFilterSql(
   viewerId: number,
@@ -65,6 +67,11 @@ export function viewerFilterSql(
   if (rel.muting) {
     sql += ` AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = ? AND m.target_account_id IN (${list}) AND (m.expires_at IS NULL OR m.expires_at > ?))`;
     args.push(viewerId, now);
+  }
+  if (rel.domainBlocking) {
+    // Mastodon's FeedManager and public feeds drop posts (and boosts) from domains the viewer hides.
+    sql += ` AND NOT EXISTS (SELECT 1 FROM accounts da JOIN account_domain_blocks db ON db.account_id = ? AND db.domain = da.domain WHERE da.id IN (${list}))`;
+    args.push(viewerId);
   }
   return { sql, args };
 }

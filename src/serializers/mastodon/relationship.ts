@@ -17,7 +17,7 @@ export function toMastodonRelationship(r: RelationshipData): Record<string, unkn
     muting_notifications: r.muting ? r.muting.hideNotifications : false,
     requested: !!r.requested,
     requested_by: r.requestedBy,
-    domain_blocking: false,
+    domain_blocking: r.domainBlocking,
     endorsed: r.endorsed,
     note: r.note,
   };

@@ -1,6 +1,11 @@
 /** Marking a conversation read and removing it from the list (the statuses stay). */
 import type { AppContext } from "../../context";
-import { deleteAccountConversation, getAccountConversationIdOf, markAccountConversationRead } from "../../db/queries/account-conversations";
+import {
+  deleteAccountConversation,
+  getAccountConversationIdOf,
+  markAccountConversationRead,
+  markAccountConversationUnread,
+} from "../../db/queries/account-conversations";
 import { transaction } from "../../db/transaction";
 import { ApiError } from "../../model/errors";
 import { parseId } from "../../model/ids";
@@ -18,6 +23,15 @@ export function markConversationRead(ctx: AppContext, accountId: number, idStr: 
   return transaction(ctx.db, () => {
     const id = ownConversation(ctx, accountId, idStr);
     markAccountConversationRead(ctx.db, id);
+    return id;
+  });
+}
+
+/** POST /api/v1/conversations/:id/unread: sets the unread flag again; returns the row id. */
+export function markConversationUnread(ctx: AppContext, accountId: number, idStr: string): number {
+  return transaction(ctx.db, () => {
+    const id = ownConversation(ctx, accountId, idStr);
+    markAccountConversationUnread(ctx.db, id);
     return id;
   });
 }

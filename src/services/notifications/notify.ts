@@ -1,7 +1,9 @@
-/** Creates a notification for a local account, honouring blocks and notification-hiding mutes. */
+/** Creates a notification for a local account, honouring blocks, domain blocks and notification-hiding mutes. */
 import type { AppContext } from "../../context";
 import { getAccountDomain } from "../../db/queries/accounts";
 import { isBlocking } from "../../db/queries/blocks";
+import { isDomainBlockedBy } from "../../db/queries/account-domain-blocks";
+import { isFollowing } from "../../db/queries/follows";
 import { mutesNotificationsFrom } from "../../db/queries/mutes";
 import { hasSameNotification, insertNotification } from "../../db/queries/notifications";
 import { enqueueWebPush } from "../push/send";
@@ -18,6 +20,8 @@ export type NotificationType =
   | "favourite"
   | "poll"
   | "update"
+  | "quote"
+  | "quoted_update"
   | "admin.sign_up"
   | "admin.report"
   | "severed_relationships"
@@ -40,6 +44,12 @@ export function notify(
   const rec = getAccountDomain(db, n.accountId);
   if (!rec || rec.domain !== null) return null;
   if (isBlocking(db, n.accountId, n.fromAccountId)) return null;
+  // Mastodon's NotifyService#blocked_domain?: nothing from a domain the recipient hides, unless they follow the sender.
+  if (
+    isDomainBlockedBy(db, n.accountId, getAccountDomain(db, n.fromAccountId)?.domain ?? null) &&
+    !isFollowing(db, n.accountId, n.fromAccountId)
+  )
+    return null;
   const t = ctx.now();
   if (mutesNotificationsFrom(db, n.accountId, n.fromAccountId, t)) return null;
   const statusId = n.statusId ?? null;

@@ -15,6 +15,7 @@ import follow from "./follow";
 import block from "./block";
 import lists from "./lists";
 import endorsements from "./endorsements";
+import identityProofs from "./identity-proofs";
 
 export default function register(r: Router): void {
   for (const g of [
@@ -29,6 +30,7 @@ export default function register(r: Router): void {
     block,
     lists,
     endorsements,
+    identityProofs,
   ])
     g(r);
 }

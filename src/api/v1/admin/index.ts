@@ -1,6 +1,6 @@
 /**
  * Route group: the v1 admin API (Mastodon's /api/v1/admin/*; /api/v2/admin/accounts is in src/api/v2/admin/):
- * accounts and their moderation, reports, domain blocks. Every endpoint checks the admin
+ * accounts and their moderation, reports, domain blocks, trends review. Every endpoint checks the admin
  * scope and then the role's permission (403 "This action is not allowed").
  */
 import type { Router } from "../../../http/route";
@@ -11,8 +11,25 @@ import accountState from "./account-state";
 import reports from "./reports";
 import reportActions from "./report-actions";
 import domainBlocks from "./domain-blocks";
+import customEmojis from "./custom-emojis";
+import hearthSettings from "./hearth-settings";
+import hearthAnnouncements from "./hearth-announcements";
+import trends from "./trends";
 
 /** Registers this group's endpoints. */
 export default function register(r: Router): void {
-  for (const g of [accountsList, accountShow, accountAction, accountState, reports, reportActions, domainBlocks]) g(r);
+  for (const g of [
+    accountsList,
+    accountShow,
+    accountAction,
+    accountState,
+    reports,
+    reportActions,
+    domainBlocks,
+    trends,
+    customEmojis,
+    hearthSettings,
+    hearthAnnouncements,
+  ])
+    g(r);
 }

@@ -1,7 +1,7 @@
-/** DELETE /api/v1/conversations/:id and POST /api/v1/conversations/:id/read. */
+/** DELETE /api/v1/conversations/:id, POST /api/v1/conversations/:id/read and /unread. */
 import type { Router } from "../../../http/route";
 import { ApiError } from "../../../model/errors";
-import { markConversationRead, removeConversation } from "../../../services/conversations/update";
+import { markConversationRead, markConversationUnread, removeConversation } from "../../../services/conversations/update";
 import { conversationView } from "./view";
 
 export default function register(r: Router): void {
@@ -12,6 +12,12 @@ export default function register(r: Router): void {
   });
   r.post("/api/v1/conversations/:id/read", { scopes: ["write:conversations"] }, (q) => {
     const id = markConversationRead(q.ctx, q.auth.accountId, q.params.id!);
+    const view = conversationView(q.ctx, id, q.auth.accountId);
+    if (!view) throw new ApiError(404, "Record not found");
+    return view;
+  });
+  r.post("/api/v1/conversations/:id/unread", { scopes: ["write:conversations"] }, (q) => {
+    const id = markConversationUnread(q.ctx, q.auth.accountId, q.params.id!);
     const view = conversationView(q.ctx, id, q.auth.accountId);
     if (!view) throw new ApiError(404, "Record not found");
     return view;

@@ -1,9 +1,7 @@
 /**
- * Route group: small endpoints without a group of their own (preferences, custom emojis), and
- * the read endpoints of features Hearth does not have yet (domain blocks, announcements,
- * trends, suggestions, directory), which answer the empty list a server without such data
- * gives, so clients that load them at start-up (Elk, Phanpy, Ivory…) work. Creating those
- * things still answers 404.
+ * Route group: small endpoints without a group of their own: preferences, custom emojis, the
+ * user's domain blocks, trends, follow suggestions and the profile directory; announcements,
+ * which Hearth does not have yet, answer the empty list so clients that load them at start-up work.
  */
 import type { Router } from "../../../http/route";
 import preferences from "./preferences";

@@ -2,6 +2,7 @@
 import type { Router } from "../../../http/route";
 import bookmark from "./bookmark";
 import context from "./context";
+import card from "./card";
 import create from "./create";
 import del from "./delete";
 import favourite from "./favourite";
@@ -10,6 +11,7 @@ import history from "./history";
 import list from "./list";
 import mute from "./mute";
 import pin from "./pin";
+import quotes from "./quotes";
 import reblog from "./reblog";
 import rebloggedBy from "./reblogged-by";
 import show from "./show";
@@ -18,6 +20,7 @@ import unbookmark from "./unbookmark";
 import unfavourite from "./unfavourite";
 import unmute from "./unmute";
 import unpin from "./unpin";
+import translate from "./translate";
 import unreblog from "./unreblog";
 import update from "./update";
 
@@ -30,14 +33,17 @@ const ENDPOINTS = [
   source,
   history,
   context,
+  card,
   favouritedBy,
   rebloggedBy,
+  quotes,
   reblog,
   unreblog,
   favourite,
   unfavourite,
   bookmark,
   unbookmark,
+  translate,
   pin,
   unpin,
   mute,
