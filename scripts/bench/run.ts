@@ -13,8 +13,11 @@
  *   backup      issue 11: hearth backup / restore on the 1M-status database: time, size, and the
  *               latency a running server shows meanwhile
  *   push        issue 12: Web Push deliveries per second to a receiver on 127.0.0.1 (aes128gcm, aesgcm)
+ *   transcode   issue 12: a 30 s 1080p phone video (remux and HEVC → H.264) and a 12 MP HEIC photo:
+ *               time, peak memory, and what the codecs add to the binaries
  *   search      issue 13: full-text search (word, phrase, operators, accounts) at 10 clients, FTS5
  *               index size, and POST /api/v1/statuses with and without the search triggers
+ *   trends      issue 13: the trends.refresh job's run time on the 1M-status database
  * BENCH_ONLY=name[,name] picks suites; any other value is passed to the http suite as
  * BENCH_SCENARIO (e.g. BENCH_ONLY=home). BENCH_SUITE_TIMEOUT caps each suite (seconds, 300).
  * Every suite talks to 127.0.0.1 only and prints the load average next to its figures.
@@ -23,7 +26,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadNote, num, ROOT } from "./lib";
 
-const SUITES = ["http", "streaming", "media", "inbox", "federation", "features", "binary", "backup", "push", "search"];
+const SUITES = ["http", "streaming", "media", "inbox", "federation", "features", "binary", "backup", "push", "transcode", "search", "trends"];
 
 function pick(only: string | undefined): { suites: string[]; env: Record<string, string> } {
   if (!only) return { suites: SUITES, env: {} };
