@@ -86,6 +86,10 @@ export interface StatusRow {
   created_at: number;
   edited_at: number | null;
   updated_at: number;
+  /** Who may quote it: 'public' | 'followers' | 'nobody'. */
+  quote_policy: string;
+  /** Accepted quotes of it. */
+  quotes_count: number;
 }
 
 export interface MediaRow {
@@ -117,6 +121,8 @@ export interface UserSettings {
   default_language?: string | null;
   expand_media?: string;
   expand_spoilers?: boolean;
+  /** Default quote policy of new posts: 'public' | 'followers' | 'nobody'. */
+  default_quote_policy?: string;
 }
 
 /** Which replies to others a list shows (Mastodon's List#replies_policy). */

@@ -152,6 +152,37 @@ export interface Poll {
   own_votes?: number[];
 }
 
+/** Quote.state and ShallowQuote.state (Mastodon 4.5). */
+export type QuoteState =
+  | "pending"
+  | "accepted"
+  | "rejected"
+  | "revoked"
+  | "deleted"
+  | "unauthorized"
+  | "blocked_account"
+  | "blocked_domain"
+  | "muted_account";
+
+/** Status.quote: the quoted Status when the viewer may see it. */
+export interface Quote {
+  state: QuoteState;
+  quoted_status: Status | null;
+}
+
+/** Status.quote of a status shown inside a quote. */
+export interface ShallowQuote {
+  state: QuoteState;
+  quoted_status_id: string | null;
+}
+
+/** Status.quote_approval: who may quote, and how that applies to the viewer. */
+export interface QuoteApproval {
+  automatic: string[];
+  manual: string[];
+  current_user: "automatic" | "manual" | "denied" | "unknown";
+}
+
 /** The Status entity. The viewer fields (favourited … filtered) are present only with a token. */
 export interface Status {
   id: string;
@@ -181,6 +212,9 @@ export interface Status {
   /** Always null: Hearth does not make preview cards yet. */
   card: null;
   poll: Poll | null;
+  /** A Quote (a ShallowQuote inside a quote), or null when the status quotes nothing. */
+  quote: Quote | ShallowQuote | null;
+  quote_approval: QuoteApproval;
   favourited?: boolean;
   reblogged?: boolean;
   muted?: boolean;
@@ -201,6 +235,8 @@ export type NotificationType =
   | "favourite"
   | "poll"
   | "update"
+  | "quote"
+  | "quoted_update"
   | "admin.sign_up"
   | "admin.report"
   | "severed_relationships"

@@ -102,6 +102,14 @@ export class Uris {
   deleteActivity(statusUri: string): string {
     return `${statusUri}#delete`;
   }
+  /** Id of the QuoteRequest a local status sends for the post it quotes (FEP-044f). */
+  quoteRequest(statusUri: string): string {
+    return `${statusUri}#quote_request`;
+  }
+  /** The QuoteAuthorization (stamp) a local author grants for quote `quoteId` of their post. */
+  quoteAuthorization(username: string, quoteId: number | string): string {
+    return `${this.actor(username)}/quote_authorizations/${quoteId}`;
+  }
   /** Id of the Announce activity of a boost (`reblogUri` is the boost row's own URI). */
   announceActivity(reblogUri: string): string {
     return `${reblogUri}/activity`;

@@ -100,6 +100,8 @@ export const STATUS: Shape<Status> = {
   emojis: req("array"),
   card: req("null"),
   poll: req("object", "null"),
+  quote: req("object", "null"),
+  quote_approval: req("object"),
   favourited: opt("boolean"),
   reblogged: opt("boolean"),
   muted: opt("boolean"),

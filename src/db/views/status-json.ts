@@ -12,6 +12,7 @@ import {
   baseViewData,
   loadStatusData,
   loadStatusPolls,
+  loadStatusViews,
   loadViewerSets,
   mediaDescriptions,
   statusList,
@@ -20,6 +21,7 @@ import {
   type ViewerSets,
 } from "./statuses";
 import { loadFilterResults } from "./filters";
+import { loadQuoteFields } from "./quotes";
 
 // Stand-ins for the values filled per request; NULs make them impossible to miss in the text.
 const REBLOG_MARK = "\u0000hearth:reblog\u0000";
@@ -158,12 +160,15 @@ export function statusJsonTexts(ctx: AppContext, l: LoadedEntries, shown: readon
           polls,
         )
       : null;
+  const quotes = loadQuoteFields(ctx, all, viewerId, (qids) => loadStatusViews(ctx, qids, viewerId, true));
   const one = (e: StatusEntry, reblog: string): string => {
     const poll = polls.get(e.row.id);
+    const q = quotes.get(e.row.id)!;
+    const quote = `,"quote":${JSON.stringify(q.quote)},"quote_approval":${JSON.stringify(q.quote_approval)}`;
     const flags = sets
       ? "," + JSON.stringify(viewerFields({ ...viewerFlags(e.row, viewerId!, sets), filtered: filtered?.get(e.row.id) })).slice(1, -1)
       : "";
-    return e.head + reblog + e.mid + (poll ? JSON.stringify(poll) : "null") + e.tail + flags + "}";
+    return e.head + reblog + e.mid + (poll ? JSON.stringify(poll) : "null") + e.tail + quote + flags + "}";
   };
   return shown.map((e) => one(e, e.row.reblog_of_id === null ? "null" : one(entries.get(e.row.reblog_of_id)!, "null")));
 }

@@ -11,6 +11,7 @@ import { toMastodonMedia } from "../../serializers/mastodon/media";
 import { toMastodonMention, toMastodonStatus, type StatusViewData, type StatusViewerFlags } from "../../serializers/mastodon/status";
 import { loadFilterResults } from "./filters";
 import { statusPolls } from "./polls";
+import { loadQuoteFields } from "./quotes";
 
 /** The public URL of a status. */
 export function statusUrl(ctx: AppContext, s: StatusRow, username: string, isLocal: boolean): string {
@@ -166,8 +167,16 @@ export function loadStatusPolls(ctx: AppContext, statuses: StatusRow[], viewerId
   return statusPolls(ctx, statuses, viewerId);
 }
 
-/** Serialized Mastodon Statuses by id, as seen by `viewerId` (null: logged out). Missing ids are skipped. */
-export function loadStatusViews(ctx: AppContext, ids: readonly number[], viewerId: number | null): Map<number, Record<string, unknown>> {
+/**
+ * Serialized Mastodon Statuses by id, as seen by `viewerId` (null: logged out). Missing ids are
+ * skipped. `shallow`: their quotes are ShallowQuotes (a status shown inside a quote).
+ */
+export function loadStatusViews(
+  ctx: AppContext,
+  ids: readonly number[],
+  viewerId: number | null,
+  shallow = false,
+): Map<number, Record<string, unknown>> {
   const d = loadStatusData(ctx, ids);
   if (d.all.size === 0) return new Map();
   const all = [...d.all.values()];
@@ -175,11 +184,13 @@ export function loadStatusViews(ctx: AppContext, ids: readonly number[], viewerI
   const polls = loadStatusPolls(ctx, all, viewerId);
   const filtered =
     viewerId !== null ? loadFilterResults(ctx, viewerId, d.rows.values(), d.all, (id) => mediaDescriptions(d.media, id), polls) : null;
+  const quotes = loadQuoteFields(ctx, all, viewerId, shallow ? null : (qids) => loadStatusViews(ctx, qids, viewerId, true));
 
   const build = (s: StatusRow, reblog: Record<string, unknown> | null): Record<string, unknown> => {
     const data = baseViewData(ctx, d, s);
     data.poll = polls.get(s.id) ?? null;
     data.reblog = reblog;
+    data.quote = quotes.get(s.id);
     if (sets) data.viewer = { ...viewerFlags(s, viewerId!, sets), filtered: filtered?.get(s.id) };
     return toMastodonStatus(data);
   };

@@ -121,6 +121,7 @@ export function toCredentialAccount(
     ...toMastodonAccount(ctx, a, moved),
     source: {
       privacy: settings.default_privacy ?? "public",
+      quote_policy: settings.default_quote_policy ?? "public",
       sensitive: settings.default_sensitive ?? false,
       language: settings.default_language ?? null,
       note: a.note_source,

@@ -18,7 +18,7 @@ export interface NotificationRow {
 }
 
 /** Types whose entity carries a `status` (Mastodon's NotificationSerializer#status_type?). */
-export const STATUS_TYPES = new Set(["favourite", "reblog", "status", "mention", "poll", "update"]);
+export const STATUS_TYPES = new Set(["favourite", "reblog", "status", "mention", "poll", "update", "quote", "quoted_update"]);
 
 /** The Mastodon Notification entity (v1, ungrouped); `warning` is the serialized AccountWarning of a moderation_warning. */
 export function toMastodonNotification(

@@ -17,6 +17,8 @@ export interface StatusViewData {
   viewer?: StatusViewerFlags;
   /** The author is marked sensitive by the moderators: the status shows as sensitive. */
   authorSensitized?: boolean;
+  /** Status.quote and Status.quote_approval (viewer-dependent); left out when undefined. */
+  quote?: { quote: Record<string, unknown> | null; quote_approval: Record<string, unknown> };
 }
 
 /**
@@ -57,7 +59,7 @@ export function toMastodonStatus(v: StatusViewData): Record<string, unknown> {
     replies_count: s.replies_count,
     reblogs_count: s.reblogs_count,
     favourites_count: s.favourites_count,
-    quotes_count: 0,
+    quotes_count: s.quotes_count ?? 0,
     edited_at: s.edited_at === null ? null : iso(s.edited_at),
     content: s.content,
     reblog: v.reblog,
@@ -70,6 +72,10 @@ export function toMastodonStatus(v: StatusViewData): Record<string, unknown> {
     card: null,
     poll: v.poll,
   };
+  if (v.quote) {
+    out.quote = v.quote.quote;
+    out.quote_approval = v.quote.quote_approval;
+  }
   return v.viewer ? Object.assign(out, viewerFields(v.viewer)) : out;
 }
 

@@ -29,6 +29,8 @@ export interface CredentialsUpdate {
   indexable?: boolean;
   hideCollections?: boolean;
   privacy?: string;
+  /** source[quote_policy]: public | followers | nobody. */
+  quotePolicy?: string;
   sensitive?: boolean;
   language?: string;
   avatar?: Blob;
@@ -50,6 +52,8 @@ function check(u: CredentialsUpdate): void {
   }
   if (u.privacy !== undefined && !["public", "unlisted", "private"].includes(u.privacy))
     throw validation("Privacy is not included in the list");
+  if (u.quotePolicy !== undefined && !["public", "followers", "nobody"].includes(u.quotePolicy))
+    throw validation("Quote policy is not included in the list");
   if (u.language !== undefined && u.language !== "" && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(u.language))
     throw validation("Language is not included in the list");
 }
@@ -123,7 +127,7 @@ function write(
   }
   set("updated_at", ctx.now());
   updateAccountProfile(db, accountId, sets);
-  if (u.privacy !== undefined || u.sensitive !== undefined || u.language !== undefined) {
+  if (u.privacy !== undefined || u.sensitive !== undefined || u.language !== undefined || u.quotePolicy !== undefined) {
     const user = getUserByAccountId(db, accountId)!;
     let s: UserSettings = {};
     try {
@@ -132,6 +136,7 @@ function write(
       /* start over */
     }
     if (u.privacy !== undefined) s.default_privacy = u.privacy;
+    if (u.quotePolicy !== undefined) s.default_quote_policy = u.quotePolicy;
     if (u.sensitive !== undefined) s.default_sensitive = u.sensitive;
     if (u.language !== undefined) s.default_language = u.language === "" ? null : u.language;
     updateUserSettings(db, user.id, JSON.stringify(s), ctx.now());

@@ -20,6 +20,10 @@ import { formatText } from "../../text/format";
 import { publishStatusCreate } from "../federation/statuses";
 import { recordDirectStatus } from "../conversations/record";
 import { safeguardMentions } from "./allowed-mentions";
+import { attachQuote, findQuoteTarget, quoteVisibility, type QuoteTarget } from "../quotes/attach";
+import { requestQuoteApproval } from "../quotes/request";
+import { setStatusQuotePolicy } from "../../db/queries/quotes";
+import { effectiveQuotePolicy, quotePolicyOf } from "../../model/quotes";
 import {
   attachMedia,
   checkText,
@@ -48,6 +52,10 @@ export interface CreateStatusInput {
   idempotencyKey?: string;
   /** Account ids the post may mention (Mastodon's `allowed_mentions`); undefined: no check. */
   allowedMentions?: string[];
+  /** The status to quote (Mastodon 4.5's `quoted_status_id`). */
+  quotedStatusId?: string;
+  /** Who may quote this post: public | followers | nobody (default: the user's setting). */
+  quoteApprovalPolicy?: string;
 }
 
 const IDEMPOTENCY_MS = 60 * 60 * 1000;
@@ -70,8 +78,15 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
 
     const { settings, locale } = userPrefs(ctx, accountId);
     const visName = input.visibility ?? settings.default_privacy ?? "public";
-    const visibility = visibilityCode(visName);
+    let visibility = visibilityCode(visName);
     if (visibility === undefined) throw validation("Visibility is not included in the list");
+    const wantedPolicy = quotePolicyOf(input.quoteApprovalPolicy || settings.default_quote_policy || "public");
+    if (wantedPolicy === undefined) throw validation("Quote approval policy is not included in the list");
+    let quote: QuoteTarget | null = null;
+    if (input.quotedStatusId) {
+      quote = findQuoteTarget(ctx, accountId, input.quotedStatusId);
+      visibility = quoteVisibility(visibility, quote.quoted);
+    }
     const text = input.text ?? "";
     const spoilerText = input.spoilerText ?? "";
     const media = resolveMedia(ctx, accountId, input.mediaIds ?? [], null);
@@ -111,6 +126,8 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
       created_at: t,
       updated_at: t,
     });
+    const policy = effectiveQuotePolicy(visibility, wantedPolicy);
+    if (policy !== "nobody") setStatusQuotePolicy(db, id, policy);
     const mediaJson = attachMedia(ctx, id, media);
     if (media.length) setStatusMediaIds(db, id, mediaJson);
     const mentioned = writeMentions(ctx, id, formatted);
@@ -125,8 +142,10 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
       createPollForStatus(ctx, id, accountId, poll);
     }
     const row = statusRow(ctx, id);
+    const quoteState = quote ? attachQuote(ctx, row, quote) : null;
     fanOutStatus(ctx, row);
     publishStatusCreate(ctx, row);
+    if (quote && quoteState === "pending") requestQuoteApproval(ctx, row, quote.quoted);
     notifyMentioned(ctx, row, mentioned);
     recordDirectStatus(ctx, row);
     notifySubscribers(ctx, row, new Set(mentioned));

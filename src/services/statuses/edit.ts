@@ -20,6 +20,7 @@ import { statusEdited } from "../feeds";
 import { resetPoll } from "../polls/reset";
 import { validatePollInput } from "../polls/validate";
 import { publishStatusUpdate } from "../federation/statuses";
+import { editQuote, notifyQuoters } from "../quotes/edit";
 
 /** Parsed PUT /api/v1/statuses/:id parameters; absent fields stay unchanged. */
 export interface EditStatusInput {
@@ -29,6 +30,10 @@ export interface EditStatusInput {
   language?: string;
   mediaIds?: string[];
   poll?: unknown;
+  /** The status to quote; "" removes the quote; undefined keeps it. */
+  quotedStatusId?: string;
+  /** Who may quote the status from now on: public | followers | nobody. */
+  quoteApprovalPolicy?: string;
 }
 
 function recordVersion(ctx: AppContext, s: StatusRow, at: number): void {
@@ -55,7 +60,9 @@ export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput
     const sensitive = (input.sensitive ?? !!s.sensitive) || spoilerText !== "" ? 1 : 0;
     const language = validLanguage(input.language) ?? s.language;
     const mediaIds = media ? JSON.stringify(media.map((m) => m.id)) : s.media_ids;
+    const quoteChanged = editQuote(ctx, s, input);
     if (
+      !quoteChanged &&
       text === s.text &&
       spoilerText === s.spoiler_text &&
       sensitive === s.sensitive &&
@@ -89,6 +96,7 @@ export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput
     notifyMentioned(ctx, updated, added);
     for (const b of listReblogAccountIds(db, s.id))
       notify(ctx, { accountId: b, fromAccountId: s.account_id, type: "update", statusId: s.id });
+    notifyQuoters(ctx, s);
     statusEdited(ctx, s.id);
     publishStatusUpdate(ctx, statusRow(ctx, s.id), dropped);
     return s.id;

@@ -50,6 +50,7 @@ function readUpdate(input: Params): CredentialsUpdate {
     indexable: bool(p, "indexable"),
     hideCollections: bool(p, "hide_collections"),
     privacy: str(src, "privacy"),
+    quotePolicy: str(src, "quote_policy"),
     sensitive: bool(src, "sensitive"),
     language: str(src, "language"),
     avatar: file(p, "avatar"),

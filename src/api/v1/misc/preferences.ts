@@ -17,6 +17,7 @@ export default function register(r: Router): void {
       "posting:default:visibility": s.default_privacy ?? "public",
       "posting:default:sensitive": s.default_sensitive ?? false,
       "posting:default:language": s.default_language ?? null,
+      "posting:default:quote_policy": s.default_quote_policy ?? "public",
       "reading:expand:media": s.expand_media ?? "default",
       "reading:expand:spoilers": s.expand_spoilers ?? false,
     };

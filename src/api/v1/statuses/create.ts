@@ -27,6 +27,8 @@ export default function register(r: Router): void {
       scheduledAt: str(i, "scheduled_at"),
       idempotencyKey: q.request.headers.get("idempotency-key") ?? undefined,
       allowedMentions: allowedMentions(i.allowed_mentions),
+      quotedStatusId: str(i, "quoted_status_id") || undefined,
+      quoteApprovalPolicy: str(i, "quote_approval_policy") || undefined,
     };
     try {
       const at = scheduleTime(q.ctx, input.scheduledAt);

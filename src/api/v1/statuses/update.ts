@@ -16,6 +16,8 @@ export default function register(r: Router): void {
       language: str(i, "language"),
       mediaIds: strArr(i, "media_ids"),
       poll: i.poll,
+      quotedStatusId: "quoted_status_id" in i ? (str(i, "quoted_status_id") ?? "") : undefined,
+      quoteApprovalPolicy: str(i, "quote_approval_policy") || undefined,
     };
     const s = findOwnStatus(q.ctx, q.params.id, q.auth.accountId);
     await resolveRemoteMentions(q.ctx, input.text);
