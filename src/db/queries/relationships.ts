@@ -101,14 +101,25 @@ export function loadRelationship(ctx: AppContext, viewerId: number, targetId: nu
 
 /**
  * SQL fragment (starting with " AND") that drops accounts `viewerId` blocks, is blocked by or
- * mutes from a list; `col` is the account id column. Returns the fragment and its bind values.
+ * mutes from a list (Mastodon's excluded_from_timeline_account_ids), and with `domains` also
+ * accounts on domains the viewer hides (as StatusFilter does for search results); `col` is the
+ * account id column. The domain probe is left out for viewers who hide no domain.
  */
-export function hiddenAccountsSql(ctx: AppContext, col: string, viewerId: number | null): { sql: string; args: number[] } {
+export function hiddenAccountsSql(
+  ctx: AppContext,
+  col: string,
+  viewerId: number | null,
+  opts: { domains?: boolean } = {},
+): { sql: string; args: number[] } {
   if (viewerId === null) return { sql: "", args: [] };
-  return {
-    sql: ` AND ${col} NOT IN (SELECT target_account_id FROM blocks WHERE account_id = ?
+  let sql = ` AND ${col} NOT IN (SELECT target_account_id FROM blocks WHERE account_id = ?
       UNION SELECT account_id FROM blocks WHERE target_account_id = ?
-      UNION SELECT target_account_id FROM mutes WHERE account_id = ? AND (expires_at IS NULL OR expires_at > ?))`,
-    args: [viewerId, viewerId, viewerId, ctx.now()],
-  };
+      UNION SELECT target_account_id FROM mutes WHERE account_id = ? AND (expires_at IS NULL OR expires_at > ?))`;
+  const args = [viewerId, viewerId, viewerId, ctx.now()];
+  if (opts.domains && ctx.db.query("SELECT 1 FROM account_domain_blocks WHERE account_id = ? LIMIT 1").get(viewerId)) {
+    sql += ` AND NOT EXISTS (SELECT 1 FROM accounts hda JOIN account_domain_blocks hdb ON hdb.account_id = ? AND hdb.domain = hda.domain
+      WHERE hda.id = ${col})`;
+    args.push(viewerId);
+  }
+  return { sql, args };
 }

@@ -83,7 +83,7 @@ interface Candidate {
 /**
  * Ids of matching statuses, best first: an exact phrase (or exact word for a prefix search)
  * first, then relevance (bm25 over the newest matches) plus recency, newest among equals.
- * Leaves out boosts, suspended authors, blocked or muted accounts and what the viewer may not see.
+ * Leaves out boosts, suspended authors, blocked or muted accounts, hidden domains and what the viewer may not see.
  */
 export function searchStatusIds(ctx: AppContext, o: StatusSearchQuery, now: number): number[] {
   const q = o.query;
@@ -120,7 +120,7 @@ export function searchStatusIds(ctx: AppContext, o: StatusSearchQuery, now: numb
   }
   where.push(searchableSql(v, q.scope));
   where.push(visibleStatusSql({ status: "s.id", author: "s.account_id", visibility: "s.visibility", viewer: v }));
-  const hidden = hiddenAccountsSql(ctx, "s.account_id", viewer);
+  const hidden = hiddenAccountsSql(ctx, "s.account_id", viewer, { domains: true });
   const window = Math.max(WINDOW, o.offset + o.limit);
   const match = positive && negative.length ? `(${positive}) NOT (${negative.join(" OR ")})` : positive;
   const select = `SELECT s.id AS id, CASE WHEN s.local = 1 AND s.text <> '' THEN s.text ELSE s.content END AS body,

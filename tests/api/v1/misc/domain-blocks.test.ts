@@ -120,10 +120,15 @@ test("bad domains are 422; the list pages by block id with a Link header; scopes
   expect((await s.api("GET", "/api/v1/domain_blocks")).status).toBe(401);
 });
 
-test("a remote account created later on a blocked domain is hidden too (the block is by domain)", async () => {
+test("a remote account created later on a blocked domain is hidden too, in timelines and search (the block is by domain)", async () => {
   const u = await s.createUser("later");
   await u.client.v1.domainBlocks.create({ domain: "late.example" });
   const acct = insertRemoteAccount(s.ctx, "newcomer", "late.example");
-  const post = insertStatus(s.ctx, acct.id, { text: "new here" });
+  const post = insertStatus(s.ctx, acct.id, { text: "newcomer zanzibarian greetings" });
   expect(ids(await u.client.v1.timelines.public.list({ limit: 40 }))).not.toContain(String(post.id));
+  // Search leaves the hidden domain's posts out too (for the blocker only).
+  const other = await s.createUser("other");
+  const found = await other.client.v2.search.list({ q: "zanzibarian", type: "statuses" });
+  expect(ids(found.statuses)).toEqual([String(post.id)]);
+  expect((await u.client.v2.search.list({ q: "zanzibarian", type: "statuses" })).statuses).toEqual([]);
 });
