@@ -99,7 +99,9 @@ async function main() {
     search("search negation only (-coffee)", "-coffee"),
     search("accounts search by prefix (user12)", "user12", "/api/v1/accounts/search?q="),
   ];
-  const withTriggers = await measure(dataDir, (b) => [...reads.map((f) => f(b)), post("POST status (search triggers on)")(b)]);
+  const searches = await measure(dataDir, (b) => reads.map((f) => f(b)));
+  // Posting with and without the triggers, each on a fresh server over the same database.
+  const on = await measure(dataDir, (b) => [post("POST status (search triggers on)")(b)]);
   // The same database without the status search triggers: the cost they add to posting.
   const db = new Database(join(dataDir, "hearth.sqlite"));
   for (const t of [
@@ -114,7 +116,7 @@ async function main() {
   const without = await measure(dataDir, (b) => [post("POST status (search triggers off)")(b)]);
   rmSync(dataDir, { recursive: true, force: true });
   console.log("\n");
-  const rows = [...withTriggers, ...without];
+  const rows = [...searches, ...on, ...without];
   console.log(
     `Search: ${P.statuses.toLocaleString("en")} statuses, ${P.accounts.toLocaleString("en")} accounts; ${P.clients} clients x ${P.seconds} s per scenario on 127.0.0.1, ${availableParallelism()} CPUs shared by server and clients`,
   );
@@ -137,18 +139,18 @@ async function main() {
     if (r.firstProblem) console.log(`  ${r.name}: ${JSON.stringify(r.statuses)} ${r.errors} errors; first: ${r.firstProblem}`);
   console.log("\nindex size on disk:");
   for (const s of sizes) console.log(`  ${s.name.padEnd(16)} ${fmt(s.bytes / 1048576)} MB`);
-  const slow = withTriggers.filter((r) => !r.name.startsWith("POST") && !(r.p99 < TARGET_SEARCH_P99_MS));
+  const slow = searches.filter((r) => !r.name.startsWith("POST") && !(r.p99 < TARGET_SEARCH_P99_MS));
   console.log(
     `target search p99 < ${TARGET_SEARCH_P99_MS} ms at ${P.clients} concurrent: ${slow.length ? `NOT met (${slow.map((r) => `${r.name} ${fmt(r.p99)} ms`).join(", ")})` : "met"}`,
   );
-  const on = withTriggers.at(-1)!;
+  const withT = on[0]!;
   const off = without[0]!;
-  const cpuOn = (on.cpu * 1000) / on.requests;
+  const cpuOn = (withT.cpu * 1000) / withT.requests;
   const cpuOff = (off.cpu * 1000) / off.requests;
   const extra = cpuOn / cpuOff - 1;
   console.log(
     `POST /api/v1/statuses: server CPU ${fmt(cpuOn, 3)} ms/req with the search triggers, ${fmt(cpuOff, 3)} without (${fmt(extra * 100)}%); ` +
-      `p50 ${fmt(on.p50, 2)} vs ${fmt(off.p50, 2)} ms; target at most +${TARGET_POST_EXTRA * 100}%: ${extra <= TARGET_POST_EXTRA ? "met" : "NOT met"}`,
+      `p50 ${fmt(withT.p50, 2)} vs ${fmt(off.p50, 2)} ms; target at most +${TARGET_POST_EXTRA * 100}%: ${extra <= TARGET_POST_EXTRA ? "met" : "NOT met"}`,
   );
 }
 
