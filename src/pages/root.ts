@@ -3,7 +3,9 @@ import { currentInvocation, selfCommand } from "../config/invocation";
 import type { AppContext } from "../context";
 import { countUsers } from "../db/queries/users";
 import type { Req } from "../http/route";
-import { setting, userCount } from "../services/instance/stats";
+import { userCount } from "../services/instance/stats";
+import { readInstanceSettings } from "../services/instance/settings";
+import { loadRules } from "../services/instance/view";
 import { HEARTH_VERSION } from "../version";
 import { esc, htmlResponse, layout } from "./layout";
 
@@ -12,10 +14,11 @@ export function rootPage(q: Req): Response {
   return htmlResponse(rootHtml(q.ctx));
 }
 
-/** The page: instance title, short description, and first-run instructions when there are no users. */
+/** The page: instance title, short description, registrations and server rules, and first-run instructions when there are no users. */
 export function rootHtml(ctx: AppContext): string {
-  const title = setting(ctx, "site_title") ?? ctx.config.instanceTitle;
-  const description = setting(ctx, "site_short_description") ?? "";
+  const settings = readInstanceSettings(ctx);
+  const title = settings.title;
+  const description = settings.shortDescription;
   const anyone = countUsers(ctx.db) > 0;
   const users = anyone ? userCount(ctx) : 0;
   const setup = anyone
@@ -26,16 +29,22 @@ export function rootHtml(ctx: AppContext): string {
 <pre><code>hearth admin accounts create NAME --email E --role owner</code></pre>
 <p class="muted">As this server was started: <code>${esc(selfCommand(currentInvocation(ctx.config.dataDir)))} admin accounts create NAME --email E --role owner</code>. The command prints the new password.</p>`;
   const regs =
-    ctx.config.registrations === "closed"
+    settings.registrationsMode === "none"
       ? "Registrations are closed."
-      : ctx.config.registrations === "approval"
+      : settings.registrationsMode === "approved"
         ? "Registrations require approval."
         : "Registrations are open.";
+  // Whoever signs up agrees to these (Mastodon shows them before the sign-up form).
+  const rules = loadRules(ctx);
+  const rulesHtml = rules.length
+    ? `<h2>Server rules</h2>\n<ol>${rules.map((r) => `<li>${esc(r.text)}${r.hint ? `<br><span class="muted">${esc(r.hint)}</span>` : ""}</li>`).join("")}</ol>`
+    : "";
   const body = `
 <h1>${esc(title)}</h1>
 ${description ? `<p>${esc(description)}</p>` : ""}
 <p>${esc(ctx.config.localDomain)} is a Fediverse server running Hearth ${esc(HEARTH_VERSION)}. Use any Mastodon app to log in.</p>
 <p>${esc(regs)} ${anyone ? `${users} ${users === 1 ? "user" : "users"}.` : ""}</p>
+${rulesHtml}
 ${setup}`;
   return layout(title, body);
 }

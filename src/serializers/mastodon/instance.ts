@@ -11,6 +11,16 @@ function thumbnailUrl(ctx: AppContext): string {
   return ctx.uris.url("/headers/original/missing.png");
 }
 
+/** Mastodon 4.5's configuration.timelines_access (trending link feeds follow the live feeds). */
+function timelinesAccess(v: InstanceView): Record<string, Record<string, string>> {
+  const f = v.settings.feeds;
+  return {
+    live_feeds: { local: f.localLive, remote: f.remoteLive },
+    hashtag_feeds: { local: f.localTopic, remote: f.remoteTopic },
+    trending_link_feeds: { local: f.localLive, remote: f.remoteLive },
+  };
+}
+
 /** GET /api/v2/instance */
 export function toInstanceV2(ctx: AppContext, v: InstanceView): Record<string, unknown> {
   return {
@@ -22,21 +32,30 @@ export function toInstanceV2(ctx: AppContext, v: InstanceView): Record<string, u
     usage: { users: { active_month: v.activeMonth } },
     thumbnail: { url: thumbnailUrl(ctx) },
     icon: [],
-    languages: ["en"],
+    languages: [v.settings.defaultLocale],
     configuration: {
-      urls: { streaming: ctx.uris.streaming(), status: null },
+      urls: {
+        streaming: ctx.uris.streaming(),
+        status: null,
+        about: ctx.uris.url("/about"),
+        privacy_policy: v.settings.privacyPolicy ? ctx.uris.url("/privacy-policy") : null,
+        terms_of_service: v.settings.termsOfService ? ctx.uris.url("/terms-of-service") : null,
+      },
       vapid: { public_key: v.vapidKey },
       accounts: { ...LIMITS.accounts },
       statuses: { ...LIMITS.statuses },
       media_attachments: { ...LIMITS.media_attachments, supported_mime_types: [...LIMITS.media_attachments.supported_mime_types] },
       polls: { ...LIMITS.polls },
       translation: { enabled: false },
+      timelines_access: timelinesAccess(v),
       limited_federation: false,
     },
     registrations: {
-      enabled: v.registrations !== "closed",
-      approval_required: v.registrations === "approval",
-      message: v.registrations === "closed" ? v.registrationsMessage : null,
+      enabled: v.settings.registrationsMode !== "none",
+      approval_required: v.settings.registrationsMode === "approved",
+      reason_required: v.settings.registrationsMode === "approved" && v.settings.reasonRequired,
+      message: v.settings.registrationsMode === "none" ? v.settings.closedRegistrationsMessage : null,
+      min_age: null,
       url: null,
     },
     api_versions: { mastodon: MASTODON_API_VERSION },
@@ -58,9 +77,9 @@ export function toInstanceV1(ctx: AppContext, v: InstanceView): Record<string, u
     urls: { streaming_api: ctx.uris.streaming() },
     stats: { user_count: v.userCount, status_count: v.statusCount, domain_count: v.domainCount },
     thumbnail: thumbnailUrl(ctx),
-    languages: ["en"],
-    registrations: v.registrations !== "closed",
-    approval_required: v.registrations === "approval",
+    languages: [v.settings.defaultLocale],
+    registrations: v.settings.registrationsMode !== "none",
+    approval_required: v.settings.registrationsMode === "approved",
     invites_enabled: false,
     configuration: {
       accounts: { ...LIMITS.accounts },

@@ -1,10 +1,11 @@
 /** Loads everything the Instance entities (v1 and v2) need, in a fixed number of queries. */
 import type { AppContext } from "../../context";
-import type { Registrations } from "../../config";
 import { listRules } from "../../db/queries/rules";
+import { getLocalAccountByUsername } from "../../db/queries/accounts";
 import { getContactAccountId } from "../../db/queries/users";
 import { accountView } from "../../db/views/accounts";
-import { activeUsers, localPostCount, peerCount, setting, userCount } from "./stats";
+import { activeUsers, localPostCount, peerCount, userCount } from "./stats";
+import { readInstanceSettings, type InstanceSettings } from "./settings";
 import { vapidPublicKey } from "./vapid";
 
 export interface RuleView {
@@ -21,8 +22,7 @@ export interface InstanceView {
   contactEmail: string;
   contactAccount: Record<string, unknown> | null;
   rules: RuleView[];
-  registrations: Registrations;
-  registrationsMessage: string | null;
+  settings: InstanceSettings;
   activeMonth: number;
   userCount: number;
   statusCount: number;
@@ -35,24 +35,25 @@ export function loadRules(ctx: AppContext): RuleView[] {
   return listRules(ctx.db).map((r) => ({ id: String(r.id), text: r.text, hint: r.hint }));
 }
 
-/** The first owner's (else admin's) account id, the instance's contact. */
-export function contactAccountId(ctx: AppContext): number | null {
-  return getContactAccountId(ctx.db);
+/** The contact account's id: the site_contact_username setting, else the first owner (else admin). */
+export function contactAccountId(ctx: AppContext, username?: string | null): number | null {
+  const named = username ? getLocalAccountByUsername(ctx.db, username) : null;
+  return named?.id ?? getContactAccountId(ctx.db);
 }
 
 /** Builds the instance view; `withStats` adds the counts only v1 shows. */
 export function loadInstanceView(ctx: AppContext, withStats = false): InstanceView {
-  const contactId = contactAccountId(ctx);
+  const settings = readInstanceSettings(ctx);
+  const contactId = contactAccountId(ctx, settings.contactUsername);
   return {
     domain: ctx.config.localDomain,
-    title: setting(ctx, "site_title") ?? ctx.config.instanceTitle,
-    shortDescription: setting(ctx, "site_short_description") ?? "",
-    description: setting(ctx, "site_description") ?? setting(ctx, "site_short_description") ?? "",
-    contactEmail: setting(ctx, "site_contact_email") ?? "",
+    title: settings.title,
+    shortDescription: settings.shortDescription,
+    description: settings.shortDescription,
+    contactEmail: settings.contactEmail,
     contactAccount: contactId !== null ? (accountView(ctx, contactId) ?? null) : null,
     rules: loadRules(ctx),
-    registrations: ctx.config.registrations,
-    registrationsMessage: setting(ctx, "closed_registrations_message"),
+    settings,
     activeMonth: activeUsers(ctx, 30),
     userCount: withStats ? userCount(ctx) : 0,
     statusCount: withStats ? localPostCount(ctx) : 0,

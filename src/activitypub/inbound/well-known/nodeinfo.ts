@@ -1,6 +1,7 @@
 /** NodeInfo discovery (/.well-known/nodeinfo) and documents (/nodeinfo/2.0, /nodeinfo/2.1). */
 import type { Req } from "../../../http/route";
 import { activeUsers, localPostCount, setting, userCount } from "../../../services/instance/stats";
+import { registrationsMode } from "../../../services/instance/settings";
 import { HEARTH_VERSION } from "../../../version";
 
 const SCHEMA = (v: string) => `http://nodeinfo.diaspora.software/ns/schema/${v}`;
@@ -27,7 +28,7 @@ export function nodeinfoDocument(version: "2.0" | "2.1") {
         users: { total: userCount(ctx), activeMonth: activeUsers(ctx, 30), activeHalfyear: activeUsers(ctx, 180) },
         localPosts: localPostCount(ctx),
       },
-      openRegistrations: ctx.config.registrations !== "closed",
+      openRegistrations: registrationsMode(ctx) !== "none",
       metadata: {
         nodeName: setting(ctx, "site_title") ?? ctx.config.instanceTitle,
         nodeDescription: setting(ctx, "site_short_description") ?? "",

@@ -10,6 +10,9 @@ export const SCOPES = {
   writeReports: ["admin:write:reports"],
   readDomainBlocks: ["admin:read:domain_blocks"],
   writeDomainBlocks: ["admin:write:domain_blocks"],
+  /** Hearth's own endpoints (settings, rules, announcements) have no finer Mastodon scope. */
+  read: ["admin:read"],
+  write: ["admin:write"],
 };
 
 /** 403 "This action is not allowed" unless the caller's role has `perms`. */

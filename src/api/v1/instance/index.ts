@@ -9,5 +9,5 @@ import policies from "./policies";
 import languages from "./languages";
 
 export default function register(r: Router): void {
-  for (const g of [show, rules, peers, activity, extendedDescription, languages]) g(r);
+  for (const g of [show, rules, peers, activity, extendedDescription, policies, languages]) g(r);
 }

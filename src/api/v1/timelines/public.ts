@@ -4,6 +4,7 @@ import { readPage } from "../../../http/pagination";
 import { bool } from "../../../http/params";
 import { publicTimelineIds, type PublicOptions } from "../../../db/queries/timelines";
 import { statusPage } from "./status-page";
+import { feedAccessible } from "../../../services/instance/feed-access";
 
 /** local / remote / only_media as Mastodon reads them. */
 export function publicOptions(q: Req): PublicOptions {
@@ -18,6 +19,8 @@ export function publicOptions(q: Req): PublicOptions {
 export default function register(r: Router): void {
   r.get<Req>("/api/v1/timelines/public", { auth: "optional", scopes: ["read:statuses"] }, (q) => {
     const viewer = q.auth?.accountId ?? null;
-    return statusPage(q, publicTimelineIds(q.ctx, viewer, publicOptions(q), readPage(q.input)), viewer);
+    const o = publicOptions(q);
+    if (!feedAccessible(q.ctx, viewer, "live", o)) return [];
+    return statusPage(q, publicTimelineIds(q.ctx, viewer, o, readPage(q.input)), viewer);
   });
 }

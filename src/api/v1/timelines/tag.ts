@@ -5,6 +5,7 @@ import { strArr } from "../../../http/params";
 import { tagIdsByName, tagTimelineIds } from "../../../db/queries/timelines";
 import { publicOptions } from "./public";
 import { statusPage } from "./status-page";
+import { feedAccessible } from "../../../services/instance/feed-access";
 
 /** Mastodon takes at most four extra tags per mode. */
 const PER_MODE = 4;
@@ -19,6 +20,7 @@ const names = (q: Req, k: string) =>
 export default function register(r: Router): void {
   r.get<Req>("/api/v1/timelines/tag/:hashtag", { auth: "optional", scopes: ["read:statuses"] }, (q) => {
     const viewer = q.auth?.accountId ?? null;
+    if (!feedAccessible(q.ctx, viewer, "topic", publicOptions(q))) return [];
     const main = q.params.hashtag!.replace(/^#/, "").toLowerCase();
     const any = [main, ...names(q, "any")],
       all = names(q, "all"),
