@@ -29,6 +29,8 @@ import m0028 from "../../migrations/0028_search.sql" with { type: "text" };
 import m0029 from "../../migrations/0029_discovery.sql" with { type: "text" };
 import m0030 from "../../migrations/0030_quotes.sql" with { type: "text" };
 import m0031 from "../../migrations/0031_instance_admin.sql" with { type: "text" };
+import m0032 from "../../migrations/0032_preview_cards.sql" with { type: "text" };
+import m0033 from "../../migrations/0033_custom_emojis_ip_blocks.sql" with { type: "text" };
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: { name: string; sql: string }[] = [
@@ -59,4 +61,6 @@ export const MIGRATIONS: { name: string; sql: string }[] = [
   { name: "0029_discovery", sql: m0029 },
   { name: "0030_quotes", sql: m0030 },
   { name: "0031_instance_admin", sql: m0031 },
+  { name: "0032_preview_cards", sql: m0032 },
+  { name: "0033_custom_emojis_ip_blocks", sql: m0033 },
 ];

@@ -41,6 +41,8 @@ export interface SafeFetchOptions extends RequestInit {
   signer?: SigningKey;
   /** Do not read the body (deliveries only need the status); `body` comes back empty. */
   skipBody?: boolean;
+  /** Keep the first `maxBytes` of a longer body instead of failing (pages read for previews, as Mastodon's truncated_body). */
+  truncate?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -107,6 +109,7 @@ export async function safeFetch(
     maxRedirects = DEFAULT_MAX_REDIRECTS,
     signer,
     skipBody,
+    truncate,
     ...init
   } = opts;
   const timeout = AbortSignal.timeout(timeoutMs);
@@ -148,7 +151,7 @@ export async function safeFetch(
         await res.body?.cancel().catch(() => {});
         return { status: res.status, headers: res.headers, body: new Uint8Array(0), url: current.href };
       }
-      return { status: res.status, headers: res.headers, body: await readCapped(res, maxBytes), url: current.href };
+      return { status: res.status, headers: res.headers, body: await readCapped(res, maxBytes, truncate), url: current.href };
     }
   } catch (e) {
     if (e instanceof FetchError) throw e;
@@ -158,9 +161,9 @@ export async function safeFetch(
 }
 
 /** Reads a response body incrementally, aborting as soon as it passes `max` bytes. */
-async function readCapped(res: Response, max: number): Promise<Uint8Array> {
+async function readCapped(res: Response, max: number, truncate = false): Promise<Uint8Array> {
   const declared = Number(res.headers.get("content-length") ?? NaN);
-  if (declared > max) {
+  if (declared > max && !truncate) {
     await res.body?.cancel().catch(() => {});
     throw new FetchError(`response too large (${declared} bytes, limit ${max})`);
   }
@@ -174,6 +177,11 @@ async function readCapped(res: Response, max: number): Promise<Uint8Array> {
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => {});
+      if (truncate) {
+        chunks.push(value.subarray(0, value.byteLength - (size - max)));
+        size = max;
+        break;
+      }
       throw new FetchError(`response too large (over ${max} bytes)`);
     }
     chunks.push(value);

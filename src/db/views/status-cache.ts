@@ -1,7 +1,7 @@
 /**
  * A per-connection cache of the viewer-independent JSON of statuses (everything but `reblog`,
  * `poll` and the viewer's flags), kept exact the way account-cache.ts keeps accounts:
- * - TEMP triggers record the ids of statuses whose row, mentions, tags or media change on this
+ * - TEMP triggers record the ids of statuses whose row, mentions, tags, media or preview card change on this
  *   connection (and "everything" when a tag is renamed or an application changes); those
  *   entries are dropped before each use;
  * - `PRAGMA data_version` changes when another connection commits: then everything is dropped;
@@ -58,6 +58,7 @@ const SETUP = `
     ["mention", "mentions"],
     ["tag", "statuses_tags"],
     ["media", "media_attachments"],
+    ["card", "preview_cards_statuses"],
   ]
     .map(
       ([name, table]) => `
@@ -77,6 +78,9 @@ const SETUP = `
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_viewer_${t}_delete AFTER DELETE ON main.${t} BEGIN ${rec("-old.account_id")} END;`,
     )
     .join("")}
+  CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_card_refresh AFTER UPDATE ON main.preview_cards BEGIN
+    INSERT INTO hearth_status_changes (id) SELECT status_id FROM main.preview_cards_statuses
+      WHERE preview_card_id = new.id AND status_id NOT IN (SELECT id FROM hearth_status_changes); END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_tags_rename AFTER UPDATE OF name ON main.tags BEGIN ${rec(String(ALL))} END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_tags_delete AFTER DELETE ON main.tags BEGIN ${rec(String(ALL))} END;
   CREATE TEMP TRIGGER IF NOT EXISTS hearth_status_app_update AFTER UPDATE ON main.oauth_applications BEGIN ${rec(String(ALL))} END;

@@ -14,6 +14,7 @@ import {
   loadStatusPolls,
   loadStatusViews,
   loadViewerSets,
+  statusEmojis,
   mediaDescriptions,
   statusList,
   viewerFlags,
@@ -32,12 +33,15 @@ const POLL_HOLE = JSON.stringify(POLL_MARK);
 /** Builds the entry of `s` (whose author row is loaded), or null if its text cannot be split. */
 function makeEntry(ctx: AppContext, d: StatusData, s: StatusRow): StatusEntry | null {
   const data = baseViewData(ctx, d, s);
-  const text = JSON.stringify({ ...toMastodonStatus(data), reblog: REBLOG_MARK, poll: POLL_MARK });
+  const text = JSON.stringify({ ...toMastodonStatus(data), reblog: REBLOG_MARK, poll: POLL_MARK, emojis: statusEmojis(ctx, d, s) });
   const [head, rest, ...more] = text.split(REBLOG_HOLE);
   if (more.length || rest === undefined) return null;
   const [mid, tail, ...more2] = rest.split(POLL_HOLE);
   if (more2.length || tail === undefined || !tail.endsWith("}")) return null;
   const depIds = [s.account_id, ...d.mentions.filter((m) => m.status_id === s.id).map((m) => m.account_id)];
+  // The card's `fediverse:creator` account is embedded too: its changes must drop the entry.
+  const cardAuthor = d.cards?.get(s.id)?.author_account_id;
+  if (cardAuthor !== undefined && cardAuthor !== null) depIds.push(cardAuthor);
   return {
     ctx,
     row: s,

@@ -2,6 +2,9 @@
  * Loads everything the Status serializer needs for a page of statuses in a fixed number of
  * queries: rows, reblogged originals, accounts, mentions, tags, media, apps and viewer flags.
  */
+import { emojisOf, loadEmojiMap, type EmojiMap, type EmojiWant } from "./custom-emojis";
+import { shortcodesIn } from "../../text/custom-emoji";
+import { toMastodonEmoji } from "../../serializers/mastodon/custom-emoji";
 import type { AppContext } from "../../context";
 import type { AccountRow, MediaRow, StatusRow } from "../rows";
 import { selectIn } from "../sql";
@@ -12,6 +15,8 @@ import { toMastodonMention, toMastodonStatus, type StatusViewData, type StatusVi
 import { loadFilterResults } from "./filters";
 import { statusPolls } from "./polls";
 import { loadQuoteFields } from "./quotes";
+import { listPreviewCardsOfStatuses, type PreviewCardRow } from "../queries/preview-cards";
+import { toMastodonPreviewCard } from "../../serializers/mastodon/preview-card";
 
 /** The public URL of a status. */
 export function statusUrl(ctx: AppContext, s: StatusRow, username: string, isLocal: boolean): string {
@@ -49,6 +54,21 @@ export interface StatusData {
   tags: { status_id: number; name: string; display_name: string }[];
   media: MediaRow[];
   apps: Map<number, { id: number; name: string; website: string | null }>;
+  /** Custom emoji the statuses' texts use (see custom-emojis.ts); absent: none. */
+  emojis?: EmojiMap;
+  /** Preview cards by status id; absent: none. */
+  cards?: Map<number, PreviewCardRow>;
+}
+
+/** The shortcodes a status's text and content warning use, looked up on its author's domain. */
+export function statusEmojiWant(s: Pick<StatusRow, "content" | "spoiler_text">, domain: string | null): EmojiWant {
+  return { codes: shortcodesIn(s.spoiler_text, s.content), domain };
+}
+
+/** The CustomEmoji entities of `s` (whose author row is loaded): Status.emojis. */
+export function statusEmojis(ctx: AppContext, d: StatusData, s: StatusRow): Record<string, unknown>[] {
+  if (!d.emojis?.size) return [];
+  return emojisOf(d.emojis, statusEmojiWant(s, d.accountRows.get(s.account_id)?.domain ?? null)).map((e) => toMastodonEmoji(ctx, e));
 }
 
 /** Loads rows, reblogged originals, accounts, mentions, tags, media and apps of `ids`. */
@@ -67,10 +87,13 @@ export function loadStatusData(ctx: AppContext, ids: readonly number[]): StatusD
     (ph) => `SELECT status_id, account_id FROM mentions WHERE status_id IN (${ph}) AND silent = 0 ORDER BY id`,
     sids,
   );
+  const cards = new Map(listPreviewCardsOfStatuses(db, sids).map((c) => [c.status_id, c]));
   const accountIds = new Set<number>([...all.values()].map((r) => r.account_id));
   for (const m of mentions) accountIds.add(m.account_id);
+  for (const c of cards.values()) if (c.author_account_id !== null) accountIds.add(c.author_account_id);
   const accountRows = loadAccountRows(ctx, [...accountIds]);
   const authorIds = new Set([...all.values()].map((r) => r.account_id));
+  for (const c of cards.values()) if (c.author_account_id !== null) authorIds.add(c.author_account_id);
   const accountViews = accountViewsFromRows(ctx, new Map([...accountRows].filter(([id]) => authorIds.has(id))));
 
   const tags = selectIn<{ status_id: number; name: string; display_name: string }>(
@@ -88,7 +111,11 @@ export function loadStatusData(ctx: AppContext, ids: readonly number[]): StatusD
       appIds,
     ).map((a) => [a.id, a]),
   );
-  return { rows, all, accountRows, accountViews, mentions, tags, media, apps };
+  const emojis = loadEmojiMap(
+    ctx,
+    [...all.values()].map((r) => statusEmojiWant(r, accountRows.get(r.account_id)?.domain ?? null)),
+  );
+  return { rows, all, accountRows, accountViews, mentions, tags, media, apps, emojis, cards };
 }
 
 /** The viewer-independent part of one status's view data (no reblog, poll or viewer flags). */
@@ -120,7 +147,15 @@ export function baseViewData(ctx: AppContext, d: StatusData, s: StatusRow): Stat
     poll: null,
     reblog: null,
     authorSensitized: (author.sensitized_at ?? null) !== null,
+    card: cardOf(ctx, d, s.id),
   };
+}
+
+/** The PreviewCard of status `id` (null: none), naming its `fediverse:creator` account when that is loaded. */
+export function cardOf(ctx: AppContext, d: StatusData, id: number): Record<string, unknown> | null {
+  const c = d.cards?.get(id);
+  if (!c) return null;
+  return toMastodonPreviewCard(ctx, c, c.author_account_id !== null ? (d.accountViews.get(c.author_account_id) ?? null) : null);
 }
 
 /** The viewer's favourites, boosts, bookmarks and pins among `statuses`, and muted conversations. */
@@ -192,7 +227,9 @@ export function loadStatusViews(
     data.reblog = reblog;
     data.quote = quotes.get(s.id);
     if (sets) data.viewer = { ...viewerFlags(s, viewerId!, sets), filtered: filtered?.get(s.id) };
-    return toMastodonStatus(data);
+    const out = toMastodonStatus(data);
+    out.emojis = statusEmojis(ctx, d, s);
+    return out;
   };
 
   const out = new Map<number, Record<string, unknown>>();

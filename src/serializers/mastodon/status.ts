@@ -17,6 +17,8 @@ export interface StatusViewData {
   viewer?: StatusViewerFlags;
   /** The author is marked sensitive by the moderators: the status shows as sensitive. */
   authorSensitized?: boolean;
+  /** The PreviewCard entity (null or absent: none). */
+  card?: Record<string, unknown> | null;
   /** Status.quote and Status.quote_approval (viewer-dependent); left out when undefined. */
   quote?: { quote: Record<string, unknown> | null; quote_approval: Record<string, unknown> };
 }
@@ -69,7 +71,7 @@ export function toMastodonStatus(v: StatusViewData): Record<string, unknown> {
     mentions: v.mentions,
     tags: v.tags,
     emojis: [],
-    card: null,
+    card: v.card ?? null,
     poll: v.poll,
   };
   if (v.quote) {

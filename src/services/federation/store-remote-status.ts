@@ -27,6 +27,7 @@ import { statusRow } from "../statuses/common";
 import { notifyMentioned } from "../statuses/create";
 import { recordDirectStatus } from "../conversations/record";
 import type { ParsedPoll, ParsedStatus } from "../../serializers/activitypub/from-note";
+import { enqueueLinkCard, resetLinkCard } from "../preview-cards/fetch-card";
 
 /** Accounts a status mentions: visible ones (tags) and silent ones (only addressed). */
 export interface ResolvedMentions {
@@ -174,6 +175,7 @@ export function insertRemoteStatus(
   incrementRemoteAccountStatuses(db, author.id, p.publishedAt);
   if (parent && (p.visibility === PUBLIC || p.visibility === UNLISTED)) incrementStatusCounter(db, parent.id, "replies_count");
   const row = statusRow(ctx, id);
+  enqueueLinkCard(ctx, id, row.content);
   if (!opts.backfill) {
     fanOutStatus(ctx, row);
     notifyMentioned(ctx, row, added);
@@ -225,6 +227,7 @@ export function updateRemoteStatus(ctx: AppContext, s: StatusRow, p: ParsedStatu
   const added = writeMentions(ctx, s.id, m);
   deleteStatusTags(db, s.id);
   writeTags(ctx, s.id, p.tags, s.created_at);
+  if (s.content !== p.content) resetLinkCard(ctx, s.id, p.content);
   const updated = statusRow(ctx, s.id);
   recordVersion(ctx, updated, editedAt);
   if (!opts.backfill) {

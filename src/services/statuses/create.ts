@@ -24,6 +24,7 @@ import { attachQuote, findQuoteTarget, quoteVisibility, type QuoteTarget } from 
 import { requestQuoteApproval } from "../quotes/request";
 import { setStatusQuotePolicy } from "../../db/queries/quotes";
 import { effectiveQuotePolicy, quotePolicyOf } from "../../model/quotes";
+import { enqueueLinkCard } from "../preview-cards/fetch-card";
 import {
   attachMedia,
   checkText,
@@ -145,6 +146,7 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
     const quoteState = quote ? attachQuote(ctx, row, quote) : null;
     fanOutStatus(ctx, row);
     publishStatusCreate(ctx, row);
+    enqueueLinkCard(ctx, id, row.content);
     if (quote && quoteState === "pending") requestQuoteApproval(ctx, row, quote.quoted);
     notifyMentioned(ctx, row, mentioned);
     recordDirectStatus(ctx, row);

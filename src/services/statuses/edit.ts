@@ -21,6 +21,7 @@ import { resetPoll } from "../polls/reset";
 import { validatePollInput } from "../polls/validate";
 import { publishStatusUpdate } from "../federation/statuses";
 import { editQuote, notifyQuoters } from "../quotes/edit";
+import { resetLinkCard } from "../preview-cards/fetch-card";
 
 /** Parsed PUT /api/v1/statuses/:id parameters; absent fields stay unchanged. */
 export interface EditStatusInput {
@@ -91,6 +92,7 @@ export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput
     deleteStatusTags(db, s.id);
     writeTags(ctx, s.id, text);
     resetPoll(ctx, s.id, poll);
+    if (text !== s.text) resetLinkCard(ctx, s.id, formatted.html);
     const updated = statusRow(ctx, s.id);
     recordVersion(ctx, updated, t);
     notifyMentioned(ctx, updated, added);
