@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../../../rig";
+import { insertRemoteAccount, insertStatus } from "../../../rig/fixtures";
 
 let s: TestServer;
 let people: TestUser[];
@@ -79,6 +80,18 @@ test("auto-approve shows unreviewed tags; a rejected one stays hidden", async ()
   expect((await s.api("POST", `/api/v1/admin/trends/tags/${dogs.id}/reject`, { token: admin.token })).status).toBe(200);
   expect(await get("/api/v1/trends/tags")).toEqual([]);
   s.ctx.db.query("DELETE FROM settings WHERE key = 'trendable_by_default'").run();
+});
+
+test("posts that arrived from federation count like local ones; silenced accounts do not", async () => {
+  const remotes = ["a.example", "b.example", "c.example", "d.example"].map((d, i) => insertRemoteAccount(s.ctx, `birder${i}`, d));
+  for (const r of remotes) insertStatus(s.ctx, r.id, { text: "#birds", tags: ["birds"] });
+  const silenced = insertRemoteAccount(s.ctx, "loud", "e.example", { silenced_at: s.clock.now() });
+  insertStatus(s.ctx, silenced.id, { text: "#birds", tags: ["birds"] });
+  await refresh();
+  expect(names(await get("/api/v1/admin/trends/tags", admin.token))).not.toContain("birds");
+  await people[0]!.client.v1.statuses.create({ status: "a local #birds post" });
+  await refresh();
+  expect(names(await get("/api/v1/admin/trends/tags", admin.token))).toContain("birds");
 });
 
 test("a post trends after five favourites and boosts, once approved", async () => {
