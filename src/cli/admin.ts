@@ -10,6 +10,7 @@ import { adminDisableTwoFactor } from "../services/security/two-factor";
 import { DOMAINS_HELP, runDomains } from "./domains";
 import { MOVE_HELP, runMoveCommand } from "./move";
 import { MEDIA_HELP, runMedia, runStatuses } from "./media";
+import { EMOJI_HELP, runEmoji } from "./emoji";
 
 export const ADMIN_HELP = `  admin accounts create NAME --email E [--password P] [--role owner|admin|moderator|user]
   admin accounts list
@@ -18,7 +19,8 @@ export const ADMIN_HELP = `  admin accounts create NAME --email E [--password P]
   admin accounts disable-2fa NAME
 ${DOMAINS_HELP}
 ${MOVE_HELP}
-${MEDIA_HELP}`;
+${MEDIA_HELP}
+${EMOJI_HELP}`;
 
 const ROLES = ["owner", "admin", "moderator", "user"] as const;
 type Role = (typeof ROLES)[number];
@@ -100,6 +102,7 @@ export async function runAdmin(ctx: AppContext, args: string[]): Promise<number>
   const [group, action, name, extra] = pos;
   if (group === "domains") return runDomains(ctx, pos.slice(1), flags);
   if (group === "media") return runMedia(ctx, pos.slice(1), flags);
+  if (group === "emoji") return runEmoji(ctx, pos.slice(1), flags);
   if (group === "statuses") return runStatuses(ctx, pos.slice(1), flags);
   try {
     if (group !== "accounts" || !action) throw new CliError(`unknown admin command "${pos.join(" ")}"; commands:\n${ADMIN_HELP}`, 2);

@@ -11,6 +11,7 @@ import { RateLimiter, rateLimitHeaders, type RuleName } from "./rate-limit";
 import { covers } from "../model/scopes";
 import { malformedPathResponse, pathParams } from "./path";
 import { clientIp, forwardedProto, throttleKey } from "./client-ip";
+import { ipHasNoAccess } from "../services/admin/ip-blocks";
 
 export interface RouteOptions {
   /**
@@ -95,8 +96,13 @@ export class Router {
     readonly ctx: AppContext,
   ) {
     this.limiter = new RateLimiter(ctx.now);
-    // Ahead of every route group and its request hooks: a path whose percent-encoding is not UTF-8 is a 400.
-    (app as any).onRequest(({ request }: { request: Request }) => malformedPathResponse(request));
+    // Ahead of every route group and its request hooks: a path whose percent-encoding is not UTF-8 is a 400,
+    // and an address under a `no_access` IP block is refused outright (Mastodon's Rack::Attack blocklist).
+    (app as any).onRequest(({ request, server }: { request: Request; server: any }) => {
+      const bad = malformedPathResponse(request);
+      if (bad) return bad;
+      if (ipHasNoAccess(ctx, clientOf(ctx, request, server).ip)) return json({ error: "Forbidden" }, 403);
+    });
   }
 
   get<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this {

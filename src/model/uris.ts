@@ -58,6 +58,10 @@ export class Uris {
   activity(username: string, id: number | string, kind: string): string {
     return `${this.status(username, id)}/${kind}`;
   }
+  /** A local custom emoji's ActivityPub id (Mastodon's /emojis/:id). */
+  emoji(id: number | string): string {
+    return `${this.base}/emojis/${id}`;
+  }
   tag(name: string): string {
     return `${this.base}/tags/${encodeURIComponent(name)}`;
   }

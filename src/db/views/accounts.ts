@@ -7,6 +7,7 @@ import { accountCache, type AccountCache } from "./account-cache";
 import type { AccountRow } from "../rows";
 import { selectIn } from "../sql";
 import { toMastodonAccount } from "../../serializers/mastodon/account";
+import { accountWant, emojisOf, loadEmojiMap, type EmojiMap } from "./custom-emojis";
 
 /**
  * Every accounts column except the key pair: the PEMs are large and no view needs them, so
@@ -41,10 +42,17 @@ function rowsFrom(ctx: AppContext, cache: AccountCache | null, ids: readonly num
 }
 
 /** The serialized account for `r`, from the cache when it was built from this very row. */
-function viewOf(ctx: AppContext, cache: AccountCache | null, r: AccountRow, moved: AccountRow | undefined): Record<string, unknown> {
+function viewOf(
+  ctx: AppContext,
+  cache: AccountCache | null,
+  r: AccountRow,
+  moved: AccountRow | undefined,
+  emojis: EmojiMap,
+): Record<string, unknown> {
   const e = moved === undefined && r.moved_to_account_id === null ? cache?.get(r.id) : undefined;
   if (e && e.row === r && e.ctx === ctx && e.view) return e.view;
-  const view = toMastodonAccount(ctx, r, moved ? toMastodonAccount(ctx, moved) : null);
+  const movedView = moved ? toMastodonAccount(ctx, moved, null, emojisOf(emojis, accountWant(moved))) : null;
+  const view = toMastodonAccount(ctx, r, movedView, emojisOf(emojis, accountWant(r)));
   if (e && e.row === r) cache!.setView(e, ctx, view);
   return view;
 }
@@ -66,10 +74,11 @@ function viewsFrom(ctx: AppContext, cache: AccountCache | null, rows: Map<number
   for (const r of rows.values())
     if (r.moved_to_account_id !== null && !rows.has(r.moved_to_account_id)) (movedIds ??= []).push(r.moved_to_account_id);
   const moved = movedIds ? rowsFrom(ctx, cache, movedIds) : undefined;
+  const emojis = loadEmojiMap(ctx, [...rows.values(), ...(moved?.values() ?? [])].map(accountWant));
   const out = new Map<number, Record<string, unknown>>();
   for (const r of rows.values()) {
     const m = r.moved_to_account_id ? (rows.get(r.moved_to_account_id) ?? moved?.get(r.moved_to_account_id)) : undefined;
-    out.set(r.id, viewOf(ctx, cache, r, m));
+    out.set(r.id, viewOf(ctx, cache, r, m, emojis));
   }
   return out;
 }

@@ -2,6 +2,8 @@
  * Loads what the ActivityPub serializers (serializers/activitypub) need, in a fixed number of
  * queries, so that the serializers themselves stay pure functions over loaded data.
  */
+import { accountWant, emojisOf, loadEmojiMap } from "./custom-emojis";
+import { statusEmojiWant } from "./statuses";
 import type { AppContext } from "../../context";
 import type { AccountRow, MediaRow, StatusRow } from "../rows";
 import type { ActorData } from "../../serializers/activitypub/actor";
@@ -55,10 +57,18 @@ export function loadNoteData(ctx: AppContext, rows: StatusRow[]): NoteData {
     (media.get(m.status_id!) ?? media.set(m.status_id!, []).get(m.status_id!)!).push(m);
   }
   const polls = new Map(selectIn<PollRow>(db, (ph) => `SELECT * FROM polls WHERE status_id IN (${ph})`, ids).map((p) => [p.status_id, p]));
-  return { originals, accounts, parents, mentions, tags, media, polls };
+  // Local statuses only name local emoji; remote ones (served from our cache) name their domain's.
+  const wantRows = [...rows, ...originals.values()];
+  const wants = new Map(wantRows.map((r) => [r.id, statusEmojiWant(r, accounts.get(r.account_id)?.domain ?? null)]));
+  const emojiMap = loadEmojiMap(ctx, [...wants.values()]);
+  const emojis = new Map([...wants].map(([id, w]) => [id, emojisOf(emojiMap, w)]));
+  return { originals, accounts, parents, mentions, tags, media, polls, emojis };
 }
 
 /** Loads what the actor document of local account `a` needs besides its row (the account it moved to). */
 export function loadActorData(ctx: AppContext, a: AccountRow): ActorData {
-  return { movedToUri: a.moved_to_account_id === null ? null : getAccountUri(ctx.db, a.moved_to_account_id) };
+  return {
+    movedToUri: a.moved_to_account_id === null ? null : getAccountUri(ctx.db, a.moved_to_account_id),
+    emojis: emojisOf(loadEmojiMap(ctx, [accountWant(a)]), accountWant(a)),
+  };
 }

@@ -1,4 +1,6 @@
 /** Local account → Person/Service actor document, pure over the row and its loaded ActorData. */
+import type { CustomEmojiRow } from "../mastodon/custom-emoji";
+import { toApEmoji } from "./emoji";
 import type { AppContext } from "../../context";
 import type { AccountRow } from "../../db/rows";
 import { escapeHtml } from "../../text/format";
@@ -40,6 +42,8 @@ function propertyValues(a: AccountRow): Record<string, unknown>[] {
 export interface ActorData {
   /** The actor URI of the account `a` moved to, if any. */
   movedToUri: string | null;
+  /** Custom emoji the display name, bio and fields use (absent: none). */
+  emojis?: CustomEmojiRow[];
 }
 
 /** The Person/Service actor document of a local account. */
@@ -73,7 +77,7 @@ export function toApActor(ctx: AppContext, a: AccountRow, data: ActorData): Reco
     published: apTime(a.created_at),
     memorial: !!a.memorial,
     publicKey: { id: `${id}#main-key`, owner: id, publicKeyPem: a.public_key_pem ?? "" },
-    tag: [],
+    tag: (data.emojis ?? []).map((e) => toApEmoji(ctx, e)),
     attachment: propertyValues(a),
     endpoints: { sharedInbox: u.sharedInbox() },
   };

@@ -7,6 +7,8 @@ import type { AccountRow, MediaRow, StatusRow } from "../../db/rows";
 import { DIRECT, PRIVATE, PUBLIC, UNLISTED } from "../../model/visibility";
 import { pollExpired, pollTallies, pollTitles, type PollRow } from "../mastodon/poll";
 import { acct } from "../mastodon/account";
+import type { CustomEmojiRow } from "../mastodon/custom-emoji";
+import { toApEmoji } from "./emoji";
 import { apTime, OBJECT_CONTEXT, PUBLIC_COLLECTION } from "./context";
 
 /** Everything the Note serializer needs besides the status rows (loaded by db/views/activitypub.ts `loadNoteData`). */
@@ -19,6 +21,8 @@ export interface NoteData {
   tags: Map<number, { name: string; display_name: string }[]>;
   media: Map<number, MediaRow[]>;
   polls: Map<number, PollRow>;
+  /** Custom emoji each status's text uses (absent: none). */
+  emojis?: Map<number, CustomEmojiRow[]>;
 }
 
 /** to/cc of a status as Mastodon addresses it. */
@@ -102,6 +106,7 @@ export function noteFromData(ctx: AppContext, s: StatusRow, d: NoteData, withCon
       name: `@${a!.domain ? acct(a!) : `${a!.username}@${ctx.config.localDomain}`}`,
     })),
     ...(d.tags.get(s.id) ?? []).map((t) => ({ type: "Hashtag", href: ctx.uris.tag(t.name), name: `#${t.display_name || t.name}` })),
+    ...(d.emojis?.get(s.id) ?? []).map((e) => toApEmoji(ctx, e)),
   ];
   if (poll) {
     const titles = pollTitles(poll);

@@ -1,4 +1,5 @@
 /** AccountRow → Mastodon Account / CredentialAccount entities. */
+import { toMastodonEmoji, type CustomEmojiRow } from "./custom-emoji";
 import type { AppContext } from "../../context";
 import type { AccountRow, UserRow, UserSettings } from "../../db/rows";
 import { dateOnly, isoDay } from "./time";
@@ -41,8 +42,16 @@ function parseFields(a: AccountRow): { name: string; value: string; verified_at:
   }
 }
 
-/** The Mastodon Account entity. `moved` is the already-serialized target of a Move. */
-export function toMastodonAccount(ctx: AppContext, a: AccountRow, moved?: object | null): Record<string, unknown> {
+/**
+ * The Mastodon Account entity. `moved` is the already-serialized target of a Move; `emojis` the
+ * custom emoji its display name, bio and fields use (loaded by db/views/custom-emojis.ts).
+ */
+export function toMastodonAccount(
+  ctx: AppContext,
+  a: AccountRow,
+  moved?: object | null,
+  emojis: readonly CustomEmojiRow[] = [],
+): Record<string, unknown> {
   const avatar = avatarUrl(ctx, a);
   const header = headerUrl(ctx, a);
   const out: Record<string, unknown> = {
@@ -69,7 +78,7 @@ export function toMastodonAccount(ctx: AppContext, a: AccountRow, moved?: object
     last_status_at: a.last_status_at ? dateOnly(a.last_status_at) : null,
     hide_collections: !!a.hide_collections,
     noindex: !a.indexable,
-    emojis: [],
+    emojis: emojis.map((e) => toMastodonEmoji(ctx, e)),
     roles: [],
     fields: parseFields(a),
   };

@@ -6,6 +6,8 @@ import type { StatusRow } from "../../db/rows";
 import { transaction } from "../../db/transaction";
 import { domainPolicy } from "../../activitypub/outbound/domain-policy";
 import { fetchObject } from "../../activitypub/outbound/deref/fetch-object";
+import { fromApEmojiTags } from "../../serializers/activitypub/emoji";
+import { storeRemoteEmojis } from "../custom-emojis/remote";
 import { attributedTo, CONVERTED_TYPES, fromApNote, SUPPORTED_TYPES } from "../../serializers/activitypub/from-note";
 import { hostOf, idOf, isHttpUrl, sameOrigin } from "../../serializers/activitypub/json-ld";
 import { resolveAccountByUri } from "./resolve-account";
@@ -97,6 +99,7 @@ export async function upsertRemoteStatus(
   const depth = opts.depth ?? 0;
   return transaction(ctx.db, () => {
     // Re-read inside the transaction: another job may have stored it while we were fetching.
+    if (!domainPolicy(ctx, author.domain!)?.rejectMedia) storeRemoteEmojis(ctx, author.domain!, fromApEmojiTags(object.tag));
     const current = getStatusByUri(ctx.db, uri);
     if (current) return current.account_id === authorId ? updateRemoteStatus(ctx, current, p, mentions, opts) : null;
     const row = insertRemoteStatus(ctx, p, author, mentions, parent, opts);

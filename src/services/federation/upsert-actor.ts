@@ -5,6 +5,8 @@ import { insertRemoteAccount, setAccountMovedTo, updateRemoteAccount } from "../
 import type { AccountRow } from "../../db/rows";
 import { transaction } from "../../db/transaction";
 import { domainPolicy } from "../../activitypub/outbound/domain-policy";
+import { fromApEmojiTags } from "../../serializers/activitypub/emoji";
+import { storeRemoteEmojis } from "../custom-emojis/remote";
 import { ACTOR_TYPES, fromApActor, InvalidActorError } from "../../serializers/activitypub/from-actor";
 import { hostOf, idOf, isHttpUrl, timeOf } from "../../serializers/activitypub/json-ld";
 import { scheduleRemoteProfileImages } from "../media/cache-avatar";
@@ -50,6 +52,7 @@ export function upsertRemoteActor(ctx: AppContext, actor: Record<string, any>, o
     } else {
       setAccountMovedTo(db, row.id, null);
     }
+    if (!(domainPolicy(ctx, domain)?.rejectMedia ?? false)) storeRemoteEmojis(ctx, domain, fromApEmojiTags(actor.tag));
     const after = getAccount(db, row.id)!;
     scheduleRemoteProfileImages(ctx, before, after);
     return getAccount(db, row.id)!;

@@ -1,6 +1,7 @@
 /** POST /api/v1/accounts: sign-up through an app token, obeying REGISTRATIONS (open/approval/closed). */
 import type { AppContext } from "../../context";
 import { ApiError } from "../../model/errors";
+import { ipSeverities } from "../admin/ip-blocks";
 import { transaction } from "../../db/transaction";
 import { checkNewAccount, createLocalAccount, validationFailed, type ValidationDetails } from "../accounts/create-local";
 import { issueToken, type TokenRow } from "../oauth/tokens";
@@ -37,6 +38,9 @@ export async function registerAccount(
   via: { applicationId: number | null; scopes: string[]; ip: string },
 ): Promise<TokenRow> {
   if (ctx.config.registrations === "closed") throw new ApiError(403, "This action is not allowed");
+  // IP blocks (Mastodon's allowed_registration? and sign_up_from_ip_requires_approval?).
+  const ipBlocks = ipSeverities(ctx, via.ip);
+  if (ipBlocks.has("sign_up_block") || ipBlocks.has("no_access")) throw new ApiError(403, "This action is not allowed");
   const details: ValidationDetails = {};
   const add = (k: string, error: string, description: string) => {
     (details[k] ??= []).push({ error, description });
@@ -67,7 +71,7 @@ export async function registerAccount(
   }
   if (Object.keys(details).length || username === undefined || email === undefined || password === undefined)
     throw validationFailed(details);
-  const approved = ctx.config.registrations === "open";
+  const approved = ctx.config.registrations === "open" && !ipBlocks.has("sign_up_requires_approval");
   let user, account;
   try {
     ({ user, account } = await createLocalAccount(ctx, {

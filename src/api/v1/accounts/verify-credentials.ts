@@ -13,7 +13,9 @@ export function credentialAccount(ctx: AppContext, accountId: number): Record<st
   const u = getUserByAccountId(ctx.db, accountId)!;
   const n = countFollowRequestsFor(ctx.db, accountId);
   const moved = a.moved_to_account_id !== null ? accountView(ctx, a.moved_to_account_id) : undefined;
-  return toCredentialAccount(ctx, a, u, n, moved);
+  const out = toCredentialAccount(ctx, a, u, n, moved);
+  out.emojis = accountView(ctx, accountId)?.emojis ?? [];
+  return out;
 }
 
 export default function register(r: Router): void {

@@ -12,6 +12,7 @@ import reports from "./reports";
 import reportActions from "./report-actions";
 import domainBlocks from "./domain-blocks";
 import customEmojis from "./custom-emojis";
+import ipBlocks from "./ip-blocks";
 import hearthSettings from "./hearth-settings";
 import hearthAnnouncements from "./hearth-announcements";
 import trends from "./trends";
@@ -28,6 +29,7 @@ export default function register(r: Router): void {
     domainBlocks,
     trends,
     customEmojis,
+    ipBlocks,
     hearthSettings,
     hearthAnnouncements,
   ])
