@@ -33,7 +33,7 @@ describe("IP blocks", () => {
     });
     expect(b).toMatchObject({ ip: "198.51.100.7/32", severity: "sign_up_block", comment: "spam" });
     expect(Object.keys(b).sort()).toEqual(["comment", "createdAt", "expiresAt", "id", "ip", "severity"]);
-    expect(Date.parse(b.expiresAt!) - Date.parse(b.createdAt)).toBe(3_600_000);
+    expect(Date.parse(String(b.expiresAt)) - Date.parse(String(b.createdAt))).toBe(3_600_000);
     expect((await admin.client.v1.admin.ipBlocks.list()).map((x) => x.id)).toEqual([b.id]);
     const u = await call(s, "PUT", `${BASE}/${b.id}`, admin.token, { comment: "spam wave" });
     expect(u.body).toMatchObject({ id: b.id, ip: "198.51.100.7/32", severity: "sign_up_block", comment: "spam wave" });
