@@ -8,10 +8,12 @@ import { rawInstanceSettings, SETTING_KINDS, updateInstanceSettings } from "../s
 import { addRule, editRule, listRulesForAdmin, moveRule, removeRule } from "../services/instance/rules";
 import { createAnnouncement, editAnnouncement, removeAnnouncement } from "../services/announcements/admin";
 import { listAllAnnouncements } from "../db/queries/announcements";
+import { setInstanceThumbnail } from "../services/instance/thumbnail";
 
 export const SITE_HELP = `  admin settings get [KEY]
   admin settings set KEY VALUE          (keys: ${Object.keys(SETTING_KINDS).join(", ")})
   admin settings reset KEY
+  admin settings thumbnail FILE | --remove
   admin rules list
   admin rules add TEXT [--hint H]
   admin rules edit ID [--text T] [--hint H]
@@ -30,7 +32,7 @@ function usage(message: string): number {
 const id = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 
 /** Runs `admin settings|rules|announcements ACTION …` (`pos` starts at the group); returns the exit code. */
-export function runSite(ctx: AppContext, pos: string[], flags: Record<string, string>): number {
+export async function runSite(ctx: AppContext, pos: string[], flags: Record<string, string>): Promise<number> {
   const [group, action, a1, a2, extra] = pos;
   if (extra !== undefined) return usage(`unexpected argument "${extra}"`);
   try {
@@ -44,6 +46,13 @@ export function runSite(ctx: AppContext, pos: string[], flags: Record<string, st
       if (action === "set" && a1 && a2 !== undefined) {
         updateInstanceSettings(ctx, null, { [a1]: a2 });
         console.log(`${a1} set`);
+        return 0;
+      }
+      if (action === "thumbnail" && a2 === undefined && (a1 || flags.remove === "true")) {
+        const file = a1 ? Bun.file(a1) : null;
+        if (file && !(await file.exists())) throw new ApiError(1, `no file "${a1}"`);
+        const t = await setInstanceThumbnail(ctx, null, file);
+        console.log(t ? `Thumbnail set (${ctx.storage.url(t["@1x"])})` : "Thumbnail removed");
         return 0;
       }
       if (action === "reset" && a1 && a2 === undefined) {

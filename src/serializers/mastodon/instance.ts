@@ -7,8 +7,19 @@ import { VERSION_STRING } from "../../version";
 /** Where the source code lives (AGPL notice in `source_url`). */
 export const SOURCE_URL = "https://github.com/hearth-social/hearth";
 
-function thumbnailUrl(ctx: AppContext): string {
-  return ctx.uris.url("/headers/original/missing.png");
+function thumbnailUrl(ctx: AppContext, v: InstanceView): string {
+  return v.thumbnail ? ctx.storage.url(v.thumbnail["@1x"]) : ctx.uris.url("/headers/original/missing.png");
+}
+
+/** v2's thumbnail: the default image, or the uploaded one with its blurhash and both versions. */
+function thumbnail(ctx: AppContext, v: InstanceView): Record<string, unknown> {
+  const t = v.thumbnail;
+  if (!t) return { url: thumbnailUrl(ctx, v) };
+  return {
+    url: ctx.storage.url(t["@1x"]),
+    blurhash: t.blurhash,
+    versions: { "@1x": ctx.storage.url(t["@1x"]), "@2x": ctx.storage.url(t["@2x"]) },
+  };
 }
 
 /** Mastodon 4.5's configuration.timelines_access (trending link feeds follow the live feeds). */
@@ -30,7 +41,7 @@ export function toInstanceV2(ctx: AppContext, v: InstanceView): Record<string, u
     source_url: SOURCE_URL,
     description: v.shortDescription,
     usage: { users: { active_month: v.activeMonth } },
-    thumbnail: { url: thumbnailUrl(ctx) },
+    thumbnail: thumbnail(ctx, v),
     icon: [],
     languages: [v.settings.defaultLocale],
     configuration: {
@@ -76,7 +87,7 @@ export function toInstanceV1(ctx: AppContext, v: InstanceView): Record<string, u
     version: VERSION_STRING,
     urls: { streaming_api: ctx.uris.streaming() },
     stats: { user_count: v.userCount, status_count: v.statusCount, domain_count: v.domainCount },
-    thumbnail: thumbnailUrl(ctx),
+    thumbnail: thumbnailUrl(ctx, v),
     languages: [v.settings.defaultLocale],
     registrations: v.settings.registrationsMode !== "none",
     approval_required: v.settings.registrationsMode === "approved",

@@ -6,6 +6,7 @@ import { getContactAccountId } from "../../db/queries/users";
 import { accountView } from "../../db/views/accounts";
 import { activeUsers, localPostCount, peerCount, userCount } from "./stats";
 import { readInstanceSettings, type InstanceSettings } from "./settings";
+import { storedThumbnail, type StoredThumbnail } from "./thumbnail";
 import { vapidPublicKey } from "./vapid";
 
 export interface RuleView {
@@ -23,6 +24,7 @@ export interface InstanceView {
   contactAccount: Record<string, unknown> | null;
   rules: RuleView[];
   settings: InstanceSettings;
+  thumbnail: StoredThumbnail | null;
   activeMonth: number;
   userCount: number;
   statusCount: number;
@@ -54,6 +56,7 @@ export function loadInstanceView(ctx: AppContext, withStats = false): InstanceVi
     contactAccount: contactId !== null ? (accountView(ctx, contactId) ?? null) : null,
     rules: loadRules(ctx),
     settings,
+    thumbnail: storedThumbnail(ctx),
     activeMonth: activeUsers(ctx, 30),
     userCount: withStats ? userCount(ctx) : 0,
     statusCount: withStats ? localPostCount(ctx) : 0,

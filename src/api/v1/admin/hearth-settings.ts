@@ -1,7 +1,8 @@
 /**
  * Hearth's own admin endpoints (Mastodon has no admin API for these): instance settings
  * (GET/PUT /api/v1/admin/hearth/settings, Manage Settings) and server rules
- * (/api/v1/admin/hearth/rules, Manage Rules). Scopes admin:read / admin:write.
+ * (/api/v1/admin/hearth/rules, Manage Rules); the thumbnail is PUT as multipart `thumbnail`
+ * to /api/v1/admin/hearth/settings/thumbnail and removed with DELETE. Scopes admin:read / admin:write.
  */
 import type { Router, UserReq } from "../../../http/route";
 import { parseId } from "../../../model/ids";
@@ -11,6 +12,8 @@ import { addRule, editRule, listRulesForAdmin, moveRule, removeRule } from "../.
 import type { RuleRow } from "../../../db/queries/rules";
 import { iso } from "../../../serializers/mastodon/time";
 import { SCOPES, staff } from "./staff";
+import { file } from "../../../http/params";
+import { setInstanceThumbnail } from "../../../services/instance/thumbnail";
 
 const rule = (r: RuleRow) => ({ id: String(r.id), text: r.text, hint: r.hint, position: r.position, created_at: iso(r.created_at) });
 
@@ -31,6 +34,18 @@ export default function register(r: Router): void {
   r.put(`${base}/settings`, { scopes: SCOPES.write }, (q) => {
     const who = staff(q, "manage_settings");
     return updateInstanceSettings(q.ctx, who.accountId, settingsInput(q));
+  });
+  r.put(`${base}/settings/thumbnail`, { scopes: SCOPES.write }, async (q) => {
+    const who = staff(q, "manage_settings");
+    const f = file(q.input, "thumbnail");
+    if (!f) throw validation("Thumbnail can't be blank");
+    await setInstanceThumbnail(q.ctx, who.accountId, f);
+    return rawInstanceSettings(q.ctx);
+  });
+  r.delete(`${base}/settings/thumbnail`, { scopes: SCOPES.write }, async (q) => {
+    const who = staff(q, "manage_settings");
+    await setInstanceThumbnail(q.ctx, who.accountId, null);
+    return rawInstanceSettings(q.ctx);
   });
   r.get(`${base}/rules`, { scopes: SCOPES.read }, (q) => {
     staff(q, "manage_rules");

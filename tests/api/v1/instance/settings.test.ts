@@ -8,6 +8,7 @@ import { startTestServer, type TestServer, type TestUser } from "../../../rig";
 import { runAdmin } from "../../../../src/cli/admin";
 import { call, staffUser } from "../admin/helpers";
 import { rootHtml } from "../../../../src/pages/root";
+import { getTrendsAutoApprove, getTrendsEnabled } from "../../../../src/db/queries/trends";
 
 let s: TestServer;
 let admin: TestUser, mod: TestUser, user: TestUser;
@@ -98,6 +99,14 @@ describe("settings", () => {
     expect(bad.err).toContain("registrations_mode must be one of open, approved, none");
   });
 
+  test("trends on/off and auto-approval are the settings the trends code reads", async () => {
+    expect([getTrendsEnabled(s.ctx.db), getTrendsAutoApprove(s.ctx.db)]).toEqual([true, false]);
+    expect((await call(s, "PUT", SETTINGS, admin.token, { trends: false, trendable_by_default: "yes" })).status).toBe(200);
+    expect([getTrendsEnabled(s.ctx.db), getTrendsAutoApprove(s.ctx.db)]).toEqual([false, true]);
+    expect((await cli("settings", "reset", "trends")).code).toBe(0);
+    expect(getTrendsEnabled(s.ctx.db)).toBe(true);
+  });
+
   test("bad input answers 422 and writes nothing", async () => {
     const before = logCount();
     for (const body of [
@@ -170,6 +179,35 @@ describe("settings", () => {
       hashtag_feeds: { local: "authenticated", remote: "public" },
       trending_link_feeds: { local: "authenticated", remote: "public" },
     });
+  });
+});
+
+describe("thumbnail", () => {
+  test("an uploaded thumbnail is processed into @1x/@2x with a blurhash; 422 for a non-image; removable from the CLI", async () => {
+    const sharp = (await import("sharp")).default;
+    const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#c06030" } })
+      .png()
+      .toBuffer();
+    const upload = (bytes: Uint8Array, type: string) => {
+      const body = new FormData();
+      body.append("thumbnail", new Blob([new Uint8Array(bytes)], { type }), "t.png");
+      return s.api("PUT", `${SETTINGS}/thumbnail`, { token: admin.token, body });
+    };
+    const before = logCount();
+    expect((await upload(new TextEncoder().encode("not an image"), "image/png")).status).toBe(422);
+    expect(logCount()).toBe(before);
+    expect((await upload(png, "image/png")).status).toBe(200);
+    const t = (await call(s, "GET", "/api/v2/instance")).body.thumbnail;
+    expect(t.blurhash).toMatch(/^[0-9A-Za-z#$%*+,\-.:;=?@[\]^_{|}~]{20,}$/);
+    for (const v of ["@1x", "@2x"]) {
+      const res = await fetch(t.versions[v].replace(/^https?:\/\/[^/]+/, s.url));
+      expect(res.status).toBe(200);
+      const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
+      expect([meta.width, meta.height]).toEqual(v === "@1x" ? [1200, 630] : [2400, 1260]);
+    }
+    expect((await call(s, "GET", "/api/v1/instance")).body.thumbnail).toBe(t.url);
+    expect((await cli("settings", "thumbnail", "--remove")).code).toBe(0);
+    expect((await call(s, "GET", "/api/v2/instance")).body.thumbnail).toEqual({ url: expect.stringContaining("missing.png") });
   });
 });
 
