@@ -11,6 +11,7 @@ import { DOMAINS_HELP, runDomains } from "./domains";
 import { MOVE_HELP, runMoveCommand } from "./move";
 import { MEDIA_HELP, runMedia, runStatuses } from "./media";
 import { EMOJI_HELP, runEmoji } from "./emoji";
+import { SITE_HELP, runSite } from "./site";
 
 export const ADMIN_HELP = `  admin accounts create NAME --email E [--password P] [--role owner|admin|moderator|user]
   admin accounts list
@@ -20,6 +21,7 @@ export const ADMIN_HELP = `  admin accounts create NAME --email E [--password P]
 ${DOMAINS_HELP}
 ${MOVE_HELP}
 ${MEDIA_HELP}
+${SITE_HELP}
 ${EMOJI_HELP}`;
 
 const ROLES = ["owner", "admin", "moderator", "user"] as const;
@@ -104,6 +106,7 @@ export async function runAdmin(ctx: AppContext, args: string[]): Promise<number>
   if (group === "media") return runMedia(ctx, pos.slice(1), flags);
   if (group === "emoji") return runEmoji(ctx, pos.slice(1), flags);
   if (group === "statuses") return runStatuses(ctx, pos.slice(1), flags);
+  if (group === "settings" || group === "rules" || group === "announcements") return runSite(ctx, pos, flags);
   try {
     if (group !== "accounts" || !action) throw new CliError(`unknown admin command "${pos.join(" ")}"; commands:\n${ADMIN_HELP}`, 2);
     if (extra !== undefined) throw new CliError(`unexpected argument "${extra}"`, 2);

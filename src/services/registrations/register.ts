@@ -1,4 +1,5 @@
 /** POST /api/v1/accounts: sign-up through an app token, obeying REGISTRATIONS (open/approval/closed). */
+import { readInstanceSettings } from "../instance/settings";
 import type { AppContext } from "../../context";
 import { ApiError } from "../../model/errors";
 import { ipSeverities } from "../admin/ip-blocks";
@@ -37,7 +38,8 @@ export async function registerAccount(
   s: SignUp,
   via: { applicationId: number | null; scopes: string[]; ip: string },
 ): Promise<TokenRow> {
-  if (ctx.config.registrations === "closed") throw new ApiError(403, "This action is not allowed");
+  const mode = readInstanceSettings(ctx);
+  if (mode.registrationsMode === "none") throw new ApiError(403, "This action is not allowed");
   // IP blocks (Mastodon's allowed_registration? and sign_up_from_ip_requires_approval?).
   const ipBlocks = ipSeverities(ctx, via.ip);
   if (ipBlocks.has("sign_up_block") || ipBlocks.has("no_access")) throw new ApiError(403, "This action is not allowed");
@@ -69,9 +71,11 @@ export async function registerAccount(
     else if (s.reason.length > 500) add("reason", "ERR_TOO_LONG", "is too long (maximum is 500 characters)");
     else reason = s.reason;
   }
+  // Mastodon's require_invite_text: an approval-mode sign-up must say why.
+  if (reason === null && mode.registrationsMode === "approved" && mode.reasonRequired) add("reason", "ERR_BLANK", "can't be blank");
   if (Object.keys(details).length || username === undefined || email === undefined || password === undefined)
     throw validationFailed(details);
-  const approved = ctx.config.registrations === "open" && !ipBlocks.has("sign_up_requires_approval");
+  const approved = mode.registrationsMode === "open" && !ipBlocks.has("sign_up_requires_approval");
   let user, account;
   try {
     ({ user, account } = await createLocalAccount(ctx, {
