@@ -295,7 +295,7 @@ export interface Instance {
   icon: { src: string; size: string }[];
   languages: string[];
   configuration: {
-    urls: { streaming: string; status: string | null };
+    urls: { streaming: string; status: string | null; about: string; privacy_policy: string | null; terms_of_service: string | null };
     vapid: { public_key: string };
     accounts: { max_featured_tags: number; max_pinned_statuses: number };
     statuses: { max_characters: number; max_media_attachments: number; characters_reserved_per_url: number };
@@ -310,9 +310,17 @@ export interface Instance {
     };
     polls: { max_options: number; max_characters_per_option: number; min_expiration: number; max_expiration: number };
     translation: { enabled: boolean };
+    timelines_access: Record<"live_feeds" | "hashtag_feeds" | "trending_link_feeds", { local: string; remote: string }>;
     limited_federation: boolean;
   };
-  registrations: { enabled: boolean; approval_required: boolean; message: string | null; url: string | null };
+  registrations: {
+    enabled: boolean;
+    approval_required: boolean;
+    reason_required: boolean;
+    message: string | null;
+    min_age: number | null;
+    url: string | null;
+  };
   api_versions: { mastodon: number };
   contact: { email: string; account: Account | null };
   rules: Rule[];
