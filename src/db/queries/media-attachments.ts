@@ -195,6 +195,24 @@ export function markMediaProcessingFailed(db: Database, id: number, now: number)
   db.query("UPDATE media_attachments SET processing = 2, updated_at = ? WHERE id = ? AND processing = 1").run(now, id);
 }
 
+/** Finishes a transcoded video/audio upload: its file, meta and (when none was uploaded) preview. */
+export function finishAvProcessing(
+  db: Database,
+  id: number,
+  f: { fileKey: string; contentType: string; fileSize: number; meta: string; thumbnailKey: string | null; blurhash: string | null },
+  now: number,
+): boolean {
+  return (
+    db
+      .query(
+        `UPDATE media_attachments SET file_key = ?, content_type = ?, file_size = ?, meta = ?,
+           thumbnail_key = COALESCE(thumbnail_key, ?), blurhash = COALESCE(blurhash, ?), processing = 0, updated_at = ?
+         WHERE id = ? AND processing = 1`,
+      )
+      .run(f.fileKey, f.contentType, f.fileSize, f.meta, f.thumbnailKey, f.blurhash, now, id).changes > 0
+  );
+}
+
 /** Stores the rendered original of a queued upload and marks it done; false when the row is gone or no longer queued. */
 export function finishMediaProcessing(
   db: Database,
@@ -309,5 +327,27 @@ export function listMediaFileKeys(
     (ph) =>
       `SELECT id, (remote_url IS NOT NULL AND remote_url <> '') AS remote, file_key, thumbnail_key FROM media_attachments WHERE id IN (${ph})`,
     ids,
+  );
+}
+
+/**
+ * Sets the description of media `id` of `accountId` that is attached to `statusId` or not yet
+ * attached (an edit's media_attributes); true when the description changed.
+ */
+export function describeStatusMedia(
+  db: Database,
+  id: number,
+  accountId: number,
+  statusId: number,
+  description: string,
+  now: number,
+): boolean {
+  return (
+    db
+      .query(
+        `UPDATE media_attachments SET description = ?, updated_at = ?
+         WHERE id = ? AND account_id = ? AND (status_id = ? OR status_id IS NULL) AND description IS NOT ?`,
+      )
+      .run(description, now, id, accountId, statusId, description).changes > 0
   );
 }

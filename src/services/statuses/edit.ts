@@ -4,7 +4,7 @@
  */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
-import { detachStatusMediaExcept } from "../../db/queries/media-attachments";
+import { describeStatusMedia, detachStatusMediaExcept } from "../../db/queries/media-attachments";
 import { deleteMentionsExcept } from "../../db/queries/mentions";
 import { hasStatusEdits, insertStatusEdit } from "../../db/queries/status-edits";
 import { listReblogAccountIds, updateStatusContent } from "../../db/queries/statuses";
@@ -35,6 +35,8 @@ export interface EditStatusInput {
   quotedStatusId?: string;
   /** Who may quote the status from now on: public | followers | nobody. */
   quoteApprovalPolicy?: string;
+  /** New descriptions (alt text) of the status's media, as Mastodon's media_attributes[]. */
+  mediaAttributes?: { id: string; description?: string }[];
 }
 
 function recordVersion(ctx: AppContext, s: StatusRow, at: number): void {
@@ -62,8 +64,16 @@ export function editStatus(ctx: AppContext, s: StatusRow, input: EditStatusInput
     const language = validLanguage(input.language) ?? s.language;
     const mediaIds = media ? JSON.stringify(media.map((m) => m.id)) : s.media_ids;
     const quoteChanged = editQuote(ctx, s, input);
+    let altChanged = false;
+    for (const a of input.mediaAttributes ?? []) {
+      const id = Number(a.id);
+      if (!Number.isSafeInteger(id) || a.description === undefined) continue;
+      if (a.description.length > 1500) throw new ApiError(422, "Validation failed: Description is too long (maximum is 1500 characters)");
+      if (describeStatusMedia(db, id, s.account_id, s.id, a.description, t)) altChanged = true;
+    }
     if (
       !quoteChanged &&
+      !altChanged &&
       text === s.text &&
       spoilerText === s.spoiler_text &&
       sensitive === s.sensitive &&

@@ -84,4 +84,23 @@ describe("PUT /api/v1/statuses/:id, history and source", () => {
     expect((await s.api("GET", `/api/v1/statuses/${st.id}/source`, { token: bob.token })).status).toBe(404);
     expect((await s.api("GET", `/api/v1/statuses/${st.id}/source`)).status).toBe(401);
   });
+
+  test("media_attributes change the alt text of the status's media (and only the owner's)", async () => {
+    const m = addMedia(s, alice.account.id);
+    const st = await alice.client.v1.statuses.create({ status: "with a picture", mediaIds: [m] });
+    const ed = await alice.client.v1.statuses
+      .$select(st.id)
+      .update({ status: "with a picture", mediaIds: [m], mediaAttributes: [{ id: m, description: "A red square" }] } as any);
+    expect(ed.mediaAttachments[0]!.description).toBe("A red square");
+    expect(ed.editedAt).not.toBeNull();
+    // Someone else's media id in media_attributes is ignored.
+    const other = addMedia(s, bob.account.id);
+    await alice.client.v1.statuses
+      .$select(st.id)
+      .update({ status: "with a picture", mediaAttributes: [{ id: other, description: "x" }] } as any);
+    expect(
+      s.ctx.db.query<{ description: string | null }, [number]>("SELECT description FROM media_attachments WHERE id = ?").get(Number(other))!
+        .description,
+    ).not.toBe("x");
+  });
 });
