@@ -38,7 +38,7 @@ import {
 } from "./handlers/maintenance";
 import { runPollDistributeUpdate, runPollExpire } from "./handlers/polls";
 import { runPushDeliver } from "./handlers/push";
-import { runPreviewCardFetch } from "./handlers/preview-cards";
+import { runPreviewCardFetch, runVerifyLinks } from "./handlers/preview-cards";
 import { runTrendsRefresh } from "./handlers/trends";
 import { runStreamAnnouncement, runStreamAnnouncementDelete, runStreamAnnouncementReaction } from "./handlers/announcements";
 import { runScheduledStatusPublish, runScheduledStatusSweep } from "./handlers/scheduled-statuses";
@@ -83,6 +83,7 @@ export interface JobPayloads {
   "poll.distribute_update": { statusId: number };
   "push.deliver": WebPushJob;
   "preview_card.fetch": { statusId: number };
+  "accounts.verify_links": { accountId: number };
   "scheduled_status.publish": { id: number };
   "scheduled_status.sweep": Record<string, never>;
   "stream.update": { statusId: number };
@@ -135,6 +136,7 @@ export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } 
   "poll.distribute_update": runPollDistributeUpdate,
   "push.deliver": runPushDeliver,
   "preview_card.fetch": runPreviewCardFetch,
+  "accounts.verify_links": runVerifyLinks,
   "scheduled_status.publish": runScheduledStatusPublish,
   "scheduled_status.sweep": runScheduledStatusSweep,
   "stream.update": runStreamUpdate,

@@ -132,6 +132,36 @@ export interface StatusApplication {
   website: string | null;
 }
 
+/** An author of a PreviewCard: `account` is set when the page names a known account (`fediverse:creator`). */
+export interface PreviewCardAuthor {
+  name: string;
+  url: string;
+  account: Account | null;
+}
+
+/** The PreviewCard entity (Status.card, GET /api/v1/statuses/:id/card). */
+export interface PreviewCard {
+  url: string;
+  title: string;
+  description: string;
+  language: string | null;
+  type: "link" | "photo" | "video" | "rich";
+  author_name: string;
+  author_url: string;
+  provider_name: string;
+  provider_url: string;
+  /** An <iframe> for video cards, else "". */
+  html: string;
+  width: number;
+  height: number;
+  image: string | null;
+  image_description: string;
+  embed_url: string;
+  blurhash: string | null;
+  published_at: IsoDateTime | null;
+  authors: PreviewCardAuthor[];
+}
+
 /** A poll option. `votes_count` is null while totals are hidden. */
 export interface PollOption {
   title: string;
@@ -209,8 +239,8 @@ export interface Status {
   mentions: StatusMention[];
   tags: StatusTag[];
   emojis: CustomEmoji[];
-  /** Always null: Hearth does not make preview cards yet. */
-  card: null;
+  /** The preview card of the status's first link (null: none, or not fetched yet). */
+  card: PreviewCard | null;
   poll: Poll | null;
   /** A Quote (a ShallowQuote inside a quote), or null when the status quotes nothing. */
   quote: Quote | ShallowQuote | null;

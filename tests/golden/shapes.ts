@@ -4,7 +4,7 @@
  * wrong, or a JSON type the declared field cannot hold. `shapeErrors` then checks API output
  * against a shape (extra keys, missing required keys, values of the wrong JSON type).
  */
-import type { Account, Instance, Notification, Relationship, Status } from "../../src/model/entities";
+import type { Account, Instance, Notification, PreviewCard, Relationship, Status } from "../../src/model/entities";
 
 /** The JSON type of a value. */
 export type JsonTag = "string" | "number" | "boolean" | "null" | "array" | "object";
@@ -74,6 +74,27 @@ export const ACCOUNT: Shape<Account> = {
 };
 
 /** The Status entity (`reblog` is checked as a Status too). */
+export const PREVIEW_CARD: Shape<PreviewCard> = {
+  url: req("string"),
+  title: req("string"),
+  description: req("string"),
+  language: req("string", "null"),
+  type: req("string"),
+  author_name: req("string"),
+  author_url: req("string"),
+  provider_name: req("string"),
+  provider_url: req("string"),
+  html: req("string"),
+  width: req("number"),
+  height: req("number"),
+  image: req("string", "null"),
+  image_description: req("string"),
+  embed_url: req("string"),
+  blurhash: req("string", "null"),
+  published_at: req("string", "null"),
+  authors: req("array"),
+};
+
 export const STATUS: Shape<Status> = {
   id: req("string"),
   created_at: req("string"),
@@ -98,7 +119,7 @@ export const STATUS: Shape<Status> = {
   mentions: req("array"),
   tags: req("array"),
   emojis: req("array"),
-  card: req("null"),
+  card: nested(req("object", "null"), PREVIEW_CARD),
   poll: req("object", "null"),
   quote: req("object", "null"),
   quote_approval: req("object"),

@@ -5,9 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../rig";
+import { insertRemoteAccount } from "../rig/fixtures";
 import { loadSharp } from "../../src/media/sharp";
 import { CARD_LIMITS } from "../../src/services/preview-cards/fetch-card";
 import { firstCardLink } from "../../src/text/link-details";
+import { PREVIEW_CARD, shapeErrors, STATUS } from "../golden/shapes";
 
 let s: TestServer;
 let alice: TestUser;
@@ -44,7 +46,7 @@ beforeAll(async () => {
              <meta property="og:image" content="/img.png"><meta property="og:image:alt" content="red">
              <meta property="og:site_name" content="Example Site"><meta property="og:type" content="article">
              <meta property="article:published_time" content="2024-05-01T10:00:00Z">
-             <meta name="author" content="Ann Author">`,
+             <meta property="og:author" content="Ann Author">`,
           );
         case "/img.png":
           return new Response(png as unknown as BodyInit, { headers: { "Content-Type": "image/png" } });
@@ -87,6 +89,12 @@ beforeAll(async () => {
         case "/slow":
           await Bun.sleep(5_000);
           return page("<title>Too late</title>");
+        case "/creator":
+          return page(
+            `<meta property="og:title" content="By a writer"><meta name="fediverse:creator" content="@writer@127.0.0.1:${web.port}">`,
+          );
+        case "/creator-elsewhere":
+          return page(`<meta property="og:title" content="Claimed"><meta name="fediverse:creator" content="@writer@elsewhere.test">`);
         case "/image-link":
           return new Response(png as unknown as BodyInit, { headers: { "Content-Type": "image/png" } });
       }
@@ -135,7 +143,9 @@ describe("preview cards", () => {
     expect(c.width / c.height).toBeCloseTo(1.5, 1);
     expect(typeof c.blurhash).toBe("string");
     expect(c.blurhash.length).toBeGreaterThan(5);
-    expect(Array.isArray(c.authors)).toBe(true);
+    expect(c.authors).toEqual([{ name: "Ann Author", url: "", account: null }]);
+    expect(shapeErrors(c, PREVIEW_CARD)).toEqual([]);
+    expect(shapeErrors(st, STATUS)).toEqual([]);
     const img = await fetch(c.image);
     expect(img.status).toBe(200);
     const meta = await (loadSharp() as any)(new Uint8Array(await img.arrayBuffer())).metadata();
@@ -217,6 +227,16 @@ describe("preview cards", () => {
     } finally {
       CARD_LIMITS.timeoutMs = before;
     }
+  });
+
+  test("fediverse:creator names a known account only when the page is on that account's domain", async () => {
+    insertRemoteAccount(s.ctx, "writer", `127.0.0.1:${web.port}`);
+    insertRemoteAccount(s.ctx, "writer", "elsewhere.test");
+    const a = await post(`${base()}/creator`);
+    const b = await post(`${base()}/creator-elsewhere`);
+    await s.drain();
+    expect((await show(a)).card.authors[0].account?.acct).toBe(`writer@127.0.0.1:${web.port}`);
+    expect((await show(b)).card.authors[0].account).toBeNull();
   });
 
   test("a link to an image makes no card (only text/html pages do)", async () => {

@@ -14,6 +14,7 @@ import { validation } from "../../model/errors";
 import { processProfileImage, type ProcessedImage, type ProfileImageKind } from "../../media/avatar";
 import { fieldValueHtml, noteHtml } from "./profile-text";
 import { publishProfileUpdate } from "../federation/accounts";
+import { carryVerification, enqueueVerifyLinks } from "./verify-links";
 
 /** Profile limits (Mastodon defaults). */
 export const LIMITS = { displayName: 30, note: 500, fields: 4, fieldName: 255, fieldValue: 255 };
@@ -107,10 +108,13 @@ function write(
     set("note", noteHtml(ctx, u.note));
   }
   if (u.fields !== undefined) {
-    const fields = u.fields
+    const given = u.fields
       .filter((f) => f.name.trim() !== "" || f.value.trim() !== "")
       .map((f) => ({ name: f.name, value: f.value, value_html: fieldValueHtml(ctx, f.value), verified_at: null }));
+    // An unchanged value keeps its verification; a new or changed one is checked again.
+    const { fields, check } = carryVerification(a.fields, given, true);
     set("fields", JSON.stringify(fields));
+    if (check) enqueueVerifyLinks(ctx, accountId, true);
   }
   flag("locked", u.locked);
   flag("bot", u.bot);

@@ -10,6 +10,7 @@ import { storeRemoteEmojis } from "../custom-emojis/remote";
 import { ACTOR_TYPES, fromApActor, InvalidActorError } from "../../serializers/activitypub/from-actor";
 import { hostOf, idOf, isHttpUrl, timeOf } from "../../serializers/activitypub/json-ld";
 import { scheduleRemoteProfileImages } from "../media/cache-avatar";
+import { carryVerification, enqueueVerifyLinks } from "../accounts/verify-links";
 
 export { ACTOR_TYPES, InvalidActorError, REMOTE_USERNAME_RE } from "../../serializers/activitypub/from-actor";
 
@@ -36,6 +37,9 @@ export function upsertRemoteActor(ctx: AppContext, actor: Record<string, any>, o
       getRemoteAccountByHandle(db, cols.username as string, domain);
     if (row && row.domain === null) throw new InvalidActorError(`${id} collides with a local account`);
     const before = row ?? null;
+    // Mastodon verifies remote links itself: kept while a value is unchanged, else checked again.
+    const links = carryVerification(before?.fields ?? null, JSON.parse(cols.fields as string), false);
+    cols.fields = JSON.stringify(links.fields);
     if (row) {
       updateRemoteAccount(db, row.id, cols);
     } else {
@@ -53,6 +57,7 @@ export function upsertRemoteActor(ctx: AppContext, actor: Record<string, any>, o
       setAccountMovedTo(db, row.id, null);
     }
     if (!(domainPolicy(ctx, domain)?.rejectMedia ?? false)) storeRemoteEmojis(ctx, domain, fromApEmojiTags(actor.tag));
+    if (links.check) enqueueVerifyLinks(ctx, row.id, false);
     const after = getAccount(db, row.id)!;
     scheduleRemoteProfileImages(ctx, before, after);
     return getAccount(db, row.id)!;

@@ -149,7 +149,7 @@ function creatorAccountId(ctx: AppContext, handle: string | null, pageUrl: strin
   const m = /^@?([^@\s]+)@([^@\s]+)$/.exec(handle ?? "");
   if (!m) return null;
   const [, user, domain] = m as unknown as [string, string, string];
-  const host = new URL(pageUrl).hostname.toLowerCase();
+  const host = new URL(pageUrl).host.toLowerCase();
   const d = domain.toLowerCase();
   if (host !== d && !host.endsWith(`.${d}`)) return null;
   const local = d === new URL(ctx.uris.base).host.toLowerCase();
