@@ -31,6 +31,7 @@ import m0030 from "../../migrations/0030_quotes.sql" with { type: "text" };
 import m0031 from "../../migrations/0031_instance_admin.sql" with { type: "text" };
 import m0032 from "../../migrations/0032_preview_cards.sql" with { type: "text" };
 import m0033 from "../../migrations/0033_custom_emojis_ip_blocks.sql" with { type: "text" };
+import m0034 from "../../migrations/0034_user_activity_days.sql" with { type: "text" };
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: { name: string; sql: string }[] = [
@@ -63,4 +64,5 @@ export const MIGRATIONS: { name: string; sql: string }[] = [
   { name: "0031_instance_admin", sql: m0031 },
   { name: "0032_preview_cards", sql: m0032 },
   { name: "0033_custom_emojis_ip_blocks", sql: m0033 },
+  { name: "0034_user_activity_days", sql: m0034 },
 ];

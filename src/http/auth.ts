@@ -1,4 +1,5 @@
 /** Resolves the bearer token of a request to who is acting and with which scopes. */
+import { recordUserActivityDay } from "../db/queries/admin-metrics";
 import type { AppContext } from "../context";
 import { getLiveTokenWithUser, setAccessTokenLastUsed } from "../db/queries/oauth-access-tokens";
 import { ApiError } from "../model/errors";
@@ -39,8 +40,11 @@ export function authenticate(ctx: AppContext, token: string): Auth | null {
   if (r.user_id !== null && (r.account_id === null || !r.approved || r.confirmed_at === null)) return null;
   if (r.user_id !== null && (r.disabled || r.suspended_at !== null)) throw new ApiError(403, "Your login is currently disabled");
   const t = ctx.now();
-  if (r.last_used_at === null || t - r.last_used_at >= LAST_USED_GRANULARITY_MS) {
+  const newDay = r.last_used_at !== null && Math.floor(r.last_used_at / 86_400_000) !== Math.floor(t / 86_400_000);
+  if (r.last_used_at === null || t - r.last_used_at >= LAST_USED_GRANULARITY_MS || newDay) {
     setAccessTokenLastUsed(ctx.db, r.id, t);
+    // The dashboard's active users and retention (Mastodon's ActivityTracker), at the same hourly pace.
+    if (r.user_id !== null) recordUserActivityDay(ctx.db, r.user_id, Math.floor(t / 86_400_000));
   }
   return {
     tokenId: r.id,

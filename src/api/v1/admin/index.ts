@@ -13,6 +13,7 @@ import reportActions from "./report-actions";
 import domainBlocks from "./domain-blocks";
 import customEmojis from "./custom-emojis";
 import ipBlocks from "./ip-blocks";
+import metrics from "./metrics";
 import hearthSettings from "./hearth-settings";
 import hearthAnnouncements from "./hearth-announcements";
 import trends from "./trends";
@@ -30,6 +31,7 @@ export default function register(r: Router): void {
     trends,
     customEmojis,
     ipBlocks,
+    metrics,
     hearthSettings,
     hearthAnnouncements,
   ])
