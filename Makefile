@@ -22,15 +22,20 @@ $(STAMP): package.json package-lock.json
 
 # Binaries: dist/hearth-linux-x64 and dist/hearth-linux-arm64 (64-bit Raspberry Pi OS), each with the
 # web client, migrations, sharp's addon and libvips (an extra entrypoint that src/media/sharp.ts unpacks
-# and dlopens); dist/hearth is a hard link to the one for this machine. See scripts/build.ts.
-# The other machine's Bun runtime (@oven/bun-linux-*) and sharp packages come from the npm registry,
+# and dlopens) and the static ffmpeg of @ffmpeg-installer/linux-<arch> (unpacked by src/media/ffmpeg.ts);
+# dist/hearth is a hard link to the one for this machine. See scripts/build.ts.
+# The other machine's Bun runtime (@oven/bun-linux-*), sharp and ffmpeg packages come from the npm registry,
 # installed for that platform into a staging folder outside the tree, named by the locked versions.
 HOST_ARCH := $(patsubst x86_64,x64,$(patsubst aarch64,arm64,$(shell uname -m)))
 locked = $(shell node -p "require('./package-lock.json').packages['node_modules/$(1)'].version" 2>/dev/null)
 BUN_VERSION := $(call locked,bun)
 SHARP_VERSION := $(call locked,sharp)
 BUILD_CACHE ?= $(HOME)/.cache/hearth-build
-stage = $(BUILD_CACHE)/linux-$(1)-bun$(BUN_VERSION)-sharp$(SHARP_VERSION)
+ffmpeg_pkg = @ffmpeg-installer/linux-$(1)
+# Its per-platform optional dependencies pin exactly the linux-x64/linux-arm64 versions package-lock.json
+# has (scripts/build.ts checks); npm refuses a platform package named directly for another CPU.
+FFMPEG_INSTALLER := 1.1.0
+stage = $(BUILD_CACHE)/linux-$(1)-bun$(BUN_VERSION)-sharp$(SHARP_VERSION)-ffmpeg$(call locked,$(call ffmpeg_pkg,$(1)))
 # For this machine: ./node_modules (no argument); for the other one: its staging folder, made first.
 modules = $(if $(filter $(1),$(HOST_ARCH)),,$(call stage,$(1))/node_modules)
 staged = $(if $(filter $(1),$(HOST_ARCH)),,$(call stage,$(1))/.ready)
@@ -47,9 +52,10 @@ dist/hearth: dist/hearth-linux-$(HOST_ARCH)
 # runs at install); a private temp folder renamed into place, so parallel builds never see half of one.
 $(BUILD_CACHE)/%/.ready:
 	@set -e; tmp="$(@D).tmp.$$$$"; rm -rf "$$tmp"; mkdir -p "$$tmp"; \
-	echo "npm install sharp@$(SHARP_VERSION) bun@$(BUN_VERSION) for linux-$(word 2,$(subst -, ,$*)) into $(@D)"; \
+	ffmpeg="@ffmpeg-installer/ffmpeg@$(FFMPEG_INSTALLER)"; \
+	echo "npm install sharp@$(SHARP_VERSION) bun@$(BUN_VERSION) $$ffmpeg for linux-$(word 2,$(subst -, ,$*)) into $(@D)"; \
 	npm install --os=linux --cpu=$(word 2,$(subst -, ,$*)) --libc=glibc --ignore-scripts --no-save --no-package-lock \
-	  --no-audit --no-fund --loglevel=error --prefix "$$tmp" sharp@$(SHARP_VERSION) bun@$(BUN_VERSION); \
+	  --no-audit --no-fund --loglevel=error --prefix "$$tmp" sharp@$(SHARP_VERSION) bun@$(BUN_VERSION) "$$ffmpeg"; \
 	touch "$$tmp/.ready"; mv -T "$$tmp" "$(@D)" 2>/dev/null || rm -rf "$$tmp"
 
 build: web dist/hearth-linux-x64 dist/hearth-linux-arm64 dist/hearth

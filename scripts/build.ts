@@ -4,7 +4,8 @@
  *   bun scripts/build.ts <linux-x64|linux-arm64> <outfile> [<node_modules of that platform>]
  *
  * The binary embeds the server, migrations, the web client (web/dist through assets.gen.ts) and
- * sharp's native parts for the target: sharp's `.node` addon (sharp requires it as
+ * sharp's native parts for the target and a static ffmpeg (@ffmpeg-installer/linux-<arch>, an extra
+ * entrypoint that src/media/ffmpeg.ts unpacks next to libvips): sharp's `.node` addon (sharp requires it as
  * `@img/sharp-<platform>/sharp.node`; the plugin below resolves that for the target and leaves
  * every other platform's out) and libvips, an extra entrypoint that src/media/sharp.ts unpacks
  * and dlopens at start. For the machine we are on the packages come from ./node_modules and the
@@ -38,6 +39,13 @@ function libvipsOf(modules: string, arch: string): string {
   return join(dir, name);
 }
 
+/** The static ffmpeg of the target's `@ffmpeg-installer/linux-<arch>` package. */
+function ffmpegOf(modules: string, arch: string): string {
+  const file = join(modules, `@ffmpeg-installer/linux-${arch}/ffmpeg`);
+  if (!existsSync(file)) fail(`ffmpeg for linux-${arch} not found at ${file} (run make install)`);
+  return file;
+}
+
 /** The version package-lock.json records for a package (`@oven/bun-linux-aarch64`, `@img/sharp-linux-arm64`…). */
 function lockedVersion(name: string): string | undefined {
   const lock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { version?: string }> };
@@ -51,7 +59,12 @@ function installedVersion(modules: string, name: string): string | undefined {
 
 /** Another platform's packages must be the versions package-lock.json pins (it lists every platform's). */
 function checkVersions(modules: string, spec: (typeof TARGETS)[Target]): void {
-  for (const name of [spec.runtime, `@img/sharp-linux-${spec.arch}`, `@img/sharp-libvips-linux-${spec.arch}`]) {
+  for (const name of [
+    spec.runtime,
+    `@img/sharp-linux-${spec.arch}`,
+    `@img/sharp-libvips-linux-${spec.arch}`,
+    `@ffmpeg-installer/linux-${spec.arch}`,
+  ]) {
     const want = lockedVersion(name);
     const have = installedVersion(modules, name);
     if (!want || have !== want) fail(`${name} in ${modules} is ${have ?? "missing"}, package-lock.json has ${want ?? "none"}`);
@@ -77,7 +90,7 @@ async function main(): Promise<void> {
   mkdirSync(dirname(partial), { recursive: true });
   const result = await Bun.build({
     throw: false, // report through result.logs, below
-    entrypoints: [join(ROOT, "src/main.ts"), libvipsOf(modules, spec.arch)],
+    entrypoints: [join(ROOT, "src/main.ts"), libvipsOf(modules, spec.arch), ffmpegOf(modules, spec.arch)],
     compile: { target: spec.bun, outfile: partial, ...(executablePath ? { executablePath } : {}) },
     minify: true,
     sourcemap: "none",

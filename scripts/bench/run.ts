@@ -26,7 +26,20 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadNote, num, ROOT } from "./lib";
 
-const SUITES = ["http", "streaming", "media", "inbox", "federation", "features", "binary", "backup", "push", "transcode", "search", "trends"];
+const SUITES = [
+  "http",
+  "streaming",
+  "media",
+  "inbox",
+  "federation",
+  "features",
+  "binary",
+  "backup",
+  "push",
+  "transcode",
+  "search",
+  "trends",
+];
 
 function pick(only: string | undefined): { suites: string[]; env: Record<string, string> } {
   if (!only) return { suites: SUITES, env: {} };

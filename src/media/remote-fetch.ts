@@ -41,10 +41,24 @@ function hostOf(url: string): string | null {
  * timeouts, network errors, 5xx, 408 and 429.
  */
 export async function fetchRemoteImage(ctx: AppContext, url: string, maxBytes: number): Promise<{ bytes: Uint8Array; sniffed: Sniffed }> {
+  return fetchRemote(ctx, url, maxBytes, "image");
+}
+
+/** As fetchRemoteImage, for a remote video (only to cache its first frame as the preview; never transcoded). */
+export async function fetchRemoteVideo(ctx: AppContext, url: string, maxBytes: number): Promise<{ bytes: Uint8Array; sniffed: Sniffed }> {
+  return fetchRemote(ctx, url, maxBytes, "video");
+}
+
+async function fetchRemote(
+  ctx: AppContext,
+  url: string,
+  maxBytes: number,
+  kind: "image" | "video",
+): Promise<{ bytes: Uint8Array; sniffed: Sniffed }> {
   if (!mediaHostAllowed(ctx, hostOf(url))) throw new RemoteMediaError(`media of ${hostOf(url) ?? url} is rejected`, true);
   let res: Awaited<ReturnType<typeof safeFetch>>;
   try {
-    res = await safeFetch(ctx, url, { headers: { Accept: "image/*" }, maxBytes, timeoutMs: REMOTE_MEDIA_TIMEOUT_MS });
+    res = await safeFetch(ctx, url, { headers: { Accept: `${kind}/*` }, maxBytes, timeoutMs: REMOTE_MEDIA_TIMEOUT_MS });
   } catch (e) {
     const permanent = e instanceof FetchError && (e.permanent || /too large/.test(e.message));
     throw new RemoteMediaError(e instanceof Error ? e.message : String(e), permanent);
@@ -56,6 +70,6 @@ export async function fetchRemoteImage(ctx: AppContext, url: string, maxBytes: n
     throw new RemoteMediaError(`GET ${url} answered ${res.status}`, !transient);
   }
   const sniffed = sniffMedia(res.body);
-  if (!sniffed || sniffed.kind !== "image") throw new RemoteMediaError(`${url} is not a supported image`, true);
+  if (!sniffed || sniffed.kind !== kind) throw new RemoteMediaError(`${url} is not a supported ${kind}`, true);
   return { bytes: res.body, sniffed };
 }

@@ -10,7 +10,7 @@ export interface Sniffed {
 
 const ascii = (b: Uint8Array, at: number, len: number) => String.fromCharCode(...b.subarray(at, at + len));
 
-/** Returns the detected type, or null for anything unsupported (SVG, HTML, text, HEIC, …). */
+/** Returns the detected type, or null for anything unsupported (SVG, HTML, text, …). */
 export function sniffMedia(b: Uint8Array): Sniffed | null {
   if (b.length < 12) return null;
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return { kind: "image", mime: "image/jpeg", ext: "jpg" };
@@ -27,6 +27,9 @@ export function sniffMedia(b: Uint8Array): Sniffed | null {
     return head.includes("webm") ? { kind: "video", mime: "video/webm", ext: "webm" } : null;
   }
   if (ascii(b, 0, 4) === "OggS") return { kind: "audio", mime: "audio/ogg", ext: "ogg" };
+  if (ascii(b, 0, 4) === "fLaC") return { kind: "audio", mime: "audio/flac", ext: "flac" };
+  // ADTS AAC: sync word, layer 0 (an MP3 frame has a non-zero layer).
+  if (b[0] === 0xff && (b[1]! & 0xf6) === 0xf0) return { kind: "audio", mime: "audio/aac", ext: "aac" };
   if (ascii(b, 0, 3) === "ID3") return { kind: "audio", mime: "audio/mpeg", ext: "mp3" };
   if (b[0] === 0xff && (b[1]! & 0xe0) === 0xe0 && (b[1]! & 0x06) !== 0 && (b[2]! & 0xf0) !== 0xf0) {
     return { kind: "audio", mime: "audio/mpeg", ext: "mp3" };
@@ -34,7 +37,7 @@ export function sniffMedia(b: Uint8Array): Sniffed | null {
   return null;
 }
 
-/** ISO base media files: AVIF images, M4A audio, MP4 video; HEIC and QuickTime are not supported. */
+/** ISO base media files: AVIF and HEIC/HEIF images, M4A audio, MP4/M4V/3GP and QuickTime video. */
 function sniffFtyp(b: Uint8Array): Sniffed | null {
   const size = new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(0);
   const end = Math.min(b.length, Math.max(16, size));
@@ -43,9 +46,14 @@ function sniffFtyp(b: Uint8Array): Sniffed | null {
   const major = brands[0]!;
   if (major === "avif" || major === "avis") return { kind: "image", mime: "image/avif", ext: "avif" };
   if (["heic", "heix", "hevc", "hevx", "mif1", "msf1"].includes(major)) {
-    return brands.includes("avif") ? { kind: "image", mime: "image/avif", ext: "avif" } : null;
+    if (brands.includes("avif")) return { kind: "image", mime: "image/avif", ext: "avif" };
+    return major === "mif1" || major === "msf1"
+      ? { kind: "image", mime: "image/heif", ext: "heic" }
+      : { kind: "image", mime: "image/heic", ext: "heic" };
   }
-  if (major === "qt  ") return null;
+  if (major === "qt  ") return { kind: "video", mime: "video/quicktime", ext: "mov" };
+  if (major.startsWith("3gp") || major.startsWith("3g2")) return { kind: "video", mime: "video/3gpp", ext: "3gp" };
+  if (major === "M4V " || major === "M4VH" || major === "M4VP") return { kind: "video", mime: "video/x-m4v", ext: "m4v" };
   if (major === "M4A " || major === "M4B ") return { kind: "audio", mime: "audio/mp4", ext: "m4a" };
   return { kind: "video", mime: "video/mp4", ext: "mp4" };
 }
@@ -56,8 +64,28 @@ export function claimedKind(contentType: string | undefined, filename: string | 
   const top = ct.split("/")[0];
   if (top === "image" || top === "video" || top === "audio") return top;
   const ext = (filename ?? "").toLowerCase().split(".").pop() ?? "";
-  if (["jpg", "jpeg", "png", "gif", "webp", "avif", "heic", "svg"].includes(ext)) return "image";
-  if (["mp4", "m4v", "mov", "webm"].includes(ext)) return "video";
-  if (["mp3", "ogg", "oga", "opus", "m4a", "wav", "flac"].includes(ext)) return "audio";
+  if (["jpg", "jpeg", "png", "gif", "webp", "avif", "heic", "heif", "svg"].includes(ext)) return "image";
+  if (["mp4", "m4v", "mov", "webm", "3gp", "3g2"].includes(ext)) return "video";
+  if (["mp3", "ogg", "oga", "opus", "m4a", "aac", "wav", "flac"].includes(ext)) return "audio";
   return null;
+}
+
+/** The storage extension of an accepted video/audio/GIF MIME type (what the processing job reads it as). */
+export function extOfMime(mime: string): string | null {
+  const map: Record<string, string> = {
+    "video/mp4": "mp4",
+    "video/quicktime": "mov",
+    "video/x-m4v": "m4v",
+    "video/3gpp": "3gp",
+    "video/webm": "webm",
+    "audio/mp4": "m4a",
+    "audio/webm": "webm",
+    "audio/mpeg": "mp3",
+    "audio/ogg": "ogg",
+    "audio/wav": "wav",
+    "audio/flac": "flac",
+    "audio/aac": "aac",
+    "image/gif": "gif",
+  };
+  return map[mime] ?? null;
 }

@@ -3,37 +3,32 @@
  * services that validate statuses, media, polls and pins import them from here.
  */
 
-/** MIME types accepted for media uploads (Mastodon's list). */
+/**
+ * MIME types accepted for media uploads: exactly the types the upload sniffer (media/sniff.ts)
+ * recognises and the pipeline processes (HEIC/HEIF become JPEG, video H.264/AAC MP4, audio MP3
+ * through the bundled FFmpeg), so what the instance advertises is what it takes.
+ */
 export const SUPPORTED_MIME_TYPES = [
   "image/jpeg",
   "image/png",
   "image/gif",
-  "image/heic",
-  "image/heif",
   "image/webp",
   "image/avif",
-  "video/webm",
+  "image/heic",
+  "image/heif",
   "video/mp4",
   "video/quicktime",
-  "video/ogg",
-  "audio/wave",
-  "audio/wav",
-  "audio/x-wav",
-  "audio/x-pn-wave",
-  "audio/vnd.wave",
-  "audio/ogg",
-  "audio/vorbis",
+  "video/x-m4v",
+  "video/3gpp",
+  "video/webm",
   "audio/mpeg",
-  "audio/mp3",
-  "audio/webm",
-  "audio/flac",
-  "audio/aac",
-  "audio/m4a",
-  "audio/x-m4a",
+  "audio/ogg",
   "audio/mp4",
-  "audio/3gpp",
-  "video/x-ms-asf",
-];
+  "audio/aac",
+  "audio/wav",
+  "audio/flac",
+  "audio/webm",
+] as const;
 
 /** Every published limit, shaped like `configuration` of the v2 Instance entity. */
 export const LIMITS = {

@@ -9,6 +9,7 @@ import { resolveStatusByUri } from "../../src/services/federation/resolve-status
 import { REMOTE_MEDIA_ATTEMPTS } from "../../src/jobs/handlers/media";
 import { purgeAccount } from "../../src/services/registrations/delete-local-account";
 import { loadSharp } from "../../src/media/sharp";
+import { clip } from "../media/clips";
 import { drainAll, FakeRemote, startTestServer, type TestServer } from "../rig";
 
 const sharp = () => loadSharp() as unknown as typeof import("sharp").default;
@@ -106,6 +107,7 @@ beforeAll(async () => {
     ["/img/header.png", await png(900, 300)],
     ["/img/photo.png", await png(1000, 800)],
     ["/img/poster.png", await png(320, 180)],
+    ["/video/noposter.mp4", await clip({ width: 320, height: 240, audio: true })],
   ]);
   s = await startTestServer({ now: () => clock, runJobs: false, env: { MEDIA_CACHE_RETENTION_DAYS: "7" } });
   sink = startSink(images);
@@ -174,6 +176,18 @@ describe("remote media cache", () => {
     expect(await decoded(account.avatar)).toMatchObject({ width: 400, height: 400 });
     expect(await decoded(account.header)).toMatchObject({ width: 1500, height: 500 });
   });
+
+  test("a remote video without a preview image gets its first frame cached; the video itself stays remote", async () => {
+    const id = await remoteStatus(sink, [{ type: "Document", mediaType: "video/mp4", url: `${sink.base}/video/noposter.mp4` }]);
+    expect((await status(id)).media_attachments[0].preview_url).toBe(`${sink.base}/video/noposter.mp4`);
+    await settle("media.cache_remote");
+    const [vid] = (await status(id)).media_attachments;
+    expect(vid).toMatchObject({ type: "video", url: `${sink.base}/video/noposter.mp4`, remote_url: `${sink.base}/video/noposter.mp4` });
+    expect(vid.preview_url.startsWith(`${s.url}/system/`)).toBe(true);
+    expect(await decoded(vid.preview_url)).toMatchObject({ width: 320, height: 240 });
+    expect(vid.meta.small).toMatchObject({ width: 320, height: 240 });
+    expect(typeof vid.blurhash).toBe("string");
+  }, 30_000);
 
   test("a changed avatar URL drops the old cached file and caches the new one", async () => {
     const { upsertRemoteActor } = await import("../../src/services/federation/upsert-actor");

@@ -13,7 +13,10 @@ test("sniffing ignores names and finds the real type", () => {
   expect(sniffMedia(enc("GIF89a"))?.mime).toBe("image/gif");
   expect(sniffMedia(mp4({ width: 2, height: 2, seconds: 1, frames: 1 }))?.mime).toBe("video/mp4");
   expect(sniffMedia(mp4({ width: 2, height: 2, seconds: 1, frames: 1, brand: "M4A " }))?.mime).toBe("audio/mp4");
-  expect(sniffMedia(mp4({ width: 2, height: 2, seconds: 1, frames: 1, brand: "heic" }))).toBeNull();
+  expect(sniffMedia(mp4({ width: 2, height: 2, seconds: 1, frames: 1, brand: "heic" }))?.mime).toBe("image/heic");
+  expect(sniffMedia(mp4({ width: 2, height: 2, seconds: 1, frames: 1, brand: "qt  " }))?.mime).toBe("video/quicktime");
+  expect(sniffMedia(mp4({ width: 2, height: 2, seconds: 1, frames: 1, brand: "3gp5" }))?.mime).toBe("video/3gpp");
+  expect(sniffMedia(enc("fLaC\0\0\0\x22"))?.mime).toBe("audio/flac");
   expect(sniffMedia(webm({ width: 2, height: 2, seconds: 1 }))?.mime).toBe("video/webm");
   expect(sniffMedia(new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0, 0xff, 0xfb, 0x90, 0x64]))?.mime).toBe("audio/mpeg");
 });

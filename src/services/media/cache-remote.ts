@@ -1,7 +1,8 @@
 /**
  * The local cache of remote attachments (the `media.cache_remote` job): images are downloaded
  * and stored as an original plus the `small` preview; video and audio keep only their remote
- * URL but get their preview image (`icon`) cached when they have one. The remote's blurhash,
+ * URL but get their preview image (`icon`) cached when they have one; a video without one gets its
+ * first frame (downloaded once, read by FFmpeg, never transcoded or stored). The remote's blurhash,
  * description and focus win over computed ones.
  */
 import type { AppContext } from "../../context";
@@ -9,9 +10,12 @@ import { getAccountDomainAndSuspension } from "../../db/queries/accounts";
 import { getMedia, storeCachedRemoteMedia } from "../../db/queries/media-attachments";
 import { ApiError } from "../../model/errors";
 import { deleteKeys, mediaKey } from "../../media/files";
-import { blurhashOf, geometry, makeOriginal, makeSmall, probeImage, type EncodedImage } from "../../media/image";
+import { blurhashOf, geometry, makeOriginal, makeSmall, probeImage, type EncodedImage, type MediaBounds } from "../../media/image";
 import { MEDIA_LIMITS } from "../../media/limits";
-import { fetchRemoteImage, mediaHostAllowed, RemoteMediaError } from "../../media/remote-fetch";
+import { fetchRemoteImage, fetchRemoteVideo, mediaHostAllowed, RemoteMediaError } from "../../media/remote-fetch";
+import { AvRejected, firstFrame } from "../../media/av";
+import { extOfMime } from "../../media/sniff";
+import { ffmpegBounds, mediaBounds } from "./input";
 
 /** Payload of `media.cache_remote`: the attachment and, for video/audio, its preview image URL. */
 export interface CacheRemotePayload {
@@ -20,6 +24,7 @@ export interface CacheRemotePayload {
 }
 
 const IMAGE_TYPES = new Set(["image", "unknown"]);
+const VIDEO_TYPES = new Set(["video", "gifv"]);
 
 /** True when attachments and avatars of account `accountId` may be downloaded (remote, not suspended, domain allows media). */
 export function remoteMediaAllowed(ctx: AppContext, accountId: number): boolean {
@@ -31,18 +36,33 @@ export function remoteMediaAllowed(ctx: AppContext, accountId: number): boolean 
 export function enqueueRemoteMediaCache(ctx: AppContext, id: number, type: string, previewUrl: string | null): void {
   if (IMAGE_TYPES.has(type)) ctx.jobs.enqueue("media.cache_remote", { id });
   else if (previewUrl) ctx.jobs.enqueue("media.cache_remote", { id, preview: previewUrl });
+  else if (VIDEO_TYPES.has(type)) ctx.jobs.enqueue("media.cache_remote", { id });
+}
+
+/** A remote video's first frame as PNG; the video itself is only read, never kept. */
+async function remoteFrame(ctx: AppContext, url: string): Promise<{ bytes: Uint8Array; sniffed: { mime: string } }> {
+  const { bytes, sniffed } = await fetchRemoteVideo(ctx, url, MEDIA_LIMITS.videoSizeLimit);
+  const ext = extOfMime(sniffed.mime);
+  if (!ext) throw new RemoteMediaError(`${url} is not a supported video`, true);
+  try {
+    return { bytes: await firstFrame(bytes, ext, ffmpegBounds(ctx)), sniffed: { mime: "image/png" } };
+  } catch (e) {
+    if (e instanceof AvRejected) throw new RemoteMediaError(`${url} ${e.message}`, true);
+    throw e;
+  }
 }
 
 async function render(
   bytes: Uint8Array,
   mime: string,
   withOriginal: boolean,
+  bounds: MediaBounds,
 ): Promise<{ small: EncodedImage; original: EncodedImage | null }> {
   try {
     const probe = await probeImage(bytes, mime, "Remote file");
     return {
-      small: await makeSmall(bytes, probe, "Remote file"),
-      original: withOriginal ? await makeOriginal(bytes, probe, "Remote file") : null,
+      small: await makeSmall(bytes, probe, "Remote file", bounds),
+      original: withOriginal ? await makeOriginal(bytes, probe, "Remote file", bounds) : null,
     };
   } catch (e) {
     if (e instanceof ApiError) throw new RemoteMediaError(e.message, true);
@@ -61,9 +81,11 @@ export async function cacheRemoteMedia(ctx: AppContext, p: CacheRemotePayload): 
   if (!remoteMediaAllowed(ctx, row.account_id)) return;
   const isImage = IMAGE_TYPES.has(row.type);
   const source = isImage ? row.remote_url : typeof p.preview === "string" ? p.preview : null;
-  if (!source) return;
-  const { bytes, sniffed } = await fetchRemoteImage(ctx, source, MEDIA_LIMITS.imageSizeLimit);
-  const { small, original } = await render(bytes, sniffed.mime, isImage);
+  let fetched: { bytes: Uint8Array; sniffed: { mime: string } };
+  if (source) fetched = await fetchRemoteImage(ctx, source, MEDIA_LIMITS.imageSizeLimit);
+  else if (VIDEO_TYPES.has(row.type)) fetched = await remoteFrame(ctx, row.remote_url);
+  else return;
+  const { small, original } = await render(fetched.bytes, fetched.sniffed.mime, isImage, mediaBounds(ctx));
   const blurhash = row.blurhash ?? (await blurhashOf(small.data));
   let meta: Record<string, unknown> = {};
   try {

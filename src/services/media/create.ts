@@ -5,7 +5,7 @@
  * Video/audio are stored as uploaded. A rejected upload leaves no file and no row.
  */
 import type { AppContext } from "../../context";
-import { insertUpload } from "../../db/queries/media-attachments";
+import { deleteUnattachedMedia, getMedia, insertUpload } from "../../db/queries/media-attachments";
 import type { MediaRow } from "../../db/rows";
 import { transaction } from "../../db/transaction";
 import { validation } from "../../model/errors";
@@ -13,7 +13,8 @@ import { analyzeUpload } from "../../media/analyze";
 import { deleteKeys, mediaKey, removePending, writePending } from "../../media/files";
 import { blurhashOf, fitArea, geometry, makeOriginal, makeSmall } from "../../media/image";
 import { MEDIA_LIMITS } from "../../media/limits";
-import { checkDescription, parseFocus, prepareThumbnail } from "./input";
+import { checkDescription, ffmpegBounds, mediaBounds, parseFocus, prepareThumbnail } from "./input";
+import { processMedia } from "./process";
 
 /** Fields of POST /api/v1|v2/media. */
 export interface MediaInput {
@@ -28,10 +29,12 @@ export async function createMedia(ctx: AppContext, accountId: number, input: Med
   const description = checkDescription(input.description);
   const focus = parseFocus(input.focus) ?? { x: 0, y: 0 };
   if (!input.file) throw validation("File can't be blank");
-  const bytes = new Uint8Array(await input.file.arrayBuffer());
-  const a = await analyzeUpload(bytes, input.file.type, (input.file as File).name);
+  const upload = new Uint8Array(await input.file.arrayBuffer());
+  const a = await analyzeUpload(upload, input.file.type, (input.file as File).name, "File", ffmpegBounds(ctx));
+  const bytes = (a.kind === "image" && a.bytes) || upload;
   if (a.kind === "image" && input.thumbnail) throw validation("Thumbnail must be blank");
-  const thumb = input.thumbnail ? await prepareThumbnail(input.thumbnail) : undefined;
+  const bounds = mediaBounds(ctx);
+  const thumb = input.thumbnail ? await prepareThumbnail(input.thumbnail, bounds) : undefined;
 
   const id = ctx.ids.next();
   const written: string[] = [];
@@ -49,29 +52,34 @@ export async function createMedia(ctx: AppContext, accountId: number, input: Med
     let blurhash: string | null = null;
     let meta: Record<string, unknown>;
     if (a.kind === "image") {
-      const small = await makeSmall(bytes, a.probe);
+      const small = await makeSmall(bytes, a.probe, "File", bounds);
       blurhash = await blurhashOf(small.data);
       const target = fitArea(a.probe.width, a.probe.height, MEDIA_LIMITS.originalPixels);
       meta = { original: geometry(target.width, target.height), small: geometry(small.width, small.height) };
-      deferred = !opts.sync && (bytes.length >= MEDIA_LIMITS.inlineBytes || a.probe.width * a.probe.height >= MEDIA_LIMITS.inlinePixels);
+      // An animation costs its frames' pixels: a thousand small frames go to the job too.
+      const pixels = a.probe.width * a.probe.height * (a.probe.animated ? a.probe.pages : 1);
+      deferred = !opts.sync && (bytes.length >= MEDIA_LIMITS.inlineBytes || pixels >= MEDIA_LIMITS.inlinePixels);
       thumbKey = await put(mediaKey(id, "small", small.ext), small.data, small.mime);
       if (deferred) {
         await writePending(ctx, id, bytes);
       } else {
-        const original = await makeOriginal(bytes, a.probe);
+        const original = await makeOriginal(bytes, a.probe, "File", bounds);
         meta.original = geometry(original.width, original.height);
         fileKey = await put(mediaKey(id, "original", original.ext), original.data, original.mime);
         contentType = original.mime;
         fileSize = original.data.length;
       }
     } else {
+      // Transcoded by the media.process job (inline below for the v1 API); url is null until then.
       meta = { ...a.meta, ...(thumb ? { small: thumb.meta } : {}) };
       blurhash = thumb?.blurhash ?? null;
-      fileKey = await put(mediaKey(id, "original", a.ext), bytes, a.mime);
+      deferred = true;
+      await writePending(ctx, id, bytes);
       if (thumb) thumbKey = await put(mediaKey(id, "small", thumb.small.ext), thumb.small.data, thumb.small.mime);
     }
     const t = ctx.now();
-    return transaction(ctx.db, () => {
+    const inline = deferred && a.kind === "av" && opts.sync;
+    const row = transaction(ctx.db, () => {
       const row = insertUpload(ctx.db, {
         id,
         account_id: accountId,
@@ -88,9 +96,16 @@ export async function createMedia(ctx: AppContext, accountId: number, input: Med
         processing: deferred ? 1 : 0,
         created_at: t,
       });
-      if (deferred) ctx.jobs.enqueue("media.process", { id });
+      if (deferred && !inline) ctx.jobs.enqueue("media.process", { id });
       return row;
     });
+    if (!inline) return row;
+    await processMedia(ctx, id);
+    const done = getMedia(ctx.db, id);
+    if (done && done.processing === 0) return done;
+    // Nothing is left of an upload that could not be processed inline: its files (below) and row.
+    transaction(ctx.db, () => deleteUnattachedMedia(ctx.db, id));
+    throw validation("File could not be processed");
   } catch (e) {
     await deleteKeys(ctx, written);
     if (deferred) await removePending(ctx, id);

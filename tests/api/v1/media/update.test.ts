@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { startTestServer, type TestServer, type TestUser } from "../../../rig";
-import { gradient, mp4 } from "../../../media/fixtures";
+import { clip, processed } from "../../../media/clips";
+import { gradient } from "../../../media/fixtures";
 import { filesUnder, upload } from "./helpers";
 
 let s: TestServer;
@@ -33,11 +34,12 @@ describe("PUT /api/v1/media/:id", () => {
     const first = await gradient(64, 48, "png");
     const m = await (
       await upload(s, "/api/v2/media", alice.token, {
-        file: { bytes: mp4({ width: 320, height: 240, seconds: 1, frames: 24, audio: true }), type: "video/mp4", name: "v.mp4" },
+        file: { bytes: await clip({ width: 320, height: 240, audio: true }), type: "video/mp4", name: "v.mp4" },
         thumbnail: { bytes: first, type: "image/png", name: "t.png" },
       })
     ).json();
     expect(m.preview_url).toEndWith(".png");
+    expect((await processed(s, alice.token, m.id)).status).toBe(200);
     const res = await upload(
       s,
       `/api/v1/media/${m.id}`,
@@ -53,7 +55,7 @@ describe("PUT /api/v1/media/:id", () => {
     expect(u.blurhash).not.toBe(m.blurhash);
     expect((await fetch(m.preview_url)).status).toBe(404);
     expect(filesUnder(join(s.dataDir, "media", "media_attachments", "files", m.id, "small")).length).toBe(1);
-  });
+  }, 30_000);
 
   test("bad input → 422 and nothing changes; others' media → 404; scopes", async () => {
     const m = await (await upload(s, "/api/v2/media", alice.token, { file: await png(), description: "keep" })).json();
