@@ -86,7 +86,7 @@ export async function runFfmpeg(args: string[], bounds: FfmpegBounds, allowFail 
     const code = await proc.exited;
     const usage = proc.resourceUsage();
     ffmpegStats.runs++;
-    if (usage) ffmpegStats.peakRssBytes = Math.max(ffmpegStats.peakRssBytes, usage.maxRSS * 1024);
+    if (usage) ffmpegStats.peakRssBytes = Math.max(ffmpegStats.peakRssBytes, usage.maxRSS); // bytes (Bun)
     const stderr = err.length > 65536 ? err.slice(0, 65536) : err;
     if (timedOut) throw new FfmpegError("timed out");
     if (code !== 0 && !allowFail) throw new FfmpegError(lastLine(stderr) || `exit ${code}`);
