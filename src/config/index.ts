@@ -17,6 +17,8 @@ export interface Config {
   instanceTitle: string;
   allowPrivateAddresses: boolean;
   authorizedFetch: boolean;
+  /** LIMITED_FEDERATION_MODE: federate only with the domains of /api/v1/admin/domain_allows (implies authorized fetch). */
+  limitedFederationMode: boolean;
   /** Which identity settings were given explicitly (env or flag) rather than defaulted. */
   explicit: { localDomain: boolean; webDomain: boolean; protocol: boolean };
   /** Disable per-IP/per-token rate limits (benchmarks only). */
@@ -173,6 +175,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     instanceTitle: e("INSTANCE_TITLE") || "Hearth",
     allowPrivateAddresses: bool("ALLOW_PRIVATE_ADDRESSES", e("ALLOW_PRIVATE_ADDRESSES"), false),
     authorizedFetch: bool("AUTHORIZED_FETCH", e("AUTHORIZED_FETCH"), false),
+    limitedFederationMode: bool("LIMITED_FEDERATION_MODE", e("LIMITED_FEDERATION_MODE"), false),
     rateLimits: bool("RATE_LIMITS", e("RATE_LIMITS"), true),
     trustedProxies: proxies.ranges,
     s3,

@@ -32,6 +32,7 @@ import m0031 from "../../migrations/0031_instance_admin.sql" with { type: "text"
 import m0032 from "../../migrations/0032_preview_cards.sql" with { type: "text" };
 import m0033 from "../../migrations/0033_custom_emojis_ip_blocks.sql" with { type: "text" };
 import m0034 from "../../migrations/0034_user_activity_days.sql" with { type: "text" };
+import m0035 from "../../migrations/0035_domain_allows.sql" with { type: "text" };
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: { name: string; sql: string }[] = [
@@ -65,4 +66,5 @@ export const MIGRATIONS: { name: string; sql: string }[] = [
   { name: "0032_preview_cards", sql: m0032 },
   { name: "0033_custom_emojis_ip_blocks", sql: m0033 },
   { name: "0034_user_activity_days", sql: m0034 },
+  { name: "0035_domain_allows", sql: m0035 },
 ];

@@ -18,7 +18,8 @@ export type FetchAuth = { ok: true; signer: AccountRow | null } | { ok: false; s
  * Mastodon loads the signed account lazily.
  */
 export async function authorizeFetch(ctx: AppContext, request: Request, wantSigner = false): Promise<FetchAuth> {
-  const secure = ctx.config.authorizedFetch;
+  // Limited federation implies authorized fetch, as in Mastodon: an unsigned fetch is a 401.
+  const secure = ctx.config.authorizedFetch || ctx.config.limitedFederationMode;
   const signed = request.headers.has("signature") || request.headers.has("signature-input");
   if (!signed) return secure ? { ok: false, status: 401, reason: "Request not signed" } : { ok: true, signer: null };
   const keyHost = /keyid="([^"]+)"/i.exec(request.headers.get("signature") ?? request.headers.get("signature-input") ?? "")?.[1];

@@ -14,6 +14,7 @@ import domainBlocks from "./domain-blocks";
 import customEmojis from "./custom-emojis";
 import ipBlocks from "./ip-blocks";
 import metrics from "./metrics";
+import domainAllows from "./domain-allows";
 import hearthSettings from "./hearth-settings";
 import hearthAnnouncements from "./hearth-announcements";
 import trends from "./trends";
@@ -32,6 +33,7 @@ export default function register(r: Router): void {
     customEmojis,
     ipBlocks,
     metrics,
+    domainAllows,
     hearthSettings,
     hearthAnnouncements,
   ])
