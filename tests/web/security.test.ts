@@ -98,7 +98,6 @@ describe.skipIf(!built)("account security", () => {
     await shot(p, "security-login-code");
     await p.getByLabel("Two-factor code").fill(totp(secret, Math.max(usedStep + 1, stepOf(Date.now()))));
     await p.getByRole("button", { name: "Verify" }).click();
-    await p.getByRole("button", { name: "Authorize" }).click();
     await p.waitForURL(/\/home$/);
     await p.getByRole("heading", { name: "Home", level: 1 }).waitFor();
   });

@@ -17,6 +17,8 @@ import { otpPage } from "../account/sign-in-pages";
 import { checkAuthorizeRequest, requestFields, withQuery, type AuthorizeRequest } from "../../oauth/authorize-request";
 import { consentPage, errorPage, loginPage, oobCodePage } from "./authorize-pages";
 import { mailEnabled } from "../../services/mail/queue";
+import { isFirstPartyApp, scopesForRole } from "../../services/oauth/first-party";
+import type { WebSession } from "../../services/oauth/sessions";
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
@@ -43,7 +45,21 @@ function authorizeUrl(req: AuthorizeRequest, extra: Record<string, string> = {})
   return withQuery("/oauth/authorize", { ...requestFields(req), ...extra });
 }
 
-/** GET /oauth/authorize */
+/** Issues the code for `req` to the signed-in `session` and sends the browser back to the app. */
+function grant(q: Req, req: AuthorizeRequest, session: WebSession): Response {
+  const firstParty = isFirstPartyApp(q.ctx, req.app, req.redirectUri, req.codeChallenge);
+  const code = createAuthorizationCode(q.ctx, {
+    applicationId: req.app.id,
+    userId: session.userId,
+    redirectUri: req.redirectUri,
+    scopes: firstParty ? scopesForRole(q.ctx, session.accountId, req.scopes) : req.scopes,
+    codeChallenge: req.codeChallenge,
+  });
+  if (req.redirectUri === OOB_URI) return htmlResponse(oobCodePage({ title: q.ctx.config.instanceTitle, appName: req.app.name, code }));
+  return redirectResponse(withQuery(req.redirectUri, { code, state: req.state }));
+}
+
+/** GET /oauth/authorize; the server's own web client is not asked for consent (see first-party.ts). */
 export function getAuthorize(q: Req): Response {
   const check = checkAuthorizeRequest(q.ctx, q.input);
   if (check.kind === "fatal") return fatal(q, check.message);
@@ -51,6 +67,7 @@ export function getAuthorize(q: Req): Response {
   const req = check.req;
   const session = req.forceLogin ? null : findWebSession(q.ctx, readCookies(q.request)[SESSION_COOKIE]);
   if (!session) return showLogin(q, req);
+  if (isFirstPartyApp(q.ctx, req.app, req.redirectUri, req.codeChallenge)) return grant(q, req, session);
   const fields = { ...requestFields(req), step: "consent", authenticity_token: session.csrfToken };
   const switchUrl = authorizeUrl(req, { force_login: "true" });
   return htmlResponse(consentPage({ title: q.ctx.config.instanceTitle, req, fields, username: session.username, switchUrl }));
@@ -90,15 +107,7 @@ export function postAuthorize(r: Router) {
       );
     }
     if (decision !== "authorize") return fatal(q, OAUTH_DESCRIPTIONS.invalid_request);
-    const code = createAuthorizationCode(q.ctx, {
-      applicationId: req.app.id,
-      userId: session.userId,
-      redirectUri: req.redirectUri,
-      scopes: req.scopes,
-      codeChallenge: req.codeChallenge,
-    });
-    if (req.redirectUri === OOB_URI) return htmlResponse(oobCodePage({ title: q.ctx.config.instanceTitle, appName: req.app.name, code }));
-    return redirectResponse(withQuery(req.redirectUri, { code, state: req.state }));
+    return grant(q, req, session);
   };
 }
 
