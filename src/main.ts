@@ -11,6 +11,7 @@ import { DOCTOR_HELP, runDoctor } from "./cli/doctor";
 import { BACKUP_HELP, runBackupCommand, runRestoreCommand } from "./cli/backup";
 import { checkpointWal } from "./db/backup";
 import { HEARTH_VERSION, VERSION_STRING } from "./version";
+import { ffmpegSelfTest } from "./media/ffmpeg";
 import { sharpSelfTest } from "./media/sharp";
 
 const HELP = `Hearth ${HEARTH_VERSION}: a lightweight Mastodon-compatible Fediverse server
@@ -54,12 +55,13 @@ export async function main(argv: string[]): Promise<number> {
     console.log(VERSION_STRING);
     return 0;
   }
-  // Hidden: proves the image pipeline (sharp + libvips) loads, e.g. inside the compiled binary.
+  // Hidden: proves the image pipeline (sharp + libvips) loads and FFmpeg runs, e.g. inside the compiled binary.
   // Loads the configuration itself: a bad one is a failed check, reported as one.
   if (cmd === "doctor") return runDoctor({ ...process.env, ...env });
   if (cmd === "self-test") {
     try {
       console.log(await sharpSelfTest());
+      console.log(await ffmpegSelfTest());
       return 0;
     } catch (e) {
       console.error(`hearth: ${(e as Error).message}`);

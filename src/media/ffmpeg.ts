@@ -171,3 +171,16 @@ function fraction(fps: number): string {
   }
   return `${Math.round(fps * 1000)}/1000`;
 }
+
+/** Runs the ffmpeg in use and checks its encoders; resolves to e.g. "ffmpeg N-47683-g0e8eb07980-static (embedded), libx264 aac libmp3lame". */
+export async function ffmpegSelfTest(): Promise<string> {
+  const path = ffmpegPath();
+  const where = Bun.isStandaloneExecutable && !Bun.which("ffmpeg") ? "embedded" : path;
+  const { stdout } = await runFfmpeg(["-encoders"], { threads: 1, timeoutSeconds: 60 });
+  const encoders = new TextDecoder().decode(stdout);
+  const missing = ["libx264", "aac", "libmp3lame"].filter((e) => !new RegExp(`^ A?V?\\S* +${e} `, "m").test(encoders));
+  if (missing.length) throw new Error(`ffmpeg at ${path} lacks the ${missing.join(", ")} encoder(s)`);
+  const { stdout: v } = await runFfmpeg(["-version"], { threads: 1, timeoutSeconds: 60 });
+  const version = /ffmpeg version (\S+)/.exec(new TextDecoder().decode(v))?.[1] ?? "unknown";
+  return `ffmpeg ${version} (${where}), libx264 aac libmp3lame`;
+}

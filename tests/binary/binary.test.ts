@@ -112,10 +112,11 @@ describe("dist/hearth from an empty folder", () => {
     for (const cmd of ["serve", "admin", "migrate"]) expect(r.out).toMatch(new RegExp(`^\\s+${cmd}\\b`, "m"));
   });
 
-  test("sharp and libvips load inside the binary", () => {
+  test("sharp and libvips load inside the binary; the embedded ffmpeg runs and has its encoders", () => {
     const r = hearth(["self-test"]);
     expect(r.err).toBe("");
     expect(r.out).toMatch(/^sharp \d+\.\d+\.\d+, libvips \d+\.\d+\.\d+$/m);
+    expect(r.out).toMatch(/^ffmpeg \S+ \((embedded|\/\S+)\), libx264 aac libmp3lame$/m);
     expect(r.code).toBe(0);
   });
 
