@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     const uses = ctx.db.query<{ n: number }, []>("SELECT count(*) AS n FROM statuses_tags").get()!.n;
     const rctx = { ...ctx, now: () => now };
     const times: number[] = [];
-    let found = { tags: 0, statuses: 0 };
+    let found = { tags: 0, links: 0, statuses: 0 };
     for (let i = 0; i < P.runs; i++) {
       const t = performance.now();
       found = refreshTrends(rctx);
@@ -54,11 +54,12 @@ async function main(): Promise<void> {
     times.sort((a, b) => a - b);
     console.log(`\n=== trends.refresh on ${P.statuses.toLocaleString("en")} statuses (${loadNote()})`);
     printTable(
-      ["tag uses (2 days)", "trending tags", "trending posts", "min ms", "median ms", "max ms"],
+      ["tag uses (2 days)", "trending tags", "trending links", "trending posts", "min ms", "median ms", "max ms"],
       [
         [
           String(uses),
           String(found.tags),
+          String(found.links),
           String(found.statuses),
           fmt(times[0]!),
           fmt(times[Math.floor(times.length / 2)]!),

@@ -109,3 +109,8 @@ export function setPreviewCardImage(
   ).run(path, blurhash, width, height, id);
   return old?.image_path ?? null;
 }
+
+/** The cards with `ids`, in no particular order (link trends). */
+export function listPreviewCardsByIds(db: Database, ids: readonly number[]): PreviewCardRow[] {
+  return selectIn<PreviewCardRow>(db, (ph) => `SELECT * FROM preview_cards WHERE id IN (${ph})`, ids);
+}

@@ -80,6 +80,74 @@ export function countTagActivity(
 }
 
 /**
+ * Preview cards shared since the day before `dayStart`, with the distinct accounts that shared
+ * each in [dayStart, now] (`observed`) and the day before (`expected`), as Mastodon's
+ * Trends::Links#register counts them: public posts (and public boosts of public posts) without
+ * content warning or sensitive flag, by accounts neither silenced nor suspended, whose card is
+ * fit for trends (a link with a title, description, image and provider). Also scores the
+ * cards in `alsoIds` (trending now, so they can decay).
+ */
+export function countLinkActivity(
+  db: Database,
+  dayStart: number,
+  now: number,
+  alsoIds: readonly number[],
+): { card: number; observed: number; expected: number; language: string | null }[] {
+  const prev = dayStart - 86_400_000;
+  const fit = `pc.type = 'link' AND pc.title <> '' AND pc.description <> '' AND pc.provider_name <> ''
+    AND (pc.image_path IS NOT NULL OR pc.image_remote_url IS NOT NULL)`;
+  const ok = (a: string) => `EXISTS (SELECT 1 FROM accounts ${a} WHERE ${a}.id = `;
+  return db
+    .query<{ card: number; observed: number; expected: number; language: string | null }, [number, number, number, string]>(
+      `WITH shares AS (
+         SELECT pcs.preview_card_id AS card, s.account_id AS account, s.created_at AS at
+         FROM preview_cards_statuses pcs JOIN statuses s ON s.id = pcs.status_id
+         WHERE pcs.status_id >= ?1 * ${SEQ} AND s.created_at >= ?1 AND s.created_at <= ?3
+           AND s.visibility = ${PUBLIC} AND s.spoiler_text = '' AND s.sensitive = 0
+           AND ${ok("sa")}s.account_id AND sa.silenced_at IS NULL AND sa.suspended_at IS NULL)
+         UNION ALL
+         SELECT pcs.preview_card_id, r.account_id, r.created_at
+         FROM statuses r JOIN statuses s ON s.id = r.reblog_of_id JOIN preview_cards_statuses pcs ON pcs.status_id = s.id
+         WHERE r.id >= ?1 * ${SEQ} AND r.reblog_of_id IS NOT NULL AND r.created_at >= ?1 AND r.created_at <= ?3
+           AND r.visibility = ${PUBLIC} AND s.visibility = ${PUBLIC} AND s.spoiler_text = '' AND s.sensitive = 0
+           AND ${ok("ra")}r.account_id AND ra.silenced_at IS NULL AND ra.suspended_at IS NULL)
+           AND ${ok("oa")}s.account_id AND oa.silenced_at IS NULL AND oa.suspended_at IS NULL)
+       ),
+       cand AS (SELECT DISTINCT card FROM shares UNION SELECT value FROM json_each(?4))
+       SELECT c.card, pc.language,
+         (SELECT count(DISTINCT account) FROM shares x WHERE x.card = c.card AND x.at >= ?2) AS observed,
+         (SELECT count(DISTINCT account) FROM shares x WHERE x.card = c.card AND x.at < ?2) AS expected
+       FROM cand c JOIN preview_cards pc ON pc.id = c.card WHERE ${fit}`,
+    )
+    .all(prev, dayStart, now, JSON.stringify([...alsoIds]));
+}
+
+/** Shares (public posts and public boosts of them) and distinct sharing accounts per card and UTC day since `since`. */
+export function countLinkDays(
+  db: Database,
+  cardIds: readonly number[],
+  since: number,
+): { card: number; day: number; uses: number; accounts: number }[] {
+  if (cardIds.length === 0) return [];
+  return db
+    .query<{ card: number; day: number; uses: number; accounts: number }, [number, string]>(
+      `WITH cards AS (SELECT value AS id FROM json_each(?2)),
+       shares AS (
+         SELECT pcs.preview_card_id AS card, s.account_id AS account, s.created_at AS at
+         FROM cards c JOIN preview_cards_statuses pcs ON pcs.preview_card_id = c.id JOIN statuses s ON s.id = pcs.status_id
+         WHERE s.created_at >= ?1 AND s.visibility = ${PUBLIC}
+         UNION ALL
+         SELECT pcs.preview_card_id, r.account_id, r.created_at
+         FROM cards c JOIN preview_cards_statuses pcs ON pcs.preview_card_id = c.id JOIN statuses r ON r.reblog_of_id = pcs.status_id
+         WHERE r.created_at >= ?1 AND r.visibility = ${PUBLIC}
+       )
+       SELECT card, (at / 86400000) * 86400000 AS day, count(*) AS uses, count(DISTINCT account) AS accounts
+       FROM shares GROUP BY card, day`,
+    )
+    .all(since, JSON.stringify([...cardIds]));
+}
+
+/**
  * Posts that may trend (Mastodon's Trends::Statuses#eligible?): public, original, not a reply,
  * no content warning, not sensitive, by a discoverable account that is neither silenced nor
  * suspended, created since `since` or in `alsoIds`; with their boost + favourite counts.

@@ -1,11 +1,12 @@
 /**
- * The trends job's work (Mastodon's Trends::Tags / Trends::Statuses#refresh): score what was
+ * The trends job's work (Mastodon's Trends::Tags / Links / Statuses#refresh): score what was
  * used or interacted with recently against what is expected, decay the scores with a half-life,
  * and keep only what stays above the decay threshold. Local posts and posts that arrived from
  * federation count alike; nothing is shown before review unless auto-approve is on.
  */
 import type { AppContext } from "../../context";
 import {
+  countLinkActivity,
   countTagActivity,
   deleteTrends,
   listAllTrends,
@@ -20,6 +21,8 @@ const DAY = 24 * HOUR;
 
 /** Mastodon's Trends::Tags defaults. */
 export const TAG_TRENDS = { threshold: 5, maxScoreCooldown: 2 * DAY, maxScoreHalflife: 4 * HOUR, decayThreshold: 1 };
+/** Mastodon's Trends::Links defaults. */
+export const LINK_TRENDS = { threshold: 5, maxScoreCooldown: 2 * DAY, maxScoreHalflife: 8 * HOUR, decayThreshold: 1 };
 /** Mastodon's Trends::Statuses defaults. */
 export const STATUS_TRENDS = { threshold: 5, scoreHalflife: 2 * HOUR, decayThreshold: 0.3 };
 
@@ -29,47 +32,92 @@ export function trendScore(observed: number, expected: number, threshold: number
   return e > observed || observed < threshold ? 0 : (observed - e) ** 2 / e;
 }
 
-/** Recomputes tag and status trends at `ctx.now()`; returns how many of each trend now. */
-export function refreshTrends(ctx: AppContext): { tags: number; statuses: number } {
-  return transaction(ctx.db, () => ({ tags: refreshTagTrends(ctx), statuses: refreshStatusTrends(ctx) }));
+/** Recomputes tag, link and status trends at `ctx.now()`; returns how many of each trend now. */
+export function refreshTrends(ctx: AppContext): { tags: number; links: number; statuses: number } {
+  return transaction(ctx.db, () => ({ tags: refreshTagTrends(ctx), links: refreshLinkTrends(ctx), statuses: refreshStatusTrends(ctx) }));
 }
 
-function refreshTagTrends(ctx: AppContext): number {
+/** Peak-and-decay options of Trends::Tags and Trends::Links. */
+interface PeakOptions {
+  threshold: number;
+  maxScoreCooldown: number;
+  maxScoreHalflife: number;
+  decayThreshold: number;
+}
+
+/**
+ * Tags and links: today's distinct accounts against yesterday's make a score; the highest
+ * score of the last two days is kept with its time and halves every half-life from then.
+ */
+function refreshPeakTrends(
+  ctx: AppContext,
+  kind: "tag" | "link",
+  counts: (alsoIds: number[]) => { id: number; observed: number; expected: number; language: string | null }[],
+  o: PeakOptions,
+): number {
   const now = ctx.now();
-  const dayStart = Math.floor(now / DAY) * DAY;
-  const current = new Map(listAllTrends(ctx.db, "tag").map((t) => [t.item, t]));
+  const current = new Map(listAllTrends(ctx.db, kind).map((t) => [t.item, t]));
   const keep = new Set<string>();
-  for (const c of countTagActivity(ctx.db, dayStart, now, [...current.keys()].map(Number))) {
-    const item = String(c.tag);
+  for (const c of counts([...current.keys()].map(Number))) {
+    const item = String(c.id);
     const prev: TrendRow | undefined = current.get(item);
     let maxScore = prev?.max_score ?? 0;
     let maxAt = prev?.max_score_at ?? null;
-    if (maxAt === null || maxAt < now - TAG_TRENDS.maxScoreCooldown) maxScore = 0;
-    const score = trendScore(c.observed, c.expected, TAG_TRENDS.threshold);
+    if (maxAt === null || maxAt < now - o.maxScoreCooldown) maxScore = 0;
+    const score = trendScore(c.observed, c.expected, o.threshold);
     if (score > maxScore) {
       maxScore = score;
       maxAt = now;
     }
-    const decayed = maxAt === null ? 0 : maxScore * 0.5 ** ((now - maxAt) / TAG_TRENDS.maxScoreHalflife);
-    if (decayed < TAG_TRENDS.decayThreshold) continue;
+    const decayed = maxAt === null ? 0 : maxScore * 0.5 ** ((now - maxAt) / o.maxScoreHalflife);
+    if (decayed < o.decayThreshold) continue;
     keep.add(item);
     upsertTrend(ctx.db, {
       id: prev?.id ?? ctx.ids.next(),
-      kind: "tag",
+      kind,
       item,
       score: decayed,
       maxScore,
       maxScoreAt: maxAt,
-      language: null,
+      language: c.language,
       at: now,
     });
   }
   deleteTrends(
     ctx.db,
-    "tag",
+    kind,
     [...current.keys()].filter((k) => !keep.has(k)),
   );
   return keep.size;
+}
+
+function refreshTagTrends(ctx: AppContext): number {
+  const now = ctx.now();
+  const dayStart = Math.floor(now / DAY) * DAY;
+  return refreshPeakTrends(
+    ctx,
+    "tag",
+    (also) =>
+      countTagActivity(ctx.db, dayStart, now, also).map((c) => ({ id: c.tag, observed: c.observed, expected: c.expected, language: null })),
+    TAG_TRENDS,
+  );
+}
+
+function refreshLinkTrends(ctx: AppContext): number {
+  const now = ctx.now();
+  const dayStart = Math.floor(now / DAY) * DAY;
+  return refreshPeakTrends(
+    ctx,
+    "link",
+    (also) =>
+      countLinkActivity(ctx.db, dayStart, now, also).map((c) => ({
+        id: c.card,
+        observed: c.observed,
+        expected: c.expected,
+        language: c.language,
+      })),
+    LINK_TRENDS,
+  );
 }
 
 function refreshStatusTrends(ctx: AppContext): number {

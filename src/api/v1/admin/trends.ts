@@ -1,19 +1,19 @@
 /**
  * /api/v1/admin/trends/tags|statuses|links: every current trend, reviewed or not, with its
  * review state; POST …/:id/approve and …/:id/reject (Manage Taxonomies; admin:read /
- * admin:write as Mastodon's Admin::Trends controllers). Tags and statuses are keyed by their
- * own ids. Links have no trends until preview cards exist, so their list is empty and their
- * approve/reject answer 404.
+ * admin:write as Mastodon's Admin::Trends controllers). Tags, statuses and links (preview
+ * cards) are keyed by their own ids.
  */
 import { getTag } from "../../../db/queries/tags";
 import { getTrendsAutoApprove, listTrendsPage, reviewsOf, type TrendKind, type TrendRow } from "../../../db/queries/trends";
 import { getStatus } from "../../../db/queries/statuses";
+import { listPreviewCardsByIds } from "../../../db/queries/preview-cards";
 import { int } from "../../../http/params";
 import type { Router, UserReq } from "../../../http/route";
 import { ApiError } from "../../../model/errors";
 import { parseId } from "../../../model/ids";
 import { reviewTrend } from "../../../services/trends/review";
-import { trendStatusesJson, trendTagsJson } from "../misc/trend-json";
+import { trendLinksJson, trendStatusesJson, trendTagsJson } from "../misc/trend-json";
 import { staff } from "./staff";
 
 const READ = ["admin:read"];
@@ -25,7 +25,7 @@ function rows(q: UserReq, kind: TrendKind): TrendRow[] {
   return listTrendsPage(q.ctx.db, kind, { shownOnly: false, autoApprove: false, offset, limit });
 }
 
-/** The review fields of Mastodon's Admin::Tag (trendable, requires_review) for one row. */
+/** The review fields of Mastodon's Admin::Tag / Admin::Trends::Link (trendable, requires_review) for one row. */
 function tagReview(autoApprove: boolean) {
   return (r: TrendRow) => ({
     id: r.item,
@@ -75,7 +75,7 @@ export default function register(r: Router): void {
   });
   r.get(`${base}/links`, { scopes: READ }, (q) => {
     staff(q, "manage_taxonomies");
-    return [];
+    return trendLinksJson(q.ctx, rows(q, "link"), tagReview(getTrendsAutoApprove(q.ctx.db)));
   });
   for (const [action, state] of [
     ["approve", "approved"],
@@ -97,7 +97,22 @@ export default function register(r: Router): void {
     });
     r.post(`${base}/links/:id/${action}`, { scopes: WRITE }, (q) => {
       staff(q, "manage_taxonomies");
-      throw new ApiError(404, "Record not found");
+      const id = parseId(q.params.id);
+      if (id === undefined || listPreviewCardsByIds(q.ctx.db, [id]).length === 0) throw new ApiError(404, "Record not found");
+      reviewTrend(q.ctx, "link", String(id), state);
+      const review = reviewsOf(q.ctx.db, "link", [String(id)]).get(String(id)) ?? null;
+      const row = {
+        id: 0,
+        kind: "link",
+        item: String(id),
+        score: 0,
+        max_score: 0,
+        max_score_at: null,
+        language: null,
+        updated_at: 0,
+        review,
+      };
+      return trendLinksJson(q.ctx, [row as TrendRow], tagReview(getTrendsAutoApprove(q.ctx.db)))[0];
     });
   }
 }

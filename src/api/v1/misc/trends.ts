@@ -3,13 +3,12 @@
  * /trends/links: what the trends job found, highest score first, `offset`/`limit` paged as
  * Mastodon (Link rel="next" with offset). Only what staff approved is shown, or everything not
  * rejected when the instance auto-approves trends (setting `trendable_by_default`); nothing
- * when the setting `trends` is off. Links: Hearth has no preview cards yet, and
- * a link trend is a PreviewCard, so the list is honestly empty until cards exist.
+ * when the setting `trends` is off. Link trends are preview cards.
  */
 import { getTrendsAutoApprove, getTrendsEnabled, listTrendsPage, type TrendKind } from "../../../db/queries/trends";
 import { int } from "../../../http/params";
 import type { Req, Router } from "../../../http/route";
-import { trendStatusesJson, trendTagsJson } from "./trend-json";
+import { trendLinksJson, trendStatusesJson, trendTagsJson } from "./trend-json";
 
 function page(q: Req, kind: TrendKind, dflt: number, max: number) {
   const limit = int(q.input, "limit", { min: 1, max: 1000 }) ?? dflt;
@@ -34,5 +33,6 @@ export default function register(r: Router): void {
   r.get<Req>("/api/v1/trends/statuses", { auth: "optional" }, (q) =>
     trendStatusesJson(q.ctx, page(q, "status", 20, 40), q.auth?.accountId ?? null),
   );
-  r.get<Req>("/api/v1/trends/links", { auth: "optional" }, () => []);
+  // LinksController: 10 by default, at most 20.
+  r.get<Req>("/api/v1/trends/links", { auth: "optional" }, (q) => trendLinksJson(q.ctx, page(q, "link", 10, 20)));
 }

@@ -115,8 +115,54 @@ test("a post trends after five favourites and boosts, once approved", async () =
   expect(await get("/api/v1/trends/statuses")).toEqual([]);
 });
 
-test("links are an honest empty list; admin review needs staff and admin scopes", async () => {
+test("a link trends when five accounts share it (posts or boosts), once approved; a card unfit for trends does not", async () => {
+  const now = s.clock.now();
+  const card = (url: string, image: string | null) =>
+    s.ctx.db
+      .query<{ id: number }, [number, string, string | null, number]>(
+        `INSERT INTO preview_cards (id, url, title, description, provider_name, image_remote_url, created_at, updated_at)
+         VALUES (?1, ?2, 'A story', 'What happened', 'The Paper', ?3, ?4, ?4) RETURNING id`,
+      )
+      .get(s.ctx.ids.next(), url, image, now)!.id;
+  const story = card("https://paper.example/story", "https://paper.example/story.jpg");
+  const bare = card("https://paper.example/bare", null);
+  const attach = (statusId: string, cardId: number, url: string) =>
+    s.ctx.db
+      .query("INSERT INTO preview_cards_statuses (status_id, preview_card_id, url) VALUES (?, ?, ?)")
+      .run(Number(statusId), cardId, url);
+  const first = await people[0]!.client.v1.statuses.create({ status: "read https://paper.example/story" });
+  attach(first.id, story, "https://paper.example/story");
+  for (const p of people.slice(1, 3)) {
+    const st = await p.client.v1.statuses.create({ status: "https://paper.example/story wow" });
+    attach(st.id, story, "https://paper.example/story");
+  }
+  for (const p of people.slice(0, 5)) {
+    const st = await p.client.v1.statuses.create({ status: "https://paper.example/bare" });
+    attach(st.id, bare, "https://paper.example/bare");
+  }
+  await refresh();
+  expect(await get("/api/v1/admin/trends/links", admin.token)).toEqual([]);
+  // Two boosts of the first post make five distinct accounts.
+  for (const p of people.slice(3, 5)) await p.client.v1.statuses.$select(first.id).reblog();
+  await refresh();
+  const pending = await get("/api/v1/admin/trends/links", admin.token);
+  expect(pending.map((l: { url: string }) => l.url)).toEqual(["https://paper.example/story"]);
+  expect(pending[0]).toMatchObject({ id: String(story), requires_review: true, trendable: false });
   expect(await get("/api/v1/trends/links")).toEqual([]);
+  expect((await s.api("POST", `/api/v1/admin/trends/links/${story}/approve`, { token: admin.token })).status).toBe(200);
+  const links = await s.client().v1.trends.links.list();
+  expect(links.map((l) => [l.url, l.title, l.providerName])).toEqual([["https://paper.example/story", "A story", "The Paper"]]);
+  expect(links[0]!.history[0]).toMatchObject({ uses: "5", accounts: "5" });
+  // Half-life 8 hours from its peak score of 16: still there after a day, gone after 40 hours.
+  s.clock.advance(24 * HOUR);
+  await refresh();
+  expect((await get("/api/v1/trends/links")).length).toBe(1);
+  s.clock.advance(16 * HOUR);
+  await refresh();
+  expect(await get("/api/v1/trends/links")).toEqual([]);
+});
+
+test("admin review needs staff and admin scopes", async () => {
   const user = s.fixtures.local_account_2;
   for (const path of ["/api/v1/admin/trends/tags", "/api/v1/admin/trends/statuses", "/api/v1/admin/trends/links"]) {
     expect((await s.api("GET", path, { token: user.token })).status).toBe(403);
