@@ -22,6 +22,8 @@ export interface PagePolicy {
    * (often custom-scheme) redirect URI; Mastodon lifts form-action there for the same reason.
    */
   formAction?: boolean;
+  /** No `frame-ancestors`: the page may be framed by any site (a post's embed page, as Mastodon's). */
+  frameable?: boolean;
 }
 
 /** Sent with uploaded files: nothing in them may load, run, submit or act as our origin. */
@@ -57,12 +59,15 @@ export function pagePolicy(ctx: AppContext, o: PagePolicy = {}): string {
     ["worker-src", o.scripts ? ["'self'"] : ["'none'"]],
     ["object-src", ["'none'"]],
     ["frame-src", ["'none'"]],
-    ["frame-ancestors", ["'none'"]],
     ["base-uri", ["'none'"]],
   ];
+  if (!o.frameable) directives.splice(directives.length - 1, 0, ["frame-ancestors", ["'none'"]]);
   if (o.formAction !== false) directives.push(["form-action", ["'self'"]]);
   return directives.map(([k, v]) => `${k} ${[...new Set(v)].join(" ")}`).join("; ");
 }
+
+/** A local post's embed page (/@name/:id/embed), the only document other sites may frame. */
+export const EMBED_PATH = /^\/@[^/@]+\/\d+\/embed\/?$/;
 
 /** Paths whose pages end in a redirect to an OAuth app's redirect URI (see PagePolicy.formAction). */
 const OAUTH_AUTHORIZE = "/oauth/authorize";
@@ -75,11 +80,13 @@ function setHeaders(ctx: AppContext, h: Headers, path: string): void {
     return;
   }
   if (!(h.get("Content-Type") ?? "").toLowerCase().startsWith("text/html")) return;
-  h.set("X-Frame-Options", "DENY");
+  const frameable = EMBED_PATH.test(path);
+  if (!frameable) h.set("X-Frame-Options", "DENY");
   // A document that chose its policy (the web client) keeps it; every other one gets the page policy.
   if (!h.has("Content-Security-Policy")) {
-    const formAction = path !== OAUTH_AUTHORIZE && path !== `${OAUTH_AUTHORIZE}/`;
-    h.set("Content-Security-Policy", pagePolicy(ctx, { inlineStyles: true, formAction }));
+    // The remote-interaction form also ends in a redirect to the visitor's own server.
+    const formAction = path !== OAUTH_AUTHORIZE && path !== `${OAUTH_AUTHORIZE}/` && path !== "/authorize_interaction";
+    h.set("Content-Security-Policy", pagePolicy(ctx, { inlineStyles: true, formAction, frameable }));
   }
 }
 

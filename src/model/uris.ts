@@ -136,6 +136,22 @@ export class Uris {
   replies(statusUri: string): string {
     return `${statusUri}/replies`;
   }
+  /** An account's public posts as RSS 2.0 (Mastodon's /@name.rss). */
+  accountRss(username: string): string {
+    return `${this.profile(username)}.rss`;
+  }
+  /** A hashtag's public posts as RSS 2.0. */
+  tagRss(name: string): string {
+    return `${this.tag(name)}.rss`;
+  }
+  /** The frameable page of one post for embedding (the oEmbed iframe's src). */
+  statusEmbed(username: string, id: number | string): string {
+    return `${this.statusUrl(username, id)}/embed`;
+  }
+  /** The interaction page for one object (follow, reply, boost, favourite from elsewhere). */
+  interactWith(uri: string): string {
+    return `${this.base}/authorize_interaction?uri=${encodeURIComponent(uri)}`;
+  }
   /** The interaction (remote follow / reply) page template of WebFinger's subscribe link. */
   authorizeInteraction(): string {
     return `${this.base}/authorize_interaction?uri={uri}`;

@@ -46,10 +46,16 @@ details.cw summary{cursor:pointer;font-weight:600;margin:.5rem 0}
 .media{display:grid;grid-template-columns:repeat(auto-fit,minmax(8rem,1fr));gap:.4rem;margin:.5rem 0;padding:0;list-style:none}
 .media img,.media video{width:100%;max-height:22rem;object-fit:cover;border-radius:8px;display:block;background:var(--line)}
 .media figcaption{font-size:.85rem;color:var(--muted)}
-.poll{list-style:none;padding:0;margin:.5rem 0}.poll li{margin:.25rem 0}.bar{display:block;height:.4rem;background:var(--accent);border-radius:3px;min-width:2px}
+.poll{list-style:none;padding:0;margin:.5rem 0}.poll li{margin:.25rem 0}.bar{display:block;width:100%;height:.6rem}
 .meta{color:var(--muted);font-size:.9rem;margin:.5rem 0 0}.pager{text-align:center;padding:1rem}
 h2{font-size:1.1rem;margin:1.2rem 0 .5rem}.empty{padding:1rem;color:var(--muted)}
 .featured ul{list-style:none;padding:0;margin:.4rem 0}.featured li{margin:.4rem 0}.featured h3{font-size:1rem;margin:.8rem 0 0}
+.tabs{display:flex;gap:.3rem;list-style:none;padding:0;margin:1rem 0 .5rem;flex-wrap:wrap}.tabs a{display:block;padding:.35rem .8rem;border-radius:6px;text-decoration:none;border:1px solid var(--line)}
+.tabs a[aria-current=page]{background:var(--accent);color:var(--accent-fg);border-color:var(--accent)}
+.actions{display:flex;gap:1rem;flex-wrap:wrap;margin:.5rem 0 0;font-size:.9rem}.actions a{color:var(--muted)}
+.error{background:#fde8e6;color:#8b1a10;padding:.6rem .8rem;border-radius:6px}label{font-weight:600}
+input[type=text]{width:100%;padding:.55rem;font-size:1rem;border:1px solid var(--muted);border-radius:6px;background:var(--card);color:var(--fg)}
+button.btn{border:0;font-size:1rem;cursor:pointer}ol.rules li{margin:.4rem 0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
@@ -96,6 +102,10 @@ export interface PageMeta {
   activityUri?: string;
   siteName: string;
   noindex?: boolean;
+  /** An RSS 2.0 feed of what the page lists (profiles and hashtags). */
+  rss?: string;
+  /** The page's oEmbed endpoint (status pages). */
+  oembed?: string;
   lang?: string | null;
   extra?: [string, string][];
 }
@@ -127,10 +137,25 @@ export function publicLayout(meta: PageMeta, body: string, appHref: string): str
       tags.map(([k, v]) => `<meta property="${esc(k)}" content="${esc(v)}">`).join("\n"),
       `<link rel="canonical" href="${esc(meta.url)}">`,
       meta.activityUri ? `<link rel="alternate" type="application/activity+json" href="${esc(meta.activityUri)}">` : "",
-      `<link rel="manifest" href="/manifest.webmanifest">`,
+      meta.rss ? `<link rel="alternate" type="application/rss+xml" href="${esc(meta.rss)}">` : "",
+      meta.oembed ? `<link rel="alternate" type="application/json+oembed" href="${esc(meta.oembed)}">` : "",
+      `<link rel="manifest" href="/manifest.json">`,
+      `<link rel="icon" href="/icon.svg" type="image/svg+xml">`,
+      `<link rel="apple-touch-icon" href="/icon-192.png">`,
     ],
     style: PUBLIC_STYLE,
     top: `<header class="top"><a class="site" href="/">${esc(meta.siteName)}</a><a class="btn" href="${esc(appHref)}">Open in the app</a></header>`,
+    body,
+  });
+}
+
+/** The frameable page of one post for embedding elsewhere: no top bar, links open outside the frame. */
+export function embedLayout(title: string, body: string, lang = "en"): string {
+  return documentHtml({
+    lang,
+    title,
+    head: [`<meta name="robots" content="noindex">`, `<base target="_blank">`],
+    style: `${PUBLIC_STYLE}main{padding:0;max-width:none}.card{margin:0}`,
     body,
   });
 }

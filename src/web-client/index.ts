@@ -112,6 +112,12 @@ export function indexResponse(ctx: AppContext, request: Request | string): Respo
   });
 }
 
+/** The built client's index.html as text (null when the client is not embedded), for pages the client takes over. */
+export async function indexHtmlText(): Promise<string | null> {
+  const file = assets["/index.html"];
+  return file ? Bun.file(file).text() : null;
+}
+
 function handle(ctx: AppContext, request: Request): Response {
   const url = new URL(request.url);
   const path = decodeURIComponent(url.pathname);

@@ -13,6 +13,13 @@ import { isLocalDomain } from "../../model/uris";
 import { findByHandle } from "../../services/accounts/find";
 import { setting } from "../../services/instance/stats";
 import { esc, pageResponse, publicLayout } from "../layout";
+import { hasWebClient } from "../../web-client";
+import { aboutPage, policyPage } from "./about";
+import { embedPage, oembedResponse } from "./embed";
+import { authorizeInteraction } from "./interact";
+import { accountRss, rssResponse, tagRss } from "./rss";
+import { manifestJson, robotsTxt, securityTxt } from "./site-files";
+import { tagPage } from "./tag";
 import { profilePage } from "./profile";
 import { statusPage } from "./status";
 import { taggedPage } from "./tagged";
@@ -44,14 +51,83 @@ function localAccount(ctx: AppContext, name: string): AccountRow | null {
   return a && a.suspended_at === null ? a : null;
 }
 
-/** Answers a GET/HEAD under `/@`; null when `path` is not a public-page path at all. */
+/** Site-wide pages and files outside `/@` (null when `path` is none of them). */
+async function sitePage(ctx: AppContext, request: Request, url: URL, path: string): Promise<Response | null> {
+  const method = request.method;
+  const notFound = () => pageResponse(notFoundPage(ctx), 404, method);
+  switch (path) {
+    case "/about":
+      return pageResponse(aboutPage(ctx), 200, method);
+    case "/privacy-policy":
+      return pageResponse(policyPage(ctx, "privacy"), 200, method);
+    case "/terms-of-service":
+      return pageResponse(policyPage(ctx, "terms"), 200, method);
+    case "/robots.txt":
+      return robotsTxt(method);
+    case "/.well-known/security.txt":
+      return securityTxt(ctx, method);
+    case "/manifest.json":
+      return manifestJson(ctx, method);
+    case "/favicon.ico":
+      return hasWebClient() ? new Response(null, { status: 301, headers: { Location: "/icon-192.png" } }) : null;
+    case "/api/oembed":
+      return oembedResponse(ctx, url.searchParams);
+    case "/authorize_interaction":
+      return authorizeInteraction(ctx, siteName(ctx), request, url);
+  }
+  const tag = /^\/tags\/([^/]+)$/.exec(path);
+  if (!tag) return null;
+  let name: string;
+  try {
+    name = decodeURIComponent(tag[1]!);
+  } catch {
+    return notFound();
+  }
+  if (name.endsWith(".rss")) {
+    const xml = tagRss(ctx, siteName(ctx), name.slice(0, -4));
+    return xml ? rssResponse(xml, method) : notFound();
+  }
+  const html = tagPage(ctx, siteName(ctx), name, url.searchParams.get("max_id"));
+  return html ? pageResponse(html, 200, method) : notFound();
+}
+
+/** Answers a GET/HEAD for a public page or file; null when `path` is not one at all. */
 export async function publicPage(ctx: AppContext, request: Request, url: URL): Promise<Response | null> {
   const path = url.pathname.replace(/\/+$/, "");
-  const m = /^\/@([^/]+)(?:\/([^/]+))?$/.exec(path);
-  if (!path.startsWith("/@")) return null;
+  if (!path.startsWith("/@")) return sitePage(ctx, request, url, path);
   const method = request.method;
   // ActivityPub clients asking for the same URL got the actor or object document before this (activitypub/inbound/routes/negotiate.ts).
   const notFound = () => pageResponse(notFoundPage(ctx), 404, method);
+  const rss = /^\/@([^/@]+)\.rss$/.exec(path);
+  if (rss) {
+    let account: AccountRow | null = null;
+    try {
+      account = localAccount(ctx, decodeURIComponent(rss[1]!));
+    } catch {}
+    if (!account) return notFound();
+    const feed = accountRss(ctx, account);
+    return rssResponse(feed.xml, method, feed.noindex);
+  }
+  const sub = /^\/@([^/@]+)\/(with_replies|media|(\d+)\/embed)$/.exec(path);
+  if (sub) {
+    let name: string;
+    try {
+      name = decodeURIComponent(sub[1]!);
+    } catch {
+      return notFound();
+    }
+    const account = localAccount(ctx, name);
+    if (!account) return notFound();
+    if (sub[3] === undefined) {
+      const tab = sub[2] as "with_replies" | "media";
+      return pageResponse(profilePage(ctx, siteName(ctx), account, url.searchParams.get("max_id"), tab), 200, method);
+    }
+    const id = parseId(sub[3]);
+    const s = id === undefined ? null : getStatus(ctx.db, id);
+    const html = s ? embedPage(ctx, siteName(ctx), account, s) : null;
+    return html ? pageResponse(html, 200, method) : notFound();
+  }
+  const m = /^\/@([^/]+)(?:\/([^/]+))?$/.exec(path);
   const tagged = /^\/@([^/@]+)\/tagged\/([^/]+)$/.exec(path);
   if (tagged) {
     let name: string, tag: string;
@@ -94,13 +170,27 @@ export async function publicPage(ctx: AppContext, request: Request, url: URL): P
   return html ? pageResponse(html, 200, method) : notFound();
 }
 
+/** Paths outside `/@` and `/tags/` that sitePage answers. */
+const SITE_PATHS = new Set([
+  "/about",
+  "/privacy-policy",
+  "/terms-of-service",
+  "/robots.txt",
+  "/.well-known/security.txt",
+  "/manifest.json",
+  "/favicon.ico",
+  "/api/oembed",
+  "/authorize_interaction",
+]);
+
 export default function register(r: Router): void {
   // Elysia's router cannot match "/@:name", so the pages answer before routing; every other
   // request passes straight through (one string check).
   (r.app as any).onRequest(async ({ request }: { request: Request }) => {
     if (request.method !== "GET" && request.method !== "HEAD") return;
     const url = new URL(request.url);
-    if (!url.pathname.startsWith("/@")) return;
+    const p = url.pathname;
+    if (!p.startsWith("/@") && !p.startsWith("/tags/") && !SITE_PATHS.has(p.replace(/\/+$/, ""))) return;
     try {
       return (await publicPage(r.ctx, request, url)) ?? undefined;
     } catch (e) {

@@ -53,7 +53,7 @@ function media(list: Json[]): string {
     if (m.type === "audio")
       return `<li><figure><audio src="${esc(m.url)}" controls preload="none" aria-label="${esc(alt || "Audio without a description")}"></audio>${cap}</figure></li>`;
     if (m.type === "image") {
-      return `<li><figure><a href="${esc(m.url)}"><img src="${esc(m.preview_url ?? m.url)}" alt="${esc(alt)}" loading="lazy" decoding="async"></a>${cap}</figure></li>`;
+      return `<li><figure><a href="${esc(m.url)}"${alt ? "" : ' aria-label="Image without a description"'}><img src="${esc(m.preview_url ?? m.url)}" alt="${esc(alt)}" loading="lazy" decoding="async"></a>${cap}</figure></li>`;
     }
     return `<li><a href="${esc(m.remote_url ?? m.url)}">${esc(alt || "Attachment")}</a></li>`;
   });
@@ -66,14 +66,24 @@ function poll(p: Json | null): string {
   const rows = (p.options as Json[]).map((o) => {
     const votes = Number(o.votes_count) || 0;
     const pct = Math.round((votes / total) * 100);
-    return `<li><span>${esc(o.title)}</span> <strong>${pct}%</strong><span class="bar" style="width:${pct}%"></span></li>`;
+    return `<li><span>${esc(o.title)}</span> <strong>${pct}%</strong><meter class="bar" min="0" max="100" value="${pct}" aria-label="${esc(o.title)}: ${pct}%"></meter></li>`;
   });
   const state = p.expired ? "Closed" : p.expires_at ? `Closes ${when(p.expires_at)}` : "Open";
-  return `<ul class="poll" aria-label="Poll">${rows.join("")}</ul><p class="meta">${esc(p.votes_count)} votes · ${state}</p>`;
+  const n = Number(p.votes_count) || 0;
+  return `<ul class="poll" aria-label="Poll">${rows.join("")}</ul><p class="meta">${n} ${n === 1 ? "vote" : "votes"} · ${state}</p>`;
 }
 
-/** One status as an article; `focus` marks the thread's main post (bigger, with counts). */
-export function renderStatus(outer: Json, localDomain: string, focus = false): string {
+/** Reply / Boost / Favourite links: each opens the remote-interaction page for the post's URI. */
+function actions(s: Json): string {
+  const uri = String(s.uri || s.url || "");
+  if (!/^https?:\/\//i.test(uri)) return "";
+  const href = `/authorize_interaction?uri=${encodeURIComponent(uri)}`;
+  const who = nameOf(s.account);
+  return `<p class="actions">${["Reply", "Boost", "Favourite"].map((a) => `<a href="${esc(href)}" rel="nofollow" aria-label="${a} (post by ${esc(who)})">${a}</a>`).join("")}</p>`;
+}
+
+/** One status as an article; `focus` marks the thread's main post (bigger, with counts); `interact` adds the action links. */
+export function renderStatus(outer: Json, localDomain: string, focus = false, interact = true): string {
   const s: Json = outer.reblog ?? outer;
   const a: Json = s.account;
   const boost = outer.reblog
@@ -88,7 +98,7 @@ export function renderStatus(outer: Json, localDomain: string, focus = false): s
 <div class="status-head"><img class="avatar" src="${esc(a.avatar_static ?? a.avatar)}" alt="" width="44" height="44">
 <div class="who"><strong><a href="${esc(accountHref(a))}">${esc(nameOf(a))}</a></strong><span>${esc(fullAcct(a, localDomain))}</span></div>
 <a class="time" href="${esc(statusHref(s))}">${when(s.created_at)}</a></div>
-${inner}${counts}</article>`;
+${inner}${counts}${interact ? actions(s) : ""}</article>`;
 }
 
 /** Plain-text summary of a status for meta descriptions (the CW stands in for hidden text). */

@@ -43,6 +43,7 @@ ${after.length ? `<section class="card" aria-label="Replies">${after.map((v) => 
       image: firstImage ? String(firstImage.preview_url ?? firstImage.url) : String(a.avatar),
       largeImage: !!firstImage,
       activityUri: s.uri,
+      oembed: ctx.uris.url(`/api/oembed?url=${encodeURIComponent(ctx.uris.statusUrl(account.username, s.id))}`),
       siteName,
       noindex: !!a.noindex,
       extra: [
