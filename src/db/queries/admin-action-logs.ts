@@ -23,3 +23,17 @@ export function insertAdminActionLog(db: Database, r: AdminActionLogRow): void {
 export function listAdminActionLogs(db: Database, limit: number): AdminActionLogRow[] {
   return db.query<AdminActionLogRow, [number]>("SELECT * FROM admin_action_logs ORDER BY id DESC LIMIT ?").all(limit);
 }
+
+/** A page of the audit log, newest first: below `maxId`, optionally by one staff account and/or one action. */
+export function listAdminActionLogsPage(
+  db: Database,
+  o: { limit: number; maxId?: number; accountId?: number; action?: string },
+): (AdminActionLogRow & { username: string | null })[] {
+  return db
+    .query<AdminActionLogRow & { username: string | null }, [number, number | null, string | null, number]>(
+      `SELECT l.*, a.username FROM admin_action_logs l LEFT JOIN accounts a ON a.id = l.account_id
+       WHERE l.id < ?1 AND (?2 IS NULL OR l.account_id = ?2) AND (?3 IS NULL OR l.action = ?3)
+       ORDER BY l.id DESC LIMIT ?4`,
+    )
+    .all(o.maxId ?? Number.MAX_SAFE_INTEGER, o.accountId ?? null, o.action ?? null, o.limit);
+}

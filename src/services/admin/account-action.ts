@@ -5,6 +5,7 @@
  * report (none) or every open report about the account (other types), in one transaction.
  * Disabling or suspending a local user closes their open streams.
  */
+import { logAdminAction } from "./action-log";
 import type { AppContext } from "../../context";
 import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
@@ -31,6 +32,7 @@ export interface AccountActionInput {
 }
 
 const MAX_TEXT = 5000;
+const ACCT = (a: { username: string; domain: string | null }) => (a.domain ? `${a.username}@${a.domain}` : a.username);
 
 /** Takes the action; throws 403 (permission/rank), 422 (type, text) or 404 (report) before writing. Enqueues stream jobs. */
 export function takeAccountAction(ctx: AppContext, auth: StaffAuth, t: AdminTarget, i: AccountActionInput): void {
@@ -74,6 +76,7 @@ export function takeAccountAction(ctx: AppContext, auth: StaffAuth, t: AdminTarg
       reportId,
       notify: i.sendEmailNotification !== false,
     });
+    if (type !== "none") logAdminAction(ctx, staff.accountId, type, "Account", a.id, ACCT(a));
     if (type === "none") {
       if (reportId !== null) resolveOpenReport(ctx.db, reportId, staff.accountId, now);
     } else {

@@ -3,6 +3,7 @@
  * unsilence,unsuspend,unsensitive}): each checks the staff member's permission and writes in
  * one transaction.
  */
+import { logAdminAction } from "./action-log";
 import type { AppContext } from "../../context";
 import type { AccountRow, UserRow } from "../../db/rows";
 import { clearAccountSensitized, clearAccountSilence } from "../../db/queries/accounts-moderation";
@@ -40,41 +41,64 @@ function staffOver(ctx: AppContext, auth: StaffAuth, t: AdminTarget): Staff {
   return staff;
 }
 
+const acctOf = (t: AdminTarget) => (t.account.domain ? `${t.account.username}@${t.account.domain}` : t.account.username);
+
 /** Approves a pending local sign-up; 403 when it is not pending. */
 export function approveAccount(ctx: AppContext, auth: StaffAuth, t: AdminTarget): void {
   requirePermission(ctx, auth, "manage_users");
   if (!t.user || t.user.approved) throw notAllowed();
-  approveUser(ctx.db, t.user.id, ctx.now());
+  const user = t.user;
+  transaction(ctx.db, () => {
+    approveUser(ctx.db, user.id, ctx.now());
+    logAdminAction(ctx, auth.accountId, "approve", "User", user.id, acctOf(t));
+  });
 }
 
 /** Rejects a pending sign-up: the account and user are deleted (the name becomes free again). */
 export function rejectAccount(ctx: AppContext, auth: StaffAuth, t: AdminTarget): void {
   requirePermission(ctx, auth, "manage_users");
   if (!t.user || t.user.approved) throw notAllowed();
-  transaction(ctx.db, () => purgeAccount(ctx, t.account.id));
+  transaction(ctx.db, () => {
+    logAdminAction(ctx, auth.accountId, "reject", "User", t.user!.id, acctOf(t));
+    purgeAccount(ctx, t.account.id);
+  });
 }
 
 /** Re-enables a disabled login (no-op when it was not disabled). */
 export function enableAccount(ctx: AppContext, auth: StaffAuth, t: AdminTarget): void {
   staffOver(ctx, auth, t);
-  if (t.user) enableUser(ctx.db, t.user.id, ctx.now());
+  const user = t.user;
+  if (user)
+    transaction(ctx.db, () => {
+      enableUser(ctx.db, user.id, ctx.now());
+      logAdminAction(ctx, auth.accountId, "enable", "User", user.id, acctOf(t));
+    });
 }
 
 /** Lifts a silence (no-op when not silenced). */
 export function unsilenceAccount(ctx: AppContext, auth: StaffAuth, t: AdminTarget): void {
   requirePermission(ctx, auth, "manage_users");
-  clearAccountSilence(ctx.db, t.account.id, ctx.now());
+  transaction(ctx.db, () => {
+    clearAccountSilence(ctx.db, t.account.id, ctx.now());
+    logAdminAction(ctx, auth.accountId, "unsilence", "Account", t.account.id, acctOf(t));
+  });
 }
 
 /** Stops forcing the account's posts to be sensitive (no-op when not set). */
 export function unsensitiveAccount(ctx: AppContext, auth: StaffAuth, t: AdminTarget): void {
   requirePermission(ctx, auth, "manage_users");
-  clearAccountSensitized(ctx.db, t.account.id, ctx.now());
+  transaction(ctx.db, () => {
+    clearAccountSensitized(ctx.db, t.account.id, ctx.now());
+    logAdminAction(ctx, auth.accountId, "unsensitive", "Account", t.account.id, acctOf(t));
+  });
 }
 
 /** Lifts a suspension; 403 when the account is not suspended. Enqueues Update(Person) for local accounts. */
 export function unsuspendAdminAccount(ctx: AppContext, auth: StaffAuth, t: AdminTarget): void {
   requirePermission(ctx, auth, "manage_users");
   if (t.account.suspended_at === null) throw notAllowed();
-  transaction(ctx.db, () => unsuspendAccount(ctx, t.account));
+  transaction(ctx.db, () => {
+    unsuspendAccount(ctx, t.account);
+    logAdminAction(ctx, auth.accountId, "unsuspend", "Account", t.account.id, acctOf(t));
+  });
 }

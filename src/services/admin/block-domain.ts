@@ -2,6 +2,7 @@
  * Admin domain blocks (the CLI and the admin API): suspend, silence, reject media, and the
  * effects on the domain's accounts (suspend severs follows and drops the domain from home feeds).
  */
+import { logAdminAction } from "./action-log";
 import type { AppContext } from "../../context";
 import {
   deleteFollowsAcrossDomain,
@@ -43,6 +44,7 @@ export interface DomainBlockExtras {
 export function blockDomain(
   ctx: AppContext,
   input: { domain: string; severity: DomainSeverity; rejectMedia: boolean } & DomainBlockExtras,
+  actor: number | null = null,
 ): DomainBlockRow {
   const domain = normalizeDomain(input.domain);
   if (!domain) throw new Error(`invalid domain "${input.domain}"`);
@@ -65,6 +67,7 @@ export function blockDomain(
     if (row.severity === "suspend") severRelationships(ctx, domain);
     // As Mastodon's block: cached media of the domain goes when it is suspended or its media rejected.
     if (row.severity === "suspend" || row.reject_media === 1) ctx.jobs.enqueue("media.clear_domain", { domain });
+    logAdminAction(ctx, actor, old ? "update" : "create", "DomainBlock", row.id, domain);
     return row;
   });
 }
@@ -93,7 +96,7 @@ function severRelationships(ctx: AppContext, domain: string): void {
 }
 
 /** Removes a block and lifts the suspensions/silences it made. False when there was none. */
-export function unblockDomain(ctx: AppContext, domainInput: string): boolean {
+export function unblockDomain(ctx: AppContext, domainInput: string, actor: number | null = null): boolean {
   const domain = normalizeDomain(domainInput);
   if (!domain) return false;
   return transaction(ctx.db, () => {
@@ -101,6 +104,7 @@ export function unblockDomain(ctx: AppContext, domainInput: string): boolean {
     if (!old) return false;
     undoAccountMarks(ctx, old);
     deleteDomainBlock(ctx.db, old.id);
+    logAdminAction(ctx, actor, "destroy", "DomainBlock", old.id, old.domain);
     return true;
   });
 }

@@ -4,6 +4,7 @@
  * every relationship it is part of, but keeps the account row (suspended, profile emptied, key
  * pair kept) so the name stays taken. Reports and warnings about it stay for the moderators.
  */
+import { logAdminAction } from "./action-log";
 import type { AppContext } from "../../context";
 import {
   deleteAccountRowsIn,
@@ -45,7 +46,11 @@ function cascadingColumns(ctx: AppContext): { table: string; column: string }[] 
 export function deleteAccountData(ctx: AppContext, auth: StaffAuth, t: AdminTarget): void {
   requirePermission(ctx, auth, "delete_user_data");
   if (t.account.suspended_at === null) throw notAllowed();
-  transaction(ctx.db, () => purgeAccountData(ctx, t, { reserveEmail: true }));
+  transaction(ctx.db, () => {
+    const acct = t.account.domain ? `${t.account.username}@${t.account.domain}` : t.account.username;
+    logAdminAction(ctx, auth.accountId, "destroy", "Account", t.account.id, acct);
+    purgeAccountData(ctx, t, { reserveEmail: true });
+  });
 }
 
 /**

@@ -2,6 +2,7 @@
  * Domain allows (Mastodon's Admin::DomainAllow): the allow-list LIMITED_FEDERATION_MODE federates
  * with; every other domain is then treated as suspended (inbox, deliveries, fetches).
  */
+import { logAdminAction } from "./action-log";
 import type { AppContext } from "../../context";
 import { transaction } from "../../db/connection";
 import { deleteDomainAllow, findDomainAllow, getDomainAllow, insertDomainAllow, type DomainAllowRow } from "../../db/queries/domain-allows";
@@ -16,19 +17,26 @@ export function findAllow(ctx: AppContext, id: number | undefined): DomainAllowR
 }
 
 /** Allows a domain; an existing allow is answered as is (as Mastodon). 422 when blank or invalid. */
-export function allowDomain(ctx: AppContext, raw: string | undefined): DomainAllowRow {
+export function allowDomain(ctx: AppContext, raw: string | undefined, actor: number | null = null): DomainAllowRow {
   if (!raw?.trim()) throw validation("Domain can't be blank");
   const domain = normalizeDomain(raw);
   if (!domain) throw validation("Domain is not a valid domain name");
   const old = findDomainAllow(ctx.db, domain);
   if (old) return old;
-  const id = transaction(ctx.db, () => insertDomainAllow(ctx.db, domain, ctx.now()));
+  const id = transaction(ctx.db, () => {
+    const id = insertDomainAllow(ctx.db, domain, ctx.now());
+    logAdminAction(ctx, actor, "create", "DomainAllow", id, domain);
+    return id;
+  });
   return getDomainAllow(ctx.db, id)!;
 }
 
 /** Removes an allow (with LIMITED_FEDERATION_MODE the domain is then refused). */
-export function disallowDomain(ctx: AppContext, id: number | undefined): DomainAllowRow {
+export function disallowDomain(ctx: AppContext, id: number | undefined, actor: number | null = null): DomainAllowRow {
   const row = findAllow(ctx, id);
-  transaction(ctx.db, () => deleteDomainAllow(ctx.db, row.id));
+  transaction(ctx.db, () => {
+    deleteDomainAllow(ctx.db, row.id);
+    logAdminAction(ctx, actor, "destroy", "DomainAllow", row.id, row.domain);
+  });
   return row;
 }

@@ -61,7 +61,7 @@ function stricterThan(n: { severity: DomainSeverity; rejectMedia: boolean; rejec
  * Creates a block (default severity silence). 422 when the domain is blank or invalid, or a
  * block on it (or an at least as strict one on a parent domain) exists, as Mastodon answers.
  */
-export function createDomainBlock(ctx: AppContext, i: DomainBlockInput): DomainBlockRow {
+export function createDomainBlock(ctx: AppContext, i: DomainBlockInput, actor: number | null = null): DomainBlockRow {
   if (!i.domain?.trim()) throw validation("Domain can't be blank");
   const domain = normalizeDomain(i.domain);
   if (!domain) throw validation("Domain is not a valid domain name");
@@ -74,33 +74,46 @@ export function createDomainBlock(ctx: AppContext, i: DomainBlockInput): DomainB
       existing_domain_block: toAdminDomainBlock(old),
     });
   }
-  return blockDomain(ctx, {
-    domain,
-    ...wanted,
-    privateComment: i.privateComment ?? null,
-    publicComment: i.publicComment ?? null,
-    obfuscate: !!i.obfuscate,
-  });
+  return blockDomain(
+    ctx,
+    {
+      domain,
+      ...wanted,
+      privateComment: i.privateComment ?? null,
+      publicComment: i.publicComment ?? null,
+      obfuscate: !!i.obfuscate,
+    },
+    actor,
+  );
 }
 
 /** Changes a block; fields not given keep their values. Re-applies the account marks of the new severity. */
-export function updateDomainBlock(ctx: AppContext, id: number | undefined, i: DomainBlockInput): DomainBlockRow {
+export function updateDomainBlock(
+  ctx: AppContext,
+  id: number | undefined,
+  i: DomainBlockInput,
+  actor: number | null = null,
+): DomainBlockRow {
   const old = findDomainBlock(ctx, id);
   const severity = checkSeverity(i.severity) ?? old.severity;
   checkComments(i);
-  return blockDomain(ctx, {
-    domain: old.domain,
-    severity,
-    rejectMedia: i.rejectMedia ?? !!old.reject_media,
-    rejectReports: i.rejectReports,
-    privateComment: i.privateComment,
-    publicComment: i.publicComment,
-    obfuscate: i.obfuscate,
-  });
+  return blockDomain(
+    ctx,
+    {
+      domain: old.domain,
+      severity,
+      rejectMedia: i.rejectMedia ?? !!old.reject_media,
+      rejectReports: i.rejectReports,
+      privateComment: i.privateComment,
+      publicComment: i.publicComment,
+      obfuscate: i.obfuscate,
+    },
+    actor,
+  );
 }
 
 /** Lifts a block (and the suspensions/silences it made). */
-export function removeDomainBlock(ctx: AppContext, id: number | undefined): void {
+export function removeDomainBlock(ctx: AppContext, id: number | undefined, actor: number | null = null): void {
   const row = findDomainBlock(ctx, id);
-  unblockDomain(ctx, row.domain);
+  unblockDomain(ctx, row.domain, actor);
 }

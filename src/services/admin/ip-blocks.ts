@@ -4,6 +4,7 @@
  * (`sign_up_block`, `sign_up_requires_approval`). Blocks are cached per connection and reloaded
  * after any write here or a commit by another process.
  */
+import { logAdminAction } from "./action-log";
 import type { Database } from "bun:sqlite";
 import type { AppContext } from "../../context";
 import { transaction } from "../../db/connection";
@@ -112,26 +113,36 @@ function checked(ctx: AppContext, i: IpBlockInput, old: IpBlockRow | null): Omit
 }
 
 /** Creates a block; 422 on a blank/invalid/taken address or an unknown severity. */
-export function createIpBlock(ctx: AppContext, i: IpBlockInput): IpBlockRow {
+export function createIpBlock(ctx: AppContext, i: IpBlockInput, actor: number | null = null): IpBlockRow {
   const r = checked(ctx, i, null);
-  const id = transaction(ctx.db, () => insertIpBlock(ctx.db, { ...r, created_at: r.updated_at }));
+  const id = transaction(ctx.db, () => {
+    const id = insertIpBlock(ctx.db, { ...r, created_at: r.updated_at });
+    logAdminAction(ctx, actor, "create", "IpBlock", id, r.ip);
+    return id;
+  });
   cache.delete(ctx.db);
   return getIpBlock(ctx.db, id)!;
 }
 
 /** Changes a block; fields not given keep their values. */
-export function changeIpBlock(ctx: AppContext, id: number | undefined, i: IpBlockInput): IpBlockRow {
+export function changeIpBlock(ctx: AppContext, id: number | undefined, i: IpBlockInput, actor: number | null = null): IpBlockRow {
   const old = findIpBlock(ctx, id);
   const r = checked(ctx, i, old);
-  transaction(ctx.db, () => updateIpBlock(ctx.db, old.id, r));
+  transaction(ctx.db, () => {
+    updateIpBlock(ctx.db, old.id, r);
+    logAdminAction(ctx, actor, "update", "IpBlock", old.id, r.ip);
+  });
   cache.delete(ctx.db);
   return getIpBlock(ctx.db, old.id)!;
 }
 
 /** Lifts a block. */
-export function removeIpBlock(ctx: AppContext, id: number | undefined): IpBlockRow {
+export function removeIpBlock(ctx: AppContext, id: number | undefined, actor: number | null = null): IpBlockRow {
   const old = findIpBlock(ctx, id);
-  transaction(ctx.db, () => deleteIpBlock(ctx.db, old.id));
+  transaction(ctx.db, () => {
+    deleteIpBlock(ctx.db, old.id);
+    logAdminAction(ctx, actor, "destroy", "IpBlock", old.id, old.ip);
+  });
   cache.delete(ctx.db);
   return old;
 }

@@ -2,6 +2,8 @@
  * Admin report handling (Mastodon's Admin::ReportsController actions): assign to self,
  * unassign, resolve, reopen and re-categorize. Each needs manage_reports and writes one row.
  */
+import { transaction } from "../../db/transaction";
+import { logAdminAction } from "./action-log";
 import type { AppContext } from "../../context";
 import { notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
@@ -24,23 +26,35 @@ export function findReport(ctx: AppContext, auth: StaffAuth, rawId: unknown): Ad
 
 /** Assigns the report to the acting staff member. */
 export function assignReportToSelf(ctx: AppContext, auth: StaffAuth, r: AdminReportRow): void {
-  setReportAssignee(ctx.db, r.id, auth.accountId, ctx.now());
+  transaction(ctx.db, () => {
+    setReportAssignee(ctx.db, r.id, auth.accountId, ctx.now());
+    logAdminAction(ctx, auth.accountId, "assigned_to_self", "Report", r.id, String(r.id));
+  });
 }
 
 /** Clears the report's assignee. */
-export function unassignReport(ctx: AppContext, r: AdminReportRow): void {
-  setReportAssignee(ctx.db, r.id, null, ctx.now());
+export function unassignReport(ctx: AppContext, r: AdminReportRow, actor: number | null = null): void {
+  transaction(ctx.db, () => {
+    setReportAssignee(ctx.db, r.id, null, ctx.now());
+    logAdminAction(ctx, actor, "unassigned", "Report", r.id, String(r.id));
+  });
 }
 
 /** Marks the report resolved by the acting staff member (kept as it is when already resolved). */
 export function resolveReport(ctx: AppContext, auth: StaffAuth, r: AdminReportRow): void {
   if (r.action_taken_at !== null) return;
-  markReportResolved(ctx.db, r.id, auth.accountId, ctx.now());
+  transaction(ctx.db, () => {
+    markReportResolved(ctx.db, r.id, auth.accountId, ctx.now());
+    logAdminAction(ctx, auth.accountId, "resolve", "Report", r.id, String(r.id));
+  });
 }
 
 /** Reopens a resolved report. */
-export function reopenReport(ctx: AppContext, r: AdminReportRow): void {
-  clearReportResolution(ctx.db, r.id, ctx.now());
+export function reopenReport(ctx: AppContext, r: AdminReportRow, actor: number | null = null): void {
+  transaction(ctx.db, () => {
+    clearReportResolution(ctx.db, r.id, ctx.now());
+    logAdminAction(ctx, actor, "reopen", "Report", r.id, String(r.id));
+  });
 }
 
 /** Changes category and/or rule ids (validated against the server's rules) in one statement. */

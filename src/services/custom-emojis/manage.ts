@@ -3,6 +3,7 @@
  * an image, change shortcode, category, picker visibility or disabled flag, delete, and copy a
  * remote emoji the instance has seen into a local one. Files are stored before the row is written.
  */
+import { logAdminAction } from "../admin/action-log";
 import type { AppContext } from "../../context";
 import { transaction } from "../../db/connection";
 import { deleteCustomEmoji, findCustomEmoji, getCustomEmoji, insertCustomEmoji, updateCustomEmoji } from "../../db/queries/custom-emojis";
@@ -62,7 +63,7 @@ export async function createCustomEmoji(
   ctx: AppContext,
   i: EmojiInput,
   image: Uint8Array | undefined,
-  opts: { overwrite?: boolean } = {},
+  opts: { overwrite?: boolean; actor?: number | null } = {},
 ): Promise<CustomEmojiRow> {
   const existing = opts.overwrite && i.shortcode ? findCustomEmoji(ctx.db, i.shortcode, null) : null;
   const shortcode = checkShortcode(ctx, i.shortcode, existing?.id);
@@ -81,9 +82,10 @@ export async function createCustomEmoji(
   const id = transaction(ctx.db, () => {
     if (existing) {
       updateCustomEmoji(ctx.db, existing.id, { ...cols, category: category ?? existing.category });
+      logAdminAction(ctx, opts.actor ?? null, "update", "CustomEmoji", existing.id, shortcode);
       return existing.id;
     }
-    return insertCustomEmoji(ctx.db, {
+    const newId = insertCustomEmoji(ctx.db, {
       shortcode,
       domain: null,
       image_remote_url: null,
@@ -94,6 +96,8 @@ export async function createCustomEmoji(
       created_at: now,
       ...cols,
     });
+    logAdminAction(ctx, opts.actor ?? null, "create", "CustomEmoji", newId, shortcode);
+    return newId;
   });
   if (existing) await removeFiles(ctx, existing);
   return getCustomEmoji(ctx.db, id)!;
@@ -107,7 +111,7 @@ export function findEmoji(ctx: AppContext, id: number | undefined): CustomEmojiR
 }
 
 /** Renames, recategorizes, hides/shows or disables/enables an emoji (shortcode: local ones only). */
-export function updateEmoji(ctx: AppContext, id: number | undefined, i: EmojiInput): CustomEmojiRow {
+export function updateEmoji(ctx: AppContext, id: number | undefined, i: EmojiInput, actor: number | null = null): CustomEmojiRow {
   const row = findEmoji(ctx, id);
   const set: Record<string, unknown> = {};
   if (i.shortcode !== undefined && i.shortcode !== row.shortcode) {
@@ -119,7 +123,12 @@ export function updateEmoji(ctx: AppContext, id: number | undefined, i: EmojiInp
   if (i.visibleInPicker !== undefined) set.visible_in_picker = i.visibleInPicker ? 1 : 0;
   if (i.disabled !== undefined) set.disabled = i.disabled ? 1 : 0;
   set.updated_at = ctx.now();
-  transaction(ctx.db, () => updateCustomEmoji(ctx.db, row.id, set));
+  // As Mastodon's log: disabling and enabling are their own actions.
+  const action = i.disabled !== undefined && !!i.disabled !== !!row.disabled ? (i.disabled ? "disable" : "enable") : "update";
+  transaction(ctx.db, () => {
+    updateCustomEmoji(ctx.db, row.id, set);
+    logAdminAction(ctx, actor, action, "CustomEmoji", row.id, (set.shortcode as string | undefined) ?? row.shortcode);
+  });
   return getCustomEmoji(ctx.db, row.id)!;
 }
 
@@ -128,19 +137,22 @@ async function removeFiles(ctx: AppContext, row: CustomEmojiRow): Promise<void> 
 }
 
 /** Deletes an emoji and its files. */
-export async function removeEmoji(ctx: AppContext, id: number | undefined): Promise<CustomEmojiRow> {
+export async function removeEmoji(ctx: AppContext, id: number | undefined, actor: number | null = null): Promise<CustomEmojiRow> {
   const row = findEmoji(ctx, id);
-  transaction(ctx.db, () => deleteCustomEmoji(ctx.db, row.id));
+  transaction(ctx.db, () => {
+    deleteCustomEmoji(ctx.db, row.id);
+    logAdminAction(ctx, actor, "destroy", "CustomEmoji", row.id, row.shortcode);
+  });
   await removeFiles(ctx, row);
   return row;
 }
 
 /** Copies a remote emoji (whose image is cached) into a local one with the same shortcode, as Mastodon's "Copy". */
-export async function copyEmoji(ctx: AppContext, id: number | undefined): Promise<CustomEmojiRow> {
+export async function copyEmoji(ctx: AppContext, id: number | undefined, actor: number | null = null): Promise<CustomEmojiRow> {
   const row = findEmoji(ctx, id);
   if (row.domain === null) throw validation("This custom emoji is already local");
   if (!row.image_key) throw validation("The image of this custom emoji has not been fetched yet");
   const blob = await ctx.storage.get(row.image_key);
   if (!blob) throw validation("The image of this custom emoji has not been fetched yet");
-  return createCustomEmoji(ctx, { shortcode: row.shortcode, category: row.category }, new Uint8Array(await blob.arrayBuffer()));
+  return createCustomEmoji(ctx, { shortcode: row.shortcode, category: row.category }, new Uint8Array(await blob.arrayBuffer()), { actor });
 }

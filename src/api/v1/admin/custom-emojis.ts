@@ -50,19 +50,19 @@ export default function register(r: Router): void {
     const image = q.input.image;
     if (image !== undefined && !(image instanceof Blob)) throw validation("Image must be a file");
     const bytes = image instanceof Blob ? new Uint8Array(await image.arrayBuffer()) : undefined;
-    return toAdminEmoji(q.ctx, await createCustomEmoji(q.ctx, input(q), bytes));
+    return toAdminEmoji(q.ctx, await createCustomEmoji(q.ctx, input(q), bytes, { actor: q.auth.accountId }));
   });
   r.patch(`${base}/:id`, { scopes: WRITE }, (q) => {
     staff(q, "manage_custom_emojis");
-    return toAdminEmoji(q.ctx, updateEmoji(q.ctx, parseId(q.params.id), input(q)));
+    return toAdminEmoji(q.ctx, updateEmoji(q.ctx, parseId(q.params.id), input(q), q.auth.accountId));
   });
   r.delete(`${base}/:id`, { scopes: WRITE }, async (q) => {
     staff(q, "manage_custom_emojis");
-    await removeEmoji(q.ctx, parseId(q.params.id));
+    await removeEmoji(q.ctx, parseId(q.params.id), q.auth.accountId);
     return {};
   });
   r.post(`${base}/:id/copy`, { scopes: WRITE }, async (q) => {
     staff(q, "manage_custom_emojis");
-    return toAdminEmoji(q.ctx, await copyEmoji(q.ctx, parseId(q.params.id)));
+    return toAdminEmoji(q.ctx, await copyEmoji(q.ctx, parseId(q.params.id), q.auth.accountId));
   });
 }

@@ -29,11 +29,11 @@ export default function register(r: Router): void {
   });
   r.post(base, { scopes: WRITE }, (q) => {
     staff(q, "manage_federation");
-    return toAdminDomainAllow(allowDomain(q.ctx, str(q.input, "domain", { max: 255 })));
+    return toAdminDomainAllow(allowDomain(q.ctx, str(q.input, "domain", { max: 255 }), q.auth.accountId));
   });
   r.delete(`${base}/:id`, { scopes: WRITE }, (q) => {
     staff(q, "manage_federation");
-    disallowDomain(q.ctx, parseId(q.params.id));
+    disallowDomain(q.ctx, parseId(q.params.id), q.auth.accountId);
     return {};
   });
 }

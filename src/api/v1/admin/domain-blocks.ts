@@ -41,15 +41,15 @@ export default function register(r: Router): void {
   });
   r.post(base, { scopes: SCOPES.writeDomainBlocks }, (q) => {
     staff(q, "manage_federation");
-    return toAdminDomainBlock(createDomainBlock(q.ctx, input(q)));
+    return toAdminDomainBlock(createDomainBlock(q.ctx, input(q), q.auth.accountId));
   });
   r.put(`${base}/:id`, { scopes: SCOPES.writeDomainBlocks }, (q) => {
     staff(q, "manage_federation");
-    return toAdminDomainBlock(updateDomainBlock(q.ctx, parseId(q.params.id), input(q)));
+    return toAdminDomainBlock(updateDomainBlock(q.ctx, parseId(q.params.id), input(q), q.auth.accountId));
   });
   r.delete(`${base}/:id`, { scopes: SCOPES.writeDomainBlocks }, (q) => {
     staff(q, "manage_federation");
-    removeDomainBlock(q.ctx, parseId(q.params.id));
+    removeDomainBlock(q.ctx, parseId(q.params.id), q.auth.accountId);
     return {};
   });
 }

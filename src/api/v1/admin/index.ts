@@ -15,6 +15,7 @@ import customEmojis from "./custom-emojis";
 import ipBlocks from "./ip-blocks";
 import metrics from "./metrics";
 import domainAllows from "./domain-allows";
+import actionLogs from "./action-logs";
 import hearthSettings from "./hearth-settings";
 import hearthAnnouncements from "./hearth-announcements";
 import trends from "./trends";
@@ -34,6 +35,7 @@ export default function register(r: Router): void {
     ipBlocks,
     metrics,
     domainAllows,
+    actionLogs,
     hearthSettings,
     hearthAnnouncements,
   ])

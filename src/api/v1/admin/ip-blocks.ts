@@ -37,15 +37,15 @@ export default function register(r: Router): void {
   });
   r.post(base, { scopes: WRITE }, (q) => {
     staff(q, "manage_blocks");
-    return toAdminIpBlock(createIpBlock(q.ctx, input(q)));
+    return toAdminIpBlock(createIpBlock(q.ctx, input(q), q.auth.accountId));
   });
   r.put(`${base}/:id`, { scopes: WRITE }, (q) => {
     staff(q, "manage_blocks");
-    return toAdminIpBlock(changeIpBlock(q.ctx, parseId(q.params.id), input(q)));
+    return toAdminIpBlock(changeIpBlock(q.ctx, parseId(q.params.id), input(q), q.auth.accountId));
   });
   r.delete(`${base}/:id`, { scopes: WRITE }, (q) => {
     staff(q, "manage_blocks");
-    removeIpBlock(q.ctx, parseId(q.params.id));
+    removeIpBlock(q.ctx, parseId(q.params.id), q.auth.accountId);
     return {};
   });
 }

@@ -9,9 +9,9 @@ import { SCOPES } from "./staff";
 
 const ACTIONS: [string, (ctx: AppContext, auth: StaffAuth, r: AdminReportRow) => void][] = [
   ["assign_to_self", assignReportToSelf],
-  ["unassign", (ctx, _a, r) => unassignReport(ctx, r)],
+  ["unassign", (ctx, a, r) => unassignReport(ctx, r, a.accountId)],
   ["resolve", resolveReport],
-  ["reopen", (ctx, _a, r) => reopenReport(ctx, r)],
+  ["reopen", (ctx, a, r) => reopenReport(ctx, r, a.accountId)],
 ];
 
 /** Registers the report actions (Manage Reports). */
