@@ -228,6 +228,32 @@ export function tagTimelineIds(ctx: AppContext, viewerId: number | null, o: TagO
 }
 
 /**
+ * SQL of a link timeline page (Mastodon's LinkFeed): public, original statuses whose preview
+ * card is `cardId`, walking preview_cards_statuses_card (exported so tests can EXPLAIN it).
+ */
+export function linkTimelineSql(
+  viewerId: number | null,
+  cardId: number,
+  page: Page,
+  now: number,
+  rel: ViewerRelations = ALL_RELATIONS,
+): { sql: string; args: Arg[]; finish: <T>(rows: T[]) => T[] } {
+  const p = pageSql(page, "pcs.status_id");
+  const f = publicFilters(viewerId, {}, now, rel);
+  const sql = `SELECT pcs.status_id AS id, pcs.status_id AS cursor FROM preview_cards_statuses pcs
+    JOIN statuses s ON s.id = pcs.status_id
+    WHERE pcs.preview_card_id = ?${p.where}${f.sql}
+    ORDER BY ${p.order} ${limitSql(page.limit)}`;
+  return { sql, args: [cardId, ...p.args, ...f.args], finish: p.finish };
+}
+
+/** Link timeline: public statuses sharing preview card `cardId`. */
+export function linkTimelineIds(ctx: AppContext, viewerId: number | null, cardId: number, page: Page): IdPage {
+  const q = linkTimelineSql(viewerId, cardId, page, ctx.now(), viewerId === null ? ALL_RELATIONS : viewerRelations(ctx, viewerId));
+  return run(ctx, q.sql, q.args, q.finish);
+}
+
+/**
  * The viewer's favourites or bookmarks, newest first, paged by the favourite/bookmark row id
  * (index `<table>_account` on (account_id, id) from migration 0005).
  */

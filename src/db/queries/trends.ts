@@ -241,3 +241,16 @@ export function setTrendReview(db: Database, kind: TrendKind, item: string, stat
      ON CONFLICT (kind, item) DO UPDATE SET state = excluded.state, reviewed_at = excluded.reviewed_at`,
   ).run(kind, item, state, at);
 }
+
+/** The id of the card of `url` when it is a link trend shown to everyone (approved, or not rejected under auto-approve), else null. */
+export function getShownLinkTrendCardId(db: Database, url: string, autoApprove: boolean): number | null {
+  const cond = autoApprove ? "(r.state IS NULL OR r.state = 'approved')" : "r.state = 'approved'";
+  return (
+    db
+      .query<{ id: number }, [string]>(
+        `SELECT pc.id FROM preview_cards pc JOIN trends t ON t.kind = 'link' AND t.item = CAST(pc.id AS TEXT)
+         LEFT JOIN trend_reviews r ON r.kind = 'link' AND r.item = t.item WHERE pc.url = ? AND ${cond}`,
+      )
+      .get(url)?.id ?? null
+  );
+}

@@ -153,6 +153,16 @@ test("a link trends when five accounts share it (posts or boosts), once approved
   const links = await s.client().v1.trends.links.list();
   expect(links.map((l) => [l.url, l.title, l.providerName])).toEqual([["https://paper.example/story", "A story", "The Paper"]]);
   expect(links[0]!.history[0]).toMatchObject({ uses: "5", accounts: "5" });
+  // The link timeline (4.3): the public posts sharing a trending link, newest first; 404 for other links.
+  const timeline = await s.api("GET", `/api/v1/timelines/link?url=${encodeURIComponent("https://paper.example/story")}`);
+  expect(timeline.status).toBe(200);
+  const posts = (await timeline.json()) as { id: string }[];
+  expect(posts.length).toBe(3);
+  expect(posts.at(-1)!.id).toBe(first.id);
+  const page = await s.api("GET", `/api/v1/timelines/link?url=${encodeURIComponent("https://paper.example/story")}&limit=2`);
+  expect(page.headers.get("link")).toContain("max_id=");
+  expect((await s.api("GET", `/api/v1/timelines/link?url=${encodeURIComponent("https://paper.example/bare")}`)).status).toBe(404);
+  expect((await s.api("GET", "/api/v1/timelines/link")).status).toBe(404);
   // Half-life 8 hours from its peak score of 16: still there after a day, gone after 40 hours.
   s.clock.advance(24 * HOUR);
   await refresh();
