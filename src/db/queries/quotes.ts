@@ -121,3 +121,27 @@ export function recountQuotes(db: Database, id: number): void {
 export function listQuotedStatusRows(db: Database, ids: readonly number[]): Map<number, StatusRow> {
   return new Map(selectIn<StatusRow>(db, (ph) => `SELECT * FROM statuses WHERE id IN (${ph})`, ids).map((r) => [r.id, r]));
 }
+
+/** The quotes `statusIds` make, as a Note states them: the quoted post's URI (null once deleted) and the stamp of an accepted quote. */
+export function listNoteQuotes(
+  db: Database,
+  statusIds: readonly number[],
+): { status_id: number; quoted_uri: string | null; approval_uri: string | null }[] {
+  return selectIn(
+    db,
+    (ph) =>
+      `SELECT q.status_id, s.uri AS quoted_uri, CASE WHEN q.state = 'accepted' THEN q.approval_uri END AS approval_uri
+       FROM quotes q LEFT JOIN statuses s ON s.id = q.quoted_status_id WHERE q.status_id IN (${ph})`,
+    statusIds,
+  );
+}
+
+/** Quote `id`, or null. */
+export function getQuote(db: Database, id: number): QuoteRow | null {
+  return db.query<QuoteRow, [number]>("SELECT * FROM quotes WHERE id = ?").get(id);
+}
+
+/** Records the id of the QuoteRequest that asked for quote `id` (the remote quoter's activity). */
+export function setQuoteRequestUri(db: Database, id: number, uri: string): void {
+  db.query("UPDATE quotes SET request_uri = ? WHERE id = ?").run(uri, id);
+}

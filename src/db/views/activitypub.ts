@@ -10,11 +10,12 @@ import type { ActorData } from "../../serializers/activitypub/actor";
 import type { NoteData } from "../../serializers/activitypub/note";
 import type { PollRow } from "../../serializers/mastodon/poll";
 import { getAccountUri } from "../queries/accounts";
+import { listNoteQuotes } from "../queries/quotes";
 import { selectIn } from "../sql";
 
 /**
  * Loads, for `rows` and the originals of the boosts among them: the originals, authors,
- * mentioned accounts, parents' URIs, tags, media and polls (at most eight queries).
+ * mentioned accounts, parents' URIs, tags, media, polls and quotes (at most nine queries).
  */
 export function loadNoteData(ctx: AppContext, rows: StatusRow[]): NoteData {
   const db = ctx.db;
@@ -62,7 +63,10 @@ export function loadNoteData(ctx: AppContext, rows: StatusRow[]): NoteData {
   const wants = new Map(wantRows.map((r) => [r.id, statusEmojiWant(r, accounts.get(r.account_id)?.domain ?? null)]));
   const emojiMap = loadEmojiMap(ctx, [...wants.values()]);
   const emojis = new Map([...wants].map(([id, w]) => [id, emojisOf(emojiMap, w)]));
-  return { originals, accounts, parents, mentions, tags, media, polls, emojis };
+  const quotes = new Map(
+    listNoteQuotes(db, ids).map((q) => [q.status_id, { quotedUri: q.quoted_uri, approvalUri: q.approval_uri }] as const),
+  );
+  return { originals, accounts, parents, mentions, tags, media, polls, emojis, quotes };
 }
 
 /** Loads what the actor document of local account `a` needs besides its row (the account it moved to). */

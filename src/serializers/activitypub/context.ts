@@ -28,10 +28,34 @@ const EXTENSIONS = {
   votersCount: "toot:votersCount",
 };
 
+/** FEP-044f quote terms and GoToSocial's interaction policies, as Mastodon 4.5 declares them on notes. */
+const QUOTE_TERMS = {
+  quote: "https://w3id.org/fep/044f#quote",
+  quoteUri: "http://fedibird.com/ns#quoteUri",
+  _misskey_quote: "https://misskey-hub.net/ns#_misskey_quote",
+  quoteAuthorization: { "@id": "https://w3id.org/fep/044f#quoteAuthorization", "@type": "@id" },
+  gts: "https://gotosocial.org/ns#",
+  interactionPolicy: { "@id": "gts:interactionPolicy", "@type": "@id" },
+  canQuote: { "@id": "gts:canQuote", "@type": "@id" },
+  automaticApproval: { "@id": "gts:automaticApproval", "@type": "@id" },
+  manualApproval: { "@id": "gts:manualApproval", "@type": "@id" },
+};
+
+/** The @context of a QuoteAuthorization (the stamp a quoted author grants, FEP-044f). */
+export const QUOTE_AUTHORIZATION_CONTEXT = [
+  "https://www.w3.org/ns/activitystreams",
+  {
+    QuoteAuthorization: "https://w3id.org/fep/044f#QuoteAuthorization",
+    gts: "https://gotosocial.org/ns#",
+    interactingObject: { "@id": "gts:interactingObject" },
+    interactionTarget: { "@id": "gts:interactionTarget" },
+  },
+];
+
 /** The @context of actor documents (with the security vocabulary for publicKey). */
 export const ACTOR_CONTEXT = ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1", EXTENSIONS];
 /** The @context of notes and activities. */
-export const OBJECT_CONTEXT = ["https://www.w3.org/ns/activitystreams", EXTENSIONS];
+export const OBJECT_CONTEXT = ["https://www.w3.org/ns/activitystreams", { ...EXTENSIONS, ...QUOTE_TERMS }];
 /** The plain ActivityStreams context (collections). */
 export const AS_CONTEXT = "https://www.w3.org/ns/activitystreams";
 

@@ -49,6 +49,42 @@ export interface ParsedStatus {
   tags: { name: string; display: string }[];
   media: ParsedMedia[];
   poll: ParsedPoll | null;
+  /** The post this one quotes (FEP-044f `quote`, or an older `_misskey_quote` / `quoteUrl` / `quoteUri`: `legacy`). */
+  quote: ParsedQuote | null;
+  /** Who may quote it, from interactionPolicy.canQuote.automaticApproval ('nobody' without one, as Mastodon). */
+  quotePolicy: "public" | "followers" | "nobody";
+}
+
+/** The quote a remote post makes. */
+export interface ParsedQuote {
+  uri: string;
+  /** Only an older property names it: there is no approval to check (Mastodon's legacy quote). */
+  legacy: boolean;
+  /** The QuoteAuthorization (stamp) the post points at, if any. */
+  approvalUri: string | null;
+}
+
+/** Mastodon's StatusParser#quote_uri: the first of quote, _misskey_quote, quoteUrl, quoteUri. */
+export function parseQuote(o: Record<string, any>): ParsedQuote | null {
+  for (const key of ["quote", "_misskey_quote", "quoteUrl", "quoteUri"]) {
+    const uri = idOf(asArray(o[key])[0]);
+    if (!uri || !isHttpUrl(uri)) continue;
+    const approval = idOf(asArray(o.quoteAuthorization)[0]);
+    return { uri, legacy: !("quote" in o), approvalUri: approval && isHttpUrl(approval) ? approval : null };
+  }
+  return null;
+}
+
+const PUBLIC_NAMES = new Set(["https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public"]);
+
+/** The stored quote policy of a remote post from its automatically approved audience. */
+export function parseQuotePolicy(o: Record<string, any>, authorFollowers: string | null): "public" | "followers" | "nobody" {
+  const policy = o.interactionPolicy;
+  const canQuote = policy && typeof policy === "object" ? policy.canQuote : undefined;
+  const auto = canQuote && typeof canQuote === "object" ? asArray(canQuote.automaticApproval).map(idOf) : [];
+  if (auto.some((u) => !!u && PUBLIC_NAMES.has(u))) return "public";
+  if (authorFollowers && auto.includes(authorFollowers)) return "followers";
+  return "nobody";
 }
 
 const BLURHASH_RE = /^[0-9A-Za-z#$%*+,\-.:;=?@[\]^_{|}~]{6,100}$/;
@@ -167,6 +203,8 @@ export function fromApNote(ctx: AppContext, o: Record<string, any>, authorFollow
     tags: tags.slice(0, 30),
     media: parseMedia(o),
     poll: parsePoll(o),
+    quote: parseQuote(o),
+    quotePolicy: parseQuotePolicy(o, authorFollowers),
   };
 }
 

@@ -23,6 +23,29 @@ export interface NoteData {
   polls: Map<number, PollRow>;
   /** Custom emoji each status's text uses (absent: none). */
   emojis?: Map<number, CustomEmojiRow[]>;
+  /** The quote each status makes (absent: none): the quoted post's URI (null once it is gone) and the stamp of an accepted quote. */
+  quotes?: Map<number, { quotedUri: string | null; approvalUri: string | null }>;
+}
+
+/**
+ * Mastodon 4.5's quote fields of a Note: `quote` (a Tombstone once the quoted post is gone),
+ * `_misskey_quote` and `quoteUri` for older software, `quoteAuthorization` when approved.
+ */
+function quoteFields(q: { quotedUri: string | null; approvalUri: string | null } | undefined): Record<string, unknown> {
+  if (!q) return {};
+  const out: Record<string, unknown> = { quote: q.quotedUri ?? { type: "Tombstone" } };
+  if (q.quotedUri !== null) {
+    out._misskey_quote = q.quotedUri;
+    out.quoteUri = q.quotedUri;
+  }
+  if (q.approvalUri !== null) out.quoteAuthorization = q.approvalUri;
+  return out;
+}
+
+/** interactionPolicy.canQuote: outgoing posts only state automatic approval (the author alone when nobody else may). */
+function quotePolicyOf(policy: string, followers: string, authorUri: string): Record<string, unknown> {
+  const approved = policy === "public" ? [PUBLIC_COLLECTION] : policy === "followers" ? [followers] : [authorUri];
+  return { canQuote: { automaticApproval: approved } };
 }
 
 /** to/cc of a status as Mastodon addresses it. */
@@ -87,6 +110,7 @@ export function noteFromData(ctx: AppContext, s: StatusRow, d: NoteData, withCon
     content: s.content,
   });
   if (s.edited_at !== null) note.updated = apTime(s.edited_at);
+  Object.assign(note, quoteFields(d.quotes?.get(s.id)));
   if (s.language) note.contentMap = { [s.language]: s.content };
   const order: number[] = (() => {
     try {
@@ -120,6 +144,7 @@ export function noteFromData(ctx: AppContext, s: StatusRow, d: NoteData, withCon
     if (pollExpired(poll, ctx.now()) && poll.expires_at !== null) note.closed = apTime(poll.expires_at);
     note.votersCount = poll.voters_count;
   }
+  note.interactionPolicy = quotePolicyOf(s.quote_policy, followers, author.uri);
   return note;
 }
 

@@ -11,6 +11,7 @@ import { storeRemoteEmojis } from "../custom-emojis/remote";
 import { attributedTo, CONVERTED_TYPES, fromApNote, SUPPORTED_TYPES } from "../../serializers/activitypub/from-note";
 import { hostOf, idOf, isHttpUrl, sameOrigin } from "../../serializers/activitypub/json-ld";
 import { resolveAccountByUri } from "./resolve-account";
+import { checkRemoteQuote, storeRemoteQuote } from "../quotes/remote";
 import { insertRemoteStatus, updateRemoteStatus, type ResolvedMentions, type UpsertOptions } from "./store-remote-status";
 
 export { attributedTo } from "../../serializers/activitypub/from-note";
@@ -97,12 +98,19 @@ export async function upsertRemoteStatus(
   const mentions = await resolveMentions(ctx, p.mentionHrefs, p.addressed);
   const parent = p.inReplyTo ? localStatus(ctx, p.inReplyTo) : null;
   const depth = opts.depth ?? 0;
+  const quote = await checkRemoteQuote(ctx, p, authorId, depth, (u, d) => resolveStatusByUri(ctx, u, { depth: d }));
   return transaction(ctx.db, () => {
     // Re-read inside the transaction: another job may have stored it while we were fetching.
     if (!domainPolicy(ctx, author.domain!)?.rejectMedia) storeRemoteEmojis(ctx, author.domain!, fromApEmojiTags(object.tag));
     const current = getStatusByUri(ctx.db, uri);
-    if (current) return current.account_id === authorId ? updateRemoteStatus(ctx, current, p, mentions, opts) : null;
+    if (current) {
+      if (current.account_id !== authorId) return null;
+      const updated = updateRemoteStatus(ctx, current, p, mentions, opts);
+      storeRemoteQuote(ctx, updated, p, quote, false, !!opts.backfill);
+      return updated;
+    }
     const row = insertRemoteStatus(ctx, p, author, mentions, parent, opts);
+    storeRemoteQuote(ctx, row, p, quote, true, !!opts.backfill);
     if (p.inReplyTo && !parent && depth < MAX_PARENT_DEPTH) {
       ctx.jobs.enqueue("ap.fetch_parent", { statusId: row.id, uri: p.inReplyTo, depth: depth + 1 });
     }

@@ -1,13 +1,15 @@
 /**
  * Accept (of a Follow we sent): our pending follow request to the actor becomes a follow
- * (counters, home feed backfill). Accepts of anything else are ignored.
+ * (counters, home feed backfill). Accept of a QuoteRequest we sent: the quote is accepted with
+ * the stamp named by `result` (FEP-044f). Accepts of anything else are ignored.
  */
 import type { AppContext } from "../../../context";
 import { getPendingFollowRequest } from "../../../db/queries/follow-requests";
 import { getFollowerIdByFollowUri } from "../../../db/queries/follows";
 import type { AccountRow } from "../../../db/rows";
 import { deleteFollowRequest, insertFollow } from "../../../services/follows/rows";
-import { idOf, inTransaction, localAccountByUri, typeOf, type Activity, type InboxContext } from "./util";
+import { settleQuoteRequest } from "../../../services/quotes/federation";
+import { asArray, idOf, inTransaction, localAccountByUri, typeOf, type Activity, type InboxContext } from "./util";
 
 /**
  * The local account whose Follow of `actor` the object names: by the Follow's id as stored
@@ -29,6 +31,9 @@ export function localFollowerFromObject(ctx: AppContext, obj: unknown, actor: Ac
 
 /** Inbox handler for Accept activities (see the file comment); ignores what it cannot use. */
 export async function onAccept(ctx: AppContext, a: Activity, { actor }: InboxContext): Promise<void> {
+  const id = idOf(a.object);
+  const result = idOf(asArray(a.result)[0]) ?? null;
+  if ((id && settleQuoteRequest(ctx, id, actor, true, result)) || typeOf(a.object) === "QuoteRequest") return;
   inTransaction(ctx, () => {
     const followerId = localFollowerFromObject(ctx, a.object, actor);
     if (followerId === null) return;

@@ -15,6 +15,7 @@ import { onFlag } from "./flag";
 import { onFollow } from "./follow";
 import { onLike } from "./like";
 import { onMove } from "./move";
+import { onQuoteRequest } from "./quote-request";
 import type { InboxJob } from "./receive";
 import { onReject } from "./reject";
 import { onUndo } from "./undo";
@@ -38,6 +39,7 @@ export const INBOX_HANDLERS: Record<string, InboxHandler> = {
   Move: onMove,
   Add: onAdd,
   Remove: onRemove,
+  QuoteRequest: onQuoteRequest,
 };
 
 /** Runs the handler for the job's activity; returns false when the activity was ignored unread. */

@@ -1,13 +1,17 @@
 /** Actor and status documents with their access rules (shared by /users/… and /@… URLs). */
 import type { AppContext } from "../../../context";
-import { getLocalPersonByUsername } from "../../../db/queries/accounts";
+import { getAccountUri, getLocalPersonByUsername } from "../../../db/queries/accounts";
 import { getStatusOfAccount } from "../../../db/queries/statuses";
 import type { AccountRow, StatusRow } from "../../../db/rows";
 import { canViewStatus } from "../../../db/queries/visibility";
 import { parseId } from "../../../model/ids";
 import { PRIVATE } from "../../../model/visibility";
-import { toApActivity, toApActor, toApNote } from "../../../serializers/activitypub";
-import { loadActorData, loadNoteData } from "../../../db/views/activitypub";
+import { toApActivity, toApNote } from "../../../serializers/activitypub";
+import { loadNoteData } from "../../../db/views/activitypub";
+import { getQuote } from "../../../db/queries/quotes";
+import { getStatus } from "../../../db/queries/statuses";
+import { toApQuoteAuthorization } from "../../../serializers/activitypub/quote";
+import { actorDocumentResponse } from "./actor-document";
 import { authorizeFetch } from "./fetch-auth";
 import { apError, apJson } from "./respond";
 
@@ -27,7 +31,9 @@ export async function actorResponse(ctx: AppContext, request: Request, name: str
   if (!a) return apError(ctx, 404, "Record not found");
   const auth = await authorizeFetch(ctx, request);
   if (!auth.ok) return apError(ctx, auth.status, auth.reason);
-  return apJson(ctx, toApActor(ctx, a, loadActorData(ctx, a)));
+  // Read again: the account may have changed while the signature was checked.
+  const now = localAccountByName(ctx, name);
+  return now ? actorDocumentResponse(ctx, request, now) : apError(ctx, 404, "Record not found");
 }
 
 /** The status row `idStr` of local account `name` that the request may see, or an error response. */
@@ -64,4 +70,29 @@ export async function statusActivityResponse(ctx: AppContext, request: Request, 
   if (r instanceof Response) return r;
   const doc = toApActivity(ctx, r.s.reblog_of_id !== null ? "Announce" : "Create", r.a, r.s, {}, loadNoteData(ctx, [r.s]));
   return apJson(ctx, doc, 200, r.s.visibility >= PRIVATE ? { "Cache-Control": "private, no-store" } : {});
+}
+
+/**
+ * The QuoteAuthorization (FEP-044f stamp) local account `name` granted for quote `idStr`: only
+ * while the quote is accepted, under the same fetch rules as the quoted post.
+ */
+export async function quoteAuthorizationResponse(ctx: AppContext, request: Request, name: string, idStr: string): Promise<Response> {
+  const a = localAccountByName(ctx, name);
+  const id = parseId(idStr);
+  const q = a && id !== undefined ? getQuote(ctx.db, id) : null;
+  const quoted = q?.quoted_status_id != null ? getStatus(ctx.db, q.quoted_status_id) : null;
+  const quoting = q ? getStatus(ctx.db, q.status_id) : null;
+  if (!a || !q || !quoted || !quoting || q.state !== "accepted" || q.quoted_account_id !== a.id)
+    return apError(ctx, 404, "Record not found");
+  const auth = await authorizeFetch(ctx, request, quoted.visibility >= PRIVATE);
+  if (!auth.ok) return apError(ctx, auth.status, auth.reason);
+  if (!signerMaySee(ctx, quoted, auth.signer)) return apError(ctx, 404, "Record not found");
+  const quoter = getAccountUri(ctx.db, q.account_id) ?? "";
+  const doc = toApQuoteAuthorization(ctx.uris.quoteAuthorization(a.username, q.id), {
+    author: a.uri,
+    target: quoted.uri,
+    quoting: quoting.uri,
+    quoter,
+  });
+  return apJson(ctx, doc);
 }

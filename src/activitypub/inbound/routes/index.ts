@@ -5,7 +5,7 @@
  */
 import type { Req, Router } from "../../../http/route";
 import { followers, following, featured, featuredTags, outbox } from "./collections";
-import { actorResponse, statusActivityResponse, statusResponse } from "./documents";
+import { actorResponse, quoteAuthorizationResponse, statusActivityResponse, statusResponse } from "./documents";
 import { isActivityPubRequest } from "../../../http/negotiate";
 import { registerPageNegotiation } from "./negotiate";
 import { webfingerHandler } from "./webfinger";
@@ -30,6 +30,9 @@ export default function register(r: Router): void {
       : redirect(q.ctx.uris.statusUrl(encodeURIComponent(q.params.name!), encodeURIComponent(q.params.id!))),
   );
   r.get<Req>("/users/:name/statuses/:id/activity", none, (q) => statusActivityResponse(q.ctx, q.request, q.params.name!, q.params.id!));
+  r.get<Req>("/users/:name/quote_authorizations/:id", none, (q) =>
+    quoteAuthorizationResponse(q.ctx, q.request, q.params.name!, q.params.id!),
+  );
   r.get<Req>("/users/:name/outbox", none, (q) => outbox(q.ctx, q.request, q.url, q.params.name!));
   r.get<Req>("/users/:name/followers", none, (q) => followers(q.ctx, q.request, q.url, q.params.name!));
   r.get<Req>("/users/:name/following", none, (q) => following(q.ctx, q.request, q.url, q.params.name!));
