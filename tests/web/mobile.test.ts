@@ -108,8 +108,9 @@ describe.skipIf(!built)("web client, 375 px wide", () => {
     await p.getByText("Your profile was saved.").waitFor();
     expect((await carol.client.v1.accounts.verifyCredentials()).displayName).toBe("Carol on the go");
     await noSideScroll(p);
-    // Sign out lives in the nav row on phones too (the me-row is desktop-only).
+    // On phones Sign out is under the tab bar's More (issue 16).
     await p.goto(`${s.url}/home`);
+    await p.getByRole("button", { name: "More", exact: true }).click();
     await p.getByRole("button", { name: "Sign out" }).click();
     await p.getByRole("button", { name: "Sign in" }).waitFor();
   });

@@ -14,7 +14,7 @@ import { installHotkeys } from "./lib/hotkeys";
 import { signOut as oauthSignOut } from "./lib/oauth";
 import { navigate, useLocation } from "./lib/router";
 import { loadSession, saveSession } from "./lib/session";
-import { AppContext, type AppState } from "./lib/state";
+import { AppContext, type AppState, type Editing } from "./lib/state";
 import { openStream } from "./lib/streaming";
 import { Routes } from "./routes";
 import { OAuthCallback, SignIn } from "./screens/sign-in";
@@ -122,6 +122,7 @@ function Shell({ me, setMe, instance, token, client, onSignOut }: ShellProps): J
   const [toast, setToast] = useState<{ text: string; kind: "info" | "error"; n: number } | null>(null);
   const [unread, setUnread] = useState(0);
   const [replyTo, setReplyTo] = useState<Status | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
   const [help, setHelp] = useState(false);
   const [streamUp, setStreamUp] = useState(true);
   const mainRef = useRef<HTMLElement>(null);
@@ -140,10 +141,18 @@ function Shell({ me, setMe, instance, token, client, onSignOut }: ShellProps): J
     clearUnread: () => setUnread(0),
     replyTo,
     reply: (s) => {
+      setEditing(null);
       setReplyTo(s);
       if (!matchMedia(WIDE).matches) navigate("/compose");
     },
     clearReply: () => setReplyTo(null),
+    editing,
+    edit: (e) => {
+      setReplyTo(null);
+      setEditing(e);
+      if (!matchMedia(WIDE).matches) navigate("/compose");
+    },
+    clearEdit: () => setEditing(null),
     signOut: async () => {
       await oauthSignOut();
       navigate("/", true);
@@ -201,7 +210,7 @@ function Shell({ me, setMe, instance, token, client, onSignOut }: ShellProps): J
         Skip to content
       </a>
       <div class={`layout${wide ? " wide" : ""}`}>
-        <Nav unread={unread} />
+        <Nav unread={unread} wide={wide} />
         <main id="main" ref={mainRef} tabIndex={-1}>
           {!streamUp && (
             <p class="offline" role="status">

@@ -2,6 +2,7 @@
 import type { JSX } from "preact";
 import { Compose } from "./components/compose";
 import { match, navigate } from "./lib/router";
+import { useApp } from "./lib/state";
 import { Conversations } from "./screens/conversations";
 import { EditProfile } from "./screens/edit-profile";
 import { FollowRequests } from "./screens/follow-requests";
@@ -54,16 +55,18 @@ const ROUTES: [string, Render][] = [
   ["/admin", (p) => <Admin {...p} />],
   ["/admin/:section", (p) => <Admin {...p} />],
   ["/admin/:section/:id", (p) => <Admin {...p} />],
-  [
-    "/compose",
-    () => (
-      <>
-        <h1 class="screen-title">New post</h1>
-        <Compose autoFocus onPosted={() => (history.length > 1 ? history.back() : navigate("/home"))} />
-      </>
-    ),
-  ],
+  ["/compose", () => <ComposeScreen />],
 ];
+
+function ComposeScreen(): JSX.Element {
+  const { editing } = useApp();
+  return (
+    <>
+      <h1 class="screen-title">{editing && !editing.mention ? (editing.redraft ? "Redraft post" : "Edit post") : "New post"}</h1>
+      <Compose autoFocus onPosted={() => (history.length > 1 ? history.back() : navigate("/home"))} />
+    </>
+  );
+}
 
 /** Renders the screen for the current location, or a not-found message. */
 export function Routes({ loc }: { loc: URL }): JSX.Element {

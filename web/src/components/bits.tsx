@@ -48,11 +48,21 @@ export function ErrorBox({ text, retry }: { text: string; retry?: () => void }):
 }
 
 /** A polite loading line. */
-export function Loading({ label = "Loading…" }: { label?: string }): JSX.Element {
+export function Loading({ label = "Loading…", rows = 3 }: { label?: string; rows?: number }): JSX.Element {
   return (
-    <p class="loading" role="status">
-      {label}
-    </p>
+    <div class="skeleton" role="status">
+      <span class="visually-hidden">{label}</span>
+      {Array.from({ length: rows }, (_, i) => (
+        <div class="skeleton-card" key={i} aria-hidden="true">
+          <span class="sk-avatar" />
+          <div>
+            <span style={{ width: "40%" }} />
+            <span style={{ width: "90%" }} />
+            <span style={{ width: "70%" }} />
+          </div>
+        </div>
+      ))}
+    </div>
   );
 }
 

@@ -8,12 +8,13 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { mastodon } from "masto";
 import { emit } from "../lib/bus";
 import { errorText } from "../lib/errors";
-import { countCharacters } from "../lib/format";
-import { useApp } from "../lib/state";
+import { countCharacters, displayName, htmlToText } from "../lib/format";
+import { useApp, type Editing } from "../lib/state";
+import { Avatar } from "./bits";
 import { useAutocomplete } from "./autocomplete";
 import { EmojiPicker } from "./emoji-picker";
 import { FocalPoint } from "./focal-point";
-import { NEW_POLL, PollEditor, type PollDraft } from "./poll";
+import { NEW_POLL, nearestDuration, PollEditor, type PollDraft } from "./poll";
 import { defaultScheduleValue, isoFromLocalInput, ScheduleField, scheduleProblem } from "../screens/scheduled";
 
 type Visibility = "public" | "unlisted" | "private" | "direct";
@@ -29,7 +30,8 @@ interface Draft {
 
 interface Upload {
   key: string;
-  file: File;
+  /** The picked file; absent for media the edited or redrafted post already has. */
+  file?: File;
   preview: string;
   description: string;
   /** Focal point, -1..1 on both axes (y up), as Mastodon's `focus`. */
@@ -63,10 +65,42 @@ function loadDraft(replyId: string | undefined, fallback: Draft): Draft {
   }
 }
 
+/** The composer's starting point for an edit or a redraft: the post's source, media and poll. */
+function fromEditing(e: Editing, fallbackLanguage: string): { draft: Draft; uploads: Upload[] } {
+  const s = e.status;
+  const poll = s.poll
+    ? {
+        options: s.poll.options.map((o) => o.title),
+        multiple: s.poll.multiple,
+        expiresIn: nearestDuration(s.poll.expiresAt ? (Date.parse(s.poll.expiresAt) - Date.parse(s.createdAt)) / 1000 : 86400),
+      }
+    : null;
+  return {
+    draft: {
+      text: e.text,
+      cw: e.spoilerText,
+      cwOn: !!e.spoilerText,
+      visibility: s.visibility as Visibility,
+      language: s.language || fallbackLanguage,
+      poll,
+    },
+    uploads: s.mediaAttachments.map((m) => ({
+      key: m.id,
+      preview: m.previewUrl ?? m.url ?? "",
+      description: m.description ?? "",
+      focus: { x: (m.meta as any)?.focus?.x ?? 0, y: (m.meta as any)?.focus?.y ?? 0 },
+      media: m,
+    })),
+  };
+}
+
 /** The composer; `onPosted` runs after a successful post (e.g. to leave the /compose page). */
 export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFocus?: boolean }): JSX.Element {
   const app = useApp();
   const replyTo = app.replyTo;
+  const editing = app.editing;
+  /** Editing in place (PUT): the visibility is locked as in Mastodon. A redraft posts anew. */
+  const editInPlace = !!editing && !editing.redraft;
   const browserLang = (navigator.language || "en").slice(0, 2);
   const defaults: Draft = {
     text: replyTo ? mentionsFor(replyTo, app.me.acct) : "",
@@ -75,8 +109,8 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
     visibility: (replyTo?.visibility as Visibility) ?? ((app.me as any).source?.privacy as Visibility) ?? "public",
     language: (app.me as any).source?.language || browserLang,
   };
-  const [d, setD] = useState<Draft>(() => loadDraft(replyTo?.id, defaults));
-  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [d, setD] = useState<Draft>(() => (editing ? fromEditing(editing, defaults.language).draft : loadDraft(replyTo?.id, defaults)));
+  const [uploads, setUploads] = useState<Upload[]>(() => (editing ? fromEditing(editing, defaults.language).uploads : []));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   /** The "Publish at" value while scheduling (datetime-local), null when posting now. */
@@ -85,6 +119,14 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
 
   // A layout effect: the reply's mentions are in the box before the browser paints (or a test reads it).
   useLayoutEffect(() => {
+    if (editing) {
+      const start = fromEditing(editing, defaults.language);
+      setD(start.draft);
+      setUploads(start.uploads);
+      setError(null);
+      requestAnimationFrame(() => text.current?.focus());
+      return;
+    }
     setD(loadDraft(replyTo?.id, defaults));
     setError(null);
     if (replyTo) {
@@ -92,7 +134,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
       t?.focus();
       t?.setSelectionRange(t.value.length, t.value.length);
     }
-  }, [replyTo?.id]);
+  }, [replyTo?.id, editing]);
 
   useEffect(() => {
     if (autoFocus) text.current?.focus();
@@ -101,6 +143,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
   const set = (patch: Partial<Draft>) => {
     const next = { ...d, ...patch };
     setD(next);
+    if (editing) return;
     if (next.text || next.cw) localStorage.setItem(draftKey(replyTo?.id), JSON.stringify(next));
     else localStorage.removeItem(draftKey(replyTo?.id));
   };
@@ -170,6 +213,27 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
     setBusy(true);
     setError(null);
     try {
+      if (editInPlace) {
+        const kept = uploads.filter((u) => u.media);
+        const updated = await app.client.v1.statuses.$select(editing!.status.id).update({
+          status: d.text,
+          spoilerText: d.cwOn ? d.cw : "",
+          sensitive: d.cwOn && kept.length > 0 ? true : undefined,
+          language: d.language || undefined,
+          mediaIds: d.poll ? [] : kept.map((u) => u.media!.id),
+          mediaAttributes: kept.map((u) => ({ id: u.media!.id, description: u.description })),
+          poll: d.poll
+            ? { options: d.poll.options.map((o) => o.trim()).filter(Boolean), expiresIn: d.poll.expiresIn, multiple: d.poll.multiple }
+            : undefined,
+        } as any);
+        setUploads([]);
+        setD({ ...defaults, text: "", cw: "", cwOn: false, poll: null });
+        app.clearEdit();
+        emit({ type: "edited", status: updated });
+        app.toast("Your post was updated");
+        onPosted?.();
+        return;
+      }
       // Alt text is saved on each attachment just before posting, so editing it is free.
       for (const u of uploads) {
         const moved = u.focus.x !== 0 || u.focus.y !== 0;
@@ -186,7 +250,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         sensitive: d.cwOn && uploads.length > 0 ? true : undefined,
         visibility: d.visibility,
         language: d.language || undefined,
-        inReplyToId: replyTo?.id,
+        inReplyToId: replyTo?.id ?? (editing?.redraft ? (editing.status.inReplyToId ?? undefined) : undefined),
         mediaIds: d.poll ? undefined : uploads.filter((u) => u.media).map((u) => u.media!.id),
         poll: d.poll
           ? { options: d.poll.options.map((o) => o.trim()).filter(Boolean), expiresIn: d.poll.expiresIn, multiple: d.poll.multiple }
@@ -194,10 +258,11 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         scheduledAt: schedule !== null ? isoFromLocalInput(schedule) : undefined,
       } as any);
       localStorage.removeItem(draftKey(replyTo?.id));
-      uploads.forEach((u) => URL.revokeObjectURL(u.preview));
+      uploads.forEach((u) => u.file && URL.revokeObjectURL(u.preview));
       setUploads([]);
       setD({ ...defaults, text: "", cw: "", cwOn: false, poll: null, visibility: d.visibility, language: d.language });
       app.clearReply();
+      app.clearEdit();
       const scheduledFor = (status as { scheduledAt?: string }).scheduledAt;
       if (scheduledFor) {
         setSchedule(null);
@@ -222,10 +287,29 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
   return (
     <form class="compose" onSubmit={submit} aria-label="Compose a post">
       {replyTo && (
+        <>
+          <p class="replying">
+            Replying to <strong>@{replyTo.account.acct}</strong>{" "}
+            <button type="button" class="link" onClick={app.clearReply}>
+              Cancel reply
+            </button>
+          </p>
+          <blockquote class="reply-preview" aria-label={`The post you are replying to, by ${displayName(replyTo.account)}`}>
+            <Avatar account={replyTo.account} size={32} />
+            <div>
+              <strong class="name">
+                <bdi>{displayName(replyTo.account)}</bdi>
+              </strong>
+              <p>{replyTo.spoilerText ? `CW: ${replyTo.spoilerText}` : htmlToText(replyTo.content).slice(0, 280)}</p>
+            </div>
+          </blockquote>
+        </>
+      )}
+      {editing && !editing.mention && (
         <p class="replying">
-          Replying to <strong>@{replyTo.account.acct}</strong>{" "}
-          <button type="button" class="link" onClick={app.clearReply}>
-            Cancel reply
+          {editing.redraft ? "Redrafting your deleted post" : "Editing your post"}{" "}
+          <button type="button" class="link" onClick={app.clearEdit}>
+            {editing.redraft ? "Discard" : "Cancel editing"}
           </button>
         </p>
       )}
@@ -337,17 +421,25 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         <button type="button" aria-pressed={d.cwOn} onClick={() => set({ cwOn: !d.cwOn })}>
           CW
         </button>
-        <button
-          type="button"
-          aria-pressed={schedule !== null}
-          onClick={() => setSchedule(schedule === null ? defaultScheduleValue() : null)}
-        >
-          Schedule
-        </button>
+        {!editInPlace && (
+          <button
+            type="button"
+            aria-pressed={schedule !== null}
+            onClick={() => setSchedule(schedule === null ? defaultScheduleValue() : null)}
+          >
+            Schedule
+          </button>
+        )}
         <label class="visually-hidden" for="compose-visibility">
           Visibility
         </label>
-        <select id="compose-visibility" value={d.visibility} onChange={(e) => set({ visibility: e.currentTarget.value as Visibility })}>
+        <select
+          id="compose-visibility"
+          value={d.visibility}
+          disabled={editInPlace}
+          title={editInPlace ? "The visibility of a post cannot be changed" : undefined}
+          onChange={(e) => set({ visibility: e.currentTarget.value as Visibility })}
+        >
           <option value="public">Public</option>
           <option value="unlisted">Unlisted</option>
           <option value="private">Followers only</option>
@@ -369,7 +461,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
           {left}
         </span>
         <button type="submit" class="primary" disabled={!canPost}>
-          {busy ? "Posting…" : schedule !== null ? "Schedule post" : replyTo ? "Reply" : "Post"}
+          {busy ? "Posting…" : editInPlace ? "Update" : schedule !== null ? "Schedule post" : replyTo ? "Reply" : "Post"}
         </button>
       </div>
       {error && (

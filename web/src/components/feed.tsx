@@ -26,10 +26,31 @@ export interface FeedProps {
   doing: string;
   /** Where this feed is shown: the viewer's filters for this context apply (none when absent). */
   context?: FilterContext;
+  /** The `limit` the source asks for: a shorter page is the last one, so "Load more" goes away. */
+  pageSize?: number;
+}
+
+/** The post a feed item shows: a boost and the boosted post are the same post to the reader. */
+const postId = (x: Status) => x.reblog?.id ?? x.id;
+
+/**
+ * Items of `add` that are not yet in `base`, as Mastodon's home feed does: the same status id
+ * once, and a boost of a post already in the feed (or a second boost of it) is left out.
+ */
+export function newItems(base: Status[], add: Status[]): Status[] {
+  const seen = new Set<string>();
+  for (const x of base) seen.add(x.id).add(postId(x));
+  const out: Status[] = [];
+  for (const x of add) {
+    if (seen.has(x.id) || seen.has(postId(x))) continue;
+    seen.add(x.id).add(postId(x));
+    out.push(x);
+  }
+  return out;
 }
 
 /** Renders a feed of statuses with paging, live updates and keyboard-friendly articles. */
-export function Feed({ source, stream, acceptOwnPosts, label, empty, doing, context }: FeedProps): JSX.Element {
+export function Feed({ source, stream, acceptOwnPosts, label, empty, doing, context, pageSize = 20 }: FeedProps): JSX.Element {
   const app = useApp();
   const [items, setItems] = useState<Status[]>([]);
   const [pending, setPending] = useState<Status[]>([]);
@@ -49,11 +70,10 @@ export function Feed({ source, stream, acceptOwnPosts, label, empty, doing, cont
     try {
       const r = await iter.current!.next();
       const page = r.done ? [] : (r.value ?? []);
-      if (r.done || page.length === 0) setDone(true);
+      if (r.done || page.length < pageSize) setDone(true);
       setItems((cur) => {
         const base = reset ? [] : cur;
-        const seen = new Set(base.map((x) => x.id));
-        return [...base, ...page.filter((x) => !seen.has(x.id))];
+        return [...base, ...newItems(base, page)];
       });
       if (reset) setPending([]);
     } catch (e) {
@@ -71,7 +91,7 @@ export function Feed({ source, stream, acceptOwnPosts, label, empty, doing, cont
   useEffect(() => {
     const onEvent = (event: string, payload: any) => {
       if (event === "update") {
-        setPending((p) => (p.some((x) => x.id === payload.id) ? p : [payload as Status, ...p]));
+        setPending((p) => [...newItems(p, [payload as Status]), ...p]);
       } else if (event === "delete") {
         const id = String(payload);
         const keep = (x: Status) => x.id !== id && x.reblog?.id !== id;
@@ -83,8 +103,10 @@ export function Feed({ source, stream, acceptOwnPosts, label, empty, doing, cont
       }
     };
     const unsub = subscribe((e) => {
-      if (e.type === "posted" && acceptOwnPosts) {
-        setItems((cur) => (cur.some((x) => x.id === e.status.id) ? cur : [e.status, ...cur]));
+      if (e.type === "edited") onEvent("status.update", e.status);
+      else if (e.type === "deleted") onEvent("delete", e.id);
+      else if (e.type === "posted" && acceptOwnPosts) {
+        setItems((cur) => [...newItems(cur, [e.status]), ...cur]);
       } else if (e.type === "stream" && stream?.name === "user" && e.stream === "user") {
         onEvent(e.event, e.payload);
       }
@@ -100,10 +122,7 @@ export function Feed({ source, stream, acceptOwnPosts, label, empty, doing, cont
   }, [source, stream?.name, stream?.params?.tag]);
 
   const showPending = () => {
-    setItems((cur) => {
-      const seen = new Set(cur.map((x) => x.id));
-      return [...pending.filter((x) => !seen.has(x.id)), ...cur];
-    });
+    setItems((cur) => [...newItems(cur, pending), ...cur]);
     setPending([]);
     window.scrollTo({ top: 0 });
     queueMicrotask(() => list.current?.querySelector<HTMLElement>("article.status")?.focus());
@@ -113,7 +132,7 @@ export function Feed({ source, stream, acceptOwnPosts, label, empty, doing, cont
   const remove = (id: string) => setItems((cur) => cur.filter((x) => x.id !== id));
   // Posts that are already shown (e.g. our own, added on posting) don't count as new.
   const hidden = (x: Status) => filterVerdict(x, context, app.me.id)?.action === "hide";
-  const fresh = pending.filter((p) => !items.some((x) => x.id === p.id) && !hidden(p));
+  const fresh = newItems(items, pending).filter((p) => !hidden(p));
   const shown = items.filter((x) => !hidden(x));
 
   return (

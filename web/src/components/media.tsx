@@ -86,10 +86,10 @@ export function MediaGallery({ media, sensitive }: { media: Media[]; sensitive: 
               type="button"
               class="alt-badge"
               aria-expanded={alt === m.id}
-              aria-label="Show image description"
+              title="Show image description"
               onClick={() => setAlt(alt === m.id ? null : m.id)}
             >
-              ALT
+              ALT<span class="visually-hidden"> (image description)</span>
             </button>
           )}
           {alt === m.id && <figcaption class="alt-text">{m.description}</figcaption>}

@@ -25,6 +25,13 @@ const DURATIONS: [number, string][] = [
   [604800, "7 days"],
 ];
 
+/** The offered poll duration nearest to `seconds` (an edited poll keeps its length as Mastodon's web app does). */
+export function nearestDuration(seconds: number): number {
+  let best = DURATIONS[0]![0];
+  for (const [s] of DURATIONS) if (Math.abs(s - seconds) < Math.abs(best - seconds)) best = s;
+  return best;
+}
+
 /** The poll limits from /api/v2/instance (Mastodon's defaults otherwise). */
 export function pollLimits(instance: any): { maxOptions: number; maxChars: number } {
   const p = instance?.configuration?.polls;
@@ -133,7 +140,8 @@ export function PollView({
         "Closed"
       ) : poll.expiresAt ? (
         <>
-          Closes <RelativeTime iso={poll.expiresAt} />
+          {Date.parse(poll.expiresAt) > Date.now() ? "Closes " : "Closed "}
+          <RelativeTime iso={poll.expiresAt} />
         </>
       ) : (
         "Open"

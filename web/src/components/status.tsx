@@ -3,7 +3,7 @@ import type { JSX } from "preact";
 import { useState } from "preact/hooks";
 import type { Status } from "../lib/api";
 import { errorText } from "../lib/errors";
-import { displayName, htmlToText, sanitizeHtml } from "../lib/format";
+import { displayName, fullTime, htmlToText, plural, sanitizeHtml } from "../lib/format";
 import { navigate } from "../lib/router";
 import { useApp } from "../lib/state";
 import { AccountName, Avatar, RelativeTime } from "./bits";
@@ -93,17 +93,6 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
     }
   };
 
-  const remove = async () => {
-    if (!confirm("Delete this post?")) return;
-    try {
-      await app.client.v1.statuses.$select(s.id).remove();
-      onDelete?.(status.id);
-      app.toast("Post deleted");
-    } catch (e) {
-      app.toast(errorText(e, "delete this post"), "error");
-    }
-  };
-
   const onContentClick = (e: MouseEvent) => {
     const a = (e.target as Element).closest("a");
     if (!a) return;
@@ -182,7 +171,18 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
       )}
       {!hidden && s.mediaAttachments.length > 0 && <MediaGallery media={s.mediaAttachments} sensitive={s.sensitive || !!blurMedia} />}
       {!hidden && s.poll && <PollView poll={s.poll} mine={s.account.id === app.me.id} onChange={(poll) => update({ ...s, poll })} />}
-      {hidden && s.mediaAttachments.length > 0 && <p class="muted">{s.mediaAttachments.length} attachment(s) hidden</p>}
+      {hidden && s.mediaAttachments.length > 0 && <p class="muted">{plural(s.mediaAttachments.length, "attachment")} hidden</p>}
+      {focused && (
+        <p class="focus-meta">
+          <time dateTime={s.createdAt}>{fullTime(s.createdAt)}</time>
+          {s.editedAt && <span> · Edited {fullTime(s.editedAt)}</span>}
+          <span> · {VISIBILITY_LABEL[s.visibility]}</span>
+          <br />
+          <span class="focus-counts">
+            {plural(s.repliesCount, "reply", "replies")} · {plural(s.reblogsCount, "boost")} · {plural(s.favouritesCount, "favourite")}
+          </span>
+        </p>
+      )}
       <footer class="actions">
         <button type="button" data-action="reply" title="Reply" onClick={() => app.reply(s)}>
           <Icon name="reply" />
@@ -208,12 +208,7 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
             </button>
           );
         })}
-        <StatusMenu status={s} update={update} />
-        {mine && (
-          <button type="button" class="delete" aria-label="Delete" title="Delete" onClick={remove}>
-            <Icon name="trash" />
-          </button>
-        )}
+        <StatusMenu status={s} update={update} onDelete={() => onDelete?.(status.id)} />
       </footer>
     </article>
   );

@@ -5,7 +5,9 @@ const target = new EventTarget();
 export type BusEvent =
   | { type: "stream"; stream: string; event: string; payload: any }
   | { type: "posted"; status: any }
-  | { type: "pinned"; status: any };
+  | { type: "pinned"; status: any }
+  | { type: "edited"; status: any }
+  | { type: "deleted"; id: string };
 
 /** Publishes an event to every subscriber. */
 export function emit(e: BusEvent): void {

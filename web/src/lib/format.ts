@@ -7,10 +7,15 @@ const UNITS: [number, string][] = [
   [7, "d"],
 ];
 
-/** "now", "42s", "5m", "3h", "6d", or a date for anything older. */
+/**
+ * Past: "now", "42s", "5m", "3h", "6d", or a date for anything older. Future (a poll's end, a
+ * scheduled post): "in 5 minutes", "in 2 days" (Mastodon's web client words), never "now"
+ * unless it is less than ten seconds away.
+ */
 export function relativeTime(iso: string, now = Date.now()): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return "";
+  if (t - now >= 10_000) return futureTime(t, now);
   let diff = Math.max(0, (now - t) / 1000);
   if (diff < 10) return "now";
   for (const [size, unit] of UNITS) {
@@ -23,6 +28,21 @@ export function relativeTime(iso: string, now = Date.now()): string {
     day: "numeric",
     year: d.getFullYear() === new Date(now).getFullYear() ? undefined : "numeric",
   });
+}
+
+/** "in 5 minutes", "in 1 hour", "in 2 days" for a time `t` after `now` (both in ms), rounded to the nearest unit. */
+export function futureTime(t: number, now = Date.now()): string {
+  const sec = (t - now) / 1000;
+  if (sec < 10) return "now";
+  if (sec < 45) return `in ${plural(Math.round(sec), "second")}`;
+  if (sec < 45 * 60) return `in ${plural(Math.max(1, Math.round(sec / 60)), "minute")}`;
+  if (sec < 22 * 3600) return `in ${plural(Math.round(sec / 3600), "hour")}`;
+  return `in ${plural(Math.max(1, Math.round(sec / 86400)), "day")}`;
+}
+
+/** "1 vote", "2 votes", "0 votes": `n` with `word`, plural unless n is exactly 1. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
 }
 
 /** Full date and time for a tooltip or screen reader. */

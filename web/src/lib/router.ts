@@ -6,9 +6,14 @@ const EVENT = "hearth:navigate";
 /** Goes to a client route without reloading. */
 export function navigate(to: string, replace = false): void {
   if (to === location.pathname + location.search) return;
-  if (replace) history.replaceState(null, "", to);
-  else history.pushState(null, "", to);
+  if (replace) history.replaceState(history.state, "", to);
+  else history.pushState({ inApp: true }, "", to);
   dispatchEvent(new Event(EVENT));
+}
+
+/** True when the current entry was reached inside the app, so history.back() stays in it. */
+export function cameFromApp(): boolean {
+  return !!(history.state as { inApp?: boolean } | null)?.inApp;
 }
 
 /** The current location (path and query), re-rendering on navigation. */

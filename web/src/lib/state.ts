@@ -22,6 +22,22 @@ export interface AppState {
   /** Opens the composer replying to `s`. */
   reply(s: Status): void;
   clearReply(): void;
+  /** A post being edited, or redrafted after deletion, in the composer. */
+  editing: Editing | null;
+  /** Opens the composer with `e` (on phones: the compose screen). */
+  edit(e: Editing): void;
+  clearEdit(): void;
+}
+
+/** What the composer starts from when editing or redrafting: the post and its source text. */
+export interface Editing {
+  status: Status;
+  text: string;
+  spoilerText: string;
+  /** Redraft: the post is gone, the composer makes a new one from it. */
+  redraft: boolean;
+  /** A new post that starts with a mention (the ⋯ menu's "Mention"): no edit or redraft words. */
+  mention?: boolean;
 }
 
 export const AppContext = createContext<AppState | null>(null);

@@ -12,6 +12,8 @@ import { errorText } from "../lib/errors";
 import { displayName, htmlToText } from "../lib/format";
 import { filterVerdict } from "../lib/filters";
 import { useApp } from "../lib/state";
+import { useLocation } from "../lib/router";
+import { Icon } from "../components/icons";
 import {
   addLive,
   addPage,
@@ -49,9 +51,40 @@ const WARNED: Record<string, string> = {
 };
 const PAGE = 20;
 
+/** The icon beside each kind of notification (Mastodon's web app shows one per type). */
+const ICONS: Record<string, string> = {
+  follow: "follow",
+  follow_request: "follow",
+  favourite: "favourite",
+  reblog: "reblog",
+  mention: "mention",
+  poll: "poll",
+  update: "edit",
+  status: "bell",
+  quote: "quote",
+  quoted_update: "quote",
+  "admin.sign_up": "shield",
+  "admin.report": "shield",
+  moderation_warning: "flag",
+  severed_relationships: "flag",
+};
+
+/** The type's icon, decorative (the line says what happened). */
+function TypeIcon({ type }: { type: string }): JSX.Element {
+  return (
+    <span class={`n-icon n-icon-${(ICONS[type] ?? "bell").replace(".", "-")}`}>
+      <Icon name={ICONS[type] ?? "bell"} size={20} />
+    </span>
+  );
+}
+
 /** The notifications screen; clears the unread badge and moves the read marker while open. */
 export function Notifications(): JSX.Element {
   const app = useApp();
+  const loc = useLocation();
+  const mentions = loc.searchParams.get("filter") === "mentions";
+  const mentionsRef = useRef(mentions);
+  mentionsRef.current = mentions;
   const [store, setStore] = useState<Store>(EMPTY);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -62,10 +95,11 @@ export function Notifications(): JSX.Element {
   const current = useRef(store);
   current.current = store;
 
-  const open = () =>
-    (v1.current ? app.client.v1.notifications.list({ limit: PAGE }) : app.client.v2.notifications.list({ limit: PAGE }))[
-      Symbol.asyncIterator
-    ]();
+  // Mentions: `types[]=mention`, as Mastodon's web app asks for its Mentions tab.
+  const open = () => {
+    const params = { limit: PAGE, ...(mentionsRef.current ? { types: ["mention"] } : {}) } as any;
+    return (v1.current ? app.client.v1.notifications.list(params) : app.client.v2.notifications.list(params))[Symbol.asyncIterator]();
+  };
 
   const load = async (reset: boolean): Promise<void> => {
     if (reset || !iter.current) iter.current = open();
@@ -76,7 +110,7 @@ export function Notifications(): JSX.Element {
       const r = await iter.current.next();
       if (v1.current) {
         const list = (r.done ? [] : (r.value ?? [])) as Notification[];
-        if (!list.length) setDone(true);
+        if (list.length < PAGE) setDone(true);
         setStore((cur) => addSingles(reset ? EMPTY : cur, list));
       } else {
         const page = (r.done ? null : r.value) as Parameters<typeof addPage>[1] | null;
@@ -109,14 +143,19 @@ export function Notifications(): JSX.Element {
   };
 
   useEffect(() => {
-    app.clearUnread();
+    setStore(EMPTY);
     void load(true);
+  }, [mentions]);
+
+  useEffect(() => {
+    app.clearUnread();
     return subscribe((e) => {
       // Accepted notification requests were merged into the list: read it again.
       if (e.type === "stream" && e.event === "notifications_merged") return void load(true);
       if (e.type !== "stream" || e.stream !== "user" || e.event !== "notification") return;
       const n = e.payload as Notification;
       app.clearUnread();
+      if (mentionsRef.current && n.type !== "mention") return;
       const grouped = !v1.current && !!n.groupKey && isRealGroup(n.groupKey);
       if (grouped && !current.current.groups.some((g) => g.key === n.groupKey)) void fetchGroup(n);
       else setStore((cur) => addLive(cur, n, !v1.current));
@@ -145,6 +184,14 @@ export function Notifications(): JSX.Element {
   return (
     <>
       <h1 class="screen-title">Notifications</h1>
+      <nav class="tabs" aria-label="Which notifications">
+        <a href="/notifications" data-route aria-current={!mentions ? "page" : undefined}>
+          All
+        </a>
+        <a href="/notifications?filter=mentions" data-route aria-current={mentions ? "page" : undefined}>
+          Mentions
+        </a>
+      </nav>
       <RequestsLink />
       <ul class="notifications" aria-busy={loading}>
         {items.map((g) => (
@@ -155,7 +202,16 @@ export function Notifications(): JSX.Element {
       </ul>
       {error && <ErrorBox text={error} retry={() => load(items.length === 0)} />}
       {loading && <Loading />}
-      {!loading && !error && items.length === 0 && <p class="empty">No notifications yet.</p>}
+      {!loading && !error && items.length === 0 && (
+        <p class="empty">
+          {mentions ? "No mentions yet. When someone mentions you, it shows here." : "No notifications yet. "}
+          {!mentions && (
+            <a href="/search" data-route>
+              Find people to follow
+            </a>
+          )}
+        </p>
+      )}
       {!loading && !error && !done && items.length > 0 && (
         <button type="button" class="load-more" onClick={() => load(false)}>
           Load more
@@ -184,6 +240,7 @@ function GroupItem({ group: g, store, grouped, onChange }: ItemProps): JSX.Eleme
     return (
       <div class="notification-body">
         <p class="notification-line">
+          <TypeIcon type={g.type} />
           {WARNED[w?.action ?? "none"] ?? WARNED.none}
           {w?.text ? `: ${w.text}` : "."} {g.latestAt && <RelativeTime iso={g.latestAt} />}
         </p>
@@ -193,7 +250,10 @@ function GroupItem({ group: g, store, grouped, onChange }: ItemProps): JSX.Eleme
   const others = g.count - 1;
   return (
     <div class="notification-body">
-      <AvatarRow accounts={accounts} />
+      <div class="notification-head">
+        <TypeIcon type={g.type} />
+        <AvatarRow accounts={accounts} />
+      </div>
       <p class="notification-line">
         {g.type === "poll" ? (
           POLL_ENDED

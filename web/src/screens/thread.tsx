@@ -7,6 +7,14 @@ import type { Status } from "../lib/api";
 import { subscribe } from "../lib/bus";
 import { errorText } from "../lib/errors";
 import { useApp } from "../lib/state";
+import { Icon } from "../components/icons";
+import { cameFromApp, navigate } from "../lib/router";
+
+/** Back to where the reader came from inside the app, or Home when the post was opened directly. */
+function goBack(): void {
+  if (cameFromApp()) history.back();
+  else navigate("/home");
+}
 
 /** The thread around one status; the focused post is scrolled to and focused. */
 export function Thread({ id }: { id: string }): JSX.Element {
@@ -38,6 +46,7 @@ export function Thread({ id }: { id: string }): JSX.Element {
     () =>
       subscribe((e) => {
         // Our own reply to anything in this thread shows up right away.
+        if (e.type === "edited" && data) replace(e.status);
         if (e.type !== "posted" || !data) return;
         const ids = new Set([data.status.id, ...data.ancestors.map((s) => s.id), ...data.descendants.map((s) => s.id)]);
         if (e.status.inReplyToId && ids.has(e.status.inReplyToId)) setData({ ...data, descendants: [...data.descendants, e.status] });
@@ -64,7 +73,13 @@ export function Thread({ id }: { id: string }): JSX.Element {
         );
   return (
     <>
-      <h1 class="screen-title">Post</h1>
+      <div class="screen-head">
+        <button type="button" class="back" onClick={goBack}>
+          <Icon name="back" />
+          <span>Back</span>
+        </button>
+        <h1 class="screen-title">Post</h1>
+      </div>
       <div class="thread" role="feed" aria-label="Conversation">
         {data.ancestors.map((s) => (
           <StatusCard key={s.id} status={s} onChange={replace} onDelete={removed} context="thread" />
