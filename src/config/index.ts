@@ -19,6 +19,8 @@ export interface Config {
   authorizedFetch: boolean;
   /** LIMITED_FEDERATION_MODE: federate only with the domains of /api/v1/admin/domain_allows (implies authorized fetch). */
   limitedFederationMode: boolean;
+  /** EMAIL_DOMAIN_BLOCKS_CHECK_MX: e-mail domain blocks also match the MX hosts of a sign-up's domain (a DNS lookup; off by default). */
+  emailDomainBlocksCheckMx: boolean;
   /** Which identity settings were given explicitly (env or flag) rather than defaulted. */
   explicit: { localDomain: boolean; webDomain: boolean; protocol: boolean };
   /** Disable per-IP/per-token rate limits (benchmarks only). */
@@ -176,6 +178,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     allowPrivateAddresses: bool("ALLOW_PRIVATE_ADDRESSES", e("ALLOW_PRIVATE_ADDRESSES"), false),
     authorizedFetch: bool("AUTHORIZED_FETCH", e("AUTHORIZED_FETCH"), false),
     limitedFederationMode: bool("LIMITED_FEDERATION_MODE", e("LIMITED_FEDERATION_MODE"), false),
+    emailDomainBlocksCheckMx: bool("EMAIL_DOMAIN_BLOCKS_CHECK_MX", e("EMAIL_DOMAIN_BLOCKS_CHECK_MX"), false),
     rateLimits: bool("RATE_LIMITS", e("RATE_LIMITS"), true),
     trustedProxies: proxies.ranges,
     s3,

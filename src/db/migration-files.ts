@@ -33,6 +33,7 @@ import m0032 from "../../migrations/0032_preview_cards.sql" with { type: "text" 
 import m0033 from "../../migrations/0033_custom_emojis_ip_blocks.sql" with { type: "text" };
 import m0034 from "../../migrations/0034_user_activity_days.sql" with { type: "text" };
 import m0035 from "../../migrations/0035_domain_allows.sql" with { type: "text" };
+import m0036 from "../../migrations/0036_email_blocks.sql" with { type: "text" };
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: { name: string; sql: string }[] = [
@@ -67,4 +68,5 @@ export const MIGRATIONS: { name: string; sql: string }[] = [
   { name: "0033_custom_emojis_ip_blocks", sql: m0033 },
   { name: "0034_user_activity_days", sql: m0034 },
   { name: "0035_domain_allows", sql: m0035 },
+  { name: "0036_email_blocks", sql: m0036 },
 ];

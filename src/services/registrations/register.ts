@@ -3,6 +3,7 @@ import { readInstanceSettings } from "../instance/settings";
 import type { AppContext } from "../../context";
 import { ApiError } from "../../model/errors";
 import { ipSeverities } from "../admin/ip-blocks";
+import { signUpEmailBlocked } from "../admin/email-blocks";
 import { transaction } from "../../db/transaction";
 import { checkNewAccount, createLocalAccount, validationFailed, type ValidationDetails } from "../accounts/create-local";
 import { issueToken, type TokenRow } from "../oauth/tokens";
@@ -73,6 +74,9 @@ export async function registerAccount(
   }
   // Mastodon's require_invite_text: an approval-mode sign-up must say why.
   if (reason === null && mode.registrationsMode === "approved" && mode.reasonRequired) add("reason", "ERR_BLANK", "can't be blank");
+  // E-mail domain and canonical e-mail blocks (Mastodon's email: :blocked).
+  if (email !== undefined && !details.email && (await signUpEmailBlocked(ctx, email)))
+    add("email", "ERR_BLOCKED", "uses a disallowed e-mail provider");
   if (Object.keys(details).length || username === undefined || email === undefined || password === undefined)
     throw validationFailed(details);
   const approved = mode.registrationsMode === "open" && !ipBlocks.has("sign_up_requires_approval");

@@ -16,6 +16,7 @@ import ipBlocks from "./ip-blocks";
 import metrics from "./metrics";
 import domainAllows from "./domain-allows";
 import actionLogs from "./action-logs";
+import emailBlocks from "./email-blocks";
 import hearthSettings from "./hearth-settings";
 import hearthAnnouncements from "./hearth-announcements";
 import trends from "./trends";
@@ -36,6 +37,7 @@ export default function register(r: Router): void {
     metrics,
     domainAllows,
     actionLogs,
+    emailBlocks,
     hearthSettings,
     hearthAnnouncements,
   ])
