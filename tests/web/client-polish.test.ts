@@ -192,6 +192,59 @@ describe.skipIf(!built)("web client polish at 1280×800", () => {
     await desk.emulateMedia({ colorScheme: "light" });
   });
 
+  test("profiles: Follow up front, Mute/Block/Report behind ⋯, and a Media tab", async () => {
+    await desk.goto(`${s.url}/accounts/${bob.id}`);
+    await desk.getByRole("button", { name: "Unfollow" }).waitFor();
+    expect(await desk.getByRole("button", { name: /^(Mute|Block|Report)$/ }).count()).toBe(0);
+    await desk.getByRole("button", { name: "More actions for @bob" }).click();
+    for (const name of ["Mention @bob", "Mute @bob", "Block @bob", "Report @bob"]) await desk.getByRole("button", { name }).waitFor();
+    await shot(desk, "polish-profile-menu");
+    expect(await axeViolations(desk)).toEqual([]);
+    await desk.keyboard.press("Escape");
+    await desk.getByRole("link", { name: "Media", exact: true }).click();
+    await card(desk, "A picture of a square").waitFor();
+    expect(await card(desk, "Bob's filler post").count()).toBe(0);
+    expect(await desk.getByRole("link", { name: "Media", exact: true }).getAttribute("aria-current")).toBe("page");
+  });
+
+  test("the composer's tools fit on one row; the alt text box is roomy", async () => {
+    await desk.goto(`${s.url}/home`);
+    const form = desk.getByRole("form", { name: "Compose a post" });
+    const tops = await form
+      .locator(".compose-tools > *:not(.visually-hidden)")
+      .evaluateAll((els) =>
+        els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => Math.round(e.getBoundingClientRect().top)),
+      );
+    expect(tops.length).toBeGreaterThan(4);
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12);
+    for (const name of ["Poll", "CW", "Schedule"]) await form.getByRole("button", { name, exact: true }).waitFor();
+    await form.locator("input[type=file]").setInputFiles({ name: "sq.png", mimeType: "image/png", buffer: await samplePng() });
+    const alt = form.getByLabel("Description (alt text) for image 1");
+    await alt.waitFor();
+    expect((await alt.boundingBox())!.height).toBeGreaterThan(70);
+    await shot(desk, "polish-compose");
+    expect(await axeViolations(desk)).toEqual([]);
+    await form.getByRole("button", { name: "Remove image 1" }).click();
+  });
+
+  test("edit profile: four fields and a preview of the new avatar before saving", async () => {
+    await desk.goto(`${s.url}/settings/profile`);
+    await desk.getByLabel("Label 1").fill("Pronouns");
+    await desk.getByLabel("Content 1").fill("she/her");
+    await desk.getByLabel("Label 4").waitFor();
+    expect(await desk.getByLabel("Label 5").count()).toBe(0);
+    await desk.getByLabel(/Avatar/).setInputFiles({ name: "me.png", mimeType: "image/png", buffer: await samplePng() });
+    const preview = desk.getByRole("img", { name: "Preview of the new avatar" });
+    await preview.waitFor();
+    expect(await preview.getAttribute("src")).toStartWith("blob:");
+    await shot(desk, "polish-edit-profile");
+    expect(await axeViolations(desk)).toEqual([]);
+    await desk.getByRole("button", { name: "Save changes" }).click();
+    await desk.getByText("Your profile was saved.").waitFor();
+    const me = await ann.client.v1.accounts.verifyCredentials();
+    expect(me.fields.map((f) => [f.name, f.value])).toEqual([["Pronouns", "she/her"]]);
+  });
+
   test("the public page says 1 vote", async () => {
     const html = await (await fetch(`${s.url}/@bob/${pollId}`)).text();
     expect(html).toContain("1 vote ·");

@@ -83,7 +83,9 @@ describe.skipIf(!built)("web client extras", () => {
     await dialog.waitFor({ state: "detached" });
 
     await p.goto(`${s.url}/accounts/${frank.id}`);
-    await p.getByRole("button", { name: "Report", exact: true }).click();
+    // Report is behind the profile's ⋯ menu (issue 16).
+    await p.getByRole("button", { name: "More actions for @frank" }).click();
+    await p.getByRole("button", { name: "Report @frank" }).click();
     const d2 = p.getByRole("dialog", { name: /Report/ });
     await d2.getByLabel("Something else").check();
     await d2.getByRole("button", { name: "Send report" }).click();

@@ -160,8 +160,13 @@ describe.skipIf(!built)("client features", () => {
 
   test("alice mutes bob and leaves a personal note", async () => {
     await p.goto(`${s.url}/accounts/${bob.id}`);
-    await p.getByRole("button", { name: "Mute" }).click();
-    await p.getByRole("button", { name: "Unmute" }).waitFor();
+    // Mute is behind the profile's ⋯ menu (issue 16).
+    const more = p.getByRole("button", { name: "More actions for @bob" });
+    await more.click();
+    await p.getByRole("button", { name: "Mute @bob" }).click();
+    await more.click();
+    await p.getByRole("button", { name: "Unmute @bob" }).waitFor();
+    await more.click();
     await p.getByLabel(/Personal note/).fill("Met at the bakery");
     await p.getByLabel(/Personal note/).blur();
     await p.getByText("Note saved").waitFor();

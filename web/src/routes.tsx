@@ -39,6 +39,7 @@ const ROUTES: [string, Render][] = [
   ["/tags/:tag", (p) => <TagTimeline tag={p.tag!} />],
   ["/statuses/:id", (p) => <Thread id={p.id!} />],
   ["/accounts/:id", (p) => <Profile id={p.id!} tab="posts" />],
+  ["/accounts/:id/media", (p) => <Profile id={p.id!} tab="media" />],
   ["/accounts/:id/followers", (p) => <Profile id={p.id!} tab="followers" />],
   ["/accounts/:id/following", (p) => <Profile id={p.id!} tab="following" />],
   ["/follow-requests", () => <FollowRequests />],

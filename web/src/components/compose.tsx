@@ -11,6 +11,7 @@ import { errorText } from "../lib/errors";
 import { countCharacters, displayName, htmlToText } from "../lib/format";
 import { useApp, type Editing } from "../lib/state";
 import { Avatar } from "./bits";
+import { Icon } from "./icons";
 import { useAutocomplete } from "./autocomplete";
 import { EmojiPicker } from "./emoji-picker";
 import { FocalPoint } from "./focal-point";
@@ -365,7 +366,8 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
                 <label for={`alt-${u.key}`}>Description (alt text) for image {i + 1}</label>
                 <textarea
                   id={`alt-${u.key}`}
-                  rows={2}
+                  class="alt-input"
+                  rows={4}
                   value={u.description}
                   maxLength={1500}
                   onInput={(e) => {
@@ -394,8 +396,9 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
       {schedule !== null && <ScheduleField value={schedule} onChange={setSchedule} />}
       {d.poll && <PollEditor poll={d.poll} onChange={(poll) => set({ poll })} onRemove={() => set({ poll: null })} />}
       <div class="compose-tools">
-        <label class={`file-button${d.poll ? " disabled" : ""}`}>
-          <span>Add image</span>
+        <label class={`file-button${d.poll ? " disabled" : ""}`} title="Add images, a video or audio">
+          <Icon name="image" />
+          <span class="visually-hidden">Add image</span>
           <input
             type="file"
             accept="image/*,video/*,audio/*"
@@ -412,22 +415,25 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
           type="button"
           aria-pressed={!!d.poll}
           disabled={uploads.length > 0}
-          title={uploads.length ? "A post can have media or a poll, not both" : undefined}
+          title={uploads.length ? "A post can have media or a poll, not both" : "Poll"}
           onClick={() => set({ poll: d.poll ? null : { ...NEW_POLL, options: ["", ""] } })}
         >
-          Poll
+          <Icon name="poll" />
+          <span class="visually-hidden">Poll</span>
         </button>
         <EmojiPicker onPick={insertEmoji} />
-        <button type="button" aria-pressed={d.cwOn} onClick={() => set({ cwOn: !d.cwOn })}>
+        <button type="button" class="cw-button" aria-pressed={d.cwOn} title="Content warning" onClick={() => set({ cwOn: !d.cwOn })}>
           CW
         </button>
         {!editInPlace && (
           <button
             type="button"
             aria-pressed={schedule !== null}
+            title="Schedule"
             onClick={() => setSchedule(schedule === null ? defaultScheduleValue() : null)}
           >
-            Schedule
+            <Icon name="clock" />
+            <span class="visually-hidden">Schedule</span>
           </button>
         )}
         <label class="visually-hidden" for="compose-visibility">
@@ -456,6 +462,8 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
             </option>
           ))}
         </select>
+      </div>
+      <div class="compose-submit">
         <span id="compose-count" class={`count${left < 0 ? " over" : ""}`}>
           <span class="visually-hidden">Characters left: </span>
           {left}

@@ -3,6 +3,7 @@
  * searchable grid; picking one inserts `:shortcode:`. Hidden when the server has none.
  */
 import type { JSX } from "preact";
+import { Icon } from "./icons";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { mastodon } from "masto";
 import { errorText } from "../lib/errors";
@@ -51,8 +52,16 @@ export function EmojiPicker({ onPick }: { onPick(shortcode: string): void }): JS
   };
   return (
     <div class="emoji-picker">
-      <button type="button" ref={button} aria-expanded={open} aria-controls="emoji-panel" onClick={() => (open ? close() : setOpen(true))}>
-        Emoji
+      <button
+        type="button"
+        ref={button}
+        aria-expanded={open}
+        aria-controls="emoji-panel"
+        onClick={() => (open ? close() : setOpen(true))}
+        title="Emoji"
+      >
+        <Icon name="smile" />
+        <span class="visually-hidden">Emoji</span>
       </button>
       {open && (
         <div

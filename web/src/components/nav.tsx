@@ -62,7 +62,7 @@ export function Nav({ unread, wide }: { unread: number; wide: boolean }): JSX.El
       ],
     ],
     [
-      "Saved",
+      "Library",
       [
         ["/bookmarks", "Bookmarks"],
         ["/favourites", "Favourites"],

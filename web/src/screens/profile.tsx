@@ -11,6 +11,7 @@ import { FeaturedAccounts, FeatureToggle } from "../components/featured-accounts
 import { ProfileLists } from "../components/list-membership";
 import { PinnedPosts } from "../components/pinned";
 import { ReportDialog } from "../components/report-dialog";
+import { ConfirmDialog, type Confirm } from "../components/confirm-dialog";
 import type { Account } from "../lib/api";
 import { errorText } from "../lib/errors";
 import { displayName, sanitizeHtml } from "../lib/format";
@@ -18,7 +19,7 @@ import { useApp } from "../lib/state";
 import { usePaged } from "../lib/paging";
 import { FeaturedHashtags } from "./followed-tags";
 
-type Tab = "posts" | "followers" | "following";
+type Tab = "posts" | "media" | "followers" | "following";
 
 /** The profile screen for account `id`. */
 export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
@@ -28,6 +29,8 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [reporting, setReporting] = useState(false);
+  const [menu, setMenu] = useState(false);
+  const [confirming, setConfirming] = useState<Confirm | null>(null);
   const me = id === app.me.id;
 
   const load = async () => {
@@ -68,7 +71,19 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
     if (!rel) return;
     const on = kind === "mute" ? rel.muting : rel.blocking;
     const name = displayName(account!);
-    if (!on && kind === "block" && !confirm(`Block ${name}? They will not be able to follow you or see your posts.`)) return;
+    setMenu(false);
+    if (!on && kind === "block") {
+      setConfirming({
+        title: `Block @${account!.acct}?`,
+        body: `${name} will not be able to follow you or see your posts, and you won't see theirs.`,
+        action: "Block",
+        run: () => doToggle(kind, on, name),
+      });
+      return;
+    }
+    await doToggle(kind, on, name);
+  };
+  const doToggle = async (kind: "mute" | "block", on: boolean, name: string) => {
     setBusy(true);
     try {
       const api = app.client.v1.accounts.$select(id);
@@ -83,7 +98,11 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
     }
   };
 
-  const posts = useCallback(() => app.client.v1.accounts.$select(id).statuses.list({ limit: 20 }), [id, app.client]);
+  const posts = useCallback(
+    () => app.client.v1.accounts.$select(id).statuses.list({ limit: 20, ...(tab === "media" ? { onlyMedia: true } : {}) }),
+    [id, app.client, tab],
+  );
+  const domain = account?.acct.includes("@") ? account.acct.split("@")[1]! : null;
 
   if (error) return <ErrorBox text={error} retry={load} />;
   if (!account) return <Loading />;
@@ -114,17 +133,98 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
                       {followLabel}
                     </button>
                   )}
-                  <button type="button" disabled={busy} aria-pressed={rel.muting} onClick={() => toggle("mute")}>
-                    {rel.muting ? "Unmute" : "Mute"}
-                  </button>
-                  <button type="button" disabled={busy} aria-pressed={rel.blocking} onClick={() => toggle("block")}>
-                    {rel.blocking ? "Unblock" : "Block"}
-                  </button>
+                  {rel.blocking && (
+                    <button type="button" disabled={busy} onClick={() => toggle("block")}>
+                      Unblock
+                    </button>
+                  )}
                   {rel.following && <FeatureToggle account={account} rel={rel} onChange={setRel} />}
                   {rel.following && <ProfileLists accountId={id} name={displayName(account)} />}
-                  <button type="button" onClick={() => setReporting(true)}>
-                    Report
-                  </button>
+                  <div
+                    class="status-menu"
+                    onKeyDown={(e) => {
+                      if (e.key === "Escape" && menu) {
+                        e.stopPropagation();
+                        setMenu(false);
+                      }
+                    }}
+                  >
+                    <button type="button" aria-expanded={menu} title={`More actions for @${account.acct}`} onClick={() => setMenu(!menu)}>
+                      <span aria-hidden="true">⋯</span>
+                      <span class="visually-hidden">More actions for @{account.acct}</span>
+                    </button>
+                    {menu && (
+                      <ul class="menu-list">
+                        <li>
+                          <button
+                            type="button"
+                            autoFocus
+                            onClick={() => {
+                              setMenu(false);
+                              app.edit({
+                                status: { id: "", mediaAttachments: [], poll: null, createdAt: "", visibility: "public" } as any,
+                                text: `@${account.acct} `,
+                                spoilerText: "",
+                                redraft: true,
+                                mention: true,
+                              });
+                            }}
+                          >
+                            Mention @{account.acct}
+                          </button>
+                        </li>
+                        <li>
+                          <button type="button" disabled={busy} onClick={() => toggle("mute")}>
+                            {rel.muting ? `Unmute @${account.acct}` : `Mute @${account.acct}`}
+                          </button>
+                        </li>
+                        {!rel.blocking && (
+                          <li>
+                            <button type="button" class="danger" disabled={busy} onClick={() => toggle("block")}>
+                              Block @{account.acct}
+                            </button>
+                          </li>
+                        )}
+                        <li>
+                          <button
+                            type="button"
+                            onClick={() => {
+                              setMenu(false);
+                              setReporting(true);
+                            }}
+                          >
+                            Report @{account.acct}
+                          </button>
+                        </li>
+                        {domain && (
+                          <li>
+                            <button
+                              type="button"
+                              class="danger"
+                              onClick={() => {
+                                setMenu(false);
+                                setConfirming({
+                                  title: `Block the whole of ${domain}?`,
+                                  body: `You won't see posts or notifications from anyone on ${domain}, and your followers there are removed.`,
+                                  action: "Block domain",
+                                  run: async () => {
+                                    try {
+                                      await app.client.v1.domainBlocks.create({ domain });
+                                      app.toast(`Everything from ${domain} is hidden`);
+                                    } catch (e) {
+                                      app.toast(errorText(e, `block ${domain}`), "error");
+                                    }
+                                  },
+                                });
+                              }}
+                            >
+                              Block domain {domain}
+                            </button>
+                          </li>
+                        )}
+                      </ul>
+                    )}
+                  </div>
                 </>
               )
             )}
@@ -154,6 +254,9 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
           <a href={`/accounts/${id}`} data-route aria-current={tab === "posts" ? "page" : undefined}>
             <strong>{account.statusesCount}</strong> Posts
           </a>
+          <a href={`/accounts/${id}/media`} data-route aria-current={tab === "media" ? "page" : undefined}>
+            Media
+          </a>
           <a href={`/accounts/${id}/following`} data-route aria-current={tab === "following" ? "page" : undefined}>
             <strong>{account.followingCount}</strong> Following
           </a>
@@ -163,16 +266,17 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
         </nav>
       </section>
       {reporting && <ReportDialog account={account} onClose={() => setReporting(false)} />}
+      {confirming && <ConfirmDialog {...confirming} onClose={() => setConfirming(null)} />}
       {tab === "posts" && <FeaturedHashtags key={`featured-${id}`} accountId={id} />}
       {tab === "posts" && <FeaturedAccounts key={`endorsed-${id}`} accountId={id} />}
       {tab === "posts" && <PinnedPosts key={`pinned-${id}`} accountId={id} />}
-      {tab === "posts" ? (
+      {tab === "posts" || tab === "media" ? (
         <Feed
-          key={id}
+          key={`${id}-${tab}`}
           source={posts}
           context="account"
-          label={`Posts by ${displayName(account)}`}
-          empty="No posts yet."
+          label={tab === "media" ? `Media by ${displayName(account)}` : `Posts by ${displayName(account)}`}
+          empty={tab === "media" ? "No posts with media yet." : "No posts yet."}
           doing="load the posts"
         />
       ) : (
