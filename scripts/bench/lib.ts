@@ -78,15 +78,23 @@ export interface BenchServer {
 /**
  * Starts `bun src/main.ts serve` on `dataDir` (migrations run at start) and waits until it
  * answers. Its output goes to .bench/<name>.log; BENCH_PROFILE=1 writes a CPU profile to .bench/.
+ * `opts.cpus` (e.g. "0") pins it to those cores with taskset when the machine has it.
  */
-export async function startServer(name: string, dataDir: string, env: Record<string, string> = {}): Promise<BenchServer> {
+export async function startServer(
+  name: string,
+  dataDir: string,
+  env: Record<string, string> = {},
+  opts: { cpus?: string } = {},
+): Promise<BenchServer> {
   mkdirSync(BENCH, { recursive: true });
   const port = freePort();
   const base = `http://127.0.0.1:${port}`;
   const log = join(BENCH, `${name}.log`);
   const logFd = openSync(log, "w");
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof-md", `--cpu-prof-dir=${BENCH}`] : [];
-  const proc = Bun.spawn([process.execPath, ...profile, "src/main.ts", "serve"], {
+  // `cpus` pins the server with taskset (which execs it: the pid stays the server's).
+  const pin = opts.cpus && Bun.which("taskset") ? ["taskset", "-c", opts.cpus] : [];
+  const proc = Bun.spawn([...pin, process.execPath, ...profile, "src/main.ts", "serve"], {
     cwd: ROOT,
     env: {
       ...process.env,

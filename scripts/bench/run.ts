@@ -18,6 +18,8 @@
  *   search      issue 13: full-text search (word, phrase, operators, accounts) at 10 clients, FTS5
  *               index size, and POST /api/v1/statuses with and without the search triggers
  *   trends      issue 13: the trends.refresh job's run time on the 1M-status database
+ *   instance    issue 17: CPU per request of the instance documents, custom emojis, NodeInfo,
+ *               WebFinger and an actor document (server pinned to core 0, load to core 1)
  * BENCH_ONLY=name[,name] picks suites; any other value is passed to the http suite as
  * BENCH_SCENARIO (e.g. BENCH_ONLY=home). BENCH_SUITE_TIMEOUT caps each suite (seconds, 300).
  * Every suite talks to 127.0.0.1 only and prints the load average next to its figures.
@@ -39,6 +41,7 @@ const SUITES = [
   "transcode",
   "search",
   "trends",
+  "instance",
 ];
 
 function pick(only: string | undefined): { suites: string[]; env: Record<string, string> } {

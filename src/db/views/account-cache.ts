@@ -36,7 +36,21 @@ const SETUP = `
 export class AccountCache {
   private entries = new Map<number, AccountEntry>();
   private dataVersion = -1;
+  /** Change sequence for documents built from account rows (see changedSince). */
+  private seq = 0;
+  private clearedAt = 0;
+  private changedAt = new Map<number, number>();
   constructor(private db: Database) {}
+
+  /** The current change sequence: a document built now stays valid while changedSince(id, it) is false. */
+  get sequence(): number {
+    return this.seq;
+  }
+
+  /** Whether account `id` may have changed after sequence `seq` (always after another process committed). */
+  changedSince(id: number, seq: number): boolean {
+    return this.clearedAt > seq || (this.changedAt.get(id) ?? 0) > seq;
+  }
 
   /** Drops whatever changed since the last call (see the module comment). */
   refresh(): void {
@@ -50,9 +64,20 @@ export class AccountCache {
     if (v !== this.dataVersion) {
       this.entries.clear();
       this.dataVersion = v;
+      this.clearedAt = ++this.seq;
+      this.changedAt.clear();
     }
     if (rows.length === 1) return;
-    for (const r of rows) if (r.v === 0) this.entries.delete(r.id);
+    if (this.changedAt.size >= MAX_ENTRIES) {
+      this.clearedAt = ++this.seq;
+      this.changedAt.clear();
+    }
+    const at = ++this.seq;
+    for (const r of rows)
+      if (r.v === 0) {
+        this.entries.delete(r.id);
+        this.changedAt.set(r.id, at);
+      }
     this.db.query("DELETE FROM temp.hearth_account_changes").run();
   }
 

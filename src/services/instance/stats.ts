@@ -39,3 +39,43 @@ export function peerCount(ctx: AppContext): number {
 export function setting(ctx: AppContext, key: string): string | null {
   return getSetting(ctx.db, key) ?? null;
 }
+
+/** How long the usage numbers shown by the instance documents and NodeInfo are kept (Mastodon caches them for minutes too). */
+export const USAGE_REFRESH_MS = 3 * 60_000;
+
+/** The usage numbers of the instance documents and NodeInfo, counted at `at`. */
+export interface UsageSnapshot {
+  at: number;
+  userCount: number;
+  statusCount: number;
+  domainCount: number;
+  activeMonth: number;
+  activeHalfyear: number;
+}
+
+const snapshots = new WeakMap<AppContext, UsageSnapshot>();
+
+/** Counts every usage number now (five queries). */
+export function countUsage(ctx: AppContext): UsageSnapshot {
+  return {
+    at: ctx.now(),
+    userCount: userCount(ctx),
+    statusCount: localPostCount(ctx),
+    domainCount: peerCount(ctx),
+    activeMonth: activeUsers(ctx, 30),
+    activeHalfyear: activeUsers(ctx, 180),
+  };
+}
+
+/**
+ * The usage numbers, counted again once USAGE_REFRESH_MS has passed on the context's clock
+ * (not per request: on a big database the counts cost milliseconds).
+ */
+export function usage(ctx: AppContext): UsageSnapshot {
+  const s = snapshots.get(ctx);
+  const now = ctx.now();
+  if (s && now >= s.at && now - s.at < USAGE_REFRESH_MS) return s;
+  const next = countUsage(ctx);
+  snapshots.set(ctx, next);
+  return next;
+}

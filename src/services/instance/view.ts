@@ -4,7 +4,7 @@ import { listRules } from "../../db/queries/rules";
 import { getLocalAccountByUsername } from "../../db/queries/accounts";
 import { getContactAccountId } from "../../db/queries/users";
 import { accountView } from "../../db/views/accounts";
-import { activeUsers, localPostCount, peerCount, userCount } from "./stats";
+import { usage, type UsageSnapshot } from "./stats";
 import { readInstanceSettings, type InstanceSettings } from "./settings";
 import { storedThumbnail, type StoredThumbnail } from "./thumbnail";
 import { vapidPublicKey } from "./vapid";
@@ -43,8 +43,11 @@ export function contactAccountId(ctx: AppContext, username?: string | null): num
   return named?.id ?? getContactAccountId(ctx.db);
 }
 
-/** Builds the instance view; `withStats` adds the counts only v1 shows. */
-export function loadInstanceView(ctx: AppContext, withStats = false): InstanceView {
+/**
+ * Builds the instance view; `withStats` adds the counts only v1 shows. The counts come from the
+ * usage snapshot (refreshed every few minutes) unless `counts` are given.
+ */
+export function loadInstanceView(ctx: AppContext, withStats = false, counts: UsageSnapshot = usage(ctx)): InstanceView {
   const settings = readInstanceSettings(ctx);
   const contactId = contactAccountId(ctx, settings.contactUsername);
   return {
@@ -57,10 +60,10 @@ export function loadInstanceView(ctx: AppContext, withStats = false): InstanceVi
     rules: loadRules(ctx),
     settings,
     thumbnail: storedThumbnail(ctx),
-    activeMonth: activeUsers(ctx, 30),
-    userCount: withStats ? userCount(ctx) : 0,
-    statusCount: withStats ? localPostCount(ctx) : 0,
-    domainCount: withStats ? peerCount(ctx) : 0,
+    activeMonth: counts.activeMonth,
+    userCount: withStats ? counts.userCount : 0,
+    statusCount: withStats ? counts.statusCount : 0,
+    domainCount: withStats ? counts.domainCount : 0,
     vapidKey: vapidPublicKey(ctx),
   };
 }

@@ -2,20 +2,20 @@
 import type { AppContext } from "../../../context";
 import { getLocalAccountByUri, getLocalOrInstanceAccountByUsername } from "../../../db/queries/accounts";
 import type { AccountRow } from "../../../db/rows";
+import { serveDocument, type BuiltDocument } from "../../../http/cached-document";
 import type { Req } from "../../../http/route";
 import { isLocalDomain } from "../../../model/uris";
 import { avatarUrl } from "../../../serializers/mastodon/account";
 
+const JRD_TYPE = "application/jrd+json; charset=utf-8";
+const jrdHeaders = (status: number) => ({
+  "Access-Control-Allow-Origin": "*",
+  Vary: "Accept",
+  "Cache-Control": status === 200 ? "public, max-age=259200" : "no-store",
+});
+
 function jrd(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: {
-      "Content-Type": "application/jrd+json; charset=utf-8",
-      "Access-Control-Allow-Origin": "*",
-      Vary: "Accept",
-      "Cache-Control": status === 200 ? "public, max-age=259200" : "no-store",
-    },
-  });
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": JRD_TYPE, ...jrdHeaders(status) } });
 }
 
 /**
@@ -40,13 +40,8 @@ export function accountForResource(ctx: AppContext, resource: string): AccountRo
   return m ? byName(m[1]!) : null;
 }
 
-/** Handler: the JRD document for a local account; 400 without `resource`, 404 when unknown. */
-export function webfingerHandler(q: Req): Response {
-  const ctx = q.ctx;
-  const resource = typeof q.input.resource === "string" ? q.input.resource : "";
-  if (!resource) return jrd({ error: "Missing resource parameter" }, 400);
-  const a = accountForResource(ctx, resource);
-  if (!a || a.suspended_at !== null) return jrd({ error: "Record not found" }, 404);
+/** The JRD of local account `a` (the same whichever resource named it), kept until the account changes. */
+export function webfingerDocument(ctx: AppContext, a: AccountRow): BuiltDocument {
   const isInstance = a.actor_type === "Application" && a.uri === ctx.uris.url("/actor");
   const profile = isInstance ? (a.url ?? ctx.uris.base) : ctx.uris.profile(a.username);
   const links: Record<string, unknown>[] = [
@@ -57,5 +52,16 @@ export function webfingerHandler(q: Req): Response {
     links.push({ rel: "http://ostatus.org/schema/1.0/subscribe", template: ctx.uris.authorizeInteraction() });
     if (a.avatar_path) links.push({ rel: "http://webfinger.net/rel/avatar", type: "image/png", href: avatarUrl(ctx, a) });
   }
-  return jrd({ subject: `acct:${a.username}@${ctx.config.localDomain}`, aliases: isInstance ? [a.uri] : [profile, a.uri], links });
+  const body = { subject: `acct:${a.username}@${ctx.config.localDomain}`, aliases: isInstance ? [a.uri] : [profile, a.uri], links };
+  return { text: JSON.stringify(body), contentType: JRD_TYPE, headers: jrdHeaders(200), accounts: [a.id] };
+}
+
+/** Handler: the JRD document for a local account; 400 without `resource`, 404 when unknown. */
+export function webfingerHandler(q: Req): Response | Promise<Response> {
+  const ctx = q.ctx;
+  const resource = typeof q.input.resource === "string" ? q.input.resource : "";
+  if (!resource) return jrd({ error: "Missing resource parameter" }, 400);
+  const a = accountForResource(ctx, resource);
+  if (!a || a.suspended_at !== null) return jrd({ error: "Record not found" }, 404);
+  return serveDocument(ctx, q.request, `webfinger:${a.id}`, () => webfingerDocument(ctx, a));
 }
