@@ -210,6 +210,7 @@ describe.skipIf(!built)("web client polish at 1280×800", () => {
   test("the composer's tools fit on one row; the alt text box is roomy", async () => {
     await desk.goto(`${s.url}/home`);
     const form = desk.getByRole("form", { name: "Compose a post" });
+    await form.getByRole("button", { name: "Schedule", exact: true }).waitFor();
     const tops = await form
       .locator(".compose-tools > *:not(.visually-hidden)")
       .evaluateAll((els) =>
@@ -243,6 +244,20 @@ describe.skipIf(!built)("web client polish at 1280×800", () => {
     await desk.getByText("Your profile was saved.").waitFor();
     const me = await ann.client.v1.accounts.verifyCredentials();
     expect(me.fields.map((f) => [f.name, f.value])).toEqual([["Pronouns", "she/her"]]);
+  });
+
+  test("staff sign in with admin scopes; reports show a short number, not the 16-digit id", async () => {
+    const boss = await s.createUser("boss", { role: "admin" });
+    const rep = await ann.client.v1.reports.create({ accountId: cat.id, comment: "test" } as any);
+    const p = await newPage(browser, 1280, 800);
+    await signIn(p, s.url, boss, "boss");
+    await p.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Moderation" }).waitFor();
+    await p.goto(`${s.url}/admin/reports`);
+    const link = p.getByRole("link", { name: new RegExp(`Report #${rep.id.slice(-6)}:`) });
+    await link.waitFor();
+    expect(await link.textContent()).not.toContain(rep.id);
+    expect(await axeViolations(p)).toEqual([]);
+    await p.context().close();
   });
 
   test("the public page says 1 vote", async () => {
@@ -292,6 +307,43 @@ describe.skipIf(!built)("web client polish at 375×812", () => {
     await quoted.getByText("A picture of a square").waitFor();
     await shot(phone, "polish-phone-reply");
     expect(await axeViolations(phone)).toEqual([]);
+  });
+
+  test("on a phone, Edit opens the composer with the poll (votes reset) and the media (alt editable)", async () => {
+    const poll = await ann.client.v1.statuses.create({
+      status: "Which drink?",
+      poll: { options: ["Tea", "Coffee"], expiresIn: 86400 },
+    } as any);
+    await cat.client.v1.polls.$select(poll.poll!.id).votes.create({ choices: [1] });
+    await phone.goto(`${s.url}/statuses/${poll.id}`);
+    const post = card(phone, "Which drink?");
+    await post.getByText("1 person").waitFor();
+    await post.getByRole("button", { name: "More actions" }).click();
+    await post.getByRole("button", { name: "Edit", exact: true }).click();
+    await phone.getByRole("heading", { name: "Edit post", level: 1 }).waitFor();
+    expect(await phone.locator("#poll-option-0").inputValue()).toBe("Tea");
+    await phone.locator("#poll-option-1").fill("Cocoa");
+    await shot(phone, "polish-phone-edit-poll");
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.getByRole("button", { name: "Update", exact: true }).click();
+    await phone.getByText("Your post was updated").waitFor();
+    const edited = await ann.client.v1.statuses.$select(poll.id).fetch();
+    expect(edited.poll!.options.map((o) => o.title)).toEqual(["Tea", "Cocoa"]);
+    expect(edited.poll!.votesCount).toBe(0);
+
+    const media = await ann.client.v2.media.create({ file: new Blob([await samplePng()], { type: "image/png" }), description: "old alt" });
+    const pic = await ann.client.v1.statuses.create({ status: "My square", mediaIds: [media.id] });
+    await phone.goto(`${s.url}/statuses/${pic.id}`);
+    const mine = card(phone, "My square");
+    await mine.getByRole("button", { name: "More actions" }).click();
+    await mine.getByRole("button", { name: "Edit", exact: true }).click();
+    const alt = phone.getByLabel("Description (alt text) for image 1");
+    expect(await alt.inputValue()).toBe("old alt");
+    await alt.fill("A small orange square");
+    await phone.getByRole("button", { name: "Update", exact: true }).click();
+    await phone.getByText("Your post was updated").waitFor();
+    const after = await ann.client.v1.statuses.$select(pic.id).fetch();
+    expect(after.mediaAttachments.map((m) => [m.id, m.description])).toEqual([[media.id, "A small orange square"]]);
   });
 
   test("the ⋯ menu and a poll at phone width", async () => {

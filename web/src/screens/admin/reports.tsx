@@ -11,6 +11,16 @@ import { usePaged } from "../../lib/paging";
 import { useApp } from "../../lib/state";
 import { AccountActions, Badges, type AdminAccount, type AdminReport } from "./common";
 
+/**
+ * A report's number as people read it. Mastodon shows small sequential ids ("Report #123");
+ * Hearth's ids are 16-digit snowflakes, so the list and the heading show their last six digits
+ * (two reports share them about once in a million pairs), while links, the title and the API keep
+ * the full id, so nothing a moderator does can hit the wrong report.
+ */
+export function reportNumber(id: string): string {
+  return id.length > 6 ? id.slice(-6) : id;
+}
+
 const CATEGORY: Record<string, string> = { spam: "Spam", legal: "Illegal content", violation: "Rule violation", other: "Other" };
 
 /** "@name" of an Admin::Account. */
@@ -47,7 +57,7 @@ export function AdminReports(): JSX.Element {
           <li key={r.id} class="admin-item">
             <a href={`/admin/reports/${r.id}`} data-route class="admin-item-link">
               <span class="admin-item-title">
-                Report #{r.id}: <bdi>{handle(r.targetAccount)}</bdi>
+                Report #{reportNumber(r.id)}: <bdi>{handle(r.targetAccount)}</bdi>
               </span>
               <span class="muted">
                 {" "}
@@ -129,7 +139,7 @@ export function AdminReport({ id }: { id: string }): JSX.Element {
         </a>
       </p>
       <h2 id="admin-report-title" class="admin-subtitle">
-        Report #{r.id} about <bdi>{handle(r.targetAccount)}</bdi>
+        Report #{reportNumber(r.id)} about <bdi>{handle(r.targetAccount)}</bdi>
       </h2>
       <dl class="admin-facts">
         <div>
