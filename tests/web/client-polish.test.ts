@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
 import type { TestUser } from "../rig";
+import { insertRemoteAccount, insertStatus } from "../rig/fixtures";
 import { axeViolations, closeScene, launch, newPage, samplePng, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(30_000);
@@ -257,6 +258,33 @@ describe.skipIf(!built)("web client polish at 1280×800", () => {
     await link.waitFor();
     expect(await link.textContent()).not.toContain(rep.id);
     expect(await axeViolations(p)).toEqual([]);
+    await p.context().close();
+  });
+
+  test("a remote post's ⋯ menu blocks its domain after confirming", async () => {
+    const rita = insertRemoteAccount(s.ctx, "rita", "far.example");
+    const st = insertStatus(s.ctx, rita.id, { text: "Hello from far away" });
+    await desk.goto(`${s.url}/statuses/${st.id}`);
+    const post = card(desk, "Hello from far away");
+    await post.getByRole("button", { name: "More actions" }).click();
+    await post.getByRole("button", { name: "Block domain far.example" }).click();
+    const dialog = desk.getByRole("dialog", { name: "Block the whole of far.example?" });
+    await dialog.waitFor();
+    await shot(desk, "polish-block-domain");
+    expect(await axeViolations(desk)).toEqual([]);
+    await dialog.getByRole("button", { name: "Block domain" }).click();
+    await desk.getByText("Everything from far.example is hidden").waitFor();
+    const r = await s.api("GET", "/api/v1/domain_blocks", { token: ann.token });
+    expect(await r.json()).toEqual(["far.example"]);
+  });
+
+  test("an empty Home offers a next step instead of a bare message", async () => {
+    const eve = await s.createUser("eve");
+    const p = await newPage(browser, 1280, 800);
+    await signIn(p, s.url, eve, "eve");
+    await p.getByText("Your home timeline is empty").waitFor();
+    await p.getByRole("link", { name: "Find people to follow" }).click();
+    await p.waitForURL(/\/search$/);
     await p.context().close();
   });
 

@@ -26,6 +26,8 @@ export interface FeedProps {
   doing: string;
   /** Where this feed is shown: the viewer's filters for this context apply (none when absent). */
   context?: FilterContext;
+  /** A next step shown under the empty message (a link to another screen). */
+  emptyAction?: { href: string; label: string };
   /** The `limit` the source asks for: a shorter page is the last one, so "Load more" goes away. */
   pageSize?: number;
 }
@@ -50,7 +52,7 @@ export function newItems(base: Status[], add: Status[]): Status[] {
 }
 
 /** Renders a feed of statuses with paging, live updates and keyboard-friendly articles. */
-export function Feed({ source, stream, acceptOwnPosts, label, empty, doing, context, pageSize = 20 }: FeedProps): JSX.Element {
+export function Feed({ source, stream, acceptOwnPosts, label, empty, emptyAction, doing, context, pageSize = 20 }: FeedProps): JSX.Element {
   const app = useApp();
   const [items, setItems] = useState<Status[]>([]);
   const [pending, setPending] = useState<Status[]>([]);
@@ -163,7 +165,16 @@ export function Feed({ source, stream, acceptOwnPosts, label, empty, doing, cont
       </div>
       {error && <ErrorBox text={error} retry={() => loadMore(items.length === 0)} />}
       {loading && <Loading />}
-      {!loading && !error && items.length === 0 && <p class="empty">{empty}</p>}
+      {!loading && !error && items.length === 0 && (
+        <div class="empty">
+          <p>{empty}</p>
+          {emptyAction && (
+            <a class="button primary" href={emptyAction.href} data-route>
+              {emptyAction.label}
+            </a>
+          )}
+        </div>
+      )}
       {!loading && !error && !done && items.length > 0 && (
         <button type="button" class="load-more" onClick={() => loadMore()}>
           Load more

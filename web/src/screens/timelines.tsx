@@ -48,6 +48,13 @@ export function Timeline({ kind }: { kind: TimelineKind }): JSX.Element {
     bookmarks: "You have no bookmarks yet.",
     favourites: "You have not favourited any posts yet.",
   }[kind];
+  const emptyAction = {
+    home: { href: "/search", label: "Find people to follow" },
+    local: undefined,
+    federated: { href: "/local", label: "See the local timeline" },
+    bookmarks: { href: "/home", label: "Go to your home timeline" },
+    favourites: { href: "/home", label: "Go to your home timeline" },
+  }[kind];
   return (
     <>
       <h1 class="screen-title">{TITLES[kind]}</h1>
@@ -59,6 +66,7 @@ export function Timeline({ kind }: { kind: TimelineKind }): JSX.Element {
         context={kind === "home" ? "home" : kind === "local" || kind === "federated" ? "public" : undefined}
         label={TITLES[kind]}
         empty={empty}
+        emptyAction={emptyAction}
         doing={`load the ${TITLES[kind].toLowerCase()}`}
       />
     </>
