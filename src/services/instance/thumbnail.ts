@@ -41,6 +41,8 @@ export async function setInstanceThumbnail(ctx: AppContext, actor: Actor, file: 
       throw e;
     }
   }
+  // Removing a thumbnail that is not there changes nothing: no write, no audit entry.
+  if (!next && !old) return null;
   transaction(ctx.db, () => {
     if (next) upsertSetting(ctx.db, "thumbnail", JSON.stringify(next));
     else deleteSetting(ctx.db, "thumbnail");

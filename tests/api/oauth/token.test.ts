@@ -71,6 +71,7 @@ describe("POST /oauth/token", () => {
         "posting:default:visibility": "public",
         "posting:default:sensitive": false,
         "posting:default:language": null,
+        "posting:default:quote_policy": "public",
         "reading:expand:media": "default",
         "reading:expand:spoilers": false,
       });

@@ -21,6 +21,7 @@ describe("GET /api/v1/preferences", () => {
       "posting:default:visibility": "public",
       "posting:default:sensitive": false,
       "posting:default:language": null,
+      "posting:default:quote_policy": "public",
       "reading:expand:media": "default",
       "reading:expand:spoilers": false,
     } as any);
@@ -38,6 +39,7 @@ describe("GET /api/v1/preferences", () => {
       "posting:default:visibility": "unlisted",
       "posting:default:sensitive": true,
       "posting:default:language": "de",
+      "posting:default:quote_policy": "public",
       "reading:expand:media": "show_all",
       "reading:expand:spoilers": true,
     });
