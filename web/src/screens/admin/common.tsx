@@ -14,7 +14,21 @@ export type AdminReport = Omit<mastodon.v1.admin.Report, "account" | "targetAcco
   actionTakenByAccount?: AdminAccount | null;
 };
 
-const BITS = { administrator: 0x1, manage_reports: 0x10, manage_federation: 0x20, manage_users: 0x400, delete_user_data: 0x80000 };
+/** Role.md permission bits (the server's src/model/permissions.ts). */
+export const BITS = {
+  administrator: 0x1,
+  view_audit_log: 0x4,
+  view_dashboard: 0x8,
+  manage_reports: 0x10,
+  manage_federation: 0x20,
+  manage_settings: 0x40,
+  manage_blocks: 0x80,
+  manage_users: 0x400,
+  manage_rules: 0x1000,
+  manage_announcements: 0x2000,
+  manage_custom_emojis: 0x4000,
+  delete_user_data: 0x80000,
+};
 
 /** True when the signed-in account's role has `perm` (Role.md bits; administrator has all). */
 export function can(me: object, perm: keyof typeof BITS): boolean {
