@@ -25,7 +25,12 @@ export default function register(r: Router): void {
     if (hasWebClient() && signedIn(q.ctx, q.request)) return indexResponse(q.ctx, q.request);
     const index = hasWebClient() ? await indexHtmlText() : null;
     if (!index) return htmlResponse(landingPage(q.ctx));
-    return htmlResponse(landingInClient(q.ctx, index), 200, [], { "Content-Security-Policy": pagePolicy(q.ctx, { scripts: true }) });
+    return htmlResponse(landingInClient(q.ctx, index), 200, [], {
+      "Content-Security-Policy": pagePolicy(q.ctx, { scripts: true }),
+      // A public page like any SPA route: revalidated on each load, same-origin referrers.
+      "Cache-Control": "no-cache",
+      "Referrer-Policy": "same-origin",
+    });
   });
   r.get<Req>(
     "/landing.css",
