@@ -16,7 +16,7 @@ let browser: Browser;
 let owner: TestUser, alice: TestUser, mod: TestUser;
 let desk: Page;
 
-const PAGES = ["dashboard", "settings", "rules", "announcements", "custom_emojis", "ip_blocks", "domain_allows"];
+const PAGES = ["dashboard", "settings", "rules", "announcements", "custom_emojis", "ip_blocks", "email_blocks", "domain_allows"];
 
 beforeAll(async () => {
   if (!built) return;
@@ -42,6 +42,7 @@ async function check(p: Page, name: string): Promise<void> {
 }
 
 async function open(p: Page, section: string, title: string | RegExp): Promise<void> {
+  if (!new URL(p.url()).pathname.startsWith("/admin")) await p.goto(`${s.url}/admin`);
   await p.getByRole("navigation", { name: "Moderation sections" }).getByRole("link", { name: section, exact: true }).click();
   await p.getByRole("heading", { name: title, level: 2 }).waitFor();
 }
@@ -213,6 +214,29 @@ describe.skipIf(!built)("administration pages", () => {
       .click();
     await p.getByText("No allowed domains.").waitFor();
     expect(await json("/api/v1/admin/domain_allows", admin)).toEqual([]);
+  });
+
+  test("e-mail blocks: a domain and an address (with its variants) are blocked, listed and unblocked", async () => {
+    const p = desk;
+    const admin = s.token(owner.user.id, ["admin:read"]);
+    await open(p, "E-mail blocks", "E-mail blocks");
+    await p.getByText("No blocked e-mail domains.").waitFor();
+    await p.getByLabel("E-mail domain", { exact: true }).fill("spam-mail.example");
+    await p.getByRole("button", { name: "Block e-mail domain" }).click();
+    await p.getByRole("list", { name: "Blocked e-mail domains" }).getByText("spam-mail.example").waitFor();
+    expect((await json("/api/v1/admin/email_domain_blocks", admin)).map((b: any) => b.domain)).toEqual(["spam-mail.example"]);
+    await p.getByRole("textbox", { name: /E-mail address/ }).fill("Jane.Doe+news@example.org");
+    await p.getByRole("button", { name: "Block address" }).click();
+    await p.getByRole("list", { name: "Blocked addresses" }).getByRole("listitem").waitFor();
+    await p.getByRole("textbox", { name: /E-mail address/ }).fill("janedoe@example.org");
+    await p.getByRole("button", { name: "Check an address" }).click();
+    await p.getByText("janedoe@example.org is blocked").waitFor();
+    expect(await json("/api/v1/admin/canonical_email_blocks", admin)).toHaveLength(1);
+    await check(p, "admin-email-blocks");
+    await p.getByRole("button", { name: "Unblock spam-mail.example" }).click();
+    await p.getByRole("dialog", { name: "Unblock spam-mail.example?" }).getByRole("button", { name: "Unblock" }).click();
+    await p.getByText("No blocked e-mail domains.").waitFor();
+    expect(await json("/api/v1/admin/email_domain_blocks", admin)).toEqual([]);
   });
 
   test("dashboard: measures and dimensions from the server", async () => {

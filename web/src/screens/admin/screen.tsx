@@ -11,6 +11,7 @@ import { Dashboard } from "./dashboard";
 import { DomainAllows } from "./domain-allows";
 import { DomainBlocks } from "./domain-blocks";
 import { CustomEmojis } from "./emoji";
+import { EmailBlocks } from "./email-blocks";
 import { IpBlocks } from "./ip-blocks";
 import { AdminReport, AdminReports } from "./reports";
 import { Rules } from "./rules";
@@ -33,6 +34,7 @@ export const SECTIONS: Section[] = [
   { key: "domain_blocks", label: "Domain blocks", perm: "manage_federation", render: () => <DomainBlocks /> },
   { key: "domain_allows", label: "Domain allows", perm: "manage_federation", render: () => <DomainAllows /> },
   { key: "ip_blocks", label: "IP blocks", perm: "manage_blocks", render: () => <IpBlocks /> },
+  { key: "email_blocks", label: "E-mail blocks", perm: "manage_blocks", render: () => <EmailBlocks /> },
   { key: "settings", label: "Settings", perm: "manage_settings", render: () => <InstanceSettings /> },
   { key: "rules", label: "Rules", perm: "manage_rules", render: () => <Rules /> },
   { key: "announcements", label: "Announcements", perm: "manage_announcements", render: () => <Announcements /> },
