@@ -16,7 +16,17 @@ let browser: Browser;
 let owner: TestUser, alice: TestUser, mod: TestUser;
 let desk: Page;
 
-const PAGES = ["dashboard", "settings", "rules", "announcements", "custom_emojis", "ip_blocks", "email_blocks", "domain_allows"];
+const PAGES = [
+  "dashboard",
+  "settings",
+  "rules",
+  "announcements",
+  "custom_emojis",
+  "ip_blocks",
+  "email_blocks",
+  "domain_allows",
+  "audit_log",
+];
 
 beforeAll(async () => {
   if (!built) return;
@@ -254,6 +264,19 @@ describe.skipIf(!built)("administration pages", () => {
     await newUsers.getByText("3", { exact: true }).waitFor();
   });
 
+  test("audit log: the actions above are listed, newest first, and filter by kind", async () => {
+    const p = desk;
+    await open(p, "Audit log", "Audit log");
+    const list = p.getByRole("list", { name: "Logged actions" });
+    await list.getByRole("listitem").filter({ hasText: "@owner created rule Be kind" }).waitFor();
+    await list.getByRole("listitem").filter({ hasText: "@owner changed setting site_title" }).waitFor();
+    expect(await list.getByRole("listitem").first().textContent()).toContain("email domain block spam-mail.example");
+    await check(p, "admin-audit-log");
+    await p.getByLabel("Show", { exact: true }).selectOption("destroy");
+    await list.getByRole("listitem").filter({ hasText: "@owner removed rule No spam" }).waitFor();
+    await list.getByRole("listitem").filter({ hasText: "created" }).waitFor({ state: "detached" });
+  });
+
   test("at phone width every page loads without sideways scrolling, and a rule can be added", async () => {
     const p = await newPage(browser, 375, 812);
     await signIn(p, s.url, owner, "owner");
@@ -282,7 +305,7 @@ describe.skipIf(!built)("administration pages", () => {
     const tabs = m.getByRole("navigation", { name: "Moderation sections" });
     await tabs.getByRole("link", { name: "Dashboard" }).waitFor();
     const names = await tabs.getByRole("link").allTextContents();
-    expect(names).toEqual(["Reports", "Accounts", "Dashboard"]);
+    expect(names).toEqual(["Reports", "Accounts", "Dashboard", "Audit log"]);
     await m.goto(`${s.url}/admin/settings`);
     await m.getByText("There is no such moderation page, or your role does not allow it.").waitFor();
 

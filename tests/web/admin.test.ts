@@ -100,7 +100,7 @@ describe.skipIf(!built)("moderation in the web client", () => {
     await row.getByRole("link").click();
     await p.getByRole("heading", { name: /@spammer/, level: 2 }).waitFor();
     await p.getByRole("button", { name: "Unsuspend" }).click();
-    await p.getByRole("button", { name: "Suspend" }).waitFor();
+    await p.getByRole("button", { name: "Suspend", exact: true }).waitFor();
     expect(s.count("accounts", "id = ? AND suspended_at IS NULL", spammer.account.id)).toBe(1);
   });
 

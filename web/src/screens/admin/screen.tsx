@@ -6,6 +6,7 @@ import type { JSX } from "preact";
 import { useApp } from "../../lib/state";
 import { AdminAccount, AdminAccounts } from "./accounts";
 import { Announcements } from "./announcements";
+import { AuditLog } from "./audit-log";
 import { can } from "./common";
 import { Dashboard } from "./dashboard";
 import { DomainAllows } from "./domain-allows";
@@ -39,6 +40,7 @@ export const SECTIONS: Section[] = [
   { key: "rules", label: "Rules", perm: "manage_rules", render: () => <Rules /> },
   { key: "announcements", label: "Announcements", perm: "manage_announcements", render: () => <Announcements /> },
   { key: "custom_emojis", label: "Custom emoji", perm: "manage_custom_emojis", render: () => <CustomEmojis /> },
+  { key: "audit_log", label: "Audit log", perm: "view_audit_log", render: () => <AuditLog /> },
 ];
 
 /** Section tabs and the chosen section. */
