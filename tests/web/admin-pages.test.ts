@@ -111,6 +111,10 @@ describe.skipIf(!built)("administration pages", () => {
     await p.getByText("Thumbnail saved").waitFor();
     await p.getByRole("img", { name: "The current thumbnail" }).waitFor();
     expect((await json("/api/v2/instance")).thumbnail.versions["@1x"]).toBeTruthy();
+    await p.getByRole("button", { name: "Remove thumbnail" }).click();
+    await p.getByRole("dialog", { name: "Remove the thumbnail?" }).getByRole("button", { name: "Remove thumbnail" }).click();
+    await p.getByText("No thumbnail yet.").waitFor();
+    expect((await json("/api/v2/instance")).thumbnail.versions).toBeUndefined();
   });
 
   test("rules: add, reorder, edit and delete show in /api/v1/instance/rules", async () => {
@@ -149,11 +153,17 @@ describe.skipIf(!built)("administration pages", () => {
     await p.getByLabel(/All-day event/).check();
     await check(p, "admin-announcement-form");
     await p.getByRole("button", { name: "Create announcement" }).click();
-    const item = p.getByRole("list", { name: "Announcements" }).getByRole("listitem").filter({ hasText: "Dinner on Sunday" });
+    const item = p.getByRole("list", { name: "Announcements" }).getByRole("listitem").filter({ hasText: "Dinner on Sunday at" });
     await item.getByText(/Published · .* · all day/).waitFor();
     let seen = await json("/api/v1/announcements", alice.token);
     expect(seen.map((a: any) => [a.content, a.all_day])).toEqual([["<p>Dinner on Sunday at six</p>", true]]);
     await check(p, "admin-announcements");
+    await item.getByRole("button", { name: "Edit" }).click();
+    await p.getByLabel("Announcement text").fill("Dinner on Sunday at seven");
+    await p.getByRole("button", { name: "Save announcement" }).click();
+    await p.getByText("Announcement saved").waitFor();
+    seen = await json("/api/v1/announcements", alice.token);
+    expect(seen.map((a: any) => a.content)).toEqual(["<p>Dinner on Sunday at seven</p>"]);
     await item.getByRole("button", { name: "Unpublish" }).click();
     await item.getByText(/^Draft/).waitFor();
     expect(await json("/api/v1/announcements", alice.token)).toEqual([]);

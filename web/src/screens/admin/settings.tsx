@@ -214,7 +214,9 @@ export function InstanceSettings(): JSX.Element {
 /** The thumbnail: the current one from /api/v2/instance, a new file previewed before uploading, and removal. */
 function Thumbnail(): JSX.Element {
   const app = useApp();
-  const [current, setCurrent] = useState<string | null>((app.instance as any)?.thumbnail?.url ?? null);
+  // Without an uploaded thumbnail the instance answers a default image and no versions.
+  const uploaded = (t: any): string | null => (t?.versions ? (t.url ?? null) : null);
+  const [current, setCurrent] = useState<string | null>(uploaded((app.instance as any)?.thumbnail));
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -222,7 +224,7 @@ function Thumbnail(): JSX.Element {
   const [input, setInput] = useState(0);
   const refresh = async () => {
     const i = await fetch("/api/v2/instance").then((r) => r.json());
-    setCurrent(i?.thumbnail?.url ?? null);
+    setCurrent(uploaded(i?.thumbnail));
   };
   useEffect(() => void refresh().catch(() => undefined), []);
   useEffect(() => {
