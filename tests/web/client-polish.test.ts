@@ -31,7 +31,7 @@ beforeAll(async () => {
   for (let i = 1; i <= 6; i++)
     await bob.client.v1.statuses.create({ status: `Bob's filler post ${i}, with a few words to make it taller` });
   const media = await bob.client.v2.media.create({
-    file: new Blob([await samplePng()], { type: "image/png" }),
+    file: new Blob([new Uint8Array(await samplePng())], { type: "image/png" }),
     description: "An orange square",
   });
   picId = (await bob.client.v1.statuses.create({ status: "A picture of a square", mediaIds: [media.id] })).id;
@@ -326,6 +326,28 @@ describe.skipIf(!built)("web client polish at 375×812", () => {
     await phone.emulateMedia({ colorScheme: "light" });
   });
 
+  test("the Notifications tab shows the unread badge live, then the list with type icons", async () => {
+    await phone.goto(`${s.url}/home`);
+    await card(phone, "Tea or coffee?").waitFor();
+    const tabs = phone.getByRole("navigation", { name: "Main" });
+    await Bun.sleep(300); // the user stream connects
+    const own = await ann.client.v1.statuses.create({ status: "Ann on the phone" });
+    await bob.client.v1.statuses.$select(own.id).favourite();
+    await s.drain();
+    const tab = tabs.getByRole("link", { name: /^Notifications\W+1 unread$/ });
+    await tab.waitFor();
+    await shot(phone, "polish-phone-badge");
+    await tab.click();
+    await phone.getByRole("heading", { name: "Notifications", level: 1 }).waitFor();
+    await phone.locator(".notification .n-icon-favourite").first().waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(phone, "polish-phone-notifications");
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.emulateMedia({ colorScheme: "dark" });
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.emulateMedia({ colorScheme: "light" });
+  });
+
   test("replying on a phone shows the post replied to", async () => {
     await phone.goto(`${s.url}/home`);
     const post = card(phone, "A picture of a square");
@@ -359,7 +381,10 @@ describe.skipIf(!built)("web client polish at 375×812", () => {
     expect(edited.poll!.options.map((o) => o.title)).toEqual(["Tea", "Cocoa"]);
     expect(edited.poll!.votesCount).toBe(0);
 
-    const media = await ann.client.v2.media.create({ file: new Blob([await samplePng()], { type: "image/png" }), description: "old alt" });
+    const media = await ann.client.v2.media.create({
+      file: new Blob([new Uint8Array(await samplePng())], { type: "image/png" }),
+      description: "old alt",
+    });
     const pic = await ann.client.v1.statuses.create({ status: "My square", mediaIds: [media.id] });
     await phone.goto(`${s.url}/statuses/${pic.id}`);
     const mine = card(phone, "My square");
