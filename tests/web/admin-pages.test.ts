@@ -197,6 +197,24 @@ describe.skipIf(!built)("administration pages", () => {
     expect(await json("/api/v1/custom_emojis")).toEqual([]);
   });
 
+  test("custom emoji: a remote emoji the server has seen is copied into a local one", async () => {
+    const p = desk;
+    await s.ctx.storage.put("custom_emojis/remote-blobcat.png", await samplePng(), "image/png");
+    s.ctx.db
+      .query("INSERT INTO custom_emojis (id, shortcode, domain, image_key, image_remote_url, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(s.ctx.ids.next(), "blobcat", "far.example", "custom_emojis/remote-blobcat.png", "https://far.example/blobcat.png", Date.now());
+    await open(p, "Custom emoji", "Custom emoji");
+    await p.getByRole("button", { name: "Seen on other servers" }).click();
+    const remote = p.getByRole("list", { name: "Remote emoji" });
+    await remote.getByText("far.example").waitFor();
+    await check(p, "admin-custom-emoji-remote");
+    await remote.getByRole("button", { name: "Copy to this server: :blobcat: from far.example" }).click();
+    await p.getByText("Copied :blobcat: to this server").waitFor();
+    expect((await json("/api/v1/custom_emojis")).map((e: any) => e.shortcode)).toEqual(["blobcat"]);
+    await p.getByRole("button", { name: "This server's" }).click();
+    await p.getByRole("list", { name: "Custom emoji" }).getByText(":blobcat:").waitFor();
+  });
+
   test("IP blocks and domain allows: add, listed by the admin API, remove", async () => {
     const p = desk;
     const admin = s.token(owner.user.id, ["admin:read"]);

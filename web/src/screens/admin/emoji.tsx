@@ -269,7 +269,7 @@ function RemoteEmojis(): JSX.Element {
               <span class="muted">{e.domain}</span>
             </div>
             <div class="admin-actions">
-              <button type="button" onClick={() => void copy(e)} aria-label={`Copy :${e.shortcode}: from ${e.domain}`}>
+              <button type="button" onClick={() => void copy(e)} aria-label={`Copy to this server: :${e.shortcode}: from ${e.domain}`}>
                 Copy to this server
               </button>
             </div>
