@@ -9,7 +9,7 @@ import { transaction } from "../../db/transaction";
 import { validation } from "../../model/errors";
 import { deleteKeys, mediaKey } from "../../media/files";
 import { findOwnUnattachedMedia } from "./find";
-import { checkDescription, parseFocus, prepareThumbnail } from "./input";
+import { checkDescription, mediaBounds, parseFocus, prepareThumbnail } from "./input";
 
 /** Fields of PUT /api/v1/media/:id; absent fields stay as they are. */
 export interface MediaUpdate {
@@ -26,7 +26,7 @@ export async function updateMedia(ctx: AppContext, accountId: number, rawId: unk
   let thumb: { key: string; meta: Record<string, unknown>; blurhash: string } | undefined;
   if (input.thumbnail) {
     if (row.type !== "video" && row.type !== "gifv" && row.type !== "audio") throw validation("Thumbnail must be blank");
-    const t = await prepareThumbnail(input.thumbnail);
+    const t = await prepareThumbnail(input.thumbnail, mediaBounds(ctx));
     const key = mediaKey(row.id, "small", t.small.ext);
     await ctx.storage.put(key, t.small.data, t.small.mime);
     thumb = { key, meta: t.meta, blurhash: t.blurhash };
