@@ -16,7 +16,7 @@ import { esc, pageResponse, publicLayout } from "../layout";
 import { hasWebClient } from "../../web-client";
 import { aboutPage, policyPage } from "./about";
 import { embedPage, oembedResponse } from "./embed";
-import { authorizeInteraction } from "./interact";
+import { authorizeInteraction, signedIn } from "./interact";
 import { accountRss, rssResponse, tagRss } from "./rss";
 import { manifestJson, robotsTxt, securityTxt } from "./site-files";
 import { tagPage } from "./tag";
@@ -87,6 +87,8 @@ async function sitePage(ctx: AppContext, request: Request, url: URL, path: strin
     const xml = tagRss(ctx, siteName(ctx), name.slice(0, -4));
     return xml ? rssResponse(xml, method) : notFound();
   }
+  // Signed-in users (a session cookie) get the web client's own hashtag screen at the same URL.
+  if (hasWebClient() && signedIn(ctx, request)) return null;
   const html = tagPage(ctx, siteName(ctx), name, url.searchParams.get("max_id"));
   return html ? pageResponse(html, 200, method) : notFound();
 }
