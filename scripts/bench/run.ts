@@ -12,6 +12,9 @@
  *               directory (x64 natively, arm64 under qemu-aarch64-static)
  *   backup      issue 11: hearth backup / restore on the 1M-status database: time, size, and the
  *               latency a running server shows meanwhile
+ *   ops         issue 11: the x64 binary's start-up (empty data directory, 1M-status database), idle
+ *               RSS, and RSS after BENCH_OPS_SECONDS (600) of mixed load and after going idle;
+ *               its cap is that load plus BENCH_SUITE_TIMEOUT
  *   push        issue 12: Web Push deliveries per second to a receiver on 127.0.0.1 (aes128gcm, aesgcm)
  *   transcode   issue 12: a 30 s 1080p phone video (remux and HEVC → H.264) and a 12 MP HEIC photo:
  *               time, peak memory, and what the codecs add to the binaries
@@ -37,6 +40,7 @@ const SUITES = [
   "features",
   "binary",
   "backup",
+  "ops",
   "push",
   "transcode",
   "search",
@@ -80,7 +84,7 @@ async function main(): Promise<void> {
   const outcome: [string, string][] = [];
   let failed = false;
   for (const s of suites) {
-    const r = await runSuite(s, env, cap);
+    const r = await runSuite(s, env, s === "ops" ? cap + num("BENCH_OPS_SECONDS", 600) + num("BENCH_OPS_IDLE_SECONDS", 60) : cap);
     if (r.startsWith("FAILED")) failed = true;
     outcome.push([s, r]);
   }
