@@ -173,8 +173,9 @@ describe("dist/hearth-linux-arm64 from an empty folder", () => {
     password = m![1]!;
   }, 45_000);
 
-  test("/ serves the embedded web client and its hashed assets", async () => {
-    const res = await fetch(`${base}/`, { headers: { Accept: "text/html" } });
+  test("the embedded web client (a client route) and its hashed assets", async () => {
+    // `/` is the visitor's landing page inside the client's document; a client route is index.html as built.
+    const res = await fetch(`${base}/home`, { headers: { Accept: "text/html" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/html");
     const html = await res.text();
