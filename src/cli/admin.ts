@@ -12,6 +12,7 @@ import { MOVE_HELP, runMoveCommand } from "./move";
 import { MEDIA_HELP, runMedia, runStatuses } from "./media";
 import { EMOJI_HELP, runEmoji } from "./emoji";
 import { SITE_HELP, runSite } from "./site";
+import { BLOCK_GROUPS, BLOCKS_HELP, runBlocks } from "./blocks";
 
 export const ADMIN_HELP = `  admin accounts create NAME --email E [--password P] [--role owner|admin|moderator|user]
   admin accounts list
@@ -19,6 +20,7 @@ export const ADMIN_HELP = `  admin accounts create NAME --email E [--password P]
   admin accounts reset-password NAME
   admin accounts disable-2fa NAME
 ${DOMAINS_HELP}
+${BLOCKS_HELP}
 ${MOVE_HELP}
 ${MEDIA_HELP}
 ${SITE_HELP}
@@ -103,6 +105,7 @@ export async function runAdmin(ctx: AppContext, args: string[]): Promise<number>
   const { pos, flags } = parseArgs(args);
   const [group, action, name, extra] = pos;
   if (group === "domains") return runDomains(ctx, pos.slice(1), flags);
+  if (group !== undefined && BLOCK_GROUPS.includes(group)) return runBlocks(ctx, pos, flags);
   if (group === "media") return runMedia(ctx, pos.slice(1), flags);
   if (group === "emoji") return runEmoji(ctx, pos.slice(1), flags);
   if (group === "statuses") return runStatuses(ctx, pos.slice(1), flags);

@@ -16,6 +16,12 @@ export function findAllow(ctx: AppContext, id: number | undefined): DomainAllowR
   return row;
 }
 
+/** The allow on `raw` (normalized as on creation), or null. */
+export function allowByDomain(ctx: AppContext, raw: string): DomainAllowRow | null {
+  const domain = normalizeDomain(raw);
+  return domain ? findDomainAllow(ctx.db, domain) : null;
+}
+
 /** Allows a domain; an existing allow is answered as is (as Mastodon). 422 when blank or invalid. */
 export function allowDomain(ctx: AppContext, raw: string | undefined, actor: number | null = null): DomainAllowRow {
   if (!raw?.trim()) throw validation("Domain can't be blank");

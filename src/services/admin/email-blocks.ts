@@ -66,6 +66,12 @@ export function findEmailDomainBlock(ctx: AppContext, id: number | undefined): E
   return row;
 }
 
+/** The e-mail domain block on exactly `raw` (any case, trailing dot), or null. */
+export function emailDomainBlockByDomain(ctx: AppContext, raw: string): EmailDomainBlockRow | null {
+  const domain = raw.trim().toLowerCase().replace(/\.$/, "");
+  return domain ? (findEmailDomainBlocks(ctx.db, [domain])[0] ?? null) : null;
+}
+
 /** Lifts an e-mail domain block. */
 export function removeEmailDomainBlock(ctx: AppContext, id: number | undefined, actor: number | null = null): void {
   const row = findEmailDomainBlock(ctx, id);

@@ -41,7 +41,7 @@ interface Cached {
 const cache = new WeakMap<Database, Cached>();
 
 /** Canonical CIDR text of an address or range (`192.0.2.1/32`), as Mastodon shows IpBlock.ip. */
-function canonical(text: string): string | null {
+export function canonicalIpBlock(text: string): string | null {
   const r = parseIpRange(text.trim());
   if (!r) return null;
   const masked = new Uint8Array(r.bytes);
@@ -94,7 +94,7 @@ function checked(ctx: AppContext, i: IpBlockInput, old: IpBlockRow | null): Omit
   const now = ctx.now();
   const rawIp = i.ip ?? old?.ip;
   if (!rawIp?.trim()) throw validation("Ip can't be blank");
-  const ip = canonical(rawIp);
+  const ip = canonicalIpBlock(rawIp);
   if (!ip) throw validation("Ip is invalid");
   const taken = findIpBlockByIp(ctx.db, ip);
   if (taken && taken.id !== old?.id) throw validation("Ip has already been taken");
@@ -110,6 +110,12 @@ function checked(ctx: AppContext, i: IpBlockInput, old: IpBlockRow | null): Omit
     expires_at = now + i.expiresIn * 1000;
   }
   return { ip, severity, comment, expires_at, updated_at: now };
+}
+
+/** The block on exactly `text` (an address or range in any spelling), or null. */
+export function ipBlockByIp(ctx: AppContext, text: string): IpBlockRow | null {
+  const ip = canonicalIpBlock(text);
+  return ip ? findIpBlockByIp(ctx.db, ip) : null;
 }
 
 /** Creates a block; 422 on a blank/invalid/taken address or an unknown severity. */
