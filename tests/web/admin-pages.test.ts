@@ -333,7 +333,7 @@ describe.skipIf(!built)("administration pages", () => {
     const tabs = m.getByRole("navigation", { name: "Moderation sections" });
     await tabs.getByRole("link", { name: "Dashboard" }).waitFor();
     const names = await tabs.getByRole("link").allTextContents();
-    expect(names).toEqual(["Reports", "Accounts", "Dashboard", "Audit log"]);
+    expect(names).toEqual(["Reports", "Accounts", "Dashboard", "Trends", "Audit log"]);
     await m.goto(`${s.url}/admin/settings`);
     await m.getByText("There is no such moderation page, or your role does not allow it.").waitFor();
 

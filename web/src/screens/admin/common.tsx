@@ -23,6 +23,7 @@ export const BITS = {
   manage_federation: 0x20,
   manage_settings: 0x40,
   manage_blocks: 0x80,
+  manage_taxonomies: 0x100,
   manage_users: 0x400,
   manage_rules: 0x1000,
   manage_announcements: 0x2000,

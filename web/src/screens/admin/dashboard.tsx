@@ -2,7 +2,7 @@
  * Administration › Dashboard (POST /api/v1/admin/measures and /api/v1/admin/dimensions, View
  * Dashboard): the main measures over the last 7 or 30 days with the change against the period
  * before and a small daily chart, then the dimensions (languages, sign-up sources, servers,
- * space used, software versions).
+ * space used, software versions), then the sign-up cohorts' retention (./retention.tsx).
  */
 import type { JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
@@ -10,6 +10,7 @@ import { ErrorBox, Loading } from "../../components/bits";
 import { errorText } from "../../lib/errors";
 import { useApp } from "../../lib/state";
 import { adminFetch } from "./http";
+import { Retention } from "./retention";
 
 interface Measure {
   key: string;
@@ -123,6 +124,7 @@ export function Dashboard(): JSX.Element {
           })}
         </div>
       )}
+      <Retention />
     </section>
   );
 }

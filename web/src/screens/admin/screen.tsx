@@ -17,6 +17,7 @@ import { IpBlocks } from "./ip-blocks";
 import { AdminReport, AdminReports } from "./reports";
 import { Rules } from "./rules";
 import { InstanceSettings } from "./settings";
+import { Trends } from "./trends";
 import "../admin.css";
 import "./admin-pages.css";
 
@@ -32,6 +33,7 @@ export const SECTIONS: Section[] = [
   { key: "reports", label: "Reports", perm: "manage_reports", render: (id) => (id ? <AdminReport id={id} /> : <AdminReports />) },
   { key: "accounts", label: "Accounts", perm: "manage_users", render: (id) => (id ? <AdminAccount id={id} /> : <AdminAccounts />) },
   { key: "dashboard", label: "Dashboard", perm: "view_dashboard", render: () => <Dashboard /> },
+  { key: "trends", label: "Trends", perm: "manage_taxonomies", render: () => <Trends /> },
   { key: "domain_blocks", label: "Domain blocks", perm: "manage_federation", render: () => <DomainBlocks /> },
   { key: "domain_allows", label: "Domain allows", perm: "manage_federation", render: () => <DomainAllows /> },
   { key: "ip_blocks", label: "IP blocks", perm: "manage_blocks", render: () => <IpBlocks /> },
