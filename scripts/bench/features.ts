@@ -9,7 +9,7 @@
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { BENCH, cpuSeconds, fmt, loadNote, num, printTable, rssMb, rssSampler, startServer } from "./lib";
+import { BENCH, cpuSeconds, fmt, loadNote, num, printLoadTable, rssMb, rssSampler, startServer } from "./lib";
 import { runLoad, type LoadResult, type Scenario } from "./load";
 import { baseDb, derivedDb } from "./seed-cache";
 import { seedFeatures, type FeaturesMeta } from "./features-seed";
@@ -101,38 +101,7 @@ function report(results: Row[], m: FeaturesMeta, idleRss: number, peakRss: numbe
       `${(P.accounts + m.localAccounts).toLocaleString("en")} accounts; list feed ${m.listFeedRows.toLocaleString("en")} rows; ` +
       `notifications: ${types}; ${P.clients} clients x ${P.seconds} s per scenario on 127.0.0.1, ${availableParallelism()} CPUs shared by server and clients`,
   );
-  const head = [
-    "scenario",
-    "req/s",
-    "p50 ms",
-    "p99 ms",
-    "max ms",
-    "requests",
-    "non-2xx",
-    "errors",
-    "server CPU",
-    "CPU ms/req",
-    "load before",
-  ];
-  printTable(
-    head,
-    results.map((r) => [
-      r.name,
-      fmt(r.rps, 0),
-      fmt(r.p50, 2),
-      fmt(r.p99, 2),
-      fmt(r.max, 1),
-      String(r.requests),
-      String(Object.values(r.statuses).reduce((a, b) => a + b, 0)),
-      String(r.errors),
-      `${fmt((r.cpu / r.seconds) * 100, 0)}%`,
-      fmt((r.cpu * 1000) / r.requests, 3),
-      r.load,
-    ]),
-  );
-  for (const r of results) {
-    if (r.firstProblem) console.log(`  ${r.name}: ${JSON.stringify(r.statuses)} ${r.errors} errors; first: ${r.firstProblem}`);
-  }
+  printLoadTable(results);
   console.log(`\nserver RSS: idle ${fmt(idleRss)} MB, peak under load ${fmt(peakRss)} MB`);
   const slow = results.filter((r) => r.read && (r.ok < r.requests || !(r.p99 < TARGET_READ_P99_MS)));
   const reads = results.filter((r) => r.read).length;

@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { MIGRATIONS } from "../../src/db/migration-files";
-import { BENCH, cpuSeconds, fmt, loadNote, LOCAL_DOMAIN, num, printTable, rssMb, rssSampler, startServer } from "./lib";
+import { BENCH, cpuSeconds, fmt, loadNote, LOCAL_DOMAIN, num, printLoadTable, rssMb, rssSampler, startServer } from "./lib";
 import { runLoad, type LoadResult, type Scenario } from "./load";
 import { seed, type SeedResult } from "./seed";
 
@@ -106,38 +106,7 @@ function report(results: Row[], meta: SeedResult, idleRss: number, idleLoad: str
     `HTTP (issue 2): ${P.statuses.toLocaleString("en")} statuses, ${P.accounts.toLocaleString("en")} accounts, home feed ${meta.homeFeedRows.toLocaleString("en")} rows; ` +
       `${P.clients} clients x ${P.seconds} s per scenario on 127.0.0.1, ${availableParallelism()} CPUs shared by server and clients`,
   );
-  const head = [
-    "scenario",
-    "req/s",
-    "p50 ms",
-    "p99 ms",
-    "max ms",
-    "requests",
-    "non-2xx",
-    "errors",
-    "server CPU",
-    "CPU ms/req",
-    "load before",
-  ];
-  printTable(
-    head,
-    results.map((r) => [
-      r.name,
-      fmt(r.rps, 0),
-      fmt(r.p50, 2),
-      fmt(r.p99, 2),
-      fmt(r.max, 1),
-      String(r.requests),
-      String(Object.values(r.statuses).reduce((a, b) => a + b, 0)),
-      String(r.errors),
-      `${fmt((r.cpu / r.seconds) * 100, 0)}%`,
-      fmt((r.cpu * 1000) / r.requests, 3),
-      r.load,
-    ]),
-  );
-  for (const r of results) {
-    if (r.firstProblem) console.log(`  ${r.name}: ${JSON.stringify(r.statuses)} ${r.errors} errors; first: ${r.firstProblem}`);
-  }
+  printLoadTable(results);
   console.log(
     `\nserver RSS: idle ${fmt(idleRss)} MB (${idleLoad}), peak under load ${fmt(peakRss)} MB (of which anonymous memory at the end ${fmt(anonRss)} MB)`,
   );

@@ -7,6 +7,7 @@ import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import type { Subprocess } from "bun";
+import type { LoadResult } from "./load";
 import { loadConfig } from "../../src/config";
 import { createContext, type AppContext } from "../../src/context";
 import { createLogger } from "../../src/log";
@@ -182,6 +183,34 @@ export function printTable(head: string[], rows: string[][]): void {
   console.log(line(head));
   console.log(w.map((n) => "-".repeat(n)).join("  "));
   for (const r of rows) console.log(line(r));
+}
+
+/** A scenario's load figures with the server CPU seconds it took and the load average before it. */
+export type LoadRow = LoadResult & { cpu: number; load: string };
+
+/** Prints the load scenarios as one table (with the server's CPU share when `cpuShare`), then each scenario's first problem. */
+export function printLoadTable(rows: LoadRow[], cpuShare = true): void {
+  const head = ["scenario", "req/s", "p50 ms", "p99 ms", "max ms", "requests", "non-2xx", "errors"];
+  if (cpuShare) head.push("server CPU");
+  head.push("CPU ms/req", "load before");
+  printTable(
+    head,
+    rows.map((r) => [
+      r.name,
+      fmt(r.rps, 0),
+      fmt(r.p50, 2),
+      fmt(r.p99, 2),
+      fmt(r.max, 1),
+      String(r.requests),
+      String(Object.values(r.statuses).reduce((a, b) => a + b, 0)),
+      String(r.errors),
+      ...(cpuShare ? [`${fmt((r.cpu / r.seconds) * 100, 0)}%`] : []),
+      fmt((r.cpu * 1000) / r.requests, 3),
+      r.load,
+    ]),
+  );
+  for (const r of rows)
+    if (r.firstProblem) console.log(`  ${r.name}: ${JSON.stringify(r.statuses)} ${r.errors} errors; first: ${r.firstProblem}`);
 }
 
 /** Fixed-decimals formatting that prints "-" for NaN/Infinity. */

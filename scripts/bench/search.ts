@@ -10,7 +10,7 @@ import { Database } from "bun:sqlite";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { BENCH, cpuSeconds, fmt, loadNote, num, printTable, startServer } from "./lib";
+import { BENCH, cpuSeconds, fmt, loadNote, num, printLoadTable, startServer } from "./lib";
 import { runLoad, type LoadResult, type Scenario } from "./load";
 import { baseDb } from "./seed-cache";
 
@@ -120,23 +120,7 @@ async function main() {
   console.log(
     `Search: ${P.statuses.toLocaleString("en")} statuses, ${P.accounts.toLocaleString("en")} accounts; ${P.clients} clients x ${P.seconds} s per scenario on 127.0.0.1, ${availableParallelism()} CPUs shared by server and clients`,
   );
-  printTable(
-    ["scenario", "req/s", "p50 ms", "p99 ms", "max ms", "requests", "non-2xx", "errors", "CPU ms/req", "load before"],
-    rows.map((r) => [
-      r.name,
-      fmt(r.rps, 0),
-      fmt(r.p50, 2),
-      fmt(r.p99, 2),
-      fmt(r.max, 1),
-      String(r.requests),
-      String(Object.values(r.statuses).reduce((a, b) => a + b, 0)),
-      String(r.errors),
-      fmt((r.cpu * 1000) / r.requests, 3),
-      r.load,
-    ]),
-  );
-  for (const r of rows)
-    if (r.firstProblem) console.log(`  ${r.name}: ${JSON.stringify(r.statuses)} ${r.errors} errors; first: ${r.firstProblem}`);
+  printLoadTable(rows, false);
   console.log("\nindex size on disk:");
   for (const s of sizes) console.log(`  ${s.name.padEnd(16)} ${fmt(s.bytes / 1048576)} MB`);
   const slow = searches.filter((r) => !r.name.startsWith("POST") && !(r.p99 < TARGET_SEARCH_P99_MS));

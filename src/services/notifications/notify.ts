@@ -10,22 +10,9 @@ import { enqueueWebPush } from "../push/send";
 import { groupKeyFor } from "./group-key";
 import { policyDecision } from "./policy-check";
 import { recordFilteredNotification } from "./requests-record";
+import type { NotificationType } from "../../model/entities";
 
-export type NotificationType =
-  | "mention"
-  | "status"
-  | "reblog"
-  | "follow"
-  | "follow_request"
-  | "favourite"
-  | "poll"
-  | "update"
-  | "quote"
-  | "quoted_update"
-  | "admin.sign_up"
-  | "admin.report"
-  | "severed_relationships"
-  | "moderation_warning";
+export type { NotificationType };
 
 /**
  * Writes a notification row for `accountId` (only local accounts get them). Returns its id,
