@@ -4,7 +4,13 @@ import { App } from "./app";
 import { OfflineBanner } from "./components/offline";
 import { registerServiceWorker, watchNetwork } from "./lib/network";
 import { interceptLinks } from "./lib/router";
-import "./styles.css";
+// The stylesheets in cascade order (each file one part of the screen).
+import "./styles/base.css";
+import "./styles/layout.css";
+import "./styles/statuses.css";
+import "./styles/compose.css";
+import "./styles/people.css";
+import "./styles/overlays.css";
 
 watchNetwork();
 interceptLinks();
