@@ -50,3 +50,14 @@ export function pathParams(params: Record<string, string | undefined>): Record<s
   }
   return out;
 }
+
+/**
+ * The URL a client addressed, as it wrote it: the request's URL with the instance's public scheme.
+ * Behind a TLS proxy the server sees `http://host/inbox` while the peer signed `https://host/inbox`
+ * (RFC 9421's `@target-uri` and `@scheme` cover the scheme); Mastodon reads it from the trusted
+ * proxy's forwarded protocol, Hearth from PROTOCOL, which names the scheme its public URLs use.
+ */
+export function publicRequestUrl(requestUrl: string, protocol: "http" | "https"): string {
+  const colon = requestUrl.indexOf(":");
+  return colon < 0 ? requestUrl : `${protocol}${requestUrl.slice(colon)}`;
+}

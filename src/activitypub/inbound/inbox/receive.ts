@@ -9,6 +9,7 @@ import { markActivitySeen, pruneSeenActivities } from "../../../db/queries/inbox
 import type { AccountRow } from "../../../db/rows";
 import { ApiError } from "../../../model/errors";
 import { MAX_BODY_BYTES } from "../../../http/params";
+import { publicRequestUrl } from "../../../http/path";
 import * as delivery from "../../outbound/delivery";
 import { domainPolicy } from "../../outbound/domain-policy";
 import { verifyRequest } from "../../outbound/signatures";
@@ -98,7 +99,7 @@ export async function receiveActivity(
   let signer: AccountRow | null = null;
   let blockedKeyHost = false;
   const result = await verifyRequest(
-    { method: req.method, url: req.url, headers: req.headers, body: req.rawBody! },
+    { method: req.method, url: publicRequestUrl(req.url, ctx.config.protocol), headers: req.headers, body: req.rawBody! },
     async (keyId, refresh) => {
       if (suspended(ctx, hostOf(keyId))) {
         blockedKeyHost = true;

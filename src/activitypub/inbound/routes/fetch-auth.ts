@@ -8,6 +8,7 @@ import { domainPolicy } from "../../outbound/domain-policy";
 import { resolveAccountByUri } from "../../../services/federation/resolve-account";
 import { hostOf } from "../../../serializers/activitypub/json-ld";
 import { verifyRequest } from "../../outbound/signatures";
+import { publicRequestUrl } from "../../../http/path";
 
 /** The fetcher's account (null when anonymous), or the status and reason to refuse with. */
 export type FetchAuth = { ok: true; signer: AccountRow | null } | { ok: false; status: 401 | 403; reason: string };
@@ -28,7 +29,7 @@ export async function authorizeFetch(ctx: AppContext, request: Request, wantSign
   if (!secure && !wantSigner) return { ok: true, signer: null };
   let signer: AccountRow | null = null;
   const result = await verifyRequest(
-    { method: request.method, url: request.url, headers: request.headers, body: "" },
+    { method: request.method, url: publicRequestUrl(request.url, ctx.config.protocol), headers: request.headers, body: "" },
     async (keyId, refresh) => {
       const a = await resolveAccountByUri(ctx, keyId, { refresh });
       if (!a?.public_key_pem) return null;
