@@ -66,4 +66,27 @@ describe("custom emoji federate", () => {
     },
     T,
   );
+
+  test("the Emoji tag's id dereferences to the Emoji document (GET /emojis/:id, as Mastodon); unknown ids are 404", async () => {
+    const local = await createCustomEmoji(A.ctx, { shortcode: "hearthcat" }, await animatedGif(16, 16));
+    const res = await fetch(A.ctx.uris.emoji(local.id), { headers: { Accept: "application/activity+json" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/activity+json");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=180");
+    const doc = (await res.json()) as Record<string, any>;
+    expect(doc).toMatchObject({
+      id: A.ctx.uris.emoji(local.id),
+      type: "Emoji",
+      name: ":hearthcat:",
+      icon: { type: "Image", mediaType: "image/gif" },
+    });
+    expect(JSON.stringify(doc["@context"])).toContain("toot:Emoji");
+    // The icon is the image itself.
+    expect((await fetch(doc.icon.url)).status).toBe(200);
+    // B's remote copy of :blobcat: is not B's to serve; an unknown id is not found.
+    const remoteRow = B.ctx.db.query("SELECT id FROM custom_emojis WHERE domain IS NOT NULL LIMIT 1").get() as { id: number } | null;
+    if (remoteRow)
+      expect((await fetch(B.ctx.uris.emoji(remoteRow.id), { headers: { Accept: "application/activity+json" } })).status).toBe(404);
+    expect((await fetch(`${A.url}/emojis/999999999`, { headers: { Accept: "application/activity+json" } })).status).toBe(404);
+  });
 });

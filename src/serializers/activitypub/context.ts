@@ -56,6 +56,8 @@ export const QUOTE_AUTHORIZATION_CONTEXT = [
 export const ACTOR_CONTEXT = ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1", EXTENSIONS];
 /** The @context of notes and activities. */
 export const OBJECT_CONTEXT = ["https://www.w3.org/ns/activitystreams", { ...EXTENSIONS, ...QUOTE_TERMS }];
+/** The @context of an Emoji document (GET /emojis/:id). */
+export const EMOJI_CONTEXT = ["https://www.w3.org/ns/activitystreams", { toot: "http://joinmastodon.org/ns#", Emoji: "toot:Emoji" }];
 /** The plain ActivityStreams context (collections). */
 export const AS_CONTEXT = "https://www.w3.org/ns/activitystreams";
 

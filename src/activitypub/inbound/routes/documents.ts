@@ -11,6 +11,9 @@ import { loadNoteData } from "../../../db/views/activitypub";
 import { getQuote } from "../../../db/queries/quotes";
 import { getStatus } from "../../../db/queries/statuses";
 import { toApQuoteAuthorization } from "../../../serializers/activitypub/quote";
+import { getCustomEmoji } from "../../../db/queries/custom-emojis";
+import { toApEmoji } from "../../../serializers/activitypub/emoji";
+import { EMOJI_CONTEXT } from "../../../serializers/activitypub/context";
 import { actorDocumentResponse } from "./actor-document";
 import { authorizeFetch } from "./fetch-auth";
 import { apError, apJson } from "./respond";
@@ -95,4 +98,15 @@ export async function quoteAuthorizationResponse(ctx: AppContext, request: Reque
     quoter,
   });
   return apJson(ctx, doc);
+}
+
+/**
+ * GET /emojis/:id — a local custom emoji as an ActivityPub Emoji document (the id its Emoji tags
+ * carry), public and cacheable like Mastodon's; 404 for remote or unknown emoji.
+ */
+export function emojiResponse(ctx: AppContext, idStr: string): Response {
+  const id = parseId(idStr);
+  const e = id === undefined ? null : getCustomEmoji(ctx.db, id);
+  if (!e || e.domain !== null) return apError(ctx, 404, "Record not found");
+  return apJson(ctx, { "@context": EMOJI_CONTEXT, ...toApEmoji(ctx, e) }, 200, { "Cache-Control": "public, max-age=180" });
 }

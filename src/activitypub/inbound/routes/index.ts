@@ -5,7 +5,7 @@
  */
 import type { Req, Router } from "../../../http/route";
 import { followers, following, featured, featuredTags, outbox } from "./collections";
-import { actorResponse, quoteAuthorizationResponse, statusActivityResponse, statusResponse } from "./documents";
+import { actorResponse, emojiResponse, quoteAuthorizationResponse, statusActivityResponse, statusResponse } from "./documents";
 import { isActivityPubRequest } from "../../../http/negotiate";
 import { registerPageNegotiation } from "./negotiate";
 import { webfingerHandler } from "./webfinger";
@@ -33,6 +33,7 @@ export default function register(r: Router): void {
   r.get<Req>("/users/:name/quote_authorizations/:id", none, (q) =>
     quoteAuthorizationResponse(q.ctx, q.request, q.params.name!, q.params.id!),
   );
+  r.get<Req>("/emojis/:id", none, (q) => emojiResponse(q.ctx, q.params.id!));
   r.get<Req>("/users/:name/outbox", none, (q) => outbox(q.ctx, q.request, q.url, q.params.name!));
   r.get<Req>("/users/:name/followers", none, (q) => followers(q.ctx, q.request, q.url, q.params.name!));
   r.get<Req>("/users/:name/following", none, (q) => following(q.ctx, q.request, q.url, q.params.name!));
