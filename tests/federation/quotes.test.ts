@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { settle, statusIdByUri, uriOf } from "./helpers";
+import { handleOf, resolveAccount, settle, statusIdByUri, uriOf } from "./helpers";
 
 let A: TestServer, B: TestServer, C: TestServer;
 let alice: TestUser, bob: TestUser, carl: TestUser;
@@ -149,5 +149,49 @@ describe("quoting a remote post", () => {
     const notes = (await api(B, bob, "GET", "/api/v1/notifications?types[]=quote")).body;
     expect(notes.length).toBeGreaterThan(0);
     expect(notes.some((n: any) => n.status.id === onB)).toBe(false);
+  });
+});
+
+describe("stamps that arrive out of order or are gone", () => {
+  test("an Update carrying the stamp that reaches a third server before the Create stands for it: accepted once checked", async () => {
+    const aliceOnC = await resolveAccount(C, carl, handleOf(A, alice));
+    await carl.client.v1.accounts.$select(aliceOnC.id).follow();
+    await all();
+    const p = await bobPost("quoted out of order");
+    await A.server.runner.stop();
+    const r = await api(A, alice, "POST", "/api/v1/statuses", { status: "order matters", quoted_status_id: p.onA });
+    expect(r.status).toBe(200);
+    const uri = uriOf(A, r.body.id);
+    // The Create never reaches C: only the Update sent after B's Accept (carrying quoteAuthorization) does.
+    const lost = A.ctx.db.query(`DELETE FROM jobs WHERE payload LIKE '%"type":"Create"%'`).run().changes;
+    A.server.runner.start();
+    expect(lost).toBeGreaterThan(0);
+    await all();
+    expect((await api(A, alice, "GET", `/api/v1/statuses/${r.body.id}`)).body.quote.state).toBe("accepted");
+    const onC = statusIdByUri(C, uri);
+    expect(onC).toBeTruthy();
+    const s = await api(C, carl, "GET", `/api/v1/statuses/${onC}`);
+    expect(s.body.quote.state).toBe("accepted");
+    expect(s.body.quote.quoted_status.uri).toBe(p.uri);
+    expect(C.count("quotes", "status_id = ? AND approval_uri LIKE '%/quote_authorizations/%'", Number(onC))).toBe(1);
+  });
+
+  test("a stamp its origin answers 404 for: the quote is rejected on a third server, not left pending", async () => {
+    const p = await bobPost("a post whose stamp is gone");
+    await A.server.runner.stop();
+    const r = await api(A, alice, "POST", "/api/v1/statuses", { status: "quote with a dead stamp", quoted_status_id: p.onA });
+    const uri = uriOf(A, r.body.id);
+    const gone = `${B.url.replace(/\/$/, "")}/users/bob/quote_authorizations/1`;
+    expect((await B.api("GET", new URL(gone).pathname, { headers: AP })).status).toBe(404);
+    A.ctx.db
+      .query("UPDATE quotes SET state = 'accepted', approval_uri = ?, request_uri = NULL WHERE status_id = ?")
+      .run(gone, Number(r.body.id));
+    A.ctx.db.query("DELETE FROM jobs").run();
+    A.server.runner.start();
+    const found = await carl.client.v2.search.list({ q: uri, resolve: true, type: "statuses" });
+    expect(found.statuses.length).toBe(1);
+    const onC = await api(C, carl, "GET", `/api/v1/statuses/${found.statuses[0]!.id}`);
+    expect(onC.body.quote.state).toBe("rejected");
+    expect(onC.body.quote.quoted_status).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ import {
 import { findStatusByUriOrLocalUrl, getStatus, getStatusByUri } from "../../db/queries/statuses";
 import type { StatusRow } from "../../db/rows";
 import { fetchObject } from "../../activitypub/outbound/deref/fetch-object";
+import { FetchError } from "../../activitypub/outbound/fetch";
 import type { ParsedStatus } from "../../serializers/activitypub/from-note";
 import { asArray, idOf, sameOrigin } from "../../serializers/activitypub/json-ld";
 import { notify } from "../notifications/notify";
@@ -25,44 +26,62 @@ import { notify } from "../notifications/notify";
 /** Quoted posts are fetched while storing a quote up to this depth (Mastodon's MAX_SYNCHRONOUS_DEPTH). */
 export const MAX_QUOTE_DEPTH = 2;
 
+/**
+ * What checking a stamp found (Mastodon's VerifyQuoteService): `verified` when it names the
+ * quoted post, its author and the quoting post; `missing` when its origin no longer serves it
+ * (a 4xx other than 429, or a document that is not the stamp's own: Mastodon rejects the quote);
+ * `unverified` when it does not match or could not be fetched now (Mastodon leaves it pending).
+ */
+export type StampCheck = "verified" | "missing" | "unverified";
+
 /** What was found out about a remote post's quote before its write transaction. */
 export interface QuoteCheck {
   quoted: StatusRow | null;
-  /** The stamp names the quoted post, its author and the quoting post. */
-  verified: boolean;
+  stamp: StampCheck | null;
+}
+
+/** Whether a failed stamp fetch is final (Mastodon's fetch_resource answers nil, rather than raising, for these). */
+function permanentFailure(e: unknown): boolean {
+  if (!(e instanceof FetchError)) return false;
+  if (e.permanent) return true;
+  const st = e.status;
+  return st !== undefined && st >= 400 && st < 500 && st !== 429 && st !== 408;
 }
 
 /**
- * Whether the QuoteAuthorization at `approvalUri` (fetched through the outbound fetcher, or
- * ours) is attributed to the quoted author on the stamp's own origin and names both posts.
+ * Checks the QuoteAuthorization at `approvalUri` (fetched through the outbound fetcher, or
+ * ours): it must be attributed to the quoted author on the stamp's own origin and name both posts.
  */
 export async function verifyQuoteAuthorization(
   ctx: AppContext,
   approvalUri: string,
   quoted: StatusRow,
   quotingUri: string,
-): Promise<boolean> {
+): Promise<StampCheck> {
   if (approvalUri.startsWith(ctx.uris.base + "/")) {
+    // Ours: a stamp we do not serve (unknown or no longer accepted) is what a 404 would say.
     const q = getQuoteByApprovalUri(ctx.db, approvalUri);
-    if (!q || q.state !== "accepted" || q.quoted_status_id !== quoted.id) return false;
-    return getStatus(ctx.db, q.status_id)?.uri === quotingUri;
+    if (!q || q.state !== "accepted") return "missing";
+    if (q.quoted_status_id !== quoted.id) return "unverified";
+    return getStatus(ctx.db, q.status_id)?.uri === quotingUri ? "verified" : "unverified";
   }
   let doc: Record<string, any> | null;
   try {
     doc = await fetchObject(ctx, approvalUri);
   } catch (e) {
     ctx.log.info(`quote authorization ${approvalUri}: ${e instanceof Error ? e.message : String(e)}`);
-    return false;
+    return permanentFailure(e) ? "missing" : "unverified";
   }
-  if (!doc || idOf(doc) !== approvalUri || !asArray(doc.type).includes("QuoteAuthorization")) return false;
+  if (!doc || idOf(doc) !== approvalUri) return "missing";
+  if (!asArray(doc.type).includes("QuoteAuthorization")) return "unverified";
   const author = idOf(doc.attributedTo);
-  return (
+  const matches =
     !!author &&
     sameOrigin(author, approvalUri) &&
     author === getAccountUri(ctx.db, quoted.account_id) &&
     idOf(doc.interactionTarget) === quoted.uri &&
-    idOf(doc.interactingObject) === quotingUri
-  );
+    idOf(doc.interactingObject) === quotingUri;
+  return matches ? "verified" : "unverified";
 }
 
 /** Fetches and stores a remote status by URI at a nesting depth (resolveStatusByUri, passed in to keep imports one-way). */
@@ -81,11 +100,11 @@ export async function checkRemoteQuote(
   let quoted = findStatusByUriOrLocalUrl(ctx.db, q.uri);
   if (!quoted && depth < MAX_QUOTE_DEPTH) quoted = await resolve(q.uri, depth + 1);
   if (quoted && quoted.reblog_of_id !== null) quoted = null;
-  if (!quoted || !q.approvalUri || quoted.account_id === authorId) return { quoted, verified: false };
+  if (!quoted || !q.approvalUri || quoted.account_id === authorId) return { quoted, stamp: null };
   const known = getStatusByUri(ctx.db, p.uri);
   const current = known ? getQuoteOfStatus(ctx.db, known.id) : null;
-  if (current && current.state === "accepted" && current.approval_uri === q.approvalUri) return { quoted, verified: true };
-  return { quoted, verified: await verifyQuoteAuthorization(ctx, q.approvalUri, quoted, p.uri) };
+  if (current && current.state === "accepted" && current.approval_uri === q.approvalUri) return { quoted, stamp: "verified" };
+  return { quoted, stamp: await verifyQuoteAuthorization(ctx, q.approvalUri, quoted, p.uri) };
 }
 
 function acceptedNotice(ctx: AppContext, row: StatusRow, quoted: StatusRow | null, quiet: boolean): void {
@@ -99,7 +118,7 @@ function acceptedNotice(ctx: AppContext, row: StatusRow, quoted: StatusRow | nul
  * Writes the quote side of remote status `row` (new or updated) inside its transaction: its
  * quote policy, quotes of it that were waiting for it, and its own quote. A quote is accepted
  * when it is legacy (as Mastodon shows those), of the author's own post, or its stamp checked
- * out; otherwise pending. An update never takes an accepted quote of the same post back.
+ * out; rejected (revoked if it was accepted) when its stamp is gone; otherwise pending. An update never takes an accepted quote of the same post back.
  * The quoted local author gets a `quote` notification (not for legacy ones, nor backfill).
  */
 export function storeRemoteQuote(
@@ -128,9 +147,18 @@ export function storeRemoteQuote(
   // Re-read inside the transaction: the quoted post may have been stored meanwhile.
   const quoted = check?.quoted ? getStatus(db, check.quoted.id) : findStatusByUriOrLocalUrl(db, q.uri);
   const own = !!quoted && quoted.account_id === row.account_id;
-  const accepted = q.legacy || own || !!check?.verified;
-  const approval = check?.verified ? q.approvalUri : null;
+  const verified = check?.stamp === "verified";
+  const accepted = q.legacy || own || verified;
+  // A stamp its origin no longer serves: Mastodon's Quote#reject! (an accepted quote becomes revoked).
+  const missing = !accepted && check?.stamp === "missing";
+  const approval = verified ? q.approvalUri : null;
   if (existing && existing.quoted_uri === q.uri) {
+    if (missing) {
+      if (existing.state === "revoked" || existing.state === "rejected") return;
+      setQuoteState(db, existing.id, existing.state === "accepted" ? "revoked" : "rejected", ctx.now(), existing.approval_uri);
+      if (existing.state === "accepted" && existing.quoted_status_id !== null) recountQuotes(db, existing.quoted_status_id);
+      return;
+    }
     if (existing.state === "accepted" || !accepted) return;
     setQuoteState(db, existing.id, "accepted", ctx.now(), approval);
     acceptedNotice(ctx, row, quoted, backfill || q.legacy);
@@ -147,7 +175,7 @@ export function storeRemoteQuote(
     quoted_status_id: quoted?.id ?? null,
     quoted_account_id: quoted?.account_id ?? null,
     quoted_uri: q.uri,
-    state: accepted ? "accepted" : "pending",
+    state: accepted ? "accepted" : missing ? "rejected" : "pending",
     legacy: q.legacy ? 1 : 0,
     request_uri: null,
     approval_uri: approval,

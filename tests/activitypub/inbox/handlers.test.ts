@@ -153,6 +153,17 @@ describe("Create / Update(Note)", () => {
     const row = s.ctx.db.query<StatusRow, [string]>("SELECT * FROM statuses WHERE uri = ?").get(note.id)!;
     expect(row.content).toContain("edited by bob");
   });
+
+  test("Update of a note never seen stands for its Create (Mastodon 4.4.5+), unless published over a day ago or forged", async () => {
+    const fresh = remote.note(bob, "the Update came first");
+    await send({ type: "Update", actor: bob.uri, object: fresh, to: fresh.to, cc: fresh.cc });
+    expect(s.count("statuses", "uri = ? AND account_id = ?", fresh.id, account(bob.uri).id)).toBe(1);
+    const old = { ...remote.note(bob, "an old post edited"), published: new Date(Date.now() - 2 * 86_400_000).toISOString() };
+    await send({ type: "Update", actor: bob.uri, object: old, to: old.to, cc: old.cc });
+    const forged = remote.note(eve, "eve's words in bob's Update");
+    await send({ type: "Update", actor: bob.uri, object: forged, to: forged.to });
+    expect(s.count("statuses", "uri IN (?, ?)", old.id, forged.id)).toBe(0);
+  });
 });
 
 describe("Like / Announce / Undo", () => {
