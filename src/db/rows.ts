@@ -88,6 +88,8 @@ export interface StatusRow {
   updated_at: number;
   /** Who may quote it: 'public' | 'followers' | 'nobody'. */
   quote_policy: string;
+  /** Who may quote it once its (remote) author approves by hand: 'public' | 'followers' | 'nobody'. */
+  quote_manual: string;
   /** Accepted quotes of it. */
   quotes_count: number;
 }

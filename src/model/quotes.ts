@@ -22,11 +22,12 @@ export function effectiveQuotePolicy(visibility: number, wanted: QuotePolicy): Q
 
 /**
  * Mastodon's Status#quote_policy_for_account: nobody quotes a direct post or without an account;
- * the author always may; then the policy (followers: only when `following` the author); a
- * block either way denies.
+ * the author always may; then the automatic policy (followers: only when `following` the
+ * author), then the manual one (a remote author's `manualApproval`: the quote waits for them);
+ * a block either way denies.
  */
 export function quoteDecision(
-  s: { visibility: number; quote_policy: string; account_id: number },
+  s: { visibility: number; quote_policy: string; quote_manual?: string; account_id: number },
   viewerId: number | null,
   r: { following: boolean; blocked: boolean },
 ): QuoteDecision {
@@ -35,6 +36,8 @@ export function quoteDecision(
   if (r.blocked) return "denied";
   if (s.quote_policy === "public") return "automatic";
   if (s.quote_policy === "followers" && r.following) return "automatic";
+  if (s.quote_manual === "public") return "manual";
+  if (s.quote_manual === "followers" && r.following) return "manual";
   return "denied";
 }
 

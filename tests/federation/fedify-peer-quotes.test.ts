@@ -47,6 +47,7 @@ async function rawNote(content: string, extra: Record<string, unknown>, id = `${
   return id;
 }
 
+const uriOfLocal = (id: string) => H.ctx.db.query<{ uri: string }, [number]>("SELECT uri FROM statuses WHERE id = ?").get(Number(id))!.uri;
 const statusOnH = async (uri: string) => {
   const id = statusIdByUri(H, uri);
   expect(id).toBeTruthy();
@@ -94,6 +95,62 @@ describe("quotes from a Fedify peer", () => {
       const s = await statusOnH(uri);
       expect(s.quote.state).toBe("accepted");
       expect(s.quote.quoted_status.uri).toBe(laterId);
+    },
+    T,
+  );
+
+  test(
+    "a post whose author approves quotes by hand (manualApproval): quoting is allowed, pending until their Accept",
+    async () => {
+      const lena = P.actors.lena!;
+      const uri = await rawNote("<p>ask me first</p>", {
+        interactionPolicy: { canQuote: { automaticApproval: [lena.uri], manualApproval: [PUBLIC] } },
+      });
+      const quoted = await statusOnH(uri);
+      expect(quoted.quote_approval).toEqual({ automatic: [], manual: ["public"], current_user: "manual" });
+      const r = await H.api("POST", "/api/v1/statuses", { token: alice.token, json: { status: "may I?", quoted_status_id: quoted.id } });
+      expect(r.status).toBe(200);
+      const mine = (await r.json()) as any;
+      expect(mine.quote.state).toBe("pending");
+      await done();
+      const requestId = H.ctx.db
+        .query<{ request_uri: string }, [number]>("SELECT request_uri FROM quotes WHERE status_id = ?")
+        .get(Number(mine.id))!.request_uri;
+      expect(P.received.some((x) => x.type === "QuoteRequest" && x.id === requestId)).toBe(true);
+      // Nothing happens until the author decides: still pending.
+      expect((await statusOnH(uriOfLocal(mine.id))).quote.state).toBe("pending");
+      const accept = await P.sendRaw(
+        {
+          "@context": ["https://www.w3.org/ns/activitystreams", { QuoteRequest: "https://w3id.org/fep/044f#QuoteRequest" }],
+          id: `${lena.uri}/accepts/${++seq}`,
+          type: "Accept",
+          actor: lena.uri,
+          object: requestId,
+          result: `${lena.uri}/stamps/${seq}`,
+        },
+        `${H.url.replace(/\/$/, "")}/users/alice/inbox`,
+        { from: "lena" },
+      );
+      expect(accept.status).toBe(202);
+      await done();
+      const after = await statusOnH(uriOfLocal(mine.id));
+      expect(after.quote.state).toBe("accepted");
+      expect(after.quote.quoted_status.uri).toBe(uri);
+    },
+    T,
+  );
+
+  test(
+    "manualApproval for followers only: a non-follower may not quote (422), as Mastodon's policy denies",
+    async () => {
+      const lena = P.actors.lena!;
+      const uri = await rawNote("<p>followers may ask</p>", {
+        interactionPolicy: { canQuote: { automaticApproval: [lena.uri], manualApproval: [`${lena.uri}/followers`] } },
+      });
+      const quoted = await statusOnH(uri);
+      expect(quoted.quote_approval).toEqual({ automatic: [], manual: ["followers"], current_user: "denied" });
+      const r = await H.api("POST", "/api/v1/statuses", { token: alice.token, json: { status: "can I?", quoted_status_id: quoted.id } });
+      expect(r.status).toBe(422);
     },
     T,
   );

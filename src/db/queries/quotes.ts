@@ -106,8 +106,12 @@ export function listLocalQuoterIds(db: Database, quotedStatusId: number): { acco
 }
 
 /** Sets who may quote status `id`. */
-export function setStatusQuotePolicy(db: Database, id: number, policy: string): void {
-  db.query("UPDATE statuses SET quote_policy = ? WHERE id = ? AND quote_policy <> ?").run(policy, id, policy);
+export function setStatusQuotePolicy(db: Database, id: number, policy: string, manual = "nobody"): void {
+  db.query("UPDATE statuses SET quote_policy = ?1, quote_manual = ?3 WHERE id = ?2 AND (quote_policy <> ?1 OR quote_manual <> ?3)").run(
+    policy,
+    id,
+    manual,
+  );
 }
 
 /** Recounts the accepted quotes of status `id`. */

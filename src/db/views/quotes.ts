@@ -40,7 +40,9 @@ export function loadQuoteFields(
   const quoted = quotedIds.length ? listQuotedStatusRows(ctx.db, quotedIds) : new Map<number, StatusRow>();
   const visible = quoted.size ? visibleStatusIds(ctx, [...quoted.values()], viewerId) : new Set<number>();
   const shown = render && visible.size ? render([...visible]) : null;
-  const followersOnly = rows.filter((r) => r.quote_policy === "followers" && r.account_id !== viewerId).map((r) => r.account_id);
+  const followersOnly = rows
+    .filter((r) => (r.quote_policy === "followers" || r.quote_manual === "followers") && r.account_id !== viewerId)
+    .map((r) => r.account_id);
   const following = viewerId !== null && followersOnly.length ? followedAmong(ctx.db, viewerId, followersOnly) : new Set<number>();
   const byStatus = new Map(quotes.map((q) => [q.status_id, q]));
   for (const r of rows) {
@@ -61,7 +63,7 @@ export function loadQuoteFields(
       quote,
       quote_approval: {
         automatic: automaticApproval(r.quote_policy),
-        manual: [],
+        manual: automaticApproval(r.quote_manual ?? "nobody"),
         current_user: quoteDecision(r, viewerId, { following: following.has(r.account_id), blocked: false }),
       },
     });

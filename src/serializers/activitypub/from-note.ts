@@ -53,6 +53,8 @@ export interface ParsedStatus {
   quote: ParsedQuote | null;
   /** Who may quote it, from interactionPolicy.canQuote.automaticApproval ('nobody' without one, as Mastodon). */
   quotePolicy: "public" | "followers" | "nobody";
+  /** Who may quote it after the author approves, from interactionPolicy.canQuote.manualApproval. */
+  quoteManual: "public" | "followers" | "nobody";
 }
 
 /** The quote a remote post makes. */
@@ -77,13 +79,20 @@ export function parseQuote(o: Record<string, any>): ParsedQuote | null {
 
 const PUBLIC_NAMES = new Set(["https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public"]);
 
-/** The stored quote policy of a remote post from its automatically approved audience. */
-export function parseQuotePolicy(o: Record<string, any>, authorFollowers: string | null): "public" | "followers" | "nobody" {
+/**
+ * The stored quote policy of a remote post from its automatically approved audience, or with
+ * `kind` 'manualApproval' from the audience whose quotes its author approves by hand.
+ */
+export function parseQuotePolicy(
+  o: Record<string, any>,
+  authorFollowers: string | null,
+  kind: "automaticApproval" | "manualApproval" = "automaticApproval",
+): "public" | "followers" | "nobody" {
   const policy = o.interactionPolicy;
   const canQuote = policy && typeof policy === "object" ? policy.canQuote : undefined;
-  const auto = canQuote && typeof canQuote === "object" ? asArray(canQuote.automaticApproval).map(idOf) : [];
-  if (auto.some((u) => !!u && PUBLIC_NAMES.has(u))) return "public";
-  if (authorFollowers && auto.includes(authorFollowers)) return "followers";
+  const who = canQuote && typeof canQuote === "object" ? asArray(canQuote[kind]).map(idOf) : [];
+  if (who.some((u) => !!u && PUBLIC_NAMES.has(u))) return "public";
+  if (authorFollowers && who.includes(authorFollowers)) return "followers";
   return "nobody";
 }
 
@@ -205,6 +214,7 @@ export function fromApNote(ctx: AppContext, o: Record<string, any>, authorFollow
     poll: parsePoll(o),
     quote: parseQuote(o),
     quotePolicy: parseQuotePolicy(o, authorFollowers),
+    quoteManual: parseQuotePolicy(o, authorFollowers, "manualApproval"),
   };
 }
 

@@ -130,7 +130,7 @@ export function storeRemoteQuote(
   backfill: boolean,
 ): void {
   const db = ctx.db;
-  setStatusQuotePolicy(db, row.id, p.quotePolicy);
+  setStatusQuotePolicy(db, row.id, p.quotePolicy, p.quoteManual);
   if (isNew) {
     linkQuotesToStatus(db, row.uri, row.id, row.account_id);
     recountQuotes(db, row.id);

@@ -158,7 +158,10 @@ describe("Create / Update(Note)", () => {
     const fresh = remote.note(bob, "the Update came first");
     await send({ type: "Update", actor: bob.uri, object: fresh, to: fresh.to, cc: fresh.cc });
     expect(s.count("statuses", "uri = ? AND account_id = ?", fresh.id, account(bob.uri).id)).toBe(1);
-    const old = { ...remote.note(bob, "an old post edited"), published: new Date(Date.now() - 2 * 86_400_000).toISOString() };
+    const old: Record<string, any> = {
+      ...remote.note(bob, "an old post edited"),
+      published: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+    };
     await send({ type: "Update", actor: bob.uri, object: old, to: old.to, cc: old.cc });
     const forged = remote.note(eve, "eve's words in bob's Update");
     await send({ type: "Update", actor: bob.uri, object: forged, to: forged.to });
