@@ -125,6 +125,8 @@ export interface UserSettings {
   expand_spoilers?: boolean;
   /** Default quote policy of new posts: 'public' | 'followers' | 'nobody'. */
   default_quote_policy?: string;
+  /** Languages the user reads (Mastodon's chosen_languages): trends in them come first. Null or absent: all. */
+  chosen_languages?: string[] | null;
 }
 
 /** Which replies to others a list shows (Mastodon's List#replies_policy). */

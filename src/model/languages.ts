@@ -56,3 +56,47 @@ export function supportedLanguages(): { code: string; name: string }[] {
   cached = list.sort((a, b) => a.code.localeCompare(b.code));
   return cached;
 }
+
+const supportedCodes = () => new Set(supportedLanguages().map((l) => l.code));
+
+/** The primary subtag of a locale ("pt-BR" → "pt", "zh_TW" → "zh"), lower-cased; null when it is no supported language. */
+export function languageOfLocale(locale: string | null | undefined): string | null {
+  const code = (locale ?? "").trim().split(/[_-]/)[0]!.toLowerCase();
+  return code && supportedCodes().has(code) ? code : null;
+}
+
+/**
+ * Mastodon's content_locale (the language part of the request's locale): the `lang` parameter,
+ * else the signed-in user's locale, else the first supported language of Accept-Language by
+ * weight, else the instance's default.
+ */
+export function contentLocale(o: {
+  lang?: string | null;
+  userLocale?: string | null;
+  acceptLanguage?: string | null;
+  defaultLocale: string;
+}): string {
+  const direct = languageOfLocale(o.lang) ?? languageOfLocale(o.userLocale);
+  if (direct) return direct;
+  const ranked = (o.acceptLanguage ?? "")
+    .split(",")
+    .slice(0, 32)
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const w = q ? Number(q.slice(2)) : 1;
+      return { tag: tag!.trim(), w: Number.isFinite(w) ? w : 0, i };
+    })
+    .filter((x) => x.tag && x.tag !== "*" && x.w > 0)
+    .sort((a, b) => b.w - a.w || a.i - b.i);
+  for (const x of ranked) {
+    const code = languageOfLocale(x.tag);
+    if (code) return code;
+  }
+  return languageOfLocale(o.defaultLocale) ?? "en";
+}
+
+/** The languages trends are ordered by (Mastodon's Trends::Query#preferred_languages): the user's chosen languages, else the content locale. */
+export function preferredLanguages(chosen: readonly string[] | null | undefined, locale: string): string[] {
+  return chosen && chosen.length > 0 ? [...chosen] : [locale];
+}

@@ -207,19 +207,20 @@ export function deleteTrends(db: Database, kind: TrendKind, items: readonly stri
 /**
  * A page of trends of `kind` by score, highest first. `shownOnly`: only approved items (or, with
  * `autoApprove`, every item staff did not reject), as the public endpoints show them.
+ * `languages`: items in one of them come first (Mastodon's language_order_clause), by score within each part.
  */
 export function listTrendsPage(
   db: Database,
   kind: TrendKind,
-  o: { shownOnly: boolean; autoApprove: boolean; offset: number; limit: number },
+  o: { shownOnly: boolean; autoApprove: boolean; offset: number; limit: number; languages?: readonly string[] },
 ): TrendRow[] {
   const cond = !o.shownOnly ? "" : o.autoApprove ? " AND (r.state IS NULL OR r.state = 'approved')" : " AND r.state = 'approved'";
   return db
-    .query<TrendRow, [string, number, number]>(
+    .query<TrendRow, [string, number, number, string]>(
       `SELECT t.*, r.state AS review FROM trends t LEFT JOIN trend_reviews r ON r.kind = t.kind AND r.item = t.item
-       WHERE t.kind = ?${cond} ORDER BY t.score DESC, t.id DESC LIMIT ? OFFSET ?`,
+       WHERE t.kind = ?1${cond} ORDER BY (t.language IN (SELECT value FROM json_each(?4))) DESC, t.score DESC, t.id DESC LIMIT ?2 OFFSET ?3`,
     )
-    .all(kind, o.limit, o.offset);
+    .all(kind, o.limit, o.offset, JSON.stringify(o.languages ?? []));
 }
 
 /** The review state of items of `kind` ('approved' | 'rejected'), keyed by item. */
