@@ -56,3 +56,68 @@ self.addEventListener("fetch", (event) => {
     );
   }
 });
+
+/*
+ * Web Push (Mastodon's payload, already decrypted by the browser): title, body, icon,
+ * notification_id, notification_type, preferred_locale, access_token. Shown as a system
+ * notification; a click opens the screen it is about in an open window of the app, or a new one.
+ */
+self.addEventListener("push", (event) => {
+  let p = {};
+  try {
+    p = event.data ? event.data.json() : {};
+  } catch {
+    p = { title: event.data ? event.data.text() : "" };
+  }
+  const title = p.title || "Hearth";
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: p.body || "",
+      icon: p.icon || "/icon-192.png",
+      badge: "/icon-192.png",
+      lang: p.preferred_locale || undefined,
+      tag: p.notification_id ? `notification-${p.notification_id}` : undefined,
+      timestamp: Date.now(),
+      data: { id: p.notification_id, type: p.notification_type, token: p.access_token },
+    }),
+  );
+});
+
+/** The client route a notification leads to; asks the API for the notification's post or account. */
+async function targetOf(data) {
+  const type = (data && data.type) || "";
+  if (type === "follow_request") return "/follow-requests";
+  if (!data || !data.id || !data.token) return "/notifications";
+  try {
+    const res = await fetch(`/api/v1/notifications/${encodeURIComponent(data.id)}`, {
+      headers: { Authorization: `Bearer ${data.token}` },
+    });
+    if (!res.ok) return "/notifications";
+    const n = await res.json();
+    if (type === "admin.report" && n.report) return `/admin/reports/${n.report.id}`;
+    if (n.status) return `/statuses/${n.status.id}`;
+    if (n.account) return `/accounts/${n.account.id}`;
+  } catch {}
+  return "/notifications";
+}
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  event.waitUntil(
+    (async () => {
+      const path = await targetOf(event.notification.data);
+      const url = new URL(path, self.location.origin).href;
+      const open = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+      const win = open.find((c) => new URL(c.url).origin === self.location.origin);
+      if (win) {
+        // The app routes on its own: a message keeps its state; navigate() is the fallback.
+        win.postMessage({ type: "hearth:navigate", path });
+        try {
+          await win.focus();
+        } catch {}
+        return;
+      }
+      await self.clients.openWindow(url);
+    })(),
+  );
+});

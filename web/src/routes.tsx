@@ -22,6 +22,11 @@ import { Security } from "./screens/security";
 import { Admin } from "./screens/admin";
 import { Settings } from "./screens/settings";
 import { TagTimeline, Timeline } from "./screens/timelines";
+import { lazyScreen } from "./lib/lazy";
+
+// Screens in their own chunks (loaded on first visit).
+const PushSettings = lazyScreen(() => import("./screens/push/screen"), "PushSettings", "Push notifications");
+const Onboarding = lazyScreen(() => import("./screens/onboarding/screen"), "Onboarding", "Welcome to Hearth");
 
 type Render = (p: Record<string, string>, loc: URL) => JSX.Element;
 
@@ -49,6 +54,8 @@ const ROUTES: [string, Render][] = [
   ["/settings/filters", (p) => <Filters {...p} />],
   ["/settings/import-export", (p) => <ImportExport {...p} />],
   ["/settings/security", (p) => <Security {...p} />],
+  ["/settings/notifications", () => <PushSettings />],
+  ["/start", () => <Onboarding />],
   ["/lists", (p) => <Lists {...p} />],
   ["/lists/:id", (p) => <ListTimeline {...p} />],
   ["/followed-tags", (p) => <FollowedTags {...p} />],

@@ -3,6 +3,7 @@
  * fails at the network level means offline until one succeeds), and the service worker.
  */
 import { useEffect, useState } from "preact/hooks";
+import { navigate } from "./router";
 
 const EVENT = "hearth:network";
 let online = typeof navigator === "undefined" ? true : navigator.onLine;
@@ -45,9 +46,16 @@ export function useOnline(): boolean {
   return v;
 }
 
-/** Registers the app-shell service worker (secure contexts only; localhost counts). */
+/**
+ * Registers the app-shell service worker (secure contexts only; localhost counts), and follows
+ * its requests to show a screen (a click on a push notification, see sw.js).
+ */
 export function registerServiceWorker(): void {
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  navigator.serviceWorker.addEventListener("message", (e) => {
+    const d = e.data as { type?: string; path?: string } | null;
+    if (d?.type === "hearth:navigate" && typeof d.path === "string" && d.path.startsWith("/")) navigate(d.path);
+  });
   addEventListener("load", () => {
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {
       // Without a worker the app still works online; nothing to tell the reader.

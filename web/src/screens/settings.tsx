@@ -4,6 +4,11 @@ import type { JSX } from "preact";
 const ENTRIES: [href: string, label: string, about: string][] = [
   ["/settings/profile", "Edit profile", "Name, bio, avatar, header and profile fields."],
   ["/settings/preferences", "Preferences", "Posting defaults and how posts are shown."],
+  [
+    "/settings/notifications",
+    "Push notifications",
+    "Notifications on this device, even when Hearth is closed: which kinds, and from whom.",
+  ],
   ["/settings/filters", "Filters", "Hide or warn about posts with words you choose."],
   ["/scheduled", "Scheduled posts", "Posts waiting to be published."],
   ["/settings/import-export", "Import and export", "Move follows, blocks, mutes, lists and bookmarks between servers."],

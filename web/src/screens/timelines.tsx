@@ -2,6 +2,7 @@
 import type { JSX } from "preact";
 import { useCallback } from "preact/hooks";
 import { Feed } from "../components/feed";
+import { HomeTop } from "../components/home-top";
 import { useApp } from "../lib/state";
 import { TagActions } from "./followed-tags";
 
@@ -58,6 +59,7 @@ export function Timeline({ kind }: { kind: TimelineKind }): JSX.Element {
   return (
     <>
       <h1 class="screen-title">{TITLES[kind]}</h1>
+      {kind === "home" && <HomeTop />}
       <Feed
         key={kind}
         source={source}
