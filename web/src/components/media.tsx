@@ -30,6 +30,21 @@ export function Blurhash({ hash }: { hash: string }): JSX.Element {
   return <canvas ref={ref} class="blurhash" width={32} height={32} aria-hidden="true" />;
 }
 
+const KIND: Record<string, string> = { image: "image", gifv: "GIF", video: "video", audio: "audio", unknown: "file" };
+
+const kindName = (type: string) => KIND[type] ?? "file";
+const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+/** The accessible name of a player: the alt text, or what it is when there is none. */
+function describe(m: Media): string {
+  return m.description || `${capital(kindName(m.type))} without a description`;
+}
+
+/** Whether the reader asked for less motion (no autoplaying GIFs then). */
+export function reducedMotion(): boolean {
+  return typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+
 /** Shows a status's attachments; sensitive ones stay covered until the reader asks. */
 export function MediaGallery({ media, sensitive }: { media: Media[]; sensitive: boolean }): JSX.Element {
   const [revealed, setRevealed] = useState(() => {
@@ -39,6 +54,8 @@ export function MediaGallery({ media, sensitive }: { media: Media[]; sensitive: 
   const [alt, setAlt] = useState<string | null>(null);
   const [open, setOpen] = useState<Media | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
+
+  const still = reducedMotion();
 
   const show = (m: Media) => {
     setOpen(m);
@@ -51,18 +68,41 @@ export function MediaGallery({ media, sensitive }: { media: Media[]; sensitive: 
         <figure class="media-item" key={m.id}>
           {m.blurhash && <Blurhash hash={m.blurhash} />}
           {!revealed ? null : m.type === "video" || m.type === "gifv" ? (
-            <video
-              src={m.url ?? undefined}
-              poster={m.previewUrl ?? undefined}
-              controls={m.type === "video"}
-              autoPlay={false}
-              loop={m.type === "gifv"}
-              muted={m.type === "gifv"}
-              aria-label={m.description || "Video without a description"}
-              preload="none"
-            />
+            <>
+              <video
+                src={m.url ?? undefined}
+                poster={m.previewUrl ?? undefined}
+                controls={m.type === "video" || still}
+                autoPlay={m.type === "gifv" && !still}
+                loop={m.type === "gifv"}
+                muted={m.type === "gifv"}
+                playsInline
+                preload={m.type === "gifv" && !still ? "auto" : "metadata"}
+                aria-label={describe(m)}
+                style={{ objectPosition: objectPosition((m.meta as any)?.focus) }}
+              />
+              <button
+                type="button"
+                class="media-expand"
+                onClick={() => show(m)}
+                aria-label={`Expand ${kindName(m.type)}: ${m.description || "no description"}`}
+              >
+                <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                  <path fill="currentColor" d="M4 4h6v2H6v4H4V4zm10 0h6v6h-2V6h-4V4zM4 14h2v4h4v2H4v-6zm14 0h2v6h-6v-2h4v-4z" />
+                </svg>
+              </button>
+            </>
           ) : m.type === "audio" ? (
-            <audio src={m.url ?? undefined} controls aria-label={m.description || "Audio without a description"} preload="none" />
+            <div class="media-audio">
+              {m.previewUrl && m.previewUrl !== m.url ? (
+                <img src={m.previewUrl} alt="" loading="lazy" decoding="async" />
+              ) : (
+                <svg class="audio-cover" width="48" height="48" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                  <path fill="currentColor" d="M12 3v10.6A4 4 0 1 0 14 17V7h4V3h-6z" />
+                </svg>
+              )}
+              <audio src={m.url ?? undefined} controls preload="metadata" aria-label={describe(m)} />
+            </div>
           ) : (
             <button
               type="button"
@@ -86,10 +126,10 @@ export function MediaGallery({ media, sensitive }: { media: Media[]; sensitive: 
               type="button"
               class="alt-badge"
               aria-expanded={alt === m.id}
-              title="Show image description"
+              title={`Show ${kindName(m.type)} description`}
               onClick={() => setAlt(alt === m.id ? null : m.id)}
             >
-              ALT<span class="visually-hidden"> (image description)</span>
+              ALT<span class="visually-hidden"> ({kindName(m.type)} description)</span>
             </button>
           )}
           {alt === m.id && <figcaption class="alt-text">{m.description}</figcaption>}
@@ -110,11 +150,24 @@ export function MediaGallery({ media, sensitive }: { media: Media[]; sensitive: 
         <dialog
           ref={dialog}
           class="lightbox"
-          aria-label="Image"
+          aria-label={capital(kindName(open.type))}
           onClose={() => setOpen(null)}
           onClick={(e) => e.target === dialog.current && dialog.current?.close()}
         >
-          <img src={open.url ?? open.previewUrl ?? ""} alt={open.description ?? ""} />
+          {open.type === "video" || open.type === "gifv" ? (
+            <video
+              src={open.url ?? undefined}
+              poster={open.previewUrl ?? undefined}
+              controls
+              autoPlay={!still}
+              loop={open.type === "gifv"}
+              muted={open.type === "gifv"}
+              playsInline
+              aria-label={describe(open)}
+            />
+          ) : (
+            <img src={open.url ?? open.previewUrl ?? ""} alt={open.description ?? ""} />
+          )}
           {open.description && <p class="alt-text">{open.description}</p>}
           <form method="dialog">
             <button autoFocus>Close</button>

@@ -1,0 +1,148 @@
+/**
+ * A compact choice button for the composer's toolbar (visibility, language) whose menu of radio
+ * items is placed in the viewport: below the button when it fits, else above, never past an edge.
+ */
+import type { ComponentChildren, JSX } from "preact";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+
+/** One choice: its value, visible label and an optional hint line. */
+export interface Choice {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+const MARGIN = 8;
+
+/** The button shows `face`; its accessible name is `name` (which should contain any visible face text). */
+export function ChoiceMenu({
+  id,
+  name,
+  face,
+  title,
+  value,
+  choices,
+  disabled,
+  onChange,
+}: {
+  id: string;
+  name: string;
+  face: ComponentChildren;
+  title?: string;
+  value: string;
+  choices: Choice[];
+  disabled?: boolean;
+  onChange(value: string): void;
+}): JSX.Element {
+  const [open, setOpen] = useState(false);
+  const [place, setPlace] = useState<JSX.CSSProperties>({ visibility: "hidden" });
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLUListElement>(null);
+
+  const close = (refocus = true) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  };
+
+  // Place the menu inside the viewport before it is painted, then focus the checked item.
+  useLayoutEffect(() => {
+    if (!open || !button.current || !menu.current) return;
+    const b = button.current.getBoundingClientRect();
+    const vw = document.documentElement.clientWidth;
+    const vh = window.innerHeight;
+    const width = Math.min(260, vw - 2 * MARGIN);
+    const natural = menu.current.scrollHeight;
+    const below = vh - b.bottom - MARGIN - 4;
+    const above = b.top - MARGIN - 4;
+    const down = natural <= below || below >= above;
+    const maxHeight = Math.max(120, down ? below : above);
+    const height = Math.min(natural, maxHeight);
+    const left = Math.max(MARGIN, Math.min(b.left, vw - width - MARGIN));
+    const top = down ? b.bottom + 4 : b.top - 4 - height;
+    setPlace({ left: `${left}px`, top: `${Math.max(MARGIN, top)}px`, width: `${width}px`, maxHeight: `${maxHeight}px` });
+  }, [open]);
+
+  // Once placed (a hidden element cannot take focus), focus the checked item.
+  useEffect(() => {
+    if (!open || place.visibility === "hidden" || !menu.current) return;
+    const items = menu.current.querySelectorAll<HTMLElement>("[role=menuitemradio]");
+    (Array.from(items).find((i) => i.getAttribute("aria-checked") === "true") ?? items[0])?.focus();
+  }, [open, place]);
+
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: Event) => {
+      const t = e.target as Node;
+      if (!menu.current?.contains(t) && !button.current?.contains(t)) close(false);
+    };
+    document.addEventListener("pointerdown", outside, true);
+    return () => document.removeEventListener("pointerdown", outside, true);
+  }, [open]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const items = Array.from(menu.current?.querySelectorAll<HTMLElement>("[role=menuitemradio]") ?? []);
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const go = (i: number) => items[(i + items.length) % items.length]?.focus();
+    if (!open) return;
+    if (e.key === "Escape" || e.key === "Tab") {
+      if (e.key === "Escape") {
+        // The menu takes this Escape: app-wide shortcuts (close the composer, go back) do not.
+        e.preventDefault();
+        e.stopPropagation();
+      }
+      close(e.key === "Escape");
+    } else if (e.key === "ArrowDown") {
+      e.preventDefault();
+      go(at + 1);
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      go(at - 1);
+    } else if (e.key === "Home") {
+      e.preventDefault();
+      go(0);
+    } else if (e.key === "End") {
+      e.preventDefault();
+      go(items.length - 1);
+    }
+  };
+
+  return (
+    <div class="choice-menu" onKeyDown={onKeyDown}>
+      <button
+        type="button"
+        id={id}
+        ref={button}
+        class="choice-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={`${id}-menu`}
+        title={title}
+        disabled={disabled}
+        onClick={() => (open ? close() : (setPlace({ visibility: "hidden" }), setOpen(true)))}
+      >
+        {face}
+        <span class="visually-hidden">{name}</span>
+      </button>
+      {open && (
+        <ul id={`${id}-menu`} ref={menu} class="choice-list" role="menu" aria-label={name} style={place}>
+          {choices.map((c) => (
+            <li key={c.value} role="none">
+              <button
+                type="button"
+                role="menuitemradio"
+                aria-checked={c.value === value}
+                onClick={() => {
+                  onChange(c.value);
+                  close();
+                }}
+              >
+                <span class="choice-label">{c.label}</span>
+                {c.hint && <span class="choice-hint">{c.hint}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * A status's link preview (status.card) as one readable link: image, provider, title and a
+ * description clamped to a few lines; it never grows wider than the post.
+ */
+import type { JSX } from "preact";
+import type { mastodon } from "masto";
+
+/** The preview card for `card`, or nothing when it has no title to show. */
+export function PreviewCard({ card }: { card: mastodon.v1.PreviewCard }): JSX.Element | null {
+  if (!card.url || !(card.title || card.description)) return null;
+  let host = card.providerName;
+  try {
+    host ||= new URL(card.url).hostname;
+  } catch {
+    // A card without a parseable URL shows no provider.
+  }
+  const wide = !!card.image && card.width > 0 && card.height > 0 && card.width / card.height >= 1.5;
+  return (
+    <a class={`preview-card${wide ? " wide" : ""}`} href={card.url} target="_blank" rel="noopener noreferrer nofollow">
+      {card.image && (
+        <span class="preview-card-image">
+          <img src={card.image} alt={card.imageDescription || ""} loading="lazy" decoding="async" />
+        </span>
+      )}
+      <span class="preview-card-text">
+        {host && <span class="preview-card-provider">{host}</span>}
+        {card.title && <strong class="preview-card-title">{card.title}</strong>}
+        {card.description && <span class="preview-card-description">{card.description}</span>}
+      </span>
+    </a>
+  );
+}
