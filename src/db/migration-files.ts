@@ -35,6 +35,7 @@ import m0034 from "../../migrations/0034_user_activity_days.sql" with { type: "t
 import m0035 from "../../migrations/0035_domain_allows.sql" with { type: "text" };
 import m0036 from "../../migrations/0036_email_blocks.sql" with { type: "text" };
 import m0037 from "../../migrations/0037_quote_manual_policy.sql" with { type: "text" };
+import m0038 from "../../migrations/0038_trend_review_requests.sql" with { type: "text" };
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: { name: string; sql: string }[] = [
@@ -71,4 +72,5 @@ export const MIGRATIONS: { name: string; sql: string }[] = [
   { name: "0035_domain_allows", sql: m0035 },
   { name: "0036_email_blocks", sql: m0036 },
   { name: "0037_quote_manual_policy", sql: m0037 },
+  { name: "0038_trend_review_requests", sql: m0038 },
 ];

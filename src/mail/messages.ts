@@ -168,3 +168,17 @@ export function digestMail(b: MailBase & { lines: DigestLine[]; total: number; l
     footer: "You get this e-mail because notification digests are on. Turn them off under Account security.",
   });
 }
+
+/** Mastodon's AdminMailer#new_trends: items that trend above the reviewed ones and wait for review. */
+export function newTrendsMail(b: MailBase & { tags: string[]; links: string[]; statuses: string[]; link: string }): MailMessage {
+  const total = b.tags.length + b.links.length + b.statuses.length;
+  return compose(b, {
+    subject: `New trends up for review`,
+    paragraphs: [
+      `${total} new trending item${total === 1 ? "" : "s"} on ${b.site} need${total === 1 ? "s" : ""} review before ${total === 1 ? "it is" : "they are"} shown publicly.`,
+    ],
+    list: [...b.tags.map((t) => `Hashtag #${t}`), ...b.links.map((l) => `Link: ${l}`), ...b.statuses.map((x) => `Post: ${x}`)],
+    action: { label: "Review trends", url: b.link },
+    footer: "You get this e-mail because your role lets you review trends.",
+  });
+}

@@ -255,3 +255,17 @@ export function getShownLinkTrendCardId(db: Database, url: string, autoApprove: 
       .get(url)?.id ?? null
   );
 }
+
+/** Which of `items` of `kind` staff were already asked to review. */
+export function reviewRequestedItems(db: Database, kind: TrendKind, items: readonly string[]): Set<string> {
+  return new Set(
+    selectIn<{ item: string }>(db, (ph) => `SELECT item FROM trend_review_requests WHERE kind = ? AND item IN (${ph})`, items, [kind]).map(
+      (r) => r.item,
+    ),
+  );
+}
+
+/** Records that staff were asked to review `item` of `kind` at `at`. */
+export function insertReviewRequest(db: Database, kind: TrendKind, item: string, at: number): void {
+  db.query("INSERT OR IGNORE INTO trend_review_requests (kind, item, requested_at) VALUES (?, ?, ?)").run(kind, item, at);
+}
