@@ -223,12 +223,15 @@ describe.skipIf(!built)("push notifications at 1280×800", () => {
 });
 
 describe.skipIf(!built)("push settings at 375×812", () => {
-  test("fits the phone, axe-clean in light and dark", async () => {
+  test("fits the phone, axe-clean in light and dark; staff are offered sign-up and report alerts", async () => {
+    const boss = await s.createUser("boss", { role: "admin" });
     const phone = await newContext(browser, 375, 812);
     const p = await phone.newPage();
-    await signIn(p, s.url, ann, "ann");
+    await signIn(p, s.url, boss, "boss");
     await p.goto(`${s.url}/settings/notifications`);
     await p.getByRole("button", { name: "Turn on push notifications" }).waitFor();
+    expect(await p.getByRole("checkbox", { name: "New sign-ups" }).isChecked()).toBe(true);
+    expect(await p.getByRole("checkbox", { name: "New reports" }).isChecked()).toBe(true);
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     const box = await p.getByRole("button", { name: "Turn on push notifications" }).boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(375);

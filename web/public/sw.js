@@ -95,6 +95,7 @@ async function targetOf(data) {
     if (!res.ok) return "/notifications";
     const n = await res.json();
     if (type === "admin.report" && n.report) return `/admin/reports/${n.report.id}`;
+    if (type === "admin.sign_up" && n.account) return `/admin/accounts/${n.account.id}`;
     if (n.status) return `/statuses/${n.status.id}`;
     if (n.account) return `/accounts/${n.account.id}`;
   } catch {}
