@@ -123,6 +123,7 @@ function Shell({ me, setMe, instance, token, client, onSignOut }: ShellProps): J
   const [unread, setUnread] = useState(0);
   const [replyTo, setReplyTo] = useState<Status | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [quoting, setQuoting] = useState<Status | null>(null);
   const [help, setHelp] = useState(false);
   const [streamUp, setStreamUp] = useState(true);
   const mainRef = useRef<HTMLElement>(null);
@@ -153,6 +154,13 @@ function Shell({ me, setMe, instance, token, client, onSignOut }: ShellProps): J
       if (!matchMedia(WIDE).matches) navigate("/compose");
     },
     clearEdit: () => setEditing(null),
+    quoting,
+    quote: (s) => {
+      setEditing(null);
+      setQuoting(s);
+      if (!matchMedia(WIDE).matches) navigate("/compose");
+    },
+    clearQuote: () => setQuoting(null),
     signOut: async () => {
       await oauthSignOut();
       navigate("/", true);

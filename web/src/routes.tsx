@@ -11,6 +11,7 @@ import { NotificationRequests } from "./screens/notification-requests";
 import { Preferences } from "./screens/preferences";
 import { Profile } from "./screens/profile";
 import { Search } from "./screens/search";
+import { Explore } from "./screens/explore";
 import { Thread } from "./screens/thread";
 import { Lists } from "./screens/lists";
 import { ListTimeline } from "./screens/list-timeline";
@@ -41,6 +42,8 @@ const ROUTES: [string, Render][] = [
   ["/notifications/requests", (p) => <NotificationRequests {...p} />],
   ["/conversations", () => <Conversations />],
   ["/search", (_p, loc) => <Search q={loc.searchParams.get("q") ?? ""} />],
+  ["/explore", () => <Explore />],
+  ["/explore/:tab", (p) => <Explore tab={p.tab} />],
   ["/tags/:tag", (p) => <TagTimeline tag={p.tag!} />],
   ["/statuses/:id", (p) => <Thread id={p.id!} />],
   ["/accounts/:id", (p) => <Profile id={p.id!} tab="posts" />],

@@ -2,6 +2,7 @@
 import type { JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { Account } from "../lib/api";
+import { EmojiText } from "../lib/emoji";
 import { displayName, fullTime, relativeTime } from "../lib/format";
 
 let tick = Date.now();
@@ -70,7 +71,10 @@ export function Loading({ label = "Loading…", rows = 3 }: { label?: string; ro
 export function AccountName({ account }: { account: Account }): JSX.Element {
   return (
     <a class="account-name" href={`/accounts/${account.id}`} data-route>
-      <bdi class="display-name">{displayName(account)}</bdi> <span class="acct">@{account.acct}</span>
+      <bdi class="display-name">
+        <EmojiText text={displayName(account)} emojis={account.emojis} />
+      </bdi>{" "}
+      <span class="acct">@{account.acct}</span>
     </a>
   );
 }

@@ -1,9 +1,11 @@
 /**
  * The custom emoji picker for the composer: the server's emojis (GET /api/v1/custom_emojis) in a
- * searchable grid; picking one inserts `:shortcode:`. Hidden when the server has none.
+ * searchable "Custom" section, grouped by category; picking one inserts `:shortcode:`. Hidden when
+ * the server has none.
  */
 import type { JSX } from "preact";
 import { Icon } from "./icons";
+import "./emoji-picker.css";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { mastodon } from "masto";
 import { errorText } from "../lib/errors";
@@ -11,6 +13,17 @@ import { useApp } from "../lib/state";
 
 type Emoji = mastodon.v1.CustomEmoji;
 let cache: Promise<Emoji[]> | null = null;
+const UNCATEGORIZED = "Uncategorized";
+
+/** The emojis by category (Mastodon's CustomEmoji.category), named categories first, A–Z. */
+function groups(list: Emoji[]): [string, Emoji[]][] {
+  const by = new Map<string, Emoji[]>();
+  for (const e of list) {
+    const c = e.category?.trim() || UNCATEGORIZED;
+    by.set(c, [...(by.get(c) ?? []), e]);
+  }
+  return [...by].sort(([a], [b]) => (a === UNCATEGORIZED ? 1 : b === UNCATEGORIZED ? -1 : a.localeCompare(b)));
+}
 
 /** A button that opens the emoji grid; `onPick` gets the shortcode. */
 export function EmojiPicker({ onPick }: { onPick(shortcode: string): void }): JSX.Element | null {
@@ -88,23 +101,31 @@ export function EmojiPicker({ onPick }: { onPick(shortcode: string): void }): JS
             value={q}
             onInput={(e) => setQ(e.currentTarget.value)}
           />
-          <ul class="emoji-grid">
-            {shown.map((e) => (
-              <li key={e.shortcode}>
-                <button
-                  type="button"
-                  title={`:${e.shortcode}:`}
-                  aria-label={`:${e.shortcode}:`}
-                  onClick={() => {
-                    onPick(e.shortcode);
-                    close();
-                  }}
-                >
-                  <img src={e.staticUrl || e.url} alt="" width={28} height={28} loading="lazy" />
-                </button>
-              </li>
+          <div class="emoji-sections">
+            <h2 class="emoji-section-title">Custom</h2>
+            {groups(shown).map(([category, list]) => (
+              <section key={category} class="emoji-category" aria-label={category}>
+                {category !== UNCATEGORIZED && <h3>{category}</h3>}
+                <ul class="emoji-grid">
+                  {list.map((e) => (
+                    <li key={e.shortcode}>
+                      <button
+                        type="button"
+                        title={`:${e.shortcode}:`}
+                        aria-label={`:${e.shortcode}:`}
+                        onClick={() => {
+                          onPick(e.shortcode);
+                          close();
+                        }}
+                      >
+                        <img src={e.staticUrl || e.url} alt="" width={28} height={28} loading="lazy" />
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
             ))}
-          </ul>
+          </div>
           {!shown.length && (
             <p class="muted" role="status">
               No emoji matches “{q}”.

@@ -40,9 +40,9 @@ export function Nav({ unread, wide }: { unread: number; wide: boolean }): JSX.El
       <span class="visually-hidden"> unread</span>
     </span>
   );
-  const link = ([href, label]: Item, icon?: string) => (
+  const link = ([href, label]: Item, icon?: string, also?: string) => (
     <li key={href}>
-      <a href={href} data-route aria-current={current(href, loc.pathname) ? "page" : undefined}>
+      <a href={href} data-route aria-current={current(href, loc.pathname) || (also && current(also, loc.pathname)) ? "page" : undefined}>
         {icon && <Icon name={icon} size={22} />}
         <span class="nav-label">{label}</span>
         {href === "/notifications" && badge}
@@ -56,6 +56,7 @@ export function Nav({ unread, wide }: { unread: number; wide: boolean }): JSX.El
         ["/home", "Home"],
         ["/notifications", "Notifications"],
         ["/search", "Search"],
+        ["/explore", "Explore"],
         ["/conversations", "Conversations"],
         ["/local", "Local"],
         ["/federated", "Federated"],
@@ -117,10 +118,11 @@ export function Nav({ unread, wide }: { unread: number; wide: boolean }): JSX.El
 
   const tabs: Item[] = [
     ["/home", "Home"],
-    ["/search", "Search"],
+    // Search and Explore share a tab on phones: Explore, with its search box.
+    ["/explore", "Search"],
     ["/notifications", "Notifications"],
   ];
-  const tabHrefs = new Set(tabs.map(([h]) => h));
+  const tabHrefs = new Set([...tabs.map(([h]) => h), "/search"]);
   const rest = groups.flatMap(([, items]) => items).filter(([h]) => !tabHrefs.has(h));
   const inMore = rest.some(([h]) => current(h, loc.pathname));
   return (
@@ -136,7 +138,7 @@ export function Nav({ unread, wide }: { unread: number; wide: boolean }): JSX.El
       <nav aria-label="Main" class="tab-bar">
         <ul class="tabs">
           {link(tabs[0]!, "home")}
-          {link(tabs[1]!, "search")}
+          {link(tabs[1]!, "search", "/search")}
           {link(tabs[2]!, "bell")}
           <li>
             <button

@@ -1,4 +1,5 @@
 /** Polls: the composer's editor (options, duration, multiple choice) and a post's poll with voting and results. */
+import { EmojiText, type EmojiRef } from "../lib/emoji";
 import type { JSX } from "preact";
 import { useState } from "preact/hooks";
 import type { mastodon } from "masto";
@@ -107,12 +108,16 @@ export function PollView({
   poll,
   mine,
   onChange,
+  emojis: statusEmojis,
 }: {
   poll: mastodon.v1.Poll;
   mine: boolean;
   onChange(p: mastodon.v1.Poll): void;
+  /** The post's custom emoji, for servers that list option emoji on the status rather than the poll. */
+  emojis?: readonly EmojiRef[];
 }): JSX.Element {
   const app = useApp();
+  const emojis = [...((poll as { emojis?: EmojiRef[] }).emojis ?? []), ...(statusEmojis ?? [])];
   const [picked, setPicked] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   const [showResults, setShowResults] = useState(false);
@@ -165,7 +170,9 @@ export function PollView({
                   setPicked(poll.multiple ? (e.currentTarget.checked ? [...picked, i] : picked.filter((x) => x !== i)) : [i])
                 }
               />
-              <span>{o.title}</span>
+              <span>
+                <EmojiText text={o.title} emojis={emojis} />
+              </span>
             </label>
           ))}
         </fieldset>
@@ -189,7 +196,10 @@ export function PollView({
           const own = poll.ownVotes?.includes(i);
           return (
             <li key={i} class={own ? "own" : ""}>
-              <span class="poll-pct">{pct}%</span> <span>{o.title}</span>
+              <span class="poll-pct">{pct}%</span>{" "}
+              <span>
+                <EmojiText text={o.title} emojis={emojis} />
+              </span>
               {own && <span class="visually-hidden"> (your choice)</span>}
               {own && <span aria-hidden="true"> ✓</span>}
               <span class="poll-bar" style={{ width: `${pct}%` }} />

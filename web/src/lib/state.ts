@@ -27,6 +27,11 @@ export interface AppState {
   /** Opens the composer with `e` (on phones: the compose screen). */
   edit(e: Editing): void;
   clearEdit(): void;
+  /** The post being quoted in the composer, if any (sent as quoted_status_id). */
+  quoting: Status | null;
+  /** Opens the composer quoting `s` (on phones: the compose screen). */
+  quote(s: Status): void;
+  clearQuote(): void;
 }
 
 /** What the composer starts from when editing or redrafting: the post and its source text. */

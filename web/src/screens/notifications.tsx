@@ -37,6 +37,8 @@ const VERBS: Record<string, string> = {
   mention: "mentioned you",
   status: "just posted",
   update: "edited a post you interacted with",
+  quote: "quoted your post",
+  quoted_update: "edited a post you quoted",
   "admin.sign_up": "signed up",
   "admin.report": "filed a report",
 };

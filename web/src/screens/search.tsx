@@ -1,9 +1,13 @@
-/** Search for accounts, hashtags and posts (GET /api/v2/search, resolving remote handles and URLs). */
+/**
+ * Search for accounts, hashtags and posts (GET /api/v2/search, resolving remote handles and URLs),
+ * with hints for Mastodon's search operators while typing.
+ */
 import type { JSX } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { mastodon } from "masto";
 import { AccountRow, ErrorBox, Loading } from "../components/bits";
 import { StatusCard } from "../components/status";
+import { useSearchHints } from "../components/search-hints";
 import { errorText } from "../lib/errors";
 import { navigate } from "../lib/router";
 import { useApp } from "../lib/state";
@@ -15,6 +19,14 @@ export function Search({ q }: { q: string }): JSX.Element {
   const [res, setRes] = useState<mastodon.v2.Search | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const box = useRef<HTMLInputElement>(null);
+  const hints = useSearchHints(input, (value, caret) => {
+    setInput(value);
+    requestAnimationFrame(() => {
+      box.current?.focus();
+      box.current?.setSelectionRange(caret, caret);
+    });
+  });
 
   const run = async () => {
     if (!q.trim()) return;
@@ -48,14 +60,29 @@ export function Search({ q }: { q: string }): JSX.Element {
         </label>
         <input
           id="search-q"
-          type="search"
+          type="text"
+          enterKeyHint="search"
           placeholder="Search or paste a handle or URL"
+          ref={box}
           value={input}
-          onInput={(e) => setInput(e.currentTarget.value)}
+          autoComplete="off"
+          {...hints.inputProps}
+          onInput={(e) => {
+            setInput(e.currentTarget.value);
+            hints.inputProps.onInput(e);
+          }}
           autoFocus={!q}
         />
         <button type="submit">Search</button>
+        {hints.list}
       </form>
+      <p class="muted search-tip">
+        Tip: type <code>from:</code>, <code>has:</code> or <code>"</code> for search operators, or browse{" "}
+        <a href="/explore" data-route>
+          Explore
+        </a>{" "}
+        for what is trending.
+      </p>
       {error && <ErrorBox text={error} retry={run} />}
       {loading && <Loading label="Searching…" />}
       {res && (
