@@ -31,8 +31,16 @@ beforeAll(async () => {
   const cats = (pending as { id: string; name: string }[]).find((t) => t.name === "cats");
   expect(cats).toBeDefined();
   expect((await s.api("POST", `/api/v1/admin/trends/tags/${cats!.id}/approve`, { token: owner.token })).status).toBe(200);
-  for (const text of ["The garden party is on Saturday at noon.", "Please read the new server rules."]) {
-    const r = await s.api("POST", "/api/v1/admin/hearth/announcements", { token: owner.token, json: { text } });
+  // The older one is an all-day event from yesterday to tomorrow (shown with its dates).
+  const day = 86_400_000;
+  const party = {
+    text: "The garden party is on Saturday at noon.",
+    all_day: true,
+    starts_at: new Date(s.ctx.now() - day).toISOString(),
+    ends_at: new Date(s.ctx.now() + day).toISOString(),
+  };
+  for (const json of [party, { text: "Please read the new server rules." }]) {
+    const r = await s.api("POST", "/api/v1/admin/hearth/announcements", { token: owner.token, json });
     expect(r.status).toBe(200);
   }
   newbie = await s.createUser("newbie");
@@ -88,6 +96,10 @@ describe.skipIf(!built)("above Home at 1280×800", () => {
     await panel.getByRole("heading", { name: /^Announcements\W+1 unread$/ }).waitFor();
     expect((await announcements(newbie)).map((a) => a.read)).toEqual([true, false]);
     expect(await shown.getAttribute("aria-label")).toBe("Announcement 2 of 2");
+    await shown.getByText("The garden party is on Saturday at noon.").waitFor();
+    expect(await shown.locator(".announcement-when").textContent()).toMatch(
+      /^[A-Z][a-z]{2} \d{1,2}, \d{4} – [A-Z][a-z]{2} \d{1,2}, \d{4}$/,
+    );
     await panel.getByRole("button", { name: "Dismiss" }).click();
     // All read: the count goes and the panel folds to its heading, which can open it again.
     await panel.getByRole("heading", { name: "Announcements", exact: true }).waitFor();

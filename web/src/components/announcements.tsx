@@ -7,7 +7,7 @@ import type { JSX } from "preact";
 import { useState } from "preact/hooks";
 import type { mastodon } from "masto";
 import { errorText } from "../lib/errors";
-import { sanitizeHtml } from "../lib/format";
+import { fullTime, sanitizeHtml } from "../lib/format";
 import { useApp } from "../lib/state";
 import { RelativeTime } from "./bits";
 import "./announcements.css";
@@ -17,6 +17,17 @@ type Announcement = mastodon.v1.Announcement & { read?: boolean };
 
 /** Reactions offered by the "Add reaction" button (any Unicode emoji or custom shortcode is accepted by the server). */
 const QUICK = ["👍", "❤️", "😂", "🎉", "😮", "🙏"];
+
+/** When an announcement is about, as Mastodon shows it: a range of days (all-day) or of times. */
+function when(a: Announcement): string | null {
+  if (!a.startsAt || !a.endsAt) return null;
+  if (a.allDay) {
+    const d = (iso: string) => new Date(iso).toLocaleDateString(undefined, { month: "short", day: "numeric", year: "numeric" });
+    const [from, to] = [d(a.startsAt), d(a.endsAt)];
+    return from === to ? from : `${from} – ${to}`;
+  }
+  return `${fullTime(a.startsAt)} – ${fullTime(a.endsAt)}`;
+}
 
 /** The panel; `list` is the current announcements, `setList` updates them after an action. */
 export function Announcements({ list, setList }: { list: Announcement[]; setList(l: Announcement[]): void }): JSX.Element {
@@ -112,6 +123,7 @@ export function Announcements({ list, setList }: { list: Announcement[]; setList
                 </span>
               )}
             </div>
+            {when(a) && <p class="announcement-when">{when(a)}</p>}
             <div class="content" dangerouslySetInnerHTML={{ __html: sanitizeHtml(a.content) }} />
             <div class="announcement-actions">
               <ul class="reactions" aria-label="Reactions">
