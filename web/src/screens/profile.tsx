@@ -2,6 +2,7 @@
  * A profile: header, bio, fields, counts, follow/unfollow, mute, block, feature, a personal
  * note, featured hashtags and profiles, and posts, followers or following.
  */
+import { emojifyHtml, EmojiText } from "../lib/emoji";
 import type { JSX } from "preact";
 import { useCallback, useEffect, useState } from "preact/hooks";
 import type { mastodon } from "masto";
@@ -231,14 +232,16 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
           </div>
         </div>
         <h1 id="profile-name" class="profile-name">
-          <bdi>{displayName(account)}</bdi>
+          <bdi>
+            <EmojiText text={displayName(account)} emojis={account.emojis} />
+          </bdi>
         </h1>
         <p class="acct">
           @{account.acct}
           {account.locked && " (approves followers)"}
           {rel?.followedBy && <span class="badge">Follows you</span>}
         </p>
-        <div class="note" dangerouslySetInnerHTML={{ __html: sanitizeHtml(account.note) }} />
+        <div class="note" dangerouslySetInnerHTML={{ __html: emojifyHtml(sanitizeHtml(account.note), account.emojis) }} />
         {account.fields.length > 0 && (
           <dl class="fields">
             {account.fields.map((f) => (
