@@ -23,6 +23,11 @@
  *   trends      issue 13: the trends.refresh job's run time on the 1M-status database
  *   instance    issue 17: CPU per request of the instance documents, custom emojis, NodeInfo,
  *               WebFinger and an actor document (server pinned to core 0, load to core 1)
+ *   perf        issue 17: home/list/public timelines (limit 20, 40), grouped notifications and
+ *               posting on a 10,000- and the 1,000,000-status database at 10 and 50 clients: req/s,
+ *               p50, p99, CPU ms per request (server on core 0, load on core 1); memory rows later
+ *   web         issue 16: gzipped JS of the home screen's first load (budget 70 KB) and of each lazy
+ *               chunk; Home's time to interactive on an emulated phone (CPU ×4, 1.6 Mbps/150 ms)
  * BENCH_ONLY=name[,name] picks suites; any other value is passed to the http suite as
  * BENCH_SCENARIO (e.g. BENCH_ONLY=home). BENCH_SUITE_TIMEOUT caps each suite (seconds, 300).
  * Every suite talks to 127.0.0.1 only and prints the load average next to its figures.
@@ -46,6 +51,8 @@ const SUITES = [
   "search",
   "trends",
   "instance",
+  "perf",
+  "web",
 ];
 
 function pick(only: string | undefined): { suites: string[]; env: Record<string, string> } {

@@ -35,17 +35,22 @@ export function baseKey(size: BaseSize): string {
     .slice(0, 12);
 }
 
-/** Seeds the base data set once per key (as http.ts does, dropping stale seeds) and returns it. */
-export async function baseDb(size: BaseSize): Promise<CachedDb<SeedResult>> {
+/**
+ * Seeds the base data set once per key (as http.ts does, dropping stale seeds of the same
+ * `name`) and returns it. A data set of another size takes its own `name` (e.g. "perf10k") so
+ * that seeding one does not delete the other.
+ */
+export async function baseDb(size: BaseSize, name = "seed"): Promise<CachedDb<SeedResult>> {
   mkdirSync(BENCH, { recursive: true });
   const key = baseKey(size);
-  const dir = join(BENCH, `seed-${key}`);
+  const dir = join(BENCH, `${name}-${key}`);
   if (existsSync(join(dir, "seed.json"))) {
     console.log(`using cached seed ${dir}`);
     return { path: join(dir, "hearth.sqlite"), key, meta: JSON.parse(readFileSync(join(dir, "seed.json"), "utf8")) };
   }
-  for (const old of readdirSync(BENCH)) if (/^(seed|seeding)-/.test(old)) rmSync(join(BENCH, old), { recursive: true, force: true });
-  const tmp = join(BENCH, `seeding-${process.pid}`);
+  for (const old of readdirSync(BENCH))
+    if (old.startsWith(`${name}-`) || old.startsWith(`${name}ing-`)) rmSync(join(BENCH, old), { recursive: true, force: true });
+  const tmp = join(BENCH, `${name}ing-${process.pid}`);
   mkdirSync(tmp, { recursive: true });
   console.log(
     `seeding ${size.statuses.toLocaleString("en")} statuses from ${size.accounts.toLocaleString("en")} accounts (once; cached in .bench/)`,

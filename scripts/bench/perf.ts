@@ -1,0 +1,151 @@
+/**
+ * Issue 17's timelines suite: home, list and public timelines (limit 20 and 40), grouped
+ * notifications and POST /api/v1/statuses on a 10,000-status and the 1,000,000-status database
+ * (seed.ts + features-seed.ts, cached in .bench/), at 10 and 50 clients, with the server pinned
+ * to core 0 and this load generator to core 1. Prints one table: requests/s, p50, p99 and server
+ * CPU ms per request (utime + stime from /proc before and after). POST rows count the CPU of the
+ * request and of the jobs run meanwhile; a separate row gives the CPU of the fan-out jobs still
+ * queued when the load stopped, per post. Memory rows join the table through `memoryRows`.
+ * Knobs: BENCH_SECONDS (per row, 3), BENCH_PERF_DBS (e.g. "10k" or "1M"), BENCH_SCENARIO.
+ */
+import { Database } from "bun:sqlite";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { BENCH, type BenchServer, cpuSeconds, fmt, loadNote, num, printTable, startServer } from "./lib";
+import { runLoad, type Scenario } from "./load";
+import { baseDb, derivedDb, type BaseSize } from "./seed-cache";
+import { seedFeatures, type FeaturesMeta } from "./features-seed";
+
+const SECONDS = num("BENCH_SECONDS", 3);
+const CLIENTS = [10, 50];
+const pinned = availableParallelism() >= 2 && !!Bun.which("taskset");
+/** Issue 17's targets: CPU ms per request of reads and posts, and the read p99 at 50 clients. */
+const TARGET = { readCpuMs: 0.3, postCpuMs: 0.5, p99Ms: 10 };
+
+/** The two data sets: `name` keeps their caches apart (seed-cache.ts). */
+const DATABASES: { label: string; name: string; features: string; size: BaseSize }[] = [
+  { label: "10k", name: "perf10k", features: "perf10k-features", size: { statuses: 10_000, accounts: 2_000, follows: 100 } },
+  { label: "1M", name: "seed", features: "features-seed", size: { statuses: 1_000_000, accounts: 10_000, follows: 500 } },
+];
+
+/** One line of the table (columns: see HEAD). */
+export type PerfRow = string[];
+const HEAD = ["endpoint", "db", "clients", "req/s", "p50 ms", "p99 ms", "CPU ms/req", "non-2xx/err", "load before"];
+
+/**
+ * Where the memory work adds its rows (RSS idle, under load, after five idle minutes, after
+ * the soak) to this suite's table: called once per database with the running server, after the
+ * timeline rows; returns rows in HEAD's columns (unused cells "-"). None yet.
+ */
+export async function memoryRows(_server: BenchServer, _db: string): Promise<PerfRow[]> {
+  return [];
+}
+
+function scenarios(base: string, m: FeaturesMeta): Scenario[] {
+  const auth = { Authorization: `Bearer ${m.token}` };
+  const get = (name: string, path: string): Scenario => ({ name, method: "GET", url: `${base}${path}`, headers: auth });
+  const rows: Scenario[] = [];
+  for (const limit of [20, 40]) {
+    rows.push(get(`GET home limit=${limit}`, `/api/v1/timelines/home?limit=${limit}`));
+    rows.push(get(`GET list limit=${limit}`, `/api/v1/timelines/list/${m.listId}?limit=${limit}`));
+    rows.push(get(`GET public limit=${limit}`, `/api/v1/timelines/public?limit=${limit}`));
+  }
+  rows.push(get("GET v2 notifications (grouped)", "/api/v2/notifications"));
+  rows.push({
+    name: "POST /api/v1/statuses",
+    method: "POST",
+    url: `${base}/api/v1/statuses`,
+    headers: { ...auth, "Content-Type": "application/json" },
+    body: (i) => JSON.stringify({ status: `perf post ${i} #hearth`, visibility: "public" }),
+  });
+  return rows;
+}
+
+/** Jobs waiting in the queue of the database at `path`. */
+function queuedJobs(path: string): number {
+  const db = new Database(path, { readonly: true });
+  try {
+    db.exec("PRAGMA busy_timeout = 5000");
+    return db.query<{ n: number }, []>("SELECT count(*) AS n FROM jobs WHERE run_at <= strftime('%s','now') * 1000 + 60000").get()!.n;
+  } finally {
+    db.close();
+  }
+}
+
+/** Waits until the queue is empty (at most `maxMs`); returns the server CPU seconds meanwhile. */
+async function drain(server: BenchServer, path: string, maxMs: number): Promise<{ cpu: number; jobs: number }> {
+  const cpu0 = cpuSeconds(server.pid);
+  const jobs = queuedJobs(path);
+  const until = Date.now() + maxMs;
+  while (queuedJobs(path) > 0 && Date.now() < until) await Bun.sleep(50);
+  return { cpu: cpuSeconds(server.pid) - cpu0, jobs };
+}
+
+async function runDatabase(d: (typeof DATABASES)[number], out: PerfRow[]): Promise<void> {
+  const base = await baseDb(d.size, d.name);
+  const db = await derivedDb(d.features, base, join(import.meta.dir, "features-seed.ts"), (dir) => {
+    console.log(`adding the features data set to the ${d.label} database (once; cached in .bench/)`);
+    return seedFeatures(dir, base.meta, (msg) => console.log(msg));
+  });
+  const dataDir = join(BENCH, `run-perf-${d.label}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, "hearth.sqlite");
+  copyFileSync(db.path, path); // POSTs must not touch the cached seed
+  const server = await startServer(`perf-${d.label}-server`, dataDir, {}, pinned ? { cpus: "0" } : {});
+  try {
+    await Bun.sleep(500);
+    const only = process.env.BENCH_SCENARIO ?? "";
+    for (const s of scenarios(server.base, db.meta).filter((x) => x.name.includes(only)))
+      for (const clients of CLIENTS) {
+        await runLoad(s, { clients, seconds: 0.5, maxRequests: 20_000 }); // warm-up, not recorded
+        if (s.method === "POST") await drain(server, path, 30_000);
+        const load = loadNote().replace("load ", "");
+        const cpu0 = cpuSeconds(server.pid);
+        const r = await runLoad(s, { clients, seconds: SECONDS, maxRequests: 1_000_000 });
+        const cpuMs = ((cpuSeconds(server.pid) - cpu0) * 1000) / Math.max(1, r.requests);
+        const bad = Object.values(r.statuses).reduce((a, b) => a + b, 0) + r.errors;
+        const row = [s.name, d.label, String(clients), fmt(r.rps, 0), fmt(r.p50, 2), fmt(r.p99, 2), fmt(cpuMs, 3), String(bad), load];
+        out.push(row);
+        if (r.firstProblem) console.log(`  ${s.name} (${d.label}, ${clients}): first problem: ${r.firstProblem}`);
+        if (s.method === "POST") {
+          const j = await drain(server, path, 60_000);
+          out.push([
+            "  fan-out jobs left after the load",
+            d.label,
+            String(clients),
+            "-",
+            "-",
+            "-",
+            fmt((j.cpu * 1000) / Math.max(1, r.requests), 3),
+            `${j.jobs} jobs`,
+            "-",
+          ]);
+        }
+        process.stdout.write(".");
+      }
+    out.push(...(await memoryRows(server, d.label)));
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  mkdirSync(BENCH, { recursive: true });
+  if (pinned) Bun.spawnSync(["taskset", "-a", "-p", "-c", "1", String(process.pid)], { stdout: "ignore" });
+  const want = (process.env.BENCH_PERF_DBS ?? "10k,1M").split(",");
+  const rows: PerfRow[] = [];
+  for (const d of DATABASES.filter((x) => want.includes(x.label))) await runDatabase(d, rows);
+  console.log(
+    `\ntimelines, notifications, posting (${pinned ? "server on core 0, load on core 1" : "not pinned"}; ${SECONDS} s per row; ${loadNote()} at the end)`,
+  );
+  printTable(HEAD, rows);
+  console.log(
+    `targets: reads <= ${TARGET.readCpuMs} CPU ms/req and p99 < ${TARGET.p99Ms} ms at 50 clients; POST <= ${TARGET.postCpuMs} CPU ms/req in the request ` +
+      "(its row also holds the jobs run during the load; the 'left after' row is the rest of them, per post)",
+  );
+}
+
+await main();
