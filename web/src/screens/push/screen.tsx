@@ -118,7 +118,16 @@ export function PushSettings(): JSX.Element {
       setPermission(granted);
       if (granted !== "granted")
         throw new UserError("Notifications are blocked for this site. Allow them in the browser's site settings, then try again.");
-      const reg = await navigator.serviceWorker.ready;
+      // ready never settles when the worker could not be registered: give up after a while.
+      const reg = await Promise.race([
+        navigator.serviceWorker.ready,
+        new Promise<never>((_, reject) =>
+          setTimeout(
+            () => reject(new UserError("Hearth's service worker is not running in this browser. Reload the page and try again.")),
+            10_000,
+          ),
+        ),
+      ]);
       let key = (app.instance?.configuration as any)?.vapid?.publicKey as string | undefined;
       if (!key) key = (await (await fetch("/api/v2/instance")).json())?.configuration?.vapid?.public_key;
       if (!key) throw new UserError("This server does not offer push notifications.");
