@@ -151,6 +151,22 @@ describe.skipIf(!built)("above Home at 1280×800", () => {
     expect(await desk.getByRole("region", { name: /^Welcome to Hearth/ }).count()).toBe(0);
   });
 
+  test("an announcement published while Home is open appears at once, unread", async () => {
+    await desk.goto(`${s.url}/home`);
+    const panel = desk.getByRole("region", { name: /^Announcements/ });
+    await panel.getByRole("heading", { name: "Announcements", exact: true }).waitFor();
+    expect(await panel.getByRole("article").count()).toBe(0);
+    const r = await s.api("POST", "/api/v1/admin/hearth/announcements", {
+      token: owner.token,
+      json: { text: "The server restarts tonight at ten." },
+    });
+    expect(r.status).toBe(200);
+    await s.drain();
+    await panel.getByRole("heading", { name: /^Announcements\W+1 unread$/ }).waitFor();
+    await panel.getByRole("article").getByText("The server restarts tonight at ten.").waitFor();
+    expect(await panel.getByRole("article").getAttribute("aria-label")).toBe("Announcement 1 of 3");
+  });
+
   test("'Not now' dismisses the welcome for good, though the account still has no posts or follows", async () => {
     const fresh = await s.createUser("fresh");
     const p = await newPage(browser, 1280, 800);
@@ -173,7 +189,7 @@ describe.skipIf(!built)("above Home at 375×812", () => {
     await signIn(p, s.url, tiny, "tiny");
     await p.getByRole("region", { name: "Welcome to Hearth, tiny!" }).waitFor();
     const panel = p.getByRole("region", { name: /^Announcements/ });
-    await panel.getByRole("heading", { name: /^Announcements\W+2 unread$/ }).waitFor();
+    await panel.getByRole("heading", { name: /^Announcements\W+3 unread$/ }).waitFor();
     await panel.getByRole("button", { name: "Add reaction" }).click();
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     for (const b of await panel.getByRole("button").all()) {

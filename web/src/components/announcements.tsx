@@ -4,7 +4,7 @@
  * reactions (PUT/DELETE …/reactions/:name, counts and your own marked). Loaded as its own chunk.
  */
 import type { JSX } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { mastodon } from "masto";
 import { errorText } from "../lib/errors";
 import { fullTime, sanitizeHtml } from "../lib/format";
@@ -42,6 +42,20 @@ export function Announcements({ list, setList }: { list: Announcement[]; setList
   );
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A new unread announcement (streamed while Home is open) opens the panel on it.
+  const seen = useRef(unread);
+  useEffect(() => {
+    if (unread > seen.current) {
+      setOpen(true);
+      setIndex(
+        Math.max(
+          0,
+          list.findIndex((a) => !a.read),
+        ),
+      );
+    }
+    seen.current = unread;
+  }, [unread]);
   const i = Math.min(index, list.length - 1);
   const a = list[i]!;
 
