@@ -4,6 +4,7 @@
  * boosted, voted in or were mentioned in; the public index: public posts of `indexable`
  * accounts), always under the one visibility rule, ranked by relevance, exactness and age.
  */
+import type { Database } from "bun:sqlite";
 import type { AppContext } from "../../context";
 import { SEQ } from "../../model/ids";
 import { PUBLIC } from "../../model/visibility";
@@ -27,6 +28,20 @@ export interface StatusSearchQuery {
   offset: number;
 }
 
+/** Above this many statuses, a from:/account_id search with words starts from the text index. */
+const AUTHOR_WALK_MAX = 3000;
+
+/** How many statuses `accountId` has, counted up to `max` (an index walk bounded by max). */
+function countStatusesUpTo(db: Database, accountId: number, max: number): number {
+  return db
+    .query<{ n: number }, [number, number]>("SELECT count(*) AS n FROM (SELECT 1 FROM statuses WHERE account_id = ? LIMIT ?)")
+    .get(accountId, max)!.n;
+}
+
+/** A negation-only search reads the searchable set in batches of this many, at most NEGATION_SCAN_MAX. */
+const NEGATION_BATCH = 200;
+const NEGATION_SCAN_MAX = 20_000;
+
 /** How many of the newest matches are ranked; deeper pages widen it to offset + limit. */
 const WINDOW = 200;
 const DAY = 24 * 3600 * 1000;
@@ -41,7 +56,7 @@ function matchExpression(q: SearchQuery): { positive: string | null; negative: s
   const pos: string[] = [];
   const neg: string[] = [];
   for (const c of q.text) if (!hasUnspacedScript(c.text)) (c.negated ? neg : pos).push(`body : ${ftsString(c)}`);
-  for (const p of q.properties) (p.negated ? neg : pos).push(`props : "${p.value.replace(/"/g, '""')}"`);
+  for (const p of q.properties) if (p.value !== "embed") (p.negated ? neg : pos).push(`props : "${p.value.replace(/"/g, '""')}"`);
   for (const l of q.languages) (l.negated ? neg : pos).push(`lang : "${l.value.toLowerCase().replace(/"/g, '""')}"`);
   return { positive: pos.length ? pos.join(" AND ") : null, negative: neg };
 }
@@ -56,10 +71,22 @@ function cjkCondition(c: TextClause, args: (string | number)[]): string {
   return `s.id ${c.negated ? "NOT IN" : "IN"} (${sub})`;
 }
 
-/** The searchable set as SQL over `s` (the status) for a viewer and an in: scope. */
-function searchableSql(v: string, scope: SearchQuery["scope"]): string {
+/**
+ * The viewer is always the query's first parameter, ?1: each query below starts with
+ * VIEWER_CTE so that ?1 is numbered before any plain `?` (which then count on from 2).
+ */
+const V = "?1";
+const VIEWER_CTE = `WITH search_viewer(id) AS (SELECT ${V}) `;
+
+/** Mastodon's has:embed: the status's preview card is a video (Status#searchable_properties). */
+const EMBED_SQL = `SELECT pcs.status_id FROM preview_cards_statuses pcs JOIN preview_cards pc ON pc.id = pcs.preview_card_id
+  WHERE pc.type = 'video'`;
+
+/** The searchable set as SQL over `s` (the status) for a viewer (bound as ?1) and an in: scope. */
+function searchableSql(loggedIn: boolean, scope: SearchQuery["scope"]): string {
+  const v = V;
   const pub = `(s.visibility = ${PUBLIC} AND EXISTS (SELECT 1 FROM accounts ia WHERE ia.id = s.account_id AND ia.indexable = 1))`;
-  if (v === "NULL") return scope === "library" ? "0" : pub;
+  if (!loggedIn) return scope === "library" ? "0" : pub;
   const library = `(s.account_id = ${v}
     OR EXISTS (SELECT 1 FROM mentions lm WHERE lm.status_id = s.id AND lm.account_id = ${v})
     OR EXISTS (SELECT 1 FROM favourites lf WHERE lf.account_id = ${v} AND lf.status_id = s.id)
@@ -90,10 +117,20 @@ export function searchStatusIds(ctx: AppContext, o: StatusSearchQuery, now: numb
   const viewer = o.viewerId;
   const { positive, negative } = matchExpression(q);
   const cjk = q.text.filter((c) => hasUnspacedScript(c.text));
-  if (!positive && !negative.length && !cjk.length && !o.from.length && q.after === undefined && q.before === undefined && !q.scope)
+  const embed = q.properties.filter((p) => p.value === "embed");
+  if (
+    !positive &&
+    !negative.length &&
+    !cjk.length &&
+    !embed.length &&
+    !o.from.length &&
+    q.after === undefined &&
+    q.before === undefined &&
+    !q.scope
+  )
     return [];
-  // The viewer is written into the SQL as a number (it comes from the token, never from input).
-  const v = viewer === null ? "NULL" : String(Math.trunc(viewer));
+  const v = V;
+  // ?1: the viewer (null when logged out), bound like every other value.
   const args: (string | number)[] = [];
   const where: string[] = ["s.reblog_of_id IS NULL"];
   const cjkArgs: (string | number)[] = [];
@@ -118,34 +155,35 @@ export function searchStatusIds(ctx: AppContext, o: StatusSearchQuery, now: numb
     where.push("s.id < ?");
     args.push(hi);
   }
-  where.push(searchableSql(v, q.scope));
+  for (const p of embed) where.push(`s.id ${p.negated ? "NOT IN" : "IN"} (${EMBED_SQL})`);
+  where.push(searchableSql(viewer !== null, q.scope));
   where.push(visibleStatusSql({ status: "s.id", author: "s.account_id", visibility: "s.visibility", viewer: v }));
   const hidden = hiddenAccountsSql(ctx, "s.account_id", viewer, { domains: true });
-  const window = Math.max(WINDOW, o.offset + o.limit);
+  // Without a positive word the ranking is by age alone, i.e. newest first: fetch just the page.
+  const ranked = q.text.some((c) => !c.negated && !hasUnspacedScript(c.text));
+  const window = ranked ? Math.max(WINDOW, o.offset + o.limit) : o.offset + o.limit;
   const match = positive && negative.length ? `(${positive}) NOT (${negative.join(" OR ")})` : positive;
   const select = `SELECT s.id AS id, CASE WHEN s.local = 1 AND s.text <> '' THEN s.text ELSE s.content END AS body,
     s.local = 1 AND s.text <> '' AS plain, s.spoiler_text AS cw`;
   const rowMatch = "EXISTS (SELECT 1 FROM statuses_fts WHERE statuses_fts MATCH ? AND statuses_fts.rowid = s.id)";
   let rows: Candidate[];
   const libraryFirst = viewer !== null && q.scope === "library";
-  const authorFirst = o.accountId !== undefined || o.from.some((f) => !f.negated);
+  // One author's statuses are walked by index (statuses_account) with the text as a per-row
+  // filter, unless the author has so many that the index's newest matches are cheaper.
+  const authors = [o.accountId, ...o.from.filter((f) => !f.negated).map((f) => f.id)].filter((id) => id !== undefined);
+  const authorFirst =
+    authors.length > 0 && (!match || authors.some((id) => countStatusesUpTo(ctx.db, id, AUTHOR_WALK_MAX) < AUTHOR_WALK_MAX));
   if (match && !libraryFirst && !authorFirst) {
     // Newest matches first, straight from the index.
     rows = ctx.db
       .query<Candidate, any[]>(
-        `${select} FROM statuses_fts JOIN statuses s ON s.id = statuses_fts.rowid
+        `${VIEWER_CTE}${select} FROM statuses_fts JOIN statuses s ON s.id = statuses_fts.rowid
          WHERE statuses_fts MATCH ? AND ${where.map((w) => w.replace(/^s\.id ([<>]=?) \?$/, "statuses_fts.rowid $1 ?")).join(" AND ")}${hidden.sql}
          ORDER BY statuses_fts.rowid DESC LIMIT ?`,
       )
-      .all(match, ...args, ...hidden.args, window);
+      .all(viewer, match, ...args, ...hidden.args, window);
   } else {
     // A few statuses (one author's, or the viewer's library), each checked against the index.
-    const textWhere = match ? [rowMatch] : [];
-    const textArgs = match ? [match] : [];
-    if (!match && negative.length) {
-      textWhere.push(`NOT ${rowMatch}`);
-      textArgs.push(negative.map((n) => `(${n})`).join(" OR "));
-    }
     const from = libraryFirst
       ? `(SELECT id FROM statuses WHERE account_id = ${v} AND reblog_of_id IS NULL
           UNION SELECT status_id FROM favourites WHERE account_id = ${v}
@@ -155,11 +193,36 @@ export function searchStatusIds(ctx: AppContext, o: StatusSearchQuery, now: numb
           UNION SELECT p.status_id FROM poll_votes pv JOIN polls p ON p.id = pv.poll_id WHERE pv.account_id = ${v}) lib
          CROSS JOIN statuses s ON s.id = lib.id`
       : "statuses s";
-    rows = ctx.db
-      .query<Candidate, any[]>(
-        `${select} FROM ${from} WHERE ${[...where, ...textWhere].join(" AND ")}${hidden.sql} ORDER BY s.id DESC LIMIT ?`,
-      )
-      .all(...args, ...textArgs, ...hidden.args, window);
+    if (match || !negative.length)
+      rows = ctx.db
+        .query<Candidate, any[]>(
+          `${VIEWER_CTE}${select} FROM ${from} WHERE ${[...where, ...(match ? [rowMatch] : [])].join(" AND ")}${hidden.sql}
+           ORDER BY s.id DESC LIMIT ?`,
+        )
+        .all(viewer, ...args, ...(match ? [match] : []), ...hidden.args, window);
+    else {
+      // Only negations (Mastodon: everything searchable without them, newest first): walk the
+      // searchable set newest-first a batch at a time and drop each batch's matches with one
+      // rowid-range query on the index, instead of one index lookup per status.
+      const page = ctx.db.query<Candidate, any[]>(
+        `${VIEWER_CTE}${select} FROM ${from} WHERE ${where.join(" AND ")} AND s.id < ?${hidden.sql} ORDER BY s.id DESC LIMIT ?`,
+      );
+      const excluded = ctx.db.query<{ id: number }, [string, number, number]>(
+        "SELECT rowid AS id FROM statuses_fts WHERE statuses_fts MATCH ? AND rowid >= ? AND rowid <= ?",
+      );
+      const not = negative.map((n) => `(${n})`).join(" OR ");
+      rows = [];
+      let before = Number.MAX_SAFE_INTEGER;
+      for (let scanned = 0; rows.length < window && scanned < NEGATION_SCAN_MAX; ) {
+        const batch = page.all(viewer, ...args, before, ...hidden.args, NEGATION_BATCH);
+        if (!batch.length) break;
+        scanned += batch.length;
+        before = batch[batch.length - 1]!.id;
+        const drop = new Set(excluded.all(not, before, batch[0]!.id).map((r) => r.id));
+        for (const r of batch) if (!drop.has(r.id) && rows.length < window) rows.push(r);
+        if (batch.length < NEGATION_BATCH) break;
+      }
+    }
   }
   if (!rows.length) return [];
   const exact = exactIds(ctx, q, rows);
