@@ -14,12 +14,11 @@
  * Everything is on 127.0.0.1 and bounded in time; the load average is printed next to each figure.
  * BENCH_OPS_BUN_OPTIONS (e.g. --smol) is handed to the binary as BUN_OPTIONS, to compare runtime settings.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Subprocess } from "bun";
-import { BENCH, benchUser, fmt, freePort, LOCAL_DOMAIN, loadNote, num, printTable, ROOT, rssMb, rssSampler, withInstance } from "./lib";
-import { runLoad, type LoadResult, type Scenario } from "./load";
+import { copyBigDb, median, mixedLoad, split, startBinary, streams, type Running } from "./binary-run";
+import { BENCH, benchUser, fmt, LOCAL_DOMAIN, loadNote, num, printTable, ROOT, rssMb, rssSampler, withInstance } from "./lib";
 import { baseDb } from "./seed-cache";
 
 const P = {
@@ -35,75 +34,6 @@ const P = {
 const TARGET_START_MS = 300;
 const TARGET_IDLE_RSS_MB = 60;
 const TARGET_LOAD_RSS_MB = 150;
-
-interface Running {
-  proc: Subprocess;
-  pid: number;
-  base: string;
-  /** ms from spawn to the first 200 of GET /api/v1/instance. */
-  startMs: number;
-  stop(): Promise<void>;
-}
-
-/** Execs the binary on `dataDir` and waits for the first 200 of /api/v1/instance. */
-async function startBinary(bin: string, dataDir: string, localDomain: string | null, log: string): Promise<Running> {
-  const port = freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const out = Bun.file(log);
-  const t0 = performance.now();
-  const proc = Bun.spawn([bin, "serve"], {
-    cwd: dataDir,
-    env: {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: process.env.HOME ?? dataDir,
-      PORT: String(port),
-      BIND: "127.0.0.1",
-      PROTOCOL: "http",
-      LOCAL_DOMAIN: localDomain ?? `127.0.0.1:${port}`,
-      DATA_DIR: dataDir,
-      RATE_LIMITS: "false",
-      LOG_LEVEL: "warn",
-      // BENCH_OPS_BUN_OPTIONS (e.g. --smol) goes to the binary's runtime as BUN_OPTIONS.
-      ...(process.env.BENCH_OPS_BUN_OPTIONS ? { BUN_OPTIONS: process.env.BENCH_OPS_BUN_OPTIONS } : {}),
-    },
-    stdin: "ignore",
-    stdout: out,
-    stderr: out,
-  });
-  const stop = async () => {
-    if (proc.exitCode === null) proc.kill("SIGTERM");
-    await Promise.race([proc.exited, Bun.sleep(15_000)]);
-    if (proc.exitCode === null) proc.kill("SIGKILL");
-  };
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`binary exited with ${proc.exitCode}; see ${log}`);
-    if (performance.now() - t0 > 60_000) {
-      await stop();
-      throw new Error(`binary did not answer within 60 s; see ${log}`);
-    }
-    const res = await fetch(`${base}/api/v1/instance`).catch(() => null);
-    if (res?.status === 200) {
-      const startMs = performance.now() - t0;
-      await res.arrayBuffer();
-      return { proc, pid: proc.pid, base, startMs, stop };
-    }
-    await res?.arrayBuffer();
-    await Bun.sleep(5);
-  }
-}
-
-/** RSS split: anonymous memory (heap, SQLite cache) and file pages (the binary's code and data). */
-const split = (pid: number): string => `anon ${fmt(rssMb(pid, "RssAnon"))} + file ${fmt(rssMb(pid, "RssFile"))} MB`;
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-
-/** A fresh copy of the cached 1M-status database in `dataDir` (the binary migrates and writes). */
-function copyBigDb(src: string, dataDir: string): void {
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-  copyFileSync(src, join(dataDir, "hearth.sqlite"));
-  if (existsSync(`${src}-wal`)) copyFileSync(`${src}-wal`, join(dataDir, "hearth.sqlite-wal"));
-}
 
 /** Measures start-up `P.runs` times (after a warm-up); each run gets `fresh()`'s data directory. */
 async function startUps(
@@ -122,71 +52,6 @@ async function startUps(
     else warmUp = s.startMs;
   }
   return { warmUp, times };
-}
-
-/** Keeps `n` WebSocket streams open (reconnecting) and counts their events until `close()`. */
-function streams(base: string, token: string, n: number): { events: () => number; reconnects: () => number; close(): void } {
-  const kinds = ["user", "public:local", "user", "public"];
-  let events = 0,
-    reconnects = 0,
-    open = true;
-  const socks: WebSocket[] = [];
-  const connect = (i: number) => {
-    const ws = new WebSocket(`${base.replace(/^http/, "ws")}/api/v1/streaming?stream=${kinds[i % kinds.length]}`, [token]);
-    ws.onmessage = () => {
-      events++;
-    };
-    ws.onclose = () => {
-      if (!open) return;
-      reconnects++;
-      setTimeout(() => open && connect(i), 500);
-    };
-    socks[i] = ws;
-  };
-  for (let i = 0; i < n; i++) connect(i);
-  return {
-    events: () => events,
-    reconnects: () => reconnects,
-    close: () => {
-      open = false;
-      for (const ws of socks) ws?.close();
-    },
-  };
-}
-
-/** The mixed load: one closed-loop group per scenario, all at once, for `seconds`. */
-async function mixedLoad(base: string, token: string, neighbourToken: string, seconds: number): Promise<LoadResult[]> {
-  const auth = { Authorization: `Bearer ${token}` };
-  const json = { "Content-Type": "application/json" };
-  const groups: [Scenario, number][] = [
-    [{ name: "GET /api/v1/timelines/home", method: "GET", url: `${base}/api/v1/timelines/home`, headers: auth }, 2],
-    [{ name: "GET /api/v1/timelines/public", method: "GET", url: `${base}/api/v1/timelines/public`, headers: auth }, 2],
-    [{ name: "GET /api/v1/notifications", method: "GET", url: `${base}/api/v1/notifications`, headers: auth }, 1],
-    [{ name: "GET /api/v1/instance", method: "GET", url: `${base}/api/v1/instance` }, 1],
-    [
-      {
-        name: "POST /api/v1/statuses",
-        method: "POST",
-        url: `${base}/api/v1/statuses`,
-        headers: { ...auth, ...json },
-        body: (i) => JSON.stringify({ status: `ops bench post ${i} #hearth`, visibility: "public" }),
-      },
-      1,
-    ],
-    [
-      {
-        name: "POST /api/v1/statuses (mention)",
-        method: "POST",
-        url: `${base}/api/v1/statuses`,
-        headers: { Authorization: `Bearer ${neighbourToken}`, ...json },
-        body: (i) => JSON.stringify({ status: `@bench hello ${i}`, visibility: i % 2 ? "public" : "unlisted" }),
-      },
-      1,
-    ],
-  ];
-  // Generous per-group caps: the time bound is what stops the load.
-  const maxRequests = Math.max(10_000, seconds * 2_000);
-  return Promise.all(groups.map(([s, clients]) => runLoad(s, { clients, seconds, maxRequests })));
 }
 
 async function main(): Promise<void> {

@@ -15,6 +15,9 @@
  *   ops         issue 11: the x64 binary's start-up (empty data directory, 1M-status database), idle
  *               RSS, and RSS after BENCH_OPS_SECONDS (600) of mixed load and after going idle;
  *               its cap is that load plus BENCH_SUITE_TIMEOUT
+ *   memory      issues 11 and 17: the x64 binary's RSS (anonymous + file pages) on the 1M-status
+ *               database: idle, under BENCH_MEMORY_CLIENTS (200) mixed clients, after BENCH_IDLE_SECONDS
+ *               (300) idle, across a BENCH_SOAK_SECONDS (3600) soak and after it; its cap adds those times
  *   push        issue 12: Web Push deliveries per second to a receiver on 127.0.0.1 (aes128gcm, aesgcm)
  *   transcode   issue 12: a 30 s 1080p phone video (remux and HEVC → H.264) and a 12 MP HEIC photo:
  *               time, peak memory, and what the codecs add to the binaries
@@ -46,6 +49,7 @@ const SUITES = [
   "binary",
   "backup",
   "ops",
+  "memory",
   "push",
   "transcode",
   "search",
@@ -84,6 +88,14 @@ async function runSuite(name: string, env: Record<string, string>, capSeconds: n
   return code === 0 ? `ok in ${secs} s` : `FAILED (exit ${code}) after ${secs} s`;
 }
 
+/** The time a long-running suite adds to BENCH_SUITE_TIMEOUT: its load and idle phases. */
+function extraSeconds(suite: string): number {
+  if (suite === "ops") return num("BENCH_OPS_SECONDS", 600) + num("BENCH_OPS_IDLE_SECONDS", 60);
+  if (suite === "memory")
+    return num("BENCH_MEMORY_LOAD_SECONDS", 60) + 2 * num("BENCH_IDLE_SECONDS", 300) + num("BENCH_SOAK_SECONDS", 3600);
+  return 0;
+}
+
 async function main(): Promise<void> {
   const { suites, env } = pick(process.env.BENCH_ONLY);
   const cap = num("BENCH_SUITE_TIMEOUT", 300);
@@ -91,7 +103,7 @@ async function main(): Promise<void> {
   const outcome: [string, string][] = [];
   let failed = false;
   for (const s of suites) {
-    const r = await runSuite(s, env, s === "ops" ? cap + num("BENCH_OPS_SECONDS", 600) + num("BENCH_OPS_IDLE_SECONDS", 60) : cap);
+    const r = await runSuite(s, env, cap + extraSeconds(s));
     if (r.startsWith("FAILED")) failed = true;
     outcome.push([s, r]);
   }

@@ -4,7 +4,9 @@
  * M statuses the author posts over HTTP as fast as it can. The server is a separate process;
  * this process holds the sockets. Reports events delivered per second and the server's RSS.
  * Bounded: stops BENCH_STREAM_SECONDS (60) after the burst starts and reports partial figures.
- * Knobs: BENCH_STREAM_CONNECTIONS (1000), BENCH_STREAM_STATUSES (1000).
+ * Knobs: BENCH_STREAM_CONNECTIONS (1000), BENCH_STREAM_STATUSES (1000), BENCH_STREAM_CPUS (e.g.
+ * "0": the server pinned to that core with taskset, issue 17's one-core case; unset: not pinned).
+ * Issue 17's target: the server's peak RSS during the burst under 150 MB, pinned or not.
  */
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +16,7 @@ import { BENCH, benchUser, cpuSeconds, fmt, loadNote, num, printTable, rssMb, rs
 const N = num("BENCH_STREAM_CONNECTIONS", 1000);
 const M = num("BENCH_STREAM_STATUSES", 1000);
 const CAP_S = num("BENCH_STREAM_SECONDS", 60);
+const CPUS = process.env.BENCH_STREAM_CPUS || undefined;
 const POSTERS = 8;
 
 /** Creates the author and N followers with tokens (bulk SQL for the followers). */
@@ -70,7 +73,7 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   console.log(`preparing ${N} accounts following one author…`);
   const { authorToken, tokens } = await prepare(dataDir);
-  const server = await startServer("streaming-server", dataDir);
+  const server = await startServer("streaming-server", dataDir, {}, { cpus: CPUS });
   let socks: WebSocket[] = [];
   try {
     await Bun.sleep(500);
@@ -121,7 +124,7 @@ async function main(): Promise<void> {
     const span = ((capped ? performance.now() : lastAt) - t0) / 1000;
     console.log(
       `\nStreaming (issue 4): ${N} WebSocket connections (user stream; every other one also public:local), ` +
-        `${M} statuses posted by ${POSTERS} concurrent HTTP clients; server in its own process; ${load} at the start`,
+        `${M} statuses posted by ${POSTERS} concurrent HTTP clients; server in its own process${CPUS ? ` pinned to CPU ${CPUS}` : ""}; ${load} at the start`,
     );
     printTable(
       ["events expected", "received", "posting s", "first event ms", "last event s", "events/s", "statuses/s", "server CPU s", "capped"],
@@ -141,7 +144,7 @@ async function main(): Promise<void> {
     );
     if (postFailures) console.log(`  ${postFailures} posts failed`);
     console.log(
-      `server RSS: idle ${fmt(rssIdle)} MB, with ${N} connections ${fmt(rssConnected)} MB, peak during the burst ${fmt(peak)} MB (${loadNote()} at the end)`,
+      `server RSS: idle ${fmt(rssIdle)} MB, with ${N} connections ${fmt(rssConnected)} MB, peak during the burst ${fmt(peak)} MB (target < 150 MB: ${peak < 150 ? "met" : "NOT met"}; ${loadNote()} at the end)`,
     );
   } finally {
     for (const ws of socks) {
