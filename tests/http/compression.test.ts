@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { startTestServer, type TestServer, type TestUser } from "../rig";
 import { hasWebClient } from "../../src/web-client";
-import { isCompressible, pickEncoding } from "../../src/http/compression";
+import { compressBody, isCompressible, pickEncoding } from "../../src/http/compression";
 
 let s: TestServer;
 let alice: TestUser;
@@ -81,6 +81,24 @@ describe("pickEncoding", () => {
       expect(isCompressible(t)).toBe(true);
     for (const t of ["image/png", "video/mp4", "text/event-stream; charset=utf-8", "application/octet-stream", null])
       expect(isCompressible(t)).toBe(false);
+  });
+});
+
+describe("compressBody", () => {
+  // Timeline-sized bodies take the fast settings (brotli 1, gzip 1), from 64 KB on the thread pool.
+  test("small, timeline-sized and thread-pool-sized bodies decode to the same bytes", async () => {
+    for (const n of [2_000, 20_000, 70_000, 140_000]) {
+      const items = Array.from({ length: Math.ceil(n / 60) }, (_, i) => ({
+        id: String(1e15 + i * 7919),
+        content: `<p>post ${i % 97}</p>`,
+      }));
+      const body = new TextEncoder().encode(JSON.stringify(items));
+      for (const enc of ["br", "gzip"] as const) {
+        const out = await compressBody(body, enc);
+        expect(out.byteLength).toBeLessThan(body.byteLength / 3);
+        expect(decode(enc, out)).toEqual(body);
+      }
+    }
   });
 });
 
