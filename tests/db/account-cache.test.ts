@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Database } from "bun:sqlite";
 import { join } from "node:path";
 import { startTestServer, type TestServer, type TestUser } from "../rig";
-import { accountView, loadAccountRows } from "../../src/db/views/accounts";
+import { accountView, loadAccountRows, loadAccountViews } from "../../src/db/views/accounts";
 
 let s: TestServer;
 let alice: TestUser;
@@ -63,5 +63,38 @@ describe("account cache", () => {
     s.ctx.db.query("DELETE FROM accounts WHERE id = ?").run(alice.account.id);
     s.ctx.db.exec("PRAGMA foreign_keys = ON");
     expect(accountView(s.ctx, alice.account.id)).toBeUndefined();
+  });
+
+  // viewsFrom serves cached views as they are and builds (with emoji) only the rest (issue 17).
+  test("a page mixing cached and new views equals the uncached views byte for byte", async () => {
+    const bob = await s.createUser("cachebob");
+    const carol = await s.createUser("cachecarol");
+    const db = s.ctx.db;
+    db.query("INSERT INTO custom_emojis (shortcode, domain, image_remote_url, created_at) VALUES ('hearthcat', NULL, NULL, 0)").run();
+    db.query("UPDATE accounts SET display_name = 'Bob :hearthcat:' WHERE id = ?").run(bob.account.id);
+    db.query("UPDATE accounts SET moved_to_account_id = ? WHERE id = ?").run(bob.account.id, carol.account.id);
+    const ids = [carol.account.id, alice.account.id, bob.account.id];
+    // By id in `ids` order (the map's own order follows what was cached, with or without this change).
+    const page = () => {
+      const m = loadAccountViews(s.ctx, ids);
+      return JSON.stringify(ids.map((id) => m.get(id)));
+    };
+    const uncached = () => {
+      let out = "";
+      db.transaction(() => {
+        out = page(); // no cache inside a transaction
+      })();
+      return out;
+    };
+    const expected = uncached();
+    expect(expected).toContain('"shortcode":"hearthcat"');
+    expect(expected).toContain('"moved":{');
+    accountView(s.ctx, alice.account.id); // one view cached, the others built
+    expect(page()).toBe(expected);
+    expect(page()).toBe(expected); // all cached now
+    db.query("UPDATE accounts SET display_name = 'Bob renamed :hearthcat:' WHERE id = ?").run(bob.account.id);
+    const renamed = uncached();
+    expect(renamed).toContain("Bob renamed");
+    expect(page()).toBe(renamed);
   });
 });

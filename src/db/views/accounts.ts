@@ -70,18 +70,37 @@ export function accountViewsFromRows(ctx: AppContext, rows: Map<number, AccountR
 }
 
 function viewsFrom(ctx: AppContext, cache: AccountCache | null, rows: Map<number, AccountRow>): Map<number, Record<string, unknown>> {
+  // Views the cache holds for these very rows are used as they are; only the others are built,
+  // so the emoji shortcodes of accounts already serialized are not scanned again (issue 17).
+  const out = new Map<number, Record<string, unknown>>();
+  const build: AccountRow[] = [];
+  for (const r of rows.values()) {
+    const e = r.moved_to_account_id === null ? cache?.get(r.id) : undefined;
+    if (e && e.row === r && e.ctx === ctx && e.view) out.set(r.id, e.view);
+    else {
+      out.set(r.id, EMPTY); // keeps the order of `rows`; replaced below
+      build.push(r);
+    }
+  }
+  if (build.length === 0) return out;
   let movedIds: number[] | undefined;
-  for (const r of rows.values())
+  for (const r of build)
     if (r.moved_to_account_id !== null && !rows.has(r.moved_to_account_id)) (movedIds ??= []).push(r.moved_to_account_id);
   const moved = movedIds ? rowsFrom(ctx, cache, movedIds) : undefined;
-  const emojis = loadEmojiMap(ctx, [...rows.values(), ...(moved?.values() ?? [])].map(accountWant));
-  const out = new Map<number, Record<string, unknown>>();
-  for (const r of rows.values()) {
-    const m = r.moved_to_account_id ? (rows.get(r.moved_to_account_id) ?? moved?.get(r.moved_to_account_id)) : undefined;
-    out.set(r.id, viewOf(ctx, cache, r, m, emojis));
+  const targetOf = (r: AccountRow) =>
+    r.moved_to_account_id ? (rows.get(r.moved_to_account_id) ?? moved?.get(r.moved_to_account_id)) : undefined;
+  const wants = [];
+  for (const r of build) {
+    wants.push(accountWant(r));
+    const m = targetOf(r);
+    if (m) wants.push(accountWant(m));
   }
+  const emojis = loadEmojiMap(ctx, wants);
+  for (const r of build) out.set(r.id, viewOf(ctx, cache, r, targetOf(r), emojis));
   return out;
 }
+
+const EMPTY: Record<string, unknown> = Object.freeze({});
 
 /** One serialized account, or undefined. */
 export function accountView(ctx: AppContext, id: number): Record<string, unknown> | undefined {
