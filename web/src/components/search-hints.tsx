@@ -39,11 +39,25 @@ function wordAt(value: string, caret: number): { start: number; word: string } {
   return { start, word: value.slice(start, caret) };
 }
 
-/** The hints that fit `word` (all of them for an empty word; none once an operator has a value). */
+/** The values Mastodon knows after has: and is:, with what each finds. */
+const VALUES: Hint[] = [
+  ["has:media", "Posts with any attachment"],
+  ["has:image", "Posts with an image"],
+  ["has:video", "Posts with a video"],
+  ["has:audio", "Posts with audio"],
+  ["has:poll", "Posts with a poll"],
+  ["has:link", "Posts with a link"],
+  ["has:embed", "Posts with an embedded video"],
+  ["is:reply", "Replies"],
+  ["is:sensitive", "Posts marked sensitive or behind a content warning"],
+].map(([insert, explain]) => ({ insert: insert!, label: insert!, explain: explain! }));
+
+/** The hints that fit `word`: every operator for an empty word, matching operators, or has:/is: values. */
 function matching(word: string): Hint[] {
   const w = word.toLowerCase().replace(/^-/, "");
   if (!w) return word === "-" ? [] : SEARCH_HINTS;
   if (w.startsWith('"')) return [];
+  if (/^(has|is):/.test(w)) return VALUES.filter((h) => h.label.startsWith(w) && h.label !== w);
   return SEARCH_HINTS.filter((h) => /^[a-z]/.test(h.label) && h.label.startsWith(w) && h.label !== w);
 }
 
