@@ -35,7 +35,7 @@ export function ChoiceMenu({
   onChange(value: string): void;
 }): JSX.Element {
   const [open, setOpen] = useState(false);
-  const [place, setPlace] = useState<JSX.CSSProperties>({ visibility: "hidden" });
+  const [place, setPlace] = useState<Record<string, string>>({ visibility: "hidden" });
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
 

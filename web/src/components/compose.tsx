@@ -12,6 +12,8 @@ import { countCharacters, displayName, htmlToText } from "../lib/format";
 import { useApp, type Editing } from "../lib/state";
 import { Avatar } from "./bits";
 import { Icon } from "./icons";
+import { ChoiceMenu, type Choice } from "./choice-menu";
+import { uploadMedia, waitProcessed } from "../lib/upload";
 import { useAutocomplete } from "./autocomplete";
 import { EmojiPicker } from "./emoji-picker";
 import { FocalPoint } from "./focal-point";
@@ -38,6 +40,12 @@ interface Upload {
   /** Focal point, -1..1 on both axes (y up), as Mastodon's `focus`. */
   focus: { x: number; y: number };
   media?: mastodon.v1.MediaAttachment;
+  /** 0..1 of the bytes sent, while uploading. */
+  progress?: number;
+  /** Uploaded, and the server is still transcoding it (202, url null). */
+  processing?: boolean;
+  /** image | video | gifv | audio: from the file while uploading, then from the server. */
+  kind: string;
   error?: string;
 }
 
@@ -55,6 +63,19 @@ const LANGUAGES: [string, string][] = [
   ["uk", "Українська"],
   ["zh", "中文"],
 ];
+
+const VISIBILITIES: Choice[] = [
+  { value: "public", label: "Public", hint: "Anyone, in public timelines" },
+  { value: "unlisted", label: "Unlisted", hint: "Anyone, kept out of public timelines" },
+  { value: "private", label: "Followers only", hint: "Only your followers" },
+  { value: "direct", label: "Mentioned only", hint: "Only the people mentioned" },
+];
+const VISIBILITY_ICON: Record<Visibility, string> = { public: "globe", unlisted: "unlock", private: "lock", direct: "mention" };
+
+/** A still to show for an upload: the server's preview, unless it is the file itself (audio without a cover). */
+const coverOf = (m: mastodon.v1.MediaAttachment) => (m.previewUrl && m.previewUrl !== m.url ? m.previewUrl : "");
+
+const KIND_NAME: Record<string, string> = { image: "image", gifv: "GIF", video: "video", audio: "audio" };
 
 const draftKey = (replyId?: string) => `hearth.draft.${replyId ?? "new"}`;
 
@@ -91,6 +112,7 @@ function fromEditing(e: Editing, fallbackLanguage: string): { draft: Draft; uplo
       description: m.description ?? "",
       focus: { x: (m.meta as any)?.focus?.x ?? 0, y: (m.meta as any)?.focus?.y ?? 0 },
       media: m,
+      kind: m.type,
     })),
   };
 }
@@ -152,7 +174,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
   const { maxCharacters, urlLength, maxMedia } = app.limits;
   const used = countCharacters(d.text, urlLength) + (d.cwOn ? Array.from(d.cw).length : 0);
   const left = maxCharacters - used;
-  const uploading = uploads.some((u) => !u.media && !u.error);
+  const uploading = uploads.some((u) => (!u.media || u.processing) && !u.error);
   const pollOk = !d.poll || d.poll.options.filter((o) => o.trim()).length >= 2;
   const canPost = !busy && !uploading && left >= 0 && pollOk && (d.text.trim().length > 0 || uploads.some((u) => u.media));
   const ac = useAutocomplete(text, (value, caret) => {
@@ -183,20 +205,34 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
     const room = maxMedia - uploads.length;
     const picked = Array.from(files).slice(0, Math.max(0, room));
     if (files.length > room) setError(`You can attach at most ${maxMedia} files to a post.`);
-    const fresh = picked.map((file) => ({
+    const fresh: Upload[] = picked.map((file) => ({
       key: `${file.name}-${Math.random()}`,
       file,
-      preview: URL.createObjectURL(file),
+      preview: file.type.startsWith("image/") ? URL.createObjectURL(file) : "",
       description: "",
       focus: { x: 0, y: 0 },
+      progress: 0,
+      kind: file.type.split("/")[0] || "image",
     }));
     setUploads((u) => [...u, ...fresh]);
+    const patch = (key: string, p: Partial<Upload>) => setUploads((u) => u.map((x) => (x.key === key ? { ...x, ...p } : x)));
     for (const up of fresh) {
       try {
-        const media = await app.client.v2.media.create({ file: up.file });
-        setUploads((u) => u.map((x) => (x.key === up.key ? { ...x, media } : x)));
+        const sent = await uploadMedia(app.token, up.file!, (progress) => patch(up.key, { progress }));
+        patch(up.key, {
+          progress: 1,
+          processing: sent.processing,
+          kind: sent.media.type,
+          ...(sent.processing ? {} : { media: sent.media }),
+        });
+        if (sent.processing) {
+          void waitProcessed(app.token, sent.media.id).then(
+            (media) => patch(up.key, { media, processing: false, kind: media.type, preview: up.preview || coverOf(media) }),
+            (e) => patch(up.key, { processing: false, error: errorText(e, `process ${up.file!.name}`) }),
+          );
+        } else if (!up.preview && coverOf(sent.media)) patch(up.key, { preview: coverOf(sent.media) });
       } catch (e) {
-        setUploads((u) => u.map((x) => (x.key === up.key ? { ...x, error: errorText(e, `upload ${up.file.name}`) } : x)));
+        patch(up.key, { error: errorText(e, `upload ${up.file!.name}`) });
       }
     }
   };
@@ -356,14 +392,26 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         <ul class="uploads">
           {uploads.map((u, i) => (
             <li key={u.key}>
-              <FocalPoint
-                src={u.preview}
-                index={i + 1}
-                focus={u.focus}
-                onChange={(focus) => setUploads((x) => x.map((y) => (y.key === u.key ? { ...y, focus } : y)))}
-              />
+              {u.kind === "image" || (u.kind === "gifv" && u.preview) ? (
+                <FocalPoint
+                  src={u.preview}
+                  index={i + 1}
+                  focus={u.focus}
+                  onChange={(focus) => setUploads((x) => x.map((y) => (y.key === u.key ? { ...y, focus } : y)))}
+                />
+              ) : (
+                <span class={`upload-thumb ${u.kind}`}>
+                  {u.preview ? (
+                    <img src={u.preview} alt="" width={72} height={72} />
+                  ) : (
+                    <Icon name={u.kind === "audio" ? "audio" : "video"} size={32} />
+                  )}
+                </span>
+              )}
               <div>
-                <label for={`alt-${u.key}`}>Description (alt text) for image {i + 1}</label>
+                <label for={`alt-${u.key}`}>
+                  Description (alt text) for {KIND_NAME[u.kind] ?? "image"} {i + 1}
+                </label>
                 <textarea
                   id={`alt-${u.key}`}
                   class="alt-input"
@@ -375,9 +423,17 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
                     setUploads((x) => x.map((y) => (y.key === u.key ? { ...y, description: v } : y)));
                   }}
                 />
-                {!u.media && !u.error && (
+                {!u.media && !u.error && !u.processing && (
+                  <p class="upload-progress">
+                    <label for={`progress-${u.key}`}>Uploading…</label>
+                    <progress id={`progress-${u.key}`} max={100} value={Math.round((u.progress ?? 0) * 100)}>
+                      {Math.round((u.progress ?? 0) * 100)}%
+                    </progress>
+                  </p>
+                )}
+                {u.processing && !u.error && (
                   <p class="muted" role="status">
-                    Uploading…
+                    Processing {KIND_NAME[u.kind] ?? "file"}… you can post when it is ready.
                   </p>
                 )}
                 {u.error && (
@@ -386,7 +442,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
                   </p>
                 )}
               </div>
-              <button type="button" onClick={() => removeUpload(u.key)} aria-label={`Remove image ${i + 1}`}>
+              <button type="button" onClick={() => removeUpload(u.key)} aria-label={`Remove ${KIND_NAME[u.kind] ?? "image"} ${i + 1}`}>
                 Remove
               </button>
             </li>
@@ -436,32 +492,28 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
             <span class="visually-hidden">Schedule</span>
           </button>
         )}
-        <label class="visually-hidden" for="compose-visibility">
-          Visibility
-        </label>
-        <select
+        <ChoiceMenu
           id="compose-visibility"
+          name={`Visibility: ${VISIBILITIES.find((v) => v.value === d.visibility)?.label ?? d.visibility}`}
+          face={<Icon name={VISIBILITY_ICON[d.visibility]} />}
+          title={editInPlace ? "The visibility of a post cannot be changed" : "Visibility"}
           value={d.visibility}
+          choices={VISIBILITIES}
           disabled={editInPlace}
-          title={editInPlace ? "The visibility of a post cannot be changed" : undefined}
-          onChange={(e) => set({ visibility: e.currentTarget.value as Visibility })}
-        >
-          <option value="public">Public</option>
-          <option value="unlisted">Unlisted</option>
-          <option value="private">Followers only</option>
-          <option value="direct">Mentioned only</option>
-        </select>
-        <label class="visually-hidden" for="compose-language">
-          Language
-        </label>
-        <select id="compose-language" value={d.language} onChange={(e) => set({ language: e.currentTarget.value })}>
-          {!LANGUAGES.some(([c]) => c === d.language) && <option value={d.language}>{d.language}</option>}
-          {LANGUAGES.map(([c, n]) => (
-            <option key={c} value={c}>
-              {n}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => set({ visibility: v as Visibility })}
+        />
+        <ChoiceMenu
+          id="compose-language"
+          name={`Language: ${LANGUAGES.find(([c]) => c === d.language)?.[1] ?? d.language}`}
+          face={<span class="lang-code">{d.language.toUpperCase()}</span>}
+          title="Language"
+          value={d.language}
+          choices={[
+            ...(LANGUAGES.some(([c]) => c === d.language) ? [] : [{ value: d.language, label: d.language }]),
+            ...LANGUAGES.map(([value, label]) => ({ value, label })),
+          ]}
+          onChange={(language) => set({ language })}
+        />
       </div>
       <div class="compose-submit">
         <span id="compose-count" class={`count${left < 0 ? " over" : ""}`}>

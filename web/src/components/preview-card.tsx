@@ -14,12 +14,14 @@ export function PreviewCard({ card }: { card: mastodon.v1.PreviewCard }): JSX.El
   } catch {
     // A card without a parseable URL shows no provider.
   }
-  const wide = !!card.image && card.width > 0 && card.height > 0 && card.width / card.height >= 1.5;
+  const w = card.width ?? 0;
+  const h = card.height ?? 0;
+  const wide = !!card.image && w > 0 && h > 0 && w / h >= 1.5;
   return (
     <a class={`preview-card${wide ? " wide" : ""}`} href={card.url} target="_blank" rel="noopener noreferrer nofollow">
       {card.image && (
         <span class="preview-card-image">
-          <img src={card.image} alt={card.imageDescription || ""} loading="lazy" decoding="async" />
+          <img src={card.image} alt={(card as { imageDescription?: string }).imageDescription || ""} loading="lazy" decoding="async" />
         </span>
       )}
       <span class="preview-card-text">

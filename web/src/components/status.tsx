@@ -9,6 +9,7 @@ import { useApp } from "../lib/state";
 import { AccountName, Avatar, RelativeTime } from "./bits";
 import { Icon } from "./icons";
 import { MediaGallery } from "./media";
+import { PreviewCard } from "./preview-card";
 import { PollView } from "./poll";
 import { StatusMenu } from "./status-menu";
 import { readingPrefs } from "../lib/prefs";
@@ -170,6 +171,7 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
         />
       )}
       {!hidden && s.mediaAttachments.length > 0 && <MediaGallery media={s.mediaAttachments} sensitive={s.sensitive || !!blurMedia} />}
+      {!hidden && s.card && !s.mediaAttachments.length && !s.poll && <PreviewCard card={s.card} />}
       {!hidden && s.poll && <PollView poll={s.poll} mine={s.account.id === app.me.id} onChange={(poll) => update({ ...s, poll })} />}
       {hidden && s.mediaAttachments.length > 0 && <p class="muted">{plural(s.mediaAttachments.length, "attachment")} hidden</p>}
       {focused && (
