@@ -100,6 +100,16 @@ export default defineConfig({
     assetsDir: "assets",
     sourcemap: false,
     reportCompressedSize: true,
+    rollupOptions: {
+      output: {
+        // A lazily loaded screen's chunk is named after its folder (admin-…, explore-…), so
+        // web/dist and `make bench` (suite web) say which screen each chunk is.
+        chunkFileNames: (c) => {
+          const m = c.facadeModuleId?.match(/\/screens\/([\w-]+)\/screen\.tsx$/);
+          return `assets/${m ? m[1] : "[name]"}-[hash].js`;
+        },
+      },
+    },
   },
   plugins: [embedAssets()],
 });
