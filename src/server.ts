@@ -7,6 +7,8 @@ import { errorResponse, json, PARSE_ERROR, RAW_BODY, Router } from "./http/route
 import { securityHeadersWrap } from "./http/security-headers";
 import { compressionWrap } from "./http/compression";
 import { HttpMetrics } from "./http/metrics";
+import { IdleMemory } from "./http/idle-memory";
+import { shrinkDatabaseMemory } from "./db/maintenance";
 import { startMetricsServer, type MetricsServer } from "./http/metrics-server";
 import health from "./api/health";
 import { JobRunner } from "./jobs/runner";
@@ -124,7 +126,10 @@ const MEDIA_TYPES: Record<string, string> = {
 };
 
 /** Creates the Elysia app with all routes (not listening yet). */
-export function createApp(ctx: AppContext, opts: { metrics?: HttpMetrics } = {}): Elysia<any, any, any, any, any, any, any> {
+export function createApp(
+  ctx: AppContext,
+  opts: { metrics?: HttpMetrics; idle?: IdleMemory } = {},
+): Elysia<any, any, any, any, any, any, any> {
   const metrics = opts.metrics;
   const app = new Elysia({ strictPath: false })
     // Around everything (routes, request hooks, errors, 404s): nosniff, Referrer-Policy, CSP on HTML and media.
@@ -133,6 +138,8 @@ export function createApp(ctx: AppContext, opts: { metrics?: HttpMetrics } = {})
     .wrap(compressionWrap())
     // Outermost: times and counts every answer; the hook notes the route pattern each request matched.
     .wrap(metrics ? metrics.wrap() : (handle: (request: Request) => unknown) => handle)
+    // Notes when requests stop, so memory is given back only between them.
+    .wrap(opts.idle ? opts.idle.wrap() : (handle: (request: Request) => unknown) => handle)
     .onTransform(({ request, route }) => metrics?.noteRoute(request, route))
     // Parse failures are handed to the route as a value: Elysia would rewrap a thrown error.
     .onParse(async ({ request, contentType }) => {
@@ -190,10 +197,22 @@ export function createApp(ctx: AppContext, opts: { metrics?: HttpMetrics } = {})
   return app;
 }
 
+/** Quiet time after which a full collection and SQLite's shrink_memory give memory back (src/http/idle-memory.ts). */
+const IDLE_RECLAIM_MS = 30_000;
+
 /** Starts listening on the configured bind/port and the job runner. */
 export function startServer(ctx: AppContext, opts: { port?: number; hostname?: string; runJobs?: boolean } = {}): Server {
   const metrics = ctx.config.metricsPort !== null ? new HttpMetrics() : undefined;
-  const app = createApp(ctx, { metrics });
+  // Bun.gc(true): a synchronous full collection, then mimalloc returns freed pages to the system.
+  const idle = new IdleMemory({
+    idleMs: IDLE_RECLAIM_MS,
+    reclaim: () => {
+      Bun.gc(true);
+      shrinkDatabaseMemory(ctx.db);
+    },
+  });
+  idle.start();
+  const app = createApp(ctx, { metrics, idle });
   app.listen({ port: opts.port ?? ctx.config.port, hostname: opts.hostname ?? ctx.config.bind, maxRequestBodySize: 120 * 1024 * 1024 });
   setMediaThreads(ctx.config.mediaThreads);
   const runner = new JobRunner(ctx);
@@ -211,12 +230,14 @@ export function startServer(ctx: AppContext, opts: { port?: number; hostname?: s
     metrics: metricsServer,
     url: `http://${opts.hostname ?? ctx.config.bind}:${port}`,
     async stop() {
+      idle.stop();
       stopCron();
       await runner.stop();
       await app.stop(true);
       await metricsServer?.stop();
     },
     async shutdown(graceMs = 10_000) {
+      idle.stop();
       stopCron();
       const bun = app.server!;
       // Bun stops listening at once, closes idle keep-alive connections and resolves when the rest have answered.

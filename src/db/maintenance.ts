@@ -27,3 +27,8 @@ export function databaseBytes(db: Database): number {
   const r = db.query<{ n: number }, []>("SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()").get();
   return r?.n ?? 0;
 }
+
+/** Hands the connection's page cache and other freeable SQLite memory back (`PRAGMA shrink_memory`). */
+export function shrinkDatabaseMemory(db: Database): void {
+  db.exec("PRAGMA shrink_memory");
+}
