@@ -15,6 +15,8 @@ import { Icon } from "./icons";
 import { ChoiceMenu, type Choice } from "./choice-menu";
 import { uploadMedia, waitProcessed } from "../lib/upload";
 import { useAutocomplete } from "./autocomplete";
+import { QuotePolicySelect, QuotingPreview } from "./quote";
+import { EmojiText } from "../lib/emoji";
 import { EmojiPicker } from "./emoji-picker";
 import { FocalPoint } from "./focal-point";
 import { NEW_POLL, nearestDuration, PollEditor, type PollDraft } from "./poll";
@@ -136,6 +138,10 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
   const [uploads, setUploads] = useState<Upload[]>(() => (editing ? fromEditing(editing, defaults.language).uploads : []));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const quoting = app.quoting;
+  /** Who may quote the new post (Mastodon 4.5's quote_approval_policy); private and direct posts: nobody. */
+  const [quotePolicy, setQuotePolicy] = useState<string>(() => (app.me as any).source?.quotePolicy || "public");
+  const quotable = d.visibility === "public" || d.visibility === "unlisted";
   /** The "Publish at" value while scheduling (datetime-local), null when posting now. */
   const [schedule, setSchedule] = useState<string | null>(null);
   const text = useRef<HTMLTextAreaElement>(null);
@@ -293,6 +299,8 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
           ? { options: d.poll.options.map((o) => o.trim()).filter(Boolean), expiresIn: d.poll.expiresIn, multiple: d.poll.multiple }
           : undefined,
         scheduledAt: schedule !== null ? isoFromLocalInput(schedule) : undefined,
+        quotedStatusId: quoting?.id,
+        quoteApprovalPolicy: quotable ? quotePolicy : "nobody",
       } as any);
       localStorage.removeItem(draftKey(replyTo?.id));
       uploads.forEach((u) => u.file && URL.revokeObjectURL(u.preview));
@@ -300,6 +308,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
       setD({ ...defaults, text: "", cw: "", cwOn: false, poll: null, visibility: d.visibility, language: d.language });
       app.clearReply();
       app.clearEdit();
+      app.clearQuote();
       const scheduledFor = (status as { scheduledAt?: string }).scheduledAt;
       if (scheduledFor) {
         setSchedule(null);
@@ -335,7 +344,9 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
             <Avatar account={replyTo.account} size={32} />
             <div>
               <strong class="name">
-                <bdi>{displayName(replyTo.account)}</bdi>
+                <bdi>
+                  <EmojiText text={displayName(replyTo.account)} emojis={replyTo.account.emojis} />
+                </bdi>
               </strong>
               <p>{replyTo.spoilerText ? `CW: ${replyTo.spoilerText}` : htmlToText(replyTo.content).slice(0, 280)}</p>
             </div>
@@ -350,6 +361,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
           </button>
         </p>
       )}
+      {quoting && <QuotingPreview status={quoting} onRemove={app.clearQuote} />}
       {d.cwOn && (
         <>
           <label for="compose-cw" class="visually-hidden">
@@ -516,6 +528,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         />
       </div>
       <div class="compose-submit">
+        {!editInPlace && <QuotePolicySelect value={quotable ? quotePolicy : "nobody"} disabled={!quotable} onChange={setQuotePolicy} />}
         <span id="compose-count" class={`count${left < 0 ? " over" : ""}`}>
           <span class="visually-hidden">Characters left: </span>
           {left}
