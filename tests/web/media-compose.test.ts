@@ -150,18 +150,32 @@ describe.skipIf(!built)("media players", () => {
 describe.skipIf(!built)("the composer", () => {
   test("a video upload shows progress, then 'processing' with Post disabled, then a preview frame", async () => {
     await desk.goto(`${s.url}/home`);
-    // Hold the upload's answer for a moment so the progress bar can be seen.
-    await desk.route("**/api/v2/media", async (r) => {
-      await Bun.sleep(600);
-      await r.continue();
+    // Slow the upload down (about 3 s for the clip) so the progress bar can be seen moving.
+    const cdp = await desk.context().newCDPSession(desk);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: Math.max(4096, Math.round(videoBytes.byteLength / 3)),
     });
     const form = desk.getByRole("form", { name: "Compose a post" });
     await form.getByLabel("Post text").fill("My clip");
     await form.locator("input[type=file]").setInputFiles({ name: "clip.mp4", mimeType: "video/mp4", buffer: Buffer.from(videoBytes) });
     const bar = form.getByRole("progressbar", { name: "Uploading…" });
     await bar.waitFor();
+    // The bar moves as bytes leave (XMLHttpRequest upload progress), seen on a slowed upload.
+    await desk.waitForFunction(
+      () => {
+        const v = (document.querySelector(".upload-progress progress") as HTMLProgressElement | null)?.value ?? 0;
+        return v > 0;
+      },
+      null,
+      { polling: 10 },
+    );
     await form.getByText("Processing video…").waitFor();
-    await desk.unroute("**/api/v2/media");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.detach();
     expect(await form.getByRole("button", { name: "Post", exact: true }).isDisabled()).toBe(true);
     await form.getByLabel("Description (alt text) for video 1").fill("My own test pattern");
     await shot(desk, "compose-processing");

@@ -39,7 +39,11 @@ export function ChoiceMenu({
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
 
+  /** Whether the menu is open right now (state lags a render; a pending effect must not refocus a closed menu). */
+  const isOpen = useRef(false);
+
   const close = (refocus = true) => {
+    isOpen.current = false;
     setOpen(false);
     if (refocus) button.current?.focus();
   };
@@ -64,7 +68,7 @@ export function ChoiceMenu({
 
   // Once placed (a hidden element cannot take focus), focus the checked item.
   useEffect(() => {
-    if (!open || place.visibility === "hidden" || !menu.current) return;
+    if (!open || !isOpen.current || place.visibility === "hidden" || !menu.current) return;
     const items = menu.current.querySelectorAll<HTMLElement>("[role=menuitemradio]");
     (Array.from(items).find((i) => i.getAttribute("aria-checked") === "true") ?? items[0])?.focus();
   }, [open, place]);
@@ -118,7 +122,12 @@ export function ChoiceMenu({
         aria-controls={`${id}-menu`}
         title={title}
         disabled={disabled}
-        onClick={() => (open ? close() : (setPlace({ visibility: "hidden" }), setOpen(true)))}
+        onClick={() => {
+          if (open) return close();
+          isOpen.current = true;
+          setPlace({ visibility: "hidden" });
+          setOpen(true);
+        }}
       >
         {face}
         <span class="visually-hidden">{name}</span>
