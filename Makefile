@@ -93,11 +93,12 @@ run: build
 test: $(STAMP) web chromium qemu proxies check build
 	$(BUN) test $(TEST_FLAGS)
 
-# The structure rules (SQL only in src/db/, imports point down, /api/v2 routes under src/api/v2/)
+# Type-checks the server and the web client (each with its own tsconfig), the structure rules (SQL only in src/db/, imports point down, /api/v2 routes under src/api/v2/)
 # and the formatter's verdict; `make format` rewrites files the formatter would change.
 FORMATTED := src tests scripts/bench $(wildcard scripts/*.ts) web/src web/vite.config.ts
 check: $(STAMP)
 	node_modules/.bin/tsc -p tsconfig.json --noEmit
+	node_modules/.bin/tsc -p web/tsconfig.json --noEmit
 	$(BUN) scripts/check-structure.ts
 	node_modules/.bin/biome format --config-path=scripts/format $(FORMATTED)
 
@@ -109,6 +110,8 @@ bench: $(STAMP)
 
 typecheck: $(STAMP)
 	node_modules/.bin/tsc -p tsconfig.json --noEmit
+	node_modules/.bin/tsc -p web/tsconfig.json --noEmit
+	node_modules/.bin/tsc -p web/tsconfig.json --noEmit
 
 clean:
 	rm -rf dist .bench $(STAMP)
