@@ -15,6 +15,8 @@ import { StatusMenu } from "./status-menu";
 import { readingPrefs } from "../lib/prefs";
 import { filterVerdict, type FilterContext } from "../lib/filters";
 import { FilteredStatus } from "./filtered-status";
+import { emojifyHtml, EmojiText } from "../lib/emoji";
+import { canQuote, QuotedPost, type QuoteInfo } from "./quote";
 
 const VISIBILITY_LABEL: Record<string, string> = {
   public: "Public",
@@ -114,6 +116,7 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
   const label = `${displayName(s.account)}${status.reblog ? `, boosted by ${displayName(status.account)}` : ""}: ${s.spoilerText ? `Content warning: ${s.spoilerText}` : text.slice(0, 140)}`;
   const hidden = !!s.spoilerText && !showCw;
   const mine = s.account.id === app.me.id;
+  const quote = (s as Status & { quote?: QuoteInfo | null }).quote;
   const canBoost = s.visibility === "public" || s.visibility === "unlisted" || (mine && s.visibility === "private");
 
   return (
@@ -129,7 +132,9 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
         <p class="boost-line">
           <Icon name="reblog" size={16} />{" "}
           <a href={`/accounts/${status.account.id}`} data-route>
-            <bdi>{displayName(status.account)}</bdi>
+            <bdi>
+              <EmojiText text={displayName(status.account)} emojis={status.account.emojis} />
+            </bdi>
           </a>{" "}
           boosted
         </p>
@@ -156,7 +161,9 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
       )}
       {s.spoilerText && (
         <p class="cw">
-          <span class="cw-text">{s.spoilerText}</span>{" "}
+          <span class="cw-text">
+            <EmojiText text={s.spoilerText} emojis={s.emojis} />
+          </span>{" "}
           <button type="button" class="cw-toggle" aria-expanded={showCw} onClick={() => setShowCw(!showCw)}>
             {showCw ? "Show less" : "Show more"}
           </button>
@@ -167,12 +174,15 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
           class="content"
           lang={s.language ?? undefined}
           onClick={onContentClick}
-          dangerouslySetInnerHTML={{ __html: sanitizeHtml(s.content) }}
+          dangerouslySetInnerHTML={{ __html: emojifyHtml(sanitizeHtml(s.content), s.emojis) }}
         />
       )}
       {!hidden && s.mediaAttachments.length > 0 && <MediaGallery media={s.mediaAttachments} sensitive={s.sensitive || !!blurMedia} />}
-      {!hidden && s.card && !s.mediaAttachments.length && !s.poll && <PreviewCard card={s.card} />}
-      {!hidden && s.poll && <PollView poll={s.poll} mine={s.account.id === app.me.id} onChange={(poll) => update({ ...s, poll })} />}
+      {!hidden && quote && <QuotedPost quote={quote} />}
+      {!hidden && s.card && !quote && !s.mediaAttachments.length && !s.poll && <PreviewCard card={s.card} />}
+      {!hidden && s.poll && (
+        <PollView poll={s.poll} emojis={s.emojis} mine={s.account.id === app.me.id} onChange={(poll) => update({ ...s, poll })} />
+      )}
       {hidden && s.mediaAttachments.length > 0 && <p class="muted">{plural(s.mediaAttachments.length, "attachment")} hidden</p>}
       {focused && (
         <p class="focus-meta">
@@ -210,6 +220,12 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
             </button>
           );
         })}
+        {canQuote(s) && (
+          <button type="button" data-action="quote" title="Quote" onClick={() => app.quote(s)}>
+            <Icon name="quote" />
+            <span class="visually-hidden">Quote</span>
+          </button>
+        )}
         <StatusMenu status={s} update={update} onDelete={() => onDelete?.(status.id)} />
       </footer>
     </article>
