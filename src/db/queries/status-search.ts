@@ -10,6 +10,7 @@ import { SEQ } from "../../model/ids";
 import { PUBLIC } from "../../model/visibility";
 import { htmlToPlain } from "../../text/filter-match";
 import { hasUnspacedScript, type SearchQuery, type TextClause } from "../../text/search-query";
+import { searchWords as words } from "../../text/search-words";
 import { hiddenAccountsSql } from "./relationships";
 import { visibleStatusSql } from "./visibility";
 
@@ -236,13 +237,6 @@ export function searchStatusIds(ctx: AppContext, o: StatusSearchQuery, now: numb
   return scored.slice(o.offset, o.offset + o.limit).map((r) => r.id);
 }
 
-const fold = (t: string) =>
-  t
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase();
-const words = (t: string) => fold(t).match(/[\p{L}\p{N}]+/gu) ?? [];
-
 /**
  * BM25's term-frequency and length parts over the candidates' plain text, scaled to 0..1. The
  * inverse document frequency is left out: every candidate holds every positive term, so it
@@ -261,7 +255,9 @@ function termRelevance(q: SearchQuery, rows: Candidate[]): Map<number, number> {
   for (const d of docs) {
     let sc = 0;
     for (const t of terms) {
-      const tf = d.w.filter((w) => (t.prefix ? w.startsWith(t.w) : w === t.w)).length;
+      let tf = 0;
+      if (t.prefix) for (const w of d.w) tf += w.startsWith(t.w) ? 1 : 0;
+      else for (const w of d.w) tf += w === t.w ? 1 : 0;
       sc += (tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * d.w.length) / avg));
     }
     out.set(d.id, sc);
