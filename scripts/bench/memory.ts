@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     const every = Math.max(1, Math.min(30, P.idleSeconds / 10));
     const first = Math.min(60, P.idleSeconds);
     const early = await idle(pid, first, every);
-    row(`${first} s idle after the load`, rssMb(pid), null, split(pid));
+    if (first < P.idleSeconds) row(`${first} s idle after the load`, rssMb(pid), null, split(pid));
     const late = await idle(pid, P.idleSeconds - first, every);
     row(`${P.idleSeconds} s idle after the load`, rssMb(pid), TARGET_AFTER_IDLE_MB, split(pid));
     notes.push(`RSS every ${fmt(every, 0)} s while idle after the load (MB): ${[...early, ...late].map((r) => fmt(r, 0)).join(", ")}`);
