@@ -40,7 +40,11 @@ beforeAll(async () => {
       .query("INSERT INTO custom_emojis (id, shortcode, domain, image_key, category, created_at) VALUES (?, ?, NULL, ?, ?, ?)")
       .run(i + 1, code!, `emoji/${code}.png`, category ?? null, Date.now());
   }
-  await bob.client.v1.accounts.updateCredentials({ displayName: "Bob :blobcat:", note: "I keep a :hearthfire: going" });
+  await bob.client.v1.accounts.updateCredentials({
+    displayName: "Bob :blobcat:",
+    note: "I keep a :hearthfire: going",
+    fieldsAttributes: [{ name: "Pet :blobcat:", value: "Tabby :hearthfire:" }],
+  } as any);
   // Five discoverable accounts use #cats today: after the refresh it trends (auto-approved).
   for (let i = 0; i < 5; i++) {
     const u = await s.createUser(`poster${i}`);
@@ -320,12 +324,14 @@ describe.skipIf(!built)("custom emoji at 1280×800", () => {
     expect(await axeViolations(desk)).toEqual([]);
   });
 
-  test("a profile shows the emoji in its name and bio", async () => {
+  test("a profile shows the emoji in its name, bio and fields", async () => {
     await desk.goto(`${s.url}/accounts/${bob.id}`);
     const name = desk.getByRole("heading", { level: 1, name: "Bob :blobcat:" });
     await name.waitFor();
     expect(await name.locator("img.custom-emoji").getAttribute("alt")).toBe(":blobcat:");
     expect(await desk.locator(".note img.custom-emoji").getAttribute("alt")).toBe(":hearthfire:");
+    expect(await desk.locator(".fields dt img.custom-emoji").getAttribute("alt")).toBe(":blobcat:");
+    expect(await desk.locator(".fields dd img.custom-emoji").getAttribute("alt")).toBe(":hearthfire:");
     expect(await axeViolations(desk)).toEqual([]);
     await desk.goto(`${s.url}/home`);
     await desk.getByRole("heading", { name: "Home", level: 1 }).waitFor();

@@ -246,8 +246,10 @@ export function Profile({ id, tab }: { id: string; tab: Tab }): JSX.Element {
           <dl class="fields">
             {account.fields.map((f) => (
               <div key={f.name}>
-                <dt>{f.name}</dt>
-                <dd dangerouslySetInnerHTML={{ __html: sanitizeHtml(f.value) }} />
+                <dt>
+                  <EmojiText text={f.name} emojis={account.emojis} />
+                </dt>
+                <dd dangerouslySetInnerHTML={{ __html: emojifyHtml(sanitizeHtml(f.value), account.emojis) }} />
               </div>
             ))}
           </dl>
