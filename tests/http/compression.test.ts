@@ -30,7 +30,7 @@ async function wire(path: string, headers: Record<string, string> = {}, method =
 }
 
 const decode = (enc: string | null, b: Uint8Array) =>
-  new Uint8Array(enc === "br" ? brotliDecompressSync(b) : enc === "gzip" ? gunzipSync(b) : b);
+  new Uint8Array(enc === "br" ? brotliDecompressSync(b) : enc === "gzip" ? gunzipSync(b) : enc === "zstd" ? Bun.zstdDecompressSync(b) : b);
 
 /** Fetches `path` as identity, br and gzip and checks the decoded payloads are the same bytes. */
 async function sameAfterDecoding(path: string, headers: Record<string, string> = {}) {
@@ -85,15 +85,15 @@ describe("pickEncoding", () => {
 });
 
 describe("compressBody", () => {
-  // Timeline-sized bodies take the fast settings (brotli 1, gzip 1), from 64 KB on the thread pool.
+  // Timeline-sized bodies take the fast settings (brotli 1, gzip 1, zstd 1), from 256 KB on the thread pool.
   test("small, timeline-sized and thread-pool-sized bodies decode to the same bytes", async () => {
-    for (const n of [2_000, 20_000, 70_000, 140_000]) {
+    for (const n of [2_000, 20_000, 70_000, 140_000, 300_000]) {
       const items = Array.from({ length: Math.ceil(n / 60) }, (_, i) => ({
         id: String(1e15 + i * 7919),
         content: `<p>post ${i % 97}</p>`,
       }));
       const body = new TextEncoder().encode(JSON.stringify(items));
-      for (const enc of ["br", "gzip"] as const) {
+      for (const enc of ["br", "gzip", "zstd"] as const) {
         const out = await compressBody(body, enc);
         expect(out.byteLength).toBeLessThan(body.byteLength / 3);
         expect(decode(enc, out)).toEqual(body);
@@ -155,6 +155,34 @@ describe("compressed responses", () => {
     expect(sse.headers.get("content-type")).toContain("text/event-stream");
     expect(sse.headers.get("content-encoding")).toBeNull();
     abort.abort();
+  });
+
+  test("pages from 16 KB go as zstd to clients that accept it, byte for byte; smaller ones never", async () => {
+    // A timeline page past 16 KB: 16 more long posts beside the 8 of beforeAll.
+    for (let i = 0; i < 16; i++)
+      await alice.client.v1.statuses.create({
+        status: `Long post ${i} about #compression: ${"words and more words ".repeat(20)}`,
+        visibility: "public",
+      });
+    const path = "/api/v1/timelines/public?limit=40";
+    const plain = await wire(path, { "Accept-Encoding": "identity" });
+    expect(plain.bytes.byteLength).toBeGreaterThan(16 * 1024);
+    for (const accept of ["gzip, deflate, br, zstd", "zstd", "zstd;q=0.5, br;q=0.5"]) {
+      const c = await wire(path, { "Accept-Encoding": accept });
+      expect(c.res.headers.get("content-encoding")).toBe("zstd");
+      expect(c.res.headers.get("vary")?.toLowerCase()).toContain("accept-encoding");
+      expect(decode("zstd", c.bytes)).toEqual(plain.bytes);
+    }
+    // A client preferring brotli, or refusing zstd, gets brotli.
+    for (const accept of ["zstd;q=0.5, br", "zstd;q=0, br, gzip"])
+      expect((await wire(path, { "Accept-Encoding": accept })).res.headers.get("content-encoding")).toBe("br");
+    // Below 16 KB zstd is not offered: a zstd-only client gets the identity body.
+    const small = await wire("/api/v1/timelines/public?limit=2", { "Accept-Encoding": "zstd" });
+    expect(small.bytes.byteLength).toBeGreaterThan(1024);
+    expect(small.res.headers.get("content-encoding")).toBeNull();
+    expect((await wire("/api/v1/timelines/public?limit=2", { "Accept-Encoding": "zstd, br" })).res.headers.get("content-encoding")).toBe(
+      "br",
+    );
   });
 });
 
