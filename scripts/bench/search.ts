@@ -4,7 +4,10 @@
  * /api/v1/accounts/search for a handle prefix with 10 concurrent clients, reports the FTS5
  * index size on disk, and the cost of POST /api/v1/statuses with and without the search
  * triggers (the same database with migration 0028's status triggers dropped).
- * Knobs (env): BENCH_SECONDS (per scenario, 5), BENCH_CLIENTS (10), BENCH_STATUSES, BENCH_ACCOUNTS, BENCH_FOLLOWS.
+ * Before the searches, the copy's FTS5 indexes are merged as the nightly search.merge_index job
+ * does (its time and segment counts are printed); BENCH_SEARCH_MERGE=0 measures them unmerged.
+ * Knobs (env): BENCH_SECONDS (per scenario, 5), BENCH_CLIENTS (10), BENCH_STATUSES, BENCH_ACCOUNTS, BENCH_FOLLOWS,
+ * BENCH_SEARCH_MERGE (1).
  */
 import { Database } from "bun:sqlite";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
@@ -13,6 +16,7 @@ import { join } from "node:path";
 import { BENCH, cpuSeconds, fmt, loadNote, num, printLoadTable, startServer } from "./lib";
 import { runLoad, type LoadResult, type Scenario } from "./load";
 import { baseDb } from "./seed-cache";
+import { mergeSearchIndexStep, SEARCH_INDEXES, searchIndexSegments } from "../../src/db/queries/search-index";
 
 const P = {
   seconds: num("BENCH_SECONDS", 5),
@@ -20,6 +24,7 @@ const P = {
   statuses: num("BENCH_STATUSES", 1_000_000),
   accounts: num("BENCH_ACCOUNTS", 10_000),
   follows: num("BENCH_FOLLOWS", 500),
+  merge: num("BENCH_SEARCH_MERGE", 1),
 };
 const TARGET_SEARCH_P99_MS = 50;
 const TARGET_POST_EXTRA = 0.2;
@@ -37,6 +42,28 @@ function indexSizes(path: string): { name: string; bytes: number }[] {
          FROM dbstat GROUP BY 1 ORDER BY 2 DESC`,
       )
       .all();
+  } finally {
+    db.close();
+  }
+}
+
+/** Merges the search indexes as search.merge_index does (same steps, no pauses); says what it did. */
+function mergeIndexes(path: string): string {
+  const db = new Database(path);
+  try {
+    const t = performance.now();
+    let worst = 0;
+    const parts = SEARCH_INDEXES.map((table) => {
+      const before = searchIndexSegments(db, table);
+      for (let more = before > 1; more; ) {
+        const s = performance.now();
+        more = mergeSearchIndexStep(db, table, 64);
+        worst = Math.max(worst, performance.now() - s);
+      }
+      return `${table} ${before} -> ${searchIndexSegments(db, table)}`;
+    });
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return `search.merge_index: ${parts.join(", ")} segments in ${fmt((performance.now() - t) / 1000, 1)} s (longest step ${fmt(worst)} ms)`;
   } finally {
     db.close();
   }
@@ -70,6 +97,7 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   copyFileSync(base.path, join(dataDir, "hearth.sqlite"));
   const sizes = indexSizes(join(dataDir, "hearth.sqlite"));
+  const merged = P.merge ? mergeIndexes(join(dataDir, "hearth.sqlite")) : "search indexes left unmerged (BENCH_SEARCH_MERGE=0)";
   const month = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
   const search =
     (name: string, q: string, path = "/api/v2/search?type=statuses&q="): ((b: string) => Scenario) =>
@@ -121,7 +149,8 @@ async function main() {
     `Search: ${P.statuses.toLocaleString("en")} statuses, ${P.accounts.toLocaleString("en")} accounts; ${P.clients} clients x ${P.seconds} s per scenario on 127.0.0.1, ${availableParallelism()} CPUs shared by server and clients`,
   );
   printLoadTable(rows, false);
-  console.log("\nindex size on disk:");
+  console.log(merged);
+  console.log("\nindex size on disk (before the merge):");
   for (const s of sizes) console.log(`  ${s.name.padEnd(16)} ${fmt(s.bytes / 1048576)} MB`);
   const slow = searches.filter((r) => !r.name.startsWith("POST") && !(r.p99 < TARGET_SEARCH_P99_MS));
   console.log(

@@ -26,6 +26,7 @@ export const CRON_JOBS: readonly CronJob[] = [
   { pattern: "23 * * * *", kind: "accounts.refresh_stale" },
   { pattern: "7 4 * * *", kind: "statuses.remove_remote" },
   { pattern: "*/5 * * * *", kind: "trends.refresh" },
+  { pattern: "52 4 * * *", kind: "search.merge_index" },
 ];
 
 /** Starts the schedules; returns a function that stops them. */

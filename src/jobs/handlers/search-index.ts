@@ -1,0 +1,30 @@
+/**
+ * search.merge_index: merges the FTS5 search indexes' segments into one (scheduled nightly),
+ * a bounded step at a time with a pause between steps so requests and writes go on meanwhile.
+ */
+import type { AppContext } from "../../context";
+import { mergeSearchIndexStep, SEARCH_INDEXES, searchIndexSegments } from "../../db/queries/search-index";
+
+/** Pages of merge work per step (each step is one short write transaction). */
+const PAGES_PER_STEP = 64;
+/** Wall time one run may take; what is left waits for the next run. */
+const BUDGET_MS = 120_000;
+/** Pause between steps, so the event loop serves requests in between. */
+const PAUSE_MS = 20;
+
+/** search.merge_index {}: merges each search index down to one segment, within BUDGET_MS; logs what it did. */
+export async function runSearchMergeIndex(ctx: AppContext): Promise<void> {
+  const t0 = performance.now();
+  for (const table of SEARCH_INDEXES) {
+    const before = searchIndexSegments(ctx.db, table);
+    if (before <= 1) continue;
+    let steps = 0;
+    while (performance.now() - t0 < BUDGET_MS && mergeSearchIndexStep(ctx.db, table, PAGES_PER_STEP)) {
+      steps++;
+      await Bun.sleep(PAUSE_MS);
+    }
+    ctx.log.info(
+      `search index ${table}: ${before} -> ${searchIndexSegments(ctx.db, table)} segments in ${steps} steps, ${((performance.now() - t0) / 1000).toFixed(1)} s so far`,
+    );
+  }
+}
