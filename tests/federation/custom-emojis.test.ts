@@ -67,6 +67,28 @@ describe("custom emoji federate", () => {
     T,
   );
 
+  test(
+    "a poll option's emoji goes out as an Emoji tag and fills Poll.emojis on both sides (local and remote polls)",
+    async () => {
+      await createCustomEmoji(A.ctx, { shortcode: "pollblob" }, await animatedGif(16, 16));
+      const st = await alice.client.v1.statuses.create({
+        status: "Pick one",
+        poll: { options: [":pollblob: this", "that"], expiresIn: 3600 },
+      });
+      expect((st.poll as any).emojis.map((e: any) => e.shortcode)).toEqual(["pollblob"]);
+      const doc = await (await fetch(uriOf(A, st.id), { headers: { Accept: "application/activity+json" } })).json();
+      expect(doc.type).toBe("Question");
+      expect(doc.tag).toContainEqual(expect.objectContaining({ type: "Emoji", name: ":pollblob:" }));
+      await settle([A, B]);
+      const idOnB = statusIdByUri(B, uriOf(A, st.id));
+      expect(idOnB).not.toBeNull();
+      const onB = await bob.client.v1.statuses.$select(idOnB!).fetch();
+      expect((onB.poll as any).emojis.map((e: any) => e.shortcode)).toEqual(["pollblob"]);
+      expect((onB.poll as any).emojis[0].url.startsWith(B.url)).toBe(true);
+    },
+    T,
+  );
+
   test("the Emoji tag's id dereferences to the Emoji document (GET /emojis/:id, as Mastodon); unknown ids are 404", async () => {
     const local = await createCustomEmoji(A.ctx, { shortcode: "hearthcat" }, await animatedGif(16, 16));
     const res = await fetch(A.ctx.uris.emoji(local.id), { headers: { Accept: "application/activity+json" } });

@@ -8,7 +8,8 @@ import type { AppContext } from "../../context";
 import type { AccountRow, MediaRow, StatusRow } from "../rows";
 import type { ActorData } from "../../serializers/activitypub/actor";
 import type { NoteData } from "../../serializers/activitypub/note";
-import type { PollRow } from "../../serializers/mastodon/poll";
+import { pollTitles, type PollRow } from "../../serializers/mastodon/poll";
+import { shortcodesIn } from "../../text/custom-emoji";
 import { getAccountUri } from "../queries/accounts";
 import { listNoteQuotes } from "../queries/quotes";
 import { selectIn } from "../sql";
@@ -60,7 +61,15 @@ export function loadNoteData(ctx: AppContext, rows: StatusRow[]): NoteData {
   const polls = new Map(selectIn<PollRow>(db, (ph) => `SELECT * FROM polls WHERE status_id IN (${ph})`, ids).map((p) => [p.status_id, p]));
   // Local statuses only name local emoji; remote ones (served from our cache) name their domain's.
   const wantRows = [...rows, ...originals.values()];
-  const wants = new Map(wantRows.map((r) => [r.id, statusEmojiWant(r, accounts.get(r.account_id)?.domain ?? null)]));
+  // A poll's option titles count too, as in Mastodon's Status#emojis, so their Emoji tags go out.
+  const wants = new Map(
+    wantRows.map((r) => {
+      const w = statusEmojiWant(r, accounts.get(r.account_id)?.domain ?? null);
+      const p = polls.get(r.id);
+      if (p) w.codes = [...new Set([...w.codes, ...shortcodesIn(...pollTitles(p))])];
+      return [r.id, w];
+    }),
+  );
   const emojiMap = loadEmojiMap(ctx, [...wants.values()]);
   const emojis = new Map([...wants].map(([id, w]) => [id, emojisOf(emojiMap, w)]));
   const quotes = new Map(

@@ -49,12 +49,14 @@ export function pollExpired(p: PollRow, now: number): boolean {
  * The Mastodon Poll entity. `ownVotes` is undefined without a viewer (then `voted` and
  * `own_votes` are left out, as Mastodon does for logged-out requests). The poll's author counts
  * as having voted (Mastodon's Poll#voted?), with no own votes, so clients offer no Vote button.
+ * `emojis`: the CustomEmoji entities the option titles use (Mastodon's Poll#emojis).
  */
 export function toMastodonPoll(
   p: PollRow,
   ownVotes: number[] | undefined,
   now: number,
   viewerId: number | null = null,
+  emojis: Record<string, unknown>[] = [],
 ): Record<string, unknown> {
   const expired = pollExpired(p, now);
   // Mastodon hides per-option totals until the end when hide_totals is set.
@@ -68,7 +70,7 @@ export function toMastodonPoll(
     votes_count: p.votes_count,
     voters_count: p.multiple ? p.voters_count : null,
     options: pollTitles(p).map((title, i) => ({ title, votes_count: showTotals ? tallies[i]! : null })),
-    emojis: [],
+    emojis,
   };
   if (ownVotes !== undefined) {
     out.voted = viewerId === p.account_id || ownVotes.length > 0;

@@ -108,16 +108,14 @@ export function PollView({
   poll,
   mine,
   onChange,
-  emojis: statusEmojis,
 }: {
   poll: mastodon.v1.Poll;
   mine: boolean;
   onChange(p: mastodon.v1.Poll): void;
-  /** The post's custom emoji, for servers that list option emoji on the status rather than the poll. */
-  emojis?: readonly EmojiRef[];
 }): JSX.Element {
   const app = useApp();
-  const emojis = [...((poll as { emojis?: EmojiRef[] }).emojis ?? []), ...(statusEmojis ?? [])];
+  // Option titles' custom emoji come with the poll (Poll.emojis), as Mastodon serves them.
+  const emojis = (poll as { emojis?: readonly EmojiRef[] }).emojis ?? [];
   const [picked, setPicked] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   const [showResults, setShowResults] = useState(false);

@@ -181,7 +181,7 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
       {!hidden && quote && <QuotedPost quote={quote} />}
       {!hidden && s.card && !quote && !s.mediaAttachments.length && !s.poll && <PreviewCard card={s.card} />}
       {!hidden && s.poll && (
-        <PollView poll={s.poll} emojis={s.emojis} mine={s.account.id === app.me.id} onChange={(poll) => update({ ...s, poll })} />
+        <PollView poll={s.poll} mine={s.account.id === app.me.id} onChange={(poll) => update({ ...s, poll })} />
       )}
       {hidden && s.mediaAttachments.length > 0 && <p class="muted">{plural(s.mediaAttachments.length, "attachment")} hidden</p>}
       {focused && (

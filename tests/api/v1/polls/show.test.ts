@@ -42,6 +42,31 @@ describe("GET /api/v1/polls/:id", () => {
     expect(st.poll?.options.map((o) => o.title)).toEqual(["tea", "coffee"]);
   });
 
+  test("emojis: the custom emoji the option titles use (Mastodon's Poll#emojis), also inside Status.poll", async () => {
+    s.ctx.db
+      .query(`INSERT INTO custom_emojis (id, shortcode, domain, image_key, category, created_at)
+        VALUES (901, 'pollcat', NULL, 'emoji/pollcat.png', NULL, 0), (902, 'unused', NULL, 'emoji/unused.png', NULL, 0),
+               (903, 'faraway', 'remote.example', NULL, NULL, 0)`)
+      .run();
+    const { pollId, statusId } = await postPoll(s, alice, { options: [":pollcat: yes", "no :faraway: :nosuch:"], expires_in: 600 });
+    const p = (await (await s.api("GET", `/api/v1/polls/${pollId}`, { token: bob.token })).json()) as any;
+    expect(p.emojis).toEqual([
+      {
+        shortcode: "pollcat",
+        url: `${s.url}/system/emoji/pollcat.png`,
+        static_url: `${s.url}/system/emoji/pollcat.png`,
+        visible_in_picker: true,
+        category: null,
+      },
+    ]);
+    const anon = (await (await s.api("GET", `/api/v1/statuses/${statusId}`)).json()) as any;
+    expect(anon.poll.emojis.map((e: any) => e.shortcode)).toEqual(["pollcat"]);
+    const voted = (await (
+      await s.api("POST", `/api/v1/polls/${pollId}/votes`, { token: bob.token, json: { choices: [0] } })
+    ).json()) as any;
+    expect(voted.emojis.map((e: any) => e.shortcode)).toEqual(["pollcat"]);
+  });
+
   test("hide_totals hides per-option counts until the end; multiple shows voters_count", async () => {
     const { pollId } = await postPoll(s, alice, { options: ["a", "b", "c"], expires_in: 600, hide_totals: true, multiple: true });
     const p = (await (await s.api("GET", `/api/v1/polls/${pollId}`, { token: bob.token })).json()) as any;
