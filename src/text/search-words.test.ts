@@ -1,5 +1,5 @@
 import { expect, test } from "bun:test";
-import { foldSearchText, searchWords } from "./search-words";
+import { countSearchTerms, foldSearchText, type SearchTerm, searchWords } from "./search-words";
 
 const slow = (t: string) => foldSearchText(t).match(/[\p{L}\p{N}]+/gu) ?? [];
 
@@ -23,4 +23,30 @@ test("non-ASCII text is folded: accents dropped, case folded, other scripts kept
   expect(searchWords("Ｆｕｌｌ ｗｉｄｔｈ ① Straße")).toEqual(["full", "width", "1", "straße"]);
   expect(searchWords("Привет мир 123")).toEqual(["привет", "мир", "123"]);
   expect(searchWords("")).toEqual([]);
+});
+
+test("countSearchTerms counts what searchWords splits, whole words and prefixes", () => {
+  const slowCount = (t: string, terms: SearchTerm[]) => {
+    const all = searchWords(t);
+    return { words: all.length, tf: terms.map((x) => all.filter((w) => (x.prefix ? w.startsWith(x.w) : w === x.w)).length) };
+  };
+  const terms: SearchTerm[] = [
+    { w: "ab", prefix: false },
+    { w: "ab", prefix: true },
+    { w: "a1", prefix: false },
+    { w: "café", prefix: false },
+    { w: "cafe", prefix: true },
+  ];
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pool = ["ab", "AB", "Ab", "abc", "a1", "A1", " ", " ", "-", "<p>", "café", "CAFÉ", "cafe", "x", "1", "é"];
+  for (let i = 0; i < 3000; i++) {
+    const s = Array.from({ length: Math.floor(rnd() * 12) }, () => pool[Math.floor(rnd() * pool.length)]).join(rnd() < 0.5 ? "" : " ");
+    const tf = terms.map(() => 0);
+    const words = countSearchTerms(s, terms, tf);
+    expect({ words, tf }).toEqual(slowCount(s, terms));
+  }
+  const tf = [1];
+  expect(countSearchTerms("Coffee, coffee and COFFEE-cake", [{ w: "coffee", prefix: false }], tf)).toBe(5);
+  expect(tf).toEqual([4]); // added to what was there
 });

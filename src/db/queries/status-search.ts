@@ -10,7 +10,7 @@ import { SEQ } from "../../model/ids";
 import { PUBLIC } from "../../model/visibility";
 import { htmlToPlain } from "../../text/filter-match";
 import { hasUnspacedScript, type SearchQuery, type TextClause } from "../../text/search-query";
-import { searchWords as words } from "../../text/search-words";
+import { countSearchTerms, searchWords as words } from "../../text/search-words";
 import { hiddenAccountsSql } from "./relationships";
 import { visibleStatusSql } from "./visibility";
 
@@ -249,17 +249,18 @@ function termRelevance(q: SearchQuery, rows: Candidate[]): Map<number, number> {
     .flatMap((c) => words(c.text).map((w, i, all) => ({ w, prefix: c.prefix && i === all.length - 1 })));
   const out = new Map<number, number>();
   if (!terms.length) return out;
-  const docs = rows.map((r) => ({ id: r.id, w: words(`${r.cw} ${r.plain ? r.body : htmlToPlain(r.body)}`) }));
-  const avg = docs.reduce((n, d) => n + d.w.length, 0) / docs.length || 1;
+  // words(`${cw} ${plain}`) splits at the space, so the two parts' counts add up.
+  const docs: { id: number; words: number; tf: number[] }[] = [];
+  for (const r of rows) {
+    const tf = new Array<number>(terms.length).fill(0);
+    const n = countSearchTerms(r.cw, terms, tf) + countSearchTerms(r.plain ? r.body : htmlToPlain(r.body), terms, tf);
+    docs.push({ id: r.id, words: n, tf });
+  }
+  const avg = docs.reduce((n, d) => n + d.words, 0) / docs.length || 1;
   let best = 0;
   for (const d of docs) {
     let sc = 0;
-    for (const t of terms) {
-      let tf = 0;
-      if (t.prefix) for (const w of d.w) tf += w.startsWith(t.w) ? 1 : 0;
-      else for (const w of d.w) tf += w === t.w ? 1 : 0;
-      sc += (tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * d.w.length) / avg));
-    }
+    for (const tf of d.tf) sc += (tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * d.words) / avg));
     out.set(d.id, sc);
     best = Math.max(best, sc);
   }
