@@ -6,6 +6,7 @@
  * triggers (the same database with migration 0028's status triggers dropped).
  * Before the searches, the copy's FTS5 indexes are merged as the nightly search.merge_index job
  * does (its time and segment counts are printed); BENCH_SEARCH_MERGE=0 measures them unmerged.
+ * With taskset and 2+ cores the server runs on core 0 and the clients on core 1.
  * Knobs (env): BENCH_SECONDS (per scenario, 5), BENCH_CLIENTS (10), BENCH_STATUSES, BENCH_ACCOUNTS, BENCH_FOLLOWS,
  * BENCH_SEARCH_MERGE (1).
  */
@@ -27,6 +28,8 @@ const P = {
   merge: num("BENCH_SEARCH_MERGE", 1),
 };
 const TARGET_SEARCH_P99_MS = 50;
+/** Server on core 0, clients on core 1 (as the perf suite), so CPU per request and p99 are steadier. */
+const pinned = availableParallelism() >= 2 && !!Bun.which("taskset");
 const TARGET_POST_EXTRA = 0.2;
 
 type Row = LoadResult & { cpu: number; load: string };
@@ -70,7 +73,7 @@ function mergeIndexes(path: string): string {
 }
 
 async function measure(dataDir: string, scenarios: (base: string) => Scenario[]): Promise<Row[]> {
-  const server = await startServer("search-server", dataDir);
+  const server = await startServer("search-server", dataDir, {}, pinned ? { cpus: "0" } : {});
   const out: Row[] = [];
   try {
     for (const s of scenarios(server.base)) {
@@ -89,6 +92,7 @@ async function measure(dataDir: string, scenarios: (base: string) => Scenario[])
 
 async function main() {
   mkdirSync(BENCH, { recursive: true });
+  if (pinned) Bun.spawnSync(["taskset", "-a", "-p", "-c", "1", String(process.pid)], { stdout: "ignore" });
   const base = await baseDb(P);
   const token = base.meta.token;
   const h = { Authorization: `Bearer ${token}` };
@@ -146,7 +150,7 @@ async function main() {
   console.log("\n");
   const rows = [...searches, ...on, ...without];
   console.log(
-    `Search: ${P.statuses.toLocaleString("en")} statuses, ${P.accounts.toLocaleString("en")} accounts; ${P.clients} clients x ${P.seconds} s per scenario on 127.0.0.1, ${availableParallelism()} CPUs shared by server and clients`,
+    `Search: ${P.statuses.toLocaleString("en")} statuses, ${P.accounts.toLocaleString("en")} accounts; ${P.clients} clients x ${P.seconds} s per scenario on 127.0.0.1, ${pinned ? "server pinned to core 0, clients to core 1 (both shared with other work)" : `${availableParallelism()} CPUs shared by server and clients`}`,
   );
   printLoadTable(rows, false);
   console.log(merged);
