@@ -85,7 +85,7 @@ export async function startServer(
   name: string,
   dataDir: string,
   env: Record<string, string> = {},
-  opts: { cpus?: string } = {},
+  opts: { cpus?: string; entry?: string[] } = {},
 ): Promise<BenchServer> {
   mkdirSync(BENCH, { recursive: true });
   const port = freePort();
@@ -95,7 +95,8 @@ export async function startServer(
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof-md", `--cpu-prof-dir=${BENCH}`] : [];
   // `cpus` pins the server with taskset (which execs it: the pid stays the server's).
   const pin = opts.cpus && Bun.which("taskset") ? ["taskset", "-c", opts.cpus] : [];
-  const proc = Bun.spawn([...pin, process.execPath, ...profile, "src/main.ts", "serve"], {
+  // `entry`: another script to run instead of `src/main.ts serve` (serve-paused.ts).
+  const proc = Bun.spawn([...pin, process.execPath, ...profile, ...(opts.entry ?? ["src/main.ts", "serve"])], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -3,9 +3,10 @@
  * notifications and POST /api/v1/statuses on a 10,000-status and the 1,000,000-status database
  * (seed.ts + features-seed.ts, cached in .bench/), at 10 and 50 clients, with the server pinned
  * to core 0 and this load generator to core 1. Prints one table: requests/s, p50, p99 and server
- * CPU ms per request (utime + stime from /proc before and after). POST rows count the CPU of the
- * request and of the jobs run meanwhile; a separate row gives the CPU of the fan-out jobs still
- * queued when the load stopped, per post. Memory rows join the table through `memoryRows`.
+ * CPU ms per request (utime + stime from /proc before and after). POST rows run on a server whose
+ * job runner is paused (serve-paused.ts), so they count the request alone; the row under each
+ * gives the CPU of the jobs those posts queued (fan-out, delivery, notifications), run afterwards
+ * (SIGUSR2), per post. Memory rows join the table through `memoryRows`.
  * Knobs: BENCH_SECONDS (per row, 3), BENCH_PERF_DBS (e.g. "10k" or "1M"), BENCH_SCENARIO.
  */
 import { Database } from "bun:sqlite";
@@ -73,10 +74,11 @@ function queuedJobs(path: string): number {
   }
 }
 
-/** Waits until the queue is empty (at most `maxMs`); returns the server CPU seconds meanwhile. */
-async function drain(server: BenchServer, path: string, maxMs: number): Promise<{ cpu: number; jobs: number }> {
+/** Calls `start`, then waits until the queue is empty (at most `maxMs`); returns the server CPU seconds meanwhile. */
+async function drain(server: BenchServer, path: string, maxMs: number, start = () => {}): Promise<{ cpu: number; jobs: number }> {
   const cpu0 = cpuSeconds(server.pid);
   const jobs = queuedJobs(path);
+  start();
   const until = Date.now() + maxMs;
   while (queuedJobs(path) > 0 && Date.now() < until) await Bun.sleep(50);
   return { cpu: cpuSeconds(server.pid) - cpu0, jobs };
@@ -93,26 +95,39 @@ async function runDatabase(d: (typeof DATABASES)[number], out: PerfRow[]): Promi
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, "hearth.sqlite");
   copyFileSync(db.path, path); // POSTs must not touch the cached seed
-  const server = await startServer(`perf-${d.label}-server`, dataDir, {}, pinned ? { cpus: "0" } : {});
+  const only = process.env.BENCH_SCENARIO ?? "";
+  let server = await startServer(`perf-${d.label}-server`, dataDir, {}, pinned ? { cpus: "0" } : {});
   try {
     await Bun.sleep(500);
-    const only = process.env.BENCH_SCENARIO ?? "";
-    for (const s of scenarios(server.base, db.meta).filter((x) => x.name.includes(only)))
+    const all = scenarios(server.base, db.meta).filter((x) => x.name.includes(only));
+    for (const s of all.filter((x) => x.method !== "POST"))
       for (const clients of CLIENTS) {
         await runLoad(s, { clients, seconds: 0.5, maxRequests: 20_000 }); // warm-up, not recorded
-        if (s.method === "POST") await drain(server, path, 30_000);
-        const load = loadNote().replace("load ", "");
-        const cpu0 = cpuSeconds(server.pid);
-        const r = await runLoad(s, { clients, seconds: SECONDS, maxRequests: 1_000_000 });
-        const cpuMs = ((cpuSeconds(server.pid) - cpu0) * 1000) / Math.max(1, r.requests);
-        const bad = Object.values(r.statuses).reduce((a, b) => a + b, 0) + r.errors;
-        const row = [s.name, d.label, String(clients), fmt(r.rps, 0), fmt(r.p50, 2), fmt(r.p99, 2), fmt(cpuMs, 3), String(bad), load];
-        out.push(row);
-        if (r.firstProblem) console.log(`  ${s.name} (${d.label}, ${clients}): first problem: ${r.firstProblem}`);
-        if (s.method === "POST") {
-          const j = await drain(server, path, 60_000);
+        await measure(server, s, clients, d.label, out);
+        process.stdout.write(".");
+      }
+    out.push(...(await memoryRows(server, d.label)));
+    const posts = all.filter((x) => x.method === "POST");
+    if (posts.length) {
+      // Posting: the request alone on a server whose runner is paused, then the jobs it queued.
+      await server.stop();
+      server = await startServer(
+        `perf-${d.label}-paused`,
+        dataDir,
+        {},
+        { ...(pinned ? { cpus: "0" } : {}), entry: ["scripts/bench/serve-paused.ts"] },
+      );
+      await Bun.sleep(500);
+      const runJobs = (maxMs: number) => drain(server, path, maxMs, () => process.kill(server.pid, "SIGUSR2"));
+      for (const s0 of posts) {
+        const s = { ...s0, url: s0.url.replace(/^http:\/\/[^/]+/, server.base) };
+        for (const clients of CLIENTS) {
+          await runLoad(s, { clients, seconds: 0.5, maxRequests: 20_000 }); // warm-up, not recorded
+          await runJobs(60_000);
+          const r = await measure(server, { ...s, name: `${s.name} (request)` }, clients, d.label, out);
+          const j = await runJobs(120_000);
           out.push([
-            "  fan-out jobs left after the load",
+            "  its jobs, run after the load",
             d.label,
             String(clients),
             "-",
@@ -122,14 +137,26 @@ async function runDatabase(d: (typeof DATABASES)[number], out: PerfRow[]): Promi
             `${j.jobs} jobs`,
             "-",
           ]);
+          process.stdout.write(".");
         }
-        process.stdout.write(".");
       }
-    out.push(...(await memoryRows(server, d.label)));
+    }
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Runs `s` at `clients` for SECONDS and adds its row; returns the load's result. */
+async function measure(server: BenchServer, s: Scenario, clients: number, label: string, out: PerfRow[]) {
+  const load = loadNote().replace("load ", "");
+  const cpu0 = cpuSeconds(server.pid);
+  const r = await runLoad(s, { clients, seconds: SECONDS, maxRequests: 1_000_000 });
+  const cpuMs = ((cpuSeconds(server.pid) - cpu0) * 1000) / Math.max(1, r.requests);
+  const bad = Object.values(r.statuses).reduce((a, b) => a + b, 0) + r.errors;
+  out.push([s.name, label, String(clients), fmt(r.rps, 0), fmt(r.p50, 2), fmt(r.p99, 2), fmt(cpuMs, 3), String(bad), load]);
+  if (r.firstProblem) console.log(`  ${s.name} (${label}, ${clients}): first problem: ${r.firstProblem}`);
+  return r;
 }
 
 async function main(): Promise<void> {
@@ -144,7 +171,7 @@ async function main(): Promise<void> {
   printTable(HEAD, rows);
   console.log(
     `targets: reads <= ${TARGET.readCpuMs} CPU ms/req and p99 < ${TARGET.p99Ms} ms at 50 clients; POST <= ${TARGET.postCpuMs} CPU ms/req in the request ` +
-      "(its row also holds the jobs run during the load; the 'left after' row is the rest of them, per post)",
+      "(runner paused during the load); the row under it is the CPU of the jobs those posts queued, run afterwards, per post",
   );
 }
 

@@ -28,7 +28,8 @@
  *               WebFinger and an actor document (server pinned to core 0, load to core 1)
  *   perf        issue 17: home/list/public timelines (limit 20, 40), grouped notifications and
  *               posting on a 10,000- and the 1,000,000-status database at 10 and 50 clients: req/s,
- *               p50, p99, CPU ms per request (server on core 0, load on core 1); memory rows later
+ *               p50, p99, CPU ms per request (server on core 0, load on core 1); posting's request
+ *               alone (job runner paused: serve-paused.ts) and, below it, its jobs per post
  *   web         issue 16: gzipped JS of the home screen's first load (budget 70 KB) and of each lazy
  *               chunk; Home's time to interactive on an emulated phone (CPU ×4, 1.6 Mbps/150 ms)
  * BENCH_ONLY=name[,name] picks suites; any other value is passed to the http suite as
