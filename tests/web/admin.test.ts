@@ -85,6 +85,8 @@ describe.skipIf(!built)("moderation in the web client", () => {
     await p.getByText("No open reports. Nice.").waitFor();
     await p.getByRole("button", { name: "Resolved" }).click();
     await p.getByRole("listitem").filter({ hasText: "@spammer" }).waitFor();
+    // One resolved report: a short page, so nothing more to load.
+    expect(await p.getByRole("button", { name: "Load more" }).count()).toBe(0);
   });
 
   test("accounts: filter suspended, open one and unsuspend it", async () => {
@@ -134,5 +136,27 @@ describe.skipIf(!built)("moderation in the web client", () => {
     expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     await shot(p, "admin-report-mobile");
     expect(await axeViolations(p)).toEqual([]);
+  });
+
+  test("the reports list offers Load more only after a full page (40), and not once the rest is loaded", async () => {
+    const noisy = await s.createUser("noisy");
+    const sid = (await noisy.client.v1.statuses.create({ status: "Noisy post" })).id;
+    for (let i = 0; i < 41; i++) {
+      const r = await s.api("POST", "/api/v1/reports", {
+        token: alice.token,
+        json: { account_id: noisy.id, status_ids: [sid], comment: `noise ${i}` },
+      });
+      expect(r.status).toBe(200);
+    }
+    const p = adminPage;
+    await p.goto(`${s.url}/admin/reports`);
+    const items = p.locator(".admin-list > li", { hasText: "@noisy" });
+    await items.first().waitFor();
+    const more = p.getByRole("button", { name: "Load more" });
+    await more.waitFor();
+    expect(await items.count()).toBe(40);
+    await more.click();
+    await p.waitForFunction(() => document.querySelectorAll(".admin-list > li").length === 41);
+    expect(await more.count()).toBe(0);
   });
 });

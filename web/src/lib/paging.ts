@@ -5,8 +5,10 @@ import { errorText } from "./errors";
 /**
  * Pages through `open()` (called again on reload). `what` completes the error sentence
  * ("Could not load …"). Loads the first page on mount unless `auto` is false (then the caller calls reload()).
+ * `pageSize`: the `limit` that `open` asks for; a shorter page is the last one, so `done` is set
+ * at once instead of after one more, empty request (no "Load more" under a short list).
  */
-export function usePaged<T extends { id: string }>(open: () => AsyncIterable<T[]>, what: string, auto = true) {
+export function usePaged<T extends { id: string }>(open: () => AsyncIterable<T[]>, what: string, auto = true, pageSize?: number) {
   const [items, setItems] = useState<T[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -21,7 +23,7 @@ export function usePaged<T extends { id: string }>(open: () => AsyncIterable<T[]
     try {
       const r = await iter.current.next();
       const page = r.done ? [] : (r.value ?? []);
-      if (!page.length) setDone(true);
+      if (!page.length || (pageSize !== undefined && page.length < pageSize)) setDone(true);
       setItems((cur) => (reset ? page : [...cur, ...page.filter((x) => !cur.some((c) => c.id === x.id))]));
     } catch (e) {
       setError(errorText(e, what));

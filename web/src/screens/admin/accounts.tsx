@@ -12,6 +12,9 @@ import { navigate } from "../../lib/router";
 import { useApp } from "../../lib/state";
 import { AccountActions, Badges, ConfirmDialog, type AdminAccount } from "./common";
 
+/** Items per page of the admin list; a shorter page is the last. */
+const ADMIN_PAGE = 40;
+
 const ORIGINS: [string, string][] = [
   ["", "Local and remote"],
   ["local", "Local"],
@@ -41,10 +44,11 @@ export function AdminAccounts(): JSX.Element {
         remote: origin === "remote" || undefined,
         ...(state ? { [state]: true } : {}),
         username: query || undefined,
-        limit: 40,
+        limit: ADMIN_PAGE,
       }),
     "load the accounts",
     false,
+    ADMIN_PAGE,
   );
   useEffect(() => void reload(), [origin, state, query]);
   return (

@@ -11,6 +11,9 @@ import { usePaged } from "../../lib/paging";
 import { useApp } from "../../lib/state";
 import { AccountActions, Badges, type AdminAccount, type AdminReport } from "./common";
 
+/** Items per page of the admin list; a shorter page is the last. */
+const ADMIN_PAGE = 40;
+
 /**
  * A report's number as people read it. Mastodon shows small sequential ids ("Report #123");
  * Hearth's ids are 16-digit snowflakes, so the list and the heading show their last six digits
@@ -32,11 +35,12 @@ export function AdminReports(): JSX.Element {
   const [resolved, setResolved] = useState(false);
   const { items, error, loading, done, more, reload } = usePaged<AdminReport>(
     () => {
-      const params = { resolved, limit: 40 };
+      const params = { resolved, limit: ADMIN_PAGE };
       return app.client.v1.admin.reports.list(params) as unknown as AsyncIterable<AdminReport[]>;
     },
     "load the reports",
     false,
+    ADMIN_PAGE,
   );
   useEffect(() => void reload(), [resolved]);
   return (
