@@ -46,6 +46,22 @@ export function effectiveGroupKey(
 export const NOT_SUSPENDED_SQL =
   "NOT EXISTS (SELECT 1 FROM accounts fa INDEXED BY accounts_suspended WHERE fa.id = n.from_account_id AND fa.suspended_at IS NOT NULL)";
 
+/** Up to this many suspended accounts are left out in JavaScript rather than probed per row. */
+const FEW_SUSPENDED = 64;
+
+/**
+ * The ids of the suspended accounts when there are at most FEW_SUSPENDED (one probe of the
+ * small partial index accounts_suspended), else null. A walk then drops their notifications
+ * from the rows it read instead of probing the index for each row in SQL: the probe was about
+ * 40% of the walk's SQL time, and the walk reads hundreds of rows per page (issue 17).
+ */
+function fewSuspended(ctx: AppContext, few: number): Set<number> | null {
+  const rows = ctx.db
+    .query<{ id: number }, []>(`SELECT id FROM accounts INDEXED BY accounts_suspended WHERE suspended_at IS NOT NULL LIMIT ${few + 1}`)
+    .all();
+  return rows.length > few ? null : new Set(rows.map((r) => r.id));
+}
+
 /** What a walk found: the representatives, and what it read on the way (see groupDataFromWalk). */
 export interface WalkResult {
   reps: GroupRep[];
@@ -79,13 +95,17 @@ export function groupRepresentatives(
   return walkGroups(ctx, viewerId, f, w, groupedTypes).reps;
 }
 
-/** groupRepresentatives, also keeping what the walk read (WalkResult). */
+/**
+ * groupRepresentatives, also keeping what the walk read (WalkResult). `few`: up to how many
+ * suspended accounts are left out in JavaScript (tests pass 0 to compare with the SQL probe).
+ */
 export function walkGroups(
   ctx: AppContext,
   viewerId: number,
   f: NotificationFilter,
   w: GroupWalk,
   groupedTypes: ReadonlySet<string> | null,
+  few = FEW_SUSPENDED,
 ): WalkResult {
   // Walking down without account_id, policy-filtered rows are read too (and skipped here): then
   // the rows read are all that the group data needs above `bottom` (it counts those rows too).
@@ -93,7 +113,8 @@ export function walkGroups(
   const skipFiltered = keep && !f.includeFiltered;
   const blocking = blocksAnyone(ctx, viewerId);
   const filter = notificationFilterSql(viewerId, skipFiltered ? { ...f, includeFiltered: true } : f, blocking);
-  let where = `${filter.sql} AND ${NOT_SUSPENDED_SQL}`;
+  const suspended = fewSuspended(ctx, few);
+  let where = suspended ? filter.sql : `${filter.sql} AND ${NOT_SUSPENDED_SQL}`;
   const args: Arg[] = [...filter.args];
   if (w.maxId !== undefined) {
     where += " AND n.id < ?";
@@ -122,7 +143,11 @@ export function walkGroups(
   // none were met.
   let batch = Math.ceil(Math.max(w.limit * 2, 20) / 10) * 10;
   for (;;) {
-    const rows = ctx.db.query<NotificationRow & { filtered?: number }, Arg[]>(sql(batch)).all(...args, cursor);
+    const got = ctx.db.query<NotificationRow & { filtered?: number }, Arg[]>(sql(batch)).all(...args, cursor);
+    // The batch's end and its size are those of what SQL read; suspended senders' rows are then left out.
+    if (got.length < batch) exhausted = true;
+    if (got.length) cursor = got[got.length - 1]!.id;
+    const rows = suspended?.size ? got.filter((r) => !suspended.has(r.from_account_id)) : got;
     if (seen) for (const row of rows) seen.push(row);
     read += rows.length;
     for (const row of rows) {
@@ -133,8 +158,6 @@ export function walkGroups(
       reps.push({ row, key });
       if (reps.length === w.limit) break;
     }
-    if (rows.length < batch) exhausted = true;
-    if (rows.length) cursor = rows[rows.length - 1]!.id;
     if (reps.length === w.limit || exhausted) break;
     const guess = reps.length ? Math.ceil(((w.limit - reps.length) * read * 0.8) / reps.length) + 10 : batch * 2;
     batch = Math.min(Math.ceil(guess / 10) * 10, batch * 4, 2000);
