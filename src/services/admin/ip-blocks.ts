@@ -68,10 +68,13 @@ function activeBlocks(ctx: AppContext): Cached["blocks"] {
 /** The severities of the unexpired blocks covering `ip`. */
 export function ipSeverities(ctx: AppContext, ip: string): Set<IpSeverity> {
   const out = new Set<IpSeverity>();
+  // Every request asks (src/http/route.ts): with no block, no address to parse.
+  const blocks = activeBlocks(ctx);
+  if (blocks.length === 0) return out;
   const addr = parseIp(ip);
   if (!addr) return out;
   const now = ctx.now();
-  for (const b of activeBlocks(ctx)) {
+  for (const b of blocks) {
     if (b.row.expires_at !== null && b.row.expires_at <= now) continue;
     if (inRange(addr, b.range)) out.add(b.row.severity as IpSeverity);
   }
