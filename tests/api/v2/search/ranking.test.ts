@@ -34,5 +34,5 @@ test("term frequency over length decides among posts of the same age", async () 
   const got = ((await res.json()).statuses as { id: string }[]).map((x) => x.id);
   // BM25's tf and length parts (average 5.5 words): 1 of 1 word, 2 of 5 (cafe cafe cafeteria and
   // tea), 2 of 6 (café café ...), 1 of 10 (the warning's word and 9 more).
-  expect(got).toEqual([ids.short, ids.html, ids.accents, ids.cw]);
+  expect(got).toEqual([ids.short!, ids.html!, ids.accents!, ids.cw!]);
 });
