@@ -219,6 +219,61 @@ describe.skipIf(!built)("push notifications at 1280×800", () => {
     expect((await getSub()).status).toBe(404);
     expect(s.count("web_push_subscriptions")).toBe(0);
     expect(await page.evaluate(() => sessionStorage.getItem("fakePush.unsubscribed"))).toBe("1");
+    // The worker's copy of the token goes with it.
+    expect(await page.evaluate(async () => (await caches.keys()).includes("hearth-push"))).toBe(false);
+  });
+
+  test("when the push service changes the subscription, the worker subscribes again with the same key and registers it, keeping the alerts", async () => {
+    await page.goto(`${s.url}/settings/notifications`);
+    await page.getByRole("button", { name: "Turn on push notifications" }).click();
+    await page.getByText("Push notifications are on", { exact: false }).first().waitFor();
+    const before = await (await getSub()).json();
+    expect(before.endpoint).toBe(endpoint);
+    const vapid = (await (await s.api("GET", "/api/v2/instance")).json()).configuration.vapid.public_key;
+    const RENEWED = "/push/ann-renewed";
+    const renewed = await rx.subscribe(RENEWED);
+    const sw = ctx.serviceWorkers().find((w) => w.url().endsWith("/sw.js"));
+    expect(sw).toBeDefined();
+    // The real sw.js handles a pushsubscriptionchange dispatched in the worker (Chromium never fires
+    // one itself). Its PushManager is answered like the page's: a subscription at the local push
+    // service, recording the key and options it was asked for.
+    await sw!.evaluate(
+      ({ endpoint, p256dh, auth, vapid }) => {
+        const g = self as any;
+        const bytes = (b64: string) => Uint8Array.from(atob(b64.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+        const b64 = (k: ArrayBuffer | ArrayBufferView) =>
+          btoa(String.fromCharCode(...new Uint8Array(k instanceof ArrayBuffer ? k : k.buffer)))
+            .replace(/\+/g, "-")
+            .replace(/\//g, "_")
+            .replace(/=+$/, "");
+        g.PushManager.prototype.subscribe = async function (o: any) {
+          g.__renewedWith = b64(o.applicationServerKey);
+          g.__userVisibleOnly = o.userVisibleOnly;
+          return { endpoint, options: o, toJSON: () => ({ endpoint, expirationTime: null, keys: { p256dh, auth } }) };
+        };
+        const ev = new g.ExtendableEvent("pushsubscriptionchange");
+        Object.defineProperty(ev, "oldSubscription", {
+          value: { endpoint: "gone", options: { applicationServerKey: bytes(vapid).buffer } },
+        });
+        Object.defineProperty(ev, "newSubscription", { value: null });
+        self.dispatchEvent(ev);
+      },
+      { endpoint: renewed.endpoint, p256dh: renewed.keys.p256dh, auth: renewed.keys.authB64, vapid },
+    );
+    let now = before;
+    for (let i = 0; i < 100 && now.endpoint !== renewed.endpoint; i++) {
+      await Bun.sleep(50);
+      now = await (await getSub()).json();
+    }
+    expect(now.endpoint).toBe(renewed.endpoint);
+    expect([now.alerts, now.policy, now.standard]).toEqual([before.alerts, before.policy, true]);
+    expect(await sw!.evaluate(() => [(self as any).__renewedWith, (self as any).__userVisibleOnly])).toEqual([vapid, true]);
+    // Pushes now go to the new subscription, encrypted with its keys (favourites are on since the last test).
+    const own = await ann.client.v1.statuses.create({ status: "ann's renewed words" });
+    await bob.client.v1.statuses.$select(own.id).favourite();
+    await s.drain();
+    expect(rx.errors).toEqual([]);
+    expect(rx.at(RENEWED).map((m) => m.payload.notification_type)).toEqual(["favourite"]);
   });
 });
 

@@ -4,6 +4,13 @@
  * public pages and media always go to the network: nothing private is ever cached here.
  */
 const CACHE = "hearth-shell-v1";
+/*
+ * What the worker needs to renew the push subscription on its own (pushsubscriptionchange): the
+ * web client's access token and the server's VAPID key, put there by Settings › Push
+ * notifications when push is turned on and removed when it is turned off or on sign-out.
+ */
+const PUSH_CACHE = "hearth-push";
+const PUSH_STATE = "/push-state";
 const SERVER_PATHS = /^\/(api|oauth|auth|@|users|\.well-known|nodeinfo|system|avatars|headers|inbox|sw\.js)/;
 
 async function cacheShell() {
@@ -23,7 +30,7 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE && k !== PUSH_CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
@@ -121,4 +128,46 @@ self.addEventListener("notificationclick", (event) => {
       await self.clients.openWindow(url);
     })(),
   );
+});
+
+/** base64url → bytes (the VAPID key as the API gives it). */
+function keyBytes(b64) {
+  const s = atob(b64.replace(/-/g, "+").replace(/_/g, "/"));
+  return Uint8Array.from(s, (c) => c.charCodeAt(0));
+}
+
+/**
+ * The push service replaced or dropped the subscription: subscribe again with the same
+ * applicationServerKey (the old subscription's, else the server's stored one) unless the browser
+ * already made the new one, and register it with POST /api/v1/push/subscription (which replaces
+ * this token's subscription) keeping the alerts and policy the server has now.
+ */
+async function renewPushSubscription(event) {
+  const hit = await (await caches.open(PUSH_CACHE)).match(PUSH_STATE);
+  if (!hit) return;
+  const state = await hit.json();
+  const auth = { Authorization: `Bearer ${state.token}` };
+  const current = await fetch("/api/v1/push/subscription", { headers: auth });
+  // Turned off meanwhile (or the token is gone): nothing to renew.
+  if (!current.ok) return;
+  const { alerts, policy } = await current.json();
+  let sub = event.newSubscription || null;
+  if (!sub) {
+    const oldKey = event.oldSubscription && event.oldSubscription.options && event.oldSubscription.options.applicationServerKey;
+    const key = oldKey || (state.key ? keyBytes(state.key) : null);
+    if (!key) return;
+    sub = await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+  }
+  const j = sub.toJSON();
+  await fetch("/api/v1/push/subscription", {
+    method: "POST",
+    headers: { ...auth, "Content-Type": "application/json" },
+    body: JSON.stringify({ subscription: { endpoint: j.endpoint, keys: j.keys, standard: true }, data: { alerts, policy } }),
+  });
+}
+
+self.addEventListener("pushsubscriptionchange", (event) => {
+  // Started before waitUntil, so the work runs even where waitUntil refuses the event.
+  const work = renewPushSubscription(event).catch(() => {});
+  event.waitUntil(work);
 });

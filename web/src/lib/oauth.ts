@@ -95,6 +95,9 @@ export async function finishSignIn(params: URLSearchParams): Promise<string> {
   return pending.returnTo || "/home";
 }
 
+/** The Cache Storage entry with what the service worker needs to renew a push subscription (see public/sw.js). */
+export const PUSH_CACHE = "hearth-push";
+
 /**
  * Ends the server's browser session (its login cookie, so the next sign-in asks for the password
  * again), revokes the token (both best effort) and forgets the session.
@@ -103,6 +106,7 @@ export async function signOut(): Promise<void> {
   const s = loadSession();
   const app = loadApp(redirectUri());
   saveSession(null);
+  if (typeof caches !== "undefined") await caches.delete(PUSH_CACHE).catch(() => false);
   if (s) {
     await fetch("/auth/sign_out", { method: "POST", headers: { Authorization: `Bearer ${s.accessToken}` } }).catch(() => undefined);
   }

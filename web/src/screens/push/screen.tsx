@@ -9,6 +9,7 @@ import type { JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ErrorBox, Loading } from "../../components/bits";
 import { apiErrorText, readJson, UserError, errorText } from "../../lib/errors";
+import { PUSH_CACHE } from "../../lib/oauth";
 import { useApp } from "../../lib/state";
 import "./push.css";
 
@@ -68,6 +69,16 @@ function keyBytes(b64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/**
+ * Leaves the token and the server's VAPID key where the service worker finds them, so it can
+ * subscribe again and re-register on its own when the push service changes the subscription
+ * (pushsubscriptionchange in public/sw.js). Removed on turning off and on sign-out.
+ */
+async function rememberForWorker(token: string, key: string | undefined): Promise<void> {
+  if (!("caches" in window)) return;
+  const body = JSON.stringify({ token, key: key ?? null });
+  await (await caches.open(PUSH_CACHE)).put("/push-state", new Response(body, { headers: { "Content-Type": "application/json" } }));
+}
 /** The screen. */
 export function PushSettings(): JSX.Element {
   const app = useApp();
@@ -102,6 +113,7 @@ export function PushSettings(): JSX.Element {
       (s: ServerSubscription | null) => {
         setSub(s);
         if (s) setChoice({ alerts: { ...s.alerts }, policy: s.policy });
+        if (s) void rememberForWorker(app.token, s.server_key).catch(() => undefined);
       },
       (e) => setError(errorText(e, "load your push settings")),
     );
@@ -153,6 +165,7 @@ export function PushSettings(): JSX.Element {
       }
       setSub(s);
       setChoice({ alerts: { ...s.alerts }, policy: s.policy });
+      await rememberForWorker(app.token, s.server_key || key);
       app.toast("Push notifications are on");
     } catch (e) {
       app.toast(errorText(e, "turn on push notifications"), "error");
@@ -165,6 +178,7 @@ export function PushSettings(): JSX.Element {
     setBusy(true);
     try {
       await call("DELETE", undefined, "turn off push notifications");
+      await caches.delete(PUSH_CACHE).catch(() => false);
       const reg = await navigator.serviceWorker.getRegistration();
       const ps = await reg?.pushManager.getSubscription();
       await ps?.unsubscribe().catch(() => false);
