@@ -209,6 +209,42 @@ describe.skipIf(!built)("Explore at 1280×800", () => {
     await dir.getByText("@poster2").waitFor();
     await axeBoth(desk, "explore-desktop-directory");
   });
+
+  test("Directory: Follow buttons from one relationships request; Follow follows, a followed person shows Unfollow", async () => {
+    const [p1, p2] = [posters[1]!, posters[2]!];
+    await ann.client.v1.accounts.$select(p1.id).follow();
+    await ann.client.v1.accounts.$select(p2.id).unfollow();
+    const relUrls: string[] = [];
+    const onReq = (r: { url(): string }) => {
+      if (r.url().includes("/api/v1/accounts/relationships")) relUrls.push(r.url());
+    };
+    desk.on("request", onReq);
+    try {
+      await desk.goto(`${s.url}/explore/directory`);
+      const dir = desk.getByRole("list", { name: "Directory" });
+      await dir.getByRole("button", { name: `Unfollow @${p1.account.username}` }).waitFor();
+      const follow = dir.getByRole("button", { name: `Follow @${p2.account.username}`, exact: true });
+      await follow.waitFor();
+      // One request for the whole page, naming every listed account.
+      expect(relUrls.length).toBe(1);
+      const ids = new URL(relUrls[0]!).searchParams.getAll("id[]");
+      expect(ids).toContain(p1.id);
+      expect(ids).toContain(p2.id);
+      // Every listed account but the viewer's own, which has no Follow button.
+      const listed = (await dir.locator(".directory-card a.account-name").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).map(
+        (h) => h!.split("/").pop()!,
+      );
+      expect(ids.sort()).toEqual(listed.filter((id) => id !== ann.id).sort());
+      if (listed.includes(ann.id)) expect(await dir.locator(".directory-card", { hasText: "@ann" }).getByRole("button").count()).toBe(0);
+      await axeBoth(desk, "explore-desktop-directory-follow");
+      await follow.click();
+      await dir.getByRole("button", { name: `Unfollow @${p2.account.username}` }).waitFor();
+      const [rel] = await ann.client.v1.accounts.relationships.fetch({ id: [p2.id] });
+      expect(rel!.following).toBe(true);
+    } finally {
+      desk.off("request", onReq);
+    }
+  });
 });
 
 describe.skipIf(!built)("search operator hints at 1280×800", () => {
@@ -283,7 +319,8 @@ describe.skipIf(!built)("quote posts at 1280×800", () => {
     await bobs.getByRole("button", { name: "Quote" }).click();
     await form.getByText("Quoting @bob").waitFor();
     await desk.getByLabel("Post text").fill("Ann adds her view");
-    await desk.getByLabel("Who can quote").selectOption("followers");
+    await form.locator("#compose-visibility").click();
+    await desk.getByRole("menu").getByRole("group", { name: "Who can quote" }).getByRole("menuitemradio", { name: "Followers" }).click();
     await axeBoth(desk, "quotes-desktop-compose");
     await form.getByRole("button", { name: "Post", exact: true }).click();
     await desk.getByText("Your post was published").waitFor();

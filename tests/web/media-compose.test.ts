@@ -10,6 +10,7 @@ import type { mastodon } from "masto";
 import type { Browser, Page } from "playwright-core";
 import { startTestServer, type TestServer, type TestUser } from "../rig";
 import { hasWebClient } from "../../src/web-client";
+import { insertRemoteAccount } from "../rig/fixtures";
 import { clip, ffmpegFile, TONE } from "../media/clips";
 import { axeViolations, launch, newPage, samplePng, shot, signIn } from "./browser";
 
@@ -23,6 +24,7 @@ let web: ReturnType<typeof Bun.serve>;
 let desk: Page;
 let phone: Page;
 let videoBytes: Uint8Array<ArrayBuffer>;
+let writerId = "";
 
 /** Uploads through v2 (202 for audio/video) and lets the job transcode it. */
 async function media(u: TestUser, bytes: Uint8Array<ArrayBuffer>, type: string, name: string, description: string): Promise<string> {
@@ -50,6 +52,12 @@ beforeAll(async () => {
     fetch(req) {
       const u = new URL(req.url);
       if (u.pathname === "/img.png") return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
+      if (u.pathname === "/by-writer")
+        return new Response(
+          `<!doctype html><html lang="en"><head><title>x</title><meta property="og:title" content="An essay by a known writer">
+           <meta property="og:description" content="Short and sweet."><meta name="fediverse:creator" content="@writer@127.0.0.1:${u.port}"></head><body>hi</body></html>`,
+          { headers: { "Content-Type": "text/html; charset=utf-8" } },
+        );
       const long = "A description that goes on and on about the article, ".repeat(12);
       return new Response(
         `<!doctype html><html lang="en"><head><title>x</title><meta property="og:title" content="A readable article about hearths and how they keep a house warm in winter">
@@ -71,6 +79,8 @@ beforeAll(async () => {
   const a = await media(bob, mp3, "audio/mpeg", "tone.mp3", "A 440 Hz tone");
   await bob.client.v1.statuses.create({ status: "Listen to this tone", mediaIds: [a] });
   await bob.client.v1.statuses.create({ status: `Worth reading: http://127.0.0.1:${web.port}/article` });
+  writerId = String(insertRemoteAccount(s.ctx, "writer", `127.0.0.1:${web.port}`, { display_name: "Wendy Writer" }).id);
+  await bob.client.v1.statuses.create({ status: `Also by a writer: http://127.0.0.1:${web.port}/by-writer` });
   await s.drain();
   browser = await launch();
   desk = await newPage(browser, 1280, 800);
@@ -252,6 +262,80 @@ describe.skipIf(!built)("the composer", () => {
       }
       expect([st!.content.includes(label), st!.visibility, st!.language]).toEqual([true, "direct", "zh"]);
     });
+
+    test(`at ${width}×${height} 'Who can quote' is a section of the visibility menu, locked to Only you for followers-only posts`, async () => {
+      const p = label === "desktop" ? desk : phone;
+      const open = async () => {
+        await p.goto(`${s.url}${label === "desktop" ? "/home" : "/compose"}`);
+        const form = p.getByRole("form", { name: "Compose a post" });
+        await form.locator("#compose-visibility").waitFor();
+        return form;
+      };
+      const sent = async (form: ReturnType<Page["getByRole"]>, text: string) => {
+        await form.getByLabel("Post text").fill(text);
+        const req = p.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/statuses");
+        await form.getByRole("button", { name: "Post", exact: true }).click();
+        const body = JSON.parse((await req).postData()!) as Record<string, unknown>;
+        // Posted (the phone leaves the compose screen, the desktop keeps its composer).
+        let st: mastodon.v1.Status | undefined;
+        for (let i = 0; i < 50 && !st?.content.includes(text); i++) {
+          [st] = await ann.client.v1.accounts.$select(ann.id).statuses.list({ limit: 1 });
+          if (!st?.content.includes(text)) await Bun.sleep(100);
+        }
+        expect(st?.content).toContain(text);
+        return body;
+      };
+      let form = await open();
+      const button = form.locator("#compose-visibility");
+      // No separate quote control beside the Post button any more.
+      expect(await form.getByLabel("Who can quote").count()).toBe(0);
+      await form.getByRole("button", { name: /^Visibility: / }).click();
+      const menu = p.getByRole("menu");
+      const vis = menu.getByRole("group", { name: "Visibility" });
+      const quote = menu.getByRole("group", { name: "Who can quote" });
+      await vis.getByRole("menuitemradio", { name: /^Public/ }).click();
+      await menu.waitFor({ state: "detached" });
+      await button.click();
+      await quote.waitFor();
+      expect(await vis.getByRole("menuitemradio").count()).toBe(4);
+      expect(await quote.getByRole("menuitemradio").allTextContents()).toEqual(["Anyone", "Followers", "Only you"]);
+      const m = (await menu.boundingBox())!;
+      expect([m.x >= 0, m.y >= 0, m.x + m.width <= width, m.y + m.height <= height]).toEqual([true, true, true, true]);
+      // Every item is visible without scrolling the menu.
+      expect(await menu.evaluate((e) => e.scrollHeight <= e.clientHeight + 1)).toBe(true);
+      await quote.getByRole("menuitemradio", { name: "Followers" }).click();
+      await menu.waitFor({ state: "detached" });
+      await button.click();
+      expect(await quote.getByRole("menuitemradio", { name: "Followers" }).getAttribute("aria-checked")).toBe("true");
+      await p.keyboard.press("Escape");
+      await menu.waitFor({ state: "detached" });
+      const pub = await sent(form, `public from the ${label}`);
+      expect([pub.visibility, pub.quote_approval_policy]).toEqual(["public", "followers"]);
+
+      form = await open();
+      await button.click();
+      await vis.getByRole("menuitemradio", { name: /^Followers only/ }).click();
+      await menu.waitFor({ state: "detached" });
+      await button.click();
+      // Followers-only: nobody else may quote; the section says why and its items do nothing.
+      const only = quote.getByRole("menuitemradio", { name: /^Only you/ });
+      expect(await only.getAttribute("aria-checked")).toBe("true");
+      for (const item of await quote.getByRole("menuitemradio").all()) expect(await item.getAttribute("aria-disabled")).toBe("true");
+      await quote.getByText("Followers-only posts and private mentions cannot be quoted").waitFor();
+      // Playwright refuses to click an aria-disabled item; force it, as a person could click it.
+      await quote.getByRole("menuitemradio", { name: /^Anyone/ }).click({ force: true });
+      expect(await menu.isVisible()).toBe(true);
+      expect(await only.getAttribute("aria-checked")).toBe("true");
+      await shot(p, `compose-menu-quote-policy-${label}`);
+      expect(await axeViolations(p)).toEqual([]);
+      await p.emulateMedia({ colorScheme: "dark" });
+      expect(await axeViolations(p)).toEqual([]);
+      await p.emulateMedia({ colorScheme: "light" });
+      await p.keyboard.press("Escape");
+      await menu.waitFor({ state: "detached" });
+      const priv = await sent(form, `followers only from the ${label}`);
+      expect([priv.visibility, priv.quote_approval_policy]).toEqual(["private", "nobody"]);
+    });
   }
 });
 
@@ -299,6 +383,29 @@ describe.skipIf(!built)("motion and link previews", () => {
       await p.emulateMedia({ colorScheme: "dark" });
       expect(await axeViolations(p)).toEqual([]);
       await p.emulateMedia({ colorScheme: "light" });
+    }
+  });
+
+  test("a page naming its fediverse:creator shows 'More from' its author under the card, leading to the profile", async () => {
+    for (const p of [desk, phone]) {
+      await p.goto(`${s.url}/home`);
+      const post = card(p, "Also by a writer");
+      await post.getByRole("link", { name: /An essay by a known writer/ }).waitFor();
+      const more = post.locator(".more-from-author");
+      expect((await more.textContent())?.replace(/\s+/g, " ").trim()).toBe("More from Wendy Writer");
+      const link = more.getByRole("link", { name: "Wendy Writer" });
+      expect(await link.getAttribute("href")).toBe(`/accounts/${writerId}`);
+      expect(await link.getAttribute("title")).toBe(`@writer@127.0.0.1:${web.port}`);
+      const vw = p.viewportSize()!.width;
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(vw);
+      await shot(p, `link-preview-more-from-${vw}`);
+      expect(await axeViolations(p)).toEqual([]);
+      await p.emulateMedia({ colorScheme: "dark" });
+      expect(await axeViolations(p)).toEqual([]);
+      await p.emulateMedia({ colorScheme: "light" });
+      await link.click();
+      await p.waitForURL(`${s.url}/accounts/${writerId}`);
+      await p.getByRole("heading", { level: 1, name: "Wendy Writer" }).waitFor();
     }
   });
 });

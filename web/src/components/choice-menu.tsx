@@ -1,6 +1,8 @@
 /**
  * A compact choice button for the composer's toolbar (visibility, language) whose menu of radio
  * items is placed in the viewport: below the button when it fits, else above, never past an edge.
+ * Extra `sections` add labelled groups of their own radio items to the same menu (the visibility
+ * menu's "Who can quote", as Mastodon 4.5 puts both in one place).
  */
 import type { ComponentChildren, JSX } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
@@ -12,7 +14,20 @@ export interface Choice {
   hint?: string;
 }
 
+/** A further labelled group of radio items in the same menu, with its own value. */
+export interface ChoiceSection {
+  id: string;
+  label: string;
+  value: string;
+  choices: Choice[];
+  /** Shown under the group; when set with `disabled`, says why nothing can be picked. */
+  note?: string;
+  disabled?: boolean;
+  onChange(value: string): void;
+}
+
 const MARGIN = 8;
+const ITEMS = "[role=menuitemradio]:not([aria-disabled=true])";
 
 /** The button shows `face`; its accessible name is `name` (which should contain any visible face text). */
 export function ChoiceMenu({
@@ -22,6 +37,8 @@ export function ChoiceMenu({
   title,
   value,
   choices,
+  label,
+  sections = [],
   disabled,
   onChange,
 }: {
@@ -31,6 +48,9 @@ export function ChoiceMenu({
   title?: string;
   value: string;
   choices: Choice[];
+  /** The label of the main choices' group, shown when there are `sections`. */
+  label?: string;
+  sections?: ChoiceSection[];
   disabled?: boolean;
   onChange(value: string): void;
 }): JSX.Element {
@@ -69,7 +89,7 @@ export function ChoiceMenu({
   // Once placed (a hidden element cannot take focus), focus the checked item.
   useEffect(() => {
     if (!open || !isOpen.current || place.visibility === "hidden" || !menu.current) return;
-    const items = menu.current.querySelectorAll<HTMLElement>("[role=menuitemradio]");
+    const items = menu.current.querySelectorAll<HTMLElement>(ITEMS);
     (Array.from(items).find((i) => i.getAttribute("aria-checked") === "true") ?? items[0])?.focus();
   }, [open, place]);
 
@@ -84,7 +104,7 @@ export function ChoiceMenu({
   }, [open]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const items = Array.from(menu.current?.querySelectorAll<HTMLElement>("[role=menuitemradio]") ?? []);
+    const items = Array.from(menu.current?.querySelectorAll<HTMLElement>(ITEMS) ?? []);
     const at = items.indexOf(document.activeElement as HTMLElement);
     const go = (i: number) => items[(i + items.length) % items.length]?.focus();
     if (!open) return;
@@ -134,24 +154,80 @@ export function ChoiceMenu({
       </button>
       {open && (
         <ul id={`${id}-menu`} ref={menu} class="choice-list" role="menu" aria-label={name} style={place}>
-          {choices.map((c) => (
-            <li key={c.value} role="none">
-              <button
-                type="button"
-                role="menuitemradio"
-                aria-checked={c.value === value}
-                onClick={() => {
-                  onChange(c.value);
-                  close();
-                }}
-              >
-                <span class="choice-label">{c.label}</span>
-                {c.hint && <span class="choice-hint">{c.hint}</span>}
-              </button>
-            </li>
-          ))}
+          {sections.length === 0 ? (
+            radios(choices, value, (v) => {
+              onChange(v);
+              close();
+            })
+          ) : (
+            <>
+              <li role="group" aria-label={label ?? name} class="choice-group">
+                <span class="choice-group-label" aria-hidden="true">
+                  {label ?? name}
+                </span>
+                {radios(
+                  choices,
+                  value,
+                  (v) => {
+                    onChange(v);
+                    close();
+                  },
+                  { inGroup: true },
+                )}
+              </li>
+              {sections.map((sec) => (
+                <li key={sec.id} role="group" aria-label={sec.label} class="choice-group">
+                  <span class="choice-group-label" aria-hidden="true">
+                    {sec.label}
+                  </span>
+                  {radios(
+                    sec.choices,
+                    sec.value,
+                    (v) => {
+                      sec.onChange(v);
+                      close();
+                    },
+                    { inGroup: true, disabled: sec.disabled, describedBy: sec.note ? `${sec.id}-note` : undefined },
+                  )}
+                  {sec.note && (
+                    <span id={`${sec.id}-note`} class="choice-note" aria-hidden="true">
+                      {sec.note}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </>
+          )}
         </ul>
       )}
     </div>
   );
+}
+
+/** The radio items of one group; disabled ones stay visible (the checked one shows what applies) but do nothing. */
+function radios(
+  choices: Choice[],
+  value: string,
+  pick: (v: string) => void,
+  { inGroup = false, disabled = false, describedBy }: { inGroup?: boolean; disabled?: boolean; describedBy?: string } = {},
+) {
+  // Directly in the menu's <ul> each item is an <li>; inside a group's <li>, a <span>.
+  const Tag = inGroup ? "span" : "li";
+  return choices.map((c) => (
+    <Tag key={c.value} role="none" class="choice-item">
+      <button
+        type="button"
+        role="menuitemradio"
+        aria-checked={c.value === value}
+        aria-disabled={disabled || undefined}
+        aria-describedby={describedBy}
+        onClick={() => {
+          if (!disabled) pick(c.value);
+        }}
+      >
+        <span class="choice-label">{c.label}</span>
+        {c.hint && <span class="choice-hint">{c.hint}</span>}
+      </button>
+    </Tag>
+  ));
 }

@@ -15,7 +15,7 @@ import { Icon } from "./icons";
 import { ChoiceMenu, type Choice } from "./choice-menu";
 import { uploadMedia, waitProcessed } from "../lib/upload";
 import { useAutocomplete } from "./autocomplete";
-import { QuotePolicySelect, QuotingPreview } from "./quote";
+import { QuotingPreview } from "./quote";
 import { EmojiText } from "../lib/emoji";
 import { EmojiPicker } from "./emoji-picker";
 import { FocalPoint } from "./focal-point";
@@ -71,6 +71,12 @@ const VISIBILITIES: Choice[] = [
   { value: "unlisted", label: "Unlisted", hint: "Anyone, kept out of public timelines" },
   { value: "private", label: "Followers only", hint: "Only your followers" },
   { value: "direct", label: "Mentioned only", hint: "Only the people mentioned" },
+];
+/** Who may quote the post (Mastodon 4.5's quote_approval_policy), a section of the visibility menu. */
+const QUOTE_POLICIES: Choice[] = [
+  { value: "public", label: "Anyone" },
+  { value: "followers", label: "Followers" },
+  { value: "nobody", label: "Only you" },
 ];
 const VISIBILITY_ICON: Record<Visibility, string> = { public: "globe", unlisted: "unlock", private: "lock", direct: "mention" };
 
@@ -508,9 +514,25 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
           id="compose-visibility"
           name={`Visibility: ${VISIBILITIES.find((v) => v.value === d.visibility)?.label ?? d.visibility}`}
           face={<Icon name={VISIBILITY_ICON[d.visibility]} />}
-          title={editInPlace ? "The visibility of a post cannot be changed" : "Visibility"}
+          title={editInPlace ? "The visibility of a post cannot be changed" : "Visibility and who can quote"}
           value={d.visibility}
           choices={VISIBILITIES}
+          label="Visibility"
+          sections={
+            editInPlace
+              ? []
+              : [
+                  {
+                    id: "compose-quote-policy",
+                    label: "Who can quote",
+                    value: quotable ? quotePolicy : "nobody",
+                    choices: QUOTE_POLICIES,
+                    disabled: !quotable,
+                    note: quotable ? undefined : "Followers-only posts and private mentions cannot be quoted",
+                    onChange: setQuotePolicy,
+                  },
+                ]
+          }
           disabled={editInPlace}
           onChange={(v) => set({ visibility: v as Visibility })}
         />
@@ -528,7 +550,6 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         />
       </div>
       <div class="compose-submit">
-        {!editInPlace && <QuotePolicySelect value={quotable ? quotePolicy : "nobody"} disabled={!quotable} onChange={setQuotePolicy} />}
         <span id="compose-count" class={`count${left < 0 ? " over" : ""}`}>
           <span class="visually-hidden">Characters left: </span>
           {left}

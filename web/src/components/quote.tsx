@@ -120,24 +120,3 @@ export function QuotingPreview({ status, onRemove }: { status: Status; onRemove(
     </div>
   );
 }
-
-/** Who may quote the post being written (quote_approval_policy); fixed to "only you" for private and direct posts. */
-export function QuotePolicySelect(p: { value: string; disabled: boolean; onChange(v: string): void }): JSX.Element {
-  return (
-    <span class="quote-policy-field">
-      <label for="compose-quote-policy">Who can quote</label>
-      <select
-        id="compose-quote-policy"
-        class="quote-policy"
-        value={p.value}
-        disabled={p.disabled}
-        title={p.disabled ? "Followers-only and private mentions cannot be quoted" : "Who can quote this post"}
-        onChange={(e) => p.onChange(e.currentTarget.value)}
-      >
-        <option value="public">Anyone</option>
-        <option value="followers">Followers</option>
-        <option value="nobody">Only you</option>
-      </select>
-    </span>
-  );
-}

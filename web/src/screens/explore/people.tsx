@@ -113,6 +113,8 @@ export function Directory(): JSX.Element {
   const [order, setOrder] = useState<"active" | "new">("active");
   const [local, setLocal] = useState(false);
   const [list, setList] = useState<Account[] | null>(null);
+  // Whether the viewer follows (or asked to follow) each listed account: one relationships call per page.
+  const [follows, setFollows] = useState<Map<string, boolean>>(new Map());
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const load = async (offset: number) => {
@@ -120,6 +122,9 @@ export function Directory(): JSX.Element {
     if (!offset) setList(null);
     try {
       const page = await app.client.v1.directory.list({ order, local, offset, limit: PAGE });
+      const ids = page.map((a) => a.id).filter((id) => id !== app.me.id);
+      const rels = ids.length ? await app.client.v1.accounts.relationships.fetch({ id: ids }).catch(() => []) : [];
+      setFollows((m) => new Map([...(offset ? m : []), ...rels.map((r) => [r.id, r.following || r.requested] as const)]));
       setList((l) => (offset ? [...(l ?? []), ...page] : page));
       setMore(page.length === PAGE);
     } catch (e) {
@@ -160,6 +165,7 @@ export function Directory(): JSX.Element {
               <ul class="account-list">
                 <AccountRow account={a}>
                   <span class="muted">{plural(a.followersCount, "follower")}</span>
+                  {follows.has(a.id) ? <FollowButton account={a} following={follows.get(a.id)} /> : <></>}
                 </AccountRow>
               </ul>
               {a.note && <p class="directory-note">{htmlToText(a.note).slice(0, 160)}</p>}
