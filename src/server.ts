@@ -9,6 +9,8 @@ import { compressionWrap } from "./http/compression";
 import { HttpMetrics } from "./http/metrics";
 import { IdleMemory } from "./http/idle-memory";
 import { shrinkDatabaseMemory } from "./db/maintenance";
+import { clearAccountCache } from "./db/views/account-cache";
+import { clearStatusCache } from "./db/views/status-cache";
 import { startMetricsServer, type MetricsServer } from "./http/metrics-server";
 import health from "./api/health";
 import { JobRunner } from "./jobs/runner";
@@ -204,9 +206,12 @@ const IDLE_RECLAIM_MS = 30_000;
 export function startServer(ctx: AppContext, opts: { port?: number; hostname?: string; runJobs?: boolean } = {}): Server {
   const metrics = ctx.config.metricsPort !== null ? new HttpMetrics() : undefined;
   // Bun.gc(true): a synchronous full collection, then mimalloc returns freed pages to the system.
+  // The status and account caches go first (10-30 MB of views after a busy spell); they refill on use.
   const idle = new IdleMemory({
     idleMs: IDLE_RECLAIM_MS,
     reclaim: () => {
+      clearStatusCache(ctx.db);
+      clearAccountCache(ctx.db);
       Bun.gc(true);
       shrinkDatabaseMemory(ctx.db);
     },

@@ -81,6 +81,16 @@ export class AccountCache {
     this.db.query("DELETE FROM temp.hearth_account_changes").run();
   }
 
+  /** Forgets every row and view (the idle reclaim); what changed when stays known. */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** How many accounts are cached (for tests). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   get(id: number): AccountEntry | undefined {
     return this.entries.get(id);
   }
@@ -122,4 +132,9 @@ export function accountCache(db: Database): AccountCache | null {
   }
   c?.refresh();
   return c;
+}
+
+/** Empties `db`'s account cache if it has one (never sets one up): its memory goes back at the next collection. */
+export function clearAccountCache(db: Database): void {
+  caches.get(db)?.clear();
 }

@@ -155,6 +155,12 @@ export class StatusCache {
   get size(): number {
     return this.entries.size;
   }
+
+  /** Forgets every status and viewer (the idle reclaim); later uses read and build again. */
+  clear(): void {
+    this.entries.clear();
+    this.viewers.clear();
+  }
 }
 
 const caches = new WeakMap<Database, StatusCache | null>();
@@ -174,4 +180,9 @@ export function statusCache(db: Database): StatusCache | null {
   }
   c?.refresh();
   return c;
+}
+
+/** Empties `db`'s status cache if it has one (never sets one up): its memory goes back at the next collection. */
+export function clearStatusCache(db: Database): void {
+  caches.get(db)?.clear();
 }
