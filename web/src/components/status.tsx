@@ -180,9 +180,7 @@ function StatusArticle({ status, onChange, onDelete, focused, pos, size, blurMed
       {!hidden && s.mediaAttachments.length > 0 && <MediaGallery media={s.mediaAttachments} sensitive={s.sensitive || !!blurMedia} />}
       {!hidden && quote && <QuotedPost quote={quote} />}
       {!hidden && s.card && !quote && !s.mediaAttachments.length && !s.poll && <PreviewCard card={s.card} />}
-      {!hidden && s.poll && (
-        <PollView poll={s.poll} mine={s.account.id === app.me.id} onChange={(poll) => update({ ...s, poll })} />
-      )}
+      {!hidden && s.poll && <PollView poll={s.poll} mine={s.account.id === app.me.id} onChange={(poll) => update({ ...s, poll })} />}
       {hidden && s.mediaAttachments.length > 0 && <p class="muted">{plural(s.mediaAttachments.length, "attachment")} hidden</p>}
       {focused && (
         <p class="focus-meta">
