@@ -11,13 +11,22 @@ const PAGES_PER_STEP = 64;
 const BUDGET_MS = 120_000;
 /** Pause between steps, so the event loop serves requests in between. */
 const PAUSE_MS = 20;
+/**
+ * Indexes with this many segments or fewer are left alone: a merge rewrites the whole index
+ * (100 MB at a million statuses), which a quiet instance on an SD card should not do nightly
+ * for a few new segments that cost lookups little.
+ */
+export const MERGE_ABOVE_SEGMENTS = 4;
 
-/** search.merge_index {}: merges each search index down to one segment, within BUDGET_MS; logs what it did. */
+/**
+ * search.merge_index {}: merges each search index with more than MERGE_ABOVE_SEGMENTS segments
+ * down to one, within BUDGET_MS; logs what it did.
+ */
 export async function runSearchMergeIndex(ctx: AppContext): Promise<void> {
   const t0 = performance.now();
   for (const table of SEARCH_INDEXES) {
     const before = searchIndexSegments(ctx.db, table);
-    if (before <= 1) continue;
+    if (before <= MERGE_ABOVE_SEGMENTS) continue;
     let steps = 0;
     while (performance.now() - t0 < BUDGET_MS && mergeSearchIndexStep(ctx.db, table, PAGES_PER_STEP)) {
       steps++;
