@@ -57,6 +57,8 @@ describe.skipIf(!built)("followed and featured hashtags", () => {
     const list = p.getByRole("list", { name: "Followed hashtags" });
     await list.getByRole("link", { name: "#knitting" }).waitFor();
     await list.getByText("2 posts this week").waitFor();
+    // One short page: nothing more to load, so no "Load more" under it.
+    expect(await p.getByRole("button", { name: "Load more" }).count()).toBe(0);
 
     const box = p.getByLabel("Follow a hashtag");
     await box.fill("two words");

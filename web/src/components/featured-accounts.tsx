@@ -25,6 +25,8 @@ export function FeaturedAccounts({ accountId }: { accountId: string }): JSX.Elem
   const { items, setItems, error, loading, done, more } = usePaged<Account>(
     () => app.client.v1.accounts.$select(accountId).endorsements.list({ limit: PAGE }),
     "load the featured profiles",
+    true,
+    PAGE,
   );
   const remove = async (a: Account) => {
     try {

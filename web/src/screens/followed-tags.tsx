@@ -33,6 +33,8 @@ export function FollowedTags(_p: Record<string, string>): JSX.Element {
   const { items, setItems, error, loading, done, more } = usePaged<Tag>(
     () => app.client.v1.followedTags.list({ limit: 40 }),
     "load your followed hashtags",
+    true,
+    40,
   );
   const [name, setName] = useState("");
   const [formError, setFormError] = useState<string | null>(null);

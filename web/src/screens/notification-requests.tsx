@@ -73,6 +73,8 @@ export function NotificationRequests(_p: Record<string, string>): JSX.Element {
   const { items, setItems, error, loading, done, more } = usePaged<Request>(
     () => app.client.v1.notifications.requests.list({ limit: PAGE }),
     "load your filtered notifications",
+    true,
+    PAGE,
   );
   const gone = (id: string) => setItems((cur) => cur.filter((r) => r.id !== id));
   return (

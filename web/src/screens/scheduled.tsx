@@ -173,6 +173,8 @@ export function Scheduled(_p: Record<string, string>): JSX.Element {
   const { items, setItems, error, loading, done, more } = usePaged<Scheduled>(
     () => app.client.v1.scheduledStatuses.list({ limit: 20 }),
     "load your scheduled posts",
+    true,
+    20,
   );
   const sorted = [...items].sort((a, b) => Date.parse(a.scheduledAt) - Date.parse(b.scheduledAt));
   return (
