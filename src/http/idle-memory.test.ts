@@ -63,4 +63,48 @@ describe("IdleMemory", () => {
     advance(100);
     expect(idle.tick()).toBe(true);
   });
+
+  test("while requests keep coming, collects every busyEveryMs (even with one in flight), never when none came", async () => {
+    let t = 1_000;
+    let collected = 0;
+    const idle = new IdleMemory({ idleMs: 60_000, busyEveryMs: 1_000, collect: () => collected++, reclaim: () => {}, now: () => t });
+    expect(idle.tick()).toBe(false);
+    t += 5_000;
+    idle.tick();
+    expect(collected).toBe(0); // no request yet
+    let release = () => {};
+    const handle = idle.wrap()(async () => {
+      await new Promise<void>((r) => (release = r));
+      return new Response("slow");
+    });
+    const pending = handle(new Request("http://x/"));
+    t += 999;
+    idle.tick();
+    expect(collected).toBe(1); // requests came and the last collection was long ago
+    t += 999;
+    idle.tick();
+    expect(collected).toBe(1); // too soon
+    t += 1;
+    idle.tick();
+    expect(collected).toBe(1); // no request started since the last collection
+    release();
+    await pending;
+    await idle.wrap()(() => new Response("quick"))(new Request("http://x/"));
+    t += 1;
+    expect(idle.tick()).toBe(false); // the idle reclaim waits for its quiet time
+    expect(collected).toBe(2);
+    expect(idle.collects).toBe(2);
+    expect(idle.reclaims).toBe(0);
+  });
+
+  test("without busyEveryMs nothing runs under load", async () => {
+    const { idle, advance } = setup();
+    const handle = idle.wrap()(() => new Response("ok"));
+    for (let i = 0; i < 20; i++) {
+      await handle(new Request("http://x/"));
+      advance(50);
+      expect(idle.tick()).toBe(false);
+    }
+    expect(idle.collects).toBe(0);
+  });
 });
