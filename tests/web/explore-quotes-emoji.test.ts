@@ -245,6 +245,25 @@ describe.skipIf(!built)("Explore at 1280×800", () => {
       desk.off("request", onReq);
     }
   });
+
+  test("Directory: following a locked account shows Withdraw request, which withdraws it", async () => {
+    const locked = await s.createUser("lockedlou", { locked: true });
+    await locked.client.v1.accounts.updateCredentials({ discoverable: true, note: "Ask first" });
+    await desk.goto(`${s.url}/explore/directory`);
+    const dir = desk.getByRole("list", { name: "Directory" });
+    await dir.getByRole("button", { name: "Follow @lockedlou", exact: true }).click();
+    const withdraw = dir.getByRole("button", { name: "Withdraw follow request to @lockedlou" });
+    await withdraw.waitFor();
+    expect(await withdraw.textContent()).toBe("Withdraw request");
+    let [rel] = await ann.client.v1.accounts.relationships.fetch({ id: [locked.id] });
+    expect(rel!.requested).toBe(true);
+    // Shown the same way after a reload (from the relationships call), then withdrawn.
+    await desk.reload();
+    await withdraw.click();
+    await dir.getByRole("button", { name: "Follow @lockedlou", exact: true }).waitFor();
+    [rel] = await ann.client.v1.accounts.relationships.fetch({ id: [locked.id] });
+    expect(rel!.requested).toBe(false);
+  });
 });
 
 describe.skipIf(!built)("search operator hints at 1280×800", () => {

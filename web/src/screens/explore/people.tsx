@@ -22,33 +22,35 @@ const WHY: Record<string, string> = {
   friends_of_friends: "Followed by people you follow",
 };
 
-/** A Follow / Unfollow button for `account` that keeps its own state. */
-function FollowButton({ account, following: start = false }: { account: Account; following?: boolean }): JSX.Element {
+/** Where the viewer stands with an account: not following, following, or asked to follow (locked account). */
+type FollowState = "none" | "following" | "requested";
+
+const followState = (r: { following: boolean; requested: boolean }): FollowState =>
+  r.following ? "following" : r.requested ? "requested" : "none";
+
+/** A Follow / Unfollow (or Withdraw request) button for `account` that keeps its own state. */
+function FollowButton({ account, state: start = "none" }: { account: Account; state?: FollowState }): JSX.Element {
   const app = useApp();
-  const [following, setFollowing] = useState(start);
+  const [state, setState] = useState<FollowState>(start);
   const [busy, setBusy] = useState(false);
   const click = async () => {
     setBusy(true);
     try {
       const api = app.client.v1.accounts.$select(account.id);
-      const rel = following ? await api.unfollow() : await api.follow();
-      setFollowing(rel.following || rel.requested);
-      if (!following) app.toast(rel.requested ? `Asked to follow @${account.acct}` : `Following @${account.acct}`);
+      const next = followState(state === "none" ? await api.follow() : await api.unfollow());
+      setState(next);
+      if (state === "none") app.toast(next === "requested" ? `Asked to follow @${account.acct}` : `Following @${account.acct}`);
     } catch (e) {
-      app.toast(errorText(e, following ? "unfollow" : "follow"), "error");
+      app.toast(errorText(e, state === "none" ? "follow" : state === "requested" ? "withdraw the follow request" : "unfollow"), "error");
     } finally {
       setBusy(false);
     }
   };
+  const label = state === "following" ? "Unfollow" : state === "requested" ? "Withdraw request" : "Follow";
+  const name = state === "requested" ? `Withdraw follow request to @${account.acct}` : `${label} @${account.acct}`;
   return (
-    <button
-      type="button"
-      class={following ? "" : "primary"}
-      disabled={busy}
-      aria-label={`${following ? "Unfollow" : "Follow"} @${account.acct}`}
-      onClick={click}
-    >
-      {following ? "Unfollow" : "Follow"}
+    <button type="button" class={state === "none" ? "primary" : ""} disabled={busy} aria-label={name} onClick={click}>
+      {label}
     </button>
   );
 }
@@ -114,7 +116,7 @@ export function Directory(): JSX.Element {
   const [local, setLocal] = useState(false);
   const [list, setList] = useState<Account[] | null>(null);
   // Whether the viewer follows (or asked to follow) each listed account: one relationships call per page.
-  const [follows, setFollows] = useState<Map<string, boolean>>(new Map());
+  const [follows, setFollows] = useState<Map<string, FollowState>>(new Map());
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const load = async (offset: number) => {
@@ -124,7 +126,7 @@ export function Directory(): JSX.Element {
       const page = await app.client.v1.directory.list({ order, local, offset, limit: PAGE });
       const ids = page.map((a) => a.id).filter((id) => id !== app.me.id);
       const rels = ids.length ? await app.client.v1.accounts.relationships.fetch({ id: ids }).catch(() => []) : [];
-      setFollows((m) => new Map([...(offset ? m : []), ...rels.map((r) => [r.id, r.following || r.requested] as const)]));
+      setFollows((m) => new Map([...(offset ? m : []), ...rels.map((r) => [r.id, followState(r)] as const)]));
       setList((l) => (offset ? [...(l ?? []), ...page] : page));
       setMore(page.length === PAGE);
     } catch (e) {
@@ -165,7 +167,7 @@ export function Directory(): JSX.Element {
               <ul class="account-list">
                 <AccountRow account={a}>
                   <span class="muted">{plural(a.followersCount, "follower")}</span>
-                  {follows.has(a.id) ? <FollowButton account={a} following={follows.get(a.id)} /> : <></>}
+                  {follows.has(a.id) ? <FollowButton account={a} state={follows.get(a.id)} /> : <></>}
                 </AccountRow>
               </ul>
               {a.note && <p class="directory-note">{htmlToText(a.note).slice(0, 160)}</p>}
