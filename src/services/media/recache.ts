@@ -20,6 +20,22 @@ export const RECACHE_RETRY_MS = 10 * 60_000;
 const inflight = new WeakMap<AppContext, Map<number, Promise<void>>>();
 const failedAt = new WeakMap<AppContext, Map<number, number>>();
 
+/** At most this many failed re-fetches are remembered (one per media id, for a dead server's every image). */
+export const MAX_REMEMBERED_FAILURES = 10_000;
+
+/**
+ * Notes that re-fetching media `id` failed at `now`, keeping `failures` to `max` entries: first
+ * those older than RECACHE_RETRY_MS go (they no longer hold a retry back), then the oldest.
+ */
+export function noteFailure(failures: Map<number, number>, id: number, now: number, max = MAX_REMEMBERED_FAILURES): void {
+  failures.delete(id);
+  if (failures.size >= max) {
+    for (const [k, at] of failures) if (now - at >= RECACHE_RETRY_MS) failures.delete(k);
+    while (failures.size >= max) failures.delete(failures.keys().next().value!);
+  }
+  failures.set(id, now);
+}
+
 function stateOf<T>(map: WeakMap<AppContext, Map<number, T>>, ctx: AppContext): Map<number, T> {
   let m = map.get(ctx);
   if (!m) map.set(ctx, (m = new Map()));
@@ -60,7 +76,7 @@ export async function viewRemoteMedia(ctx: AppContext, id: number, style: MediaS
       await refetch(ctx, id);
       failures.delete(id);
     } catch (e) {
-      failures.set(id, ctx.now());
+      noteFailure(failures, id, ctx.now());
       ctx.log.info(`media ${id}: could not fetch the removed cache again: ${e instanceof Error ? e.message : String(e)}`);
     }
     const again = getMedia(ctx.db, id);
