@@ -7,6 +7,7 @@ import { shortcodesIn } from "../../text/custom-emoji";
 import { toMastodonEmoji } from "../../serializers/mastodon/custom-emoji";
 import type { AppContext } from "../../context";
 import type { AccountRow, MediaRow, StatusRow } from "../rows";
+import { pollTitles, type PollRow } from "../../serializers/mastodon/poll";
 import { selectIn } from "../sql";
 import { accountViewsFromRows, loadAccountRows } from "./accounts";
 import { profileUrl } from "../../serializers/mastodon/account";
@@ -58,17 +59,41 @@ export interface StatusData {
   emojis?: EmojiMap;
   /** Preview cards by status id; absent: none. */
   cards?: Map<number, PreviewCardRow>;
+  /** Shortcodes used in poll option titles, by status id (they count in Status.emojis); absent: none. */
+  pollCodes?: Map<number, string[]>;
 }
 
 /** The shortcodes a status's text and content warning use, looked up on its author's domain. */
-export function statusEmojiWant(s: Pick<StatusRow, "content" | "spoiler_text">, domain: string | null): EmojiWant {
-  return { codes: shortcodesIn(s.spoiler_text, s.content), domain };
+export function statusEmojiWant(
+  s: Pick<StatusRow, "content" | "spoiler_text">,
+  domain: string | null,
+  pollCodes?: readonly string[],
+): EmojiWant {
+  const codes = shortcodesIn(s.spoiler_text, s.content);
+  return { codes: pollCodes?.length ? [...new Set([...codes, ...pollCodes])] : codes, domain };
+}
+
+/**
+ * Shortcodes in the option titles of the polls of `rows`, by status id: Mastodon's Status#emojis
+ * counts them too. One query, only for statuses that have a poll.
+ */
+function pollShortcodes(ctx: AppContext, rows: Iterable<StatusRow>): Map<number, string[]> {
+  const byPoll = new Map<number, number>();
+  for (const r of rows) if (r.poll_id !== null) byPoll.set(r.poll_id, r.id);
+  const out = new Map<number, string[]>();
+  if (!byPoll.size) return out;
+  for (const p of selectIn<PollRow>(ctx.db, (ph) => `SELECT id, options FROM polls WHERE id IN (${ph})`, [...byPoll.keys()])) {
+    const codes = shortcodesIn(...pollTitles(p));
+    if (codes.length) out.set(byPoll.get(p.id)!, codes);
+  }
+  return out;
 }
 
 /** The CustomEmoji entities of `s` (whose author row is loaded): Status.emojis. */
 export function statusEmojis(ctx: AppContext, d: StatusData, s: StatusRow): Record<string, unknown>[] {
   if (!d.emojis?.size) return [];
-  return emojisOf(d.emojis, statusEmojiWant(s, d.accountRows.get(s.account_id)?.domain ?? null)).map((e) => toMastodonEmoji(ctx, e));
+  const want = statusEmojiWant(s, d.accountRows.get(s.account_id)?.domain ?? null, d.pollCodes?.get(s.id));
+  return emojisOf(d.emojis, want).map((e) => toMastodonEmoji(ctx, e));
 }
 
 /** Loads rows, reblogged originals, accounts, mentions, tags, media and apps of `ids`. */
@@ -111,11 +136,12 @@ export function loadStatusData(ctx: AppContext, ids: readonly number[]): StatusD
       appIds,
     ).map((a) => [a.id, a]),
   );
+  const pollCodes = pollShortcodes(ctx, all.values());
   const emojis = loadEmojiMap(
     ctx,
-    [...all.values()].map((r) => statusEmojiWant(r, accountRows.get(r.account_id)?.domain ?? null)),
+    [...all.values()].map((r) => statusEmojiWant(r, accountRows.get(r.account_id)?.domain ?? null, pollCodes.get(r.id))),
   );
-  return { rows, all, accountRows, accountViews, mentions, tags, media, apps, emojis, cards };
+  return { rows, all, accountRows, accountViews, mentions, tags, media, apps, emojis, cards, pollCodes };
 }
 
 /** The viewer-independent part of one status's view data (no reblog, poll or viewer flags). */

@@ -61,6 +61,10 @@ describe("GET /api/v1/polls/:id", () => {
     ]);
     const anon = (await (await s.api("GET", `/api/v1/statuses/${statusId}`)).json()) as any;
     expect(anon.poll.emojis.map((e: any) => e.shortcode)).toEqual(["pollcat"]);
+    // Status.emojis counts the option titles too (Mastodon's Status#emojis), in a single status and in lists.
+    expect(anon.emojis.map((e: any) => e.shortcode)).toEqual(["pollcat"]);
+    const listed = (await (await s.api("GET", `/api/v1/accounts/${alice.id}/statuses?limit=5`)).json()) as any[];
+    expect(listed.find((x) => x.id === statusId)?.emojis.map((e: any) => e.shortcode)).toEqual(["pollcat"]);
     const voted = (await (
       await s.api("POST", `/api/v1/polls/${pollId}/votes`, { token: bob.token, json: { choices: [0] } })
     ).json()) as any;
