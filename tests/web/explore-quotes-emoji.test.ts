@@ -252,7 +252,7 @@ describe.skipIf(!built)("Explore at 1280×800", () => {
     await desk.goto(`${s.url}/explore/directory`);
     const dir = desk.getByRole("list", { name: "Directory" });
     await dir.getByRole("button", { name: "Follow @lockedlou", exact: true }).click();
-    const withdraw = dir.getByRole("button", { name: "Withdraw follow request to @lockedlou" });
+    const withdraw = dir.getByRole("button", { name: "Withdraw request to follow @lockedlou" });
     await withdraw.waitFor();
     expect(await withdraw.textContent()).toBe("Withdraw request");
     let [rel] = await ann.client.v1.accounts.relationships.fetch({ id: [locked.id] });

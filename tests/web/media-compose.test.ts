@@ -266,6 +266,10 @@ describe.skipIf(!built)("the composer", () => {
     test(`at ${width}×${height} 'Who can quote' is a section of the visibility menu, locked to Only you for followers-only posts`, async () => {
       const p = label === "desktop" ? desk : phone;
       const open = async () => {
+        // On the phone a post just sent (here or by the previous test) navigates to Home when it is
+        // acknowledged; a goto racing that navigation is interrupted, so wait for it to land first.
+        if (label !== "desktop" && new URL(p.url()).pathname === "/compose")
+          await p.waitForURL((u) => u.pathname !== "/compose", { timeout: 5_000 }).catch(() => {});
         await p.goto(`${s.url}${label === "desktop" ? "/home" : "/compose"}`);
         const form = p.getByRole("form", { name: "Compose a post" });
         await form.locator("#compose-visibility").waitFor();

@@ -47,7 +47,7 @@ function FollowButton({ account, state: start = "none" }: { account: Account; st
     }
   };
   const label = state === "following" ? "Unfollow" : state === "requested" ? "Withdraw request" : "Follow";
-  const name = state === "requested" ? `Withdraw follow request to @${account.acct}` : `${label} @${account.acct}`;
+  const name = state === "requested" ? `Withdraw request to follow @${account.acct}` : `${label} @${account.acct}`;
   return (
     <button type="button" class={state === "none" ? "primary" : ""} disabled={busy} aria-label={name} onClick={click}>
       {label}
