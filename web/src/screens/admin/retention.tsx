@@ -57,6 +57,9 @@ export function Retention(): JSX.Element {
   useEffect(() => void load(), [frequency]);
 
   const width = cohorts?.length ?? 0;
+  // The columns are named after the cohorts on screen, not the button just pressed: until the new
+  // figures arrive the old ones stay labelled as what they are.
+  const shown = cohorts?.[0]?.frequency ?? frequency;
   const anyone = cohorts?.some((c) => Number(c.data[0]?.value ?? 0) > 0) ?? false;
   return (
     <div class="admin-item admin-retention">
@@ -81,7 +84,7 @@ export function Retention(): JSX.Element {
                 <th scope="col">People</th>
                 {Array.from({ length: width - 1 }, (_, i) => (
                   <th key={i} scope="col">
-                    {frequency === "day" ? `Day ${i + 1}` : `Month ${i + 1}`}
+                    {shown === "day" ? `Day ${i + 1}` : `Month ${i + 1}`}
                   </th>
                 ))}
               </tr>
