@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
 import type { TestUser } from "../rig";
-import { axeViolations, closeScene, launch, newPage, samplePng, shot, signIn, webTestServer } from "./browser";
+import { axeLightDark, axeViolations, closeScene, launch, newPage, samplePng, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(60_000);
 const { built, s } = await webTestServer();
@@ -40,16 +40,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => closeScene(browser, s));
-
-/** axe in light and dark, and a screenshot of each. */
-async function check(p: Page, name: string): Promise<void> {
-  for (const scheme of ["light", "dark"] as const) {
-    await p.emulateMedia({ colorScheme: scheme });
-    await shot(p, `${name}-${scheme}`);
-    expect(await axeViolations(p)).toEqual([]);
-  }
-  await p.emulateMedia({ colorScheme: "light" });
-}
 
 async function open(p: Page, section: string, title: string | RegExp): Promise<void> {
   if (!new URL(p.url()).pathname.startsWith("/admin")) await p.goto(`${s.url}/admin`);
@@ -93,7 +83,7 @@ describe.skipIf(!built)("administration pages", () => {
     const preview = p.getByRole("region", { name: "Privacy policy preview" });
     await preview.getByRole("heading", { name: "Our policy" }).waitFor();
     expect(await preview.locator("strong").textContent()).toBe("nothing");
-    await check(p, "admin-settings");
+    await axeLightDark(p, "admin-settings");
     await p.getByRole("button", { name: "Save settings" }).click();
     await p.getByText("Settings saved").waitFor();
     const i = await json("/api/v2/instance");
@@ -134,7 +124,7 @@ describe.skipIf(!built)("administration pages", () => {
     await p.getByRole("form", { name: "Edit rule" }).getByLabel("Explanation (optional)").fill("Even when you disagree");
     await p.getByRole("button", { name: "Save rule" }).click();
     await p.getByText("Even when you disagree").waitFor();
-    await check(p, "admin-rules");
+    await axeLightDark(p, "admin-rules");
     await p.getByRole("group", { name: "Rule 1" }).getByRole("button", { name: "Delete" }).click();
     await p.getByRole("dialog", { name: "Delete this rule?" }).getByRole("button", { name: "Delete rule" }).click();
     await p.getByText("Rule deleted").waitFor();
@@ -151,13 +141,13 @@ describe.skipIf(!built)("administration pages", () => {
     await p.getByLabel("Starts (optional)").fill("2026-12-01T10:00");
     await p.getByLabel("Ends (optional)").fill("2030-12-31T18:00");
     await p.getByLabel(/All-day event/).check();
-    await check(p, "admin-announcement-form");
+    await axeLightDark(p, "admin-announcement-form");
     await p.getByRole("button", { name: "Create announcement" }).click();
     const item = p.getByRole("list", { name: "Announcements" }).getByRole("listitem").filter({ hasText: "Dinner on Sunday at" });
     await item.getByText(/Published · .* · all day/).waitFor();
     let seen = await json("/api/v1/announcements", alice.token);
     expect(seen.map((a: any) => [a.content, a.all_day])).toEqual([["<p>Dinner on Sunday at six</p>", true]]);
-    await check(p, "admin-announcements");
+    await axeLightDark(p, "admin-announcements");
     await item.getByRole("button", { name: "Edit" }).click();
     await p.getByLabel("Announcement text").fill("Dinner on Sunday at seven");
     await p.getByRole("button", { name: "Save announcement" }).click();
@@ -185,7 +175,7 @@ describe.skipIf(!built)("administration pages", () => {
     await p.getByText("Added :hearth_cat:").waitFor();
     let pub = await json("/api/v1/custom_emojis");
     expect(pub.map((e: any) => [e.shortcode, e.category, e.visible_in_picker])).toEqual([["hearth_cat", "Family", true]]);
-    await check(p, "admin-custom-emoji");
+    await axeLightDark(p, "admin-custom-emoji");
     const group = p.getByRole("group", { name: ":hearth_cat:" });
     await group.getByLabel("Show in picker").uncheck();
     await p.getByText(":hearth_cat: is hidden from the picker").waitFor();
@@ -207,7 +197,7 @@ describe.skipIf(!built)("administration pages", () => {
     await p.getByRole("button", { name: "Seen on other servers" }).click();
     const remote = p.getByRole("list", { name: "Remote emoji" });
     await remote.getByText("far.example").waitFor();
-    await check(p, "admin-custom-emoji-remote");
+    await axeLightDark(p, "admin-custom-emoji-remote");
     await remote.getByRole("button", { name: "Copy to this server: :blobcat: from far.example" }).click();
     await p.getByText("Copied :blobcat: to this server").waitFor();
     expect((await json("/api/v1/custom_emojis")).map((e: any) => e.shortcode)).toEqual(["blobcat"]);
@@ -229,7 +219,7 @@ describe.skipIf(!built)("administration pages", () => {
     await row.getByText(/Sign-ups blocked · expires/).waitFor();
     const blocks = await json("/api/v1/admin/ip_blocks", admin);
     expect(blocks.map((b: any) => [b.ip, b.severity, b.comment])).toEqual([["192.0.2.0/24", "sign_up_block", "spam wave"]]);
-    await check(p, "admin-ip-blocks");
+    await axeLightDark(p, "admin-ip-blocks");
     await row.getByRole("button", { name: "Remove the block of 192.0.2.0/24" }).click();
     await p
       .getByRole("dialog", { name: /Remove the block/ })
@@ -244,7 +234,7 @@ describe.skipIf(!built)("administration pages", () => {
     await p.getByRole("button", { name: "Allow domain" }).click();
     await p.getByRole("list", { name: "Allowed domains" }).getByText("friends.example").waitFor();
     expect((await json("/api/v1/admin/domain_allows", admin)).map((a: any) => a.domain)).toEqual(["friends.example"]);
-    await check(p, "admin-domain-allows");
+    await axeLightDark(p, "admin-domain-allows");
     await p.getByRole("button", { name: "Remove friends.example" }).click();
     await p
       .getByRole("dialog", { name: /Remove friends.example/ })
@@ -270,7 +260,7 @@ describe.skipIf(!built)("administration pages", () => {
     await p.getByRole("button", { name: "Check an address" }).click();
     await p.getByText("janedoe@example.org is blocked").waitFor();
     expect(await json("/api/v1/admin/canonical_email_blocks", admin)).toHaveLength(1);
-    await check(p, "admin-email-blocks");
+    await axeLightDark(p, "admin-email-blocks");
     await p.getByRole("button", { name: "Unblock spam-mail.example" }).click();
     await p.getByRole("dialog", { name: "Unblock spam-mail.example?" }).getByRole("button", { name: "Unblock" }).click();
     await p.getByText("No blocked e-mail domains.").waitFor();
@@ -287,7 +277,7 @@ describe.skipIf(!built)("administration pages", () => {
     await measures.getByRole("listitem").filter({ hasText: "Active users" }).waitFor();
     await p.getByRole("table", { name: "Software" }).getByRole("rowheader", { name: "Hearth" }).waitFor();
     await p.getByRole("table", { name: "Space used" }).getByRole("rowheader", { name: "SQLite" }).waitFor();
-    await check(p, "admin-dashboard");
+    await axeLightDark(p, "admin-dashboard");
     await p.getByRole("button", { name: "Last 7 days" }).click();
     await newUsers.getByText("3", { exact: true }).waitFor();
   });
@@ -299,7 +289,7 @@ describe.skipIf(!built)("administration pages", () => {
     await list.getByRole("listitem").filter({ hasText: "@owner created rule Be kind" }).waitFor();
     await list.getByRole("listitem").filter({ hasText: "@owner changed setting site_title" }).waitFor();
     expect(await list.getByRole("listitem").first().textContent()).toContain("email domain block spam-mail.example");
-    await check(p, "admin-audit-log");
+    await axeLightDark(p, "admin-audit-log");
     await p.getByLabel("Show", { exact: true }).selectOption("destroy");
     await list.getByRole("listitem").filter({ hasText: "@owner removed rule No spam" }).waitFor();
     // The unfiltered list may still be on screen for a moment: wait until no "created" entry is left.
@@ -318,7 +308,7 @@ describe.skipIf(!built)("administration pages", () => {
         .waitFor({ state: "detached" })
         .catch(() => undefined);
       expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
-      await check(p, `admin-phone-${section}`);
+      await axeLightDark(p, `admin-phone-${section}`);
     }
     await p.goto(`${s.url}/admin/rules`);
     await p.getByLabel("Rule", { exact: true }).fill("Phones welcome");

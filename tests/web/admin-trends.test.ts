@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
 import type { TestUser } from "../rig";
-import { axeViolations, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
+import { axeLightDark, closeScene, launch, newPage, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(60_000);
 const { built, s } = await webTestServer();
@@ -33,15 +33,6 @@ beforeAll(async () => {
 
 afterAll(() => closeScene(browser, s));
 
-async function check(p: Page, name: string): Promise<void> {
-  for (const scheme of ["light", "dark"] as const) {
-    await p.emulateMedia({ colorScheme: scheme });
-    await shot(p, `${name}-${scheme}`);
-    expect(await axeViolations(p)).toEqual([]);
-  }
-  await p.emulateMedia({ colorScheme: "light" });
-}
-
 const publicTags = async () => ((await (await s.api("GET", "/api/v1/trends/tags")).json()) as { name: string }[]).map((t) => t.name);
 
 describe.skipIf(!built)("trends review and retention", () => {
@@ -53,13 +44,13 @@ describe.skipIf(!built)("trends review and retention", () => {
     await p.getByRole("heading", { name: "Trends", level: 2 }).waitFor();
     const item = p.getByRole("list", { name: "Trending hashtags" }).getByRole("listitem").filter({ hasText: "#cats" });
     await item.getByText(/5 people today, 5 uses · Needs review/).waitFor();
-    await check(p, "admin-trends-pending");
+    await axeLightDark(p, "admin-trends-pending");
     await item.getByRole("group", { name: "Review #cats" }).getByRole("button", { name: "Approve" }).click();
     await p.getByText("Approved #cats").waitFor();
     await item.getByText(/Approved · shown in trends/).waitFor();
     expect(await item.getByRole("button", { name: "Approve" }).isDisabled()).toBe(true);
     expect(await publicTags()).toEqual(["cats"]);
-    await check(p, "admin-trends-approved");
+    await axeLightDark(p, "admin-trends-approved");
 
     await item.getByRole("button", { name: "Reject" }).click();
     await p.getByText("Rejected #cats").waitFor();
@@ -71,7 +62,7 @@ describe.skipIf(!built)("trends review and retention", () => {
     await p.getByText("No trending posts right now.").waitFor();
     await p.getByRole("group", { name: "Kind of trend" }).getByRole("button", { name: "Links" }).click();
     await p.getByText("No trending links right now.").waitFor();
-    await check(p, "admin-trends-links-empty");
+    await axeLightDark(p, "admin-trends-links-empty");
   });
 
   test("the dashboard's retention table shows today's sign-ups, daily and monthly", async () => {
@@ -95,7 +86,7 @@ describe.skipIf(!built)("trends review and retention", () => {
     const today = table.getByRole("row").last();
     expect(await today.getByRole("cell").first().textContent()).toBe("6");
     expect(await table.getByRole("row").nth(1).getByRole("cell").first().textContent()).toBe("0");
-    await check(p, "admin-retention-daily");
+    await axeLightDark(p, "admin-retention-daily");
     await p
       .getByRole("group", { name: "Retention by" })
       .getByRole("button", { name: /By month/ })
@@ -103,7 +94,7 @@ describe.skipIf(!built)("trends review and retention", () => {
     await table.getByRole("columnheader", { name: "Month 1" }).waitFor();
     expect(await table.getByRole("row").count()).toBe(7);
     expect(await table.getByRole("row").last().getByRole("cell").first().textContent()).toBe("6");
-    await check(p, "admin-retention-monthly");
+    await axeLightDark(p, "admin-retention-monthly");
   });
 
   test("at phone width both pages fit without sideways scrolling of the page", async () => {
@@ -115,7 +106,7 @@ describe.skipIf(!built)("trends review and retention", () => {
       if (section === "dashboard") await p.getByRole("table", { name: "Retention" }).waitFor();
       else await p.getByRole("list", { name: "Trending hashtags" }).waitFor();
       expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
-      await check(p, `admin-phone-${section}`);
+      await axeLightDark(p, `admin-phone-${section}`);
     }
     await p.context().close();
   });

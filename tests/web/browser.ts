@@ -2,6 +2,7 @@
  * Browser helpers for the web client tests: Debian's Chromium through playwright-core, sign-in
  * through the server's OAuth pages, screenshots to tests/artifacts/, and an injected axe-core check.
  */
+import { expect } from "bun:test";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -74,6 +75,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return found
     .filter((v: any) => v.impact === "serious" || v.impact === "critical")
     .map((v: any) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.join(", ")}`);
+}
+
+/** axe on the page in the light and then the dark theme (no serious or critical finding), with a screenshot of each (`name-light`, `name-dark`); the page is left light. */
+export async function axeLightDark(page: Page, name: string): Promise<void> {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await shot(page, `${name}-${scheme}`);
+    expect(await axeViolations(page)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
 }
 
 /** A small PNG to upload (a 64×48 two-colour image made by sharp). */

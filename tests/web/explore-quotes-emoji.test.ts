@@ -12,7 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import type { TestUser } from "../rig";
 import { setTrendsAutoApprove, upsertTrend } from "../../src/db/queries/trends";
 import { upsertPreviewCard } from "../../src/db/queries/preview-cards";
-import { axeViolations, closeScene, launch, newPage, samplePng, shot, signIn, webTestServer } from "./browser";
+import { axeLightDark, axeViolations, closeScene, launch, newPage, samplePng, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(30_000);
 const { built, s } = await webTestServer();
@@ -89,14 +89,6 @@ beforeAll(async () => {
 afterAll(() => closeScene(browser, s));
 
 const card = (p: Page, text: string) => p.locator("article.status", { hasText: text });
-async function axeBoth(p: Page, name: string): Promise<void> {
-  expect(await axeViolations(p)).toEqual([]);
-  await shot(p, name);
-  await p.emulateMedia({ colorScheme: "dark" });
-  expect(await axeViolations(p)).toEqual([]);
-  await shot(p, `${name}-dark`);
-  await p.emulateMedia({ colorScheme: "light" });
-}
 
 describe.skipIf(!built)("Explore at 1280×800", () => {
   test("the sidebar leads to Explore: trending posts first", async () => {
@@ -105,7 +97,7 @@ describe.skipIf(!built)("Explore at 1280×800", () => {
     const tabs = desk.getByRole("navigation", { name: "Explore" });
     expect(await tabs.getByRole("link", { name: "Posts" }).getAttribute("aria-current")).toBe("page");
     await desk.getByRole("feed", { name: "Trending posts" }).locator("article.status", { hasText: "Quotable words from Bob" }).waitFor();
-    await axeBoth(desk, "explore-desktop-posts");
+    await axeLightDark(desk, "explore-desktop-posts");
   });
 
   test("Hashtags: #cats with its people and posts, and a sparkline", async () => {
@@ -120,7 +112,7 @@ describe.skipIf(!built)("Explore at 1280×800", () => {
     await desk.waitForURL(/\/tags\/cats$/);
     await desk.goBack();
     await list.waitFor();
-    await axeBoth(desk, "explore-desktop-tags");
+    await axeLightDark(desk, "explore-desktop-tags");
   });
 
   test("News: while nothing trends the page says why; a trending article is a readable card", async () => {
@@ -173,14 +165,14 @@ describe.skipIf(!built)("Explore at 1280×800", () => {
     expect(await news.textContent()).toContain("Example News");
     expect(await news.textContent()).toContain("Why everyone is boiling water");
     expect(await news.textContent()).toContain("By Kay Tull");
-    await axeBoth(desk, "explore-desktop-news");
+    await axeLightDark(desk, "explore-desktop-news");
   });
 
   test("For you: Follow follows, Dismiss removes the suggestion for good", async () => {
     await desk.getByRole("navigation", { name: "Explore" }).getByRole("link", { name: "For you" }).click();
     const list = desk.getByRole("list", { name: "Suggested accounts" });
     await list.getByRole("button", { name: "Follow @poster0" }).waitFor();
-    await axeBoth(desk, "explore-desktop-for-you");
+    await axeLightDark(desk, "explore-desktop-for-you");
     await list.getByRole("button", { name: "Follow @poster0" }).click();
     await list.getByRole("button", { name: "Unfollow @poster0" }).waitFor();
     const [rel] = await ann.client.v1.accounts.relationships.fetch({ id: [posters[0]!.id] });
@@ -207,7 +199,7 @@ describe.skipIf(!built)("Explore at 1280×800", () => {
     await desk.getByLabel("Only from this server").check();
     await local;
     await dir.getByText("@poster2").waitFor();
-    await axeBoth(desk, "explore-desktop-directory");
+    await axeLightDark(desk, "explore-desktop-directory");
   });
 
   test("Directory: Follow buttons from one relationships request; Follow follows, a followed person shows Unfollow", async () => {
@@ -236,7 +228,7 @@ describe.skipIf(!built)("Explore at 1280×800", () => {
       );
       expect(ids.sort()).toEqual(listed.filter((id) => id !== ann.id).sort());
       if (listed.includes(ann.id)) expect(await dir.locator(".directory-card", { hasText: "@ann" }).getByRole("button").count()).toBe(0);
-      await axeBoth(desk, "explore-desktop-directory-follow");
+      await axeLightDark(desk, "explore-desktop-directory-follow");
       await follow.click();
       await dir.getByRole("button", { name: `Unfollow @${p2.account.username}` }).waitFor();
       const [rel] = await ann.client.v1.accounts.relationships.fetch({ id: [p2.id] });
@@ -340,7 +332,7 @@ describe.skipIf(!built)("quote posts at 1280×800", () => {
     await desk.getByLabel("Post text").fill("Ann adds her view");
     await form.locator("#compose-visibility").click();
     await desk.getByRole("menu").getByRole("group", { name: "Who can quote" }).getByRole("menuitemradio", { name: "Followers" }).click();
-    await axeBoth(desk, "quotes-desktop-compose");
+    await axeLightDark(desk, "quotes-desktop-compose");
     await form.getByRole("button", { name: "Post", exact: true }).click();
     await desk.getByText("Your post was published").waitFor();
     await card(desk, "Ann adds her view").locator(".quote-card").waitFor();
@@ -406,7 +398,7 @@ describe.skipIf(!built)("custom emoji at 1280×800", () => {
     await cats.getByRole("button", { name: ":blobcat:" }).waitFor();
     expect(await cats.getByRole("button", { name: ":hearthfire:" }).count()).toBe(0);
     await panel.getByRole("button", { name: ":hearthfire:" }).waitFor();
-    await axeBoth(desk, "emoji-desktop-picker");
+    await axeLightDark(desk, "emoji-desktop-picker");
     await cats.getByRole("button", { name: ":blobcat:" }).click();
     expect(await box.inputValue()).toBe("Hello :blobcat: ");
     await box.fill("");
@@ -423,13 +415,13 @@ describe.skipIf(!built)("at 375×812", () => {
     expect(await nav.getByRole("link", { name: "Search", exact: true }).getAttribute("aria-current")).toBe("page");
     await phone.locator("article.status", { hasText: "Quotable words from Bob" }).first().waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await axeBoth(phone, "explore-phone-posts");
+    await axeLightDark(phone, "explore-phone-posts");
     await phone.getByRole("navigation", { name: "Explore" }).getByRole("link", { name: "Hashtags" }).click();
     await phone.getByRole("list", { name: "Trending hashtags" }).getByText("#cats").waitFor();
-    await axeBoth(phone, "explore-phone-tags");
+    await axeLightDark(phone, "explore-phone-tags");
     await phone.getByRole("navigation", { name: "Explore" }).getByRole("link", { name: "Directory" }).click();
     await phone.getByRole("list", { name: "Directory" }).getByText("@poster3").waitFor();
-    await axeBoth(phone, "explore-phone-directory");
+    await axeLightDark(phone, "explore-phone-directory");
   });
 
   test("searching from Explore keeps the Search tab current and shows operator hints", async () => {
@@ -444,7 +436,7 @@ describe.skipIf(!built)("at 375×812", () => {
     await box.pressSequentially("is");
     const hint = phone.getByRole("listbox", { name: "Search operators" }).getByRole("option");
     await hint.filter({ hasText: "is:" }).waitFor();
-    await axeBoth(phone, "search-hints-phone");
+    await axeLightDark(phone, "search-hints-phone");
     await hint.filter({ hasText: "is:" }).click();
     expect(await box.inputValue()).toBe("is:");
   });
@@ -463,7 +455,7 @@ describe.skipIf(!built)("at 375×812", () => {
     await phone.waitForURL(/\/compose$/);
     await phone.getByText("Quoting @bob").waitFor();
     expect(await phone.locator(".compose .quote-card").textContent()).toContain("Quotable words from Bob");
-    await axeBoth(phone, "quotes-phone-compose");
+    await axeLightDark(phone, "quotes-phone-compose");
     await phone.getByRole("button", { name: "Remove quote" }).click();
     expect(await phone.getByText("Quoting @bob").count()).toBe(0);
   });

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { Browser, Page } from "playwright-core";
 import type { TestUser } from "../rig";
-import { axeViolations, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
+import { axeLightDark, closeScene, launch, newPage, shot, signIn, webTestServer } from "./browser";
 
 setDefaultTimeout(30_000);
 const { built, s } = await webTestServer();
@@ -51,15 +51,6 @@ beforeAll(async () => {
 
 afterAll(() => closeScene(browser, s));
 
-async function check(p: Page, name: string): Promise<void> {
-  for (const scheme of ["light", "dark"] as const) {
-    await p.emulateMedia({ colorScheme: scheme });
-    await shot(p, `${name}-${scheme}`);
-    expect(await axeViolations(p)).toEqual([]);
-  }
-  await p.emulateMedia({ colorScheme: "light" });
-}
-
 const announcements = async (u: TestUser) =>
   (await (await s.api("GET", "/api/v1/announcements", { token: u.token })).json()) as {
     id: string;
@@ -78,7 +69,7 @@ describe.skipIf(!built)("above Home at 1280×800", () => {
     const first = (await announcements(newbie))[0]!;
     const firstText = first.content.replace(/<[^>]+>/g, "");
     await shown.getByText(firstText).waitFor();
-    await check(desk, "announcements-desktop");
+    await axeLightDark(desk, "announcements-desktop");
 
     await panel.getByRole("button", { name: "Add reaction" }).click();
     await panel.getByRole("button", { name: "React with 🎉" }).click();
@@ -126,7 +117,7 @@ describe.skipIf(!built)("above Home at 1280×800", () => {
     expect(await people.getByRole("button", { name: /^Follow @poster\d$/ }).count()).toBe(5);
     const tags = desk.getByRole("region", { name: "Follow hashtags" });
     await tags.getByRole("button", { name: "#cats" }).waitFor();
-    await check(desk, "onboarding-desktop");
+    await axeLightDark(desk, "onboarding-desktop");
 
     await people.getByRole("button", { name: "Follow @poster0" }).click();
     await people.getByRole("button", { name: "Unfollow @poster0" }).waitFor();
@@ -196,11 +187,11 @@ describe.skipIf(!built)("above Home at 375×812", () => {
       const box = await b.boundingBox();
       expect(box!.x + box!.width).toBeLessThanOrEqual(375);
     }
-    await check(p, "home-extras-phone");
+    await axeLightDark(p, "home-extras-phone");
     await p.getByRole("link", { name: "Get started" }).click();
     await p.getByRole("region", { name: "Find people to follow" }).getByRole("button", { name: "Follow @poster1" }).waitFor();
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await check(p, "onboarding-phone");
+    await axeLightDark(p, "onboarding-phone");
     await p.context().close();
   });
 });
