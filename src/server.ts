@@ -225,6 +225,7 @@ export function startServer(ctx: AppContext, opts: { port?: number; hostname?: s
   app.listen({ port: opts.port ?? ctx.config.port, hostname: opts.hostname ?? ctx.config.bind, maxRequestBodySize: 120 * 1024 * 1024 });
   setMediaThreads(ctx.config.mediaThreads);
   const runner = new JobRunner(ctx);
+  runner.onActivity = () => idle.activity();
   if (opts.runJobs !== false) runner.start();
   const stopCron = opts.runJobs !== false ? startCron(ctx) : () => {};
   const port = app.server!.port!;

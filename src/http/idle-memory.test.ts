@@ -30,6 +30,25 @@ describe("IdleMemory", () => {
     expect(idle.reclaims).toBe(3);
   });
 
+  test("background work (a batch of jobs) starts a new quiet spell, as a request does", async () => {
+    const { idle, advance } = setup();
+    advance(100);
+    expect(idle.tick()).toBe(true);
+    advance(100);
+    expect(idle.tick()).toBe(true);
+    advance(10_000);
+    expect(idle.tick()).toBe(false);
+    // A cron job runs long after the last request: its garbage is reclaimed after it, twice.
+    idle.activity();
+    advance(99);
+    expect(idle.tick()).toBe(false);
+    advance(1);
+    expect(idle.tick()).toBe(true);
+    advance(100);
+    expect(idle.tick()).toBe(true);
+    expect(idle.reclaims).toBe(4);
+  });
+
   test("never reclaims while a request is in flight, however long it takes", async () => {
     const { idle, advance } = setup();
     let release = () => {};

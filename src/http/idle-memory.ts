@@ -4,7 +4,7 @@
  * when allocation pressure asks for it, not when requests stop, so a server that has gone idle
  * keeps its peak. After `idleMs` without a request (and none in flight) this runs `reclaim` once,
  * and once more after twice that (memory freed by the first sweep is returned by the second),
- * then waits for the next request.
+ * then waits for the next request or batch of background jobs (`activity`).
  *
  * Under sustained load the server is never quiet, and JavaScriptCore lets its heap grow to two or
  * three times what is live before a full collection (measured: 30 MB live, 80 MB held, RSS past
@@ -62,6 +62,15 @@ export class IdleMemory {
           this.lastActivity = this.now();
         }
       };
+  }
+
+  /**
+   * Work other than a request happened (a batch of background jobs: fan-out, trends, cron): it
+   * allocates too, so the quiet spell starts again and the reclaims run after it as after a request.
+   */
+  activity(): void {
+    this.rounds = 0;
+    this.lastActivity = this.now();
   }
 
   /**

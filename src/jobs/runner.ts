@@ -46,6 +46,8 @@ export class JobRunner {
   private active = 0;
   private activeMedia = 0;
   private mediaConcurrency: number;
+  /** Called when the loop claims a batch of jobs (the server's idle memory reclaim counts it as activity). */
+  onActivity: (() => void) | null = null;
 
   constructor(
     private ctx: AppContext,
@@ -121,6 +123,7 @@ export class JobRunner {
         const batch = mediaFree > 0 ? this.ctx.jobs.claim(mediaFree, { only: MEDIA_JOB_KINDS }) : [];
         if (batch.length < free) batch.push(...this.ctx.jobs.claim(free - batch.length, { except: MEDIA_JOB_KINDS }));
         if (batch.length === 0) break;
+        this.onActivity?.();
         // Claimed jobs count as active at once, so drain() waits for those not started yet.
         this.active += batch.length;
         for (const job of batch) {
