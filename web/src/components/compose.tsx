@@ -18,7 +18,7 @@ import { useAutocomplete } from "./autocomplete";
 import { QuotingPreview } from "./quote";
 import { EmojiText } from "../lib/emoji";
 import { EmojiPicker } from "./emoji-picker";
-import { FocalPoint } from "./focal-point";
+import { coverOf, UploadList, type Upload } from "./compose-uploads";
 import { NEW_POLL, nearestDuration, PollEditor, type PollDraft } from "./poll";
 import { defaultScheduleValue, isoFromLocalInput, ScheduleField, scheduleProblem } from "../screens/scheduled";
 
@@ -31,24 +31,6 @@ interface Draft {
   visibility: Visibility;
   language: string;
   poll?: PollDraft | null;
-}
-
-interface Upload {
-  key: string;
-  /** The picked file; absent for media the edited or redrafted post already has. */
-  file?: File;
-  preview: string;
-  description: string;
-  /** Focal point, -1..1 on both axes (y up), as Mastodon's `focus`. */
-  focus: { x: number; y: number };
-  media?: mastodon.v1.MediaAttachment;
-  /** 0..1 of the bytes sent, while uploading. */
-  progress?: number;
-  /** Uploaded, and the server is still transcoding it (202, url null). */
-  processing?: boolean;
-  /** image | video | gifv | audio: from the file while uploading, then from the server. */
-  kind: string;
-  error?: string;
 }
 
 const LANGUAGES: [string, string][] = [
@@ -79,11 +61,6 @@ const QUOTE_POLICIES: Choice[] = [
   { value: "nobody", label: "Only you" },
 ];
 const VISIBILITY_ICON: Record<Visibility, string> = { public: "globe", unlisted: "unlock", private: "lock", direct: "mention" };
-
-/** A still to show for an upload: the server's preview, unless it is the file itself (audio without a cover). */
-const coverOf = (m: mastodon.v1.MediaAttachment) => (m.previewUrl && m.previewUrl !== m.url ? m.previewUrl : "");
-
-const KIND_NAME: Record<string, string> = { image: "image", gifv: "GIF", video: "video", audio: "audio" };
 
 const draftKey = (replyId?: string) => `hearth.draft.${replyId ?? "new"}`;
 
@@ -212,6 +189,8 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
     });
   };
 
+  const patchUpload = (key: string, p: Partial<Upload>) => setUploads((u) => u.map((x) => (x.key === key ? { ...x, ...p } : x)));
+
   const addFiles = async (files: FileList | null) => {
     if (!files) return;
     const room = maxMedia - uploads.length;
@@ -227,11 +206,10 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
       kind: file.type.split("/")[0] || "image",
     }));
     setUploads((u) => [...u, ...fresh]);
-    const patch = (key: string, p: Partial<Upload>) => setUploads((u) => u.map((x) => (x.key === key ? { ...x, ...p } : x)));
     for (const up of fresh) {
       try {
-        const sent = await uploadMedia(app.token, up.file!, (progress) => patch(up.key, { progress }));
-        patch(up.key, {
+        const sent = await uploadMedia(app.token, up.file!, (progress) => patchUpload(up.key, { progress }));
+        patchUpload(up.key, {
           progress: 1,
           processing: sent.processing,
           kind: sent.media.type,
@@ -239,12 +217,12 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         });
         if (sent.processing) {
           void waitProcessed(app.token, sent.media.id).then(
-            (media) => patch(up.key, { media, processing: false, kind: media.type, preview: up.preview || coverOf(media) }),
-            (e) => patch(up.key, { processing: false, error: errorText(e, `process ${up.file!.name}`) }),
+            (media) => patchUpload(up.key, { media, processing: false, kind: media.type, preview: up.preview || coverOf(media) }),
+            (e) => patchUpload(up.key, { processing: false, error: errorText(e, `process ${up.file!.name}`) }),
           );
-        } else if (!up.preview && coverOf(sent.media)) patch(up.key, { preview: coverOf(sent.media) });
+        } else if (!up.preview && coverOf(sent.media)) patchUpload(up.key, { preview: coverOf(sent.media) });
       } catch (e) {
-        patch(up.key, { error: errorText(e, `upload ${up.file!.name}`) });
+        patchUpload(up.key, { error: errorText(e, `upload ${up.file!.name}`) });
       }
     }
   };
@@ -406,67 +384,7 @@ export function Compose({ onPosted, autoFocus }: { onPosted?: () => void; autoFo
         {...ac.inputProps}
       />
       {ac.list}
-      {uploads.length > 0 && (
-        <ul class="uploads">
-          {uploads.map((u, i) => (
-            <li key={u.key}>
-              {u.kind === "image" || (u.kind === "gifv" && u.preview) ? (
-                <FocalPoint
-                  src={u.preview}
-                  index={i + 1}
-                  focus={u.focus}
-                  onChange={(focus) => setUploads((x) => x.map((y) => (y.key === u.key ? { ...y, focus } : y)))}
-                />
-              ) : (
-                <span class={`upload-thumb ${u.kind}`}>
-                  {u.preview ? (
-                    <img src={u.preview} alt="" width={72} height={72} />
-                  ) : (
-                    <Icon name={u.kind === "audio" ? "audio" : "video"} size={32} />
-                  )}
-                </span>
-              )}
-              <div>
-                <label for={`alt-${u.key}`}>
-                  Description (alt text) for {KIND_NAME[u.kind] ?? "image"} {i + 1}
-                </label>
-                <textarea
-                  id={`alt-${u.key}`}
-                  class="alt-input"
-                  rows={4}
-                  value={u.description}
-                  maxLength={1500}
-                  onInput={(e) => {
-                    const v = e.currentTarget.value;
-                    setUploads((x) => x.map((y) => (y.key === u.key ? { ...y, description: v } : y)));
-                  }}
-                />
-                {!u.media && !u.error && !u.processing && (
-                  <p class="upload-progress">
-                    <label for={`progress-${u.key}`}>Uploading…</label>
-                    <progress id={`progress-${u.key}`} max={100} value={Math.round((u.progress ?? 0) * 100)}>
-                      {Math.round((u.progress ?? 0) * 100)}%
-                    </progress>
-                  </p>
-                )}
-                {u.processing && !u.error && (
-                  <p class="muted" role="status">
-                    Processing {KIND_NAME[u.kind] ?? "file"}… you can post when it is ready.
-                  </p>
-                )}
-                {u.error && (
-                  <p class="error-text" role="alert">
-                    {u.error}
-                  </p>
-                )}
-              </div>
-              <button type="button" onClick={() => removeUpload(u.key)} aria-label={`Remove ${KIND_NAME[u.kind] ?? "image"} ${i + 1}`}>
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <UploadList uploads={uploads} onChange={patchUpload} onRemove={removeUpload} />
       {schedule !== null && <ScheduleField value={schedule} onChange={setSchedule} />}
       {d.poll && <PollEditor poll={d.poll} onChange={(poll) => set({ poll })} onRemove={() => set({ poll: null })} />}
       <div class="compose-tools">
