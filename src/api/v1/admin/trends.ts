@@ -36,31 +36,39 @@ function tagReview(autoApprove: boolean) {
   });
 }
 
-function adminTag(q: UserReq, id: number): Record<string, unknown> {
-  const tag = getTag(q.ctx.db, id);
-  if (!tag) throw new ApiError(404, "Record not found");
-  const review = reviewsOf(q.ctx.db, "tag", [String(id)]).get(String(id)) ?? null;
-  const row = { id: 0, kind: "tag", item: String(id), score: 0, max_score: 0, max_score_at: null, language: null, updated_at: 0, review };
-  return trendTagsJson(q.ctx, [row as TrendRow], q.auth.accountId, tagReview(getTrendsAutoApprove(q.ctx.db)))[0]!;
+/** A trends row standing in for item `id` of `kind` with its review state, to serialize one item as the lists do. */
+function itemRow(q: UserReq, kind: TrendKind, id: number): TrendRow {
+  const item = String(id);
+  const review = reviewsOf(q.ctx.db, kind, [item]).get(item) ?? null;
+  return { id: 0, kind, item, score: 0, max_score: 0, max_score_at: null, language: null, updated_at: 0, review } as TrendRow;
 }
 
-function adminStatus(q: UserReq, id: number): Record<string, unknown> {
-  if (!getStatus(q.ctx.db, id)) throw new ApiError(404, "Record not found");
-  const row = {
-    id: 0,
+/** What approve/reject needs per kind: the path segment, whether the item exists, and its admin view. */
+const REVIEWABLE: {
+  path: string;
+  kind: TrendKind;
+  exists: (q: UserReq, id: number) => boolean;
+  view: (q: UserReq, row: TrendRow) => Record<string, unknown> | undefined;
+}[] = [
+  {
+    path: "tags",
+    kind: "tag",
+    exists: (q, id) => getTag(q.ctx.db, id) !== null,
+    view: (q, row) => trendTagsJson(q.ctx, [row], q.auth.accountId, tagReview(getTrendsAutoApprove(q.ctx.db)))[0],
+  },
+  {
+    path: "statuses",
     kind: "status",
-    item: String(id),
-    score: 0,
-    max_score: 0,
-    max_score_at: null,
-    language: null,
-    updated_at: 0,
-    review: null,
-  };
-  const json = trendStatusesJson(q.ctx, [row as TrendRow], q.auth.accountId)[0];
-  if (!json) throw new ApiError(404, "Record not found");
-  return json;
-}
+    exists: (q, id) => getStatus(q.ctx.db, id) !== null,
+    view: (q, row) => trendStatusesJson(q.ctx, [row], q.auth.accountId)[0],
+  },
+  {
+    path: "links",
+    kind: "link",
+    exists: (q, id) => listPreviewCardsByIds(q.ctx.db, [id]).length > 0,
+    view: (q, row) => trendLinksJson(q.ctx, [row], tagReview(getTrendsAutoApprove(q.ctx.db)))[0],
+  },
+];
 
 /** Registers the endpoints. */
 export default function register(r: Router): void {
@@ -81,38 +89,16 @@ export default function register(r: Router): void {
     ["approve", "approved"],
     ["reject", "rejected"],
   ] as const) {
-    r.post(`${base}/tags/:id/${action}`, { scopes: WRITE }, (q) => {
-      staff(q, "manage_taxonomies");
-      const id = parseId(q.params.id);
-      if (id === undefined || !getTag(q.ctx.db, id)) throw new ApiError(404, "Record not found");
-      reviewTrend(q.ctx, "tag", String(id), state);
-      return adminTag(q, id);
-    });
-    r.post(`${base}/statuses/:id/${action}`, { scopes: WRITE }, (q) => {
-      staff(q, "manage_taxonomies");
-      const id = parseId(q.params.id);
-      if (id === undefined || !getStatus(q.ctx.db, id)) throw new ApiError(404, "Record not found");
-      reviewTrend(q.ctx, "status", String(id), state);
-      return adminStatus(q, id);
-    });
-    r.post(`${base}/links/:id/${action}`, { scopes: WRITE }, (q) => {
-      staff(q, "manage_taxonomies");
-      const id = parseId(q.params.id);
-      if (id === undefined || listPreviewCardsByIds(q.ctx.db, [id]).length === 0) throw new ApiError(404, "Record not found");
-      reviewTrend(q.ctx, "link", String(id), state);
-      const review = reviewsOf(q.ctx.db, "link", [String(id)]).get(String(id)) ?? null;
-      const row = {
-        id: 0,
-        kind: "link",
-        item: String(id),
-        score: 0,
-        max_score: 0,
-        max_score_at: null,
-        language: null,
-        updated_at: 0,
-        review,
-      };
-      return trendLinksJson(q.ctx, [row as TrendRow], tagReview(getTrendsAutoApprove(q.ctx.db)))[0];
-    });
+    for (const k of REVIEWABLE) {
+      r.post(`${base}/${k.path}/:id/${action}`, { scopes: WRITE }, (q) => {
+        staff(q, "manage_taxonomies");
+        const id = parseId(q.params.id);
+        if (id === undefined || !k.exists(q, id)) throw new ApiError(404, "Record not found");
+        reviewTrend(q.ctx, k.kind, String(id), state);
+        const json = k.view(q, itemRow(q, k.kind, id));
+        if (!json) throw new ApiError(404, "Record not found");
+        return json;
+      });
+    }
   }
 }

@@ -103,7 +103,9 @@ test("a post trends after five favourites and boosts, once approved", async () =
   const pending = await get("/api/v1/admin/trends/statuses", admin.token);
   expect(pending.map((x: { id: string }) => x.id)).toEqual([post.id]);
   expect(await get("/api/v1/trends/statuses")).toEqual([]);
-  expect((await s.api("POST", `/api/v1/admin/trends/statuses/${post.id}/approve`, { token: admin.token })).status).toBe(200);
+  const approved = await s.api("POST", `/api/v1/admin/trends/statuses/${post.id}/approve`, { token: admin.token });
+  expect(approved.status).toBe(200);
+  expect(await approved.json()).toMatchObject({ id: post.id, content: "<p>look at this sunset</p>" });
   const shown = await people[0]!.client.v1.trends.statuses.list();
   expect(shown.map((x) => x.id)).toEqual([post.id]);
   // Someone who blocks the author does not see it.
@@ -149,7 +151,14 @@ test("a link trends when five accounts share it (posts or boosts), once approved
   expect(pending.map((l: { url: string }) => l.url)).toEqual(["https://paper.example/story"]);
   expect(pending[0]).toMatchObject({ id: String(story), requires_review: true, trendable: false });
   expect(await get("/api/v1/trends/links")).toEqual([]);
-  expect((await s.api("POST", `/api/v1/admin/trends/links/${story}/approve`, { token: admin.token })).status).toBe(200);
+  const linkApproved = await s.api("POST", `/api/v1/admin/trends/links/${story}/approve`, { token: admin.token });
+  expect(linkApproved.status).toBe(200);
+  expect(await linkApproved.json()).toMatchObject({
+    id: String(story),
+    url: "https://paper.example/story",
+    trendable: true,
+    requires_review: false,
+  });
   const links = await s.client().v1.trends.links.list();
   expect(links.map((l) => [l.url, l.title, l.providerName])).toEqual([["https://paper.example/story", "A story", "The Paper"]]);
   expect(links[0]!.history[0]).toMatchObject({ uses: "5", accounts: "5" });
@@ -184,5 +193,6 @@ test("admin review needs staff and admin scopes", async () => {
   expect((await s.api("POST", `/api/v1/admin/trends/tags/${tagId}/approve`, { token: userWrite.token })).status).toBe(403);
   const adminNoScope = s.token(admin.user.id, ["read", "write", "admin:read"]);
   expect((await s.api("POST", `/api/v1/admin/trends/tags/${tagId}/reject`, { token: adminNoScope })).status).toBe(403);
-  expect((await s.api("POST", "/api/v1/admin/trends/tags/999999/approve", { token: admin.token })).status).toBe(404);
+  for (const path of ["tags/999999/approve", "statuses/999999/reject", "links/999999/approve", "links/abc/reject"])
+    expect([path, (await s.api("POST", `/api/v1/admin/trends/${path}`, { token: admin.token })).status]).toEqual([path, 404]);
 });
