@@ -69,6 +69,20 @@ test("an approved trend above it: a new one scoring no higher is not mailed; one
   expect(smtp.to("ada@example.com")[0]!.text).not.toContain("#dogs");
 });
 
+test("a post that trends is mailed with its author and text", async () => {
+  const author = posters[0]!;
+  await author.client.v1.accounts.updateCredentials({ discoverable: true });
+  const post = await author.client.v1.statuses.create({ status: "A sunset worth sharing", visibility: "public" });
+  for (const p of posters.slice(1)) await p.client.v1.statuses.$select(post.id).favourite();
+  smtp.received.length = 0;
+  await refresh();
+  const text = smtp
+    .to("ada@example.com")
+    .map((m) => m.text)
+    .join("\n");
+  expect(text).toContain("Post: @poster0: A sunset worth sharing");
+});
+
 test("with trends shown without review, nothing is mailed", async () => {
   s.ctx.db.query("INSERT OR REPLACE INTO settings (key, value) VALUES ('trendable_by_default', 'true')").run();
   smtp.received.length = 0;

@@ -5,9 +5,9 @@
  * trends are off or shown without review; without SMTP the items are only marked as asked.
  */
 import type { AppContext } from "../../context";
-import { getAccount } from "../../db/queries/accounts";
+import { loadAccountRows } from "../../db/views/accounts";
 import { listPreviewCardsByIds } from "../../db/queries/preview-cards";
-import { getStatus } from "../../db/queries/statuses";
+import { loadStatusRows } from "../../db/views/statuses";
 import { listTagsByIds } from "../../db/queries/tags";
 import {
   getTrendsAutoApprove,
@@ -57,9 +57,11 @@ function describe(ctx: AppContext, found: Record<TrendKind, TrendRow[]>) {
   const ids = (k: TrendKind) => found[k].map((r) => Number(r.item));
   const tags = listTagsByIds(ctx.db, ids("tag")).map((t) => t.name);
   const links = listPreviewCardsByIds(ctx.db, ids("link")).map((c) => (c.title ? `${c.title} (${c.url})` : c.url));
+  const rows = loadStatusRows(ctx, ids("status"));
+  const authors = loadAccountRows(ctx, [...new Set([...rows.values()].map((s) => s.account_id))]);
   const statuses = ids("status").flatMap((id) => {
-    const s = getStatus(ctx.db, id);
-    const a = s ? getAccount(ctx.db, s.account_id) : null;
+    const s = rows.get(id);
+    const a = s ? authors.get(s.account_id) : null;
     if (!s || !a) return [];
     return [`@${a.domain ? `${a.username}@${a.domain}` : a.username}: ${excerpt(s.text || s.spoiler_text || s.uri)}`];
   });
