@@ -16,6 +16,8 @@
  */
 import type { Database } from "bun:sqlite";
 import type { AppContext } from "../../context";
+import { accountCache } from "./account-cache";
+import { statusCache } from "./status-cache";
 
 /** A built answer: its JSON text, and the Link header's ids (newer, older) when it has one. */
 export interface GroupedAnswer {
@@ -129,16 +131,19 @@ export function cachedGroupedAnswer(ctx: AppContext, viewerId: number, key: stri
   if (db.inTransaction) return build();
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new AnswerCache()));
-  const before = stamp(db);
+  let before = stamp(db);
   const now = ctx.now();
   const kept = cache.get(viewerId, key);
   if (kept) {
     if (kept.changes === before.changes && kept.dataVersion === before.dataVersion && now < kept.until) return kept.answer;
     cache.drop(viewerId, key);
   }
+  // The status and account caches tidy their change tables (a write) when next used: done
+  // first, so that building writes nothing and the answer is kept.
+  statusCache(db);
+  accountCache(db);
+  before = stamp(db);
   const answer = build();
-  // Building may tidy the other caches' change tables (a write): the first build after a
-  // change is then not kept, the next one is.
   const after = stamp(db);
   if (after.changes === before.changes && after.dataVersion === before.dataVersion) {
     const until = validUntil(ctx, viewerId, answer.json, now);
