@@ -4,7 +4,7 @@
  */
 import type { AppContext } from "../../context";
 import { pageSql, type Page } from "../paging";
-import { ALL_RELATIONS, viewerFilterSql, viewerRelations, type IdPage, type ViewerRelations } from "./timelines";
+import { ALL_RELATIONS, notSuspendedSql, viewerFilterSql, viewerRelations, type IdPage, type ViewerRelations } from "./timelines";
 
 type Arg = number | string | null;
 
@@ -19,9 +19,7 @@ export function listTimelineSql(
   const p = pageSql(page, "lf.status_id");
   const f = viewerFilterSql(viewerId, ["s.account_id", "o.account_id"], now, rel);
   // Suspended authors (of the post or of the boosted post) drop out at read time.
-  const suspended = ["s.account_id", "o.account_id"]
-    .map((c) => ` AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = ${c} AND a.suspended_at IS NOT NULL)`)
-    .join("");
+  const suspended = notSuspendedSql(["s.account_id", "o.account_id"]);
   const limit = Math.max(1, Math.floor(Number(page.limit)) || 1);
   const sql = `SELECT lf.status_id AS id, lf.status_id AS cursor
     FROM list_feeds lf

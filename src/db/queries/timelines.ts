@@ -77,12 +77,16 @@ export function viewerFilterSql(
 }
 
 /**
- * SQL hiding statuses whose authors (`cols`, nullable) are suspended: one rowid probe on
- * accounts per column (measurably cheaper than one probe with `a.id IN (…)`).
+ * SQL hiding statuses whose authors (`cols`, nullable) are suspended (or silenced): a probe per
+ * column of the partial indexes accounts_suspended / accounts_silenced, which hold only such
+ * accounts. Reading the author's row instead meant a page per author (rows of 2-3 KB: the
+ * key pair comes before suspended_at); on the bench databases the home and list pages'
+ * queries took ~25% less time with the index probes (issue 17).
  */
-function notSuspendedSql(cols: string[], alsoSilenced = false): string {
-  const cond = alsoSilenced ? "(a.suspended_at IS NOT NULL OR a.silenced_at IS NOT NULL)" : "a.suspended_at IS NOT NULL";
-  return cols.map((c) => ` AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = ${c} AND ${cond})`).join("");
+export function notSuspendedSql(cols: string[], alsoSilenced = false): string {
+  const probe = (c: string, col: "suspended" | "silenced") =>
+    ` AND NOT EXISTS (SELECT 1 FROM accounts a INDEXED BY accounts_${col} WHERE a.id = ${c} AND a.${col}_at IS NOT NULL)`;
+  return cols.map((c) => probe(c, "suspended") + (alsoSilenced ? probe(c, "silenced") : "")).join("");
 }
 
 /**

@@ -123,6 +123,22 @@ describe("GET /api/v1/timelines/home", () => {
     expect((await s.api("GET", "/api/v1/timelines/home", { token: ok })).status).toBe(200);
   });
 
+  test("a suspended author's posts and boosts of their posts disappear, and come back when unsuspended", async () => {
+    const c = s.ctx;
+    const [gone, booster] = await makeUsers(s, "hgone", "hbooster");
+    makeFollow(c, viewer.account.id, gone.account.id);
+    makeFollow(c, viewer.account.id, booster.account.id);
+    const post = makeStatus(c, gone.account.id, { text: "soon suspended" });
+    const boost = makeStatus(c, booster.account.id, { reblogOf: post.id });
+    const home = async () => ids(await viewer.client.v1.timelines.home.list({ limit: 40 }));
+    expect((await home()).slice(0, 2)).toEqual([String(boost.id), String(post.id)]);
+    c.db.query("UPDATE accounts SET suspended_at = 1 WHERE id = ?").run(gone.account.id);
+    expect(await home()).not.toContain(String(post.id));
+    expect(await home()).not.toContain(String(boost.id));
+    c.db.query("UPDATE accounts SET suspended_at = NULL WHERE id = ?").run(gone.account.id);
+    expect((await home()).slice(0, 2)).toEqual([String(boost.id), String(post.id)]);
+  });
+
   test("query plan: one range scan of home_feeds' primary key, no temp B-tree", () => {
     for (const page of [{ limit: 20 }, { limit: 20, maxId: 5 }, { limit: 20, minId: 5 }, { limit: 20, sinceId: 1, maxId: 9 }]) {
       const q = homeTimelineSql(1, page, 0);

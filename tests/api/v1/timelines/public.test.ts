@@ -102,6 +102,16 @@ describe("GET /api/v1/timelines/public", () => {
     expect(await get("/api/v1/timelines/public")).not.toContain(String(x.id));
   });
 
+  test("a silenced author's statuses leave the public timeline, and come back when unsilenced", async () => {
+    const [quiet] = await makeUsers(s, "pquiet");
+    const x = makeStatus(s.ctx, quiet.account.id, { text: "soon quiet" });
+    expect((await get("/api/v1/timelines/public"))[0]).toBe(String(x.id));
+    s.ctx.db.query("UPDATE accounts SET silenced_at = 1 WHERE id = ?").run(quiet.account.id);
+    expect(await get("/api/v1/timelines/public")).not.toContain(String(x.id));
+    s.ctx.db.query("UPDATE accounts SET silenced_at = NULL WHERE id = ?").run(quiet.account.id);
+    expect((await get("/api/v1/timelines/public"))[0]).toBe(String(x.id));
+  });
+
   test("bad input: invalid token 401, token without read:statuses 403, bad boolean 422", async () => {
     expect((await s.api("GET", "/api/v1/timelines/public", { token: "bogus" })).status).toBe(401);
     expect((await s.api("GET", "/api/v1/timelines/public", { token: s.token(viewer.user.id, ["read:accounts"]) })).status).toBe(403);
