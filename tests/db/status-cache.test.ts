@@ -2,7 +2,9 @@
  * The status JSON cache (src/db/views/status-cache.ts, status-json.ts) never serves stale data:
  * after each kind of change the home timeline over HTTP equals the uncached serialization
  * (JSON.stringify(statusList(…))), and shows the change. Also: byte-identical output for
- * reblogs, polls, media, mentions, tags and pins, writes from another connection, rollbacks.
+ * reblogs, polls, media, mentions, tags and pins, writes from another connection, rollbacks,
+ * quotes (whose rows the entries keep), every combination of viewer flags and quote policies
+ * (whose JSON texts are shared), and entries kept across an emptied account cache.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Database } from "bun:sqlite";
@@ -13,6 +15,7 @@ import { upload } from "../api/v1/media/helpers";
 import { statusList, VIEWER_FLAGS_SQL } from "../../src/db/views/statuses";
 import { statusListJson } from "../../src/db/views/status-json";
 import { statusCache } from "../../src/db/views/status-cache";
+import { clearAccountCache } from "../../src/db/views/account-cache";
 
 let s: TestServer;
 let alice: TestUser, bob: TestUser, carol: TestUser;
@@ -200,5 +203,105 @@ describe("status cache", () => {
     expect((await json(alice.token, "DELETE", `/api/v1/statuses/${post.id}`)).status).toBe(200);
     await s.drain();
     expect(find(await home(), post.id)).toBeUndefined();
+  });
+});
+
+describe("status cache: quotes, shared JSON texts", () => {
+  /** Statuses `ids` as each viewer sees them, cached and not, twice (the second from the cache). */
+  const same = (ids: number[]) => {
+    for (const viewer of [alice.account.id, bob.account.id, carol.account.id, null])
+      for (let i = 0; i < 2; i++) expect(statusListJson(s.ctx, ids, viewer)).toBe(JSON.stringify(statusList(s.ctx, ids, viewer)));
+  };
+  const create = async (u: TestUser, body: Record<string, unknown>) => (await json(u.token, "POST", "/api/v1/statuses", body)).json();
+  const quoteOf = (id: number) => JSON.parse(statusListJson(s.ctx, [id], carol.account.id))[0].quote;
+
+  test("a quote's changes show at once: state, quoted post deleted, quote removed, quote added", async () => {
+    const orig = await create(alice, { status: "quote me, cached" });
+    const q = await create(bob, { status: "quoting", quoted_status_id: orig.id });
+    const plain = await create(bob, { status: "not quoting yet" });
+    await s.drain();
+    const [qid, pid] = [Number(q.id), Number(plain.id)];
+    expect(quoteOf(qid).state).toBe("accepted");
+    expect(quoteOf(pid)).toBeNull();
+    same([qid, pid, Number(orig.id)]);
+    // Revoked by the quoted author (the quote row changes, not the quoting status).
+    expect((await json(alice.token, "POST", `/api/v1/statuses/${orig.id}/quotes/${q.id}/revoke`)).status).toBe(200);
+    expect(quoteOf(qid)).toEqual({ state: "revoked", quoted_status: null });
+    same([qid, pid]);
+    s.ctx.db.query("UPDATE quotes SET state = 'accepted' WHERE status_id = ?").run(qid);
+    expect(quoteOf(qid).quoted_status.id).toBe(orig.id);
+    // The quoted post deleted: quoted_status_id set to NULL by the foreign key.
+    s.ctx.db.query("DELETE FROM statuses WHERE id = ?").run(Number(orig.id));
+    expect(quoteOf(qid)).toEqual({ state: "deleted", quoted_status: null });
+    same([qid, pid]);
+    s.ctx.db.query("DELETE FROM quotes WHERE status_id = ?").run(qid);
+    expect(quoteOf(qid)).toBeNull();
+    same([qid, pid]);
+    // A quote row added to a cached status that had none.
+    const other = await create(carol, { status: "quoted later" });
+    s.ctx.db
+      .query(
+        "INSERT INTO quotes (id, status_id, account_id, quoted_status_id, quoted_account_id, quoted_uri, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'x', 'accepted', 0, 0)",
+      )
+      .run(s.ctx.ids.next(), pid, bob.account.id, Number(other.id), carol.account.id);
+    expect(quoteOf(pid).quoted_status.id).toBe(other.id);
+    same([qid, pid]);
+  });
+
+  test("every quote policy, manual policy and viewer decision gives the serializer's bytes", async () => {
+    const ids: number[] = [];
+    for (const policy of ["public", "followers", "nobody", "odd"])
+      for (const manual of ["public", "followers", "nobody", "odd"]) {
+        const st = await create(alice, { status: `policy ${policy} ${manual}` });
+        s.ctx.db.query("UPDATE statuses SET quote_policy = ?, quote_manual = ? WHERE id = ?").run(policy, manual, Number(st.id));
+        ids.push(Number(st.id));
+      }
+    const direct = await create(alice, { status: "@scbob direct", visibility: "direct" });
+    ids.push(Number(direct.id));
+    same(ids);
+    const seen = new Set(JSON.parse(statusListJson(s.ctx, ids, carol.account.id)).map((x: any) => JSON.stringify(x.quote_approval)));
+    expect(seen.size).toBeGreaterThan(6);
+  });
+
+  test("every combination of favourited, reblogged, bookmarked, muted and pinned, and a matching filter", async () => {
+    const ids: number[] = [];
+    for (let bits = 0; bits < 16; bits++) {
+      const st = await create(bob, { status: `flags ${bits}` });
+      const id = st.id;
+      if (bits & 1) expect((await json(bob.token, "POST", `/api/v1/statuses/${id}/favourite`)).status).toBe(200);
+      if (bits & 2) expect((await json(bob.token, "POST", `/api/v1/statuses/${id}/reblog`)).status).toBe(200);
+      if (bits & 4) expect((await json(bob.token, "POST", `/api/v1/statuses/${id}/bookmark`)).status).toBe(200);
+      if (bits & 8) expect((await json(bob.token, "POST", `/api/v1/statuses/${id}/mute`)).status).toBe(200);
+      if (bits === 1 || bits === 9) expect((await json(bob.token, "POST", `/api/v1/statuses/${id}/pin`)).status).toBe(200);
+      ids.push(Number(id));
+    }
+    await s.drain();
+    same(ids);
+    const flags = JSON.parse(statusListJson(s.ctx, ids, bob.account.id)).map((x: any) =>
+      [x.favourited, x.reblogged, x.bookmarked, x.muted, x.pinned].join(),
+    );
+    expect(new Set(flags).size).toBe(16);
+    const f = await json(bob.token, "POST", "/api/v2/filters", {
+      title: "flags",
+      context: ["home"],
+      keywords_attributes: [{ keyword: "flags 3" }],
+    });
+    expect(f.status).toBe(200);
+    const shown = JSON.parse(statusListJson(s.ctx, ids, bob.account.id));
+    expect(shown.filter((x: any) => x.filtered.length > 0).length).toBe(1);
+    same(ids);
+  });
+
+  test("entries outlive an emptied account cache and still follow account changes", async () => {
+    const st = await create(alice, { status: "account cache emptied" });
+    const ids = [Number(st.id)];
+    same(ids);
+    const size = statusCache(s.ctx.db)!.size;
+    clearAccountCache(s.ctx.db);
+    same(ids);
+    expect(statusCache(s.ctx.db)!.size).toBe(size);
+    s.ctx.db.query("UPDATE accounts SET display_name = 'Renamed after clear' WHERE id = ?").run(alice.account.id);
+    expect(JSON.parse(statusListJson(s.ctx, ids, null))[0].account.display_name).toBe("Renamed after clear");
+    same(ids);
   });
 });

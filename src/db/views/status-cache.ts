@@ -1,12 +1,12 @@
 /**
  * A per-connection cache of the viewer-independent JSON of statuses (everything but `reblog`,
  * `poll` and the viewer's flags), kept exact the way account-cache.ts keeps accounts:
- * - TEMP triggers record the ids of statuses whose row, mentions, tags, media or preview card change on this
+ * - TEMP triggers record the ids of statuses whose row, mentions, tags, media, preview card or quote change on this
  *   connection (and "everything" when a tag is renamed or an application changes); those
  *   entries are dropped before each use;
  * - `PRAGMA data_version` changes when another connection commits: then everything is dropped;
  * - each entry remembers the account rows (author, mentioned accounts) it was built from, and
- *   is used only while the account cache still returns those very rows;
+ *   is used only while the account cache reports none of them changed since;
  * - it also keeps, per viewer, which statuses they favourited, boosted, bookmarked or pinned
  *   and which conversations they muted; triggers on those tables (and on boosts) record the
  *   viewer's account id (negated), which drops what is known about that viewer;
@@ -15,6 +15,7 @@
 import type { Database } from "bun:sqlite";
 import type { AppContext } from "../../context";
 import type { AccountRow, StatusRow } from "../rows";
+import type { QuoteRow } from "../queries/quotes";
 
 /** One cached status: its row, the accounts it depends on and its JSON around the holes. */
 export interface StatusEntry {
@@ -22,6 +23,8 @@ export interface StatusEntry {
   row: StatusRow;
   depIds: number[];
   deps: (AccountRow | undefined)[];
+  /** The account cache's sequence when `deps` were last known current (see AccountCache.changedSince). */
+  checked: number;
   /** JSON text up to the value of `reblog`. */
   head: string;
   /** JSON text between the values of `reblog` and `poll`. */
@@ -30,9 +33,11 @@ export interface StatusEntry {
   tail: string;
   /** Its media descriptions (keyword filters match them). */
   media?: string[];
+  /** Its row in `quotes` (null: it quotes nothing; always null for a boost): pages without one skip the quotes query. */
+  quote: QuoteRow | null;
 }
 
-const MAX_ENTRIES = 4096;
+const MAX_ENTRIES = 1024;
 const MAX_VIEWERS = 1000;
 const MAX_VIEWER_FLAGS = 4096;
 /** Recorded when every entry must go (a tag renamed, an application changed or removed). */
@@ -59,6 +64,7 @@ const SETUP = `
     ["tag", "statuses_tags"],
     ["media", "media_attachments"],
     ["card", "preview_cards_statuses"],
+    ["quote", "quotes"],
   ]
     .map(
       ([name, table]) => `

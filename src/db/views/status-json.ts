@@ -5,8 +5,8 @@
  */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../rows";
-import { viewerFields, toMastodonStatus } from "../../serializers/mastodon/status";
-import { loadAccountRows } from "./accounts";
+import { viewerFields, toMastodonStatus, type StatusViewerFlags } from "../../serializers/mastodon/status";
+import { accountCache, type AccountCache } from "./account-cache";
 import { statusCache, type StatusCache, type StatusEntry } from "./status-cache";
 import {
   baseViewData,
@@ -23,6 +23,7 @@ import {
 } from "./statuses";
 import { loadFilterResults } from "./filters";
 import { loadQuoteFields } from "./quotes";
+import { listQuotesOfStatuses, type QuoteRow } from "../queries/quotes";
 
 // Stand-ins for the values filled per request; NULs make them impossible to miss in the text.
 const REBLOG_MARK = "\u0000hearth:reblog\u0000";
@@ -30,8 +31,11 @@ const POLL_MARK = "\u0000hearth:poll\u0000";
 const REBLOG_HOLE = JSON.stringify(REBLOG_MARK);
 const POLL_HOLE = JSON.stringify(POLL_MARK);
 
-/** Builds the entry of `s` (whose author row is loaded), or null if its text cannot be split. */
-function makeEntry(ctx: AppContext, d: StatusData, s: StatusRow): StatusEntry | null {
+/**
+ * Builds the entry of `s` (whose author row is loaded; `quote`: its quotes row; `checked`: the
+ * account cache's sequence when `d`'s account rows were read), or null if its text cannot be split.
+ */
+function makeEntry(ctx: AppContext, d: StatusData, s: StatusRow, quote: QuoteRow | null, checked: number): StatusEntry | null {
   const data = baseViewData(ctx, d, s);
   const text = JSON.stringify({ ...toMastodonStatus(data), reblog: REBLOG_MARK, poll: POLL_MARK, emojis: statusEmojis(ctx, d, s) });
   const [head, rest, ...more] = text.split(REBLOG_HOLE);
@@ -47,15 +51,26 @@ function makeEntry(ctx: AppContext, d: StatusData, s: StatusRow): StatusEntry | 
     row: s,
     depIds,
     deps: depIds.map((id) => d.accountRows.get(id)),
+    checked,
     head: head!,
     mid: mid!,
     tail: tail.slice(0, -1),
     media: mediaDescriptions(d.media, s.id),
+    quote: s.reblog_of_id === null ? quote : null,
   };
 }
 
-/** Cached entries of `ids` whose account rows are unchanged; the others are dropped. */
-function cachedEntries(ctx: AppContext, cache: StatusCache, ids: readonly number[]): Map<number, StatusEntry> {
+/**
+ * Cached entries of `ids` whose account rows are unchanged; the others are dropped. The account
+ * cache says which accounts changed after an entry was last checked (its sequence), so a page of
+ * unchanged entries costs no look-up per account.
+ */
+function cachedEntries(
+  ctx: AppContext,
+  cache: StatusCache,
+  accounts: AccountCache | null,
+  ids: readonly number[],
+): Map<number, StatusEntry> {
   const found = new Map<number, StatusEntry>();
   const add = (id: number) => {
     const e = cache.get(id, ctx);
@@ -64,34 +79,38 @@ function cachedEntries(ctx: AppContext, cache: StatusCache, ids: readonly number
   for (const id of ids) add(id);
   for (const e of [...found.values()]) if (e.row.reblog_of_id !== null && !found.has(e.row.reblog_of_id)) add(e.row.reblog_of_id);
   if (found.size === 0) return found;
-  const accountIds = new Set<number>();
-  for (const e of found.values()) for (const id of e.depIds) accountIds.add(id);
-  const current = loadAccountRows(ctx, [...accountIds]);
+  const seq = accounts?.sequence;
   for (const [id, e] of found) {
-    if (e.depIds.some((a, i) => current.get(a) !== e.deps[i])) {
+    if (e.checked === seq) continue;
+    if (!accounts || e.depIds.some((a) => accounts.changedSince(a, e.checked))) {
       found.delete(id);
       cache.drop(id);
-    }
+    } else e.checked = accounts.sequence;
   }
   return found;
 }
 
 /** Entries for `ids` and the originals they reblog (absent: deleted, or author gone). */
 function entriesFor(ctx: AppContext, cache: StatusCache, ids: readonly number[]): Map<number, StatusEntry> {
-  const entries = cachedEntries(ctx, cache, ids);
+  const accounts = accountCache(ctx.db);
+  const entries = cachedEntries(ctx, cache, accounts, ids);
   const missing = ids.filter((id) => {
     const e = entries.get(id);
     return !e || (e.row.reblog_of_id !== null && !entries.has(e.row.reblog_of_id));
   });
   if (missing.length === 0) return entries;
   const d = loadStatusData(ctx, missing);
+  const originals = [...d.all.values()].filter((s) => s.reblog_of_id === null).map((s) => s.id);
+  const quotes = new Map(listQuotesOfStatuses(ctx.db, originals).map((q) => [q.status_id, q]));
+  // loadStatusData read the account rows at the account cache's current sequence.
+  const checked = accounts?.sequence ?? -1;
   for (const s of d.all.values()) {
     const author = d.accountRows.get(s.account_id);
     if (!author) continue;
-    const e = makeEntry(ctx, d, s);
+    const e = makeEntry(ctx, d, s, quotes.get(s.id) ?? null, checked);
     if (!e) continue;
     // A moved author's view embeds another account this entry does not track: never cached.
-    if (author.moved_to_account_id === null) cache.put(e);
+    if (author.moved_to_account_id === null && accounts) cache.put(e);
     entries.set(s.id, e);
   }
   return entries;
@@ -139,16 +158,38 @@ export function loadStatusEntries(ctx: AppContext, ids: readonly number[]): Load
 }
 
 /**
- * The JSON texts of `shown` (entries whose reblogged originals are in `l.entries`), in order, as
- * `viewerId` sees them: each is JSON.stringify of what loadStatusViews gives for its id.
+ * `,"favourited":…,"filtered":[]` for each combination of flags (pinned: absent, false or true)
+ * when no filter matched: JSON.stringify of the viewer's fields per status showed in profiles.
  */
-export function statusJsonTexts(ctx: AppContext, l: LoadedEntries, shown: readonly StatusEntry[], viewerId: number | null): string[] {
-  if (shown.length === 0) return [];
+const flagTexts: string[] = [];
+function flagsJson(f: StatusViewerFlags): string {
+  if (f.filtered?.length) return "," + JSON.stringify(viewerFields(f)).slice(1, -1);
+  const code =
+    (f.favourited ? 1 : 0) |
+    (f.reblogged ? 2 : 0) |
+    (f.bookmarked ? 4 : 0) |
+    (f.muted ? 8 : 0) |
+    (f.pinned === undefined ? 0 : f.pinned ? 32 : 16);
+  return (flagTexts[code] ??= "," + JSON.stringify(viewerFields({ ...f, filtered: undefined })).slice(1, -1));
+}
+
+/** Renders one entry of `l` (its reblog's original in `l.entries`) as `viewerId` sees it. */
+function statusRenderer(
+  ctx: AppContext,
+  l: LoadedEntries,
+  shown: readonly StatusEntry[],
+  viewerId: number | null,
+): (e: StatusEntry) => string {
   const { cache, entries } = l;
   const rows = new Map<number, StatusRow>();
-  for (const e of shown) {
+  const quoteRows: QuoteRow[] = [];
+  const add = (e: StatusEntry) => {
     rows.set(e.row.id, e.row);
-    if (e.row.reblog_of_id !== null) rows.set(e.row.reblog_of_id, entries.get(e.row.reblog_of_id)!.row);
+    if (e.quote) quoteRows.push(e.quote);
+  };
+  for (const e of shown) {
+    add(e);
+    if (e.row.reblog_of_id !== null) add(entries.get(e.row.reblog_of_id)!);
   }
   const all = [...rows.values()];
   const polls = loadStatusPolls(ctx, all, viewerId);
@@ -164,17 +205,24 @@ export function statusJsonTexts(ctx: AppContext, l: LoadedEntries, shown: readon
           polls,
         )
       : null;
-  const quotes = loadQuoteFields(ctx, all, viewerId, (qids) => loadStatusViews(ctx, qids, viewerId, true));
+  const quotes = loadQuoteFields(ctx, all, viewerId, (qids) => loadStatusViews(ctx, qids, viewerId, true), quoteRows);
   const one = (e: StatusEntry, reblog: string): string => {
     const poll = polls.get(e.row.id);
     const q = quotes.get(e.row.id)!;
-    const quote = `,"quote":${JSON.stringify(q.quote)},"quote_approval":${JSON.stringify(q.quote_approval)}`;
-    const flags = sets
-      ? "," + JSON.stringify(viewerFields({ ...viewerFlags(e.row, viewerId!, sets), filtered: filtered?.get(e.row.id) })).slice(1, -1)
-      : "";
+    const quote = `,"quote":${q.quote === null ? "null" : JSON.stringify(q.quote)},"quote_approval":${q.approvalJson}`;
+    const flags = sets ? flagsJson({ ...viewerFlags(e.row, viewerId!, sets), filtered: filtered?.get(e.row.id) }) : "";
     return e.head + reblog + e.mid + (poll ? JSON.stringify(poll) : "null") + e.tail + quote + flags + "}";
   };
-  return shown.map((e) => one(e, e.row.reblog_of_id === null ? "null" : one(entries.get(e.row.reblog_of_id)!, "null")));
+  return (e) => one(e, e.row.reblog_of_id === null ? "null" : one(entries.get(e.row.reblog_of_id)!, "null"));
+}
+
+/**
+ * The JSON texts of `shown` (entries whose reblogged originals are in `l.entries`), in order, as
+ * `viewerId` sees them: each is JSON.stringify of what loadStatusViews gives for its id.
+ */
+export function statusJsonTexts(ctx: AppContext, l: LoadedEntries, shown: readonly StatusEntry[], viewerId: number | null): string[] {
+  if (shown.length === 0) return [];
+  return shown.map(statusRenderer(ctx, l, shown, viewerId));
 }
 
 /** The JSON array of the statuses `ids` as seen by `viewerId`: JSON.stringify(statusList(…)). */
@@ -186,5 +234,10 @@ export function statusListJson(ctx: AppContext, ids: readonly number[], viewerId
     const e = l.entries.get(id);
     if (e && (e.row.reblog_of_id === null || l.entries.has(e.row.reblog_of_id))) shown.push(e);
   }
-  return "[" + statusJsonTexts(ctx, l, shown, viewerId).join(",") + "]";
+  if (shown.length === 0) return "[]";
+  // Appended one by one: Array#join of 40 concatenated strings cost three times as much (issue 17).
+  const one = statusRenderer(ctx, l, shown, viewerId);
+  let out = "[";
+  for (let i = 0; i < shown.length; i++) out += (i === 0 ? "" : ",") + one(shown[i]!);
+  return out + "]";
 }
