@@ -14,7 +14,7 @@ import type { WebPushJob } from "../services/push/send";
 import { runBackupDaily } from "./handlers/backup";
 import { runDeliver, runFanout } from "./handlers/delivery";
 import { runBackfillAccount, runFetchParent, runRefreshAccount } from "./handlers/deref";
-import { runTagFanOut } from "./handlers/feeds";
+import { runFanOut, runTagFanOut } from "./handlers/feeds";
 import { runEmojiCacheRemote } from "./handlers/custom-emojis";
 import { runResanitizeHtml } from "./handlers/resanitize-html";
 import { runApInbox } from "./handlers/inbox";
@@ -63,6 +63,7 @@ export interface JobPayloads {
   "ap.backfill_account": { accountId: number };
   "ap.fetch_parent": { statusId: number; uri: string; depth?: number };
   "federation.resanitize_html": ResanitizeStep;
+  "feeds.fan_out": { statusId: number };
   "feeds.tag_fan_out": TagFanOutPayload;
   "mail.send": MailMessage;
   "mail.digest_sweep": Record<string, never>;
@@ -117,6 +118,7 @@ export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } 
   "ap.backfill_account": runBackfillAccount,
   "ap.fetch_parent": runFetchParent,
   "federation.resanitize_html": runResanitizeHtml,
+  "feeds.fan_out": runFanOut,
   "feeds.tag_fan_out": runTagFanOut,
   "mail.send": runMailSend,
   "mail.digest_sweep": runMailDigestSweep,

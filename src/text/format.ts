@@ -202,6 +202,9 @@ export function formatText(ctx: FormatContext, text: string, lookup: MentionLook
   return { html, mentions: [...mentions.values()], tags: [...tags] };
 }
 
+const graphemes = new Intl.Segmenter();
+const ONE_CLUSTER_EACH = /^[\x00-\x0c\x0e-\x7f]*$/;
+
 /**
  * Length of a status as Mastodon's StatusLengthValidator counts it: grapheme clusters, each
  * URL counting 23, and `@user@domain` counting as `@user`.
@@ -215,5 +218,9 @@ export function statusLength(text: string): number {
     if (user) return "@" + user;
     return m0;
   });
-  return [...new Intl.Segmenter().segment(replaced)].length;
+  // ASCII without CR: every character is its own grapheme cluster (only CR LF joins two).
+  if (ONE_CLUSTER_EACH.test(replaced)) return replaced.length;
+  let n = 0;
+  for (const _ of graphemes.segment(replaced)) n++;
+  return n;
 }

@@ -14,7 +14,7 @@ import {
   fanOutToFollowers,
   insertHomeFeed,
 } from "../../db/queries/home-feeds";
-import { getStatusVisibility } from "../../db/queries/statuses";
+import { getStatus, getStatusVisibility } from "../../db/queries/statuses";
 import { DIRECT, PRIVATE, PUBLIC } from "../../model/visibility";
 import { fanOutToLists, inExclusiveList } from "../lists/feed";
 import { enqueueTagFanOut } from "../tags/fan-out";
@@ -30,12 +30,41 @@ export function fanOutStatus(ctx: AppContext, s: StatusRow): void {
   if (!enqueueTagFanOut(ctx, s)) ctx.jobs.enqueue("stream.update", { statusId: s.id });
   const author = getAccountDomain(db, s.account_id);
   if (author && author.domain === null) insertHomeFeed(db, s.account_id, s.id);
+  deliverToFollowers(ctx, s);
+}
+
+/**
+ * A new local status, as Mastodon's PostStatusService then DistributionWorker: the author's own
+ * home feed gets it now (their clients show it at once); `feeds.fan_out`, enqueued in the same
+ * transaction, later gives it to followers' home feeds and lists and streams it. Call inside
+ * the writing transaction.
+ */
+export function fanOutLocalStatus(ctx: AppContext, s: StatusRow): void {
+  insertHomeFeed(ctx.db, s.account_id, s.id);
+  ctx.jobs.enqueue("feeds.fan_out", { statusId: s.id });
+}
+
+/**
+ * The work of `feeds.fan_out` (call inside an immediate transaction): the status into its
+ * author's followers' home feeds and lists, and `feeds.tag_fan_out` enqueued when hashtag
+ * followers are to get it. Returns true when the caller should stream the `update` now (after
+ * the commit); false when the status is gone (never put back) or the tag fan-out streams it.
+ */
+export function fanOutToFollowersOf(ctx: AppContext, statusId: number): boolean {
+  const s = getStatus(ctx.db, statusId);
+  if (!s) return false;
+  deliverToFollowers(ctx, s);
+  return !enqueueTagFanOut(ctx, s);
+}
+
+/** Followers' home feeds (only the mentioned ones for a DM) and the lists holding the author. */
+function deliverToFollowers(ctx: AppContext, s: StatusRow): void {
   if (s.visibility === DIRECT) {
-    fanOutDirectToFollowers(db, s.id, s.account_id);
+    fanOutDirectToFollowers(ctx.db, s.id, s.account_id);
     return;
   }
   // Followers who put the author on an exclusive list read these posts there, not at home.
-  fanOutToFollowers(db, s.id, s.account_id, s.reblog_of_id !== null);
+  fanOutToFollowers(ctx.db, s.id, s.account_id, s.reblog_of_id !== null);
   fanOutToLists(ctx, s);
 }
 

@@ -1,6 +1,7 @@
 /**
  * Posting a status (Mastodon's PostStatusService): validates, writes the status with its
- * mentions, tags, media and counters, fans it out to home feeds and notifies, in one transaction.
+ * mentions, tags, media and counters, puts it in the author's home feed, notifies, and enqueues
+ * the fan-out to followers (`feeds.fan_out`), in one transaction.
  */
 import type { AppContext } from "../../context";
 import type { StatusRow } from "../../db/rows";
@@ -12,7 +13,7 @@ import { incrementStatusCounter, insertLocalStatus, setStatusMediaIds } from "..
 import { transaction } from "../../db/transaction";
 import { ApiError, validation } from "../../model/errors";
 import { DIRECT, PUBLIC, UNLISTED, visibilityCode } from "../../model/visibility";
-import { fanOutStatus } from "../feeds";
+import { fanOutLocalStatus } from "../feeds";
 import { createPollForStatus } from "../polls/create";
 import { validatePollInput } from "../polls/validate";
 import { notify } from "../notifications/notify";
@@ -60,11 +61,14 @@ export interface CreateStatusInput {
 }
 
 const IDEMPOTENCY_MS = 60 * 60 * 1000;
+/** Text formatText could turn into a link other than a mention or hashtag (its URL_SRC). */
+const HAS_URL = /https?:\/\//i;
 
 /**
  * Creates a status for `accountId` and returns its id. With an idempotency key seen within
- * the last hour, returns the earlier status instead. Fans out to home feeds and writes
- * `mention` and `status` notifications in the same transaction.
+ * the last hour, returns the earlier status instead. Puts it in the author's home feed, writes
+ * `mention` and `status` notifications and enqueues `feeds.fan_out` (followers' home feeds and
+ * lists, then streaming), delivery and the link card fetch in the same transaction.
  */
 export function createStatus(ctx: AppContext, accountId: number, input: CreateStatusInput, appId: number | null): number {
   return transaction(ctx.db, () => {
@@ -144,9 +148,11 @@ export function createStatus(ctx: AppContext, accountId: number, input: CreateSt
     }
     const row = statusRow(ctx, id);
     const quoteState = quote ? attachQuote(ctx, row, quote) : null;
-    fanOutStatus(ctx, row);
+    fanOutLocalStatus(ctx, row);
     publishStatusCreate(ctx, row);
-    enqueueLinkCard(ctx, id, row.content);
+    // The content is formatText's HTML of `text`: without a URL in the text its only links are
+    // mentions and hashtags, which never get a card; skips parsing the HTML for most posts.
+    if (HAS_URL.test(text)) enqueueLinkCard(ctx, id, row.content);
     if (quote && quoteState === "pending") requestQuoteApproval(ctx, row, quote.quoted);
     notifyMentioned(ctx, row, mentioned);
     recordDirectStatus(ctx, row);

@@ -139,4 +139,13 @@ describe("statusLength", () => {
     expect(statusLength("@carol@remote.example")).toBe(6);
     expect(statusLength("👨‍👩‍👧")).toBe(1);
   });
+
+  test("grapheme clusters: CR LF counts once, combining marks join their letter, plain ASCII counts each character", () => {
+    expect(statusLength("a\r\nb")).toBe(3);
+    expect(statusLength("a\rb\nc\td")).toBe(7);
+    expect(statusLength("e\u0301e")).toBe(2);
+    expect(statusLength("👍🏽 ok")).toBe(4);
+    const ascii = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join("");
+    for (const t of [ascii, ascii.replace("\r", "")]) expect(statusLength(t)).toBe([...new Intl.Segmenter().segment(t)].length);
+  });
 });

@@ -1,6 +1,6 @@
 /**
- * The feeds.tag_fan_out job: POST /api/v1/statuses only enqueues the delivery to hashtag
- * followers; the job adds the status to their home feeds in batches (one transaction each,
+ * The feeds.tag_fan_out job: POST /api/v1/statuses only enqueues the delivery to followers
+ * (feeds.fan_out), whose job enqueues the delivery to hashtag followers; that job adds the status to their home feeds in batches (one transaction each,
  * continuing from a follower-id cursor) and streams one `update` per user stream. A status
  * deleted before (or during) the job is never put back. Jobs run only when the test drains
  * them or steps through them.
@@ -93,6 +93,8 @@ test("the POST only enqueues; draining delivers to every tag follower and stream
   ];
   try {
     const id = await post(bob, "Hello #Rust");
+    expect(queued("feeds.tag_fan_out")).toBe(0);
+    await runNext("feeds.fan_out"); // followers' feeds; it enqueues the tag fan-out
     // Only bob's follower has it yet; the stream.update waits for the job's first batch.
     expect(delivered(id)).toEqual([0, 0, 0, 0, 1]);
     expect(queued("feeds.tag_fan_out")).toBe(1);
@@ -113,6 +115,7 @@ test("batches: each job takes the next followers after its cursor; later batches
   await fans[2]!.client.v1.accounts.$select(bob.id).mute();
   try {
     const id = await post(bob, "#rust in batches");
+    await runNext("feeds.fan_out");
     batchOf(2);
     await runNext("feeds.tag_fan_out");
     expect(delivered(id)).toEqual([1, 1, 0, 0, 1]);
@@ -140,6 +143,7 @@ test("a status deleted before the job runs, or between its batches, is not put b
     expect(s.count("home_feeds", "status_id = ?", early)).toBe(0);
 
     const midway = await post(bob, "#rust gone midway");
+    await runNext("feeds.fan_out");
     batchOf(2);
     await runNext("feeds.tag_fan_out");
     expect(delivered(midway)).toEqual([1, 1, 0, 0, 1]);
