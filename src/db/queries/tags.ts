@@ -16,25 +16,22 @@ export function getTagDisplayForAccount(
     .get(accountId, name);
 }
 
-/** Inserts hashtag `name` unless it exists. */
-export function insertTagIfMissing(db: Database, id: number, name: string, displayName: string, at: number): void {
-  db.query("INSERT OR IGNORE INTO tags (id, name, display_name, last_status_at, created_at) VALUES (?, ?, ?, ?, ?)").run(
-    id,
-    name,
-    displayName,
-    at,
-    at,
-  );
+/**
+ * A status used hashtag `name`: inserts it (with `id`) unless it exists, sets last_status_at,
+ * and returns its id, in one statement.
+ */
+export function upsertUsedTag(db: Database, id: number, name: string, displayName: string, at: number): number {
+  return db
+    .query<{ id: number }, [number, string, string, number]>(
+      `INSERT INTO tags (id, name, display_name, last_status_at, created_at) VALUES (?1, ?2, ?3, ?4, ?4)
+       ON CONFLICT (name) DO UPDATE SET last_status_at = excluded.last_status_at RETURNING id`,
+    )
+    .get(id, name, displayName, at)!.id;
 }
 
 /** The id of hashtag `name` (normalized), or null. */
 export function getTagIdByName(db: Database, name: string): number | null {
   return db.query<{ id: number }, [string]>("SELECT id FROM tags WHERE name = ?").get(name)?.id ?? null;
-}
-
-/** Sets the hashtag's last_status_at (a status used it). */
-export function setTagLastStatusAt(db: Database, id: number, at: number): void {
-  db.query("UPDATE tags SET last_status_at = ? WHERE id = ?").run(at, id);
 }
 
 /** The hashtag with this (normalized) name, else null. */

@@ -9,7 +9,7 @@ import { attachMediaToStatus, listAccountMediaByIds } from "../../db/queries/med
 import { insertMention } from "../../db/queries/mentions";
 import { getStatus, getStatusOfAccount } from "../../db/queries/statuses";
 import { insertStatusTag } from "../../db/queries/statuses-tags";
-import { getTagIdByName, insertTagIfMissing, setTagLastStatusAt } from "../../db/queries/tags";
+import { upsertUsedTag } from "../../db/queries/tags";
 import { getUserByAccountId } from "../../db/queries/users";
 import { ApiError, notFound, validation } from "../../model/errors";
 import { parseId } from "../../model/ids";
@@ -98,12 +98,7 @@ export function writeMentions(ctx: AppContext, statusId: number, f: FormattedTex
 export function writeTags(ctx: AppContext, statusId: number, text: string): void {
   const t = ctx.now();
   const db = ctx.db;
-  for (const { name, display } of extractHashtags(text)) {
-    insertTagIfMissing(db, ctx.ids.next(), name, display, t);
-    const tagId = getTagIdByName(db, name)!;
-    setTagLastStatusAt(db, tagId, t);
-    insertStatusTag(db, tagId, statusId);
-  }
+  for (const { name, display } of extractHashtags(text)) insertStatusTag(db, upsertUsedTag(db, ctx.ids.next(), name, display, t), statusId);
 }
 
 /** A status row by id (after a write). */
