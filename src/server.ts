@@ -137,12 +137,13 @@ export function createApp(
     // Around everything (routes, request hooks, errors, 404s): nosniff, Referrer-Policy, CSP on HTML and media.
     .wrap(securityHeadersWrap(ctx))
     // Outside the security headers' wrap, so it sees and keeps every header: gzip or brotli for text-like bodies.
-    .wrap(compressionWrap())
-    // Outermost: times and counts every answer; the hook notes the route pattern each request matched.
-    .wrap(metrics ? metrics.wrap() : (handle: (request: Request) => unknown) => handle)
-    // Notes when requests stop, so memory is given back only between them.
-    .wrap(opts.idle ? opts.idle.wrap() : (handle: (request: Request) => unknown) => handle)
-    .onTransform(({ request, route }) => metrics?.noteRoute(request, route))
+    .wrap(compressionWrap());
+  // Outside those: times and counts every answer; the hook notes the route pattern each request matched.
+  // Only with metrics: a transform hook is compiled into every route and runs on every request.
+  if (metrics) app.wrap(metrics.wrap()).onTransform(({ request, route }) => metrics.noteRoute(request, route));
+  // Outermost: notes when requests stop, so memory is given back only between them.
+  if (opts.idle) app.wrap(opts.idle.wrap());
+  app
     // Parse failures are handed to the route as a value: Elysia would rewrap a thrown error.
     .onParse(async ({ request, contentType }) => {
       try {

@@ -50,6 +50,35 @@ const DEFAULT_CODINGS: readonly ("br" | "gzip")[] = ["br", "gzip"];
 const OFFERED: readonly Encoding[] = ["zstd", "br", "gzip"];
 
 const brotliAsync = promisify(zlib.brotliCompress);
+
+/**
+ * The text of responses made by textResponse. compressResponse takes the body's size and bytes
+ * from it: reading the body back (a stream) and building a copy of the response cost more than
+ * the rest of a small JSON answer's HTTP handling (issue 17).
+ */
+const bodyTexts = new WeakMap<Response, string>();
+
+/** A response whose body is `text`, which compressResponse will not need to read back. */
+export function textResponse(text: string, init: ResponseInit): Response {
+  const res = new Response(text, init);
+  bodyTexts.set(res, text);
+  return res;
+}
+
+/** pickEncoding over OFFERED by Accept-Encoding value: clients send the same few values on every request. */
+const offeredByHeader = new Map<string, Encoding | null>();
+const MAX_REMEMBERED_HEADERS = 256;
+
+function offeredEncoding(acceptEncoding: string | null): Encoding | null {
+  if (!acceptEncoding) return null;
+  let e = offeredByHeader.get(acceptEncoding);
+  if (e === undefined) {
+    e = pickEncoding(acceptEncoding, OFFERED);
+    if (offeredByHeader.size >= MAX_REMEMBERED_HEADERS) offeredByHeader.clear();
+    offeredByHeader.set(acceptEncoding, e);
+  }
+  return e;
+}
 const gzipAsync = promisify(zlib.gzip);
 
 /** Content codings Hearth answers with (zstd only from compressResponse: see OFFERED). */
@@ -149,8 +178,15 @@ export async function compressResponse(request: Request, res: Response): Promise
   if (!isCompressible(res.headers.get("content-type"))) return res;
   // Already encoded (the web client's precompressed files set their own Vary) or asked not to be touched.
   if (res.headers.has("content-encoding") || /\bno-transform\b/i.test(res.headers.get("cache-control") ?? "")) return res;
-  const encoding = request.method === "HEAD" || !res.body ? null : pickEncoding(request.headers.get("accept-encoding"), OFFERED);
-  if (!encoding) {
+  const text = bodyTexts.get(res);
+  const encoding =
+    request.method === "HEAD" || (text === undefined && !res.body) ? null : offeredEncoding(request.headers.get("accept-encoding"));
+  // A small text body is sent as it is: only Vary is added, in place when the headers allow it.
+  const small =
+    text !== undefined &&
+    text.length < MIN_COMPRESS_BYTES &&
+    (text.length < MIN_COMPRESS_BYTES / 3 || Buffer.byteLength(text) < MIN_COMPRESS_BYTES);
+  if (!encoding || small) {
     // Untouched body: a file keeps its Content-Length and zero-copy send.
     try {
       addVary(res.headers, "Accept-Encoding");
@@ -163,7 +199,7 @@ export async function compressResponse(request: Request, res: Response): Promise
   }
   const headers = new Headers(res.headers);
   addVary(headers, "Accept-Encoding");
-  const body = new Uint8Array(await res.arrayBuffer());
+  const body = text !== undefined ? new TextEncoder().encode(text) : new Uint8Array(await res.arrayBuffer());
   if (body.byteLength < MIN_COMPRESS_BYTES) return rebuild(res, body, headers);
   const out = await compressBody(body, encoding);
   headers.set("Content-Encoding", encoding);

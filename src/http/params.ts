@@ -27,6 +27,11 @@ const UNSAFE = new Set(["__proto__", "constructor", "prototype"]);
 
 /** Sets one Rails-style key into `target`. Keys that do not parse are kept flat. */
 export function assignParam(target: Params, key: string, value: unknown): void {
+  // A plain key (`limit`, `max_id`: most of them) names itself; splitKey would say the same.
+  if (!key.includes("[")) {
+    if (!UNSAFE.has(key)) target[key] = value;
+    return;
+  }
   const parts = splitKey(key);
   if (!parts || parts.some((p) => UNSAFE.has(p))) {
     if (!UNSAFE.has(key)) target[key] = value;

@@ -21,15 +21,25 @@ export function malformedPath(rawPath: string): boolean {
 }
 
 /**
+ * The path of a request's URL as it is written there, undecoded: `new URL(url).pathname` without
+ * parsing the URL again (a Request's URL is already in its serialized, normalized form).
+ */
+export function requestPath(url: string): string {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  if (start < 0) return "/";
+  const q = url.indexOf("?", start);
+  const h = url.indexOf("#", start);
+  const end = q < 0 ? h : h < 0 ? q : Math.min(q, h);
+  return end < 0 ? url.slice(start) : url.slice(start, end);
+}
+
+/**
  * A 400 JSON answer for a request whose path is malformed, else undefined (for an onRequest
  * hook). Paths under `/@` pass: the public pages decode their names themselves and answer a
  * malformed one with their 404 page.
  */
 export function malformedPathResponse(request: Request): Response | undefined {
-  const url = request.url;
-  const start = url.indexOf("/", url.indexOf("//") + 2);
-  const end = url.search(/[?#]/);
-  const path = start < 0 ? "/" : url.slice(start, end < start ? undefined : end);
+  const path = requestPath(request.url);
   if (path.startsWith("/@") || !malformedPath(path)) return undefined;
   return new Response(JSON.stringify({ error: "Invalid percent-encoding in the request path" }), {
     status: 400,

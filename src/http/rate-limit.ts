@@ -92,11 +92,15 @@ export function loginAttempt(limiter: RateLimiter, enabled: boolean, ip: string,
   };
 }
 
+/** The last window end written as a date: every request of a window sends the same one. */
+let lastReset = { at: Number.NaN, iso: "" };
+
 /** The X-RateLimit-* headers for a result. */
 export function rateLimitHeaders(r: LimitResult): Record<string, string> {
+  if (lastReset.at !== r.resetAt) lastReset = { at: r.resetAt, iso: new Date(r.resetAt).toISOString() };
   return {
     "X-RateLimit-Limit": String(r.limit),
     "X-RateLimit-Remaining": String(r.remaining),
-    "X-RateLimit-Reset": new Date(r.resetAt).toISOString(),
+    "X-RateLimit-Reset": lastReset.iso,
   };
 }

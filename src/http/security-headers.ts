@@ -5,6 +5,7 @@
  * content_security_policy initializer and its /system file server do).
  */
 import type { AppContext } from "../context";
+import { requestPath } from "./path";
 
 /** What a page's policy allows beyond the strict base. */
 export interface PagePolicy {
@@ -110,10 +111,6 @@ export function securityHeadersWrap(ctx: AppContext) {
   return (handle: (request: Request) => unknown) => async (request: Request) => {
     const res = await handle(request);
     if (!(res instanceof Response)) return res; // a WebSocket upgrade answers nothing
-    let path = "/";
-    try {
-      path = new URL(request.url).pathname;
-    } catch {}
-    return withSecurityHeaders(ctx, res, path);
+    return withSecurityHeaders(ctx, res, requestPath(request.url));
   };
 }

@@ -55,7 +55,7 @@ export function parseScopes(s: string | undefined | null, dflt = "read"): { scop
 
 /** True when the granted scopes include `needed` directly or through a parent scope. */
 export function covers(granted: Iterable<string>, needed: string): boolean {
-  const g = new Set(granted);
+  const g = granted instanceof Set ? (granted as Set<string>) : new Set(granted);
   if (g.has(needed)) return true;
   // "read:statuses" is covered by "read"; "admin:read:accounts" by "admin:read"
   const parts = needed.split(":");

@@ -8,6 +8,7 @@ import type { AppContext } from "../../context";
 import { getStatus } from "../../db/queries/statuses";
 import type { AccountRow } from "../../db/rows";
 import type { Router } from "../../http/route";
+import { requestPath } from "../../http/path";
 import { parseId } from "../../model/ids";
 import { isLocalDomain } from "../../model/uris";
 import { findByHandle } from "../../services/accounts/find";
@@ -190,9 +191,10 @@ export default function register(r: Router): void {
   // request passes straight through (one string check).
   (r.app as any).onRequest(async ({ request }: { request: Request }) => {
     if (request.method !== "GET" && request.method !== "HEAD") return;
-    const url = new URL(request.url);
-    const p = url.pathname;
+    // The path without parsing the URL: this runs on every request.
+    const p = requestPath(request.url);
     if (!p.startsWith("/@") && !p.startsWith("/tags/") && !SITE_PATHS.has(p.replace(/\/+$/, ""))) return;
+    const url = new URL(request.url);
     try {
       return (await publicPage(r.ctx, request, url)) ?? undefined;
     } catch (e) {

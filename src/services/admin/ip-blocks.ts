@@ -50,8 +50,7 @@ export function canonicalIpBlock(text: string): string | null {
   return `${formatIp(masked)}/${r.prefix}`;
 }
 
-function activeBlocks(ctx: AppContext): Cached["blocks"] {
-  const version = dataVersion(ctx.db);
+function activeBlocks(ctx: AppContext, version = dataVersion(ctx.db)): Cached["blocks"] {
   let c = cache.get(ctx.db);
   if (!c || c.version !== version) {
     c = {
@@ -65,11 +64,11 @@ function activeBlocks(ctx: AppContext): Cached["blocks"] {
   return c.blocks;
 }
 
-/** The severities of the unexpired blocks covering `ip`. */
-export function ipSeverities(ctx: AppContext, ip: string): Set<IpSeverity> {
+/** The severities of the unexpired blocks covering `ip` (`version`: the connection's data_version, when the caller just read it). */
+export function ipSeverities(ctx: AppContext, ip: string, version?: number): Set<IpSeverity> {
   const out = new Set<IpSeverity>();
   // Every request asks (src/http/route.ts): with no block, no address to parse.
-  const blocks = activeBlocks(ctx);
+  const blocks = activeBlocks(ctx, version);
   if (blocks.length === 0) return out;
   const addr = parseIp(ip);
   if (!addr) return out;
@@ -82,8 +81,8 @@ export function ipSeverities(ctx: AppContext, ip: string): Set<IpSeverity> {
 }
 
 /** True when `ip` may not reach the server at all (`no_access`). */
-export function ipHasNoAccess(ctx: AppContext, ip: string): boolean {
-  return ipSeverities(ctx, ip).has("no_access");
+export function ipHasNoAccess(ctx: AppContext, ip: string, version?: number): boolean {
+  return ipSeverities(ctx, ip, version).has("no_access");
 }
 
 /** The block by id; 404 when there is none. */

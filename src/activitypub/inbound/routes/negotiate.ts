@@ -5,6 +5,7 @@
  */
 import type { AppContext } from "../../../context";
 import type { Router } from "../../../http/route";
+import { requestPath } from "../../../http/path";
 import { isActivityPubRequest } from "../../../http/negotiate";
 import { actorResponse, statusResponse } from "./documents";
 
@@ -30,8 +31,9 @@ export async function apResponseFor(ctx: AppContext, request: Request, path: str
 export function registerPageNegotiation(r: Router): void {
   (r.app as any).onRequest(async ({ request }: { request: Request }) => {
     if (request.method !== "GET" && request.method !== "HEAD") return;
-    const url = new URL(request.url);
-    if (!url.pathname.startsWith("/@")) return;
-    return (await apResponseFor(r.ctx, request, url.pathname.replace(/\/+$/, ""))) ?? undefined;
+    // The path without parsing the URL: this runs on every request.
+    const path = requestPath(request.url);
+    if (!path.startsWith("/@")) return;
+    return (await apResponseFor(r.ctx, request, path.replace(/\/+$/, ""))) ?? undefined;
   });
 }
