@@ -11,7 +11,7 @@ import { RateLimiter, rateLimitHeaders, type RuleName } from "./rate-limit";
 import { covers } from "../model/scopes";
 import { malformedPathResponse, pathParams } from "./path";
 import { clientIp, forwardedProto, throttleKey } from "./client-ip";
-import { ipHasNoAccess } from "../services/admin/ip-blocks";
+import { anyIpBlocks, ipHasNoAccess } from "../services/admin/ip-blocks";
 import { dataVersion } from "../db/queries/ip-blocks";
 import { textResponse } from "./compression";
 
@@ -84,8 +84,6 @@ export function errorResponse(ctx: AppContext, err: unknown, headers: Record<str
 interface Client {
   ip: string;
   secure: boolean;
-  /** The connection's PRAGMA data_version as the request hook read it (for the IP blocks and the token cache). */
-  dataVersion?: number;
 }
 
 /** How many (peer, X-Forwarded-For) pairs a Router remembers the client address of. */
@@ -113,13 +111,38 @@ function clientOf(ctx: AppContext, request: Request, server: any, ips: Map<strin
   return { ip, secure };
 }
 
+/**
+ * What the request hook and the route share about one request. The client is worked out on first
+ * use: the socket peer (server.requestIP) is a native call that most authenticated requests, with
+ * no IP block and no per-IP limit to check, never need.
+ */
+class RequestInfo {
+  private client?: Client;
+  /** The connection's PRAGMA data_version as the request hook read it (for the IP blocks and the token cache). */
+  dataVersion?: number;
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly request: Request,
+    private readonly server: any,
+    private readonly ips: Map<string, string>,
+  ) {}
+  get ip(): string {
+    this.client ??= clientOf(this.ctx, this.request, this.server, this.ips);
+    return this.client.ip;
+  }
+  get secure(): boolean {
+    this.client ??= clientOf(this.ctx, this.request, this.server, this.ips);
+    return this.client.secure;
+  }
+}
+
 /** Registers endpoints on the Elysia app with Hearth's conventions. */
 export class Router {
   readonly limiter: RateLimiter;
   /** clientOf's address memo (see there). */
   private readonly ips = new Map<string, string>();
-  /** Each request's client, worked out once by the request hook and read again by the route. */
-  private readonly clients = new WeakMap<Request, Client>();
+  /** Each request's RequestInfo, made by the request hook and read again by the route. */
+  private readonly infos = new WeakMap<Request, RequestInfo>();
   constructor(
     readonly app: Elysia<any, any, any, any, any, any, any>,
     readonly ctx: AppContext,
@@ -130,21 +153,21 @@ export class Router {
     (app as any).onRequest(({ request, server }: { request: Request; server: any }) => {
       const bad = malformedPathResponse(request);
       if (bad) return bad;
-      const client = this.client(request, server);
+      const info = this.info(request, server);
       // One read of data_version serves the IP blocks here and the token cache in the route (http/auth).
-      client.dataVersion = dataVersion(ctx.db);
-      if (ipHasNoAccess(ctx, client.ip, client.dataVersion)) return json({ error: "Forbidden" }, 403);
+      info.dataVersion = dataVersion(ctx.db);
+      if (anyIpBlocks(ctx, info.dataVersion) && ipHasNoAccess(ctx, info.ip, info.dataVersion)) return json({ error: "Forbidden" }, 403);
     });
   }
 
-  /** The client of `request` (see clientOf), worked out once per request. */
-  private client(request: Request, server: any): Client {
-    let c = this.clients.get(request);
-    if (!c) {
-      c = clientOf(this.ctx, request, server, this.ips);
-      this.clients.set(request, c);
+  /** The RequestInfo of `request`, made once per request. */
+  private info(request: Request, server: any): RequestInfo {
+    let i = this.infos.get(request);
+    if (!i) {
+      i = new RequestInfo(this.ctx, request, server, this.ips);
+      this.infos.set(request, i);
     }
-    return c;
+    return i;
   }
 
   get<R extends Req = UserReq>(path: string, opts: RouteOptions, h: Handler<R>): this {
@@ -182,7 +205,7 @@ export class Router {
       const headers: Record<string, string> = { "Access-Control-Allow-Origin": "*" };
       try {
         const url = new URL(request.url);
-        const { ip, secure, dataVersion } = this.client(request, server);
+        const info = this.info(request, server);
         let auth: Auth | null = null;
         let badToken = false;
         if (authMode !== "none") {
@@ -190,16 +213,16 @@ export class Router {
           if (token) {
             // The token cache only for reads: a body may take long to arrive after the hook read data_version.
             const read = request.method === "GET" || request.method === "HEAD";
-            auth = authenticate(ctx, token, read ? dataVersion : undefined);
+            auth = authenticate(ctx, token, read ? info.dataVersion : undefined);
             badToken = !auth;
           }
         }
         // Rate limits come first, as Mastodon's rack-attack does: failed logins count too.
         if (ctx.config.rateLimits) {
-          const general = this.limiter.hit(auth ? "api" : "ip", auth ? `t${auth.tokenId}` : throttleKey(ip));
+          const general = this.limiter.hit(auth ? "api" : "ip", auth ? `t${auth.tokenId}` : throttleKey(info.ip));
           Object.assign(headers, rateLimitHeaders(general));
           if (opts.limit) {
-            const specific = this.limiter.hit(opts.limit, auth?.accountId ? `a${auth.accountId}` : throttleKey(ip));
+            const specific = this.limiter.hit(opts.limit, auth?.accountId ? `a${auth.accountId}` : throttleKey(info.ip));
             Object.assign(headers, rateLimitHeaders(specific));
             if (!specific.allowed) throw new ApiError(429, "Too many requests");
           }
@@ -224,8 +247,12 @@ export class Router {
           params: pathParams(params ?? {}),
           input,
           auth,
-          ip,
-          secure,
+          get ip() {
+            return info.ip;
+          },
+          get secure() {
+            return info.secure;
+          },
           rawBody,
           set: { status: 200, headers },
         };

@@ -80,6 +80,11 @@ export function ipSeverities(ctx: AppContext, ip: string, version?: number): Set
   return out;
 }
 
+/** True when there is any IP block (expired ones too): without one, no request's address needs to be known. */
+export function anyIpBlocks(ctx: AppContext, version?: number): boolean {
+  return activeBlocks(ctx, version).length > 0;
+}
+
 /** True when `ip` may not reach the server at all (`no_access`). */
 export function ipHasNoAccess(ctx: AppContext, ip: string, version?: number): boolean {
   return ipSeverities(ctx, ip, version).has("no_access");
