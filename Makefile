@@ -39,7 +39,7 @@ stage = $(BUILD_CACHE)/linux-$(1)-bun$(BUN_VERSION)-sharp$(SHARP_VERSION)-ffmpeg
 # For this machine: ./node_modules (no argument); for the other one: its staging folder, made first.
 modules = $(if $(filter $(1),$(HOST_ARCH)),,$(call stage,$(1))/node_modules)
 staged = $(if $(filter $(1),$(HOST_ARCH)),,$(call stage,$(1))/.ready)
-BINARY_DEPS = $(STAMP) $(SOURCES) web/dist/index.html scripts/build.ts
+BINARY_DEPS = $(STAMP) $(SOURCES) web/dist/index.html scripts/build.ts scripts/bytecode-order.txt
 
 dist/hearth-linux-x64: $(BINARY_DEPS) $(call staged,x64)
 	$(BUN) scripts/build.ts linux-x64 $@ $(call modules,x64)
