@@ -5,7 +5,7 @@
  */
 import type { AppContext } from "../../context";
 import { unauthorized } from "../../model/errors";
-import { readInstanceSettings, type FeedAccess } from "./settings";
+import { readFeedAccess, type FeedAccess } from "./settings";
 
 /** True when the timeline may be listed; throws 401 for a visitor when it is not public. */
 export function feedAccessible(
@@ -14,7 +14,7 @@ export function feedAccessible(
   feed: "live" | "topic",
   o: { local?: boolean; remote?: boolean },
 ): boolean {
-  const f = readInstanceSettings(ctx).feeds;
+  const f = readFeedAccess(ctx);
   const [local, remote] = feed === "live" ? [f.localLive, f.remoteLive] : [f.localTopic, f.remoteTopic];
   const levels: FeedAccess[] = o.local ? [local] : o.remote ? [remote] : [local, remote];
   if (viewerId === null && levels.some((l) => l !== "public")) throw unauthorized("This method requires an authenticated user");

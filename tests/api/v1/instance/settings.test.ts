@@ -9,6 +9,7 @@ import { runAdmin } from "../../../../src/cli/admin";
 import { call, staffUser } from "../admin/helpers";
 import { rootHtml } from "../../../../src/pages/root";
 import { getTrendsAutoApprove, getTrendsEnabled } from "../../../../src/db/queries/trends";
+import { readFeedAccess, readInstanceSettings } from "../../../../src/services/instance/settings";
 
 let s: TestServer;
 let admin: TestUser, mod: TestUser, user: TestUser;
@@ -164,8 +165,19 @@ describe("settings", () => {
 
   test("visitors lose the public and hashtag timelines when access is 'authenticated'; users keep them", async () => {
     expect((await call(s, "GET", "/api/v1/timelines/public")).status).toBe(200);
+    // The timelines read the four levels alone (readFeedAccess): always what all settings say.
+    expect(readFeedAccess(s.ctx)).toEqual(readInstanceSettings(s.ctx).feeds);
     expect((await cli("settings", "set", "local_live_feed_access", "authenticated")).code).toBe(0);
     expect((await cli("settings", "set", "local_topic_feed_access", "authenticated")).code).toBe(0);
+    expect((await cli("settings", "set", "remote_topic_feed_access", "disabled")).code).toBe(0);
+    expect(readFeedAccess(s.ctx)).toEqual(readInstanceSettings(s.ctx).feeds);
+    expect(readFeedAccess(s.ctx)).toEqual({
+      localLive: "authenticated",
+      remoteLive: "public",
+      localTopic: "authenticated",
+      remoteTopic: "disabled",
+    });
+    expect((await cli("settings", "set", "remote_topic_feed_access", "public")).code).toBe(0);
     const anon = await call(s, "GET", "/api/v1/timelines/public");
     expect(anon.status).toBe(401);
     expect(anon.body.error).toBe("This method requires an authenticated user");
