@@ -86,7 +86,14 @@ describe("IdleMemory", () => {
   test("while requests keep coming, collects every busyEveryMs (even with one in flight), never when none came", async () => {
     let t = 1_000;
     let collected = 0;
-    const idle = new IdleMemory({ idleMs: 60_000, busyEveryMs: 1_000, collect: () => collected++, reclaim: () => {}, now: () => t });
+    const idle = new IdleMemory({
+      idleMs: 60_000,
+      busyEveryMs: 1_000,
+      busyGrowthBytes: 0,
+      collect: () => collected++,
+      reclaim: () => {},
+      now: () => t,
+    });
     expect(idle.tick()).toBe(false);
     t += 5_000;
     idle.tick();
@@ -125,5 +132,82 @@ describe("IdleMemory", () => {
       expect(idle.tick()).toBe(false);
     }
     expect(idle.collects).toBe(0);
+  });
+
+  test("under load, collects as soon as RSS grew busyGrowthBytes past what the last collection left", async () => {
+    let t = 1_000;
+    let rss = 100;
+    const collectedAt: number[] = [];
+    const idle = new IdleMemory({
+      idleMs: 60_000,
+      busyEveryMs: 10_000,
+      busyGrowthBytes: 20,
+      rss: () => rss,
+      collect: () => {
+        collectedAt.push(rss);
+        rss -= 15; // the collection gives back 15 of the 20
+      },
+      reclaim: () => {
+        rss = 90;
+      },
+      now: () => t,
+    });
+    const handle = idle.wrap()(() => new Response("ok"));
+    await handle(new Request("http://x/"));
+    t += 1_000;
+    rss = 119;
+    idle.tick();
+    expect(collectedAt).toEqual([]); // 19 above the start: not yet
+    rss = 120;
+    idle.tick();
+    expect(collectedAt).toEqual([120]); // 20 above: long before busyEveryMs
+    // The next one counts from what the collection left (105), and only if requests came.
+    rss = 124;
+    t += 1_000;
+    idle.tick();
+    rss = 130;
+    idle.tick();
+    expect(collectedAt).toEqual([120]);
+    await handle(new Request("http://x/"));
+    rss = 124;
+    idle.tick();
+    expect(collectedAt).toEqual([120]);
+    rss = 125;
+    idle.tick();
+    expect(collectedAt).toEqual([120, 125]);
+    // An idle reclaim is a full collection too: both the period and the baseline (90) count from it.
+    t += 60_000;
+    expect(idle.tick()).toBe(true);
+    await handle(new Request("http://x/"));
+    rss = 109;
+    idle.tick();
+    expect(collectedAt).toEqual([120, 125]);
+    rss = 110;
+    idle.tick();
+    expect(collectedAt).toEqual([120, 125, 110]);
+    expect(idle.collects).toBe(3);
+  });
+
+  test("busyGrowthBytes 0 keeps the fixed period alone", async () => {
+    let t = 1_000;
+    let rss = 100;
+    let collected = 0;
+    const idle = new IdleMemory({
+      idleMs: 60_000,
+      busyEveryMs: 10_000,
+      busyGrowthBytes: 0,
+      rss: () => rss,
+      collect: () => collected++,
+      reclaim: () => {},
+      now: () => t,
+    });
+    await idle.wrap()(() => new Response("ok"))(new Request("http://x/"));
+    rss = 10_000;
+    t += 9_999;
+    idle.tick();
+    expect(collected).toBe(0);
+    t += 1;
+    idle.tick();
+    expect(collected).toBe(1);
   });
 });

@@ -20,7 +20,7 @@ export interface AccountEntry {
   view?: Record<string, unknown>;
 }
 
-const MAX_ENTRIES = 20_000;
+const MAX_ENTRIES = 5_000;
 
 // NOT EXISTS rather than OR IGNORE: triggers fired by foreign-key actions run under ABORT (see status-cache.ts).
 const SETUP = `
