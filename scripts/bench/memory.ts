@@ -10,7 +10,9 @@
  *     every tenth, the growth from the end of the first tenth to the end, and after the soak;
  *   - BENCH_IDLE_SECONDS after the soak.
  * BENCH_MEMORY_BIN uses that binary instead of building dist/hearth-linux-x64 (to measure an
- * earlier build). Everything is on 127.0.0.1; the load average is printed next to each figure.
+ * earlier build); BENCH_MEMORY_CPUS (e.g. "0") pins it with taskset. Everything is on 127.0.0.1;
+ * the load average is printed next to each figure. The phases are exported (`memoryPhases`): the
+ * perf suite (perf.ts) runs them too and puts their rows in its table.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,15 +20,28 @@ import { join } from "node:path";
 import { copyBigDb, mixedLoad, split, startBinary, streams, type Running } from "./binary-run";
 import { BENCH, benchUser, fmt, LOCAL_DOMAIN, loadNote, num, printTable, ROOT, rssMb, rssSampler, withInstance } from "./lib";
 import type { LoadResult } from "./load";
-import { baseDb } from "./seed-cache";
+import { baseDb, type CachedDb } from "./seed-cache";
+import type { SeedResult } from "./seed";
 
-const P = {
+/** The suite's knobs (see the module comment). */
+export interface MemoryKnobs {
+  clients: number;
+  loadSeconds: number;
+  idleSeconds: number;
+  soakSeconds: number;
+  settleSeconds: number;
+  streams: number;
+}
+
+export const memoryKnobs = (): MemoryKnobs => ({
   clients: num("BENCH_MEMORY_CLIENTS", 200),
   loadSeconds: num("BENCH_MEMORY_LOAD_SECONDS", 60),
   idleSeconds: num("BENCH_IDLE_SECONDS", 300),
   soakSeconds: num("BENCH_SOAK_SECONDS", 3600),
   settleSeconds: num("BENCH_OPS_SETTLE_SECONDS", 5),
   streams: num("BENCH_OPS_STREAMS", 4),
+});
+const SIZE = {
   statuses: num("BENCH_STATUSES", 1_000_000),
   accounts: num("BENCH_ACCOUNTS", 10_000),
   follows: num("BENCH_FOLLOWS", 500),
@@ -37,14 +52,26 @@ const TARGET_AFTER_IDLE_MB = 80;
 /** "No growth": what the soak may add between the end of its first tenth and its end. */
 const TARGET_GROWTH_MB = 10;
 
+/** One measured figure: RSS (or growth) in MB, its target (null: none), details and the load average. */
+export interface MemoryFigure {
+  figure: string;
+  mb: number;
+  target: number | null;
+  detail: string;
+  load: string;
+  /** The load it was measured under, if any: clients and requests per second. */
+  clients?: number;
+  rps?: number;
+}
+
 /** Requests, errors and non-2xx answers of a load, as one short note. */
 const loadSummary = (rs: LoadResult[]): string => {
   const requests = rs.reduce((a, r) => a + r.requests, 0);
   const errors = rs.reduce((a, r) => a + r.errors, 0);
   const non2xx = rs.reduce((a, r) => a + Object.values(r.statuses).reduce((x, y) => x + y, 0), 0);
-  const secs = Math.max(...rs.map((r) => r.seconds));
-  return `${requests} requests (${fmt(requests / secs, 0)}/s), ${non2xx} non-2xx, ${errors} errors`;
+  return `${requests} requests (${fmt(loadRps(rs), 0)}/s), ${non2xx} non-2xx, ${errors} errors`;
 };
+const loadRps = (rs: LoadResult[]): number => rs.reduce((a, r) => a + r.requests, 0) / Math.max(...rs.map((r) => r.seconds));
 
 /** Waits `seconds`, noting RSS every `every` seconds; returns the samples (MB). */
 async function idle(pid: number, seconds: number, every: number): Promise<number[]> {
@@ -56,40 +83,44 @@ async function idle(pid: number, seconds: number, every: number): Promise<number
   return at;
 }
 
-async function main(): Promise<void> {
-  let binSrc = process.env.BENCH_MEMORY_BIN;
-  if (!binSrc) {
-    const built = Bun.spawnSync(["make", "-s", "-o", "node_modules/.hearth-installed", "dist/hearth-linux-x64"], {
-      cwd: ROOT,
-      stdout: "inherit",
-      stderr: "inherit",
-    });
-    if (built.exitCode !== 0) throw new Error("make dist/hearth-linux-x64 failed");
-    binSrc = join(ROOT, "dist/hearth-linux-x64");
-  }
-  const base = await baseDb(P);
+/** The binary to measure: BENCH_MEMORY_BIN, or dist/hearth-linux-x64 built now. */
+export function memoryBinary(): string {
+  if (process.env.BENCH_MEMORY_BIN) return process.env.BENCH_MEMORY_BIN;
+  const built = Bun.spawnSync(["make", "-s", "-o", "node_modules/.hearth-installed", "dist/hearth-linux-x64"], {
+    cwd: ROOT,
+    stdout: "inherit",
+    stderr: "inherit",
+  });
+  if (built.exitCode !== 0) throw new Error("make dist/hearth-linux-x64 failed");
+  return join(ROOT, "dist/hearth-linux-x64");
+}
+
+/**
+ * The suite's phases (see the module comment) on a copy of `seed` served by the binary `binSrc`
+ * (pinned to `cpus` when given): idle, under load, going idle, the soak, idle after it.
+ * Returns the figures in that order and notes (RSS series, load averages).
+ */
+export async function memoryPhases(
+  binSrc: string,
+  seed: CachedDb<SeedResult>,
+  P: MemoryKnobs,
+  opts: { cpus?: string } = {},
+): Promise<{ figures: MemoryFigure[]; notes: string[] }> {
   mkdirSync(BENCH, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), "hearth-bench-memory-"));
   const dir = join(BENCH, `run-memory-${process.pid}`);
   const bin = join(work, "hearth");
   copyFileSync(binSrc, bin);
   Bun.spawnSync(["chmod", "755", bin]);
-  const rows: string[][] = [];
-  const row = (figure: string, value: number, target: number | null, detail: string, load = loadNote()) =>
-    rows.push([
-      figure,
-      `${fmt(value)} MB`,
-      target === null ? "-" : `< ${target} MB`,
-      target === null ? "" : value < target ? "met" : "NOT met",
-      detail,
-      load,
-    ]);
+  const figures: MemoryFigure[] = [];
+  const row = (figure: string, mb: number, target: number | null, detail: string, under?: { clients: number; rps: number }) =>
+    figures.push({ figure, mb, target, detail, load: loadNote(), ...under });
   const notes: string[] = [];
   let server: Running | null = null;
   try {
-    copyBigDb(base.path, dir);
+    copyBigDb(seed.path, dir);
     const neighbour = await withInstance(dir, (ctx) => benchUser(ctx, "neighbour"));
-    server = await startBinary(bin, dir, LOCAL_DOMAIN, join(BENCH, `memory-server-${process.pid}.log`));
+    server = await startBinary(bin, dir, LOCAL_DOMAIN, join(BENCH, `memory-server-${process.pid}.log`), opts);
     const pid = server.pid;
     await Bun.sleep(P.settleSeconds * 1000);
     row("idle after start-up", rssMb(pid), TARGET_IDLE_MB, `${split(pid)}, ${P.settleSeconds} s after start`);
@@ -98,10 +129,11 @@ async function main(): Promise<void> {
     const scale = Math.max(1, Math.round(P.clients / 8));
     console.log(`${scale * 8} mixed clients for ${P.loadSeconds} s (${loadNote()})…`);
     let sampler = rssSampler(pid);
-    let st = streams(server.base, base.meta.token, P.streams);
-    const busy = await mixedLoad(server.base, base.meta.token, neighbour.token, P.loadSeconds, scale);
-    row(`under ${scale * 8} mixed clients, at the end`, rssMb(pid), TARGET_LOAD_MB, `${split(pid)}; ${loadSummary(busy)}`);
-    row(`under ${scale * 8} mixed clients, peak`, sampler.stop(), TARGET_LOAD_MB, `sampled every 100 ms over ${P.loadSeconds} s`);
+    let st = streams(server.base, seed.meta.token, P.streams);
+    const busy = await mixedLoad(server.base, seed.meta.token, neighbour.token, P.loadSeconds, scale);
+    const under = { clients: scale * 8, rps: loadRps(busy) };
+    row(`under ${scale * 8} mixed clients, at the end`, rssMb(pid), TARGET_LOAD_MB, `${split(pid)}; ${loadSummary(busy)}`, under);
+    row(`under ${scale * 8} mixed clients, peak`, sampler.stop(), TARGET_LOAD_MB, `sampled every 100 ms over ${P.loadSeconds} s`, under);
     st.close();
 
     // Going idle.
@@ -116,7 +148,7 @@ async function main(): Promise<void> {
     // The soak: the ops suite's mixed load (8 clients) for BENCH_SOAK_SECONDS.
     console.log(`soak: 8 mixed clients for ${P.soakSeconds} s (${loadNote()})…`);
     sampler = rssSampler(pid);
-    st = streams(server.base, base.meta.token, P.streams);
+    st = streams(server.base, seed.meta.token, P.streams);
     const rssAt: number[] = [];
     const loadAt: string[] = [];
     const ticker = setInterval(
@@ -126,13 +158,20 @@ async function main(): Promise<void> {
       },
       (P.soakSeconds * 1000) / 10,
     );
-    const soak = await mixedLoad(server.base, base.meta.token, neighbour.token, P.soakSeconds);
+    const soak = await mixedLoad(server.base, seed.meta.token, neighbour.token, P.soakSeconds);
     clearInterval(ticker);
     st.close();
     const end = rssMb(pid);
     const growth = end - (rssAt[0] ?? end);
-    row(`after the ${P.soakSeconds} s soak`, end, TARGET_LOAD_MB, `${split(pid)}; peak ${fmt(sampler.stop())} MB; ${loadSummary(soak)}`);
-    row(`growth across the soak (end of first tenth to end)`, growth, TARGET_GROWTH_MB, `from ${fmt(rssAt[0] ?? end)} MB`);
+    const soakLoad = { clients: 8, rps: loadRps(soak) };
+    row(
+      `after the ${P.soakSeconds} s soak`,
+      end,
+      TARGET_LOAD_MB,
+      `${split(pid)}; peak ${fmt(sampler.stop())} MB; ${loadSummary(soak)}`,
+      soakLoad,
+    );
+    row(`growth across the soak (end of first tenth to end)`, growth, TARGET_GROWTH_MB, `from ${fmt(rssAt[0] ?? end)} MB`, soakLoad);
     notes.push(`RSS every ${fmt(P.soakSeconds / 10, 0)} s of the soak (MB): ${rssAt.map((r) => fmt(r, 0)).join(", ")}, end ${fmt(end, 0)}`);
     notes.push(`load average at those times: ${loadAt.join(", ")}`);
     await idle(pid, P.idleSeconds, P.idleSeconds);
@@ -142,12 +181,26 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   }
+  return { figures, notes };
+}
+
+/** "met" / "NOT met" / "" (no target). */
+export const verdict = (f: MemoryFigure): string => (f.target === null ? "" : f.mb < f.target ? "met" : "NOT met");
+
+async function main(): Promise<void> {
+  const bin = memoryBinary();
+  const seed = await baseDb(SIZE);
+  const cpus = process.env.BENCH_MEMORY_CPUS;
+  const { figures, notes } = await memoryPhases(bin, seed, memoryKnobs(), cpus ? { cpus } : {});
   console.log(
-    `\nMemory (issues 11 and 17): the x64 binary on the ${P.statuses.toLocaleString("en")}-status database (${loadNote()} at the end)`,
+    `\nMemory (issues 11 and 17): the x64 binary on the ${SIZE.statuses.toLocaleString("en")}-status database (${loadNote()} at the end)`,
   );
   for (const n of notes) console.log(n);
-  printTable(["figure", "RSS", "target", "", "anon + file, detail", "load when measured"], rows);
+  printTable(
+    ["figure", "RSS", "target", "", "anon + file, detail", "load when measured"],
+    figures.map((f) => [f.figure, `${fmt(f.mb)} MB`, f.target === null ? "-" : `< ${f.target} MB`, verdict(f), f.detail, f.load]),
+  );
   process.exit(0);
 }
 
-await main();
+if (import.meta.main) await main();

@@ -7,7 +7,8 @@
  * job runner is paused (serve-paused.ts), so they count the request alone; the row under each
  * gives the CPU of the jobs those posts queued (fan-out, delivery, notifications), run afterwards
  * (SIGUSR2), per post. Memory rows join the table through `memoryRows`.
- * Knobs: BENCH_SECONDS (per row, 3), BENCH_PERF_DBS (e.g. "10k" or "1M"), BENCH_SCENARIO.
+ * Knobs: BENCH_SECONDS (per row, 3), BENCH_PERF_DBS (e.g. "10k" or "1M"), BENCH_SCENARIO,
+ * BENCH_PERF_MEMORY_DBS and the memory suite's (see memoryRows).
  */
 import { Database } from "bun:sqlite";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
@@ -17,6 +18,7 @@ import { BENCH, type BenchServer, cpuSeconds, fmt, loadNote, num, printTable, st
 import { runLoad, type Scenario } from "./load";
 import { baseDb, derivedDb, type BaseSize } from "./seed-cache";
 import { seedFeatures, type FeaturesMeta } from "./features-seed";
+import { memoryBinary, memoryKnobs, memoryPhases, verdict } from "./memory";
 
 const SECONDS = num("BENCH_SECONDS", 3);
 const CLIENTS = [10, 50];
@@ -35,12 +37,40 @@ export type PerfRow = string[];
 const HEAD = ["endpoint", "db", "clients", "req/s", "p50 ms", "p99 ms", "CPU ms/req", "non-2xx/err", "load before"];
 
 /**
- * Where the memory work adds its rows (RSS idle, under load, after five idle minutes, after
- * the soak) to this suite's table: called once per database with the running server, after the
- * timeline rows; returns rows in HEAD's columns (unused cells "-"). None yet.
+ * The memory rows (issues 11 and 17: RSS idle, under load, after the idle minutes, after the soak)
+ * in this table: the memory suite's phases (memory.ts `memoryPhases`, with its knobs
+ * BENCH_MEMORY_CLIENTS, BENCH_MEMORY_LOAD_SECONDS, BENCH_IDLE_SECONDS, BENCH_SOAK_SECONDS) run on
+ * the x64 binary, started fresh on a copy of `db`'s base data set and pinned like this suite's
+ * server, after the timeline rows. The perf server (`bun src/main.ts`, warmed by the timeline
+ * rows) is not what the targets are about: they are the binary's, from start-up on. Only for the
+ * databases in BENCH_PERF_MEMORY_DBS (default "1M"; "none" skips them). The RSS and its target go
+ * in the first cell, the load's clients and req/s in theirs; the anon/file split is printed before
+ * the table.
  */
-export async function memoryRows(_server: BenchServer, _db: string): Promise<PerfRow[]> {
-  return [];
+export async function memoryRows(_server: BenchServer, db: string): Promise<PerfRow[]> {
+  const d = DATABASES.find((x) => x.label === db);
+  if (!d || !(process.env.BENCH_PERF_MEMORY_DBS ?? "1M").split(",").includes(db)) return [];
+  const knobs = memoryKnobs();
+  console.log(
+    `\nmemory rows on the ${db} database: the x64 binary, ${knobs.clients} clients for ${knobs.loadSeconds} s, soak ${knobs.soakSeconds} s`,
+  );
+  const { figures, notes } = await memoryPhases(memoryBinary(), await baseDb(d.size, d.name), knobs, pinned ? { cpus: "0" } : {});
+  for (const n of [...notes, ...figures.map((f) => `${f.figure}: ${f.detail}`)]) console.log(`  ${n}`);
+  return figures.map((f) => {
+    const target = f.target === null ? "" : ` (< ${f.target} MB: ${verdict(f)})`;
+    const rps = f.rps === undefined ? "-" : fmt(f.rps, 0);
+    return [
+      `RSS ${f.figure}: ${fmt(f.mb)} MB${target}`,
+      db,
+      f.clients ? String(f.clients) : "-",
+      rps,
+      "-",
+      "-",
+      "-",
+      "-",
+      f.load.replace("load ", ""),
+    ];
+  });
 }
 
 function scenarios(base: string, m: FeaturesMeta): Scenario[] {

@@ -17,7 +17,8 @@
  *               its cap is that load plus BENCH_SUITE_TIMEOUT
  *   memory      issues 11 and 17: the x64 binary's RSS (anonymous + file pages) on the 1M-status
  *               database: idle, under BENCH_MEMORY_CLIENTS (200) mixed clients, after BENCH_IDLE_SECONDS
- *               (300) idle, across a BENCH_SOAK_SECONDS (3600) soak and after it; its cap adds those times
+ *               (300) idle, across a BENCH_SOAK_SECONDS (3600) soak and after it; its cap adds those times;
+ *               skipped when perf runs too, whose table has these rows (BENCH_PERF_MEMORY_DBS)
  *   push        issue 12: Web Push deliveries per second to a receiver on 127.0.0.1 (aes128gcm, aesgcm)
  *   transcode   issue 12: a 30 s 1080p phone video (remux and HEVC → H.264) and a 12 MP HEIC photo:
  *               time, peak memory, and what the codecs add to the binaries
@@ -29,7 +30,8 @@
  *   perf        issue 17: home/list/public timelines (limit 20, 40), grouped notifications and
  *               posting on a 10,000- and the 1,000,000-status database at 10 and 50 clients: req/s,
  *               p50, p99, CPU ms per request (server on core 0, load on core 1); posting's request
- *               alone (job runner paused: serve-paused.ts) and, below it, its jobs per post
+ *               alone (job runner paused: serve-paused.ts) and, below it, its jobs per post; then the
+ *               memory suite's rows for the databases in BENCH_PERF_MEMORY_DBS ("1M"; "none" skips)
  *   web         issue 16: gzipped JS of the home screen's first load (budget 70 KB) and of each lazy
  *               chunk; Home's time to interactive on an emulated phone (CPU ×4, 1.6 Mbps/150 ms)
  * BENCH_ONLY=name[,name] picks suites; any other value is passed to the http suite as
@@ -92,10 +94,15 @@ async function runSuite(name: string, env: Record<string, string>, capSeconds: n
 /** The time a long-running suite adds to BENCH_SUITE_TIMEOUT: its load and idle phases. */
 function extraSeconds(suite: string): number {
   if (suite === "ops") return num("BENCH_OPS_SECONDS", 600) + num("BENCH_OPS_IDLE_SECONDS", 60);
-  if (suite === "memory")
-    return num("BENCH_MEMORY_LOAD_SECONDS", 60) + 2 * num("BENCH_IDLE_SECONDS", 300) + num("BENCH_SOAK_SECONDS", 3600);
+  const memory = num("BENCH_MEMORY_LOAD_SECONDS", 60) + 2 * num("BENCH_IDLE_SECONDS", 300) + num("BENCH_SOAK_SECONDS", 3600);
+  if (suite === "memory") return memory;
+  // perf.ts runs the memory suite's phases for its table (memoryRows), once per database listed.
+  if (suite === "perf") return memory * perfMemoryDbs().length;
   return 0;
 }
+
+/** The databases perf.ts adds memory rows for (BENCH_PERF_MEMORY_DBS, default "1M"; "none": none). */
+const perfMemoryDbs = (): string[] => (process.env.BENCH_PERF_MEMORY_DBS ?? "1M").split(",").filter((d) => d && d !== "none");
 
 async function main(): Promise<void> {
   const { suites, env } = pick(process.env.BENCH_ONLY);
@@ -104,6 +111,11 @@ async function main(): Promise<void> {
   const outcome: [string, string][] = [];
   let failed = false;
   for (const s of suites) {
+    // The perf table has the memory suite's rows already (issue 17: one table): not twice an hour's soak.
+    if (s === "memory" && suites.includes("perf") && perfMemoryDbs().length) {
+      outcome.push([s, "in the perf suite's table (BENCH_PERF_MEMORY_DBS)"]);
+      continue;
+    }
     const r = await runSuite(s, env, cap + extraSeconds(s));
     if (r.startsWith("FAILED")) failed = true;
     outcome.push([s, r]);
