@@ -25,7 +25,11 @@ afterAll(() => s.stop());
 /** Status, headers and body of a GET, with the token. */
 async function get(path: string, token: string) {
   const res = await s.api("GET", path, { token });
-  return { status: res.status, headers: [...res.headers.entries()].filter(([k]) => k !== "date"), body: await res.text() };
+  const headers: [string, string][] = [];
+  res.headers.forEach((v, k) => {
+    if (k !== "date") headers.push([k, v]);
+  });
+  return { status: res.status, headers, body: await res.text() };
 }
 
 /** Reads with `token` until its row is cached (the first read notes last_used_at, a write). */
