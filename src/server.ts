@@ -8,6 +8,7 @@ import { securityHeadersWrap } from "./http/security-headers";
 import { compressionWrap } from "./http/compression";
 import { HttpMetrics } from "./http/metrics";
 import { IdleMemory } from "./http/idle-memory";
+import { clearGroupedAnswers } from "./db/views/notification-groups-cache";
 import { shrinkDatabaseMemory } from "./db/maintenance";
 import { clearAccountCache } from "./db/views/account-cache";
 import { clearStatusCache } from "./db/views/status-cache";
@@ -209,7 +210,7 @@ const BUSY_COLLECT_MS = 10_000;
 export function startServer(ctx: AppContext, opts: { port?: number; hostname?: string; runJobs?: boolean } = {}): Server {
   const metrics = ctx.config.metricsPort !== null ? new HttpMetrics() : undefined;
   // Bun.gc(true): a synchronous full collection, then mimalloc returns freed pages to the system.
-  // The status and account caches go first (10-30 MB of views after a busy spell); they refill on use.
+  // The status, account and grouped-notification caches go first (10-30 MB of views after a busy spell); they refill on use.
   const idle = new IdleMemory({
     idleMs: IDLE_RECLAIM_MS,
     busyEveryMs: BUSY_COLLECT_MS,
@@ -217,6 +218,7 @@ export function startServer(ctx: AppContext, opts: { port?: number; hostname?: s
     reclaim: () => {
       clearStatusCache(ctx.db);
       clearAccountCache(ctx.db);
+      clearGroupedAnswers(ctx.db);
       Bun.gc(true);
       shrinkDatabaseMemory(ctx.db);
     },
