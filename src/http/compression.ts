@@ -65,11 +65,14 @@ export function textResponse(text: string, init: ResponseInit): Response {
   return res;
 }
 
-/** pickEncoding over OFFERED by Accept-Encoding value: clients send the same few values on every request. */
+/**
+ * The coding compressResponse answers `acceptEncoding` with (pickEncoding over OFFERED), remembered
+ * per header value: clients send the same few values on every request.
+ */
 const offeredByHeader = new Map<string, Encoding | null>();
 const MAX_REMEMBERED_HEADERS = 256;
 
-function offeredEncoding(acceptEncoding: string | null): Encoding | null {
+export function offeredEncoding(acceptEncoding: string | null): Encoding | null {
   if (!acceptEncoding) return null;
   let e = offeredByHeader.get(acceptEncoding);
   if (e === undefined) {

@@ -3,7 +3,7 @@ import type { AppContext } from "../../../context";
 import type { Params } from "../../../http/params";
 import { JsonText, type Router } from "../../../http/route";
 import { readPage, setLinkHeader } from "../../../http/pagination";
-import { compressBody, MIN_COMPRESS_BYTES, pickEncoding, type Encoding } from "../../../http/compression";
+import { compressBody, MIN_COMPRESS_BYTES, offeredEncoding, type Encoding } from "../../../http/compression";
 import { groupDataFromWalk, walkGroups } from "../../../db/queries/notification-groups";
 import { emptyGroupedResults, SAMPLE_ACCOUNTS } from "../../../db/views/notification-groups";
 import { groupedNotificationsJson } from "../../../db/views/notification-groups-json";
@@ -45,9 +45,6 @@ export function groupedNotificationsAnswer(ctx: AppContext, viewerId: number, in
   return { json: out.json, link: [prev, next] };
 }
 
-/** The codings the compression wrap offers, in its order (src/http/compression.ts). */
-const CODINGS: readonly Encoding[] = ["zstd", "br", "gzip"];
-
 /**
  * A kept answer's body compressed for `request` as the compression wrap would compress it (same
  * coding and level, so the same bytes and headers), compressed once per coding and kept with the
@@ -55,7 +52,7 @@ const CODINGS: readonly Encoding[] = ["zstd", "br", "gzip"];
  */
 async function encodedBody(request: Request, answer: GroupedAnswer): Promise<{ coding: Encoding; body: Uint8Array<ArrayBuffer> } | null> {
   if (!answer.encoded || request.method === "HEAD") return null;
-  const coding = pickEncoding(request.headers.get("accept-encoding"), CODINGS);
+  const coding = offeredEncoding(request.headers.get("accept-encoding"));
   if (!coding) return null;
   let body = answer.encoded.get(coding);
   if (!body) {
