@@ -32,7 +32,7 @@ export function runTagFanOut(ctx: AppContext, p: TagFanOutPayload): void {
  * instead. Streaming failure is logged and does not redo the fan-out.
  */
 export function runFanOut(ctx: AppContext, p: { statusId: number }): void {
-  const stream = ctx.db.transaction(() => fanOutToFollowersOf(ctx, p.statusId)).immediate();
+  const stream = fanOutToFollowersOf(ctx, p.statusId);
   if (!stream) return;
   try {
     publishStatus(ctx, p.statusId, "update");

@@ -15,6 +15,7 @@ import {
   insertHomeFeed,
 } from "../../db/queries/home-feeds";
 import { getStatus, getStatusVisibility } from "../../db/queries/statuses";
+import { transaction } from "../../db/transaction";
 import { DIRECT, PRIVATE, PUBLIC } from "../../model/visibility";
 import { fanOutToLists, inExclusiveList } from "../lists/feed";
 import { enqueueTagFanOut } from "../tags/fan-out";
@@ -45,16 +46,18 @@ export function fanOutLocalStatus(ctx: AppContext, s: StatusRow): void {
 }
 
 /**
- * The work of `feeds.fan_out` (call inside an immediate transaction): the status into its
- * author's followers' home feeds and lists, and `feeds.tag_fan_out` enqueued when hashtag
- * followers are to get it. Returns true when the caller should stream the `update` now (after
- * the commit); false when the status is gone (never put back) or the tag fan-out streams it.
+ * The work of `feeds.fan_out`, in one transaction: the status into its author's followers' home
+ * feeds and lists, and `feeds.tag_fan_out` enqueued when hashtag followers are to get it. Returns
+ * true when the caller should stream the `update` now (after the commit); false when the status
+ * is gone (never put back) or the tag fan-out streams it.
  */
 export function fanOutToFollowersOf(ctx: AppContext, statusId: number): boolean {
-  const s = getStatus(ctx.db, statusId);
-  if (!s) return false;
-  deliverToFollowers(ctx, s);
-  return !enqueueTagFanOut(ctx, s);
+  return transaction(ctx.db, () => {
+    const s = getStatus(ctx.db, statusId);
+    if (!s) return false;
+    deliverToFollowers(ctx, s);
+    return !enqueueTagFanOut(ctx, s);
+  });
 }
 
 /** Followers' home feeds (only the mentioned ones for a DM) and the lists holding the author. */
