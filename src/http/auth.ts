@@ -2,7 +2,8 @@
 import { recordUserActivityDay } from "../db/queries/admin-metrics";
 import type { AppContext } from "../context";
 import type { Database } from "bun:sqlite";
-import { connectionChanges, getLiveTokenWithUser, setAccessTokenLastUsed, type TokenWithUserRow } from "../db/queries/oauth-access-tokens";
+import { getLiveTokenWithUser, setAccessTokenLastUsed, type TokenWithUserRow } from "../db/queries/oauth-access-tokens";
+import { connectionChanges } from "../db/queries/write-stamp";
 import { ApiError } from "../model/errors";
 
 export interface Auth {

@@ -32,15 +32,6 @@ export function getLiveTokenWithUser(db: Database, token: string): TokenWithUser
     .get(token);
 }
 
-/**
- * Rows this connection has inserted, updated or deleted so far (SQLite's total_changes(), which
- * counts rolled-back and trigger-made changes too): unchanged means this connection wrote nothing.
- * Reads no table, so it takes no lock (unlike PRAGMA data_version).
- */
-export function connectionChanges(db: Database): number {
-  return db.query<{ n: number }, []>("SELECT total_changes() AS n").get()!.n;
-}
-
 /** Notes when token `id` was last used. */
 export function setAccessTokenLastUsed(db: Database, id: number, at: number): void {
   db.query("UPDATE oauth_access_tokens SET last_used_at = ? WHERE id = ?").run(at, id);

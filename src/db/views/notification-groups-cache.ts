@@ -14,6 +14,7 @@
  * Bounded: at most MAX_PER_VIEWER answers per viewer and MAX_CHARS of text in all, least
  * recently used first out.
  */
+import { writeStamp } from "../queries/write-stamp";
 import type { Database } from "bun:sqlite";
 import type { AppContext } from "../../context";
 import { accountCache } from "./account-cache";
@@ -91,12 +92,6 @@ class AnswerCache {
 
 const caches = new WeakMap<Database, AnswerCache>();
 
-/** Where the connection's data stands: equal stamps mean no row changed in between. */
-function stamp(db: Database): { changes: number; dataVersion: number } {
-  const r = db.query<{ c: number; d: number }, []>("SELECT total_changes() AS c, data_version AS d FROM pragma_data_version").get()!;
-  return { changes: r.c, dataVersion: r.d };
-}
-
 const EXPIRES = /"expires_at":"([^"]+)"/g;
 
 /**
@@ -131,7 +126,7 @@ export function cachedGroupedAnswer(ctx: AppContext, viewerId: number, key: stri
   if (db.inTransaction) return build();
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new AnswerCache()));
-  let before = stamp(db);
+  let before = writeStamp(db);
   const now = ctx.now();
   const kept = cache.get(viewerId, key);
   if (kept) {
@@ -142,9 +137,9 @@ export function cachedGroupedAnswer(ctx: AppContext, viewerId: number, key: stri
   // first, so that building writes nothing and the answer is kept.
   statusCache(db);
   accountCache(db);
-  before = stamp(db);
+  before = writeStamp(db);
   const answer = build();
-  const after = stamp(db);
+  const after = writeStamp(db);
   if (after.changes === before.changes && after.dataVersion === before.dataVersion) {
     const until = validUntil(ctx, viewerId, answer.json, now);
     if (until > now) {
