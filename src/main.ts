@@ -2,6 +2,7 @@
 /** CLI entry: `hearth serve | migrate | admin …`. Configuration from env vars and --flags. */
 import { ConfigError, flagsToEnv, loadConfig } from "./config";
 import { currentInvocation, needsCwd, selfCommand } from "./config/invocation";
+import { execWithAllocatorSettings } from "./config/allocator";
 import { createContext } from "./context";
 import { migrate } from "./db/migrate";
 import { countUsers } from "./db/queries/users";
@@ -54,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
   // The binary starts with JavaScriptCore's tier-up held back (scripts/build.ts): only the server's
   // start-up is run-once code; every other command may loop over the whole database.
   if (cmd !== "serve") Bun.unsafe.setJITPolicy(1);
+  // The server runs with mimalloc handing freed memory back at once (src/config/allocator.ts).
+  else execWithAllocatorSettings();
   if (!cmd || cmd === "help" || env.HELP || env.H) {
     console.log(HELP);
     return 0;

@@ -22,10 +22,15 @@ export interface Invocation {
   runAs: string | null;
 }
 
+/** Whether `main` (Bun.main) is the script embedded in a compiled binary. */
+export function isCompiledMain(main: string = Bun.main): boolean {
+  return main.startsWith("/$bunfs/") || /^[A-Z]:[\\/]~BUN[\\/]/i.test(main);
+}
+
 /** The running process's invocation for `dataDir`. */
 export function currentInvocation(dataDir: string): Invocation {
   const main = Bun.main;
-  const compiled = main.startsWith("/$bunfs/") || /^[A-Z]:[\\/]~BUN[\\/]/i.test(main);
+  const compiled = isCompiledMain(main);
   const asService = !!process.env.INVOCATION_ID && process.getuid?.() !== 0;
   let runAs: string | null = null;
   if (asService) {

@@ -5,7 +5,7 @@
  * blurhash) through sharp (which must load from inside the binary), and fail-fast config.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Subprocess } from "bun";
@@ -159,6 +159,11 @@ describe("dist/hearth from an empty folder", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { uri?: string; title?: string };
     expect(body.uri).toBe(`127.0.0.1:${port}`);
+    // The server started itself again (same pid) with mimalloc handing freed memory back at once,
+    // and with its own arguments only (argv[1] of a compiled binary is its embedded script).
+    const environ = readFileSync(`/proc/${server.pid}/environ`, "utf8").split("\0");
+    expect(environ).toContain("MIMALLOC_PURGE_DELAY=0");
+    expect(readFileSync(`/proc/${server.pid}/cmdline`, "utf8").split("\0").slice(1, -1)).toEqual(["serve"]);
   }, 20_000);
 
   test("password grant gives a token", async () => {
