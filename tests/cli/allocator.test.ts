@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { selfArgs } from "../../src/config/allocator";
-import { freePort } from "../rig";
+import { freePort, waitForHealth } from "../rig";
 
 const dataDir = mkdtempSync(join(tmpdir(), "hearth-alloc-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -37,15 +37,7 @@ async function serveWith(extra: Record<string, string>, flags: string[] = []): P
     stderr: "pipe",
   });
   try {
-    let up = false;
-    for (let i = 0; i < 300 && !up; i++) {
-      up = await fetch(`http://127.0.0.1:${port}/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (!up) await Bun.sleep(50);
-    }
-    expect(up).toBe(true);
+    expect(await waitForHealth(port)).toBe(true);
     // The pid Bun.spawn returned is the one answering: exec keeps it.
     return {
       environ: readFileSync(`/proc/${p.pid}/environ`, "utf8").split("\0"),

@@ -6,7 +6,7 @@ import { afterAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "../rig";
+import { freePort, waitForHealth } from "../rig";
 
 const dataDir = mkdtempSync(join(tmpdir(), "hearth-log-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -25,15 +25,7 @@ test("LOG_FORMAT=json: every stderr line of a server run parses as {time, level,
   const port = freePort();
   const p = Bun.spawn(["node_modules/.bin/bun", "src/main.ts", "serve"], { env: env(port, "json"), stdout: "pipe", stderr: "pipe" });
   try {
-    let up = false;
-    for (let i = 0; i < 200 && !up; i++) {
-      up = await fetch(`http://127.0.0.1:${port}/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (!up) await Bun.sleep(50);
-    }
-    expect(up).toBe(true);
+    expect(await waitForHealth(port)).toBe(true);
   } finally {
     p.kill("SIGTERM");
   }

@@ -96,6 +96,20 @@ export function freePort(): number {
   return p;
 }
 
+/** Whether a server on 127.0.0.1:`port` answers GET /health with 200 within `ms` (polled every 50 ms). */
+export async function waitForHealth(port: number, ms = 15_000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const up = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return true;
+    await Bun.sleep(50);
+  }
+  return false;
+}
+
 /** A clock over `base` (or a frozen time) that tests and fixtures can set, advance and pin. */
 export function testClock(base: () => number = Date.now, frozenAt?: number): TestClock {
   let frozen = frozenAt;
