@@ -8,6 +8,7 @@
  */
 import { Database } from "bun:sqlite";
 import { SEQ } from "../../src/model/ids";
+import { indexQueuedStatuses } from "../../src/db/queries/search-index";
 import { createApplication, issueToken } from "../../src/services/oauth/tokens";
 import { benchUser, LOCAL_DOMAIN, withInstance } from "./lib";
 import type { SeedResult } from "./seed";
@@ -365,6 +366,8 @@ export async function seedFeatures(dataDir: string, base: SeedResult, log: (m: s
     out.scheduled = SCHEDULED;
   })();
   log(`  ${out.notifications} notifications, list feed ${out.listFeedRows} rows; analyzing`);
+  // The search entries of the statuses written here, as the server's jobs fold them in (migration 0039).
+  indexQueuedStatuses(db);
   db.exec("ANALYZE");
   db.close();
   return out as FeaturesMeta;

@@ -10,6 +10,7 @@ import { createLogger } from "../../src/log";
 import { SEQ } from "../../src/model/ids";
 import { createLocalAccount } from "../../src/services/accounts/create-local";
 import { createApplication, issueToken } from "../../src/services/oauth/tokens";
+import { indexQueuedStatuses } from "../../src/db/queries/search-index";
 
 export interface SeedOptions {
   dataDir: string;
@@ -164,6 +165,8 @@ export async function seed(opts: SeedOptions): Promise<SeedResult> {
         statusAuthor[i] = a;
       }
     })();
+    // Their search entries, as the server's jobs fold them in (migration 0039): one segment per batch.
+    indexQueuedStatuses(db);
     if ((b / BATCH) % 4 === 3) log(`  ${b + BATCH} statuses`);
   }
 

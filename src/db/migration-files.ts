@@ -36,6 +36,7 @@ import m0035 from "../../migrations/0035_domain_allows.sql" with { type: "text" 
 import m0036 from "../../migrations/0036_email_blocks.sql" with { type: "text" };
 import m0037 from "../../migrations/0037_quote_manual_policy.sql" with { type: "text" };
 import m0038 from "../../migrations/0038_trend_review_requests.sql" with { type: "text" };
+import m0039 from "../../migrations/0039_search_index_queue.sql" with { type: "text" };
 
 /** Migrations in the order they apply. */
 export const MIGRATIONS: { name: string; sql: string }[] = [
@@ -73,4 +74,5 @@ export const MIGRATIONS: { name: string; sql: string }[] = [
   { name: "0036_email_blocks", sql: m0036 },
   { name: "0037_quote_manual_policy", sql: m0037 },
   { name: "0038_trend_review_requests", sql: m0038 },
+  { name: "0039_search_index_queue", sql: m0039 },
 ];

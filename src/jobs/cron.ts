@@ -27,6 +27,7 @@ export const CRON_JOBS: readonly CronJob[] = [
   { pattern: "7 4 * * *", kind: "statuses.remove_remote" },
   { pattern: "*/5 * * * *", kind: "trends.refresh" },
   { pattern: "52 4 * * *", kind: "search.merge_index" },
+  { pattern: "*/5 * * * *", kind: "search.index_queue" },
 ];
 
 /** Starts the schedules; returns a function that stops them. */

@@ -39,7 +39,7 @@ import {
 import { runPollDistributeUpdate, runPollExpire } from "./handlers/polls";
 import { runPushDeliver } from "./handlers/push";
 import { runPreviewCardFetch, runVerifyLinks } from "./handlers/preview-cards";
-import { runSearchMergeIndex } from "./handlers/search-index";
+import { runSearchIndexQueue, runSearchMergeIndex } from "./handlers/search-index";
 import { runTrendsRefresh } from "./handlers/trends";
 import { runStreamAnnouncement, runStreamAnnouncementDelete, runStreamAnnouncementReaction } from "./handlers/announcements";
 import { runScheduledStatusPublish, runScheduledStatusSweep } from "./handlers/scheduled-statuses";
@@ -100,6 +100,7 @@ export interface JobPayloads {
   "stream.announcement_delete": { announcementId: number };
   "trends.refresh": Record<string, never>;
   "search.merge_index": Record<string, never>;
+  "search.index_queue": Record<string, never>;
 }
 
 /** A job kind. */
@@ -155,4 +156,5 @@ export const JOB_KINDS: { readonly [K in JobKind]: JobHandler<JobPayloads[K]> } 
   "stream.announcement_delete": runStreamAnnouncementDelete,
   "trends.refresh": runTrendsRefresh,
   "search.merge_index": runSearchMergeIndex,
+  "search.index_queue": runSearchIndexQueue,
 };

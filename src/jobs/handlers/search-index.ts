@@ -1,9 +1,10 @@
 /**
+ * search.index_queue: folds the queue of new statuses into the search index (migration 0039).
  * search.merge_index: merges the FTS5 search indexes' segments into one (scheduled nightly),
  * a bounded step at a time with a pause between steps so requests and writes go on meanwhile.
  */
 import type { AppContext } from "../../context";
-import { mergeSearchIndexStep, SEARCH_INDEXES, searchIndexSegments } from "../../db/queries/search-index";
+import { indexQueuedStatuses, mergeSearchIndexStep, SEARCH_INDEXES, searchIndexSegments } from "../../db/queries/search-index";
 
 /** Pages of merge work per step (each step is one short write transaction). */
 const PAGES_PER_STEP = 64;
@@ -36,4 +37,12 @@ export async function runSearchMergeIndex(ctx: AppContext): Promise<void> {
       `search index ${table}: ${before} -> ${searchIndexSegments(ctx.db, table)} segments in ${steps} steps, ${((performance.now() - t0) / 1000).toFixed(1)} s so far`,
     );
   }
+}
+
+/**
+ * search.index_queue {} (every five minutes): indexes the statuses queued since the last fold,
+ * e.g. remote ones from the inbox (a local post's fan-out job and every search fold it too).
+ */
+export function runSearchIndexQueue(ctx: AppContext): void {
+  indexQueuedStatuses(ctx.db);
 }

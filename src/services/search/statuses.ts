@@ -1,6 +1,7 @@
 /** Full-text status search (Mastodon's StatusesSearchService) over the FTS5 index; reads only. */
 import type { AppContext } from "../../context";
 import { searchStatusIds } from "../../db/queries/status-search";
+import { indexQueuedStatuses } from "../../db/queries/search-index";
 import { ApiError } from "../../model/errors";
 import { parseSearchQuery, SearchSyntaxError } from "../../text/search-query";
 import { findByHandle, parseAcct } from "../accounts/find";
@@ -28,6 +29,8 @@ export function searchStatuses(ctx: AppContext, s: StatusSearch): number[] {
     if (e instanceof SearchSyntaxError) throw new ApiError(422, e.message);
     throw e;
   }
+  // Statuses posted since the queue was last folded in are found too (migration 0039).
+  indexQueuedStatuses(ctx.db);
   const from = query.from.map((f) => {
     if (f.value.toLowerCase() === "me") return { id: s.viewerId ?? -1, negated: f.negated };
     const { username, domain } = parseAcct(ctx, f.value);
