@@ -127,7 +127,10 @@ test("folding looks each queued status up by its key: no statement scans the sta
   const inserts = seen.filter((q) => /INSERT INTO statuses_fts/.test(q));
   expect(inserts.length).toBe(2);
   for (const q of inserts) {
-    const plan = db.query<{ detail: string }, []>(`EXPLAIN QUERY PLAN ${q}`).all().map((r) => r.detail);
+    const plan = db
+      .query<{ detail: string }, []>(`EXPLAIN QUERY PLAN ${q}`)
+      .all()
+      .map((r) => r.detail);
     expect(plan.some((d) => /^SCAN s\b/.test(d))).toBe(false);
     expect(plan.some((d) => /^SEARCH s USING INTEGER PRIMARY KEY/.test(d))).toBe(true);
   }
