@@ -16,6 +16,7 @@ import { createLocalAccount } from "../../src/services/accounts/create-local";
 import { generateKeys } from "../../src/services/accounts/keys";
 import { createApplication, issueToken } from "../../src/services/oauth/tokens";
 import type { AccountRow, UserRow } from "../../src/db/rows";
+import type { Database } from "bun:sqlite";
 import { loadFixtures, FROZEN_AT, type Fixtures } from "./fixtures";
 
 export { drainAll, busyJobs, dueJobs, type DrainOptions } from "./drain";
@@ -94,6 +95,22 @@ export function freePort(): number {
   const p = s.port!;
   s.stop(true);
   return p;
+}
+
+/** Runs `fn` and returns the SQL text of every statement it prepared through `db.query`, in order. */
+export async function captureSql(db: Database, fn: () => unknown): Promise<string[]> {
+  const seen: string[] = [];
+  const query = db.query.bind(db);
+  (db as { query: unknown }).query = (sql: string) => {
+    seen.push(sql);
+    return query(sql);
+  };
+  try {
+    await fn();
+  } finally {
+    (db as { query: unknown }).query = query;
+  }
+  return seen;
 }
 
 /** Whether a server on 127.0.0.1:`port` answers GET /health with 200 within `ms` (polled every 50 ms). */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { indexQueuedStatuses } from "../../../../src/db/queries/search-index";
 import { CRON_JOBS } from "../../../../src/jobs/cron";
 import { insertMedia, insertRemoteAccount, insertStatus } from "../../../rig/fixtures";
-import { startTestServer, type TestServer, type TestUser } from "../../../rig";
+import { captureSql, startTestServer, type TestServer, type TestUser } from "../../../rig";
 
 let s: TestServer;
 let me: TestUser;
@@ -112,18 +112,8 @@ test("search.index_queue, every five minutes, folds in statuses no fan-out job f
 
 test("folding looks each queued status up by its key: no statement scans the statuses table", async () => {
   for (let i = 0; i < 3; i++) await me.client.v1.statuses.create({ status: `sloe gin ${i}` });
-  const seen: string[] = [];
   const db = s.ctx.db;
-  const query = db.query.bind(db);
-  (db as { query: unknown }).query = (sql: string) => {
-    seen.push(sql);
-    return query(sql);
-  };
-  try {
-    expect(indexQueuedStatuses(db)).toBe(3);
-  } finally {
-    (db as { query: unknown }).query = query;
-  }
+  const seen = await captureSql(db, () => expect(indexQueuedStatuses(db)).toBe(3));
   const inserts = seen.filter((q) => /INSERT INTO statuses_fts/.test(q));
   expect(inserts.length).toBe(2);
   for (const q of inserts) {

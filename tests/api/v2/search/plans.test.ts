@@ -4,7 +4,7 @@
  * from preview cards, the viewer bound as a parameter, and handle prefixes by index.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { startTestServer, type TestServer, type TestUser } from "../../../rig";
+import { captureSql, startTestServer, type TestServer, type TestUser } from "../../../rig";
 import { insertStatus } from "../../../rig/fixtures";
 
 let s: TestServer;
@@ -94,23 +94,14 @@ test("has:embed means a preview card of type video", async () => {
 });
 
 test("the viewer is a bound parameter: two viewers see their own libraries", async () => {
-  const seen: string[] = [];
-  const db = s.ctx.db;
-  const query = db.query.bind(db);
-  (db as { query: unknown }).query = (sql: string) => {
-    seen.push(sql);
-    return query(sql);
-  };
-  try {
+  const seen = await captureSql(s.ctx.db, async () => {
     expect(await find("kites", kate)).toEqual(["kites by a stranger"]);
     expect(await find("kites", me)).toEqual(["my secret kites"]);
     expect(await find("kites in:library", kate)).toEqual(["kites by a stranger"]);
     expect(await find("kites in:library", me)).toEqual(["my secret kites"]);
     expect(await find("kites", other)).toEqual([]);
     expect(await find("kites", null)).toEqual([]);
-  } finally {
-    (db as { query: unknown }).query = query;
-  }
+  });
   const searches = seen.filter((q) => q.includes("statuses_fts") || q.includes("search_viewer"));
   expect(searches.length).toBeGreaterThan(0);
   for (const u of [me, kate, other]) for (const q of searches) expect(q).not.toContain(String(u.account.id));
