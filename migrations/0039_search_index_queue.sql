@@ -2,7 +2,7 @@
 -- FTS5 writes its pending entries as a new segment at every commit, about 0.2 ms and 6 of the 22
 -- pages a post wrote to the WAL. New statuses are queued here instead and folded into the index
 -- many at a time (src/db/queries/search-index.ts: by the job that fans a post out, by a search
--- before it reads, and every minute), as Mastodon indexes from a background worker. A search
+-- before it reads, and every five minutes), as Mastodon indexes from a background worker. A search
 -- folds the queue in first, so it still finds every status.
 CREATE TABLE statuses_search_queue (status_id INTEGER PRIMARY KEY);
 

@@ -6,7 +6,6 @@ import { fanOutToFollowersOf } from "../../services/feeds";
 import { runTagFanOutBatch, type TagFanOutPayload } from "../../services/tags/fan-out";
 import { publishStatus } from "../../streaming/publish";
 import type { AppContext } from "../../context";
-import { indexQueuedStatuses } from "../../db/queries/search-index";
 
 /**
  * feeds.tag_fan_out {statusId, after?, batch?} (enqueued by fanOutStatus): one batch of
@@ -33,8 +32,6 @@ export function runTagFanOut(ctx: AppContext, p: TagFanOutPayload): void {
  * instead. Streaming failure is logged and does not redo the fan-out.
  */
 export function runFanOut(ctx: AppContext, p: { statusId: number }): void {
-  // The post's search entry, with any others queued since the last fold (migration 0039).
-  indexQueuedStatuses(ctx.db);
   const stream = fanOutToFollowersOf(ctx, p.statusId);
   if (!stream) return;
   try {

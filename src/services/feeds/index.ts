@@ -15,6 +15,7 @@ import {
   insertHomeFeed,
 } from "../../db/queries/home-feeds";
 import { getStatus, getStatusVisibility } from "../../db/queries/statuses";
+import { indexQueuedStatuses } from "../../db/queries/search-index";
 import { transaction } from "../../db/transaction";
 import { DIRECT, PRIVATE, PUBLIC } from "../../model/visibility";
 import { fanOutToLists, inExclusiveList } from "../lists/feed";
@@ -46,13 +47,15 @@ export function fanOutLocalStatus(ctx: AppContext, s: StatusRow): void {
 }
 
 /**
- * The work of `feeds.fan_out`, in one transaction: the status into its author's followers' home
- * feeds and lists, and `feeds.tag_fan_out` enqueued when hashtag followers are to get it. Returns
+ * The work of `feeds.fan_out`, in one transaction: the search-index queue folded in (the post's
+ * entry and any others queued since, migration 0039), the status into its author's followers'
+ * home feeds and lists, and `feeds.tag_fan_out` enqueued when hashtag followers are to get it. Returns
  * true when the caller should stream the `update` now (after the commit); false when the status
  * is gone (never put back) or the tag fan-out streams it.
  */
 export function fanOutToFollowersOf(ctx: AppContext, statusId: number): boolean {
   return transaction(ctx.db, () => {
+    indexQueuedStatuses(ctx.db);
     const s = getStatus(ctx.db, statusId);
     if (!s) return false;
     deliverToFollowers(ctx, s);

@@ -1,4 +1,4 @@
-/** Full-text status search (Mastodon's StatusesSearchService) over the FTS5 index; reads only. */
+/** Full-text status search (Mastodon's StatusesSearchService) over the FTS5 index; it first folds in the queue of new statuses (migration 0039), its only write. */
 import type { AppContext } from "../../context";
 import { searchStatusIds } from "../../db/queries/status-search";
 import { indexQueuedStatuses } from "../../db/queries/search-index";
